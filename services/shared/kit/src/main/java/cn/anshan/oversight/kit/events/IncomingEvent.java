@@ -1,0 +1,58 @@
+package cn.anshan.oversight.kit.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.UUID;
+
+/** A consumed CloudEvent: envelope attributes plus the raw {@code data}. */
+public record IncomingEvent(
+    UUID id,
+    String type,
+    String aggregateType,
+    String aggregateId,
+    long aggregateVersion,
+    String correlationId,
+    String district,
+    JsonNode data) {
+
+  /** Parses structured-mode JSON; anything that is not a usable envelope is a poison record. */
+  public static IncomingEvent parse(ObjectMapper mapper, String json) {
+    JsonNode root;
+    try {
+      root = mapper.readTree(json);
+    } catch (IOException e) {
+      throw new PoisonEventException("not JSON: " + e.getMessage());
+    }
+    if (root == null || !"1.0".equals(root.path("specversion").asText())) {
+      throw new PoisonEventException("not a CloudEvents 1.0 envelope");
+    }
+    try {
+      return new IncomingEvent(
+          UUID.fromString(required(root, "id")),
+          required(root, "type"),
+          required(root, "aggregatetype"),
+          required(root, "aggregateid"),
+          root.path("aggregateversion").asLong(),
+          root.path("correlationid").asText(null),
+          root.path("district").asText(null),
+          root.path("data"));
+    } catch (IllegalArgumentException e) {
+      throw new PoisonEventException(e.getMessage());
+    }
+  }
+
+  private static String required(JsonNode root, String field) {
+    JsonNode node = root.get(field);
+    if (node == null || !node.isTextual() || node.asText().isBlank()) {
+      throw new PoisonEventException("missing attribute " + field);
+    }
+    return node.asText();
+  }
+
+  public String shortType() {
+    int end = type.lastIndexOf('.');
+    int start = type.lastIndexOf('.', end - 1);
+    return type.substring(start + 1);
+  }
+}

@@ -1,0 +1,157 @@
+package cn.anshan.oversight.kit.idempotency;
+
+import cn.anshan.oversight.kit.problem.FieldError;
+import cn.anshan.oversight.kit.problem.Problem;
+import cn.anshan.oversight.kit.problem.ProblemException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * {@code Idempotency-Key} for command POSTs (IETF draft): a replay returns the original status and
+ * body, the same key with another body is 422, and a duplicate arriving while the first is still
+ * running is 409. The record commits in the command's own transaction, and a transaction-scoped
+ * advisory lock on the key detects the concurrent duplicate without a second round of commits.
+ */
+@ApplicationScoped
+public class IdempotentCommands {
+  public static final String HEADER = "Idempotency-Key";
+
+  private static final String LOCK = "select pg_try_advisory_xact_lock(hashtextextended(?1, 0))";
+  private static final String FIND =
+      "select request_hash, response_status, response_body, location, etag from idempotency_record"
+          + " where scope = ?1 and idempotency_key = ?2";
+  private static final String STORE =
+      "insert into idempotency_record (scope, idempotency_key, request_hash, response_status,"
+          + " response_body, location, etag) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+
+  private final ObjectMapper mapper;
+
+  public IdempotentCommands(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  /**
+   * Runs {@code command} at most once per {@code (scope, key)}. {@code scope} keeps callers apart:
+   * use the caller's subject plus the operation.
+   */
+  public Uni<Response> execute(
+      String key, String scope, Object request, Supplier<Uni<CommandResult>> command) {
+    if (key == null) {
+      return command.get().map(CommandResult::toResponse);
+    }
+    if (key.isBlank() || key.length() > 255) {
+      throw new ProblemException(
+          Problem.ofFields(List.of(new FieldError("", HEADER + " must be 1 to 255 characters"))));
+    }
+    String hash = hash(request);
+    return Panache.withTransaction(
+        () ->
+            Panache.getSession()
+                .chain(
+                    session ->
+                        session
+                            .createNativeQuery(LOCK, Boolean.class)
+                            .setParameter(1, lockName(scope, key))
+                            .getSingleResult()
+                            .chain(
+                                locked -> {
+                                  if (!locked) {
+                                    throw ProblemException.conflict(
+                                        "idempotency-key-in-use",
+                                        "a request with this Idempotency-Key is still being"
+                                            + " processed; retry later");
+                                  }
+                                  return session
+                                      .createNativeQuery(FIND, Object[].class)
+                                      .setParameter(1, scope)
+                                      .setParameter(2, key)
+                                      .getResultList();
+                                })
+                            .chain(
+                                found -> {
+                                  if (!found.isEmpty()) {
+                                    return Uni.createFrom().item(replay(found.get(0), hash));
+                                  }
+                                  return command
+                                      .get()
+                                      .call(result -> store(scope, key, hash, result))
+                                      .map(CommandResult::toResponse);
+                                })));
+  }
+
+  /** Also used by tests to hold the lock a concurrent duplicate would meet. */
+  public static String lockName(String scope, String key) {
+    return scope + "\n" + key;
+  }
+
+  private Response replay(Object[] row, String hash) {
+    if (!hash.equals(row[0])) {
+      throw new ProblemException(
+          Problem.of(
+              422,
+              "idempotency-key-reused",
+              "Idempotency-Key reused",
+              "this Idempotency-Key was used with a different request body"));
+    }
+    Response.ResponseBuilder rb =
+        Response.status(((Number) row[1]).intValue())
+            .header("Idempotent-Replayed", "true")
+            .type(MediaType.APPLICATION_JSON);
+    if (row[2] != null) {
+      rb.entity(row[2]);
+    }
+    if (row[3] != null) {
+      rb.header("Location", row[3]);
+    }
+    if (row[4] != null) {
+      rb.header("ETag", row[4]);
+    }
+    return rb.build();
+  }
+
+  private Uni<Integer> store(String scope, String key, String hash, CommandResult result) {
+    return Panache.getSession()
+        .chain(
+            session ->
+                session
+                    .createNativeQuery(STORE)
+                    .setParameter(1, scope)
+                    .setParameter(2, key)
+                    .setParameter(3, hash)
+                    .setParameter(4, result.status())
+                    .setParameter(5, json(result.body()))
+                    .setParameter(6, result.location())
+                    .setParameter(7, result.etag())
+                    .executeUpdate());
+  }
+
+  private String hash(Object request) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(json(request).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String json(Object value) {
+    try {
+      return value == null ? null : mapper.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + value.getClass(), e);
+    }
+  }
+}

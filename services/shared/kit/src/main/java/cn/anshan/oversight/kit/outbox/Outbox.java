@@ -1,0 +1,58 @@
+package cn.anshan.oversight.kit.outbox;
+
+import cn.anshan.oversight.kit.events.CloudEventEnvelope;
+import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.events.EventSettings;
+import cn.anshan.oversight.kit.time.OversightClock;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/**
+ * Writes events into the outbox inside the caller's reactive transaction, so the state change and
+ * its event commit or roll back together (DESIGN §1). Must be called from within
+ * {@code @WithTransaction}.
+ */
+@ApplicationScoped
+public class Outbox {
+  // The counter row is incremented in the same statement; its lock orders sequences by commit.
+  private static final String INSERT =
+      "with next as (update outbox_sequence set value = value + 1 returning value) "
+          + "insert into outbox_event "
+          + "(id, aggregatetype, aggregateid, type, aggregate_version, sequence, topic, payload) "
+          + "select ?1, ?2, ?3, ?4, ?5, next.value, ?6, "
+          + "jsonb_set(cast(cast(?7 as text) as jsonb), '{sequence}', to_jsonb(next.value)) from next";
+
+  private final ObjectMapper mapper;
+  private final EventSettings settings;
+  private final OversightClock clock;
+
+  public Outbox(ObjectMapper mapper, EventSettings settings, OversightClock clock) {
+    this.mapper = mapper;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  public Uni<Void> append(CommandContext context, DomainEvent event) {
+    UUID id = UUID.randomUUID();
+    String payload =
+        CloudEventEnvelope.build(mapper, settings, id, clock.now(), context, event).toString();
+    return Panache.getSession()
+        .chain(
+            session ->
+                session
+                    .createNativeQuery(INSERT)
+                    .setParameter(1, id)
+                    .setParameter(2, event.aggregateType())
+                    .setParameter(3, event.aggregateId())
+                    .setParameter(4, settings.typeOf(event.name()))
+                    .setParameter(5, event.aggregateVersion())
+                    .setParameter(6, settings.topic())
+                    .setParameter(7, payload)
+                    .executeUpdate())
+        .replaceWithVoid();
+  }
+}

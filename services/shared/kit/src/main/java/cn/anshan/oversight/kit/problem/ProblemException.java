@@ -1,0 +1,38 @@
+package cn.anshan.oversight.kit.problem;
+
+import java.util.List;
+
+/** Thrown by use cases to end a request with a problem+json response; nothing is committed. */
+public class ProblemException extends RuntimeException {
+  private final Problem problem;
+
+  public ProblemException(Problem problem) {
+    super(problem.detail(), null, false, false);
+    this.problem = problem;
+  }
+
+  public Problem problem() {
+    return problem;
+  }
+
+  public static ProblemException rules(List<RuleViolation> violations) {
+    return new ProblemException(Problem.ofRules(violations));
+  }
+
+  public static ProblemException rule(String rule, String detail) {
+    return rules(List.of(new RuleViolation(rule, detail)));
+  }
+
+  /** 404 is also the answer for objects the caller may not see, so existence is not leaked. */
+  public static ProblemException notFound(String what) {
+    return new ProblemException(Problem.of(404, "not-found", "Not found", what + " not found"));
+  }
+
+  public static ProblemException forbidden(String detail) {
+    return new ProblemException(Problem.of(403, "forbidden", "Forbidden", detail));
+  }
+
+  public static ProblemException conflict(String slug, String detail) {
+    return new ProblemException(Problem.of(409, slug, "Conflict", detail));
+  }
+}

@@ -1,0 +1,20 @@
+package cn.anshan.oversight.kit.security;
+
+/**
+ * Who acts, in which role, within which scope (DESIGN §4). Built from the verified OIDC identity;
+ * the token itself never travels further.
+ */
+public record Actor(
+    String subject, String role, String district, String institutionId, String schoolId) {
+
+  public static final String SYSTEM_ROLE = "system";
+
+  /** The service itself, e.g. a scheduled expiry or a reaction to another service's event. */
+  public static Actor system(String service) {
+    return new Actor("system:" + service, SYSTEM_ROLE, null, null, null);
+  }
+
+  public boolean inDistrict(String district) {
+    return this.district != null && this.district.equals(district);
+  }
+}

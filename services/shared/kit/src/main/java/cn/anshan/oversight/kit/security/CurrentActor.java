@@ -1,0 +1,49 @@
+package cn.anshan.oversight.kit.security;
+
+import cn.anshan.oversight.kit.problem.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonString;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Extracts the acting {@link Actor} from the bearer token of the current request. */
+@RequestScoped
+public class CurrentActor {
+  public static final String DISTRICT_CLAIM = "district";
+  public static final String INSTITUTION_CLAIM = "institution_id";
+  public static final String SCHOOL_CLAIM = "school_id";
+
+  private final SecurityIdentity identity;
+  private final JsonWebToken token;
+
+  public CurrentActor(SecurityIdentity identity, JsonWebToken token) {
+    this.identity = identity;
+    this.token = token;
+  }
+
+  /**
+   * The caller acting in the first of {@code roles} they hold. Endpoints list roles in order of
+   * precedence, so a user holding two roles is recorded in the one that authorised the call.
+   */
+  public Actor actingAs(String... roles) {
+    for (String role : roles) {
+      if (identity.hasRole(role)) {
+        return new Actor(
+            token.getSubject(),
+            role,
+            claim(DISTRICT_CLAIM),
+            claim(INSTITUTION_CLAIM),
+            claim(SCHOOL_CLAIM));
+      }
+    }
+    throw ProblemException.forbidden("requires one of the roles " + String.join(", ", roles));
+  }
+
+  private String claim(String name) {
+    Object value = token.getClaim(name);
+    if (value instanceof JsonString json) {
+      return json.getString();
+    }
+    return value == null ? null : value.toString();
+  }
+}

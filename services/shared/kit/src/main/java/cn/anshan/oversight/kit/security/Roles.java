@@ -1,0 +1,15 @@
+package cn.anshan.oversight.kit.security;
+
+/** Realm roles of {@code deploy/keycloak/oversight-realm.json} (DESIGN §4). */
+public final class Roles {
+  public static final String REGULATOR = "regulator";
+  public static final String PRICING_OFFICER = "pricing-officer";
+  public static final String CITY_GOVERNMENT = "city-government";
+  public static final String INSTITUTION_OPERATOR = "institution-operator";
+  public static final String SCHOOL_ADMIN = "school-admin";
+  public static final String PARENT = "parent";
+  public static final String CUSTODY_BANK = "custody-bank";
+  public static final String AUDITOR = "auditor";
+
+  private Roles() {}
+}

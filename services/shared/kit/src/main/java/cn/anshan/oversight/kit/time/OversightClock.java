@@ -1,0 +1,49 @@
+package cn.anshan.oversight.kit.time;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * The one source of "now" for every time-dependent rule. Only {@link TestClockResource}, which
+ * exists in test builds alone, can move it.
+ */
+@ApplicationScoped
+public class OversightClock {
+  /** Business dates (working days, terms, deadlines) are dates in Anshan. */
+  public static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
+
+  private volatile Duration offset = Duration.ZERO;
+  private volatile Instant frozenAt;
+  private final Clock system = Clock.systemUTC();
+
+  public Instant now() {
+    Instant frozen = frozenAt;
+    return frozen != null ? frozen : system.instant().plus(offset);
+  }
+
+  public LocalDate today() {
+    return LocalDate.ofInstant(now(), BUSINESS_ZONE);
+  }
+
+  void freezeAt(Instant instant) {
+    frozenAt = instant;
+  }
+
+  void advance(Duration by) {
+    Instant frozen = frozenAt;
+    if (frozen != null) {
+      frozenAt = frozen.plus(by);
+    } else {
+      offset = offset.plus(by);
+    }
+  }
+
+  void reset() {
+    frozenAt = null;
+    offset = Duration.ZERO;
+  }
+}

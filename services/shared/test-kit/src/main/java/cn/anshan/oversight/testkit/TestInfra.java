@@ -1,0 +1,82 @@
+package cn.anshan.oversight.testkit;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What tests may touch directly: the database over JDBC and the broker's power switch. Values
+ * travel through system properties because the test resource and the test may live in different
+ * class loaders.
+ */
+public final class TestInfra {
+  static final String JDBC_URL = "oversight.test.jdbc.url";
+  static final String DB_USER = "oversight.test.db.user";
+  static final String DB_PASSWORD = "oversight.test.db.password";
+  static final String KAFKA_BOOTSTRAP = "oversight.test.kafka.bootstrap";
+  private static final String BROKER_STOP = "oversight.test.kafka.stop";
+  private static final String BROKER_START = "oversight.test.kafka.start";
+
+  private TestInfra() {}
+
+  static void registerBrokerSwitch(Runnable stop, Runnable start) {
+    System.getProperties().put(BROKER_STOP, stop);
+    System.getProperties().put(BROKER_START, start);
+  }
+
+  public static boolean canSwitchBroker() {
+    return System.getProperties().get(BROKER_STOP) instanceof Runnable;
+  }
+
+  /** Shuts the in-process broker down, as in an outage; its port and data are kept. */
+  public static void stopBroker() {
+    ((Runnable) System.getProperties().get(BROKER_STOP)).run();
+  }
+
+  public static void startBroker() {
+    ((Runnable) System.getProperties().get(BROKER_START)).run();
+  }
+
+  public static String kafkaBootstrap() {
+    return System.getProperty(KAFKA_BOOTSTRAP);
+  }
+
+  public static Connection connect() throws SQLException {
+    return DriverManager.getConnection(
+        System.getProperty(JDBC_URL), System.getProperty(DB_USER), System.getProperty(DB_PASSWORD));
+  }
+
+  /** Runs a query and returns its rows as column-name maps. */
+  public static List<Map<String, Object>> query(String sql, Object... params) {
+    try (Connection c = connect();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      List<Map<String, Object>> rows = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        int columns = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+          Map<String, Object> row = new LinkedHashMap<>();
+          for (int i = 1; i <= columns; i++) {
+            row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
+          }
+          rows.add(row);
+        }
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
+  public static long count(String sql, Object... params) {
+    return ((Number) query(sql, params).get(0).values().iterator().next()).longValue();
+  }
+}
