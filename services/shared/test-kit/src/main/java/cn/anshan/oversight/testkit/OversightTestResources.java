@@ -22,6 +22,7 @@ public class OversightTestResources implements QuarkusTestResourceLifecycleManag
   private EmbeddedPostgres postgres;
   private KafkaClusterTestKit kafka;
   private TokenIssuer issuer;
+  private Runnable[] brokerSwitch;
 
   @Override
   public Map<String, String> start() {
@@ -30,6 +31,10 @@ public class OversightTestResources implements QuarkusTestResourceLifecycleManag
     issuer = TokenIssuer.start();
     String[] db = database.join();
     String bootstrap = broker.join();
+    if (brokerSwitch != null) {
+      issuer.control("kafka/stop", brokerSwitch[0]);
+      issuer.control("kafka/start", brokerSwitch[1]);
+    }
 
     Map<String, String> config = new HashMap<>();
     config.put("quarkus.datasource.jdbc.url", db[0]);
@@ -88,7 +93,7 @@ public class OversightTestResources implements QuarkusTestResourceLifecycleManag
       kafka.startup();
       kafka.waitForReadyBrokers();
       var broker = kafka.brokers().values().iterator().next();
-      TestInfra.registerBrokerSwitch(() -> broker.shutdown(), () -> broker.startup());
+      brokerSwitch = new Runnable[] {() -> broker.shutdown(), () -> broker.startup()};
       return kafka.bootstrapServers();
     } catch (Exception e) {
       throw new IllegalStateException("cannot start in-process Kafka", e);

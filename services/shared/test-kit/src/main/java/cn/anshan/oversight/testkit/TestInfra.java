@@ -1,5 +1,11 @@
 package cn.anshan.oversight.testkit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -20,27 +26,42 @@ public final class TestInfra {
   static final String DB_USER = "oversight.test.db.user";
   static final String DB_PASSWORD = "oversight.test.db.password";
   static final String KAFKA_BOOTSTRAP = "oversight.test.kafka.bootstrap";
-  private static final String BROKER_STOP = "oversight.test.kafka.stop";
-  private static final String BROKER_START = "oversight.test.kafka.start";
+  static final String CONTROL_URL = "oversight.test.control.url";
 
   private TestInfra() {}
 
-  static void registerBrokerSwitch(Runnable stop, Runnable start) {
-    System.getProperties().put(BROKER_STOP, stop);
-    System.getProperties().put(BROKER_START, start);
-  }
-
   public static boolean canSwitchBroker() {
-    return System.getProperties().get(BROKER_STOP) instanceof Runnable;
+    return System.getProperty(CONTROL_URL) != null;
   }
 
   /** Shuts the in-process broker down, as in an outage; its port and data are kept. */
   public static void stopBroker() {
-    ((Runnable) System.getProperties().get(BROKER_STOP)).run();
+    control("kafka/stop");
   }
 
   public static void startBroker() {
-    ((Runnable) System.getProperties().get(BROKER_START)).run();
+    control("kafka/start");
+  }
+
+  private static void control(String name) {
+    try {
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(System.getProperty(CONTROL_URL) + "/control/" + name))
+                      .POST(HttpRequest.BodyPublishers.noBody())
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(name + " answered " + response.statusCode());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   public static String kafkaBootstrap() {

@@ -61,6 +61,20 @@ final class TokenIssuer {
     return issuer;
   }
 
+  /**
+   * Serves {@code POST /control/<name>} running {@code action}: how tests reach objects of the test
+   * resource, which may live in another class loader.
+   */
+  void control(String name, Runnable action) {
+    server.createContext(
+        "/control/" + name,
+        ex -> {
+          action.run();
+          send(ex, "{}");
+        });
+    System.setProperty(TestInfra.CONTROL_URL, "http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
   void stop() {
     server.stop(0);
   }

@@ -234,49 +234,53 @@ public class OutboxRelay {
         : batch.stream().filter(p -> !heldElsewhere.contains(p.aggregateKey())).toList();
   }
 
-  /** Sends the batch and waits for acknowledgements; returns the first error, if any. */
+  /**
+   * Sends the batch in waves: wave k holds the k-th row of every aggregate, and a wave starts only
+   * after the previous one was acknowledged. Different aggregates go out in parallel, but an event
+   * never reaches the broker before its predecessor was acknowledged, so even a failed or expired
+   * send cannot let a later event of the same aggregate overtake it. Returns the first error.
+   */
   private String publish(List<Pending> batch, List<UUID> sent, List<UUID> failed) {
-    KafkaProducer<String, String> kafka = producer();
-    Map<Pending, Future<RecordMetadata>> inFlight = new LinkedHashMap<>();
+    Map<String, List<Pending>> byAggregate = new LinkedHashMap<>();
+    for (Pending p : batch) {
+      byAggregate.computeIfAbsent(p.aggregateKey(), k -> new ArrayList<>()).add(p);
+    }
     Set<String> stopped = new HashSet<>();
     String error = null;
-    for (Pending p : batch) {
-      if (stopped.contains(p.aggregateKey())) {
-        failed.add(p.id());
-        continue;
-      }
-      try {
-        ProducerRecord<String, String> record =
-            new ProducerRecord<>(p.topic(), p.aggregateId(), p.payload());
-        record
-            .headers()
-            .add("content-type", CloudEventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        inFlight.put(p, kafka.send(record));
-      } catch (RuntimeException e) {
-        error = error == null ? e.toString() : error;
-        stopped.add(p.aggregateKey());
-        failed.add(p.id());
-      }
-    }
     long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
-    for (Map.Entry<Pending, Future<RecordMetadata>> entry : inFlight.entrySet()) {
-      Pending p = entry.getKey();
-      try {
-        long wait = Math.max(0, deadline - System.nanoTime());
-        entry.getValue().get(wait, TimeUnit.NANOSECONDS);
-        if (stopped.contains(p.aggregateKey())) {
-          // Delivered after an earlier event of its aggregate failed: resend both, in order.
+    int waves = byAggregate.values().stream().mapToInt(List::size).max().orElse(0);
+    for (int wave = 0; wave < waves; wave++) {
+      Map<Pending, Future<RecordMetadata>> inFlight = new LinkedHashMap<>();
+      for (Map.Entry<String, List<Pending>> aggregate : byAggregate.entrySet()) {
+        if (wave >= aggregate.getValue().size()) {
+          continue;
+        }
+        Pending p = aggregate.getValue().get(wave);
+        if (stopped.contains(aggregate.getKey())) {
           failed.add(p.id());
-        } else {
+          continue;
+        }
+        try {
+          inFlight.put(p, producer().send(record(p)));
+        } catch (RuntimeException e) {
+          error = error == null ? e.toString() : error;
+          stopped.add(p.aggregateKey());
+          failed.add(p.id());
+        }
+      }
+      for (Map.Entry<Pending, Future<RecordMetadata>> entry : inFlight.entrySet()) {
+        Pending p = entry.getKey();
+        try {
+          entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
           sent.add(p.id());
+        } catch (Exception e) {
+          if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+          }
+          error = error == null ? rootMessage(e) : error;
+          stopped.add(p.aggregateKey());
+          failed.add(p.id());
         }
-      } catch (Exception e) {
-        if (e instanceof InterruptedException) {
-          Thread.currentThread().interrupt();
-        }
-        error = error == null ? rootMessage(e) : error;
-        stopped.add(p.aggregateKey());
-        failed.add(p.id());
       }
     }
     if (!failed.isEmpty()) {
@@ -284,6 +288,15 @@ public class OutboxRelay {
       closeProducer();
     }
     return error;
+  }
+
+  private static ProducerRecord<String, String> record(Pending p) {
+    ProducerRecord<String, String> record =
+        new ProducerRecord<>(p.topic(), p.aggregateId(), p.payload());
+    record
+        .headers()
+        .add("content-type", CloudEventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+    return record;
   }
 
   private void markSent(Connection c, List<UUID> ids) throws SQLException {

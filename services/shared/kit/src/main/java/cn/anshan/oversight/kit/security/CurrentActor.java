@@ -1,9 +1,12 @@
 package cn.anshan.oversight.kit.security;
 
+import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonString;
+import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Extracts the acting {@link Actor} from the bearer token of the current request. */
@@ -13,12 +16,31 @@ public class CurrentActor {
   public static final String INSTITUTION_CLAIM = "institution_id";
   public static final String SCHOOL_CLAIM = "school_id";
 
+  public static final String CORRELATION_HEADER = "X-Correlation-Id";
+  public static final String REQUEST_ID_HEADER = "X-Request-Id";
+
   private final SecurityIdentity identity;
   private final JsonWebToken token;
+  private final HttpServerRequest request;
 
-  public CurrentActor(SecurityIdentity identity, JsonWebToken token) {
+  public CurrentActor(SecurityIdentity identity, JsonWebToken token, HttpServerRequest request) {
     this.identity = identity;
     this.token = token;
+    this.request = request;
+  }
+
+  /**
+   * The context of a command sent over HTTP: the actor, the caller's {@code X-Correlation-Id} (or a
+   * new one) and this request's id as the cause.
+   */
+  public CommandContext command(String... roles) {
+    String requestId = request.getHeader(REQUEST_ID_HEADER);
+    return CommandContext.ofRequest(
+        actingAs(roles),
+        request.getHeader(CORRELATION_HEADER),
+        requestId != null && requestId.matches("[A-Za-z0-9._:-]{1,64}")
+            ? requestId
+            : UUID.randomUUID().toString());
   }
 
   /**

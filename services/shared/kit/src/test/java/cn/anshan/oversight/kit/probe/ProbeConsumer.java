@@ -1,0 +1,37 @@
+package cn.anshan.oversight.kit.probe;
+
+import cn.anshan.oversight.kit.inbox.Inbox;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Applies each probe event once: one row per event id, no matter how often it is delivered. */
+@ApplicationScoped
+public class ProbeConsumer {
+  static final String CONSUMER = "probe-effects";
+  private final Inbox inbox;
+
+  public ProbeConsumer(Inbox inbox) {
+    this.inbox = inbox;
+  }
+
+  @Incoming("probe-in")
+  public Uni<Void> consume(String json) {
+    return inbox.receive(
+        CONSUMER,
+        json,
+        event ->
+            Panache.getSession()
+                .chain(
+                    s ->
+                        s.createNativeQuery(
+                                "insert into probe_effect (event_id, item_id, label)"
+                                    + " values (?1, ?2, ?3)")
+                            .setParameter(1, event.id())
+                            .setParameter(2, event.aggregateId())
+                            .setParameter(3, event.data().path("label").asText())
+                            .executeUpdate())
+                .replaceWithVoid());
+  }
+}
