@@ -26,11 +26,16 @@ public record Problem(
   }
 
   public static Problem ofRules(List<RuleViolation> violations) {
+    return ofRules(422, "Business rule violated", violations);
+  }
+
+  /** Rule violations answered with another status, e.g. 403 for a regulator outside REG-08. */
+  public static Problem ofRules(int status, String title, List<RuleViolation> violations) {
     List<String> rules = violations.stream().map(RuleViolation::rule).distinct().toList();
     String type =
         rules.size() == 1 ? TYPE_BASE + "rules/" + rules.get(0) : TYPE_BASE + "rule-violations";
     String detail = String.join("; ", violations.stream().map(RuleViolation::toString).toList());
-    return new Problem(type, "Business rule violated", 422, detail, null, rules, violations, null);
+    return new Problem(type, title, status, detail, null, rules, violations, null);
   }
 
   public static Problem ofFields(List<FieldError> errors) {

@@ -2,6 +2,8 @@ package cn.anshan.oversight.kit.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -56,6 +58,14 @@ public class ProblemMappers {
         uri);
   }
 
+  /** Takes precedence over Quarkus' own mapper, which answers with a non-problem JSON body. */
+  @ServerExceptionMapper(
+      value = {MismatchedInputException.class, InvalidFormatException.class},
+      priority = 1)
+  public Response mismatched(JsonMappingException e, UriInfo uri) {
+    return unreadable(e, uri);
+  }
+
   @ServerExceptionMapper
   public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
     return respond(unauthorized(), uri);
@@ -74,6 +84,10 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response web(WebApplicationException e, UriInfo uri) {
+    JsonProcessingException unreadable = find(e, JsonProcessingException.class);
+    if (unreadable != null) {
+      return unreadable(unreadable, uri);
+    }
     int status = e.getResponse().getStatus();
     if (status == 401) {
       return respond(unauthorized(), uri);

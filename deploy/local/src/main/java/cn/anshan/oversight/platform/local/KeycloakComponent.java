@@ -1,0 +1,148 @@
+package cn.anshan.oversight.platform.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Keycloak from the keycloak-quarkus-dist zip (unpacked by the wrapper), {@code kc.sh start-dev}
+ * with the committed realm imported. Dev mode keeps its H2 database under the dist's data/ folder.
+ */
+final class KeycloakComponent extends Component {
+
+  static final int PORT = 8180;
+  static final int MANAGEMENT_PORT = 9180;
+  static final String BASE = "http://localhost:" + PORT;
+  static final String REALM_URL = BASE + "/realms/oversight";
+
+  /**
+   * Never change these between runs: build-time options (--health-enabled, --features, --db, ...)
+   * that differ from the last run make Keycloak re-augment itself (~25 s). The other flags are
+   * runtime options. --hostname pins the token issuer to http://localhost:8180 whatever address a
+   * client used.
+   */
+  static final List<String> FLAGS =
+      List.of(
+          "start-dev",
+          "--http-port=" + PORT,
+          "--http-management-port=" + MANAGEMENT_PORT,
+          "--health-enabled=true",
+          "--hostname=" + BASE,
+          "--import-realm");
+
+  private volatile boolean reaugmented;
+
+  KeycloakComponent(Layout layout) {
+    super(layout, "keycloak");
+  }
+
+  Path home() {
+    return layout
+        .state()
+        .resolve("keycloak")
+        .resolve("keycloak-" + layout.version("keycloak.version"));
+  }
+
+  @Override
+  String endpoint() {
+    return BASE
+        + "  (realm oversight; admin console "
+        + BASE
+        + "/admin admin/admin)"
+        + (reaugmented ? "  [re-augmented this run]" : "");
+  }
+
+  /** The Keycloak JVM (a child of kc.sh, or kc.sh's own pid after a re-augmentation exec). */
+  @Override
+  long pid() {
+    Process p = process();
+    if (p == null) {
+      return -1;
+    }
+    return Procs.firstJava(p.toHandle()).map(ProcessHandle::pid).orElse(p.pid());
+  }
+
+  @Override
+  protected void doStart() throws IOException {
+    Path home = home();
+    Path kcSh = home.resolve("bin").resolve("kc.sh");
+    if (!Files.isExecutable(kcSh)) {
+      throw new IllegalStateException(
+          kcSh + " missing: run deploy/local/platform up, which unpacks keycloak-quarkus-dist");
+    }
+    prepareRealm(home);
+
+    Path log = layout.log(name);
+    long offset = Procs.logSize(log);
+    Map<String, String> env =
+        Map.of(
+            "JAVA_HOME",
+            System.getProperty("java.home"),
+            "JAVA_OPTS_APPEND",
+            "-Djava.io.tmpdir=" + layout.tmp(),
+            "KC_BOOTSTRAP_ADMIN_USERNAME",
+            "admin",
+            "KC_BOOTSTRAP_ADMIN_PASSWORD",
+            "admin");
+    List<String> cmd = new java.util.ArrayList<>();
+    cmd.add(kcSh.toString());
+    cmd.addAll(FLAGS);
+    Process p = spawn(cmd, home, env, log);
+    String wellKnown = REALM_URL + "/.well-known/openid-configuration";
+    Procs.await(
+        "keycloak", p, Duration.ofSeconds(300), log, () -> Procs.httpStatus(wellKnown) == 200);
+    reaugmented =
+        Procs.logContainsSince(
+            log, offset, "Updating the configuration and installing your custom");
+    Procs.firstJava(p.toHandle()).ifPresent(j -> layout.writePid("keycloak-java", j.pid()));
+  }
+
+  /**
+   * Copies the realm into data/import. --import-realm skips realms that already exist, so when the
+   * realm file changed since the last import, the dev H2 database is dropped and the realm is
+   * imported afresh (all Keycloak data here comes from that file anyway).
+   */
+  private void prepareRealm(Path home) throws IOException {
+    Path source = layout.repo().resolve("deploy/keycloak/oversight-realm.json");
+    Path importDir = home.resolve("data").resolve("import");
+    Files.createDirectories(importDir);
+    Files.copy(
+        source, importDir.resolve("oversight-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+    String hash = sha256(Files.readAllBytes(source));
+    Path marker = layout.state().resolve("keycloak").resolve("imported-realm.sha256");
+    Path h2 = home.resolve("data").resolve("h2");
+    String previous = Files.exists(marker) ? Files.readString(marker).trim() : "";
+    if (!hash.equals(previous) && Files.exists(h2)) {
+      Procs.log("keycloak: realm file changed since the last import, dropping %s to re-import", h2);
+      try (Stream<Path> walk = Files.walk(h2)) {
+        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    Files.writeString(marker, hash + "\n");
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  protected void doStop(Process p) {
+    super.doStop(p);
+    layout.deletePid("keycloak-java");
+  }
+}

@@ -1,0 +1,97 @@
+package cn.anshan.oversight.platform.local;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One packaged Quarkus service ({@code target/quarkus-app/quarkus-run.jar}) as a child JVM. */
+final class ServiceComponent extends Component {
+
+  /** Service directory name, its database (= user = password) and its HTTP port. */
+  record Spec(String name, String db, int port) {}
+
+  static final List<Spec> SPECS =
+      List.of(
+          new Spec("institution-registry", "registry", 8081),
+          new Spec("escrow-monitor", "escrow", 8082),
+          new Spec("enrolment", "enrolment", 8083),
+          new Spec("fee-approval", "fee", 8084),
+          new Spec("audit", "audit", 8085));
+
+  private final Spec spec;
+  private final Path jar;
+
+  ServiceComponent(Layout layout, Spec spec, Path jar) {
+    super(layout, spec.name());
+    this.spec = spec;
+    this.jar = jar;
+  }
+
+  static Path jarOf(Layout layout, String service) {
+    return layout
+        .repo()
+        .resolve("services")
+        .resolve(service)
+        .resolve("target/quarkus-app/quarkus-run.jar");
+  }
+
+  int port() {
+    return spec.port();
+  }
+
+  String baseUrl() {
+    return "http://localhost:" + spec.port();
+  }
+
+  @Override
+  String endpoint() {
+    return baseUrl() + "  (OpenAPI " + baseUrl() + "/q/openapi)";
+  }
+
+  /** The environment contract between the platform and every service (docker-compose too). */
+  Map<String, String> environment() {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("DB_HOST", "127.0.0.1");
+    env.put("DB_PORT", Integer.toString(PostgresComponent.PORT));
+    env.put("DB_NAME", spec.db());
+    env.put("DB_USER", spec.db());
+    env.put("DB_PASSWORD", spec.db());
+    env.put("KAFKA_BOOTSTRAP_SERVERS", KafkaComponent.BOOTSTRAP);
+    env.put("OIDC_URL", KeycloakComponent.REALM_URL);
+    env.put("OIDC_ISSUER", KeycloakComponent.REALM_URL);
+    env.put("QUARKUS_HTTP_PORT", Integer.toString(spec.port()));
+    return env;
+  }
+
+  @Override
+  protected void doStart() throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(layout.javaBin());
+    String opts = System.getenv().getOrDefault("OVERSIGHT_SERVICE_JAVA_OPTS", "-Xmx384m");
+    for (String o : opts.trim().split("\\s+")) {
+      if (!o.isEmpty()) {
+        cmd.add(o);
+      }
+    }
+    cmd.add("-Djava.io.tmpdir=" + layout.tmp());
+    // marks the process as ours (platform down checks the command line before signalling a pid)
+    cmd.add("-Doversight.state=" + layout.state());
+    cmd.add("-jar");
+    cmd.add(jar.toString());
+    Path log = layout.log(name);
+    Process p = spawn(cmd, jar.getParent().getParent().getParent(), environment(), log);
+    String health = baseUrl() + "/q/health/ready";
+    Procs.await(name, p, Duration.ofSeconds(180), log, () -> Procs.httpStatus(health) == 200);
+  }
+
+  @Override
+  protected void doStop(Process p) {
+    if (p != null) {
+      Procs.terminateTree(name, p.toHandle(), Duration.ofSeconds(20));
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package cn.anshan.oversight.registry.config;
+
+import cn.anshan.oversight.registry.domain.PremisesStandard;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.math.BigDecimal;
+
+/** Tunable registry rules (DOMAIN.md §10). */
+@ConfigMapping(prefix = "oversight.registry")
+public interface RegistrySettings {
+  Premises premises();
+
+  /** Largest page a list returns. */
+  @WithDefault("100")
+  int maxPageSize();
+
+  interface Premises {
+    /** REG-10 {@code premises.minSqmPerStudent}: m² per student in one time slot. */
+    @WithDefault("3")
+    BigDecimal minSqmPerStudent();
+
+    /** REG-10 minimum building area; LOCAL EXAMPLE (Beijing sci-tech 100 m²), unconfirmed. */
+    @WithDefault("100")
+    BigDecimal minAreaSqm();
+  }
+
+  default PremisesStandard premisesStandard() {
+    return new PremisesStandard(premises().minSqmPerStudent(), premises().minAreaSqm());
+  }
+}

@@ -1,0 +1,96 @@
+package cn.anshan.oversight.registry.domain;
+
+import cn.anshan.oversight.kit.problem.RuleViolation;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rules an application must meet before a regulator may approve it. Every broken rule is
+ * reported, not just the first, so the applicant can fix them all at once.
+ */
+public final class ApplicationRules {
+  private ApplicationRules() {}
+
+  public static List<RuleViolation> check(ApplicationForm form, PremisesStandard premises) {
+    List<RuleViolation> violations = new ArrayList<>();
+    checkNewApprovalsAllowed(form, violations);
+    checkLegalForm(form, violations);
+    checkSubCategory(form, violations);
+    if (form.mode() == Mode.OFFLINE) {
+      checkPremises(form, premises, violations);
+    }
+    return violations;
+  }
+
+  /** REG-04: no new subject-type institutions, and none at all for pre-school children. */
+  private static void checkNewApprovalsAllowed(ApplicationForm form, List<RuleViolation> out) {
+    if (form.category() == Category.SUBJECT) {
+      boolean compulsory = form.studentStages().stream().anyMatch(StudentStage::isCompulsory);
+      out.add(
+          new RuleViolation(
+              "REG-04",
+              compulsory
+                  ? "no new subject-type institutions are approved for compulsory-education students"
+                  : "no new subject-type institutions are approved"));
+    }
+    if (form.studentStages().contains(StudentStage.PRESCHOOL)) {
+      out.add(
+          new RuleViolation("REG-04", "no new institutions are approved for pre-school children"));
+    }
+  }
+
+  /**
+   * REG-04/REG-12: a subject-type institution must be a non-profit 民非. REG-07: a non-subject one
+   * needs a business licence, a 民非 or a public-institution certificate, which every legal form here
+   * is.
+   */
+  private static void checkLegalForm(ApplicationForm form, List<RuleViolation> out) {
+    if (form.category() == Category.SUBJECT && form.legalForm() != LegalForm.MINFEI) {
+      out.add(
+          new RuleViolation(
+              "REG-06", "a subject-type institution must be registered as a non-profit 民非"));
+    }
+  }
+
+  /** REG-02: non-subject institutions belong to a sector; subject ones have none. */
+  private static void checkSubCategory(ApplicationForm form, List<RuleViolation> out) {
+    if (form.category() == Category.NON_SUBJECT && form.subCategory() == null) {
+      out.add(
+          new RuleViolation(
+              "REG-02",
+              "a non-subject institution must name its sub-category (SPORTS, CULTURE_ART or"
+                  + " SCIENCE_TECH)"));
+    }
+    if (form.category() == Category.SUBJECT && form.subCategory() != null) {
+      out.add(new RuleViolation("REG-02", "a subject-type institution has no sub-category"));
+    }
+  }
+
+  /** REG-10: area per student in one time slot, and the minimum building area. */
+  private static void checkPremises(
+      ApplicationForm form, PremisesStandard standard, List<RuleViolation> out) {
+    BigDecimal needed =
+        standard.minSqmPerStudent().multiply(BigDecimal.valueOf(form.maxStudentsPerSlot()));
+    if (form.premisesAreaSqm().compareTo(needed) < 0) {
+      out.add(
+          new RuleViolation(
+              "REG-10",
+              "%s students need at least %s m² (%s m² per student); the premises have %s m²"
+                  .formatted(
+                      form.maxStudentsPerSlot(),
+                      needed.stripTrailingZeros().toPlainString(),
+                      standard.minSqmPerStudent().stripTrailingZeros().toPlainString(),
+                      form.premisesAreaSqm().stripTrailingZeros().toPlainString())));
+    }
+    if (form.premisesAreaSqm().compareTo(standard.minAreaSqm()) < 0) {
+      out.add(
+          new RuleViolation(
+              "REG-10",
+              "the premises must have at least %s m²; they have %s m²"
+                  .formatted(
+                      standard.minAreaSqm().stripTrailingZeros().toPlainString(),
+                      form.premisesAreaSqm().stripTrailingZeros().toPlainString())));
+    }
+  }
+}

@@ -1,0 +1,252 @@
+package cn.anshan.oversight.registry.domain;
+
+import cn.anshan.oversight.kit.problem.RuleViolation;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An institution's application for approval, and the decision on it. The version counts the events
+ * of this aggregate (1 = applied), so it is also the ETag and the events' aggregateversion.
+ */
+@Entity
+@Table(name = "institution_application")
+public class InstitutionApplication {
+  public static final String AGGREGATE_TYPE = "Institution";
+
+  @Id
+  @Column(name = "institution_id")
+  private String institutionId;
+
+  private long version;
+  private String name;
+
+  @Enumerated(EnumType.STRING)
+  private Category category;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "sub_category")
+  private SubCategory subCategory;
+
+  @Enumerated(EnumType.STRING)
+  private Mode mode;
+
+  private String district;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "legal_form")
+  private LegalForm legalForm;
+
+  @Convert(converter = StudentStagesConverter.class)
+  @Column(name = "student_stages")
+  private Set<StudentStage> studentStages;
+
+  @Column(name = "premises_area_sqm")
+  private BigDecimal premisesAreaSqm;
+
+  @Column(name = "max_students_per_slot")
+  private int maxStudentsPerSlot;
+
+  @Enumerated(EnumType.STRING)
+  private ApplicationStatus status;
+
+  @Column(name = "applied_at")
+  private Instant appliedAt;
+
+  @Column(name = "applied_by")
+  private String appliedBy;
+
+  @Column(name = "decided_at")
+  private Instant decidedAt;
+
+  @Column(name = "decided_by")
+  private String decidedBy;
+
+  @Column(name = "supervisor_id")
+  private String supervisorId;
+
+  @Column(name = "rejection_reasons")
+  private String rejectionReasons;
+
+  protected InstitutionApplication() {}
+
+  /** A first application of this institution. */
+  public static InstitutionApplication start(String institutionId) {
+    InstitutionApplication application = new InstitutionApplication();
+    application.institutionId = institutionId;
+    return application;
+  }
+
+  /**
+   * Files (or, after a rejection, re-files) the form. Returns the broken rules; when there are any,
+   * nothing changed.
+   */
+  public List<RuleViolation> apply(
+      ApplicationForm form, PremisesStandard premises, String applicant, Instant now) {
+    if (status == ApplicationStatus.APPLIED || status == ApplicationStatus.APPROVED) {
+      throw new IllegalStateException(
+          "the institution already has an open or approved application");
+    }
+    List<RuleViolation> violations = ApplicationRules.check(form, premises);
+    if (!violations.isEmpty()) {
+      return violations;
+    }
+    name = form.name();
+    category = form.category();
+    subCategory = form.subCategory();
+    mode = form.mode();
+    district = form.district();
+    legalForm = form.legalForm();
+    studentStages = EnumSet.copyOf(form.studentStages());
+    premisesAreaSqm = form.premisesAreaSqm();
+    maxStudentsPerSlot = form.maxStudentsPerSlot();
+    status = ApplicationStatus.APPLIED;
+    appliedAt = now;
+    appliedBy = applicant;
+    decidedAt = null;
+    decidedBy = null;
+    supervisorId = null;
+    rejectionReasons = null;
+    version++;
+    return List.of();
+  }
+
+  /**
+   * REG-08: approval is local, so only a regulator of the premises' district decides. Returns the
+   * violation if {@code regulatorDistrict} is another one.
+   */
+  public Optional<RuleViolation> localApprovalViolation(String regulatorDistrict) {
+    if (district.equals(regulatorDistrict)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new RuleViolation(
+            "REG-08",
+            "approval is local: the application is in district %s, the regulator's district is %s"
+                .formatted(district, regulatorDistrict)));
+  }
+
+  /**
+   * Approves the application; REG-09 "whoever approves supervises" makes the approver the
+   * supervisor. The form's rules are checked again, because configuration may have changed.
+   */
+  public List<RuleViolation> approve(PremisesStandard premises, String regulator, Instant now) {
+    requireOpen();
+    List<RuleViolation> violations = ApplicationRules.check(form(), premises);
+    if (!violations.isEmpty()) {
+      return violations;
+    }
+    status = ApplicationStatus.APPROVED;
+    decidedAt = now;
+    decidedBy = regulator;
+    supervisorId = regulator;
+    version++;
+    return List.of();
+  }
+
+  public void reject(String reasonsJson, String regulator, Instant now) {
+    requireOpen();
+    status = ApplicationStatus.REJECTED;
+    decidedAt = now;
+    decidedBy = regulator;
+    rejectionReasons = reasonsJson;
+    version++;
+  }
+
+  public boolean isOpen() {
+    return status == ApplicationStatus.APPLIED;
+  }
+
+  private void requireOpen() {
+    if (!isOpen()) {
+      throw new IllegalStateException("the application is " + status + ", not APPLIED");
+    }
+  }
+
+  private ApplicationForm form() {
+    return new ApplicationForm(
+        name,
+        category,
+        subCategory,
+        mode,
+        district,
+        legalForm,
+        studentStages,
+        premisesAreaSqm,
+        maxStudentsPerSlot);
+  }
+
+  public String institutionId() {
+    return institutionId;
+  }
+
+  public long version() {
+    return version;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Category category() {
+    return category;
+  }
+
+  public SubCategory subCategory() {
+    return subCategory;
+  }
+
+  public Mode mode() {
+    return mode;
+  }
+
+  public String district() {
+    return district;
+  }
+
+  public LegalForm legalForm() {
+    return legalForm;
+  }
+
+  public Set<StudentStage> studentStages() {
+    return studentStages;
+  }
+
+  public BigDecimal premisesAreaSqm() {
+    return premisesAreaSqm;
+  }
+
+  public int maxStudentsPerSlot() {
+    return maxStudentsPerSlot;
+  }
+
+  public ApplicationStatus status() {
+    return status;
+  }
+
+  public Instant appliedAt() {
+    return appliedAt;
+  }
+
+  public Instant decidedAt() {
+    return decidedAt;
+  }
+
+  public String supervisorId() {
+    return supervisorId;
+  }
+
+  public String rejectionReasons() {
+    return rejectionReasons;
+  }
+}

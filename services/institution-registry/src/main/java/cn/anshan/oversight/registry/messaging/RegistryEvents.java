@@ -1,0 +1,89 @@
+package cn.anshan.oversight.registry.messaging;
+
+import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.problem.RuleViolation;
+import cn.anshan.oversight.registry.domain.Category;
+import cn.anshan.oversight.registry.domain.InstitutionApplication;
+import cn.anshan.oversight.registry.domain.LegalForm;
+import cn.anshan.oversight.registry.domain.Mode;
+import cn.anshan.oversight.registry.domain.StudentStage;
+import cn.anshan.oversight.registry.domain.SubCategory;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Payloads of the events on {@code oversight.registry.events}; their schemas live in {@code
+ * contracts/events/registry/}. Ids only, no personal data.
+ */
+public final class RegistryEvents {
+  private RegistryEvents() {}
+
+  public record InstitutionApplied(
+      String institutionId,
+      String name,
+      Category category,
+      SubCategory subCategory,
+      Mode mode,
+      String district,
+      LegalForm legalForm,
+      Set<StudentStage> studentStages,
+      BigDecimal premisesAreaSqm,
+      int maxStudentsPerSlot,
+      Instant appliedAt) {}
+
+  public record ApplicationApproved(
+      String institutionId, String district, String supervisorId, Instant approvedAt) {}
+
+  public record Reason(String ruleId, String detail) {}
+
+  public record ApplicationRejected(
+      String institutionId, String district, List<Reason> reasons, Instant rejectedAt) {}
+
+  public static DomainEvent applied(InstitutionApplication a) {
+    return event(
+        a,
+        "InstitutionApplied.v1",
+        new InstitutionApplied(
+            a.institutionId(),
+            a.name(),
+            a.category(),
+            a.subCategory(),
+            a.mode(),
+            a.district(),
+            a.legalForm(),
+            a.studentStages(),
+            a.premisesAreaSqm(),
+            a.maxStudentsPerSlot(),
+            a.appliedAt()));
+  }
+
+  public static DomainEvent approved(InstitutionApplication a) {
+    return event(
+        a,
+        "ApplicationApproved.v1",
+        new ApplicationApproved(a.institutionId(), a.district(), a.supervisorId(), a.decidedAt()));
+  }
+
+  public static DomainEvent rejected(InstitutionApplication a, List<RuleViolation> reasons) {
+    return event(
+        a,
+        "ApplicationRejected.v1",
+        new ApplicationRejected(
+            a.institutionId(),
+            a.district(),
+            reasons.stream().map(r -> new Reason(r.rule(), r.detail())).toList(),
+            a.decidedAt()));
+  }
+
+  private static DomainEvent event(InstitutionApplication a, String name, Object data) {
+    return new DomainEvent(
+        InstitutionApplication.AGGREGATE_TYPE,
+        a.institutionId(),
+        a.version(),
+        name,
+        a.district(),
+        data);
+  }
+}

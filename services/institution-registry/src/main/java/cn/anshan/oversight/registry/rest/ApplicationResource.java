@@ -1,0 +1,148 @@
+package cn.anshan.oversight.registry.rest;
+
+import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.Versions;
+import cn.anshan.oversight.kit.idempotency.CommandResult;
+import cn.anshan.oversight.kit.idempotency.IdempotentCommands;
+import cn.anshan.oversight.kit.security.CurrentActor;
+import cn.anshan.oversight.kit.security.Roles;
+import cn.anshan.oversight.registry.domain.ApplicationStatus;
+import cn.anshan.oversight.registry.service.ApplicationPage;
+import cn.anshan.oversight.registry.service.ApplicationService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/institutions/applications")
+@Tag(name = "Applications", description = "Applying for and deciding on institution approval")
+@Produces(MediaType.APPLICATION_JSON)
+public class ApplicationResource {
+  private final ApplicationService service;
+  private final CurrentActor actor;
+  private final IdempotentCommands idempotency;
+
+  public ApplicationResource(
+      ApplicationService service, CurrentActor actor, IdempotentCommands idempotency) {
+    this.service = service;
+    this.actor = actor;
+    this.idempotency = idempotency;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.INSTITUTION_OPERATOR)
+  @Operation(
+      summary = "Apply for approval",
+      description =
+          "The operator's institution (token claim institution_id) applies. Rules REG-02, REG-04,"
+              + " REG-06 and REG-10 are checked; every broken rule is listed.")
+  @APIResponse(responseCode = "201", description = "Applied; Location and ETag set")
+  @APIResponse(responseCode = "409", description = "An application is pending or approved")
+  @APIResponse(responseCode = "422", description = "Rules broken; nothing was stored")
+  public Uni<Response> apply(
+      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
+      @Valid @NotNull ApplicationRequest request) {
+    CommandContext command = actor.command(Roles.INSTITUTION_OPERATOR);
+    return idempotency.execute(
+        idempotencyKey,
+        command.actor().subject() + " POST /api/v1/institutions/applications",
+        request,
+        () ->
+            service
+                .apply(command, request.toForm())
+                .map(
+                    view ->
+                        CommandResult.created(
+                            URI.create("/api/v1/institutions/applications/" + view.institutionId()),
+                            view.version(),
+                            view)));
+  }
+
+  @GET
+  @Path("/{institutionId}")
+  @RolesAllowed({Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
+  @Operation(summary = "Read an application (own institution, own district, or as auditor)")
+  @APIResponse(responseCode = "200", description = "The application; ETag = version")
+  @APIResponse(responseCode = "404", description = "No such application visible to the caller")
+  public Uni<Response> get(@PathParam("institutionId") String institutionId) {
+    return service
+        .get(
+            actor.actingAs(Roles.AUDITOR, Roles.REGULATOR, Roles.INSTITUTION_OPERATOR),
+            institutionId)
+        .map(view -> Response.ok(view).header("ETag", Versions.etag(view.version())).build());
+  }
+
+  @GET
+  @RolesAllowed(Roles.REGULATOR)
+  @Operation(summary = "The regulator's district queue, oldest first (keyset pagination)")
+  public Uni<ApplicationPage> list(
+      @QueryParam("status") ApplicationStatus status,
+      @QueryParam("cursor") String cursor,
+      @Parameter(description = "page size, capped by configuration") @QueryParam("limit")
+          Integer limit) {
+    return service.list(actor.actingAs(Roles.REGULATOR), status, cursor, limit);
+  }
+
+  @POST
+  @Path("/{institutionId}/approval")
+  @RolesAllowed(Roles.REGULATOR)
+  @Operation(
+      summary = "Approve (REG-08: only a regulator of the premises' district)",
+      description = "The approver becomes the supervisor (REG-09). Requires If-Match.")
+  @APIResponse(responseCode = "200", description = "Approved; new ETag")
+  @APIResponse(responseCode = "403", description = "REG-08: another district's application")
+  @APIResponse(responseCode = "412", description = "If-Match is stale")
+  @APIResponse(responseCode = "428", description = "If-Match is missing")
+  public Uni<Response> approve(
+      @PathParam("institutionId") String institutionId,
+      @HeaderParam("If-Match") String ifMatch,
+      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
+    CommandContext command = actor.command(Roles.REGULATOR);
+    return idempotency.execute(
+        idempotencyKey,
+        command.actor().subject() + " POST approval " + institutionId,
+        institutionId,
+        () ->
+            service
+                .approve(command, institutionId, ifMatch)
+                .map(view -> CommandResult.ok(view.version(), view)));
+  }
+
+  @POST
+  @Path("/{institutionId}/rejection")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.REGULATOR)
+  @Operation(summary = "Reject, naming the broken rules (REG-08 applies as for approval)")
+  @APIResponse(responseCode = "200", description = "Rejected; new ETag")
+  public Uni<Response> reject(
+      @PathParam("institutionId") String institutionId,
+      @HeaderParam("If-Match") String ifMatch,
+      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
+      @Valid @NotNull RejectionRequest request) {
+    CommandContext command = actor.command(Roles.REGULATOR);
+    return idempotency.execute(
+        idempotencyKey,
+        command.actor().subject() + " POST rejection " + institutionId,
+        request,
+        () ->
+            service
+                .reject(command, institutionId, ifMatch, request.violations())
+                .map(view -> CommandResult.ok(view.version(), view)));
+  }
+}

@@ -1,0 +1,226 @@
+package cn.anshan.oversight.registry.service;
+
+import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.Versions;
+import cn.anshan.oversight.kit.outbox.Outbox;
+import cn.anshan.oversight.kit.problem.FieldError;
+import cn.anshan.oversight.kit.problem.Problem;
+import cn.anshan.oversight.kit.problem.ProblemException;
+import cn.anshan.oversight.kit.problem.RuleViolation;
+import cn.anshan.oversight.kit.security.Actor;
+import cn.anshan.oversight.kit.security.Roles;
+import cn.anshan.oversight.kit.time.OversightClock;
+import cn.anshan.oversight.registry.config.RegistrySettings;
+import cn.anshan.oversight.registry.domain.ApplicationForm;
+import cn.anshan.oversight.registry.domain.ApplicationStatus;
+import cn.anshan.oversight.registry.domain.InstitutionApplication;
+import cn.anshan.oversight.registry.messaging.RegistryEvents;
+import cn.anshan.oversight.registry.repository.ApplicationRepository;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Use cases of an institution's application: apply, read, list, approve, reject. Authorisation
+ * beyond the role (whose institution, which district) is decided here.
+ */
+@ApplicationScoped
+public class ApplicationService {
+  private final ApplicationRepository applications;
+  private final Outbox outbox;
+  private final OversightClock clock;
+  private final RegistrySettings settings;
+  private final ObjectMapper mapper;
+
+  public ApplicationService(
+      ApplicationRepository applications,
+      Outbox outbox,
+      OversightClock clock,
+      RegistrySettings settings,
+      ObjectMapper mapper) {
+    this.applications = applications;
+    this.outbox = outbox;
+    this.clock = clock;
+    this.settings = settings;
+    this.mapper = mapper;
+  }
+
+  /** An operator applies for the institution named by their token's institution_id claim. */
+  @WithTransaction
+  public Uni<ApplicationView> apply(CommandContext command, ApplicationForm form) {
+    String institutionId = command.actor().institutionId();
+    if (institutionId == null) {
+      throw ProblemException.forbidden("the token carries no institution_id claim");
+    }
+    return applications
+        .findById(institutionId)
+        .chain(
+            existing -> {
+              if (existing != null && existing.status() != ApplicationStatus.REJECTED) {
+                throw ProblemException.conflict(
+                    existing.isOpen() ? "application-pending" : "already-approved",
+                    "institution "
+                        + institutionId
+                        + " already has an application that is "
+                        + existing.status());
+              }
+              InstitutionApplication application =
+                  existing != null ? existing : InstitutionApplication.start(institutionId);
+              List<RuleViolation> violations =
+                  application.apply(
+                      form, settings.premisesStandard(), command.actor().subject(), clock.now());
+              if (!violations.isEmpty()) {
+                throw ProblemException.rules(violations);
+              }
+              return applications
+                  .persist(application)
+                  .call(() -> outbox.append(command, RegistryEvents.applied(application)))
+                  .map(ApplicationView::of);
+            });
+  }
+
+  @WithSession
+  public Uni<ApplicationView> get(Actor actor, String institutionId) {
+    return readable(actor, institutionId).map(ApplicationView::of);
+  }
+
+  /** A regulator's queue: their own district only (REG-08), oldest first, keyset-paginated. */
+  @WithSession
+  public Uni<ApplicationPage> list(
+      Actor actor, ApplicationStatus status, String cursor, Integer limit) {
+    int size = Math.min(limit == null ? 20 : Math.max(1, limit), settings.maxPageSize());
+    Cursor after = Cursor.decode(cursor);
+    return applications
+        .page(actor.district(), status, after.appliedAt(), after.institutionId(), size + 1)
+        .map(
+            found -> {
+              List<ApplicationView> items =
+                  found.stream().limit(size).map(ApplicationView::of).toList();
+              String next =
+                  found.size() > size
+                      ? new Cursor(
+                              items.get(size - 1).appliedAt(), items.get(size - 1).institutionId())
+                          .encode()
+                      : null;
+              return new ApplicationPage(items, next);
+            });
+  }
+
+  @WithTransaction
+  public Uni<ApplicationView> approve(
+      CommandContext command, String institutionId, String ifMatch) {
+    return decidable(command.actor(), institutionId, ifMatch)
+        .chain(
+            application -> {
+              List<RuleViolation> violations =
+                  application.approve(
+                      settings.premisesStandard(), command.actor().subject(), clock.now());
+              if (!violations.isEmpty()) {
+                throw ProblemException.rules(violations);
+              }
+              return outbox
+                  .append(command, RegistryEvents.approved(application))
+                  .replaceWith(ApplicationView.of(application));
+            });
+  }
+
+  @WithTransaction
+  public Uni<ApplicationView> reject(
+      CommandContext command, String institutionId, String ifMatch, List<RuleViolation> reasons) {
+    return decidable(command.actor(), institutionId, ifMatch)
+        .chain(
+            application -> {
+              application.reject(json(reasons), command.actor().subject(), clock.now());
+              return outbox
+                  .append(command, RegistryEvents.rejected(application, reasons))
+                  .replaceWith(ApplicationView.of(application));
+            });
+  }
+
+  private Uni<InstitutionApplication> decidable(Actor actor, String institutionId, String ifMatch) {
+    return applications
+        .findById(institutionId)
+        .map(
+            application -> {
+              if (application == null) {
+                throw ProblemException.notFound("application " + institutionId);
+              }
+              application
+                  .localApprovalViolation(actor.district())
+                  .ifPresent(
+                      v -> {
+                        throw new ProblemException(
+                            Problem.ofRules(403, "Not this regulator's district", List.of(v)));
+                      });
+              Versions.requireIfMatch(ifMatch, application.version());
+              if (!application.isOpen()) {
+                throw ProblemException.conflict(
+                    "application-decided", "the application is already " + application.status());
+              }
+              return application;
+            });
+  }
+
+  /**
+   * Operators see their own institution; regulators their district; auditors everything. Anything
+   * else is answered as if it did not exist.
+   */
+  private Uni<InstitutionApplication> readable(Actor actor, String institutionId) {
+    return applications
+        .findById(institutionId)
+        .map(
+            application -> {
+              boolean visible =
+                  application != null
+                      && switch (actor.role()) {
+                        case Roles.AUDITOR -> true;
+                        case Roles.REGULATOR -> actor.inDistrict(application.district());
+                        case Roles.INSTITUTION_OPERATOR ->
+                            institutionId.equals(actor.institutionId());
+                        default -> false;
+                      };
+              if (!visible) {
+                throw ProblemException.notFound("application " + institutionId);
+              }
+              return application;
+            });
+  }
+
+  private String json(List<RuleViolation> reasons) {
+    try {
+      return mapper.writeValueAsString(reasons);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Opaque keyset cursor: base64url of "appliedAt|institutionId". */
+  record Cursor(Instant appliedAt, String institutionId) {
+    static Cursor decode(String cursor) {
+      if (cursor == null || cursor.isBlank()) {
+        return new Cursor(null, null);
+      }
+      try {
+        String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        int bar = raw.indexOf('|');
+        return new Cursor(Instant.parse(raw.substring(0, bar)), raw.substring(bar + 1));
+      } catch (RuntimeException e) {
+        throw new ProblemException(
+            Problem.ofFields(List.of(new FieldError("/cursor", "not a cursor from this API"))));
+      }
+    }
+
+    String encode() {
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString((appliedAt + "|" + institutionId).getBytes(StandardCharsets.UTF_8));
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package cn.anshan.oversight.registry.service;
+
+import cn.anshan.oversight.registry.domain.ApplicationStatus;
+import cn.anshan.oversight.registry.domain.Category;
+import cn.anshan.oversight.registry.domain.InstitutionApplication;
+import cn.anshan.oversight.registry.domain.LegalForm;
+import cn.anshan.oversight.registry.domain.Mode;
+import cn.anshan.oversight.registry.domain.StudentStage;
+import cn.anshan.oversight.registry.domain.SubCategory;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Set;
+
+/** An application as the API shows it; never the entity itself. */
+public record ApplicationView(
+    String institutionId,
+    long version,
+    ApplicationStatus status,
+    String name,
+    Category category,
+    SubCategory subCategory,
+    Mode mode,
+    String district,
+    LegalForm legalForm,
+    Set<StudentStage> studentStages,
+    BigDecimal premisesAreaSqm,
+    int maxStudentsPerSlot,
+    Instant appliedAt,
+    Instant decidedAt,
+    String supervisorId) {
+
+  static ApplicationView of(InstitutionApplication a) {
+    return new ApplicationView(
+        a.institutionId(),
+        a.version(),
+        a.status(),
+        a.name(),
+        a.category(),
+        a.subCategory(),
+        a.mode(),
+        a.district(),
+        a.legalForm(),
+        a.studentStages(),
+        a.premisesAreaSqm(),
+        a.maxStudentsPerSlot(),
+        a.appliedAt(),
+        a.decidedAt(),
+        a.supervisorId());
+  }
+}

@@ -1,0 +1,129 @@
+package cn.anshan.oversight.registry.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.anshan.oversight.kit.problem.RuleViolation;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ApplicationRulesTest {
+  static final PremisesStandard STANDARD =
+      new PremisesStandard(new BigDecimal("3"), new BigDecimal("100"));
+
+  static ApplicationForm scienceClub(String area, int students) {
+    return new ApplicationForm(
+        "Robotics club",
+        Category.NON_SUBJECT,
+        SubCategory.SCIENCE_TECH,
+        Mode.OFFLINE,
+        "tiedong",
+        LegalForm.BUSINESS,
+        Set.of(StudentStage.PRIMARY),
+        new BigDecimal(area),
+        students);
+  }
+
+  static List<String> rules(List<RuleViolation> violations) {
+    return violations.stream().map(RuleViolation::rule).toList();
+  }
+
+  @Test
+  void nonSubjectOfflineInstitutionWithEnoughSpaceIsAcceptable() {
+    assertTrue(ApplicationRules.check(scienceClub("270", 90), STANDARD).isEmpty());
+  }
+
+  @Test
+  void reg10NeedsThreeSquareMetresPerStudentInOneSlot() {
+    List<RuleViolation> violations = ApplicationRules.check(scienceClub("269.99", 90), STANDARD);
+    assertEquals(List.of("REG-10"), rules(violations));
+    assertTrue(violations.get(0).detail().contains("270"));
+  }
+
+  @Test
+  void reg10NeedsTheConfiguredMinimumArea() {
+    assertEquals(
+        List.of("REG-10"), rules(ApplicationRules.check(scienceClub("99.99", 10), STANDARD)));
+    assertTrue(ApplicationRules.check(scienceClub("100", 10), STANDARD).isEmpty());
+  }
+
+  @Test
+  void onlineInstitutionsHaveNoPremisesRule() {
+    ApplicationForm online =
+        new ApplicationForm(
+            "Coding online",
+            Category.NON_SUBJECT,
+            SubCategory.SCIENCE_TECH,
+            Mode.ONLINE,
+            "tiedong",
+            LegalForm.BUSINESS,
+            Set.of(StudentStage.JUNIOR_SECONDARY),
+            BigDecimal.ZERO,
+            30);
+    assertTrue(ApplicationRules.check(online, STANDARD).isEmpty());
+  }
+
+  @Test
+  void reg04RefusesNewSubjectInstitutionsForCompulsoryEducationAndListsEveryBrokenRule() {
+    ApplicationForm subject =
+        new ApplicationForm(
+            "Maths tutoring",
+            Category.SUBJECT,
+            null,
+            Mode.OFFLINE,
+            "tiedong",
+            LegalForm.BUSINESS,
+            Set.of(StudentStage.PRIMARY),
+            new BigDecimal("50"),
+            30);
+    List<RuleViolation> violations = ApplicationRules.check(subject, STANDARD);
+    assertEquals(List.of("REG-04", "REG-06", "REG-10", "REG-10"), rules(violations));
+    assertTrue(violations.get(0).detail().contains("compulsory-education"));
+  }
+
+  @Test
+  void reg04RefusesNewInstitutionsForPreschoolChildrenOfAnyCategory() {
+    ApplicationForm preschool =
+        new ApplicationForm(
+            "Little dancers",
+            Category.NON_SUBJECT,
+            SubCategory.CULTURE_ART,
+            Mode.OFFLINE,
+            "tiedong",
+            LegalForm.BUSINESS,
+            Set.of(StudentStage.PRESCHOOL),
+            new BigDecimal("300"),
+            20);
+    assertEquals(List.of("REG-04"), rules(ApplicationRules.check(preschool, STANDARD)));
+  }
+
+  @Test
+  void reg02NonSubjectNeedsASubCategory() {
+    ApplicationForm noSector =
+        new ApplicationForm(
+            "Club",
+            Category.NON_SUBJECT,
+            null,
+            Mode.ONLINE,
+            "tiedong",
+            LegalForm.BUSINESS,
+            Set.of(StudentStage.PRIMARY),
+            BigDecimal.ZERO,
+            10);
+    assertEquals(List.of("REG-02"), rules(ApplicationRules.check(noSector, STANDARD)));
+  }
+
+  @Test
+  void approvalIsLocalAndMakesTheApproverTheSupervisor() {
+    InstitutionApplication application = InstitutionApplication.start("inst-1");
+    application.apply(scienceClub("300", 20), STANDARD, "operator", java.time.Instant.EPOCH);
+    assertEquals("REG-08", application.localApprovalViolation("lishan").orElseThrow().rule());
+    assertTrue(application.localApprovalViolation("tiedong").isEmpty());
+    assertTrue(application.approve(STANDARD, "reg-7", java.time.Instant.EPOCH).isEmpty());
+    assertEquals(ApplicationStatus.APPROVED, application.status());
+    assertEquals("reg-7", application.supervisorId());
+    assertEquals(2, application.version());
+  }
+}

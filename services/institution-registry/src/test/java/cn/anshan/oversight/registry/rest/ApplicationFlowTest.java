@@ -1,0 +1,341 @@
+package cn.anshan.oversight.registry.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.anshan.oversight.contracts.EventContracts;
+import cn.anshan.oversight.testkit.KafkaRecords;
+import cn.anshan.oversight.testkit.OversightTestResources;
+import cn.anshan.oversight.testkit.TestInfra;
+import cn.anshan.oversight.testkit.Tokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** The first vertical slice over HTTP: token → service → PostgreSQL + outbox → Kafka. */
+@QuarkusTest
+@WithTestResource(value = OversightTestResources.class, scope = TestResourceScope.GLOBAL)
+class ApplicationFlowTest {
+  static final String TOPIC = "oversight.registry.events";
+  static final String BASE = "/api/v1/institutions/applications";
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final Tokens REGULATOR_TIEDONG =
+      Tokens.user("reg-tiedong").role("regulator").district("tiedong");
+  static final Tokens REGULATOR_LISHAN =
+      Tokens.user("reg-lishan").role("regulator").district("lishan");
+
+  static Tokens operatorOf(String institutionId) {
+    return Tokens.user("op-" + institutionId)
+        .role("institution-operator")
+        .institution(institutionId);
+  }
+
+  static String scienceClub(String district) {
+    return """
+        {"name":"Anshan Robotics Club","category":"NON_SUBJECT","subCategory":"SCIENCE_TECH",
+         "mode":"OFFLINE","district":"%s","legalForm":"BUSINESS",
+         "studentStages":["PRIMARY","JUNIOR_SECONDARY"],"premisesAreaSqm":320.5,
+         "maxStudentsPerSlot":60}"""
+        .formatted(district);
+  }
+
+  static void apply(String institutionId) {
+    given()
+        .header("Authorization", operatorOf(institutionId).bearer())
+        .contentType(ContentType.JSON)
+        .body(scienceClub("tiedong"))
+        .post(BASE)
+        .then()
+        .statusCode(201);
+  }
+
+  static List<JsonNode> events(String institutionId, int expected) {
+    List<ConsumerRecord<String, String>> records =
+        KafkaRecords.await(
+            TOPIC, r -> institutionId.equals(r.key()), expected, Duration.ofSeconds(30));
+    return records.stream()
+        .map(
+            r -> {
+              EventContracts.assertValid(r.value());
+              try {
+                return JSON.readTree(r.value());
+              } catch (Exception e) {
+                throw new AssertionError(e);
+              }
+            })
+        .toList();
+  }
+
+  @Test
+  void operatorAppliesAndTheDistrictRegulatorApproves() {
+    String id = UUID.randomUUID().toString();
+    given()
+        .header("Authorization", operatorOf(id).bearer())
+        .contentType(ContentType.JSON)
+        .body(scienceClub("tiedong"))
+        .post(BASE)
+        .then()
+        .statusCode(201)
+        .header("Location", equalTo(BASE + "/" + id))
+        .header("ETag", "\"1\"")
+        .body("status", equalTo("APPLIED"))
+        .body("institutionId", equalTo(id));
+
+    given()
+        .header("Authorization", operatorOf(id).bearer())
+        .get(BASE + "/{id}", id)
+        .then()
+        .statusCode(200)
+        .header("ETag", "\"1\"")
+        .body("supervisorId", nullValue());
+
+    given()
+        .header("Authorization", REGULATOR_TIEDONG.bearer())
+        .header("If-Match", "\"1\"")
+        .post(BASE + "/{id}/approval", id)
+        .then()
+        .statusCode(200)
+        .header("ETag", "\"2\"")
+        .body("status", equalTo("APPROVED"))
+        .body("supervisorId", equalTo("reg-tiedong"));
+
+    List<JsonNode> events = events(id, 2);
+    assertEquals(2, events.size());
+    JsonNode applied = events.get(0);
+    assertEquals(
+        "cn.anshan.oversight.registry.InstitutionApplied.v1", applied.path("type").asText());
+    assertEquals(1, applied.path("aggregateversion").asInt());
+    assertEquals("op-" + id, applied.path("actor").asText());
+    assertEquals("institution-operator", applied.path("actorrole").asText());
+    assertEquals("SCIENCE_TECH", applied.path("data").path("subCategory").asText());
+    JsonNode approved = events.get(1);
+    assertEquals(
+        "cn.anshan.oversight.registry.ApplicationApproved.v1", approved.path("type").asText());
+    assertEquals(2, approved.path("aggregateversion").asInt());
+    assertEquals("reg-tiedong", approved.path("data").path("supervisorId").asText());
+    assertEquals("regulator", approved.path("actorrole").asText());
+    assertEquals("tiedong", approved.path("district").asText());
+  }
+
+  @Test
+  void reg08RegulatorOfAnotherDistrictCannotApproveAndNothingChanges() {
+    String id = UUID.randomUUID().toString();
+    apply(id);
+    given()
+        .header("Authorization", REGULATOR_LISHAN.bearer())
+        .header("If-Match", "\"1\"")
+        .post(BASE + "/{id}/approval", id)
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .body("type", containsString("/rules/REG-08"))
+        .body("detail", containsString("REG-08"));
+    given()
+        .header("Authorization", REGULATOR_LISHAN.bearer())
+        .get(BASE + "/{id}", id)
+        .then()
+        .statusCode(404);
+    given()
+        .header("Authorization", REGULATOR_TIEDONG.bearer())
+        .get(BASE + "/{id}", id)
+        .then()
+        .statusCode(200)
+        .header("ETag", "\"1\"")
+        .body("status", equalTo("APPLIED"));
+    assertEquals(1, TestInfra.count("select count(*) from outbox_event where aggregateid = ?", id));
+  }
+
+  @Test
+  void reg04SubjectApplicationIsRefusedWithEveryRuleAndStoresNothing() {
+    String id = UUID.randomUUID().toString();
+    given()
+        .header("Authorization", operatorOf(id).bearer())
+        .contentType(ContentType.JSON)
+        .body(
+            """
+            {"name":"Maths cram school","category":"SUBJECT","mode":"OFFLINE","district":"tiedong",
+             "legalForm":"BUSINESS","studentStages":["PRIMARY"],"premisesAreaSqm":50,
+             "maxStudentsPerSlot":40}""")
+        .post(BASE)
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("rules", hasItems("REG-04", "REG-06", "REG-10"))
+        .body("detail", containsString("REG-04"));
+    assertEquals(
+        0,
+        TestInfra.count(
+            "select count(*) from institution_application where institution_id = ?", id));
+    assertEquals(0, TestInfra.count("select count(*) from outbox_event where aggregateid = ?", id));
+  }
+
+  @Test
+  void regulatorRejectsNamingTheRulesAndTheOperatorMayApplyAgain() {
+    String id = UUID.randomUUID().toString();
+    apply(id);
+    given()
+        .header("Authorization", REGULATOR_TIEDONG.bearer())
+        .header("If-Match", "\"1\"")
+        .contentType(ContentType.JSON)
+        .body("{\"reasons\":[{\"ruleId\":\"REG-07\",\"detail\":\"no business licence on file\"}]}")
+        .post(BASE + "/{id}/rejection", id)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("REJECTED"));
+    List<JsonNode> events = events(id, 2);
+    assertEquals(
+        "REG-07", events.get(1).path("data").path("reasons").get(0).path("ruleId").asText());
+
+    given()
+        .header("Authorization", operatorOf(id).bearer())
+        .contentType(ContentType.JSON)
+        .body(scienceClub("tiedong"))
+        .post(BASE)
+        .then()
+        .statusCode(201)
+        .header("ETag", "\"3\"");
+  }
+
+  @Test
+  void decisionsNeedTheCurrentVersionAndAnOpenApplication() {
+    String id = UUID.randomUUID().toString();
+    apply(id);
+    given()
+        .header("Authorization", REGULATOR_TIEDONG.bearer())
+        .post(BASE + "/{id}/approval", id)
+        .then()
+        .statusCode(428);
+    given()
+        .header("Authorization", REGULATOR_TIEDONG.bearer())
+        .header("If-Match", "\"5\"")
+        .post(BASE + "/{id}/approval", id)
+        .then()
+        .statusCode(412);
+    given()
+        .header("Authorization", REGULATOR_TIEDONG.bearer())
+        .header("If-Match", "\"1\"")
+        .post(BASE + "/{id}/approval", id)
+        .then()
+        .statusCode(200);
+    given()
+        .header("Authorization", REGULATOR_TIEDONG.bearer())
+        .header("If-Match", "\"2\"")
+        .post(BASE + "/{id}/approval", id)
+        .then()
+        .statusCode(409);
+    given()
+        .header("Authorization", operatorOf(id).bearer())
+        .contentType(ContentType.JSON)
+        .body(scienceClub("tiedong"))
+        .post(BASE)
+        .then()
+        .statusCode(409);
+  }
+
+  @Test
+  void rolesAndObjectsAreChecked() {
+    String id = UUID.randomUUID().toString();
+    apply(id);
+    given().get(BASE + "/{id}", id).then().statusCode(401).contentType("application/problem+json");
+    given()
+        .header("Authorization", Tokens.anyone().role("parent").bearer())
+        .get(BASE + "/{id}", id)
+        .then()
+        .statusCode(403);
+    given()
+        .header("Authorization", operatorOf(UUID.randomUUID().toString()).bearer())
+        .get(BASE + "/{id}", id)
+        .then()
+        .statusCode(404);
+    given()
+        .header("Authorization", Tokens.user("aud").role("auditor").bearer())
+        .get(BASE + "/{id}", id)
+        .then()
+        .statusCode(200);
+    given()
+        .header("Authorization", operatorOf(id).bearer())
+        .header("If-Match", "\"1\"")
+        .post(BASE + "/{id}/approval", id)
+        .then()
+        .statusCode(403);
+    given()
+        .header("Authorization", REGULATOR_TIEDONG.bearer())
+        .contentType(ContentType.JSON)
+        .body(scienceClub("tiedong"))
+        .post(BASE)
+        .then()
+        .statusCode(403);
+  }
+
+  @Test
+  void invalidBodiesNameEveryField() {
+    given()
+        .header("Authorization", operatorOf(UUID.randomUUID().toString()).bearer())
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"name\":\"\",\"category\":\"NON_SUBJECT\",\"mode\":\"OFFLINE\",\"district\":\"Tie Dong\","
+                + "\"legalForm\":\"BUSINESS\",\"studentStages\":[],\"premisesAreaSqm\":-1,\"maxStudentsPerSlot\":0}")
+        .post(BASE)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body(
+            "errors.pointer",
+            hasItems(
+                "/name", "/district", "/studentStages", "/premisesAreaSqm", "/maxStudentsPerSlot"));
+    given()
+        .header("Authorization", operatorOf(UUID.randomUUID().toString()).bearer())
+        .contentType(ContentType.JSON)
+        .body(scienceClub("tiedong").replace("\"OFFLINE\"", "\"BY_PIGEON\""))
+        .post(BASE)
+        .then()
+        .statusCode(400)
+        .body("errors.pointer", hasItem("/mode"));
+  }
+
+  @Test
+  void regulatorListsTheDistrictQueueWithACursor() {
+    for (int i = 0; i < 3; i++) {
+      apply(UUID.randomUUID().toString());
+    }
+    String next =
+        given()
+            .header("Authorization", REGULATOR_TIEDONG.bearer())
+            .queryParam("status", "APPLIED")
+            .queryParam("limit", 2)
+            .get(BASE)
+            .then()
+            .statusCode(200)
+            .body("items.size()", equalTo(2))
+            .extract()
+            .path("next");
+    given()
+        .header("Authorization", REGULATOR_TIEDONG.bearer())
+        .queryParam("status", "APPLIED")
+        .queryParam("limit", 2)
+        .queryParam("cursor", next)
+        .get(BASE)
+        .then()
+        .statusCode(200)
+        .body("items.district", org.hamcrest.Matchers.everyItem(equalTo("tiedong")));
+    given()
+        .header("Authorization", REGULATOR_LISHAN.bearer())
+        .get(BASE)
+        .then()
+        .statusCode(200)
+        .body("items.district", org.hamcrest.Matchers.not(hasItem("tiedong")));
+  }
+}
