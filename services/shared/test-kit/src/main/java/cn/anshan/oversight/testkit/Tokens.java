@@ -28,6 +28,7 @@ public final class Tokens {
   private final Map<String, Object> claims = new LinkedHashMap<>();
   private Instant expiresAt = Instant.now().plus(Duration.ofMinutes(10));
   private String issuer = System.getProperty(TokenIssuer.ISSUER);
+  private String audience = "oversight-api";
 
   private Tokens(String subject) {
     this.subject = subject;
@@ -74,6 +75,11 @@ public final class Tokens {
     return this;
   }
 
+  public Tokens audience(String audience) {
+    this.audience = audience;
+    return this;
+  }
+
   public String subject() {
     return subject;
   }
@@ -83,6 +89,7 @@ public final class Tokens {
     try {
       JwtClaims jwt = new JwtClaims();
       jwt.setIssuer(issuer);
+      jwt.setAudience(audience);
       jwt.setSubject(subject);
       jwt.setIssuedAt(NumericDate.fromSeconds(Instant.now().getEpochSecond() - 1));
       jwt.setExpirationTime(NumericDate.fromSeconds(expiresAt.getEpochSecond()));

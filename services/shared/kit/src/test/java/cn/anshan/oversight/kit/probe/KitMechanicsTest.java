@@ -244,6 +244,25 @@ class KitMechanicsTest {
         .then()
         .statusCode(401);
     given()
+        .header("Authorization", Tokens.anyone().role("regulator").audience("another-api").bearer())
+        .contentType(ContentType.JSON)
+        .body("{\"label\":\"x\"}")
+        .post("/probe/items/{id}/labels", id)
+        .then()
+        .statusCode(401);
+    given()
+        .header(
+            "Authorization",
+            Tokens.anyone()
+                .role("regulator")
+                .issuer("http://evil.example/realms/oversight")
+                .bearer())
+        .contentType(ContentType.JSON)
+        .body("{\"label\":\"x\"}")
+        .post("/probe/items/{id}/labels", id)
+        .then()
+        .statusCode(401);
+    given()
         .header("Authorization", Tokens.anyone().role("parent").bearer())
         .contentType(ContentType.JSON)
         .body("{\"label\":\"x\"}")
