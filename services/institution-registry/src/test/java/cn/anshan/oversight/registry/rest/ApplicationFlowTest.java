@@ -19,6 +19,8 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -62,6 +64,15 @@ class ApplicationFlowTest {
         .statusCode(201);
   }
 
+  /** The regulator's approval call, with If-Match when {@code version} is not null. */
+  static ValidatableResponse approve(Tokens who, String id, String version) {
+    RequestSpecification request = given().header("Authorization", who.bearer());
+    if (version != null) {
+      request.header("If-Match", "\"" + version + "\"");
+    }
+    return request.post(BASE + "/{id}/approval", id).then();
+  }
+
   static List<JsonNode> events(String institutionId, int expected) {
     List<ConsumerRecord<String, String>> records =
         KafkaRecords.await(
@@ -102,11 +113,7 @@ class ApplicationFlowTest {
         .header("ETag", "\"1\"")
         .body("supervisorId", nullValue());
 
-    given()
-        .header("Authorization", REGULATOR_TIEDONG.bearer())
-        .header("If-Match", "\"1\"")
-        .post(BASE + "/{id}/approval", id)
-        .then()
+    approve(REGULATOR_TIEDONG, id, "1")
         .statusCode(200)
         .header("ETag", "\"2\"")
         .body("status", equalTo("APPROVED"))
@@ -134,11 +141,7 @@ class ApplicationFlowTest {
   void reg08RegulatorOfAnotherDistrictCannotApproveAndNothingChanges() {
     String id = UUID.randomUUID().toString();
     apply(id);
-    given()
-        .header("Authorization", REGULATOR_LISHAN.bearer())
-        .header("If-Match", "\"1\"")
-        .post(BASE + "/{id}/approval", id)
-        .then()
+    approve(REGULATOR_LISHAN, id, "1")
         .statusCode(403)
         .contentType("application/problem+json")
         .body("type", containsString("/rules/REG-08"))
@@ -213,29 +216,10 @@ class ApplicationFlowTest {
   void decisionsNeedTheCurrentVersionAndAnOpenApplication() {
     String id = UUID.randomUUID().toString();
     apply(id);
-    given()
-        .header("Authorization", REGULATOR_TIEDONG.bearer())
-        .post(BASE + "/{id}/approval", id)
-        .then()
-        .statusCode(428);
-    given()
-        .header("Authorization", REGULATOR_TIEDONG.bearer())
-        .header("If-Match", "\"5\"")
-        .post(BASE + "/{id}/approval", id)
-        .then()
-        .statusCode(412);
-    given()
-        .header("Authorization", REGULATOR_TIEDONG.bearer())
-        .header("If-Match", "\"1\"")
-        .post(BASE + "/{id}/approval", id)
-        .then()
-        .statusCode(200);
-    given()
-        .header("Authorization", REGULATOR_TIEDONG.bearer())
-        .header("If-Match", "\"2\"")
-        .post(BASE + "/{id}/approval", id)
-        .then()
-        .statusCode(409);
+    approve(REGULATOR_TIEDONG, id, null).statusCode(428);
+    approve(REGULATOR_TIEDONG, id, "5").statusCode(412);
+    approve(REGULATOR_TIEDONG, id, "1").statusCode(200);
+    approve(REGULATOR_TIEDONG, id, "2").statusCode(409);
     given()
         .header("Authorization", operatorOf(id).bearer())
         .contentType(ContentType.JSON)
@@ -265,12 +249,7 @@ class ApplicationFlowTest {
         .get(BASE + "/{id}", id)
         .then()
         .statusCode(200);
-    given()
-        .header("Authorization", operatorOf(id).bearer())
-        .header("If-Match", "\"1\"")
-        .post(BASE + "/{id}/approval", id)
-        .then()
-        .statusCode(403);
+    approve(operatorOf(id), id, "1").statusCode(403);
     given()
         .header("Authorization", REGULATOR_TIEDONG.bearer())
         .contentType(ContentType.JSON)

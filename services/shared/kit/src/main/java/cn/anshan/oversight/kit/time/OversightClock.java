@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The one source of "now" for every time-dependent rule. Only {@link TestClockResource}, which
@@ -20,9 +21,11 @@ public class OversightClock {
   private volatile Instant frozenAt;
   private final Clock system = Clock.systemUTC();
 
+  /** Microsecond precision, as PostgreSQL stores it, so an event's instant equals the row's. */
   public Instant now() {
     Instant frozen = frozenAt;
-    return frozen != null ? frozen : system.instant().plus(offset);
+    Instant now = frozen != null ? frozen : system.instant().plus(offset);
+    return now.truncatedTo(ChronoUnit.MICROS);
   }
 
   public LocalDate today() {
