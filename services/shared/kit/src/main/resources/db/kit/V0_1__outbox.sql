@@ -5,7 +5,7 @@ create table outbox_event (
     aggregatetype     text        not null,
     aggregateid       text        not null,
     type              text        not null,
-    payload           jsonb       not null,
+    payload           json        not null, -- json keeps the envelope's attribute order
     aggregate_version bigint      not null check (aggregate_version >= 1),
     sequence          bigint      not null unique,
     topic             text        not null,

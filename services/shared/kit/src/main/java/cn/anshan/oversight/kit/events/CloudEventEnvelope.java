@@ -8,8 +8,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * Builds the CloudEvents 1.0 structured-mode JSON of DESIGN §2. {@code sequence} is written later
- * by the outbox insert, which is the only place that knows it.
+ * Builds the CloudEvents 1.0 structured-mode JSON of DESIGN §2. {@code sequence} is a placeholder 0
+ * that the outbox insert replaces, being the only place that knows the value.
  */
 public final class CloudEventEnvelope {
   public static final String CONTENT_TYPE = "application/cloudevents+json";
@@ -36,6 +36,7 @@ public final class CloudEventEnvelope {
     json.put("aggregatetype", event.aggregateType());
     json.put("aggregateid", event.aggregateId());
     json.put("aggregateversion", event.aggregateVersion());
+    json.put("sequence", 0);
     json.put("actor", actor.subject());
     json.put("actorrole", actor.role());
     if (event.district() != null) {

@@ -19,12 +19,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
   // The counter row is incremented in the same statement; its lock orders sequences by commit.
+  // The envelope carries "sequence":0 before its data, so replacing the first match sets the
+  // envelope's attribute; the column is json (not jsonb) so attributes keep the CloudEvents order.
   private static final String INSERT =
       "with next as (update outbox_sequence set value = value + 1 returning value) "
           + "insert into outbox_event "
           + "(id, aggregatetype, aggregateid, type, aggregate_version, sequence, topic, payload) "
           + "select ?1, ?2, ?3, ?4, ?5, next.value, ?6, "
-          + "jsonb_set(cast(cast(?7 as text) as jsonb), '{sequence}', to_jsonb(next.value)) from next";
+          + "cast(regexp_replace(cast(?7 as text), '\"sequence\":0', '\"sequence\":' || next.value)"
+          + " as json) from next";
 
   private final ObjectMapper mapper;
   private final EventSettings settings;
