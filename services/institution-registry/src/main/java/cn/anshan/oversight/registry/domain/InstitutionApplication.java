@@ -1,6 +1,7 @@
 package cn.anshan.oversight.registry.domain;
 
 import cn.anshan.oversight.kit.problem.RuleViolation;
+import cn.anshan.oversight.registry.domain.standing.ListStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -10,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -77,6 +79,16 @@ public class InstitutionApplication {
 
   @Column(name = "rejection_reasons")
   private String rejectionReasons;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "list_status")
+  private ListStatus listStatus = ListStatus.NONE;
+
+  @Column(name = "registration_due_by")
+  private LocalDate registrationDueBy;
+
+  @Column(name = "licence_warned_for")
+  private LocalDate licenceWarnedFor;
 
   protected InstitutionApplication() {}
 
@@ -161,6 +173,32 @@ public class InstitutionApplication {
     decidedBy = regulator;
     rejectionReasons = reasonsJson;
     version++;
+  }
+
+  /**
+   * Counts one more event of this aggregate (licence, registration, sanction, list changes) and
+   * returns its version.
+   */
+  public long recordEvent() {
+    return ++version;
+  }
+
+  public void listAs(ListStatus status) {
+    listStatus = status;
+  }
+
+  /** REG-05: after a licence change the legal registration must follow by {@code due}. */
+  public void expectRegistrationBy(LocalDate due) {
+    registrationDueBy = due;
+  }
+
+  public void registrationFiled() {
+    registrationDueBy = null;
+  }
+
+  /** Remembers the licence end date already warned about, so each expiry is announced once. */
+  public void warnedAboutLicenceEnding(LocalDate validTo) {
+    licenceWarnedFor = validTo;
   }
 
   public boolean isOpen() {
@@ -248,5 +286,17 @@ public class InstitutionApplication {
 
   public String rejectionReasons() {
     return rejectionReasons;
+  }
+
+  public ListStatus listStatus() {
+    return listStatus;
+  }
+
+  public LocalDate registrationDueBy() {
+    return registrationDueBy;
+  }
+
+  public LocalDate licenceWarnedFor() {
+    return licenceWarnedFor;
   }
 }

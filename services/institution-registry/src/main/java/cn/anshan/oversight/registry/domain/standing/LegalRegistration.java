@@ -1,0 +1,69 @@
+package cn.anshan.oversight.registry.domain.standing;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** The institution's legal-person registration; no end date means valid until changed. */
+@Entity
+@Table(name = "legal_registration")
+public class LegalRegistration {
+  @Id
+  @Column(name = "institution_id")
+  private String institutionId;
+
+  @Enumerated(EnumType.STRING)
+  private RegistrationType type;
+
+  @Column(name = "credit_code")
+  private String creditCode;
+
+  @Column(name = "valid_to")
+  private LocalDate validTo;
+
+  @Column(name = "filed_at")
+  private Instant filedAt;
+
+  @Column(name = "filed_by")
+  private String filedBy;
+
+  protected LegalRegistration() {}
+
+  public LegalRegistration(String institutionId) {
+    this.institutionId = institutionId;
+  }
+
+  public void file(
+      RegistrationType type, String creditCode, LocalDate validTo, String operator, Instant now) {
+    this.type = type;
+    this.creditCode = creditCode;
+    this.validTo = validTo;
+    this.filedBy = operator;
+    this.filedAt = now;
+  }
+
+  public boolean isValidOn(LocalDate day) {
+    return validTo == null || !day.isAfter(validTo);
+  }
+
+  public RegistrationType type() {
+    return type;
+  }
+
+  public String creditCode() {
+    return creditCode;
+  }
+
+  public LocalDate validTo() {
+    return validTo;
+  }
+
+  public Instant filedAt() {
+    return filedAt;
+  }
+}

@@ -1,0 +1,140 @@
+package cn.anshan.oversight.registry.domain.standing;
+
+import cn.anshan.oversight.registry.domain.Category;
+import cn.anshan.oversight.registry.domain.Mode;
+import cn.anshan.oversight.registry.domain.SubCategory;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** 办学许可证: issued by the approving district, scoped to category and mode (REG-06). */
+@Entity
+@Table(name = "operating_licence")
+public class OperatingLicence {
+  @Id
+  @Column(name = "institution_id")
+  private String institutionId;
+
+  @Column(name = "licence_no")
+  private String licenceNo;
+
+  @Enumerated(EnumType.STRING)
+  private Category category;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "sub_category")
+  private SubCategory subCategory;
+
+  @Enumerated(EnumType.STRING)
+  private Mode mode;
+
+  @Column(name = "valid_from")
+  private LocalDate validFrom;
+
+  @Column(name = "valid_to")
+  private LocalDate validTo;
+
+  @Enumerated(EnumType.STRING)
+  private LicenceStatus status;
+
+  @Column(name = "issued_by")
+  private String issuedBy;
+
+  @Column(name = "issued_at")
+  private Instant issuedAt;
+
+  @Column(name = "revoked_at")
+  private Instant revokedAt;
+
+  @Column(name = "revoked_reason")
+  private String revokedReason;
+
+  protected OperatingLicence() {}
+
+  public OperatingLicence(String institutionId) {
+    this.institutionId = institutionId;
+  }
+
+  /** Issues, or re-issues after expiry or revocation, with the scope of the approval. */
+  public void issue(
+      String licenceNo,
+      Category category,
+      SubCategory subCategory,
+      Mode mode,
+      LocalDate validFrom,
+      LocalDate validTo,
+      String regulator,
+      Instant now) {
+    this.licenceNo = licenceNo;
+    this.category = category;
+    this.subCategory = subCategory;
+    this.mode = mode;
+    this.validFrom = validFrom;
+    this.validTo = validTo;
+    this.status = LicenceStatus.ISSUED;
+    this.issuedBy = regulator;
+    this.issuedAt = now;
+    this.revokedAt = null;
+    this.revokedReason = null;
+  }
+
+  public void changeScope(SubCategory subCategory, Mode mode) {
+    this.subCategory = subCategory;
+    this.mode = mode;
+  }
+
+  public void revoke(String reason, Instant now) {
+    status = LicenceStatus.REVOKED;
+    revokedAt = now;
+    revokedReason = reason;
+  }
+
+  public void expire() {
+    status = LicenceStatus.EXPIRED;
+  }
+
+  public boolean isValidOn(LocalDate day) {
+    return status == LicenceStatus.ISSUED && !day.isBefore(validFrom) && !day.isAfter(validTo);
+  }
+
+  public boolean isExpiredOn(LocalDate day) {
+    return status == LicenceStatus.ISSUED && day.isAfter(validTo);
+  }
+
+  public String institutionId() {
+    return institutionId;
+  }
+
+  public String licenceNo() {
+    return licenceNo;
+  }
+
+  public Category category() {
+    return category;
+  }
+
+  public SubCategory subCategory() {
+    return subCategory;
+  }
+
+  public Mode mode() {
+    return mode;
+  }
+
+  public LocalDate validFrom() {
+    return validFrom;
+  }
+
+  public LocalDate validTo() {
+    return validTo;
+  }
+
+  public LicenceStatus status() {
+    return status;
+  }
+}

@@ -1,0 +1,212 @@
+package cn.anshan.oversight.registry.messaging;
+
+import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.problem.RuleViolation;
+import cn.anshan.oversight.registry.domain.Category;
+import cn.anshan.oversight.registry.domain.InstitutionApplication;
+import cn.anshan.oversight.registry.domain.Mode;
+import cn.anshan.oversight.registry.domain.SubCategory;
+import cn.anshan.oversight.registry.domain.standing.ListStatus;
+import cn.anshan.oversight.registry.domain.standing.OperatingLicence;
+import cn.anshan.oversight.registry.domain.standing.RegistrationType;
+import cn.anshan.oversight.registry.domain.standing.Sanction;
+import cn.anshan.oversight.registry.domain.standing.SanctionType;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Licence, registration, sanction and list events of aggregate {@code Institution}. The list events
+ * carry the whole standing, so escrow and enrolment never need to call the registry. Each factory
+ * counts its event on the institution ({@link InstitutionApplication#recordEvent()}), so call it
+ * once per event actually appended.
+ */
+public final class StandingEvents {
+  private StandingEvents() {}
+
+  public record LicenceIssued(
+      String institutionId,
+      String district,
+      String licenceNo,
+      Category category,
+      SubCategory subCategory,
+      Mode mode,
+      LocalDate validFrom,
+      LocalDate validTo) {}
+
+  public record LicenceScopeChanged(
+      String institutionId,
+      String district,
+      String licenceNo,
+      Category category,
+      SubCategory subCategory,
+      Mode mode,
+      LocalDate registrationDueBy) {}
+
+  public record LicenceRevoked(
+      String institutionId, String district, String licenceNo, String ruleId, String detail) {}
+
+  public record LicenceExpiring(
+      String institutionId, String district, String licenceNo, LocalDate validTo, long daysLeft) {}
+
+  public record LicenceExpired(
+      String institutionId, String district, String licenceNo, LocalDate validTo) {}
+
+  public record RegistrationFiled(
+      String institutionId,
+      String district,
+      RegistrationType registrationType,
+      String creditCode,
+      LocalDate validTo) {}
+
+  public record RegistrationOverdue(String institutionId, String district, LocalDate dueBy) {}
+
+  public record SanctionImposed(
+      String institutionId,
+      String district,
+      UUID sanctionId,
+      SanctionType sanctionType,
+      String ruleId,
+      String detail) {}
+
+  public record SanctionLifted(
+      String institutionId, String district, UUID sanctionId, SanctionType sanctionType) {}
+
+  public record Reason(String ruleId, String detail) {}
+
+  /** Body of InstitutionWhitelisted, InstitutionBlacklisted and InstitutionDelisted. */
+  public record ListStatusChanged(
+      String institutionId,
+      String district,
+      String name,
+      Category category,
+      SubCategory subCategory,
+      Mode mode,
+      ListStatus listStatus,
+      ListStatus previousListStatus,
+      boolean operational,
+      String licenceNo,
+      LocalDate licenceValidTo,
+      List<Reason> reasons) {}
+
+  public static DomainEvent licenceIssued(InstitutionApplication i, OperatingLicence l) {
+    return event(
+        i,
+        "LicenceIssued.v1",
+        new LicenceIssued(
+            i.institutionId(),
+            i.district(),
+            l.licenceNo(),
+            l.category(),
+            l.subCategory(),
+            l.mode(),
+            l.validFrom(),
+            l.validTo()));
+  }
+
+  public static DomainEvent scopeChanged(InstitutionApplication i, OperatingLicence l) {
+    return event(
+        i,
+        "LicenceScopeChanged.v1",
+        new LicenceScopeChanged(
+            i.institutionId(),
+            i.district(),
+            l.licenceNo(),
+            l.category(),
+            l.subCategory(),
+            l.mode(),
+            i.registrationDueBy()));
+  }
+
+  public static DomainEvent revoked(
+      InstitutionApplication i, OperatingLicence l, String ruleId, String detail) {
+    return event(
+        i,
+        "LicenceRevoked.v1",
+        new LicenceRevoked(i.institutionId(), i.district(), l.licenceNo(), ruleId, detail));
+  }
+
+  public static DomainEvent expiring(InstitutionApplication i, OperatingLicence l, long daysLeft) {
+    return event(
+        i,
+        "LicenceExpiring.v1",
+        new LicenceExpiring(i.institutionId(), i.district(), l.licenceNo(), l.validTo(), daysLeft));
+  }
+
+  public static DomainEvent expired(InstitutionApplication i, OperatingLicence l) {
+    return event(
+        i,
+        "LicenceExpired.v1",
+        new LicenceExpired(i.institutionId(), i.district(), l.licenceNo(), l.validTo()));
+  }
+
+  public static DomainEvent registrationFiled(
+      InstitutionApplication i, RegistrationType type, String creditCode, LocalDate validTo) {
+    return event(
+        i,
+        "RegistrationFiled.v1",
+        new RegistrationFiled(i.institutionId(), i.district(), type, creditCode, validTo));
+  }
+
+  public static DomainEvent registrationOverdue(InstitutionApplication i, LocalDate dueBy) {
+    return event(
+        i,
+        "RegistrationOverdue.v1",
+        new RegistrationOverdue(i.institutionId(), i.district(), dueBy));
+  }
+
+  public static DomainEvent sanctionImposed(InstitutionApplication i, Sanction s) {
+    return event(
+        i,
+        "SanctionImposed.v1",
+        new SanctionImposed(
+            i.institutionId(), i.district(), s.id(), s.type(), s.ruleId(), s.detail()));
+  }
+
+  public static DomainEvent sanctionLifted(InstitutionApplication i, Sanction s) {
+    return event(
+        i,
+        "SanctionLifted.v1",
+        new SanctionLifted(i.institutionId(), i.district(), s.id(), s.type()));
+  }
+
+  public static DomainEvent listChanged(
+      InstitutionApplication i,
+      OperatingLicence licence,
+      ListStatus previous,
+      boolean operational,
+      List<RuleViolation> reasons) {
+    String name =
+        switch (i.listStatus()) {
+          case WHITE -> "InstitutionWhitelisted.v1";
+          case BLACK -> "InstitutionBlacklisted.v1";
+          case NONE -> "InstitutionDelisted.v1";
+        };
+    return event(
+        i,
+        name,
+        new ListStatusChanged(
+            i.institutionId(),
+            i.district(),
+            i.name(),
+            i.category(),
+            i.subCategory(),
+            i.mode(),
+            i.listStatus(),
+            previous,
+            operational,
+            licence == null ? null : licence.licenceNo(),
+            licence == null ? null : licence.validTo(),
+            reasons.stream().map(r -> new Reason(r.rule(), r.detail())).toList()));
+  }
+
+  private static DomainEvent event(InstitutionApplication i, String name, Object data) {
+    return new DomainEvent(
+        InstitutionApplication.AGGREGATE_TYPE,
+        i.institutionId(),
+        i.recordEvent(),
+        name,
+        i.district(),
+        data);
+  }
+}

@@ -1,0 +1,33 @@
+package cn.anshan.oversight.registry.rest.standing;
+
+import cn.anshan.oversight.registry.service.standing.PublicInstitutionView;
+import cn.anshan.oversight.registry.service.standing.StandingService;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The public register: what a parent checks before paying an institution. */
+@Path("/api/v1/public/institutions")
+@Tag(name = "Public register", description = "List status and licence validity for everyone")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class PublicRegisterResource {
+  private final StandingService service;
+
+  public PublicRegisterResource(StandingService service) {
+    this.service = service;
+  }
+
+  @GET
+  @Path("/{institutionId}")
+  @Operation(summary = "An approved institution's list status, licence validity and category")
+  public Uni<PublicInstitutionView> institution(@PathParam("institutionId") String institutionId) {
+    return service.publicView(institutionId);
+  }
+}
