@@ -1,6 +1,7 @@
 package cn.anshan.oversight.registry.domain;
 
 import cn.anshan.oversight.kit.problem.RuleViolation;
+import cn.anshan.oversight.registry.domain.inspection.RiskGrade;
 import cn.anshan.oversight.registry.domain.standing.ListStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -89,6 +90,10 @@ public class InstitutionApplication {
 
   @Column(name = "licence_warned_for")
   private LocalDate licenceWarnedFor;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "risk_grade")
+  private RiskGrade riskGrade = RiskGrade.B;
 
   protected InstitutionApplication() {}
 
@@ -181,6 +186,11 @@ public class InstitutionApplication {
    */
   public long recordEvent() {
     return ++version;
+  }
+
+  /** INS-02: the grade that weights random-sample inspections. */
+  public void gradeRisk(RiskGrade grade) {
+    riskGrade = grade;
   }
 
   public void listAs(ListStatus status) {
@@ -298,5 +308,9 @@ public class InstitutionApplication {
 
   public LocalDate licenceWarnedFor() {
     return licenceWarnedFor;
+  }
+
+  public RiskGrade riskGrade() {
+    return riskGrade;
   }
 }

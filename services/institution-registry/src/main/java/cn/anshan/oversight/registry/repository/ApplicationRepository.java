@@ -25,6 +25,38 @@ public class ApplicationRepository
         .list();
   }
 
+  /** Approved institutions of a district, optionally only those on one list. */
+  public Uni<List<InstitutionApplication>> approvedIn(String district, ListStatus listStatus) {
+    if (listStatus == null) {
+      return list(
+          "district = ?1 and status = ?2 order by institutionId",
+          district,
+          ApplicationStatus.APPROVED);
+    }
+    return list(
+        "district = ?1 and status = ?2 and listStatus = ?3 order by institutionId",
+        district,
+        ApplicationStatus.APPROVED,
+        listStatus);
+  }
+
+  /** A page of a published list (LST-01), by institution id; index {@code institution_list}. */
+  public Uni<List<InstitutionApplication>> listed(
+      ListStatus listStatus, String district, String afterId, int limit) {
+    StringBuilder query = new StringBuilder("listStatus = :status");
+    Parameters params = Parameters.with("status", listStatus);
+    if (district != null) {
+      query.append(" and district = :district");
+      params.and("district", district);
+    }
+    if (afterId != null) {
+      query.append(" and institutionId > :afterId");
+      params.and("afterId", afterId);
+    }
+    query.append(" order by institutionId");
+    return find(query.toString(), params).page(0, limit).list();
+  }
+
   /**
    * One page of a district's applications in (appliedAt, institutionId) order, strictly after the
    * cursor; served by index {@code institution_application_queue}.

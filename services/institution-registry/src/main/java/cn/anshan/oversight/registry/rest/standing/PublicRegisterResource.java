@@ -1,13 +1,17 @@
 package cn.anshan.oversight.registry.rest.standing;
 
+import cn.anshan.oversight.registry.domain.standing.ListStatus;
 import cn.anshan.oversight.registry.service.standing.PublicInstitutionView;
+import cn.anshan.oversight.registry.service.standing.PublicListPage;
 import cn.anshan.oversight.registry.service.standing.StandingService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -22,6 +26,16 @@ public class PublicRegisterResource {
 
   public PublicRegisterResource(StandingService service) {
     this.service = service;
+  }
+
+  @GET
+  @Operation(summary = "The published white or black list (LST-01), optionally of one district")
+  public Uni<PublicListPage> list(
+      @QueryParam("listStatus") @DefaultValue("WHITE") ListStatus listStatus,
+      @QueryParam("district") String district,
+      @QueryParam("cursor") String cursor,
+      @QueryParam("limit") Integer limit) {
+    return service.publishedList(listStatus, district, cursor, limit);
   }
 
   @GET

@@ -9,6 +9,7 @@ import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.security.Roles;
 import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.kit.time.WorkingDayCalendar;
+import cn.anshan.oversight.registry.config.RegistrySettings;
 import cn.anshan.oversight.registry.config.StandingSettings;
 import cn.anshan.oversight.registry.domain.ApplicationStatus;
 import cn.anshan.oversight.registry.domain.InstitutionApplication;
@@ -55,6 +56,7 @@ public class StandingService {
   private final OversightClock clock;
   private final WorkingDayCalendar calendar;
   private final StandingSettings settings;
+  private final RegistrySettings registry;
 
   public StandingService(
       InstitutionGate gate,
@@ -65,7 +67,8 @@ public class StandingService {
       Outbox outbox,
       OversightClock clock,
       WorkingDayCalendar calendar,
-      StandingSettings settings) {
+      StandingSettings settings,
+      RegistrySettings registry) {
     this.gate = gate;
     this.institutions = institutions;
     this.licences = licences;
@@ -75,6 +78,7 @@ public class StandingService {
     this.clock = clock;
     this.calendar = calendar;
     this.settings = settings;
+    this.registry = registry;
   }
 
   /** The supervising regulator issues (or re-issues after expiry or revocation) the licence. */
@@ -331,6 +335,37 @@ public class StandingService {
                                 .distinct()
                                 .toList());
                       });
+            });
+  }
+
+  /**
+   * A page of a published list (LST-01). The list status is the one stored at the last change or
+   * watch run, so it may trail a licence that ended today by at most one watch interval.
+   */
+  @WithSession
+  public Uni<PublicListPage> publishedList(
+      ListStatus listStatus, String district, String after, Integer limit) {
+    int size = Math.min(limit == null ? 50 : Math.max(1, limit), registry.maxPageSize());
+    return institutions
+        .listed(listStatus, district, after, size + 1)
+        .map(
+            found -> {
+              List<PublicListPage.Entry> entries =
+                  found.stream()
+                      .limit(size)
+                      .map(
+                          i ->
+                              new PublicListPage.Entry(
+                                  i.institutionId(),
+                                  i.name(),
+                                  i.category(),
+                                  i.subCategory(),
+                                  i.mode(),
+                                  i.district(),
+                                  i.listStatus()))
+                      .toList();
+              String next = found.size() > size ? entries.get(size - 1).institutionId() : null;
+              return new PublicListPage(entries, next);
             });
   }
 

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -188,6 +189,22 @@ class StandingFlowTest {
         .get("/api/v1/institutions/{id}/standing", id)
         .then()
         .statusCode(403);
+    given()
+        .header("Authorization", PARENT.bearer())
+        .queryParam("district", "tiedong")
+        .queryParam("limit", 100)
+        .get("/api/v1/public/institutions")
+        .then()
+        .statusCode(200)
+        .body("items.institutionId", hasItem(id))
+        .body("items.listStatus", everyItem(equalTo("WHITE")));
+    given()
+        .header("Authorization", PARENT.bearer())
+        .queryParam("listStatus", "BLACK")
+        .get("/api/v1/public/institutions")
+        .then()
+        .statusCode(200)
+        .body("items.institutionId", not(hasItem(id)));
     given().get("/api/v1/public/institutions/{id}", id).then().statusCode(401);
     given()
         .header("Authorization", OTHER_REGULATOR.bearer())

@@ -1,0 +1,35 @@
+package cn.anshan.oversight.registry.config;
+
+import cn.anshan.oversight.registry.domain.inspection.RiskGrade;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.math.BigDecimal;
+import java.util.Map;
+
+/** Inspection numbers (DOMAIN.md §9). */
+@ConfigMapping(prefix = "oversight.registry.inspection")
+public interface InspectionSettings {
+  /**
+   * INS-02 {@code inspection.randomSampleRate} per risk grade; LOCAL EXAMPLE of one city's 2023
+   * plan: A 5 %, B 10 %, C 20 %, D 40 %.
+   */
+  SampleRates sampleRate();
+
+  interface SampleRates {
+    @WithDefault("0.05")
+    BigDecimal a();
+
+    @WithDefault("0.10")
+    BigDecimal b();
+
+    @WithDefault("0.20")
+    BigDecimal c();
+
+    @WithDefault("0.40")
+    BigDecimal d();
+
+    default Map<RiskGrade, BigDecimal> byGrade() {
+      return Map.of(RiskGrade.A, a(), RiskGrade.B, b(), RiskGrade.C, c(), RiskGrade.D, d());
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package cn.anshan.oversight.registry.domain.inspection;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One institution's inspection within a plan; its rectification orders and their verification are
+ * events of this aggregate.
+ */
+@Entity
+@Table(name = "inspection")
+public class Inspection {
+  public static final String AGGREGATE_TYPE = "Inspection";
+
+  public enum Status {
+    SCHEDULED,
+    COMPLETED
+  }
+
+  @Id private UUID id;
+  private long version;
+
+  @Column(name = "plan_id")
+  private UUID planId;
+
+  @Column(name = "institution_id")
+  private String institutionId;
+
+  private String district;
+
+  @Enumerated(EnumType.STRING)
+  private Status status;
+
+  @Column(name = "completed_at")
+  private Instant completedAt;
+
+  @Column(name = "completed_by")
+  private String completedBy;
+
+  protected Inspection() {}
+
+  public Inspection(UUID planId, String institutionId, String district) {
+    this.id = UUID.randomUUID();
+    this.planId = planId;
+    this.institutionId = institutionId;
+    this.district = district;
+    this.status = Status.SCHEDULED;
+  }
+
+  public void complete(String regulator, Instant now) {
+    if (status != Status.SCHEDULED) {
+      throw new IllegalStateException("inspection already completed");
+    }
+    status = Status.COMPLETED;
+    completedBy = regulator;
+    completedAt = now;
+  }
+
+  /** Counts one more event of this aggregate and returns its version. */
+  public long recordEvent() {
+    return ++version;
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public long version() {
+    return version;
+  }
+
+  public UUID planId() {
+    return planId;
+  }
+
+  public String institutionId() {
+    return institutionId;
+  }
+
+  public String district() {
+    return district;
+  }
+
+  public Status status() {
+    return status;
+  }
+
+  public Instant completedAt() {
+    return completedAt;
+  }
+}

@@ -1,0 +1,93 @@
+package cn.anshan.oversight.registry.domain.inspection;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** An order to fix one finding by a deadline; verified by the regulator, or overdue. */
+@Entity
+@Table(name = "rectification")
+public class Rectification {
+  public enum Status {
+    ORDERED,
+    VERIFIED,
+    OVERDUE
+  }
+
+  @Id private UUID id;
+
+  @Column(name = "inspection_id")
+  private UUID inspectionId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "problem_type")
+  private ProblemType problemType;
+
+  private String detail;
+  private LocalDate deadline;
+
+  @Enumerated(EnumType.STRING)
+  private Status status;
+
+  @Column(name = "verified_at")
+  private Instant verifiedAt;
+
+  protected Rectification() {}
+
+  public Rectification(
+      UUID inspectionId, ProblemType problemType, String detail, LocalDate deadline) {
+    this.id = UUID.randomUUID();
+    this.inspectionId = inspectionId;
+    this.problemType = problemType;
+    this.detail = detail;
+    this.deadline = deadline;
+    this.status = Status.ORDERED;
+  }
+
+  /** Verification also closes an overdue order: late rectification still counts as fixed. */
+  public void verify(Instant now) {
+    if (status == Status.VERIFIED) {
+      throw new IllegalStateException("already verified");
+    }
+    status = Status.VERIFIED;
+    verifiedAt = now;
+  }
+
+  public boolean isOverdueOn(LocalDate day) {
+    return status == Status.ORDERED && day.isAfter(deadline);
+  }
+
+  public void markOverdue() {
+    status = Status.OVERDUE;
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public UUID inspectionId() {
+    return inspectionId;
+  }
+
+  public ProblemType problemType() {
+    return problemType;
+  }
+
+  public String detail() {
+    return detail;
+  }
+
+  public LocalDate deadline() {
+    return deadline;
+  }
+
+  public Status status() {
+    return status;
+  }
+}

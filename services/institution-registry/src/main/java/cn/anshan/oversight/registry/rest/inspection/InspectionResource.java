@@ -1,0 +1,147 @@
+package cn.anshan.oversight.registry.rest.inspection;
+
+import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.Versions;
+import cn.anshan.oversight.kit.idempotency.CommandResult;
+import cn.anshan.oversight.kit.idempotency.IdempotentCommands;
+import cn.anshan.oversight.kit.security.CurrentActor;
+import cn.anshan.oversight.kit.security.Roles;
+import cn.anshan.oversight.registry.domain.inspection.InspectionType;
+import cn.anshan.oversight.registry.domain.inspection.ProblemType;
+import cn.anshan.oversight.registry.service.inspection.InspectionService;
+import cn.anshan.oversight.registry.service.inspection.InspectionViews.ReportedFinding;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Inspection plans, findings and rectifications (INS-01…03), by district. */
+@Path("/api/v1")
+@Tag(name = "Inspections", description = "Full-coverage and random-sample inspections")
+@Produces(MediaType.APPLICATION_JSON)
+public class InspectionResource {
+  private final InspectionService service;
+  private final CurrentActor actor;
+  private final IdempotentCommands idempotency;
+
+  public InspectionResource(
+      InspectionService service, CurrentActor actor, IdempotentCommands idempotency) {
+    this.service = service;
+    this.actor = actor;
+    this.idempotency = idempotency;
+  }
+
+  public record PlanRequest(
+      @NotNull InspectionType type, @NotNull LocalDate scheduledFor, Long seed) {}
+
+  public record Finding(
+      @NotNull ProblemType problemType,
+      @NotBlank @Size(max = 1000) String detail,
+      @Min(1) @Max(120) Integer rectificationWorkingDays) {}
+
+  public record CompletionRequest(
+      @NotNull @Size(max = 50) List<@Valid @NotNull Finding> findings) {}
+
+  @POST
+  @Path("/inspection-plans")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.REGULATOR)
+  @Operation(
+      summary = "Plan an inspection round in the regulator's district",
+      description =
+          "FULL_COVERAGE: every approved institution (INS-01). RANDOM_SAMPLE: per risk grade the"
+              + " configured share of white-listed institutions, drawn with a published seed"
+              + " (INS-02).")
+  public Uni<Response> plan(
+      @HeaderParam(IdempotentCommands.HEADER) String key, @Valid @NotNull PlanRequest request) {
+    CommandContext command = actor.command(Roles.REGULATOR);
+    return idempotency.execute(
+        key,
+        command.actor().subject() + " inspection-plan",
+        request,
+        () ->
+            service
+                .plan(command, request.type(), request.scheduledFor(), request.seed())
+                .map(
+                    view ->
+                        CommandResult.created(
+                            URI.create("/api/v1/inspection-plans/" + view.planId()), 1, view)));
+  }
+
+  @GET
+  @Path("/inspections/{inspectionId}")
+  @RolesAllowed({Roles.REGULATOR, Roles.INSTITUTION_OPERATOR, Roles.AUDITOR})
+  @Operation(summary = "An inspection and its rectification orders")
+  public Uni<Response> get(@PathParam("inspectionId") UUID inspectionId) {
+    return service
+        .get(
+            actor.actingAs(Roles.AUDITOR, Roles.REGULATOR, Roles.INSTITUTION_OPERATOR),
+            inspectionId)
+        .map(view -> Response.ok(view).header("ETag", Versions.etag(view.version())).build());
+  }
+
+  @POST
+  @Path("/inspections/{inspectionId}/completion")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.REGULATOR)
+  @Operation(summary = "Record findings (INS-01 problem types); deadlines in working days")
+  public Uni<Response> complete(
+      @PathParam("inspectionId") UUID inspectionId,
+      @HeaderParam("If-Match") String ifMatch,
+      @HeaderParam(IdempotentCommands.HEADER) String key,
+      @Valid @NotNull CompletionRequest request) {
+    CommandContext command = actor.command(Roles.REGULATOR);
+    List<ReportedFinding> findings =
+        request.findings().stream()
+            .map(
+                f -> new ReportedFinding(f.problemType(), f.detail(), f.rectificationWorkingDays()))
+            .toList();
+    return idempotency.execute(
+        key,
+        command.actor().subject() + " completion " + inspectionId,
+        request,
+        () ->
+            service
+                .complete(command, inspectionId, ifMatch, findings)
+                .map(view -> CommandResult.ok(view.version(), view)));
+  }
+
+  @POST
+  @Path("/inspections/{inspectionId}/rectifications/{rectificationId}/verification")
+  @RolesAllowed(Roles.REGULATOR)
+  @Operation(summary = "Verify that a rectification order was carried out")
+  public Uni<Response> verify(
+      @PathParam("inspectionId") UUID inspectionId,
+      @PathParam("rectificationId") UUID rectificationId,
+      @HeaderParam("If-Match") String ifMatch,
+      @HeaderParam(IdempotentCommands.HEADER) String key) {
+    CommandContext command = actor.command(Roles.REGULATOR);
+    return idempotency.execute(
+        key,
+        command.actor().subject() + " verification " + rectificationId,
+        rectificationId,
+        () ->
+            service
+                .verify(command, inspectionId, rectificationId, ifMatch)
+                .map(view -> CommandResult.ok(view.version(), view)));
+  }
+}

@@ -1,0 +1,47 @@
+package cn.anshan.oversight.registry.service;
+
+import cn.anshan.oversight.registry.service.inspection.InspectionService;
+import cn.anshan.oversight.registry.service.standing.StandingService;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The registry's periodic duties: licence warnings and expiry, overdue registrations (REG-05) and
+ * overdue rectifications. On N replicas two runs may race; the outbox's unique (aggregate, version)
+ * makes the loser roll back, so nothing is announced twice.
+ */
+@ApplicationScoped
+public class RegistryWatch {
+  private final StandingService standing;
+  private final InspectionService inspections;
+
+  public RegistryWatch(StandingService standing, InspectionService inspections) {
+    this.standing = standing;
+    this.inspections = inspections;
+  }
+
+  @Scheduled(
+      every = "${oversight.registry.standing.watch-interval:1h}",
+      delayed = "${oversight.registry.standing.watch-delay:10s}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  Uni<Void> run() {
+    return duty("licence and registration", standing.watch())
+        .chain(() -> duty("rectification", inspections.watch()));
+  }
+
+  private static Uni<Void> duty(String name, Uni<Integer> work) {
+    return work.invoke(
+            acted -> {
+              if (acted > 0) {
+                Log.infof("%s watch acted on %d item(s)", name, acted);
+              }
+            })
+        .onFailure()
+        .invoke(e -> Log.warnf("%s watch failed, retrying next run: %s", name, e.toString()))
+        .onFailure()
+        .recoverWithNull()
+        .replaceWithVoid();
+  }
+}

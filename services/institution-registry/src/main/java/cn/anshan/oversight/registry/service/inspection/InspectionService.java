@@ -1,0 +1,319 @@
+package cn.anshan.oversight.registry.service.inspection;
+
+import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.Versions;
+import cn.anshan.oversight.kit.outbox.Outbox;
+import cn.anshan.oversight.kit.problem.FieldError;
+import cn.anshan.oversight.kit.problem.Problem;
+import cn.anshan.oversight.kit.problem.ProblemException;
+import cn.anshan.oversight.kit.security.Actor;
+import cn.anshan.oversight.kit.security.Roles;
+import cn.anshan.oversight.kit.time.OversightClock;
+import cn.anshan.oversight.kit.time.WorkingDayCalendar;
+import cn.anshan.oversight.registry.config.InspectionSettings;
+import cn.anshan.oversight.registry.config.StandingSettings;
+import cn.anshan.oversight.registry.domain.InstitutionApplication;
+import cn.anshan.oversight.registry.domain.inspection.Inspection;
+import cn.anshan.oversight.registry.domain.inspection.InspectionPlan;
+import cn.anshan.oversight.registry.domain.inspection.InspectionType;
+import cn.anshan.oversight.registry.domain.inspection.Rectification;
+import cn.anshan.oversight.registry.domain.inspection.RiskGrade;
+import cn.anshan.oversight.registry.domain.inspection.SamplePlanner;
+import cn.anshan.oversight.registry.domain.standing.ListStatus;
+import cn.anshan.oversight.registry.messaging.InspectionEvents;
+import cn.anshan.oversight.registry.repository.ApplicationRepository;
+import cn.anshan.oversight.registry.repository.inspection.InspectionPlanRepository;
+import cn.anshan.oversight.registry.repository.inspection.InspectionRepository;
+import cn.anshan.oversight.registry.repository.inspection.RectificationRepository;
+import cn.anshan.oversight.registry.service.InstitutionGate;
+import cn.anshan.oversight.registry.service.inspection.InspectionViews.InspectionView;
+import cn.anshan.oversight.registry.service.inspection.InspectionViews.PlanView;
+import cn.anshan.oversight.registry.service.inspection.InspectionViews.PlannedInspection;
+import cn.anshan.oversight.registry.service.inspection.InspectionViews.ReportedFinding;
+import cn.anshan.oversight.registry.service.inspection.InspectionViews.RiskGradeView;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Inspections (INS-01 full coverage, INS-02 random sample by risk grade) with findings of the four
+ * problem types, rectification orders with working-day deadlines, verification and overdue alerts.
+ * A regulator plans and inspects only in their own district.
+ */
+@ApplicationScoped
+public class InspectionService {
+  private static final SecureRandom SEEDS = new SecureRandom();
+
+  private final InstitutionGate gate;
+  private final ApplicationRepository institutions;
+  private final InspectionPlanRepository plans;
+  private final InspectionRepository inspections;
+  private final RectificationRepository rectifications;
+  private final Outbox outbox;
+  private final OversightClock clock;
+  private final WorkingDayCalendar calendar;
+  private final InspectionSettings settings;
+  private final StandingSettings standing;
+
+  public InspectionService(
+      InstitutionGate gate,
+      ApplicationRepository institutions,
+      InspectionPlanRepository plans,
+      InspectionRepository inspections,
+      RectificationRepository rectifications,
+      Outbox outbox,
+      OversightClock clock,
+      WorkingDayCalendar calendar,
+      InspectionSettings settings,
+      StandingSettings standing) {
+    this.gate = gate;
+    this.institutions = institutions;
+    this.plans = plans;
+    this.inspections = inspections;
+    this.rectifications = rectifications;
+    this.outbox = outbox;
+    this.clock = clock;
+    this.calendar = calendar;
+    this.settings = settings;
+    this.standing = standing;
+  }
+
+  /** INS-02: the supervising regulator grades an institution's risk. */
+  @WithTransaction
+  public Uni<RiskGradeView> gradeRisk(
+      CommandContext command, String institutionId, String ifMatch, RiskGrade grade) {
+    return gate.supervisedBy(command.actor(), institutionId)
+        .chain(
+            institution -> {
+              Versions.requireIfMatch(ifMatch, institution.version());
+              RiskGrade previous = institution.riskGrade();
+              institution.gradeRisk(grade);
+              return outbox
+                  .append(command, InspectionEvents.riskGraded(institution, previous))
+                  .map(
+                      ignored ->
+                          new RiskGradeView(
+                              institution.institutionId(), institution.version(), grade));
+            });
+  }
+
+  /**
+   * Plans a round in the regulator's district: every approved institution (INS-01), or a random
+   * sample of the white-listed ones weighted by risk grade (INS-02) with a published seed.
+   */
+  @WithTransaction
+  public Uni<PlanView> plan(
+      CommandContext command, InspectionType type, LocalDate scheduledFor, Long seed) {
+    String district = command.actor().district();
+    if (district == null) {
+      throw ProblemException.forbidden("the token carries no district claim");
+    }
+    if (scheduledFor.isBefore(clock.today())) {
+      throw new ProblemException(
+          Problem.ofFields(
+              List.of(new FieldError("/scheduledFor", "must not be before " + clock.today()))));
+    }
+    long drawSeed = seed != null ? seed : SEEDS.nextLong();
+    Map<RiskGrade, BigDecimal> rates =
+        type == InspectionType.RANDOM_SAMPLE ? settings.sampleRate().byGrade() : null;
+    return institutions
+        .approvedIn(district, type == InspectionType.RANDOM_SAMPLE ? ListStatus.WHITE : null)
+        .chain(
+            candidates -> {
+              List<String> chosen = choose(type, candidates, rates, drawSeed);
+              InspectionPlan plan =
+                  new InspectionPlan(
+                      district,
+                      type,
+                      scheduledFor,
+                      drawSeed,
+                      command.actor().subject(),
+                      clock.now());
+              List<Inspection> planned =
+                  chosen.stream().map(id -> new Inspection(plan.id(), id, district)).toList();
+              return plans
+                  .persist(plan)
+                  .chain(() -> inspections.persist(planned))
+                  .chain(
+                      () -> outbox.append(command, InspectionEvents.planned(plan, rates, planned)))
+                  .map(
+                      ignored ->
+                          new PlanView(
+                              plan.id(),
+                              district,
+                              type,
+                              scheduledFor,
+                              drawSeed,
+                              planned.stream()
+                                  .map(i -> new PlannedInspection(i.id(), i.institutionId()))
+                                  .toList()));
+            });
+  }
+
+  private static List<String> choose(
+      InspectionType type,
+      List<InstitutionApplication> candidates,
+      Map<RiskGrade, BigDecimal> rates,
+      long seed) {
+    if (type == InspectionType.FULL_COVERAGE) {
+      return candidates.stream().map(InstitutionApplication::institutionId).toList();
+    }
+    return SamplePlanner.draw(
+        candidates.stream()
+            .map(i -> new SamplePlanner.Candidate(i.institutionId(), i.riskGrade()))
+            .toList(),
+        rates,
+        seed);
+  }
+
+  /** Records the findings; each finding with a deadline becomes a rectification order. */
+  @WithTransaction
+  public Uni<InspectionView> complete(
+      CommandContext command, UUID inspectionId, String ifMatch, List<ReportedFinding> findings) {
+    return inDistrict(command.actor(), inspectionId)
+        .chain(
+            inspection -> {
+              Versions.requireIfMatch(ifMatch, inspection.version());
+              if (inspection.status() != Inspection.Status.SCHEDULED) {
+                throw ProblemException.conflict(
+                    "inspection-completed", "inspection " + inspectionId + " is already completed");
+              }
+              inspection.complete(command.actor().subject(), clock.now());
+              List<Rectification> orders =
+                  findings.stream()
+                      .filter(f -> f.rectificationWorkingDays() != null)
+                      .map(
+                          f ->
+                              new Rectification(
+                                  inspectionId,
+                                  f.problemType(),
+                                  f.detail(),
+                                  calendar.plusWorkingDays(
+                                      clock.today(), f.rectificationWorkingDays())))
+                      .toList();
+              Uni<Void> chain =
+                  outbox.append(
+                      command,
+                      InspectionEvents.completed(
+                          inspection,
+                          findings.stream()
+                              .map(f -> new InspectionEvents.Finding(f.problemType(), f.detail()))
+                              .toList()));
+              for (Rectification order : orders) {
+                chain =
+                    chain
+                        .chain(() -> rectifications.persist(order))
+                        .chain(
+                            () ->
+                                outbox.append(
+                                    command, InspectionEvents.ordered(inspection, order)));
+              }
+              return chain.map(ignored -> InspectionView.of(inspection, orders));
+            });
+  }
+
+  @WithTransaction
+  public Uni<InspectionView> verify(
+      CommandContext command, UUID inspectionId, UUID rectificationId, String ifMatch) {
+    return inDistrict(command.actor(), inspectionId)
+        .chain(
+            inspection -> {
+              Versions.requireIfMatch(ifMatch, inspection.version());
+              return rectifications
+                  .findById(rectificationId)
+                  .chain(
+                      order -> {
+                        if (order == null || !order.inspectionId().equals(inspectionId)) {
+                          throw ProblemException.notFound("rectification " + rectificationId);
+                        }
+                        if (order.status() == Rectification.Status.VERIFIED) {
+                          throw ProblemException.conflict(
+                              "rectification-verified", "the rectification is already verified");
+                        }
+                        boolean late = clock.today().isAfter(order.deadline());
+                        order.verify(clock.now());
+                        return outbox
+                            .append(command, InspectionEvents.verified(inspection, order, late))
+                            .chain(() -> view(inspection));
+                      });
+            });
+  }
+
+  /** Regulator of the district, the inspected institution's operator, or an auditor. */
+  @WithSession
+  public Uni<InspectionView> get(Actor actor, UUID inspectionId) {
+    return inspections
+        .findById(inspectionId)
+        .chain(
+            inspection -> {
+              boolean visible =
+                  inspection != null
+                      && switch (actor.role()) {
+                        case Roles.AUDITOR -> true;
+                        case Roles.REGULATOR -> actor.inDistrict(inspection.district());
+                        case Roles.INSTITUTION_OPERATOR ->
+                            inspection.institutionId().equals(actor.institutionId());
+                        default -> false;
+                      };
+              if (!visible) {
+                throw ProblemException.notFound("inspection " + inspectionId);
+              }
+              return view(inspection);
+            });
+  }
+
+  /** Marks rectifications past their deadline and alerts once per order. */
+  @WithTransaction
+  public Uni<Integer> watch() {
+    LocalDate today = clock.today();
+    CommandContext system =
+        new CommandContext(
+            Actor.system("institution-registry"), "watch-" + today, "watch-" + UUID.randomUUID());
+    return rectifications
+        .overdueOn(today, standing.watchBatchSize())
+        .chain(
+            overdue -> {
+              Uni<Integer> chain = Uni.createFrom().item(0);
+              for (Rectification order : overdue) {
+                chain =
+                    chain.chain(
+                        count ->
+                            inspections
+                                .findById(order.inspectionId())
+                                .chain(
+                                    inspection -> {
+                                      order.markOverdue();
+                                      return outbox.append(
+                                          system, InspectionEvents.overdue(inspection, order));
+                                    })
+                                .map(ignored -> count + 1));
+              }
+              return chain;
+            });
+  }
+
+  private Uni<Inspection> inDistrict(Actor regulator, UUID inspectionId) {
+    return inspections
+        .findById(inspectionId)
+        .map(
+            inspection -> {
+              if (inspection == null || !regulator.inDistrict(inspection.district())) {
+                throw ProblemException.notFound("inspection " + inspectionId);
+              }
+              return inspection;
+            });
+  }
+
+  private Uni<InspectionView> view(Inspection inspection) {
+    return rectifications
+        .ofInspection(inspection.id())
+        .map(orders -> InspectionView.of(inspection, orders));
+  }
+}

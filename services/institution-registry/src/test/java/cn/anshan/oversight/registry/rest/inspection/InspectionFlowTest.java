@@ -1,0 +1,270 @@
+package cn.anshan.oversight.registry.rest.inspection;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.anshan.oversight.contracts.EventContracts;
+import cn.anshan.oversight.testkit.KafkaRecords;
+import cn.anshan.oversight.testkit.OversightTestResources;
+import cn.anshan.oversight.testkit.TestInfra;
+import cn.anshan.oversight.testkit.Tokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Inspection rounds over HTTP in a district of their own, with the events on the broker. */
+@QuarkusTest
+@WithTestResource(value = OversightTestResources.class, scope = TestResourceScope.GLOBAL)
+class InspectionFlowTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  String district;
+  Tokens regulator;
+
+  @BeforeEach
+  void freshDistrict() {
+    freeze("2026-06-01T02:00:00Z");
+    district = "d" + UUID.randomUUID().toString().substring(0, 8);
+    regulator = Tokens.user("reg-" + district).role("regulator").district(district);
+  }
+
+  @AfterEach
+  void resetClock() {
+    given().delete("/test/clock").then().statusCode(200);
+  }
+
+  static void freeze(String instant) {
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"freezeAt\":\"" + instant + "\"}")
+        .post("/test/clock")
+        .then()
+        .statusCode(200);
+  }
+
+  String approvedInstitution() {
+    String id = UUID.randomUUID().toString();
+    given()
+        .header(
+            "Authorization",
+            Tokens.user("op-" + id).role("institution-operator").institution(id).bearer())
+        .contentType(ContentType.JSON)
+        .body(
+            """
+            {"name":"Swim school","category":"NON_SUBJECT","subCategory":"SPORTS","mode":"OFFLINE",
+             "district":"%s","legalForm":"BUSINESS","studentStages":["PRIMARY"],
+             "premisesAreaSqm":400,"maxStudentsPerSlot":40}"""
+                .formatted(district))
+        .post("/api/v1/institutions/applications")
+        .then()
+        .statusCode(201);
+    given()
+        .header("Authorization", regulator.bearer())
+        .header("If-Match", "\"1\"")
+        .post("/api/v1/institutions/applications/{id}/approval", id)
+        .then()
+        .statusCode(200);
+    return id;
+  }
+
+  /** Licence + registration: the institution is white-listed (version 5). */
+  void whiteListed(String id) {
+    given()
+        .header("Authorization", regulator.bearer())
+        .header("If-Match", "\"2\"")
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"licenceNo\":\"L-"
+                + id.substring(0, 8)
+                + "\",\"validFrom\":\"2026-06-01\",\"validTo\":\"2029-05-31\"}")
+        .post("/api/v1/institutions/{id}/licence", id)
+        .then()
+        .statusCode(200);
+    given()
+        .header(
+            "Authorization",
+            Tokens.user("op-" + id).role("institution-operator").institution(id).bearer())
+        .header("If-Match", "\"3\"")
+        .contentType(ContentType.JSON)
+        .body("{\"type\":\"BUSINESS_LICENCE\",\"creditCode\":\"91210300MA0TEST00X\"}")
+        .post("/api/v1/institutions/{id}/registration", id)
+        .then()
+        .statusCode(200)
+        .body("listStatus", equalTo("WHITE"));
+  }
+
+  static List<JsonNode> events(String key, int expected) {
+    return KafkaRecords.await(
+            "oversight.registry.events", r -> key.equals(r.key()), expected, Duration.ofSeconds(30))
+        .stream()
+        .map(
+            r -> {
+              EventContracts.assertValid(r.value());
+              try {
+                return JSON.readTree(r.value());
+              } catch (Exception e) {
+                throw new AssertionError(e);
+              }
+            })
+        .toList();
+  }
+
+  @Test
+  void ins01FullCoverageFindingsRectificationDeadlinesAndOverdueAlerts() {
+    String first = approvedInstitution();
+    String second = approvedInstitution();
+    String inspectionId =
+        given()
+            .header("Authorization", regulator.bearer())
+            .contentType(ContentType.JSON)
+            .body("{\"type\":\"FULL_COVERAGE\",\"scheduledFor\":\"2026-06-01\"}")
+            .post("/api/v1/inspection-plans")
+            .then()
+            .statusCode(201)
+            .body("inspections.institutionId", containsInAnyOrder(first, second))
+            .extract()
+            .path("inspections.find { it.institutionId == '" + first + "' }.inspectionId");
+
+    // Mon 1 Jun 2026 + 5 working days = Mon 8 Jun.
+    String rectificationId =
+        given()
+            .header("Authorization", regulator.bearer())
+            .header("If-Match", "\"0\"")
+            .contentType(ContentType.JSON)
+            .body(
+                """
+                {"findings":[{"problemType":"SAFETY_HAZARD","detail":"fire exit blocked",
+                  "rectificationWorkingDays":5},
+                 {"problemType":"CONSUMER_RIGHTS","detail":"prices not displayed"}]}""")
+            .post("/api/v1/inspections/{id}/completion", inspectionId)
+            .then()
+            .statusCode(200)
+            .header("ETag", "\"2\"")
+            .body("rectifications[0].deadline", equalTo("2026-06-08"))
+            .extract()
+            .path("rectifications[0].rectificationId");
+
+    given()
+        .header(
+            "Authorization",
+            Tokens.user("op-" + first).role("institution-operator").institution(first).bearer())
+        .get("/api/v1/inspections/{id}", inspectionId)
+        .then()
+        .statusCode(200)
+        .body("rectifications[0].status", equalTo("ORDERED"));
+    given()
+        .header(
+            "Authorization",
+            Tokens.user("op-" + second).role("institution-operator").institution(second).bearer())
+        .get("/api/v1/inspections/{id}", inspectionId)
+        .then()
+        .statusCode(404);
+    given()
+        .header("Authorization", Tokens.user("r2").role("regulator").district("lishan").bearer())
+        .get("/api/v1/inspections/{id}", inspectionId)
+        .then()
+        .statusCode(404);
+    given()
+        .header("Authorization", Tokens.user("p").role("parent").bearer())
+        .get("/api/v1/inspections/{id}", inspectionId)
+        .then()
+        .statusCode(403);
+
+    freeze("2026-06-09T02:00:00Z");
+    List<JsonNode> events = events(inspectionId, 3);
+    assertEquals(
+        List.of(
+            "cn.anshan.oversight.registry.InspectionCompleted.v1",
+            "cn.anshan.oversight.registry.RectificationOrdered.v1",
+            "cn.anshan.oversight.registry.RectificationOverdue.v1"),
+        events.stream().map(e -> e.path("type").asText()).toList());
+    assertEquals("system", events.get(2).path("actorrole").asText());
+
+    given()
+        .header("Authorization", regulator.bearer())
+        .header("If-Match", "\"3\"")
+        .post(
+            "/api/v1/inspections/{id}/rectifications/{rid}/verification",
+            inspectionId,
+            rectificationId)
+        .then()
+        .statusCode(200)
+        .body("rectifications[0].status", equalTo("VERIFIED"));
+    assertEquals(true, events(inspectionId, 4).get(3).path("data").path("late").asBoolean());
+  }
+
+  @Test
+  void ins02RandomSampleDrawsOnlyWhiteListedInstitutionsByRiskGrade() {
+    String risky = approvedInstitution();
+    String unlicensed = approvedInstitution();
+    whiteListed(risky);
+    given()
+        .header("Authorization", regulator.bearer())
+        .header("If-Match", "\"5\"")
+        .contentType(ContentType.JSON)
+        .body("{\"riskGrade\":\"D\"}")
+        .post("/api/v1/institutions/{id}/risk-grade", risky)
+        .then()
+        .statusCode(200)
+        .body("riskGrade", equalTo("D"));
+    String planId =
+        given()
+            .header("Authorization", regulator.bearer())
+            .contentType(ContentType.JSON)
+            .body("{\"type\":\"RANDOM_SAMPLE\",\"scheduledFor\":\"2026-06-15\",\"seed\":20260615}")
+            .post("/api/v1/inspection-plans")
+            .then()
+            .statusCode(201)
+            .body("seed", equalTo(20260615))
+            .body("inspections.institutionId", containsInAnyOrder(risky))
+            .extract()
+            .path("planId");
+    JsonNode planned = events(planId, 1).get(0);
+    assertEquals(20260615, planned.path("data").path("seed").asLong());
+    assertEquals(0.40, planned.path("data").path("sampleRates").path("D").asDouble());
+    assertEquals(
+        0, TestInfra.count("select count(*) from inspection where institution_id = ?", unlicensed));
+  }
+
+  @Test
+  void plansAreForTheRegulatorsDistrictAndNotInThePast() {
+    given()
+        .header("Authorization", regulator.bearer())
+        .contentType(ContentType.JSON)
+        .body("{\"type\":\"FULL_COVERAGE\",\"scheduledFor\":\"2026-05-31\"}")
+        .post("/api/v1/inspection-plans")
+        .then()
+        .statusCode(400)
+        .body("errors.pointer", containsInAnyOrder("/scheduledFor"));
+    given()
+        .header(
+            "Authorization",
+            Tokens.user("op").role("institution-operator").institution("x").bearer())
+        .contentType(ContentType.JSON)
+        .body("{\"type\":\"FULL_COVERAGE\",\"scheduledFor\":\"2026-06-01\"}")
+        .post("/api/v1/inspection-plans")
+        .then()
+        .statusCode(403);
+    given()
+        .header("Authorization", regulator.bearer())
+        .contentType(ContentType.JSON)
+        .body("{\"type\":\"EVERYONE\",\"scheduledFor\":\"2026-06-01\"}")
+        .post("/api/v1/inspection-plans")
+        .then()
+        .statusCode(400)
+        .body("errors.pointer", containsInAnyOrder("/type"));
+    assertEquals(
+        0, TestInfra.count("select count(*) from inspection_plan where district = ?", district));
+  }
+}
