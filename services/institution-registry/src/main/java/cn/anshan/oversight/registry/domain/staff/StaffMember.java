@@ -1,0 +1,187 @@
+package cn.anshan.oversight.registry.domain.staff;
+
+import cn.anshan.oversight.kit.problem.RuleViolation;
+import cn.anshan.oversight.registry.domain.Category;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A person filed as staff of one institution (DOMAIN.md §11 row 5). The national ID number is kept
+ * only as its keyed hash. The version counts the events of this aggregate (1 = filed).
+ */
+@Entity
+@Table(name = "staff_member")
+public class StaffMember {
+  public static final String AGGREGATE_TYPE = "StaffMember";
+
+  @Id
+  @Column(name = "staff_id")
+  private String staffId;
+
+  private long version;
+
+  @Column(name = "institution_id")
+  private String institutionId;
+
+  private String district;
+  private String name;
+
+  @Column(name = "id_hash")
+  private String idHash;
+
+  @Enumerated(EnumType.STRING)
+  private StaffRole role;
+
+  @Column(name = "full_time")
+  private boolean fullTime;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "qualification_type")
+  private QualificationType qualificationType;
+
+  @Column(name = "qualification_number")
+  private String qualificationNumber;
+
+  @Enumerated(EnumType.STRING)
+  private StaffStatus status;
+
+  @Column(name = "filed_at")
+  private Instant filedAt;
+
+  @Column(name = "filed_by")
+  private String filedBy;
+
+  @Column(name = "left_at")
+  private Instant leftAt;
+
+  @Column(name = "left_by")
+  private String leftBy;
+
+  protected StaffMember() {}
+
+  /**
+   * Files a person with an institution (STF-01…04, STF-06). The result holds either the new member
+   * or every broken rule; when there are any, nothing is filed.
+   */
+  public static Filing file(
+      String staffId,
+      String institutionId,
+      String district,
+      Category category,
+      StaffForm form,
+      StaffRoster roster,
+      boolean blacklisted,
+      BigDecimal fullTimeRatioMin,
+      String operator,
+      Instant now) {
+    List<RuleViolation> violations =
+        StaffRules.checkFiling(form, category, roster, blacklisted, fullTimeRatioMin);
+    if (!violations.isEmpty()) {
+      return new Filing(null, violations);
+    }
+    StaffMember member = new StaffMember();
+    member.staffId = staffId;
+    member.institutionId = institutionId;
+    member.district = district;
+    member.name = form.name();
+    member.idHash = form.idHash();
+    member.role = form.role();
+    member.fullTime = form.fullTime();
+    if (form.qualification() != null) {
+      member.qualificationType = form.qualification().type();
+      member.qualificationNumber = form.qualification().number();
+    }
+    member.status = StaffStatus.ACTIVE;
+    member.filedAt = now;
+    member.filedBy = operator;
+    member.version = 1;
+    return new Filing(member, List.of());
+  }
+
+  /** Either the filed member or the broken rules. */
+  public record Filing(StaffMember member, List<RuleViolation> violations) {}
+
+  /** The person leaves; STF-04 may refuse it (see {@link StaffRules}). */
+  public List<RuleViolation> leave(
+      StaffRoster roster, BigDecimal fullTimeRatioMin, String operator, Instant now) {
+    if (status != StaffStatus.ACTIVE) {
+      throw new IllegalStateException("staff member " + staffId + " has already left");
+    }
+    List<RuleViolation> violations = StaffRules.checkDeparture(this, roster, fullTimeRatioMin);
+    if (!violations.isEmpty()) {
+      return violations;
+    }
+    status = StaffStatus.LEFT;
+    leftAt = now;
+    leftBy = operator;
+    version++;
+    return List.of();
+  }
+
+  public boolean isActive() {
+    return status == StaffStatus.ACTIVE;
+  }
+
+  public boolean isFullTimeTeaching() {
+    return role == StaffRole.TEACHING && fullTime;
+  }
+
+  public String staffId() {
+    return staffId;
+  }
+
+  public long version() {
+    return version;
+  }
+
+  public String institutionId() {
+    return institutionId;
+  }
+
+  public String district() {
+    return district;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String idHash() {
+    return idHash;
+  }
+
+  public StaffRole role() {
+    return role;
+  }
+
+  public boolean fullTime() {
+    return fullTime;
+  }
+
+  public QualificationType qualificationType() {
+    return qualificationType;
+  }
+
+  public String qualificationNumber() {
+    return qualificationNumber;
+  }
+
+  public StaffStatus status() {
+    return status;
+  }
+
+  public Instant filedAt() {
+    return filedAt;
+  }
+
+  public Instant leftAt() {
+    return leftAt;
+  }
+}

@@ -1,0 +1,6 @@
+package cn.anshan.oversight.registry.domain.staff;
+
+public enum StaffStatus {
+  ACTIVE,
+  LEFT
+}

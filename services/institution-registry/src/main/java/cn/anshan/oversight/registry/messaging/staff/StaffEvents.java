@@ -1,0 +1,88 @@
+package cn.anshan.oversight.registry.messaging.staff;
+
+import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.registry.domain.staff.QualificationType;
+import cn.anshan.oversight.registry.domain.staff.RedLine;
+import cn.anshan.oversight.registry.domain.staff.StaffBlacklistEntry;
+import cn.anshan.oversight.registry.domain.staff.StaffMember;
+import cn.anshan.oversight.registry.domain.staff.StaffRole;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Payloads of the staff events on {@code oversight.registry.events}; schemas in {@code
+ * contracts/events/registry/}. No names, no ID numbers, no ID hashes.
+ */
+public final class StaffEvents {
+  private StaffEvents() {}
+
+  public record StaffFiled(
+      String staffId,
+      String institutionId,
+      StaffRole role,
+      boolean fullTime,
+      QualificationType qualificationType,
+      Instant filedAt) {}
+
+  public record StaffLeft(
+      String staffId,
+      String institutionId,
+      StaffRole role,
+      boolean fullTime,
+      QualificationType qualificationType,
+      Instant leftAt) {}
+
+  /** Where a blacklisted person is filed right now, so that district's regulator can act. */
+  public record Filed(String staffId, String institutionId, String district) {}
+
+  public record StaffBlacklisted(
+      String entryId, RedLine redLine, List<Filed> currentlyFiled, Instant listedAt) {}
+
+  public static DomainEvent filed(StaffMember m) {
+    return member(
+        m,
+        "StaffFiled.v1",
+        new StaffFiled(
+            m.staffId(),
+            m.institutionId(),
+            m.role(),
+            m.fullTime(),
+            m.qualificationType(),
+            m.filedAt()));
+  }
+
+  public static DomainEvent left(StaffMember m) {
+    return member(
+        m,
+        "StaffLeft.v1",
+        new StaffLeft(
+            m.staffId(),
+            m.institutionId(),
+            m.role(),
+            m.fullTime(),
+            m.qualificationType(),
+            m.leftAt()));
+  }
+
+  /** City-wide, so the envelope has no district; the districts concerned are in the data. */
+  public static DomainEvent blacklisted(StaffBlacklistEntry e, List<StaffMember> filed) {
+    return new DomainEvent(
+        StaffBlacklistEntry.AGGREGATE_TYPE,
+        e.entryId(),
+        e.version(),
+        "StaffBlacklisted.v1",
+        null,
+        new StaffBlacklisted(
+            e.entryId(),
+            e.redLine(),
+            filed.stream()
+                .map(m -> new Filed(m.staffId(), m.institutionId(), m.district()))
+                .toList(),
+            e.listedAt()));
+  }
+
+  private static DomainEvent member(StaffMember m, String name, Object data) {
+    return new DomainEvent(
+        StaffMember.AGGREGATE_TYPE, m.staffId(), m.version(), name, m.district(), data);
+  }
+}

@@ -1,0 +1,239 @@
+package cn.anshan.oversight.registry.service.staff;
+
+import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.Versions;
+import cn.anshan.oversight.kit.outbox.Outbox;
+import cn.anshan.oversight.kit.problem.FieldError;
+import cn.anshan.oversight.kit.problem.Problem;
+import cn.anshan.oversight.kit.problem.ProblemException;
+import cn.anshan.oversight.kit.problem.RuleViolation;
+import cn.anshan.oversight.kit.security.Actor;
+import cn.anshan.oversight.kit.security.Roles;
+import cn.anshan.oversight.kit.time.OversightClock;
+import cn.anshan.oversight.registry.config.RegistrySettings;
+import cn.anshan.oversight.registry.config.staff.StaffSettings;
+import cn.anshan.oversight.registry.domain.InstitutionApplication;
+import cn.anshan.oversight.registry.domain.staff.StaffForm;
+import cn.anshan.oversight.registry.domain.staff.StaffMember;
+import cn.anshan.oversight.registry.domain.staff.StaffStatus;
+import cn.anshan.oversight.registry.messaging.staff.StaffEvents;
+import cn.anshan.oversight.registry.repository.staff.StaffBlacklistRepository;
+import cn.anshan.oversight.registry.repository.staff.StaffLocks;
+import cn.anshan.oversight.registry.repository.staff.StaffRepository;
+import cn.anshan.oversight.registry.service.InstitutionGate;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Use cases of an institution's staff: file, leave, read, list. Staff personal data is shown only
+ * to the institution's own operator, the regulator of its district and auditors.
+ */
+@ApplicationScoped
+public class StaffService {
+  private final StaffRepository staff;
+  private final StaffBlacklistRepository blacklist;
+  private final StaffLocks locks;
+  private final InstitutionGate gate;
+  private final StaffIdentities identities;
+  private final Outbox outbox;
+  private final OversightClock clock;
+  private final StaffSettings settings;
+  private final RegistrySettings registry;
+
+  public StaffService(
+      StaffRepository staff,
+      StaffBlacklistRepository blacklist,
+      StaffLocks locks,
+      InstitutionGate gate,
+      StaffIdentities identities,
+      Outbox outbox,
+      OversightClock clock,
+      StaffSettings settings,
+      RegistrySettings registry) {
+    this.staff = staff;
+    this.blacklist = blacklist;
+    this.locks = locks;
+    this.gate = gate;
+    this.identities = identities;
+    this.outbox = outbox;
+    this.clock = clock;
+    this.settings = settings;
+    this.registry = registry;
+  }
+
+  /** STF-01…04 and STF-06; every broken rule is listed and nothing is stored. */
+  @WithTransaction
+  public Uni<StaffView> file(CommandContext command, String institutionId, StaffFiling filing) {
+    Actor operator = command.actor();
+    String idHash = identities.hash(filing.nationalIdNumber());
+    StaffForm form = filing.toForm(idHash);
+    return ownInstitution(operator, institutionId)
+        .call(() -> locks.roster(institutionId))
+        .call(() -> locks.person(idHash))
+        .call(
+            () ->
+                staff
+                    .activeAt(institutionId, idHash)
+                    .invoke(
+                        filed -> {
+                          if (filed) {
+                            throw ProblemException.conflict(
+                                "staff-already-filed",
+                                "this person is already filed as active staff of institution "
+                                    + institutionId);
+                          }
+                        }))
+        .chain(
+            institution ->
+                staff
+                    .roster(institutionId)
+                    .chain(
+                        roster ->
+                            blacklist
+                                .findByIdHash(idHash)
+                                .map(
+                                    entry ->
+                                        StaffMember.file(
+                                            UUID.randomUUID().toString(),
+                                            institutionId,
+                                            institution.district(),
+                                            institution.category(),
+                                            form,
+                                            roster,
+                                            entry != null,
+                                            settings.fullTimeRatioMin(),
+                                            operator.subject(),
+                                            clock.now()))))
+        .chain(
+            result -> {
+              if (!result.violations().isEmpty()) {
+                throw ProblemException.rules(result.violations());
+              }
+              StaffMember member = result.member();
+              return staff
+                  .persist(member)
+                  .call(() -> outbox.append(command, StaffEvents.filed(member)))
+                  .map(StaffView::of);
+            });
+  }
+
+  /** The person leaves; STF-04 refuses the departure of a full-time teacher below the minimum. */
+  @WithTransaction
+  public Uni<StaffView> leave(
+      CommandContext command, String institutionId, String staffId, String ifMatch) {
+    return ownInstitution(command.actor(), institutionId)
+        .call(() -> locks.roster(institutionId))
+        .chain(() -> member(institutionId, staffId))
+        .chain(
+            member -> {
+              Versions.requireIfMatch(ifMatch, member.version());
+              if (!member.isActive()) {
+                throw ProblemException.conflict(
+                    "staff-already-left", "staff member " + staffId + " has already left");
+              }
+              return staff
+                  .roster(institutionId)
+                  .chain(
+                      roster -> {
+                        List<RuleViolation> violations =
+                            member.leave(
+                                roster,
+                                settings.fullTimeRatioMin(),
+                                command.actor().subject(),
+                                clock.now());
+                        if (!violations.isEmpty()) {
+                          throw ProblemException.rules(violations);
+                        }
+                        return outbox
+                            .append(command, StaffEvents.left(member))
+                            .replaceWith(StaffView.of(member));
+                      });
+            });
+  }
+
+  @WithSession
+  public Uni<StaffView> get(Actor actor, String institutionId, String staffId) {
+    return visibleInstitution(actor, institutionId)
+        .chain(() -> member(institutionId, staffId))
+        .map(StaffView::of);
+  }
+
+  @WithSession
+  public Uni<StaffPage> list(
+      Actor actor, String institutionId, StaffStatus status, String cursor, Integer limit) {
+    int size = Math.min(limit == null ? 20 : Math.max(1, limit), registry.maxPageSize());
+    Cursor after = Cursor.decode(cursor);
+    return visibleInstitution(actor, institutionId)
+        .chain(() -> staff.page(institutionId, status, after.filedAt(), after.staffId(), size + 1))
+        .map(
+            found -> {
+              List<StaffView> items = found.stream().limit(size).map(StaffView::of).toList();
+              String next =
+                  found.size() > size
+                      ? new Cursor(items.get(size - 1).filedAt(), items.get(size - 1).staffId())
+                          .encode()
+                      : null;
+              return new StaffPage(items, next);
+            });
+  }
+
+  /** An operator acts only for the institution in their token; any other id is answered 404. */
+  private Uni<InstitutionApplication> ownInstitution(Actor operator, String institutionId) {
+    if (!institutionId.equals(operator.institutionId())) {
+      throw ProblemException.notFound("institution " + institutionId);
+    }
+    return gate.ownApprovedInstitution(operator);
+  }
+
+  /** Own institution, the regulator's district (REG-09), or anything for auditors. */
+  private Uni<InstitutionApplication> visibleInstitution(Actor actor, String institutionId) {
+    return switch (actor.role()) {
+      case Roles.AUDITOR -> gate.approved(institutionId);
+      case Roles.REGULATOR -> gate.supervisedBy(actor, institutionId);
+      case Roles.INSTITUTION_OPERATOR -> ownInstitution(actor, institutionId);
+      default -> throw ProblemException.forbidden("staff data is not shown to " + actor.role());
+    };
+  }
+
+  private Uni<StaffMember> member(String institutionId, String staffId) {
+    return staff
+        .findById(staffId)
+        .map(
+            member -> {
+              if (member == null || !member.institutionId().equals(institutionId)) {
+                throw ProblemException.notFound("staff member " + staffId);
+              }
+              return member;
+            });
+  }
+
+  /** Opaque keyset cursor: base64url of "filedAt|staffId". */
+  record Cursor(Instant filedAt, String staffId) {
+    static Cursor decode(String cursor) {
+      if (cursor == null || cursor.isBlank()) {
+        return new Cursor(null, null);
+      }
+      try {
+        String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        int bar = raw.indexOf('|');
+        return new Cursor(Instant.parse(raw.substring(0, bar)), raw.substring(bar + 1));
+      } catch (RuntimeException e) {
+        throw new ProblemException(
+            Problem.ofFields(List.of(new FieldError("/cursor", "not a cursor from this API"))));
+      }
+    }
+
+    String encode() {
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString((filedAt + "|" + staffId).getBytes(StandardCharsets.UTF_8));
+    }
+  }
+}

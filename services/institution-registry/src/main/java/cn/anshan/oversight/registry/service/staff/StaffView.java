@@ -1,0 +1,37 @@
+package cn.anshan.oversight.registry.service.staff;
+
+import cn.anshan.oversight.registry.domain.staff.Qualification;
+import cn.anshan.oversight.registry.domain.staff.StaffMember;
+import cn.anshan.oversight.registry.domain.staff.StaffRole;
+import cn.anshan.oversight.registry.domain.staff.StaffStatus;
+import java.time.Instant;
+
+/** A staff member as the API shows it to those allowed to see staff: never the ID number. */
+public record StaffView(
+    String staffId,
+    long version,
+    String institutionId,
+    String name,
+    StaffRole role,
+    boolean fullTime,
+    Qualification qualification,
+    StaffStatus status,
+    Instant filedAt,
+    Instant leftAt) {
+
+  static StaffView of(StaffMember m) {
+    return new StaffView(
+        m.staffId(),
+        m.version(),
+        m.institutionId(),
+        m.name(),
+        m.role(),
+        m.fullTime(),
+        m.qualificationType() == null
+            ? null
+            : new Qualification(m.qualificationType(), m.qualificationNumber()),
+        m.status(),
+        m.filedAt(),
+        m.leftAt());
+  }
+}
