@@ -1,0 +1,150 @@
+package cn.anshan.oversight.registry.domain.course;
+
+import cn.anshan.oversight.registry.domain.Category;
+import cn.anshan.oversight.registry.domain.Mode;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.UUID;
+
+/**
+ * A course an approved institution filed, with its sessions as part of the aggregate: the version
+ * counts the course's events (1 = filed, then one per scheduled session or detected price
+ * violation), so it is the ETag and the aggregateversion.
+ */
+@Entity
+@Table(name = "course")
+public class Course {
+  public static final String AGGREGATE_TYPE = "Course";
+
+  @Id
+  @Column(name = "course_id")
+  private String courseId;
+
+  private long version;
+
+  @Column(name = "institution_id")
+  private String institutionId;
+
+  private String district;
+  private String name;
+
+  @Enumerated(EnumType.STRING)
+  private Category category;
+
+  @Enumerated(EnumType.STRING)
+  private Subject subject;
+
+  @Enumerated(EnumType.STRING)
+  private Mode mode;
+
+  @Column(name = "lesson_minutes")
+  private int lessonMinutes;
+
+  @Column(name = "max_students")
+  private int maxStudents;
+
+  @Column(name = "price_per_lesson_fen")
+  private long pricePerLessonFen;
+
+  /** Copied from the institution at filing: TIM-04 protects compulsory-education school hours. */
+  @Column(name = "compulsory_education")
+  private boolean compulsoryEducation;
+
+  @Column(name = "filed_at")
+  private Instant filedAt;
+
+  @Column(name = "filed_by")
+  private String filedBy;
+
+  protected Course() {}
+
+  /** Files a course whose form already passed {@link CourseRules}. */
+  public static Course file(Provider provider, CourseForm form, String operator, Instant now) {
+    Course course = new Course();
+    course.courseId = UUID.randomUUID().toString();
+    course.institutionId = provider.institutionId();
+    course.district = provider.district();
+    course.compulsoryEducation = provider.compulsoryEducation();
+    course.name = form.name();
+    course.category = form.category();
+    course.subject = form.subject();
+    course.mode = form.mode();
+    course.lessonMinutes = form.lessonMinutes();
+    course.maxStudents = form.maxStudents();
+    course.pricePerLessonFen = form.pricePerLessonFen();
+    course.filedAt = now;
+    course.filedBy = operator;
+    course.version = 1;
+    return course;
+  }
+
+  /** Adds a session whose times already passed {@link ScheduleRules}. */
+  public CourseSession schedule(
+      LocalDateTime start, LocalDateTime end, String operator, Instant now) {
+    version++;
+    return CourseSession.of(courseId, version, start, end, operator, now);
+  }
+
+  /** A new price schedule put the filed price above its ceiling; the event is the record. */
+  public void priceViolationDetected() {
+    version++;
+  }
+
+  public String courseId() {
+    return courseId;
+  }
+
+  public long version() {
+    return version;
+  }
+
+  public String institutionId() {
+    return institutionId;
+  }
+
+  public String district() {
+    return district;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Category category() {
+    return category;
+  }
+
+  public Subject subject() {
+    return subject;
+  }
+
+  public Mode mode() {
+    return mode;
+  }
+
+  public int lessonMinutes() {
+    return lessonMinutes;
+  }
+
+  public int maxStudents() {
+    return maxStudents;
+  }
+
+  public long pricePerLessonFen() {
+    return pricePerLessonFen;
+  }
+
+  public boolean compulsoryEducation() {
+    return compulsoryEducation;
+  }
+
+  public Instant filedAt() {
+    return filedAt;
+  }
+}

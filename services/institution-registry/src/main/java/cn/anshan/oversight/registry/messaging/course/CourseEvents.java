@@ -1,0 +1,130 @@
+package cn.anshan.oversight.registry.messaging.course;
+
+import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.problem.RuleViolation;
+import cn.anshan.oversight.kit.time.OversightClock;
+import cn.anshan.oversight.registry.domain.Category;
+import cn.anshan.oversight.registry.domain.Mode;
+import cn.anshan.oversight.registry.domain.course.Course;
+import cn.anshan.oversight.registry.domain.course.CourseSession;
+import cn.anshan.oversight.registry.domain.course.Subject;
+import java.time.Instant;
+import java.time.LocalDateTime;
+
+/**
+ * Payloads of the Course aggregate's events on {@code oversight.registry.events}; schemas in {@code
+ * contracts/events/registry/}. Ids and facts only, no personal data.
+ */
+public final class CourseEvents {
+  private CourseEvents() {}
+
+  public record CourseFiled(
+      String courseId,
+      String institutionId,
+      String district,
+      String name,
+      Category category,
+      Subject subject,
+      Mode mode,
+      int lessonMinutes,
+      int maxStudents,
+      String classSizeBand,
+      long pricePerLessonFen,
+      Long guidedCeilingFen,
+      boolean compulsoryEducation,
+      Instant filedAt) {}
+
+  public record SessionScheduled(
+      String courseId,
+      String sessionId,
+      String institutionId,
+      String district,
+      Category category,
+      Mode mode,
+      Instant startsAt,
+      Instant endsAt,
+      LocalDateTime localStart,
+      LocalDateTime localEnd,
+      String zone,
+      Instant scheduledAt) {}
+
+  public record PriceViolationDetected(
+      String courseId,
+      String institutionId,
+      String district,
+      String ruleId,
+      String detail,
+      long pricePerLessonFen,
+      Long guidedCeilingFen,
+      String locality,
+      long scheduleVersion,
+      Instant detectedAt) {}
+
+  public static DomainEvent filed(Course c, String band, Long ceilingFen) {
+    return event(
+        c,
+        "CourseFiled.v1",
+        new CourseFiled(
+            c.courseId(),
+            c.institutionId(),
+            c.district(),
+            c.name(),
+            c.category(),
+            c.subject(),
+            c.mode(),
+            c.lessonMinutes(),
+            c.maxStudents(),
+            band,
+            c.pricePerLessonFen(),
+            ceilingFen,
+            c.compulsoryEducation(),
+            c.filedAt()));
+  }
+
+  public static DomainEvent scheduled(Course c, CourseSession s) {
+    return event(
+        c,
+        "SessionScheduled.v1",
+        new SessionScheduled(
+            c.courseId(),
+            s.sessionId(),
+            c.institutionId(),
+            c.district(),
+            c.category(),
+            c.mode(),
+            s.startsAt().atZone(OversightClock.BUSINESS_ZONE).toInstant(),
+            s.endsAt().atZone(OversightClock.BUSINESS_ZONE).toInstant(),
+            s.startsAt(),
+            s.endsAt(),
+            OversightClock.BUSINESS_ZONE.getId(),
+            s.scheduledAt()));
+  }
+
+  public static DomainEvent priceViolation(
+      Course c,
+      RuleViolation violation,
+      Long ceilingFen,
+      String locality,
+      long scheduleVersion,
+      Instant now) {
+    return event(
+        c,
+        "PriceViolationDetected.v1",
+        new PriceViolationDetected(
+            c.courseId(),
+            c.institutionId(),
+            c.district(),
+            violation.rule(),
+            violation.detail(),
+            c.pricePerLessonFen(),
+            ceilingFen,
+            locality,
+            scheduleVersion,
+            now));
+  }
+
+  private static DomainEvent event(Course c, String name, Object data) {
+    return new DomainEvent(
+        Course.AGGREGATE_TYPE, c.courseId(), c.version(), name, c.district(), data);
+  }
+}

@@ -1,0 +1,40 @@
+package cn.anshan.oversight.registry.repository.course;
+
+import cn.anshan.oversight.registry.domain.Category;
+import cn.anshan.oversight.registry.domain.course.Course;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.List;
+
+@ApplicationScoped
+public class CourseRepository implements PanacheRepositoryBase<Course, String> {
+
+  /**
+   * The course, locked until the transaction ends: a scheduling decision reads the course's other
+   * sessions (TIM-02 breaks), so two of them must not interleave.
+   */
+  public Uni<Course> lock(String courseId) {
+    return findById(courseId, LockModeType.PESSIMISTIC_WRITE);
+  }
+
+  /** One page of an institution's courses in id order, strictly after {@code afterId}. */
+  public Uni<List<Course>> page(String institutionId, String afterId, int limit) {
+    String query = "institutionId = :institution";
+    Parameters params = Parameters.with("institution", institutionId);
+    if (afterId != null) {
+      query += " and courseId > :after";
+      params.and("after", afterId);
+    }
+    return find(query + " order by courseId", params).page(0, limit).list();
+  }
+
+  /** Every filed subject course, locked: a new price schedule may add an event to each (PRC-03). */
+  public Uni<List<Course>> lockSubjectCourses() {
+    return find("category = ?1 order by courseId", Category.SUBJECT)
+        .withLock(LockModeType.PESSIMISTIC_WRITE)
+        .list();
+  }
+}

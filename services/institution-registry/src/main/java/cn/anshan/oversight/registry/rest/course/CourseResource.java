@@ -1,0 +1,153 @@
+package cn.anshan.oversight.registry.rest.course;
+
+import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.Versions;
+import cn.anshan.oversight.kit.idempotency.CommandResult;
+import cn.anshan.oversight.kit.idempotency.IdempotentCommands;
+import cn.anshan.oversight.kit.security.CurrentActor;
+import cn.anshan.oversight.kit.security.Roles;
+import cn.anshan.oversight.registry.service.course.CourseService;
+import cn.anshan.oversight.registry.service.course.SessionPage;
+import cn.anshan.oversight.registry.service.course.SessionView;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/courses")
+@Tag(name = "Courses", description = "Filing courses and scheduling their sessions")
+@Produces(MediaType.APPLICATION_JSON)
+public class CourseResource {
+  private final CourseService service;
+  private final CurrentActor actor;
+  private final IdempotentCommands idempotency;
+
+  public CourseResource(CourseService service, CurrentActor actor, IdempotentCommands idempotency) {
+    this.service = service;
+    this.actor = actor;
+    this.idempotency = idempotency;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.INSTITUTION_OPERATOR)
+  @Operation(
+      summary = "File a course of the operator's approved institution",
+      description =
+          "Rules TIM-05, REG-01, REG-06 (category and mode of the licence), TIM-02 (online lesson"
+              + " length) and, for subject-type courses, the guided price PRC-01/PRC-03.")
+  @APIResponse(responseCode = "201", description = "Filed; Location and ETag set")
+  @APIResponse(responseCode = "409", description = "The institution is not approved")
+  @APIResponse(responseCode = "422", description = "Rules broken; nothing was stored")
+  public Uni<Response> file(
+      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
+      @Valid @NotNull CourseRequest request) {
+    CommandContext command = actor.command(Roles.INSTITUTION_OPERATOR);
+    return idempotency.execute(
+        idempotencyKey,
+        command.actor().subject() + " POST /api/v1/courses",
+        request,
+        () ->
+            service
+                .file(command, request.toForm())
+                .map(
+                    view ->
+                        CommandResult.created(
+                            URI.create("/api/v1/courses/" + view.courseId()),
+                            view.version(),
+                            view)));
+  }
+
+  @GET
+  @Path("/{courseId}")
+  @RolesAllowed({Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
+  @Operation(summary = "Read a course (own institution, own district, or as auditor)")
+  @APIResponse(responseCode = "200", description = "The course; ETag = version")
+  @APIResponse(responseCode = "404", description = "No such course visible to the caller")
+  public Uni<Response> get(@PathParam("courseId") String courseId) {
+    return service
+        .get(actor.actingAs(Roles.AUDITOR, Roles.REGULATOR, Roles.INSTITUTION_OPERATOR), courseId)
+        .map(view -> Response.ok(view).header("ETag", Versions.etag(view.version())).build());
+  }
+
+  @POST
+  @Path("/{courseId}/sessions")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.INSTITUTION_OPERATOR)
+  @Operation(
+      summary = "Schedule a session of the operator's course",
+      description =
+          "Times are local (Asia/Shanghai). Rules TIM-01 (subject-type: no rest days, statutory"
+              + " holidays or vacations), TIM-02 (online), TIM-03 (offline), TIM-04 (school"
+              + " hours). Requires If-Match with the course's ETag.")
+  @APIResponse(responseCode = "201", description = "Scheduled; ETag = the course's new version")
+  @APIResponse(responseCode = "412", description = "If-Match is stale")
+  @APIResponse(responseCode = "422", description = "Rules broken; nothing was stored")
+  @APIResponse(responseCode = "428", description = "If-Match is missing")
+  public Uni<Response> schedule(
+      @PathParam("courseId") String courseId,
+      @HeaderParam("If-Match") String ifMatch,
+      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
+      @Valid @NotNull SessionRequest request) {
+    CommandContext command = actor.command(Roles.INSTITUTION_OPERATOR);
+    return idempotency.execute(
+        idempotencyKey,
+        command.actor().subject() + " POST sessions " + courseId,
+        request,
+        () ->
+            service
+                .schedule(command, courseId, ifMatch, request.startsAt(), request.endsAt())
+                .map(
+                    view ->
+                        CommandResult.created(
+                            URI.create(
+                                "/api/v1/courses/" + courseId + "/sessions/" + view.sessionId()),
+                            view.courseVersion(),
+                            view)));
+  }
+
+  @GET
+  @Path("/{courseId}/sessions")
+  @RolesAllowed({Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
+  @Operation(summary = "A course's sessions in start order (keyset pagination)")
+  @APIResponse(responseCode = "404", description = "No such course visible to the caller")
+  public Uni<SessionPage> sessions(
+      @PathParam("courseId") String courseId,
+      @QueryParam("cursor") String cursor,
+      @Parameter(description = "page size, capped by configuration") @QueryParam("limit")
+          Integer limit) {
+    return service.sessions(
+        actor.actingAs(Roles.AUDITOR, Roles.REGULATOR, Roles.INSTITUTION_OPERATOR),
+        courseId,
+        cursor,
+        limit);
+  }
+
+  @GET
+  @Path("/{courseId}/sessions/{sessionId}")
+  @RolesAllowed({Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
+  @Operation(summary = "Read one session of a course")
+  @APIResponse(responseCode = "404", description = "No such session visible to the caller")
+  public Uni<SessionView> session(
+      @PathParam("courseId") String courseId, @PathParam("sessionId") String sessionId) {
+    return service.session(
+        actor.actingAs(Roles.AUDITOR, Roles.REGULATOR, Roles.INSTITUTION_OPERATOR),
+        courseId,
+        sessionId);
+  }
+}

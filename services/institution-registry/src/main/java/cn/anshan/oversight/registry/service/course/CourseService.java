@@ -1,0 +1,326 @@
+package cn.anshan.oversight.registry.service.course;
+
+import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.Versions;
+import cn.anshan.oversight.kit.outbox.Outbox;
+import cn.anshan.oversight.kit.problem.FieldError;
+import cn.anshan.oversight.kit.problem.Problem;
+import cn.anshan.oversight.kit.problem.ProblemException;
+import cn.anshan.oversight.kit.problem.RuleViolation;
+import cn.anshan.oversight.kit.security.Actor;
+import cn.anshan.oversight.kit.security.Roles;
+import cn.anshan.oversight.kit.time.OversightClock;
+import cn.anshan.oversight.kit.time.WorkingDayCalendar;
+import cn.anshan.oversight.registry.config.RegistrySettings;
+import cn.anshan.oversight.registry.config.course.ScheduleSettings;
+import cn.anshan.oversight.registry.config.pricing.PricingSettings;
+import cn.anshan.oversight.registry.domain.Category;
+import cn.anshan.oversight.registry.domain.InstitutionApplication;
+import cn.anshan.oversight.registry.domain.course.Course;
+import cn.anshan.oversight.registry.domain.course.CourseForm;
+import cn.anshan.oversight.registry.domain.course.CourseRules;
+import cn.anshan.oversight.registry.domain.course.CourseSession;
+import cn.anshan.oversight.registry.domain.course.Provider;
+import cn.anshan.oversight.registry.domain.course.ScheduleRules;
+import cn.anshan.oversight.registry.domain.course.SchoolVacations;
+import cn.anshan.oversight.registry.domain.pricing.GuidedPrice;
+import cn.anshan.oversight.registry.domain.pricing.PriceSchedule;
+import cn.anshan.oversight.registry.domain.pricing.PricingPolicy;
+import cn.anshan.oversight.registry.messaging.course.CourseEvents;
+import cn.anshan.oversight.registry.repository.course.CourseRepository;
+import cn.anshan.oversight.registry.repository.course.CourseSessionRepository;
+import cn.anshan.oversight.registry.repository.pricing.PriceScheduleRepository;
+import cn.anshan.oversight.registry.service.InstitutionGate;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.Base64;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Use cases of courses and their sessions: file, schedule, read. Who may touch which course (own
+ * institution, own district, auditor, parents for the public course list) is decided here.
+ */
+@ApplicationScoped
+public class CourseService {
+  private final CourseRepository courses;
+  private final CourseSessionRepository sessions;
+  private final PriceScheduleRepository schedules;
+  private final InstitutionGate gate;
+  private final Outbox outbox;
+  private final OversightClock clock;
+  private final ScheduleSettings scheduleSettings;
+  private final PricingSettings pricingSettings;
+  private final RegistrySettings registrySettings;
+  private final ScheduleRules.Calendars calendars;
+
+  public CourseService(
+      CourseRepository courses,
+      CourseSessionRepository sessions,
+      PriceScheduleRepository schedules,
+      InstitutionGate gate,
+      Outbox outbox,
+      OversightClock clock,
+      ScheduleSettings scheduleSettings,
+      PricingSettings pricingSettings,
+      RegistrySettings registrySettings,
+      WorkingDayCalendar workingDays,
+      SchoolVacations vacations) {
+    this.courses = courses;
+    this.sessions = sessions;
+    this.schedules = schedules;
+    this.gate = gate;
+    this.outbox = outbox;
+    this.clock = clock;
+    this.scheduleSettings = scheduleSettings;
+    this.pricingSettings = pricingSettings;
+    this.registrySettings = registrySettings;
+    this.calendars = new ScheduleRules.Calendars(workingDays, vacations);
+  }
+
+  /** The operator files a course of their own approved institution. */
+  @WithTransaction
+  public Uni<CourseView> file(CommandContext command, CourseForm form) {
+    return gate.ownApprovedInstitution(command.actor())
+        .chain(
+            institution ->
+                schedules
+                    .readLocked(pricingSettings.locality())
+                    .chain(schedule -> file(command, form, Provider.of(institution), schedule)));
+  }
+
+  private Uni<CourseView> file(
+      CommandContext command, CourseForm form, Provider provider, PriceSchedule schedule) {
+    PricingPolicy policy = pricingSettings.policy();
+    List<RuleViolation> violations =
+        CourseRules.check(form, provider, scheduleSettings.limits(), schedule, policy);
+    if (!violations.isEmpty()) {
+      throw ProblemException.rules(violations);
+    }
+    Course course = Course.file(provider, form, command.actor().subject(), clock.now());
+    String band = policy.bands().bandOf(course.maxStudents());
+    Long ceiling = ceiling(course, schedule, policy);
+    return courses
+        .persist(course)
+        .call(() -> outbox.append(command, CourseEvents.filed(course, band, ceiling)))
+        .map(saved -> CourseView.of(course, band, ceiling));
+  }
+
+  @WithSession
+  public Uni<CourseView> get(Actor actor, String courseId) {
+    return readable(actor, courseId).chain(this::view);
+  }
+
+  /**
+   * An institution's filed courses: its operator, the regulator of its district, auditors, and
+   * parents, for whom filed courses and prices are public (PRC-07).
+   */
+  @WithSession
+  public Uni<CoursePage> list(Actor actor, String institutionId, String cursor, Integer limit) {
+    int size = pageSize(limit);
+    String after = decode(cursor, "/cursor");
+    Uni<InstitutionApplication> institution =
+        switch (actor.role()) {
+          case Roles.REGULATOR -> gate.supervisedBy(actor, institutionId);
+          case Roles.INSTITUTION_OPERATOR -> {
+            if (!institutionId.equals(actor.institutionId())) {
+              throw ProblemException.notFound("institution " + institutionId);
+            }
+            yield gate.approved(institutionId);
+          }
+          default -> gate.approved(institutionId);
+        };
+    return institution
+        .chain(found -> courses.page(institutionId, after, size + 1))
+        .chain(
+            found ->
+                schedules
+                    .findById(pricingSettings.locality())
+                    .map(
+                        schedule -> {
+                          List<CourseView> items =
+                              found.stream().limit(size).map(c -> view(c, schedule)).toList();
+                          String next =
+                              found.size() > size ? encode(items.get(size - 1).courseId()) : null;
+                          return new CoursePage(items, next);
+                        }));
+  }
+
+  /**
+   * The operator schedules a session of their own course (TIM-01 to TIM-04). The course is locked
+   * and If-Match is required, so the break rule sees every other session of the day.
+   */
+  @WithTransaction
+  public Uni<SessionView> schedule(
+      CommandContext command,
+      String courseId,
+      String ifMatch,
+      LocalDateTime start,
+      LocalDateTime end) {
+    if (!end.isAfter(start)) {
+      throw new ProblemException(
+          Problem.ofFields(List.of(new FieldError("/endsAt", "must be after startsAt"))));
+    }
+    Actor operator = command.actor();
+    return courses
+        .lock(courseId)
+        .chain(
+            course -> {
+              if (course == null || !course.institutionId().equals(operator.institutionId())) {
+                throw ProblemException.notFound("course " + courseId);
+              }
+              return gate.ownApprovedInstitution(operator).replaceWith(course);
+            })
+        .chain(
+            course -> {
+              Versions.requireIfMatch(ifMatch, course.version());
+              return sessions
+                  .onDay(courseId, start.toLocalDate())
+                  .chain(sameDay -> schedule(command, course, start, end, sameDay));
+            });
+  }
+
+  private Uni<SessionView> schedule(
+      CommandContext command,
+      Course course,
+      LocalDateTime start,
+      LocalDateTime end,
+      List<CourseSession> sameDay) {
+    List<RuleViolation> violations =
+        ScheduleRules.check(course, start, end, sameDay, calendars, scheduleSettings.limits());
+    if (!violations.isEmpty()) {
+      throw ProblemException.rules(violations);
+    }
+    CourseSession session = course.schedule(start, end, command.actor().subject(), clock.now());
+    return sessions
+        .persist(session)
+        .call(() -> outbox.append(command, CourseEvents.scheduled(course, session)))
+        .map(saved -> SessionView.of(session));
+  }
+
+  @WithSession
+  public Uni<SessionPage> sessions(Actor actor, String courseId, String cursor, Integer limit) {
+    int size = pageSize(limit);
+    SessionCursor after = SessionCursor.decode(decode(cursor, "/cursor"));
+    return readable(actor, courseId)
+        .chain(course -> sessions.page(courseId, after.start(), after.sessionId(), size + 1))
+        .map(
+            found -> {
+              List<SessionView> items = found.stream().limit(size).map(SessionView::of).toList();
+              String next =
+                  found.size() > size ? encode(new SessionCursor(items.get(size - 1)).raw()) : null;
+              return new SessionPage(items, next);
+            });
+  }
+
+  @WithSession
+  public Uni<SessionView> session(Actor actor, String courseId, String sessionId) {
+    return readable(actor, courseId)
+        .chain(course -> sessions.findById(sessionId))
+        .map(
+            session -> {
+              if (session == null || !session.courseId().equals(courseId)) {
+                throw ProblemException.notFound("session " + sessionId);
+              }
+              return SessionView.of(session);
+            });
+  }
+
+  /**
+   * Operators see their own institution's courses, regulators their district's, auditors all;
+   * anything else is answered as if it did not exist.
+   */
+  private Uni<Course> readable(Actor actor, String courseId) {
+    return courses
+        .findById(courseId)
+        .map(
+            course -> {
+              boolean visible =
+                  course != null
+                      && switch (actor.role()) {
+                        case Roles.AUDITOR -> true;
+                        case Roles.REGULATOR -> actor.inDistrict(course.district());
+                        case Roles.INSTITUTION_OPERATOR ->
+                            course.institutionId().equals(actor.institutionId());
+                        default -> false;
+                      };
+              if (!visible) {
+                throw ProblemException.notFound("course " + courseId);
+              }
+              return course;
+            });
+  }
+
+  private Uni<CourseView> view(Course course) {
+    return schedules.findById(pricingSettings.locality()).map(s -> view(course, s));
+  }
+
+  private CourseView view(Course course, PriceSchedule schedule) {
+    PricingPolicy policy = pricingSettings.policy();
+    return CourseView.of(
+        course, policy.bands().bandOf(course.maxStudents()), ceiling(course, schedule, policy));
+  }
+
+  /** The ceiling of a subject course; non-subject prices are not government-guided. */
+  private static Long ceiling(Course course, PriceSchedule schedule, PricingPolicy policy) {
+    if (course.category() != Category.SUBJECT) {
+      return null;
+    }
+    OptionalLong ceiling =
+        GuidedPrice.ceilingFen(
+            course.mode(), course.maxStudents(), course.lessonMinutes(), schedule, policy);
+    return ceiling.isPresent() ? ceiling.getAsLong() : null;
+  }
+
+  private int pageSize(Integer limit) {
+    return Math.min(limit == null ? 20 : Math.max(1, limit), registrySettings.maxPageSize());
+  }
+
+  private static String encode(String raw) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Opaque cursors are base64url; anything else is a client error on that parameter. */
+  private static String decode(String cursor, String pointer) {
+    if (cursor == null || cursor.isBlank()) {
+      return null;
+    }
+    try {
+      return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new ProblemException(
+          Problem.ofFields(List.of(new FieldError(pointer, "not a cursor from this API"))));
+    }
+  }
+
+  /** Keyset position in a course's sessions: "startsAt|sessionId". */
+  record SessionCursor(LocalDateTime start, String sessionId) {
+    SessionCursor(SessionView last) {
+      this(last.startsAt(), last.sessionId());
+    }
+
+    static SessionCursor decode(String raw) {
+      if (raw == null) {
+        return new SessionCursor((LocalDateTime) null, null);
+      }
+      try {
+        int bar = raw.indexOf('|');
+        return new SessionCursor(
+            LocalDateTime.parse(raw.substring(0, bar)), raw.substring(bar + 1));
+      } catch (RuntimeException e) {
+        throw new ProblemException(
+            Problem.ofFields(List.of(new FieldError("/cursor", "not a cursor from this API"))));
+      }
+    }
+
+    String raw() {
+      return start + "|" + sessionId;
+    }
+  }
+}

@@ -1,0 +1,161 @@
+package cn.anshan.oversight.registry.service.pricing;
+
+import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.Versions;
+import cn.anshan.oversight.kit.outbox.Outbox;
+import cn.anshan.oversight.kit.problem.ProblemException;
+import cn.anshan.oversight.kit.problem.RuleViolation;
+import cn.anshan.oversight.kit.time.OversightClock;
+import cn.anshan.oversight.registry.config.pricing.PricingSettings;
+import cn.anshan.oversight.registry.domain.course.Course;
+import cn.anshan.oversight.registry.domain.pricing.Benchmark;
+import cn.anshan.oversight.registry.domain.pricing.GuidedPrice;
+import cn.anshan.oversight.registry.domain.pricing.PriceSchedule;
+import cn.anshan.oversight.registry.domain.pricing.PricingPolicy;
+import cn.anshan.oversight.registry.messaging.course.CourseEvents;
+import cn.anshan.oversight.registry.messaging.pricing.PricingEvents;
+import cn.anshan.oversight.registry.repository.course.CourseRepository;
+import cn.anshan.oversight.registry.repository.pricing.PriceScheduleRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Use cases of the guided price (PRC-01 to PRC-05): a pricing officer adopts the locality's
+ * benchmarks, and every filed subject course is re-checked against them in the same transaction.
+ */
+@ApplicationScoped
+public class PricingService {
+  private final PriceScheduleRepository schedules;
+  private final CourseRepository courses;
+  private final Outbox outbox;
+  private final OversightClock clock;
+  private final PricingSettings settings;
+
+  public PricingService(
+      PriceScheduleRepository schedules,
+      CourseRepository courses,
+      Outbox outbox,
+      OversightClock clock,
+      PricingSettings settings) {
+    this.schedules = schedules;
+    this.courses = courses;
+    this.outbox = outbox;
+    this.clock = clock;
+    this.settings = settings;
+  }
+
+  /** Whether this adoption created the schedule, for 201 versus 200. */
+  public record Adoption(PriceScheduleView schedule, boolean first) {}
+
+  /**
+   * Adopts the benchmarks as a whole. A replaced schedule needs If-Match. Each filed subject course
+   * whose price the new schedule no longer allows gets a PriceViolationDetected event (PRC-03, or
+   * PRC-01 when its band lost its benchmark), committed with the adoption.
+   */
+  @WithTransaction
+  public Uni<Adoption> adopt(
+      CommandContext command, String locality, String ifMatch, List<Benchmark> benchmarks) {
+    known(locality);
+    PricingPolicy policy = settings.policy();
+    return schedules
+        .lock(locality)
+        .chain(
+            existing -> {
+              if (existing != null) {
+                Versions.requireIfMatch(ifMatch, existing.version());
+              }
+              PriceSchedule schedule = existing != null ? existing : PriceSchedule.start(locality);
+              Instant now = clock.now();
+              List<RuleViolation> violations =
+                  schedule.adopt(benchmarks, policy.bands(), command.actor().subject(), now);
+              if (!violations.isEmpty()) {
+                throw ProblemException.rules(violations);
+              }
+              Uni<PriceSchedule> saved =
+                  existing != null ? Uni.createFrom().item(schedule) : schedules.persist(schedule);
+              return saved
+                  .call(() -> outbox.append(command, PricingEvents.adopted(schedule, policy)))
+                  .chain(() -> courses.lockSubjectCourses())
+                  .chain(filed -> recheck(command, schedule, policy, filed, now))
+                  .map(
+                      count -> {
+                        Log.infof(
+                            "price schedule %s v%d adopted; %d filed courses above their ceiling",
+                            locality, schedule.version(), count);
+                        return new Adoption(
+                            PriceScheduleView.of(schedule, policy), existing == null);
+                      });
+            });
+  }
+
+  @WithSession
+  public Uni<PriceScheduleView> get(String locality) {
+    known(locality);
+    return schedules
+        .findById(locality)
+        .map(
+            schedule -> {
+              if (schedule == null) {
+                throw ProblemException.notFound("price schedule " + locality);
+              }
+              return PriceScheduleView.of(schedule, settings.policy());
+            });
+  }
+
+  /** One event after another: a reactive session must not run operations in parallel. */
+  private Uni<Integer> recheck(
+      CommandContext command,
+      PriceSchedule schedule,
+      PricingPolicy policy,
+      List<Course> filed,
+      Instant now) {
+    Uni<Integer> chain = Uni.createFrom().item(0);
+    for (Course course : filed) {
+      var violation =
+          GuidedPrice.check(
+              course.category(),
+              course.mode(),
+              course.maxStudents(),
+              course.lessonMinutes(),
+              course.pricePerLessonFen(),
+              schedule,
+              policy);
+      if (violation.isEmpty()) {
+        continue;
+      }
+      OptionalLong ceiling =
+          GuidedPrice.ceilingFen(
+              course.mode(), course.maxStudents(), course.lessonMinutes(), schedule, policy);
+      chain =
+          chain
+              .call(
+                  () -> {
+                    course.priceViolationDetected();
+                    return outbox.append(
+                        command,
+                        CourseEvents.priceViolation(
+                            course,
+                            violation.get(),
+                            ceiling.isPresent() ? ceiling.getAsLong() : null,
+                            schedule.locality(),
+                            schedule.version(),
+                            now));
+                  })
+              .map(count -> count + 1);
+    }
+    return chain;
+  }
+
+  /** Only the configured locality's schedule prices the registry's courses (PRC-02). */
+  private void known(String locality) {
+    if (!locality.equals(settings.locality())) {
+      throw ProblemException.notFound("price schedule " + locality);
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package cn.anshan.oversight.registry.rest.course;
+
+import static io.restassured.RestAssured.given;
+
+import cn.anshan.oversight.contracts.EventContracts;
+import cn.anshan.oversight.testkit.KafkaRecords;
+import cn.anshan.oversight.testkit.TestInfra;
+import cn.anshan.oversight.testkit.Tokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/** Institutions, prices and courses for the course and pricing flow tests. */
+public final class CourseFixtures {
+  public static final String TOPIC = "oversight.registry.events";
+  public static final String COURSES = "/api/v1/courses";
+  public static final String SCHEDULE = "/api/v1/price-schedules/anshan";
+  public static final ObjectMapper JSON = new ObjectMapper();
+  public static final Tokens REGULATOR_TIEDONG =
+      Tokens.user("reg-tiedong").role("regulator").district("tiedong");
+  public static final Tokens REGULATOR_LISHAN =
+      Tokens.user("reg-lishan").role("regulator").district("lishan");
+  public static final Tokens PRICING_OFFICER = Tokens.user("price-officer").role("pricing-officer");
+  public static final Tokens AUDITOR = Tokens.user("aud").role("auditor");
+  public static final Tokens PARENT = Tokens.anyone().role("parent");
+
+  private CourseFixtures() {}
+
+  public static Tokens operatorOf(String institutionId) {
+    return Tokens.user("op-" + institutionId)
+        .role("institution-operator")
+        .institution(institutionId);
+  }
+
+  /**
+   * A non-subject institution for pupils, approved through the real API: the operator applies and
+   * the regulator of tiedong approves.
+   */
+  public static void approvedNonSubject(String id, String mode) {
+    given()
+        .header("Authorization", operatorOf(id).bearer())
+        .contentType(ContentType.JSON)
+        .body(
+            """
+            {"name":"Anshan Art Studio","category":"NON_SUBJECT","subCategory":"CULTURE_ART",
+             "mode":"%s","district":"tiedong","legalForm":"BUSINESS",
+             "studentStages":["PRIMARY","JUNIOR_SECONDARY"],"premisesAreaSqm":320.5,
+             "maxStudentsPerSlot":60}"""
+                .formatted(mode))
+        .post("/api/v1/institutions/applications")
+        .then()
+        .statusCode(201);
+    given()
+        .header("Authorization", REGULATOR_TIEDONG.bearer())
+        .header("If-Match", "\"1\"")
+        .post("/api/v1/institutions/applications/{id}/approval", id)
+        .then()
+        .statusCode(200);
+  }
+
+  /**
+   * A subject-type institution for pupils, inserted with JDBC: REG-04 forbids approving new
+   * subject-type institutions, so the API can never create one. This row stands for an existing
+   * institution re-registered as a non-profit 民非 (REG-05), approved before the 双减 freeze.
+   */
+  public static void grandfatheredSubject(String id) {
+    TestInfra.query(
+        "insert into institution_application (institution_id, version, name, category,"
+            + " sub_category, mode, district, legal_form, student_stages, premises_area_sqm,"
+            + " max_students_per_slot, status, applied_at, applied_by, decided_at, decided_by,"
+            + " supervisor_id) values (?, 2, 'Grandfathered maths school', 'SUBJECT', null,"
+            + " 'OFFLINE', 'tiedong', 'MINFEI', 'PRIMARY,JUNIOR_SECONDARY', 400, 60, 'APPROVED',"
+            + " now(), ?, now(), 'reg-tiedong', 'reg-tiedong') returning institution_id",
+        id,
+        "op-" + id);
+  }
+
+  /** Adopts the Anshan schedule with OFFLINE 10-35 at {@code offlineFen}; returns its version. */
+  public static int adoptOffline(long offlineFen) {
+    ExtractableResponse<Response> current =
+        given().header("Authorization", PRICING_OFFICER.bearer()).get(SCHEDULE).then().extract();
+    RequestSpecification request =
+        given()
+            .header("Authorization", PRICING_OFFICER.bearer())
+            .contentType(ContentType.JSON)
+            .body(
+                """
+                {"benchmarks":[{"mode":"OFFLINE","band":"10-35","fenPerStandardHour":%d},
+                 {"mode":"ONLINE","band":"1-9","fenPerStandardHour":1600}]}"""
+                    .formatted(offlineFen));
+    if (current.statusCode() == 200) {
+      request.header("If-Match", current.header("ETag"));
+    }
+    return request
+        .post(SCHEDULE + "/adoption")
+        .then()
+        .statusCode(current.statusCode() == 200 ? 200 : 201)
+        .extract()
+        .path("version");
+  }
+
+  public static String course(String category, String subject, int minutes, long fen) {
+    return """
+        {"name":"Grade 8 course","category":"%s","subject":%s,"mode":"OFFLINE",
+         "lessonMinutes":%d,"maxStudents":20,"pricePerLessonFen":%d}"""
+        .formatted(category, subject == null ? "null" : "\"" + subject + "\"", minutes, fen);
+  }
+
+  public static ExtractableResponse<Response> file(String institutionId, String body) {
+    return given()
+        .header("Authorization", operatorOf(institutionId).bearer())
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post(COURSES)
+        .then()
+        .extract();
+  }
+
+  public static ExtractableResponse<Response> scheduleSession(
+      Tokens who, String courseId, String ifMatch, String start, String end) {
+    RequestSpecification request =
+        given()
+            .header("Authorization", who.bearer())
+            .contentType(ContentType.JSON)
+            .body("{\"startsAt\":\"%s\",\"endsAt\":\"%s\"}".formatted(start, end));
+    if (ifMatch != null) {
+      request.header("If-Match", "\"" + ifMatch + "\"");
+    }
+    return request.post(COURSES + "/{id}/sessions", courseId).then().extract();
+  }
+
+  /** The records keyed {@code key} on the real broker, each checked against its contract. */
+  public static List<JsonNode> events(String key, int expected) {
+    List<ConsumerRecord<String, String>> records =
+        KafkaRecords.await(TOPIC, r -> key.equals(r.key()), expected, Duration.ofSeconds(30));
+    return records.stream()
+        .map(
+            r -> {
+              EventContracts.assertValid(r.value());
+              try {
+                return JSON.readTree(r.value());
+              } catch (Exception e) {
+                throw new AssertionError(e);
+              }
+            })
+        .toList();
+  }
+
+  public static long outboxRows(String aggregateId) {
+    return TestInfra.count("select count(*) from outbox_event where aggregateid = ?", aggregateId);
+  }
+}
