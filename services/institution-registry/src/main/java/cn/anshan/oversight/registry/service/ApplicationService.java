@@ -1,9 +1,9 @@
 package cn.anshan.oversight.registry.service;
 
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.Keyset;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.outbox.Outbox;
-import cn.anshan.oversight.kit.problem.FieldError;
 import cn.anshan.oversight.kit.problem.Problem;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
@@ -22,9 +22,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -95,19 +92,18 @@ public class ApplicationService {
   @WithSession
   public Uni<ApplicationPage> list(
       Actor actor, ApplicationStatus status, String cursor, Integer limit) {
-    int size = Math.min(limit == null ? 20 : Math.max(1, limit), settings.maxPageSize());
-    Cursor after = Cursor.decode(cursor);
+    int size = Keyset.pageSize(limit, 20, settings.maxPageSize());
+    Keyset.Position after = Keyset.after(cursor);
     return applications
-        .page(actor.district(), status, after.appliedAt(), after.institutionId(), size + 1)
+        .page(actor.district(), status, after.instant(), after.id(), size + 1)
         .map(
             found -> {
               List<ApplicationView> items =
                   found.stream().limit(size).map(ApplicationView::of).toList();
               String next =
                   found.size() > size
-                      ? new Cursor(
-                              items.get(size - 1).appliedAt(), items.get(size - 1).institutionId())
-                          .encode()
+                      ? Keyset.cursor(
+                          items.get(size - 1).appliedAt(), items.get(size - 1).institutionId())
                       : null;
               return new ApplicationPage(items, next);
             });
@@ -198,29 +194,6 @@ public class ApplicationService {
       return mapper.writeValueAsString(reasons);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  /** Opaque keyset cursor: base64url of "appliedAt|institutionId". */
-  record Cursor(Instant appliedAt, String institutionId) {
-    static Cursor decode(String cursor) {
-      if (cursor == null || cursor.isBlank()) {
-        return new Cursor(null, null);
-      }
-      try {
-        String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        int bar = raw.indexOf('|');
-        return new Cursor(Instant.parse(raw.substring(0, bar)), raw.substring(bar + 1));
-      } catch (RuntimeException e) {
-        throw new ProblemException(
-            Problem.ofFields(List.of(new FieldError("/cursor", "not a cursor from this API"))));
-      }
-    }
-
-    String encode() {
-      return Base64.getUrlEncoder()
-          .withoutPadding()
-          .encodeToString((appliedAt + "|" + institutionId).getBytes(StandardCharsets.UTF_8));
     }
   }
 }

@@ -1,6 +1,7 @@
 package cn.anshan.oversight.registry.service.course;
 
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.Keyset;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.FieldError;
@@ -35,9 +36,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
-import java.util.Base64;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -121,8 +120,8 @@ public class CourseService {
    */
   @WithSession
   public Uni<CoursePage> list(Actor actor, String institutionId, String cursor, Integer limit) {
-    int size = pageSize(limit);
-    String after = decode(cursor, "/cursor");
+    int size = Keyset.pageSize(limit, 20, registrySettings.maxPageSize());
+    String after = Keyset.after(cursor).id();
     Uni<InstitutionApplication> institution =
         switch (actor.role()) {
           case Roles.REGULATOR -> gate.supervisedBy(actor, institutionId);
@@ -145,7 +144,9 @@ public class CourseService {
                           List<CourseView> items =
                               found.stream().limit(size).map(c -> view(c, schedule)).toList();
                           String next =
-                              found.size() > size ? encode(items.get(size - 1).courseId()) : null;
+                              found.size() > size
+                                  ? Keyset.cursor("", items.get(size - 1).courseId())
+                                  : null;
                           return new CoursePage(items, next);
                         }));
   }
@@ -204,15 +205,18 @@ public class CourseService {
 
   @WithSession
   public Uni<SessionPage> sessions(Actor actor, String courseId, String cursor, Integer limit) {
-    int size = pageSize(limit);
-    SessionCursor after = SessionCursor.decode(decode(cursor, "/cursor"));
+    int size = Keyset.pageSize(limit, 20, registrySettings.maxPageSize());
+    Keyset.Position after = Keyset.after(cursor);
     return readable(actor, courseId)
-        .chain(course -> sessions.page(courseId, after.start(), after.sessionId(), size + 1))
+        .chain(course -> sessions.page(courseId, after.localDateTime(), after.id(), size + 1))
         .map(
             found -> {
               List<SessionView> items = found.stream().limit(size).map(SessionView::of).toList();
               String next =
-                  found.size() > size ? encode(new SessionCursor(items.get(size - 1)).raw()) : null;
+                  found.size() > size
+                      ? Keyset.cursor(
+                          items.get(size - 1).startsAt(), items.get(size - 1).sessionId())
+                      : null;
               return new SessionPage(items, next);
             });
   }
@@ -274,53 +278,5 @@ public class CourseService {
         GuidedPrice.ceilingFen(
             course.mode(), course.maxStudents(), course.lessonMinutes(), schedule, policy);
     return ceiling.isPresent() ? ceiling.getAsLong() : null;
-  }
-
-  private int pageSize(Integer limit) {
-    return Math.min(limit == null ? 20 : Math.max(1, limit), registrySettings.maxPageSize());
-  }
-
-  private static String encode(String raw) {
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** Opaque cursors are base64url; anything else is a client error on that parameter. */
-  private static String decode(String cursor, String pointer) {
-    if (cursor == null || cursor.isBlank()) {
-      return null;
-    }
-    try {
-      return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw new ProblemException(
-          Problem.ofFields(List.of(new FieldError(pointer, "not a cursor from this API"))));
-    }
-  }
-
-  /** Keyset position in a course's sessions: "startsAt|sessionId". */
-  record SessionCursor(LocalDateTime start, String sessionId) {
-    SessionCursor(SessionView last) {
-      this(last.startsAt(), last.sessionId());
-    }
-
-    static SessionCursor decode(String raw) {
-      if (raw == null) {
-        return new SessionCursor((LocalDateTime) null, null);
-      }
-      try {
-        int bar = raw.indexOf('|');
-        return new SessionCursor(
-            LocalDateTime.parse(raw.substring(0, bar)), raw.substring(bar + 1));
-      } catch (RuntimeException e) {
-        throw new ProblemException(
-            Problem.ofFields(List.of(new FieldError("/cursor", "not a cursor from this API"))));
-      }
-    }
-
-    String raw() {
-      return start + "|" + sessionId;
-    }
   }
 }

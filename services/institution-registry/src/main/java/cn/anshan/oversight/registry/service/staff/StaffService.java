@@ -1,10 +1,9 @@
 package cn.anshan.oversight.registry.service.staff;
 
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.Keyset;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.outbox.Outbox;
-import cn.anshan.oversight.kit.problem.FieldError;
-import cn.anshan.oversight.kit.problem.Problem;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.kit.security.Actor;
@@ -25,9 +24,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -168,17 +164,16 @@ public class StaffService {
   @WithSession
   public Uni<StaffPage> list(
       Actor actor, String institutionId, StaffStatus status, String cursor, Integer limit) {
-    int size = Math.min(limit == null ? 20 : Math.max(1, limit), registry.maxPageSize());
-    Cursor after = Cursor.decode(cursor);
+    int size = Keyset.pageSize(limit, 20, registry.maxPageSize());
+    Keyset.Position after = Keyset.after(cursor);
     return visibleInstitution(actor, institutionId)
-        .chain(() -> staff.page(institutionId, status, after.filedAt(), after.staffId(), size + 1))
+        .chain(() -> staff.page(institutionId, status, after.instant(), after.id(), size + 1))
         .map(
             found -> {
               List<StaffView> items = found.stream().limit(size).map(StaffView::of).toList();
               String next =
                   found.size() > size
-                      ? new Cursor(items.get(size - 1).filedAt(), items.get(size - 1).staffId())
-                          .encode()
+                      ? Keyset.cursor(items.get(size - 1).filedAt(), items.get(size - 1).staffId())
                       : null;
               return new StaffPage(items, next);
             });
@@ -212,28 +207,5 @@ public class StaffService {
               }
               return member;
             });
-  }
-
-  /** Opaque keyset cursor: base64url of "filedAt|staffId". */
-  record Cursor(Instant filedAt, String staffId) {
-    static Cursor decode(String cursor) {
-      if (cursor == null || cursor.isBlank()) {
-        return new Cursor(null, null);
-      }
-      try {
-        String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        int bar = raw.indexOf('|');
-        return new Cursor(Instant.parse(raw.substring(0, bar)), raw.substring(bar + 1));
-      } catch (RuntimeException e) {
-        throw new ProblemException(
-            Problem.ofFields(List.of(new FieldError("/cursor", "not a cursor from this API"))));
-      }
-    }
-
-    String encode() {
-      return Base64.getUrlEncoder()
-          .withoutPadding()
-          .encodeToString((filedAt + "|" + staffId).getBytes(StandardCharsets.UTF_8));
-    }
   }
 }

@@ -1,6 +1,7 @@
 package cn.anshan.oversight.registry.service.standing;
 
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.Keyset;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
@@ -344,10 +345,10 @@ public class StandingService {
    */
   @WithSession
   public Uni<PublicListPage> publishedList(
-      ListStatus listStatus, String district, String after, Integer limit) {
-    int size = Math.min(limit == null ? 50 : Math.max(1, limit), registry.maxPageSize());
+      ListStatus listStatus, String district, String cursor, Integer limit) {
+    int size = Keyset.pageSize(limit, 50, registry.maxPageSize());
     return institutions
-        .listed(listStatus, district, after, size + 1)
+        .listed(listStatus, district, Keyset.after(cursor).id(), size + 1)
         .map(
             found -> {
               List<PublicListPage.Entry> entries =
@@ -364,7 +365,10 @@ public class StandingService {
                                   i.district(),
                                   i.listStatus()))
                       .toList();
-              String next = found.size() > size ? entries.get(size - 1).institutionId() : null;
+              String next =
+                  found.size() > size
+                      ? Keyset.cursor("", entries.get(size - 1).institutionId())
+                      : null;
               return new PublicListPage(entries, next);
             });
   }
