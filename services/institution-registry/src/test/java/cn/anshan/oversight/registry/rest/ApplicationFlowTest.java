@@ -283,6 +283,19 @@ class ApplicationFlowTest {
         .then()
         .statusCode(400)
         .body("errors.pointer", hasItem("/mode"));
+    String oversized = UUID.randomUUID().toString();
+    given()
+        .header("Authorization", operatorOf(oversized).bearer())
+        .contentType(ContentType.JSON)
+        .body(scienceClub("tiedong").replace("Anshan Robotics Club", "x".repeat(400_000)))
+        .post(BASE)
+        .then()
+        .statusCode(413)
+        .contentType("application/problem+json");
+    assertEquals(
+        0,
+        TestInfra.count(
+            "select count(*) from institution_application where institution_id = ?", oversized));
   }
 
   @Test

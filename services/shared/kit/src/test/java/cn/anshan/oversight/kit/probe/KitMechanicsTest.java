@@ -299,6 +299,15 @@ class KitMechanicsTest {
         .statusCode(404)
         .contentType("application/problem+json")
         .body("detail", containsString(id));
+    given()
+        .header("Authorization", REGULATOR.bearer())
+        .contentType(ContentType.JSON)
+        .body("{\"label\":\"" + "x".repeat(300_000) + "\"}")
+        .post("/probe/items/{id}/labels", id)
+        .then()
+        .statusCode(413)
+        .contentType("application/problem+json")
+        .body("type", containsString("payload-too-large"));
     assertEquals(0, TestInfra.count("select count(*) from outbox_event where aggregateid = ?", id));
   }
 
