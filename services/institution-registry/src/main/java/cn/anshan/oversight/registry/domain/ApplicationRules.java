@@ -15,6 +15,26 @@ public final class ApplicationRules {
   public static List<RuleViolation> check(ApplicationForm form, PremisesStandard premises) {
     List<RuleViolation> violations = new ArrayList<>();
     checkNewApprovalsAllowed(form, violations);
+    return standing(form, premises, violations);
+  }
+
+  /**
+   * An institution approved before the platform existed: REG-04 forbids only <em>new</em>
+   * subject-type approvals, and requires existing subject-type institutions to be re-registered as
+   * non-profit 民非 — so the legal form is checked, the new-approval ban is not.
+   */
+  public static List<RuleViolation> checkExisting(ApplicationForm form, PremisesStandard premises) {
+    List<RuleViolation> violations = new ArrayList<>();
+    if (form.category() == Category.SUBJECT && form.legalForm() != LegalForm.MINFEI) {
+      violations.add(
+          new RuleViolation(
+              "REG-04", "an existing subject-type institution must be re-registered as a 民非"));
+    }
+    return standing(form, premises, violations);
+  }
+
+  private static List<RuleViolation> standing(
+      ApplicationForm form, PremisesStandard premises, List<RuleViolation> violations) {
     checkLegalForm(form, violations);
     checkSubCategory(form, violations);
     if (form.mode() == Mode.OFFLINE) {

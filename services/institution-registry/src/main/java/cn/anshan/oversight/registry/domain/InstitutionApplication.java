@@ -139,6 +139,38 @@ public class InstitutionApplication {
   }
 
   /**
+   * Takes an institution approved before the platform onto the register (REG-04 re-registration):
+   * it starts approved, with the registering regulator as its supervisor (REG-09).
+   */
+  public List<RuleViolation> registerExisting(
+      ApplicationForm form, PremisesStandard premises, String regulator, Instant now) {
+    if (status != null) {
+      throw new IllegalStateException("the institution is already on the register");
+    }
+    List<RuleViolation> violations = ApplicationRules.checkExisting(form, premises);
+    if (!violations.isEmpty()) {
+      return violations;
+    }
+    name = form.name();
+    category = form.category();
+    subCategory = form.subCategory();
+    mode = form.mode();
+    district = form.district();
+    legalForm = form.legalForm();
+    studentStages = EnumSet.copyOf(form.studentStages());
+    premisesAreaSqm = form.premisesAreaSqm();
+    maxStudentsPerSlot = form.maxStudentsPerSlot();
+    status = ApplicationStatus.APPROVED;
+    appliedAt = now;
+    appliedBy = regulator;
+    decidedAt = now;
+    decidedBy = regulator;
+    supervisorId = regulator;
+    version++;
+    return List.of();
+  }
+
+  /**
    * REG-08: approval is local, so only a regulator of the premises' district decides. Returns the
    * violation if {@code regulatorDistrict} is another one.
    */

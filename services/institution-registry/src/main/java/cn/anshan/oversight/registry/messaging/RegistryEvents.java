@@ -33,6 +33,20 @@ public final class RegistryEvents {
       int maxStudentsPerSlot,
       Instant appliedAt) {}
 
+  public record ExistingInstitutionRegistered(
+      String institutionId,
+      String name,
+      Category category,
+      SubCategory subCategory,
+      Mode mode,
+      String district,
+      LegalForm legalForm,
+      Set<StudentStage> studentStages,
+      BigDecimal premisesAreaSqm,
+      int maxStudentsPerSlot,
+      String supervisorId,
+      Instant registeredAt) {}
+
   public record ApplicationApproved(
       String institutionId, String district, String supervisorId, Instant approvedAt) {}
 
@@ -57,6 +71,25 @@ public final class RegistryEvents {
             a.premisesAreaSqm(),
             a.maxStudentsPerSlot(),
             a.appliedAt()));
+  }
+
+  public static DomainEvent registeredExisting(InstitutionApplication a) {
+    return event(
+        a,
+        "ExistingInstitutionRegistered.v1",
+        new ExistingInstitutionRegistered(
+            a.institutionId(),
+            a.name(),
+            a.category(),
+            a.subCategory(),
+            a.mode(),
+            a.district(),
+            a.legalForm(),
+            a.studentStages(),
+            a.premisesAreaSqm(),
+            a.maxStudentsPerSlot(),
+            a.supervisorId(),
+            a.decidedAt()));
   }
 
   public static DomainEvent approved(InstitutionApplication a) {

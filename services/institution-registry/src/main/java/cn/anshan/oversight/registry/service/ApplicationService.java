@@ -83,6 +83,49 @@ public class ApplicationService {
             });
   }
 
+  /**
+   * A regulator takes an institution approved before the platform onto the register, in their own
+   * district only (REG-08); its id is the one its operators' tokens carry.
+   */
+  @WithTransaction
+  public Uni<ApplicationView> registerExisting(
+      CommandContext command, String institutionId, ApplicationForm form) {
+    if (!command.actor().inDistrict(form.district())) {
+      throw new ProblemException(
+          Problem.ofRules(
+              403,
+              "Not this regulator's district",
+              List.of(
+                  new RuleViolation(
+                      "REG-08",
+                      "registration is local: the premises are in district "
+                          + form.district()
+                          + ", the regulator's district is "
+                          + command.actor().district()))));
+    }
+    return applications
+        .findById(institutionId)
+        .chain(
+            existing -> {
+              if (existing != null) {
+                throw ProblemException.conflict(
+                    "already-registered", "institution " + institutionId + " is on the register");
+              }
+              InstitutionApplication institution = InstitutionApplication.start(institutionId);
+              List<RuleViolation> violations =
+                  institution.registerExisting(
+                      form, settings.premisesStandard(), command.actor().subject(), clock.now());
+              if (!violations.isEmpty()) {
+                throw ProblemException.rules(violations);
+              }
+              return applications
+                  .persist(institution)
+                  .call(
+                      () -> outbox.append(command, RegistryEvents.registeredExisting(institution)))
+                  .map(ApplicationView::of);
+            });
+  }
+
   @WithSession
   public Uni<ApplicationView> get(Actor actor, String institutionId) {
     return readable(actor, institutionId).map(ApplicationView::of);

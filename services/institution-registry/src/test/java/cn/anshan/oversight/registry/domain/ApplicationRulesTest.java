@@ -126,4 +126,35 @@ class ApplicationRulesTest {
     assertEquals("reg-7", application.supervisorId());
     assertEquals(2, application.version());
   }
+
+  @Test
+  void reg04ExistingSubjectInstitutionsMayStayIfReRegisteredAsMinfei() {
+    ApplicationForm minfei =
+        new ApplicationForm(
+            "Maths centre",
+            Category.SUBJECT,
+            null,
+            Mode.OFFLINE,
+            "tiedong",
+            LegalForm.MINFEI,
+            Set.of(StudentStage.PRIMARY),
+            new BigDecimal("300"),
+            40);
+    assertTrue(ApplicationRules.checkExisting(minfei, STANDARD).isEmpty());
+    ApplicationForm business =
+        new ApplicationForm(
+            "Maths centre",
+            Category.SUBJECT,
+            null,
+            Mode.OFFLINE,
+            "tiedong",
+            LegalForm.BUSINESS,
+            Set.of(StudentStage.PRIMARY),
+            new BigDecimal("300"),
+            40);
+    assertEquals(
+        List.of("REG-04", "REG-06"), rules(ApplicationRules.checkExisting(business, STANDARD)));
+    // A new application of the same MINFEI institution is still refused: REG-04 bans new approvals.
+    assertEquals(List.of("REG-04"), rules(ApplicationRules.check(minfei, STANDARD)));
+  }
 }
