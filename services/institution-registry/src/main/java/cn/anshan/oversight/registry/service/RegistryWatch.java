@@ -1,5 +1,6 @@
 package cn.anshan.oversight.registry.service;
 
+import cn.anshan.oversight.registry.service.complaint.ComplaintService;
 import cn.anshan.oversight.registry.service.inspection.InspectionService;
 import cn.anshan.oversight.registry.service.standing.StandingService;
 import io.quarkus.logging.Log;
@@ -9,17 +10,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The registry's periodic duties: licence warnings and expiry, overdue registrations (REG-05) and
- * overdue rectifications. On N replicas two runs may race; the outbox's unique (aggregate, version)
- * makes the loser roll back, so nothing is announced twice.
+ * overdue rectifications and unanswered complaints (PLT-04). On N replicas two runs may race; the
+ * outbox's unique (aggregate, version) makes the loser roll back, so nothing is announced twice.
  */
 @ApplicationScoped
 public class RegistryWatch {
   private final StandingService standing;
   private final InspectionService inspections;
+  private final ComplaintService complaints;
 
-  public RegistryWatch(StandingService standing, InspectionService inspections) {
+  public RegistryWatch(
+      StandingService standing, InspectionService inspections, ComplaintService complaints) {
     this.standing = standing;
     this.inspections = inspections;
+    this.complaints = complaints;
   }
 
   @Scheduled(
@@ -28,7 +32,8 @@ public class RegistryWatch {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> run() {
     return duty("licence and registration", standing.watch())
-        .chain(() -> duty("rectification", inspections.watch()));
+        .chain(() -> duty("rectification", inspections.watch()))
+        .chain(() -> duty("complaint answer", complaints.watch()));
   }
 
   private static Uni<Void> duty(String name, Uni<Integer> work) {

@@ -1,0 +1,149 @@
+package cn.anshan.oversight.registry.domain.advertising;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A report of a suspected training advertisement (ADV-01) and the supervising regulator's decision
+ * on it. Only a confirmed report counts toward repeat offending.
+ */
+@Entity
+@Table(name = "ad_report")
+public class AdReport {
+  public static final String AGGREGATE_TYPE = "AdReport";
+
+  @Id private UUID id;
+  private long version;
+
+  @Column(name = "institution_id")
+  private String institutionId;
+
+  private String district;
+
+  @Enumerated(EnumType.STRING)
+  private AdChannel channel;
+
+  private String description;
+
+  @Enumerated(EnumType.STRING)
+  private AdReportStatus status;
+
+  @Column(name = "reported_by")
+  private String reportedBy;
+
+  @Column(name = "reporter_role")
+  private String reporterRole;
+
+  @Column(name = "reported_at")
+  private Instant reportedAt;
+
+  @Column(name = "decided_by")
+  private String decidedBy;
+
+  @Column(name = "decided_at")
+  private Instant decidedAt;
+
+  @Column(name = "decided_on")
+  private LocalDate decidedOn;
+
+  @Column(name = "decision_note")
+  private String decisionNote;
+
+  protected AdReport() {}
+
+  public AdReport(
+      String institutionId,
+      String district,
+      AdChannel channel,
+      String description,
+      String reporter,
+      String reporterRole,
+      Instant now) {
+    this.id = UUID.randomUUID();
+    this.institutionId = institutionId;
+    this.district = district;
+    this.channel = channel;
+    this.description = description;
+    this.status = AdReportStatus.REPORTED;
+    this.reportedBy = reporter;
+    this.reporterRole = reporterRole;
+    this.reportedAt = now;
+  }
+
+  public void decide(
+      AdReportStatus decision, String note, String regulator, Instant now, LocalDate today) {
+    if (status != AdReportStatus.REPORTED || decision == AdReportStatus.REPORTED) {
+      throw new IllegalStateException(
+          "cannot move an ad report from " + status + " to " + decision);
+    }
+    status = decision;
+    decisionNote = note;
+    decidedBy = regulator;
+    decidedAt = now;
+    decidedOn = today;
+  }
+
+  /** Counts one more event of this aggregate and returns its version. */
+  public long recordEvent() {
+    return ++version;
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public long version() {
+    return version;
+  }
+
+  public String institutionId() {
+    return institutionId;
+  }
+
+  public String district() {
+    return district;
+  }
+
+  public AdChannel channel() {
+    return channel;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public AdReportStatus status() {
+    return status;
+  }
+
+  public String reportedBy() {
+    return reportedBy;
+  }
+
+  public String reporterRole() {
+    return reporterRole;
+  }
+
+  public Instant reportedAt() {
+    return reportedAt;
+  }
+
+  public Instant decidedAt() {
+    return decidedAt;
+  }
+
+  public LocalDate decidedOn() {
+    return decidedOn;
+  }
+
+  public String decisionNote() {
+    return decisionNote;
+  }
+}

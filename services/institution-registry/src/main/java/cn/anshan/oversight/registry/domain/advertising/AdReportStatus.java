@@ -1,0 +1,7 @@
+package cn.anshan.oversight.registry.domain.advertising;
+
+public enum AdReportStatus {
+  REPORTED,
+  CONFIRMED,
+  DISMISSED
+}

@@ -1,0 +1,194 @@
+package cn.anshan.oversight.registry.domain.complaint;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A parent's complaint about an approved institution (PLT-03), answered by the institution (PLT-04)
+ * and closed by the supervising regulator. The free texts never leave the registry.
+ */
+@Entity
+@Table(name = "complaint")
+public class Complaint {
+  public static final String AGGREGATE_TYPE = "Complaint";
+
+  @Id private UUID id;
+  private long version;
+
+  @Column(name = "institution_id")
+  private String institutionId;
+
+  private String district;
+
+  @Enumerated(EnumType.STRING)
+  private ComplaintCategory category;
+
+  private String description;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "routed_to")
+  private Agency routedTo;
+
+  @Enumerated(EnumType.STRING)
+  private ComplaintStatus status;
+
+  @Column(name = "filed_by")
+  private String filedBy;
+
+  @Column(name = "filed_at")
+  private Instant filedAt;
+
+  @Column(name = "answer_due_by")
+  private LocalDate answerDueBy;
+
+  private String answer;
+
+  @Column(name = "answered_by")
+  private String answeredBy;
+
+  @Column(name = "answered_at")
+  private Instant answeredAt;
+
+  @Column(name = "overdue_reported_at")
+  private Instant overdueReportedAt;
+
+  @Enumerated(EnumType.STRING)
+  private ComplaintOutcome outcome;
+
+  @Column(name = "closing_note")
+  private String closingNote;
+
+  @Column(name = "closed_by")
+  private String closedBy;
+
+  @Column(name = "closed_at")
+  private Instant closedAt;
+
+  protected Complaint() {}
+
+  public Complaint(
+      String institutionId,
+      String district,
+      ComplaintCategory category,
+      String description,
+      String parent,
+      Instant now,
+      LocalDate answerDueBy) {
+    this.id = UUID.randomUUID();
+    this.institutionId = institutionId;
+    this.district = district;
+    this.category = category;
+    this.description = description;
+    this.routedTo = ComplaintRules.routeFor(category).orElse(null);
+    this.status = ComplaintStatus.FILED;
+    this.filedBy = parent;
+    this.filedAt = now;
+    this.answerDueBy = answerDueBy;
+  }
+
+  public void answer(String text, String operator, Instant now) {
+    if (status != ComplaintStatus.FILED) {
+      throw new IllegalStateException("complaint is " + status);
+    }
+    answer = text;
+    answeredBy = operator;
+    answeredAt = now;
+    status = ComplaintStatus.ANSWERED;
+  }
+
+  public void close(ComplaintOutcome outcome, String note, String regulator, Instant now) {
+    if (status == ComplaintStatus.CLOSED) {
+      throw new IllegalStateException("complaint is closed");
+    }
+    this.outcome = outcome;
+    closingNote = note;
+    closedBy = regulator;
+    closedAt = now;
+    status = ComplaintStatus.CLOSED;
+  }
+
+  /** The SLA watch reports a breach once (PLT-04). */
+  public void overdueReported(Instant now) {
+    overdueReportedAt = now;
+  }
+
+  /** Counts one more event of this aggregate and returns its version. */
+  public long recordEvent() {
+    return ++version;
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public long version() {
+    return version;
+  }
+
+  public String institutionId() {
+    return institutionId;
+  }
+
+  public String district() {
+    return district;
+  }
+
+  public ComplaintCategory category() {
+    return category;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public Agency routedTo() {
+    return routedTo;
+  }
+
+  public ComplaintStatus status() {
+    return status;
+  }
+
+  public String filedBy() {
+    return filedBy;
+  }
+
+  public Instant filedAt() {
+    return filedAt;
+  }
+
+  public LocalDate answerDueBy() {
+    return answerDueBy;
+  }
+
+  public String answer() {
+    return answer;
+  }
+
+  public Instant answeredAt() {
+    return answeredAt;
+  }
+
+  public Instant overdueReportedAt() {
+    return overdueReportedAt;
+  }
+
+  public ComplaintOutcome outcome() {
+    return outcome;
+  }
+
+  public String closingNote() {
+    return closingNote;
+  }
+
+  public Instant closedAt() {
+    return closedAt;
+  }
+}

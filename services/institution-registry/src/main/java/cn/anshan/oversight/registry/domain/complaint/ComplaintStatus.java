@@ -1,0 +1,7 @@
+package cn.anshan.oversight.registry.domain.complaint;
+
+public enum ComplaintStatus {
+  FILED,
+  ANSWERED,
+  CLOSED
+}

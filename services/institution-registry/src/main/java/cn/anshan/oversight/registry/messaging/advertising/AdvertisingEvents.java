@@ -1,0 +1,93 @@
+package cn.anshan.oversight.registry.messaging.advertising;
+
+import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.registry.domain.advertising.AdChannel;
+import cn.anshan.oversight.registry.domain.advertising.AdReport;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * Events of aggregate {@code AdReport} (ADV-01, §11 row 22). No description text and no reporter
+ * beyond the envelope's actor. Each factory counts its event on the report.
+ */
+public final class AdvertisingEvents {
+  private AdvertisingEvents() {}
+
+  public record AdViolationReported(
+      UUID adReportId,
+      String institutionId,
+      String district,
+      AdChannel channel,
+      Instant reportedAt) {}
+
+  public record AdViolationConfirmed(
+      UUID adReportId,
+      String institutionId,
+      String district,
+      AdChannel channel,
+      Instant confirmedAt,
+      LocalDate confirmedOn) {}
+
+  public record AdViolationDismissed(
+      UUID adReportId,
+      String institutionId,
+      String district,
+      AdChannel channel,
+      Instant dismissedAt) {}
+
+  public record AdRepeatOffenceDetected(
+      UUID adReportId,
+      String institutionId,
+      String district,
+      int confirmedViolations,
+      int threshold,
+      int windowDays,
+      LocalDate windowStart,
+      LocalDate windowEnd) {}
+
+  public static DomainEvent reported(AdReport r) {
+    return event(
+        r,
+        "AdViolationReported.v1",
+        new AdViolationReported(
+            r.id(), r.institutionId(), r.district(), r.channel(), r.reportedAt()));
+  }
+
+  public static DomainEvent confirmed(AdReport r) {
+    return event(
+        r,
+        "AdViolationConfirmed.v1",
+        new AdViolationConfirmed(
+            r.id(), r.institutionId(), r.district(), r.channel(), r.decidedAt(), r.decidedOn()));
+  }
+
+  public static DomainEvent dismissed(AdReport r) {
+    return event(
+        r,
+        "AdViolationDismissed.v1",
+        new AdViolationDismissed(
+            r.id(), r.institutionId(), r.district(), r.channel(), r.decidedAt()));
+  }
+
+  public static DomainEvent repeatOffence(
+      AdReport r, int count, int threshold, int windowDays, LocalDate windowStart) {
+    return event(
+        r,
+        "AdRepeatOffenceDetected.v1",
+        new AdRepeatOffenceDetected(
+            r.id(),
+            r.institutionId(),
+            r.district(),
+            count,
+            threshold,
+            windowDays,
+            windowStart,
+            r.decidedOn()));
+  }
+
+  private static DomainEvent event(AdReport r, String name, Object data) {
+    return new DomainEvent(
+        AdReport.AGGREGATE_TYPE, r.id().toString(), r.recordEvent(), name, r.district(), data);
+  }
+}

@@ -1,0 +1,100 @@
+package cn.anshan.oversight.registry.messaging.complaint;
+
+import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.registry.domain.complaint.Agency;
+import cn.anshan.oversight.registry.domain.complaint.Complaint;
+import cn.anshan.oversight.registry.domain.complaint.ComplaintCategory;
+import cn.anshan.oversight.registry.domain.complaint.ComplaintOutcome;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * Events of aggregate {@code Complaint} (§11 row 14). They carry ids, category and dates only:
+ * never the texts, and the parent only as the envelope's actor of ComplaintFiled. Each factory
+ * counts its event on the complaint, so call it once per event actually appended.
+ */
+public final class ComplaintEvents {
+  private ComplaintEvents() {}
+
+  public record ComplaintFiled(
+      UUID complaintId,
+      String institutionId,
+      String district,
+      ComplaintCategory category,
+      Agency routedTo,
+      Instant filedAt,
+      LocalDate answerDueBy) {}
+
+  public record ComplaintAnswered(
+      UUID complaintId,
+      String institutionId,
+      String district,
+      ComplaintCategory category,
+      LocalDate answerDueBy,
+      Instant answeredAt) {}
+
+  public record ComplaintClosed(
+      UUID complaintId,
+      String institutionId,
+      String district,
+      ComplaintCategory category,
+      ComplaintOutcome outcome,
+      Instant closedAt) {}
+
+  public record ComplaintAnswerOverdue(
+      UUID complaintId,
+      String institutionId,
+      String district,
+      ComplaintCategory category,
+      Instant filedAt,
+      LocalDate answerDueBy) {}
+
+  public static DomainEvent filed(Complaint c) {
+    return event(
+        c,
+        "ComplaintFiled.v1",
+        new ComplaintFiled(
+            c.id(),
+            c.institutionId(),
+            c.district(),
+            c.category(),
+            c.routedTo(),
+            c.filedAt(),
+            c.answerDueBy()));
+  }
+
+  public static DomainEvent answered(Complaint c) {
+    return event(
+        c,
+        "ComplaintAnswered.v1",
+        new ComplaintAnswered(
+            c.id(),
+            c.institutionId(),
+            c.district(),
+            c.category(),
+            c.answerDueBy(),
+            c.answeredAt()));
+  }
+
+  public static DomainEvent closed(Complaint c) {
+    return event(
+        c,
+        "ComplaintClosed.v1",
+        new ComplaintClosed(
+            c.id(), c.institutionId(), c.district(), c.category(), c.outcome(), c.closedAt()));
+  }
+
+  public static DomainEvent answerOverdue(Complaint c) {
+    return event(
+        c,
+        "ComplaintAnswerOverdue.v1",
+        new ComplaintAnswerOverdue(
+            c.id(), c.institutionId(), c.district(), c.category(), c.filedAt(), c.answerDueBy()));
+  }
+
+  private static DomainEvent event(Complaint c, String name, Object data) {
+    return new DomainEvent(
+        Complaint.AGGREGATE_TYPE, c.id().toString(), c.recordEvent(), name, c.district(), data);
+  }
+}
