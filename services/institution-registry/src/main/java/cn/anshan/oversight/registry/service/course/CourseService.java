@@ -15,8 +15,11 @@ import cn.anshan.oversight.kit.time.WorkingDayCalendar;
 import cn.anshan.oversight.registry.config.RegistrySettings;
 import cn.anshan.oversight.registry.config.course.ScheduleSettings;
 import cn.anshan.oversight.registry.config.pricing.PricingSettings;
+import cn.anshan.oversight.registry.config.staff.StaffSettings;
 import cn.anshan.oversight.registry.domain.Category;
 import cn.anshan.oversight.registry.domain.InstitutionApplication;
+import cn.anshan.oversight.registry.domain.Mode;
+import cn.anshan.oversight.registry.domain.StudentStage;
 import cn.anshan.oversight.registry.domain.course.Course;
 import cn.anshan.oversight.registry.domain.course.CourseForm;
 import cn.anshan.oversight.registry.domain.course.CourseRules;
@@ -27,16 +30,21 @@ import cn.anshan.oversight.registry.domain.course.SchoolVacations;
 import cn.anshan.oversight.registry.domain.pricing.GuidedPrice;
 import cn.anshan.oversight.registry.domain.pricing.PriceSchedule;
 import cn.anshan.oversight.registry.domain.pricing.PricingPolicy;
+import cn.anshan.oversight.registry.domain.staff.StaffRoster;
+import cn.anshan.oversight.registry.domain.staff.StaffRules;
 import cn.anshan.oversight.registry.messaging.course.CourseEvents;
 import cn.anshan.oversight.registry.repository.course.CourseRepository;
 import cn.anshan.oversight.registry.repository.course.CourseSessionRepository;
 import cn.anshan.oversight.registry.repository.pricing.PriceScheduleRepository;
+import cn.anshan.oversight.registry.repository.staff.StaffRepository;
 import cn.anshan.oversight.registry.service.InstitutionGate;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -56,6 +64,8 @@ public class CourseService {
   private final PricingSettings pricingSettings;
   private final RegistrySettings registrySettings;
   private final ScheduleRules.Calendars calendars;
+  private final StaffRepository staff;
+  private final StaffSettings staffSettings;
 
   public CourseService(
       CourseRepository courses,
@@ -68,7 +78,9 @@ public class CourseService {
       PricingSettings pricingSettings,
       RegistrySettings registrySettings,
       WorkingDayCalendar workingDays,
-      SchoolVacations vacations) {
+      SchoolVacations vacations,
+      StaffRepository staff,
+      StaffSettings staffSettings) {
     this.courses = courses;
     this.sessions = sessions;
     this.schedules = schedules;
@@ -79,6 +91,8 @@ public class CourseService {
     this.pricingSettings = pricingSettings;
     this.registrySettings = registrySettings;
     this.calendars = new ScheduleRules.Calendars(workingDays, vacations);
+    this.staff = staff;
+    this.staffSettings = staffSettings;
   }
 
   /** The operator files a course of their own approved institution. */
@@ -87,16 +101,48 @@ public class CourseService {
     return gate.ownApprovedInstitution(command.actor())
         .chain(
             institution ->
-                schedules
-                    .readLocked(pricingSettings.locality())
-                    .chain(schedule -> file(command, form, Provider.of(institution), schedule)));
+                staff
+                    .roster(institution.institutionId())
+                    .chain(
+                        roster ->
+                            schedules
+                                .readLocked(pricingSettings.locality())
+                                .chain(
+                                    schedule ->
+                                        file(
+                                            command,
+                                            form,
+                                            Provider.of(institution),
+                                            schedule,
+                                            classStaffing(institution, form, roster)))));
+  }
+
+  /**
+   * STF-05: an offline class needs full-time teaching staff of at least 2 % of its students (6 %
+   * for pre-school children); the institution's full-time teachers are the ones it can assign.
+   */
+  private List<RuleViolation> classStaffing(
+      InstitutionApplication institution, CourseForm form, StaffRoster roster) {
+    if (form.mode() != Mode.OFFLINE) {
+      return List.of();
+    }
+    BigDecimal ratio =
+        institution.studentStages().contains(StudentStage.PRESCHOOL)
+            ? staffSettings.perClass().preSchoolRatioMin()
+            : staffSettings.perClass().schoolAgeRatioMin();
+    return StaffRules.checkClass((int) roster.fullTimeTeaching(), form.maxStudents(), ratio);
   }
 
   private Uni<CourseView> file(
-      CommandContext command, CourseForm form, Provider provider, PriceSchedule schedule) {
+      CommandContext command,
+      CourseForm form,
+      Provider provider,
+      PriceSchedule schedule,
+      List<RuleViolation> staffing) {
     PricingPolicy policy = pricingSettings.policy();
-    List<RuleViolation> violations =
-        CourseRules.check(form, provider, scheduleSettings.limits(), schedule, policy);
+    List<RuleViolation> violations = new ArrayList<>(staffing);
+    violations.addAll(
+        CourseRules.check(form, provider, scheduleSettings.limits(), schedule, policy));
     if (!violations.isEmpty()) {
       throw ProblemException.rules(violations);
     }

@@ -3,6 +3,7 @@ package cn.anshan.oversight.registry.rest.course;
 import static io.restassured.RestAssured.given;
 
 import cn.anshan.oversight.contracts.EventContracts;
+import cn.anshan.oversight.registry.domain.staff.NationalIdNumbers;
 import cn.anshan.oversight.testkit.KafkaRecords;
 import cn.anshan.oversight.testkit.TestInfra;
 import cn.anshan.oversight.testkit.Tokens;
@@ -14,6 +15,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** Institutions, prices and courses for the course and pricing flow tests. */
@@ -43,6 +45,11 @@ public final class CourseFixtures {
    * the regulator of tiedong approves.
    */
   public static void approvedNonSubject(String id, String mode) {
+    approvedWithoutStaff(id, mode);
+    fileFullTimeTeacher(id, "PRO_CERT");
+  }
+
+  public static void approvedWithoutStaff(String id, String mode) {
     given()
         .header("Authorization", operatorOf(id).bearer())
         .contentType(ContentType.JSON)
@@ -65,20 +72,45 @@ public final class CourseFixtures {
   }
 
   /**
-   * A subject-type institution for pupils, inserted with JDBC: REG-04 forbids approving new
-   * subject-type institutions, so the API can never create one. This row stands for an existing
-   * institution re-registered as a non-profit 民非 (REG-05), approved before the 双减 freeze.
+   * A subject-type institution for pupils. REG-04 forbids approving new ones, so it is onboarded as
+   * an institution approved before the platform and re-registered as a 民非.
    */
   public static void grandfatheredSubject(String id) {
-    TestInfra.query(
-        "insert into institution_application (institution_id, version, name, category,"
-            + " sub_category, mode, district, legal_form, student_stages, premises_area_sqm,"
-            + " max_students_per_slot, status, applied_at, applied_by, decided_at, decided_by,"
-            + " supervisor_id) values (?, 2, 'Grandfathered maths school', 'SUBJECT', null,"
-            + " 'OFFLINE', 'tiedong', 'MINFEI', 'PRIMARY,JUNIOR_SECONDARY', 400, 60, 'APPROVED',"
-            + " now(), ?, now(), 'reg-tiedong', 'reg-tiedong') returning institution_id",
-        id,
-        "op-" + id);
+    given()
+        .header("Authorization", REGULATOR_TIEDONG.bearer())
+        .contentType(ContentType.JSON)
+        .body(
+            """
+            {"institutionId":"%s","institution":{"name":"Grandfathered maths school",
+             "category":"SUBJECT","mode":"OFFLINE","district":"tiedong","legalForm":"MINFEI",
+             "studentStages":["PRIMARY","JUNIOR_SECONDARY"],"premisesAreaSqm":400,
+             "maxStudentsPerSlot":60}}"""
+                .formatted(id))
+        .post("/api/v1/institutions/existing")
+        .then()
+        .statusCode(201);
+    fileFullTimeTeacher(id, "TEACHER_CERT");
+  }
+
+  /** STF-05: one full-time teacher covers offline classes of up to 50 pupils (2 %). */
+  public static void fileFullTimeTeacher(String institutionId, String certificate) {
+    StringBuilder number = new StringBuilder("210302");
+    for (int i = 0; i < 11; i++) {
+      number.append(ThreadLocalRandom.current().nextInt(10));
+    }
+    number.append(NationalIdNumbers.checkCharacter(number.toString()));
+    given()
+        .header("Authorization", operatorOf(institutionId).bearer())
+        .contentType(ContentType.JSON)
+        .body(
+            """
+            {"name":"李老师","nationalIdNumber":"%s","role":"TEACHING","fullTime":true,
+             "qualification":{"type":"%s","number":"C-2101-0042"},
+             "inServiceTeacher":false,"writtenLabourContract":true}"""
+                .formatted(number, certificate))
+        .post("/api/v1/institutions/{id}/staff", institutionId)
+        .then()
+        .statusCode(201);
   }
 
   /** Adopts the Anshan schedule with OFFLINE 10-35 at {@code offlineFen}; returns its version. */

@@ -426,4 +426,34 @@ class CourseFlowTest {
         .body("courseId", equalTo(first));
     assertEquals(1, TestInfra.count("select count(*) from course where institution_id = ?", inst));
   }
+
+  @Test
+  void stf05AnOfflineClassNeedsFullTimeTeachersForTwoPercentOfItsStudents() {
+    String id = UUID.randomUUID().toString();
+    CourseFixtures.approvedWithoutStaff(id, "OFFLINE");
+    file(id, course("NON_SUBJECT", null, 45, 5000))
+        .response()
+        .then()
+        .statusCode(422)
+        .body("rules", hasItem("STF-05"));
+    assertEquals(0, TestInfra.count("select count(*) from course where institution_id = ?", id));
+    CourseFixtures.fileFullTimeTeacher(id, "PRO_CERT");
+    file(id, course("NON_SUBJECT", null, 45, 5000)).response().then().statusCode(201);
+    // One full-time teacher covers 50 pupils at 2 %; 51 need two.
+    file(
+            id,
+            course("NON_SUBJECT", null, 45, 5000)
+                .replace("\"maxStudents\":20", "\"maxStudents\":51"))
+        .response()
+        .then()
+        .statusCode(422)
+        .body("rules", hasItem("STF-05"));
+    file(
+            id,
+            course("NON_SUBJECT", null, 45, 5000)
+                .replace("\"maxStudents\":20", "\"maxStudents\":50"))
+        .response()
+        .then()
+        .statusCode(201);
+  }
 }
