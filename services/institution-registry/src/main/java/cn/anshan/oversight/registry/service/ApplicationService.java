@@ -8,7 +8,6 @@ import cn.anshan.oversight.kit.problem.Problem;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.kit.security.Actor;
-import cn.anshan.oversight.kit.security.Roles;
 import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.registry.config.RegistrySettings;
 import cn.anshan.oversight.registry.domain.ApplicationForm;
@@ -217,14 +216,7 @@ public class ApplicationService {
         .map(
             application -> {
               boolean visible =
-                  application != null
-                      && switch (actor.role()) {
-                        case Roles.AUDITOR -> true;
-                        case Roles.REGULATOR -> actor.inDistrict(application.district());
-                        case Roles.INSTITUTION_OPERATOR ->
-                            institutionId.equals(actor.institutionId());
-                        default -> false;
-                      };
+                  application != null && actor.oversees(institutionId, application.district());
               if (!visible) {
                 throw ProblemException.notFound("application " + institutionId);
               }

@@ -209,13 +209,9 @@ public class ComplaintService {
   }
 
   private static boolean visible(Actor actor, Complaint complaint) {
-    return switch (actor.role()) {
-      case Roles.AUDITOR -> true;
-      case Roles.REGULATOR -> actor.inDistrict(complaint.district());
-      case Roles.INSTITUTION_OPERATOR -> complaint.institutionId().equals(actor.institutionId());
-      case Roles.PARENT -> complaint.filedBy().equals(actor.subject());
-      default -> false;
-    };
+    return actor.role().equals(Roles.PARENT)
+        ? complaint.filedBy().equals(actor.subject())
+        : actor.oversees(complaint.institutionId(), complaint.district());
   }
 
   private static ComplaintRepository.Scope scope(Actor actor) {

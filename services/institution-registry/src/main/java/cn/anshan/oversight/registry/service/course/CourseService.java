@@ -290,14 +290,7 @@ public class CourseService {
         .map(
             course -> {
               boolean visible =
-                  course != null
-                      && switch (actor.role()) {
-                        case Roles.AUDITOR -> true;
-                        case Roles.REGULATOR -> actor.inDistrict(course.district());
-                        case Roles.INSTITUTION_OPERATOR ->
-                            course.institutionId().equals(actor.institutionId());
-                        default -> false;
-                      };
+                  course != null && actor.oversees(course.institutionId(), course.district());
               if (!visible) {
                 throw ProblemException.notFound("course " + courseId);
               }

@@ -7,7 +7,6 @@ import cn.anshan.oversight.kit.problem.FieldError;
 import cn.anshan.oversight.kit.problem.Problem;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
-import cn.anshan.oversight.kit.security.Roles;
 import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.kit.time.WorkingDayCalendar;
 import cn.anshan.oversight.registry.config.InspectionSettings;
@@ -255,13 +254,7 @@ public class InspectionService {
             inspection -> {
               boolean visible =
                   inspection != null
-                      && switch (actor.role()) {
-                        case Roles.AUDITOR -> true;
-                        case Roles.REGULATOR -> actor.inDistrict(inspection.district());
-                        case Roles.INSTITUTION_OPERATOR ->
-                            inspection.institutionId().equals(actor.institutionId());
-                        default -> false;
-                      };
+                      && actor.oversees(inspection.institutionId(), inspection.district());
               if (!visible) {
                 throw ProblemException.notFound("inspection " + inspectionId);
               }

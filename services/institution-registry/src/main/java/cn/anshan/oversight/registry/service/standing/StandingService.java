@@ -7,7 +7,6 @@ import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.kit.security.Actor;
-import cn.anshan.oversight.kit.security.Roles;
 import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.kit.time.WorkingDayCalendar;
 import cn.anshan.oversight.registry.config.RegistrySettings;
@@ -288,13 +287,7 @@ public class StandingService {
     return gate.approved(institutionId)
         .chain(
             institution -> {
-              boolean visible =
-                  switch (actor.role()) {
-                    case Roles.AUDITOR -> true;
-                    case Roles.REGULATOR -> actor.inDistrict(institution.district());
-                    case Roles.INSTITUTION_OPERATOR -> institutionId.equals(actor.institutionId());
-                    default -> false;
-                  };
+              boolean visible = actor.oversees(institutionId, institution.district());
               if (!visible) {
                 throw ProblemException.notFound("institution " + institutionId);
               }

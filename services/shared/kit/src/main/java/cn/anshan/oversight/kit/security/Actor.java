@@ -17,4 +17,18 @@ public record Actor(
   public boolean inDistrict(String district) {
     return this.district != null && this.district.equals(district);
   }
+
+  /**
+   * The object scope of DESIGN §4 for things that belong to an institution: auditors read
+   * everything, regulators their district, operators their own institution, nobody else.
+   */
+  public boolean oversees(String institutionId, String district) {
+    return switch (role) {
+      case Roles.AUDITOR -> true;
+      case Roles.REGULATOR -> inDistrict(district);
+      case Roles.INSTITUTION_OPERATOR ->
+          institutionId != null && institutionId.equals(this.institutionId);
+      default -> false;
+    };
+  }
 }
