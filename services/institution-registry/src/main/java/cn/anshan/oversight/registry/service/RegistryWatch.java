@@ -2,6 +2,7 @@ package cn.anshan.oversight.registry.service;
 
 import cn.anshan.oversight.registry.service.complaint.ComplaintService;
 import cn.anshan.oversight.registry.service.inspection.InspectionService;
+import cn.anshan.oversight.registry.service.premises.PremisesService;
 import cn.anshan.oversight.registry.service.standing.StandingService;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -10,20 +11,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The registry's periodic duties: licence warnings and expiry, overdue registrations (REG-05) and
- * overdue rectifications and unanswered complaints (PLT-04). On N replicas two runs may race; the
- * outbox's unique (aggregate, version) makes the loser roll back, so nothing is announced twice.
+ * overdue rectifications, unanswered complaints (PLT-04) and expiring premises leases (§11 row 4).
+ * On N replicas two runs may race; the outbox's unique (aggregate, version) makes the loser roll
+ * back, so nothing is announced twice.
  */
 @ApplicationScoped
 public class RegistryWatch {
   private final StandingService standing;
   private final InspectionService inspections;
   private final ComplaintService complaints;
+  private final PremisesService premises;
 
   public RegistryWatch(
-      StandingService standing, InspectionService inspections, ComplaintService complaints) {
+      StandingService standing,
+      InspectionService inspections,
+      ComplaintService complaints,
+      PremisesService premises) {
     this.standing = standing;
     this.inspections = inspections;
     this.complaints = complaints;
+    this.premises = premises;
   }
 
   @Scheduled(
@@ -33,7 +40,8 @@ public class RegistryWatch {
   Uni<Void> run() {
     return duty("licence and registration", standing.watch())
         .chain(() -> duty("rectification", inspections.watch()))
-        .chain(() -> duty("complaint answer", complaints.watch()));
+        .chain(() -> duty("complaint answer", complaints.watch()))
+        .chain(() -> duty("premises lease", premises.watch()));
   }
 
   private static Uni<Void> duty(String name, Uni<Integer> work) {

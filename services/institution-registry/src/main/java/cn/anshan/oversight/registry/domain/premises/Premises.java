@@ -1,0 +1,159 @@
+package cn.anshan.oversight.registry.domain.premises;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One site of an approved institution and its classrooms (REG-10, §11 row 4). The address is a
+ * business address, not personal data.
+ */
+@Entity
+@Table(name = "premises")
+public class Premises {
+  public static final String AGGREGATE_TYPE = "Premises";
+
+  @Id private UUID id;
+  private long version;
+
+  @Column(name = "institution_id")
+  private String institutionId;
+
+  private String district;
+  private String address;
+
+  @Column(name = "floor_level")
+  private int floorLevel;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "building_type")
+  private BuildingType buildingType;
+
+  @Column(name = "area_sqm")
+  private BigDecimal areaSqm;
+
+  @Column(name = "lease_end")
+  private LocalDate leaseEnd;
+
+  @Convert(converter = ClassroomsConverter.class)
+  private List<Classroom> classrooms;
+
+  @Column(name = "filed_by")
+  private String filedBy;
+
+  @Column(name = "filed_at")
+  private Instant filedAt;
+
+  @Column(name = "changed_at")
+  private Instant changedAt;
+
+  @Column(name = "lease_warned_for")
+  private LocalDate leaseWarnedFor;
+
+  protected Premises() {}
+
+  public Premises(String institutionId, PremisesForm form, String operator, Instant now) {
+    this.id = UUID.randomUUID();
+    this.institutionId = institutionId;
+    this.filedBy = operator;
+    this.filedAt = now;
+    take(form);
+  }
+
+  /** Classrooms keep their id when their name is unchanged, so capacity history stays linked. */
+  public void change(PremisesForm form, Instant now) {
+    changedAt = now;
+    take(form);
+  }
+
+  /** The lease watch warns once per lease end; a renewed lease is warned about again. */
+  public void leaseWarned() {
+    leaseWarnedFor = leaseEnd;
+  }
+
+  /** Counts one more event of this aggregate and returns its version. */
+  public long recordEvent() {
+    return ++version;
+  }
+
+  private void take(PremisesForm form) {
+    district = form.district();
+    address = form.address();
+    floorLevel = form.floorLevel();
+    buildingType = form.buildingType();
+    areaSqm = form.areaSqm();
+    leaseEnd = form.leaseEnd();
+    List<Classroom> before = classrooms == null ? List.of() : classrooms;
+    classrooms =
+        form.classrooms().stream()
+            .map(
+                room ->
+                    new Classroom(
+                        before.stream()
+                            .filter(old -> old.name().equals(room.name()))
+                            .map(Classroom::classroomId)
+                            .findFirst()
+                            .orElseGet(UUID::randomUUID),
+                        room.name(),
+                        room.areaSqm(),
+                        room.maxStudents()))
+            .toList();
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public long version() {
+    return version;
+  }
+
+  public String institutionId() {
+    return institutionId;
+  }
+
+  public String district() {
+    return district;
+  }
+
+  public String address() {
+    return address;
+  }
+
+  public int floorLevel() {
+    return floorLevel;
+  }
+
+  public BuildingType buildingType() {
+    return buildingType;
+  }
+
+  public BigDecimal areaSqm() {
+    return areaSqm;
+  }
+
+  public LocalDate leaseEnd() {
+    return leaseEnd;
+  }
+
+  public List<Classroom> classrooms() {
+    return classrooms;
+  }
+
+  public Instant filedAt() {
+    return filedAt;
+  }
+
+  public Instant changedAt() {
+    return changedAt;
+  }
+}

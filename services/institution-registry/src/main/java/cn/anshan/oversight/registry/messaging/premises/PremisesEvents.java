@@ -1,0 +1,70 @@
+package cn.anshan.oversight.registry.messaging.premises;
+
+import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.registry.domain.premises.BuildingType;
+import cn.anshan.oversight.registry.domain.premises.Premises;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Events of aggregate {@code Premises} (§11 row 4). The address is a business address; classroom
+ * names stay in the registry. Each factory counts its event on the site, so call it once per event
+ * actually appended.
+ */
+public final class PremisesEvents {
+  private PremisesEvents() {}
+
+  public record ClassroomFacts(UUID classroomId, BigDecimal areaSqm, int maxStudents) {}
+
+  public record PremisesFacts(
+      UUID premisesId,
+      String institutionId,
+      String district,
+      String address,
+      int floorLevel,
+      BuildingType buildingType,
+      BigDecimal areaSqm,
+      LocalDate leaseEnd,
+      List<ClassroomFacts> classrooms) {}
+
+  public record PremisesLeaseExpiring(
+      UUID premisesId, String institutionId, String district, String address, LocalDate leaseEnd) {}
+
+  public static DomainEvent filed(Premises p) {
+    return event(p, "PremisesFiled.v1", facts(p));
+  }
+
+  public static DomainEvent changed(Premises p) {
+    return event(p, "PremisesChanged.v1", facts(p));
+  }
+
+  public static DomainEvent leaseExpiring(Premises p) {
+    return event(
+        p,
+        "PremisesLeaseExpiring.v1",
+        new PremisesLeaseExpiring(
+            p.id(), p.institutionId(), p.district(), p.address(), p.leaseEnd()));
+  }
+
+  private static PremisesFacts facts(Premises p) {
+    return new PremisesFacts(
+        p.id(),
+        p.institutionId(),
+        p.district(),
+        p.address(),
+        p.floorLevel(),
+        p.buildingType(),
+        p.areaSqm(),
+        p.leaseEnd(),
+        p.classrooms().stream()
+            .map(c -> new ClassroomFacts(c.classroomId(), c.areaSqm(), c.maxStudents()))
+            .toList());
+  }
+
+  private static DomainEvent event(Premises p, String name, Object data) {
+    return new DomainEvent(
+        Premises.AGGREGATE_TYPE, p.id().toString(), p.recordEvent(), name, p.district(), data);
+  }
+}

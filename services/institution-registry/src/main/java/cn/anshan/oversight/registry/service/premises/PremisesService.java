@@ -1,0 +1,227 @@
+package cn.anshan.oversight.registry.service.premises;
+
+import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.Keyset;
+import cn.anshan.oversight.kit.http.Versions;
+import cn.anshan.oversight.kit.outbox.Outbox;
+import cn.anshan.oversight.kit.problem.FieldError;
+import cn.anshan.oversight.kit.problem.Problem;
+import cn.anshan.oversight.kit.problem.ProblemException;
+import cn.anshan.oversight.kit.problem.RuleViolation;
+import cn.anshan.oversight.kit.security.Actor;
+import cn.anshan.oversight.kit.security.Roles;
+import cn.anshan.oversight.kit.time.OversightClock;
+import cn.anshan.oversight.registry.config.PremisesSettings;
+import cn.anshan.oversight.registry.config.RegistrySettings;
+import cn.anshan.oversight.registry.domain.InstitutionApplication;
+import cn.anshan.oversight.registry.domain.premises.Premises;
+import cn.anshan.oversight.registry.domain.premises.PremisesForm;
+import cn.anshan.oversight.registry.domain.premises.PremisesLimits;
+import cn.anshan.oversight.registry.domain.premises.PremisesRules;
+import cn.anshan.oversight.registry.messaging.premises.PremisesEvents;
+import cn.anshan.oversight.registry.repository.premises.PremisesRepository;
+import cn.anshan.oversight.registry.service.InstitutionGate;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Premises filing (REG-10, §11 row 4): the operator of an approved institution files and changes
+ * its sites; the regulator of the district, auditors and parents read them; a watch warns of leases
+ * ending soon.
+ */
+@ApplicationScoped
+public class PremisesService {
+  private final InstitutionGate gate;
+  private final PremisesRepository premises;
+  private final Outbox outbox;
+  private final OversightClock clock;
+  private final PremisesSettings settings;
+  private final RegistrySettings registry;
+
+  public PremisesService(
+      InstitutionGate gate,
+      PremisesRepository premises,
+      Outbox outbox,
+      OversightClock clock,
+      PremisesSettings settings,
+      RegistrySettings registry) {
+    this.gate = gate;
+    this.premises = premises;
+    this.outbox = outbox;
+    this.clock = clock;
+    this.settings = settings;
+    this.registry = registry;
+  }
+
+  @WithTransaction
+  public Uni<PremisesView> file(CommandContext command, String institutionId, PremisesForm form) {
+    Actor operator = command.actor();
+    return own(operator, institutionId)
+        .chain(
+            institution -> {
+              check(form, institution);
+              Premises site = new Premises(institutionId, form, operator.subject(), clock.now());
+              return premises
+                  .persist(site)
+                  .call(() -> outbox.append(command, PremisesEvents.filed(site)))
+                  .map(saved -> PremisesView.of(site, operator.role()));
+            });
+  }
+
+  /** The whole site is re-checked as if filed today, lease included. */
+  @WithTransaction
+  public Uni<PremisesView> change(
+      CommandContext command,
+      String institutionId,
+      UUID premisesId,
+      String ifMatch,
+      PremisesForm form) {
+    Actor operator = command.actor();
+    return own(operator, institutionId)
+        .chain(
+            institution ->
+                premises
+                    .findById(premisesId)
+                    .chain(
+                        site -> {
+                          if (site == null || !site.institutionId().equals(institutionId)) {
+                            throw ProblemException.notFound("premises " + premisesId);
+                          }
+                          Versions.requireIfMatch(ifMatch, site.version());
+                          check(form, institution);
+                          site.change(form, clock.now());
+                          return outbox
+                              .append(command, PremisesEvents.changed(site))
+                              .replaceWith(PremisesView.of(site, operator.role()));
+                        }));
+  }
+
+  @WithSession
+  public Uni<PremisesView> get(Actor reader, String institutionId, UUID premisesId) {
+    return readable(reader, institutionId)
+        .chain(
+            institution ->
+                premises
+                    .findById(premisesId)
+                    .map(
+                        site -> {
+                          if (site == null || !site.institutionId().equals(institutionId)) {
+                            throw ProblemException.notFound("premises " + premisesId);
+                          }
+                          return PremisesView.of(site, reader.role());
+                        }));
+  }
+
+  /** An institution's sites, oldest first (keyset pagination). */
+  @WithSession
+  public Uni<PremisesPage> list(Actor reader, String institutionId, String cursor, Integer limit) {
+    int size = Keyset.pageSize(limit, 20, registry.maxPageSize());
+    Keyset.Position after = Keyset.after(cursor);
+    return readable(reader, institutionId)
+        .chain(
+            institution -> premises.page(institutionId, after.instant(), afterId(after), size + 1))
+        .map(
+            found -> {
+              List<Premises> shown = found.stream().limit(size).toList();
+              List<PremisesView> items =
+                  shown.stream().map(p -> PremisesView.of(p, reader.role())).toList();
+              String next =
+                  found.size() > size
+                      ? Keyset.cursor(
+                          shown.get(size - 1).filedAt(), shown.get(size - 1).id().toString())
+                      : null;
+              return new PremisesPage(items, next);
+            });
+  }
+
+  /**
+   * §11 row 4 alert: announces each lease ending within the warning lead time once per lease end,
+   * with the system as actor. Returns how many it announced.
+   */
+  @WithTransaction
+  public Uni<Integer> watch() {
+    LocalDate today = clock.today();
+    CommandContext system =
+        new CommandContext(
+            Actor.system("institution-registry"),
+            "premises-watch-" + today,
+            "premises-watch-" + UUID.randomUUID());
+    return premises
+        .leaseEndingUnwarned(today.plusDays(settings.leaseWarningDays()), settings.watchBatchSize())
+        .chain(
+            ending -> {
+              Uni<Integer> chain = Uni.createFrom().item(0);
+              // One operation at a time on the session: chain, never combine.
+              for (Premises site : ending) {
+                chain =
+                    chain.chain(
+                        count -> {
+                          site.leaseWarned();
+                          return outbox
+                              .append(system, PremisesEvents.leaseExpiring(site))
+                              .replaceWith(count + 1);
+                        });
+              }
+              return chain;
+            });
+  }
+
+  private void check(PremisesForm form, InstitutionApplication institution) {
+    List<RuleViolation> violations =
+        PremisesRules.check(
+            form, institution.district(), institution.studentStages(), clock.today(), limits());
+    if (!violations.isEmpty()) {
+      throw ProblemException.rules(violations);
+    }
+  }
+
+  private PremisesLimits limits() {
+    return new PremisesLimits(
+        registry.premises().minSqmPerStudent(),
+        registry.premises().minAreaSqm(),
+        settings.youngChildrenMaxFloor(),
+        settings.minLeaseMonths());
+  }
+
+  /** Operators act only on their own institution; another id is as unknown as a missing one. */
+  private Uni<InstitutionApplication> own(Actor operator, String institutionId) {
+    return gate.ownApprovedInstitution(operator)
+        .map(
+            institution -> {
+              if (!institution.institutionId().equals(institutionId)) {
+                throw ProblemException.notFound("institution " + institutionId);
+              }
+              return institution;
+            });
+  }
+
+  private Uni<InstitutionApplication> readable(Actor reader, String institutionId) {
+    return switch (reader.role()) {
+      case Roles.INSTITUTION_OPERATOR -> {
+        if (!institutionId.equals(reader.institutionId())) {
+          yield Uni.createFrom().failure(ProblemException.notFound("institution " + institutionId));
+        }
+        yield gate.approved(institutionId);
+      }
+      case Roles.REGULATOR -> gate.supervisedBy(reader, institutionId);
+      default -> gate.approved(institutionId);
+    };
+  }
+
+  private static UUID afterId(Keyset.Position after) {
+    if (after.isStart()) {
+      return null;
+    }
+    try {
+      return UUID.fromString(after.id());
+    } catch (IllegalArgumentException e) {
+      throw new ProblemException(
+          Problem.ofFields(List.of(new FieldError("/cursor", "not a cursor from this API"))));
+    }
+  }
+}
