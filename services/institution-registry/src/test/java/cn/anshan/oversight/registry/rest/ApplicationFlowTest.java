@@ -8,32 +8,25 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import cn.anshan.oversight.contracts.EventContracts;
-import cn.anshan.oversight.testkit.KafkaRecords;
 import cn.anshan.oversight.testkit.OversightTestResources;
 import cn.anshan.oversight.testkit.TestInfra;
 import cn.anshan.oversight.testkit.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /** The first vertical slice over HTTP: token → service → PostgreSQL + outbox → Kafka. */
 @QuarkusTest
 @WithTestResource(value = OversightTestResources.class, scope = TestResourceScope.GLOBAL)
 class ApplicationFlowTest {
-  static final String TOPIC = "oversight.registry.events";
   static final String BASE = "/api/v1/institutions/applications";
-  static final ObjectMapper JSON = new ObjectMapper();
   static final Tokens REGULATOR_TIEDONG =
       Tokens.user("reg-tiedong").role("regulator").district("tiedong");
   static final Tokens REGULATOR_LISHAN =
@@ -74,20 +67,7 @@ class ApplicationFlowTest {
   }
 
   static List<JsonNode> events(String institutionId, int expected) {
-    List<ConsumerRecord<String, String>> records =
-        KafkaRecords.await(
-            TOPIC, r -> institutionId.equals(r.key()), expected, Duration.ofSeconds(30));
-    return records.stream()
-        .map(
-            r -> {
-              EventContracts.assertValid(r.value());
-              try {
-                return JSON.readTree(r.value());
-              } catch (Exception e) {
-                throw new AssertionError(e);
-              }
-            })
-        .toList();
+    return RegistryFixtures.events(institutionId, expected);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package cn.anshan.oversight.registry.rest.advertising;
 
+import static cn.anshan.oversight.registry.rest.RegistryFixtures.events;
+import static cn.anshan.oversight.registry.rest.RegistryFixtures.freeze;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -8,19 +10,16 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import cn.anshan.oversight.contracts.EventContracts;
-import cn.anshan.oversight.testkit.KafkaRecords;
+import cn.anshan.oversight.registry.rest.RegistryFixtures;
 import cn.anshan.oversight.testkit.OversightTestResources;
 import cn.anshan.oversight.testkit.TestInfra;
 import cn.anshan.oversight.testkit.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -36,8 +35,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = OversightTestResources.class, scope = TestResourceScope.GLOBAL)
 class AdReportFlowTest {
-  static final String TOPIC = "oversight.registry.events";
-  static final ObjectMapper JSON = new ObjectMapper();
   static final Tokens REGULATOR = Tokens.user("reg-tiedong").role("regulator").district("tiedong");
   static final Tokens OTHER_REGULATOR =
       Tokens.user("reg-lishan").role("regulator").district("lishan");
@@ -76,16 +73,7 @@ class AdReportFlowTest {
 
   @AfterEach
   void resetClock() {
-    given().delete("/test/clock").then().statusCode(200);
-  }
-
-  static void freeze(String instant) {
-    given()
-        .contentType(ContentType.JSON)
-        .body("{\"freezeAt\":\"" + instant + "\"}")
-        .post("/test/clock")
-        .then()
-        .statusCode(200);
+    RegistryFixtures.unfreeze();
   }
 
   ValidatableResponse report(Tokens who, String channel, String description) {
@@ -122,21 +110,6 @@ class AdReportFlowTest {
 
   static ValidatableResponse confirm(String reportId) {
     return decide(REGULATOR, reportId, "confirmation", "1", "{}").statusCode(200);
-  }
-
-  static List<JsonNode> events(String key, int expected) {
-    return KafkaRecords.await(TOPIC, r -> key.equals(r.key()), expected, Duration.ofSeconds(30))
-        .stream()
-        .map(
-            r -> {
-              EventContracts.assertValid(r.value());
-              try {
-                return JSON.readTree(r.value());
-              } catch (Exception e) {
-                throw new AssertionError(e);
-              }
-            })
-        .toList();
   }
 
   static List<String> types(List<JsonNode> events) {

@@ -1,5 +1,7 @@
 package cn.anshan.oversight.registry.rest.complaint;
 
+import static cn.anshan.oversight.registry.rest.RegistryFixtures.events;
+import static cn.anshan.oversight.registry.rest.RegistryFixtures.freeze;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -12,13 +14,12 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import cn.anshan.oversight.contracts.EventContracts;
+import cn.anshan.oversight.registry.rest.RegistryFixtures;
 import cn.anshan.oversight.testkit.KafkaRecords;
 import cn.anshan.oversight.testkit.OversightTestResources;
 import cn.anshan.oversight.testkit.TestInfra;
 import cn.anshan.oversight.testkit.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,7 +41,6 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = OversightTestResources.class, scope = TestResourceScope.GLOBAL)
 class ComplaintFlowTest {
   static final String TOPIC = "oversight.registry.events";
-  static final ObjectMapper JSON = new ObjectMapper();
   static final Tokens REGULATOR = Tokens.user("reg-tiedong").role("regulator").district("tiedong");
   static final Tokens OTHER_REGULATOR =
       Tokens.user("reg-lishan").role("regulator").district("lishan");
@@ -80,16 +80,7 @@ class ComplaintFlowTest {
 
   @AfterEach
   void resetClock() {
-    given().delete("/test/clock").then().statusCode(200);
-  }
-
-  static void freeze(String instant) {
-    given()
-        .contentType(ContentType.JSON)
-        .body("{\"freezeAt\":\"" + instant + "\"}")
-        .post("/test/clock")
-        .then()
-        .statusCode(200);
+    RegistryFixtures.unfreeze();
   }
 
   ValidatableResponse file(Tokens who, String category, String description) {
@@ -128,21 +119,6 @@ class ComplaintFlowTest {
         .header("Authorization", who.bearer())
         .get("/api/v1/complaints/{id}", complaintId)
         .then();
-  }
-
-  static List<JsonNode> events(String key, int expected) {
-    return KafkaRecords.await(TOPIC, r -> key.equals(r.key()), expected, Duration.ofSeconds(30))
-        .stream()
-        .map(
-            r -> {
-              EventContracts.assertValid(r.value());
-              try {
-                return JSON.readTree(r.value());
-              } catch (Exception e) {
-                throw new AssertionError(e);
-              }
-            })
-        .toList();
   }
 
   long complaintsStored() {

@@ -2,28 +2,22 @@ package cn.anshan.oversight.registry.rest.course;
 
 import static io.restassured.RestAssured.given;
 
-import cn.anshan.oversight.contracts.EventContracts;
 import cn.anshan.oversight.registry.domain.staff.NationalIdNumbers;
-import cn.anshan.oversight.testkit.KafkaRecords;
+import cn.anshan.oversight.registry.rest.RegistryFixtures;
 import cn.anshan.oversight.testkit.TestInfra;
 import cn.anshan.oversight.testkit.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** Institutions, prices and courses for the course and pricing flow tests. */
 public final class CourseFixtures {
-  public static final String TOPIC = "oversight.registry.events";
   public static final String COURSES = "/api/v1/courses";
   public static final String SCHEDULE = "/api/v1/price-schedules/anshan";
-  public static final ObjectMapper JSON = new ObjectMapper();
   public static final Tokens REGULATOR_TIEDONG =
       Tokens.user("reg-tiedong").role("regulator").district("tiedong");
   public static final Tokens REGULATOR_LISHAN =
@@ -169,19 +163,7 @@ public final class CourseFixtures {
 
   /** The records keyed {@code key} on the real broker, each checked against its contract. */
   public static List<JsonNode> events(String key, int expected) {
-    List<ConsumerRecord<String, String>> records =
-        KafkaRecords.await(TOPIC, r -> key.equals(r.key()), expected, Duration.ofSeconds(30));
-    return records.stream()
-        .map(
-            r -> {
-              EventContracts.assertValid(r.value());
-              try {
-                return JSON.readTree(r.value());
-              } catch (Exception e) {
-                throw new AssertionError(e);
-              }
-            })
-        .toList();
+    return RegistryFixtures.events(key, expected);
   }
 
   public static long outboxRows(String aggregateId) {

@@ -1,22 +1,21 @@
 package cn.anshan.oversight.registry.rest.inspection;
 
+import static cn.anshan.oversight.registry.rest.RegistryFixtures.events;
+import static cn.anshan.oversight.registry.rest.RegistryFixtures.freeze;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import cn.anshan.oversight.contracts.EventContracts;
-import cn.anshan.oversight.testkit.KafkaRecords;
+import cn.anshan.oversight.registry.rest.RegistryFixtures;
 import cn.anshan.oversight.testkit.OversightTestResources;
 import cn.anshan.oversight.testkit.TestInfra;
 import cn.anshan.oversight.testkit.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = OversightTestResources.class, scope = TestResourceScope.GLOBAL)
 class InspectionFlowTest {
-  static final ObjectMapper JSON = new ObjectMapper();
 
   String district;
   Tokens regulator;
@@ -41,16 +39,7 @@ class InspectionFlowTest {
 
   @AfterEach
   void resetClock() {
-    given().delete("/test/clock").then().statusCode(200);
-  }
-
-  static void freeze(String instant) {
-    given()
-        .contentType(ContentType.JSON)
-        .body("{\"freezeAt\":\"" + instant + "\"}")
-        .post("/test/clock")
-        .then()
-        .statusCode(200);
+    RegistryFixtures.unfreeze();
   }
 
   String approvedInstitution() {
@@ -102,22 +91,6 @@ class InspectionFlowTest {
         .then()
         .statusCode(200)
         .body("listStatus", equalTo("WHITE"));
-  }
-
-  static List<JsonNode> events(String key, int expected) {
-    return KafkaRecords.await(
-            "oversight.registry.events", r -> key.equals(r.key()), expected, Duration.ofSeconds(30))
-        .stream()
-        .map(
-            r -> {
-              EventContracts.assertValid(r.value());
-              try {
-                return JSON.readTree(r.value());
-              } catch (Exception e) {
-                throw new AssertionError(e);
-              }
-            })
-        .toList();
   }
 
   @Test

@@ -1,5 +1,7 @@
 package cn.anshan.oversight.registry.rest.premises;
 
+import static cn.anshan.oversight.registry.rest.RegistryFixtures.events;
+import static cn.anshan.oversight.registry.rest.RegistryFixtures.freeze;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,13 +13,11 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import cn.anshan.oversight.contracts.EventContracts;
-import cn.anshan.oversight.testkit.KafkaRecords;
+import cn.anshan.oversight.registry.rest.RegistryFixtures;
 import cn.anshan.oversight.testkit.OversightTestResources;
 import cn.anshan.oversight.testkit.TestInfra;
 import cn.anshan.oversight.testkit.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,8 +39,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = OversightTestResources.class, scope = TestResourceScope.GLOBAL)
 class PremisesFlowTest {
-  static final String TOPIC = "oversight.registry.events";
-  static final ObjectMapper JSON = new ObjectMapper();
   static final Tokens REGULATOR = Tokens.user("reg-tiedong").role("regulator").district("tiedong");
   static final Tokens OTHER_REGULATOR =
       Tokens.user("reg-lishan").role("regulator").district("lishan");
@@ -59,16 +57,7 @@ class PremisesFlowTest {
 
   @AfterEach
   void resetClock() {
-    given().delete("/test/clock").then().statusCode(200);
-  }
-
-  static void freeze(String instant) {
-    given()
-        .contentType(ContentType.JSON)
-        .body("{\"freezeAt\":\"" + instant + "\"}")
-        .post("/test/clock")
-        .then()
-        .statusCode(200);
+    RegistryFixtures.unfreeze();
   }
 
   static Tokens operatorOf(String institutionId) {
@@ -145,20 +134,6 @@ class PremisesFlowTest {
 
   long stored() {
     return TestInfra.count("select count(*) from premises where institution_id = ?", institution);
-  }
-
-  static List<JsonNode> events(String key, int expected, Duration timeout) {
-    return KafkaRecords.await(TOPIC, r -> key.equals(r.key()), expected, timeout).stream()
-        .map(
-            r -> {
-              EventContracts.assertValid(r.value());
-              try {
-                return JSON.readTree(r.value());
-              } catch (Exception e) {
-                throw new AssertionError(e);
-              }
-            })
-        .toList();
   }
 
   @Test

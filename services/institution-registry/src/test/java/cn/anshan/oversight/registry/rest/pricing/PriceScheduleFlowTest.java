@@ -1,12 +1,11 @@
 package cn.anshan.oversight.registry.rest.pricing;
 
+import static cn.anshan.oversight.registry.rest.RegistryFixtures.TOPIC;
 import static cn.anshan.oversight.registry.rest.course.CourseFixtures.COURSES;
-import static cn.anshan.oversight.registry.rest.course.CourseFixtures.JSON;
 import static cn.anshan.oversight.registry.rest.course.CourseFixtures.PARENT;
 import static cn.anshan.oversight.registry.rest.course.CourseFixtures.PRICING_OFFICER;
 import static cn.anshan.oversight.registry.rest.course.CourseFixtures.REGULATOR_TIEDONG;
 import static cn.anshan.oversight.registry.rest.course.CourseFixtures.SCHEDULE;
-import static cn.anshan.oversight.registry.rest.course.CourseFixtures.TOPIC;
 import static cn.anshan.oversight.registry.rest.course.CourseFixtures.adoptOffline;
 import static cn.anshan.oversight.registry.rest.course.CourseFixtures.course;
 import static cn.anshan.oversight.registry.rest.course.CourseFixtures.events;
@@ -24,6 +23,7 @@ import cn.anshan.oversight.testkit.KafkaRecords;
 import cn.anshan.oversight.testkit.OversightTestResources;
 import cn.anshan.oversight.testkit.TestInfra;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = OversightTestResources.class, scope = TestResourceScope.GLOBAL)
 class PriceScheduleFlowTest {
+  static final ObjectMapper JSON = new ObjectMapper();
 
   static JsonNode json(String value) {
     try {

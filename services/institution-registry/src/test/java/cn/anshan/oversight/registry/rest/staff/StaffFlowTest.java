@@ -11,21 +11,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.anshan.oversight.contracts.EventContracts;
 import cn.anshan.oversight.registry.domain.staff.NationalIdNumbers;
-import cn.anshan.oversight.testkit.KafkaRecords;
+import cn.anshan.oversight.registry.rest.RegistryFixtures;
 import cn.anshan.oversight.testkit.OversightTestResources;
 import cn.anshan.oversight.testkit.TestInfra;
 import cn.anshan.oversight.testkit.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -34,18 +31,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /** Staff filing, departure and the staff blacklist over HTTP, down to the broker. */
 @QuarkusTest
 @WithTestResource(value = OversightTestResources.class, scope = TestResourceScope.GLOBAL)
 class StaffFlowTest {
-  static final String TOPIC = "oversight.registry.events";
   static final String APPLICATIONS = "/api/v1/institutions/applications";
   static final String STAFF = "/api/v1/institutions/{institutionId}/staff";
   static final String BLACKLIST = "/api/v1/staff-blacklist";
-  static final ObjectMapper JSON = new ObjectMapper();
   static final Tokens REGULATOR_TIEDONG =
       Tokens.user("reg-tiedong").role("regulator").district("tiedong");
   static final Tokens REGULATOR_LISHAN =
@@ -149,21 +143,7 @@ class StaffFlowTest {
   }
 
   static List<JsonNode> events(String aggregateId, int expected) {
-    List<ConsumerRecord<String, String>> records =
-        KafkaRecords.await(
-            TOPIC, r -> aggregateId.equals(r.key()), expected, Duration.ofSeconds(30));
-    assertEquals(expected, records.size());
-    return records.stream()
-        .map(
-            r -> {
-              EventContracts.assertValid(r.value());
-              try {
-                return JSON.readTree(r.value());
-              } catch (Exception e) {
-                throw new AssertionError(e);
-              }
-            })
-        .toList();
+    return RegistryFixtures.events(aggregateId, expected);
   }
 
   static long staffCount(String institutionId) {

@@ -1,5 +1,6 @@
 package cn.anshan.oversight.registry.rest.standing;
 
+import static cn.anshan.oversight.registry.rest.RegistryFixtures.freeze;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -11,20 +12,17 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.anshan.oversight.contracts.EventContracts;
-import cn.anshan.oversight.testkit.KafkaRecords;
+import cn.anshan.oversight.registry.rest.RegistryFixtures;
 import cn.anshan.oversight.testkit.OversightTestResources;
 import cn.anshan.oversight.testkit.TestInfra;
 import cn.anshan.oversight.testkit.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.common.mapper.TypeRef;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,8 +38,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = OversightTestResources.class, scope = TestResourceScope.GLOBAL)
 class StandingFlowTest {
-  static final String TOPIC = "oversight.registry.events";
-  static final ObjectMapper JSON = new ObjectMapper();
   static final Tokens REGULATOR = Tokens.user("reg-tiedong").role("regulator").district("tiedong");
   static final Tokens OTHER_REGULATOR =
       Tokens.user("reg-lishan").role("regulator").district("lishan");
@@ -76,16 +72,7 @@ class StandingFlowTest {
 
   @AfterEach
   void resetClock() {
-    given().delete("/test/clock").then().statusCode(200);
-  }
-
-  static void freeze(String instant) {
-    given()
-        .contentType(ContentType.JSON)
-        .body("{\"freezeAt\":\"" + instant + "\"}")
-        .post("/test/clock")
-        .then()
-        .statusCode(200);
+    RegistryFixtures.unfreeze();
   }
 
   ValidatableResponse command(Tokens who, String path, long version, String body) {
@@ -120,18 +107,7 @@ class StandingFlowTest {
   }
 
   List<JsonNode> events(int expected) {
-    return KafkaRecords.await(TOPIC, r -> id.equals(r.key()), expected, Duration.ofSeconds(30))
-        .stream()
-        .map(
-            r -> {
-              EventContracts.assertValid(r.value());
-              try {
-                return JSON.readTree(r.value());
-              } catch (Exception e) {
-                throw new AssertionError(e);
-              }
-            })
-        .toList();
+    return RegistryFixtures.events(id, expected);
   }
 
   static List<String> types(List<JsonNode> events) {

@@ -1,0 +1,54 @@
+package cn.anshan.oversight.registry.rest;
+
+import static io.restassured.RestAssured.given;
+
+import cn.anshan.oversight.contracts.EventContracts;
+import cn.anshan.oversight.testkit.KafkaRecords;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+
+/** What every registry flow test needs: the test clock and the registry's events, validated. */
+public final class RegistryFixtures {
+  public static final String TOPIC = "oversight.registry.events";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private RegistryFixtures() {}
+
+  /** Freezes the service's clock; keep dates inside the loaded calendar years. */
+  public static void freeze(String instant) {
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"freezeAt\":\"" + instant + "\"}")
+        .post("/test/clock")
+        .then()
+        .statusCode(200);
+  }
+
+  public static void unfreeze() {
+    given().delete("/test/clock").then().statusCode(200);
+  }
+
+  /** The events of one aggregate in order, each checked against its contract. */
+  public static List<JsonNode> events(String key, int expected) {
+    return events(key, expected, Duration.ofSeconds(30));
+  }
+
+  public static List<JsonNode> events(String key, int expected, Duration timeout) {
+    return KafkaRecords.await(TOPIC, r -> key.equals(r.key()), expected, timeout).stream()
+        .map(
+            r -> {
+              EventContracts.assertValid(r.value());
+              try {
+                return JSON.readTree(r.value());
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            })
+        .toList();
+  }
+}
