@@ -62,6 +62,10 @@ public class OutboxRelay {
           + "where sent_at is null and aggregateid = any(?) group by aggregatetype, aggregateid";
   private static final String MARK_SENT =
       "update outbox_event set sent_at = now(), attempts = attempts + 1 where id = any(?)";
+  private static final String PURGE_SENT =
+      "delete from outbox_event where sent_at < now() - make_interval(secs => ?)";
+  private static final String PURGE_IDEMPOTENCY =
+      "delete from idempotency_record where created_at < now() - make_interval(secs => ?)";
   private static final String MARK_FAILED =
       "update outbox_event set attempts = attempts + 1, last_error = ? where id = any(?)";
 
@@ -74,6 +78,7 @@ public class OutboxRelay {
   private Thread thread;
   private KafkaProducer<String, String> producer;
   private boolean topicReady;
+  private long nextHousekeeping;
 
   public OutboxRelay(
       AgroalDataSource dataSource,
@@ -92,6 +97,7 @@ public class OutboxRelay {
       return;
     }
     running = true;
+    nextHousekeeping = System.nanoTime();
     thread = new Thread(this::run, "outbox-relay");
     thread.setDaemon(true);
     thread.start();
@@ -116,6 +122,7 @@ public class OutboxRelay {
         PGConnection pg = listener.unwrap(PGConnection.class);
         while (running) {
           drain();
+          housekeeping();
           // Returns as soon as a NOTIFY arrives, else after the poll interval.
           pg.getNotifications((int) settings.pollInterval().toMillis());
         }
@@ -141,6 +148,32 @@ public class OutboxRelay {
       if (outcome.sent() == 0) {
         return;
       }
+    }
+  }
+
+  /**
+   * Drops published rows and expired idempotency records, so neither table grows without bound.
+   * Unsent rows are never touched, whatever their age.
+   */
+  private void housekeeping() throws SQLException {
+    if (System.nanoTime() - nextHousekeeping < 0) {
+      return;
+    }
+    nextHousekeeping = System.nanoTime() + settings.housekeepingInterval().toNanos();
+    try (Connection c = dataSource.getConnection()) {
+      int sent = purge(c, PURGE_SENT, settings.sentRetention());
+      int keys = purge(c, PURGE_IDEMPOTENCY, settings.idempotencyRetention());
+      if (sent + keys > 0) {
+        Log.infof(
+            "housekeeping: dropped %d published outbox rows, %d idempotency records", sent, keys);
+      }
+    }
+  }
+
+  private static int purge(Connection c, String sql, Duration retention) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, retention.toSeconds());
+      return ps.executeUpdate();
     }
   }
 

@@ -24,4 +24,16 @@ public interface RelaySettings {
   /** Pause after a failed batch, so an unavailable broker is not hammered. */
   @WithDefault("2s")
   Duration retryBackoff();
+
+  /** How long published rows stay in the outbox (for inspection) before housekeeping drops them. */
+  @WithDefault("7d")
+  Duration sentRetention();
+
+  /** How long an Idempotency-Key answers with the stored response (IETF draft: at least 24 h). */
+  @WithDefault("24h")
+  Duration idempotencyRetention();
+
+  /** How often the relay thread runs housekeeping between drains. */
+  @WithDefault("1h")
+  Duration housekeepingInterval();
 }

@@ -433,4 +433,40 @@ class KitMechanicsTest {
         .statusCode(200)
         .body(org.hamcrest.Matchers.not(containsString("/test/clock")));
   }
+
+  @Test
+  void housekeepingDropsOldPublishedRowsAndExpiredIdempotencyKeysOnly() {
+    String fresh = UUID.randomUUID().toString();
+    label(fresh, "fresh");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                TestInfra.count(
+                        "select count(*) from outbox_event where aggregateid = ? and sent_at is not null",
+                        fresh)
+                    == 1);
+    String old = UUID.randomUUID().toString();
+    TestInfra.query(
+        "insert into outbox_event (id, aggregatetype, aggregateid, type, payload, aggregate_version,"
+            + " sequence, topic, created_at, sent_at) values (gen_random_uuid(), 'ProbeItem', ?, 't',"
+            + " '{}', 1, (select max(sequence) + 1000 from outbox_event), 'x', now() - interval '9 days',"
+            + " now() - interval '8 days') returning id",
+        old);
+    TestInfra.query(
+        "insert into idempotency_record (scope, idempotency_key, request_hash, response_status,"
+            + " created_at) values ('test', ?, 'h', 201, now() - interval '2 days') returning scope",
+        old);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                TestInfra.count("select count(*) from outbox_event where aggregateid = ?", old) == 0
+                    && TestInfra.count(
+                            "select count(*) from idempotency_record where idempotency_key = ?",
+                            old)
+                        == 0);
+    assertEquals(
+        1, TestInfra.count("select count(*) from outbox_event where aggregateid = ?", fresh));
+  }
 }
