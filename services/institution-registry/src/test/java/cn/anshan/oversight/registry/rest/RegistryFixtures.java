@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import cn.anshan.oversight.contracts.EventContracts;
 import cn.anshan.oversight.testkit.KafkaRecords;
+import cn.anshan.oversight.testkit.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
@@ -18,6 +19,27 @@ public final class RegistryFixtures {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private RegistryFixtures() {}
+
+  /**
+   * An approved institution through the real API: {@code operator} applies with {@code
+   * applicationJson}, {@code regulator} (of the same district) approves version 1.
+   */
+  public static void approved(
+      Tokens operator, Tokens regulator, String institutionId, String applicationJson) {
+    given()
+        .header("Authorization", operator.bearer())
+        .contentType(ContentType.JSON)
+        .body(applicationJson)
+        .post("/api/v1/institutions/applications")
+        .then()
+        .statusCode(201);
+    given()
+        .header("Authorization", regulator.bearer())
+        .header("If-Match", "\"1\"")
+        .post("/api/v1/institutions/applications/{id}/approval", institutionId)
+        .then()
+        .statusCode(200);
+  }
 
   /** Freezes the service's clock; keep dates inside the loaded calendar years. */
   public static void freeze(String instant) {

@@ -52,23 +52,14 @@ class AdReportFlowTest {
     operator =
         Tokens.user("op-" + institution).role("institution-operator").institution(institution);
     parent = Tokens.user("parent-" + UUID.randomUUID()).role("parent");
-    given()
-        .header("Authorization", operator.bearer())
-        .contentType(ContentType.JSON)
-        .body(
-            """
+    RegistryFixtures.approved(
+        operator,
+        REGULATOR,
+        institution,
+        """
             {"name":"Anshan Maths Academy","category":"NON_SUBJECT","subCategory":"SCIENCE_TECH",
              "mode":"OFFLINE","district":"tiedong","legalForm":"BUSINESS",
-             "studentStages":["PRIMARY"],"premisesAreaSqm":150,"maxStudentsPerSlot":30}""")
-        .post("/api/v1/institutions/applications")
-        .then()
-        .statusCode(201);
-    given()
-        .header("Authorization", REGULATOR.bearer())
-        .header("If-Match", "\"1\"")
-        .post("/api/v1/institutions/applications/{id}/approval", institution)
-        .then()
-        .statusCode(200);
+             "studentStages":["PRIMARY"],"premisesAreaSqm":150,"maxStudentsPerSlot":30}""");
   }
 
   @AfterEach

@@ -59,23 +59,14 @@ class ComplaintFlowTest {
         Tokens.user("op-" + institution).role("institution-operator").institution(institution);
     parent = Tokens.user("parent-" + UUID.randomUUID()).role("parent");
     otherParent = Tokens.user("parent-" + UUID.randomUUID()).role("parent");
-    given()
-        .header("Authorization", operator.bearer())
-        .contentType(ContentType.JSON)
-        .body(
-            """
+    RegistryFixtures.approved(
+        operator,
+        REGULATOR,
+        institution,
+        """
             {"name":"Anshan Chess Club","category":"NON_SUBJECT","subCategory":"CULTURE_ART",
              "mode":"OFFLINE","district":"tiedong","legalForm":"BUSINESS",
-             "studentStages":["PRIMARY"],"premisesAreaSqm":150,"maxStudentsPerSlot":30}""")
-        .post("/api/v1/institutions/applications")
-        .then()
-        .statusCode(201);
-    given()
-        .header("Authorization", REGULATOR.bearer())
-        .header("If-Match", "\"1\"")
-        .post("/api/v1/institutions/applications/{id}/approval", institution)
-        .then()
-        .statusCode(200);
+             "studentStages":["PRIMARY"],"premisesAreaSqm":150,"maxStudentsPerSlot":30}""");
   }
 
   @AfterEach

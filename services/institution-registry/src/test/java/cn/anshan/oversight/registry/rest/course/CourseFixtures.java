@@ -44,25 +44,16 @@ public final class CourseFixtures {
   }
 
   public static void approvedWithoutStaff(String id, String mode) {
-    given()
-        .header("Authorization", operatorOf(id).bearer())
-        .contentType(ContentType.JSON)
-        .body(
-            """
+    RegistryFixtures.approved(
+        operatorOf(id),
+        REGULATOR_TIEDONG,
+        id,
+        """
             {"name":"Anshan Art Studio","category":"NON_SUBJECT","subCategory":"CULTURE_ART",
              "mode":"%s","district":"tiedong","legalForm":"BUSINESS",
              "studentStages":["PRIMARY","JUNIOR_SECONDARY"],"premisesAreaSqm":320.5,
              "maxStudentsPerSlot":60}"""
-                .formatted(mode))
-        .post("/api/v1/institutions/applications")
-        .then()
-        .statusCode(201);
-    given()
-        .header("Authorization", REGULATOR_TIEDONG.bearer())
-        .header("If-Match", "\"1\"")
-        .post("/api/v1/institutions/applications/{id}/approval", id)
-        .then()
-        .statusCode(200);
+            .formatted(mode));
   }
 
   /**

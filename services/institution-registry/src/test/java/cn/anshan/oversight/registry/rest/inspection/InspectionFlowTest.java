@@ -44,26 +44,15 @@ class InspectionFlowTest {
 
   String approvedInstitution() {
     String id = UUID.randomUUID().toString();
-    given()
-        .header(
-            "Authorization",
-            Tokens.user("op-" + id).role("institution-operator").institution(id).bearer())
-        .contentType(ContentType.JSON)
-        .body(
-            """
+    RegistryFixtures.approved(
+        Tokens.user("op-" + id).role("institution-operator").institution(id),
+        regulator,
+        id,
+        """
             {"name":"Swim school","category":"NON_SUBJECT","subCategory":"SPORTS","mode":"OFFLINE",
              "district":"%s","legalForm":"BUSINESS","studentStages":["PRIMARY"],
              "premisesAreaSqm":400,"maxStudentsPerSlot":40}"""
-                .formatted(district))
-        .post("/api/v1/institutions/applications")
-        .then()
-        .statusCode(201);
-    given()
-        .header("Authorization", regulator.bearer())
-        .header("If-Match", "\"1\"")
-        .post("/api/v1/institutions/applications/{id}/approval", id)
-        .then()
-        .statusCode(200);
+            .formatted(district));
     return id;
   }
 

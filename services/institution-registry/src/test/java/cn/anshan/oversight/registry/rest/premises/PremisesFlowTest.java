@@ -69,23 +69,14 @@ class PremisesFlowTest {
   /** An institution teaching primary pupils in tiedong, applied for and approved over HTTP. */
   static String approved() {
     String id = UUID.randomUUID().toString();
-    given()
-        .header("Authorization", operatorOf(id).bearer())
-        .contentType(ContentType.JSON)
-        .body(
-            """
+    RegistryFixtures.approved(
+        operatorOf(id),
+        REGULATOR,
+        id,
+        """
             {"name":"Anshan Robotics Lab","category":"NON_SUBJECT","subCategory":"SCIENCE_TECH",
              "mode":"OFFLINE","district":"tiedong","legalForm":"BUSINESS",
-             "studentStages":["PRIMARY"],"premisesAreaSqm":150,"maxStudentsPerSlot":30}""")
-        .post("/api/v1/institutions/applications")
-        .then()
-        .statusCode(201);
-    given()
-        .header("Authorization", REGULATOR.bearer())
-        .header("If-Match", "\"1\"")
-        .post("/api/v1/institutions/applications/{id}/approval", id)
-        .then()
-        .statusCode(200);
+             "studentStages":["PRIMARY"],"premisesAreaSqm":150,"maxStudentsPerSlot":30}""");
     return id;
   }
 

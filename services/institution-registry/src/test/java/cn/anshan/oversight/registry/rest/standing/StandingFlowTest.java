@@ -51,23 +51,14 @@ class StandingFlowTest {
     freeze("2026-06-01T02:00:00Z");
     id = UUID.randomUUID().toString();
     operator = Tokens.user("op-" + id).role("institution-operator").institution(id);
-    given()
-        .header("Authorization", operator.bearer())
-        .contentType(ContentType.JSON)
-        .body(
-            """
+    RegistryFixtures.approved(
+        operator,
+        REGULATOR,
+        id,
+        """
             {"name":"Anshan Chess Club","category":"NON_SUBJECT","subCategory":"CULTURE_ART",
              "mode":"OFFLINE","district":"tiedong","legalForm":"BUSINESS",
-             "studentStages":["PRIMARY"],"premisesAreaSqm":150,"maxStudentsPerSlot":30}""")
-        .post("/api/v1/institutions/applications")
-        .then()
-        .statusCode(201);
-    given()
-        .header("Authorization", REGULATOR.bearer())
-        .header("If-Match", "\"1\"")
-        .post("/api/v1/institutions/applications/{id}/approval", id)
-        .then()
-        .statusCode(200);
+             "studentStages":["PRIMARY"],"premisesAreaSqm":150,"maxStudentsPerSlot":30}""");
   }
 
   @AfterEach

@@ -17,9 +17,4 @@ public record CommandContext(Actor actor, String correlationId, String causation
             : UUID.randomUUID().toString();
     return new CommandContext(actor, correlation, requestId);
   }
-
-  /** A reaction to a consumed event keeps its correlation and names it as the cause. */
-  public static CommandContext reactingTo(Actor actor, IncomingEvent cause) {
-    return new CommandContext(actor, cause.correlationId(), cause.id().toString());
-  }
 }

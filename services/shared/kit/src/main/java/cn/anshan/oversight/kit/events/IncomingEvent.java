@@ -49,10 +49,4 @@ public record IncomingEvent(
     }
     return node.asText();
   }
-
-  public String shortType() {
-    int end = type.lastIndexOf('.');
-    int start = type.lastIndexOf('.', end - 1);
-    return type.substring(start + 1);
-  }
 }
