@@ -10,9 +10,21 @@ import java.math.BigDecimal;
 public interface RegistrySettings {
   Premises premises();
 
+  Application application();
+
   /** Largest page a list returns. */
   @WithDefault("100")
   int maxPageSize();
+
+  interface Application {
+    /**
+     * §11 row 1: working days a regulator has to decide on an application before the alert
+     * ApplicationDecisionOverdue is published. The statutory limit is UNCONFIRMED; 20 follows the
+     * general administrative-licensing deadline (行政许可法 art. 42).
+     */
+    @WithDefault("20")
+    int decisionWorkingDays();
+  }
 
   interface Premises {
     /** REG-10 {@code premises.minSqmPerStudent}: m² per student in one time slot. */

@@ -1,6 +1,8 @@
 package cn.anshan.oversight.registry.domain;
 
 import cn.anshan.oversight.kit.problem.RuleViolation;
+import cn.anshan.oversight.kit.time.OversightClock;
+import cn.anshan.oversight.kit.time.WorkingDayCalendar;
 import cn.anshan.oversight.registry.domain.inspection.RiskGrade;
 import cn.anshan.oversight.registry.domain.standing.ListStatus;
 import jakarta.persistence.Column;
@@ -91,6 +93,9 @@ public class InstitutionApplication {
   @Column(name = "licence_warned_for")
   private LocalDate licenceWarnedFor;
 
+  @Column(name = "decision_overdue_reported_at")
+  private Instant decisionOverdueReportedAt;
+
   @Enumerated(EnumType.STRING)
   @Column(name = "risk_grade")
   private RiskGrade riskGrade = RiskGrade.B;
@@ -130,6 +135,7 @@ public class InstitutionApplication {
     status = ApplicationStatus.APPLIED;
     appliedAt = now;
     appliedBy = applicant;
+    decisionOverdueReportedAt = null;
     decidedAt = null;
     decidedBy = null;
     supervisorId = null;
@@ -245,6 +251,28 @@ public class InstitutionApplication {
 
   public boolean isOpen() {
     return status == ApplicationStatus.APPLIED;
+  }
+
+  /**
+   * The last business day on which a decision is still in time: {@code decisionWorkingDays} working
+   * days after the day of application (§11 row 1; the statutory limit is UNCONFIRMED).
+   */
+  public LocalDate decisionDueBy(WorkingDayCalendar calendar, int decisionWorkingDays) {
+    return calendar.plusWorkingDays(
+        appliedAt.atZone(OversightClock.BUSINESS_ZONE).toLocalDate(), decisionWorkingDays);
+  }
+
+  /** An open application past its decision date that has not been reported yet. */
+  public boolean decisionOverdue(LocalDate today, WorkingDayCalendar calendar, int workingDays) {
+    return isOpen()
+        && decisionOverdueReportedAt == null
+        && today.isAfter(decisionDueBy(calendar, workingDays));
+  }
+
+  /** Reports the overdue decision once per application; counts the event. */
+  public void decisionOverdueReported(Instant now) {
+    decisionOverdueReportedAt = now;
+    version++;
   }
 
   private void requireOpen() {

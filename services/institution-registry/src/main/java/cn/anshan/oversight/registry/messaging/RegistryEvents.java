@@ -10,6 +10,7 @@ import cn.anshan.oversight.registry.domain.StudentStage;
 import cn.anshan.oversight.registry.domain.SubCategory;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -90,6 +91,22 @@ public final class RegistryEvents {
             a.maxStudentsPerSlot(),
             a.supervisorId(),
             a.decidedAt()));
+  }
+
+  public record ApplicationDecisionOverdue(
+      String institutionId,
+      String district,
+      Instant appliedAt,
+      LocalDate decisionDueBy,
+      int decisionWorkingDays) {}
+
+  public static DomainEvent decisionOverdue(
+      InstitutionApplication a, LocalDate decisionDueBy, int decisionWorkingDays) {
+    return event(
+        a,
+        "ApplicationDecisionOverdue.v1",
+        new ApplicationDecisionOverdue(
+            a.institutionId(), a.district(), a.appliedAt(), decisionDueBy, decisionWorkingDays));
   }
 
   public static DomainEvent approved(InstitutionApplication a) {

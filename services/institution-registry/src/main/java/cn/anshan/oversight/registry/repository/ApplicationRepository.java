@@ -25,6 +25,19 @@ public class ApplicationRepository
         .list();
   }
 
+  /**
+   * Open applications filed before {@code appliedBefore} that were not reported overdue yet, oldest
+   * first; the caller checks working days.
+   */
+  public Uni<List<InstitutionApplication>> undecidedSince(Instant appliedBefore, int limit) {
+    return find(
+            "status = ?1 and decisionOverdueReportedAt is null and appliedAt < ?2 order by appliedAt",
+            ApplicationStatus.APPLIED,
+            appliedBefore)
+        .page(0, limit)
+        .list();
+  }
+
   /** Approved institutions of a district, optionally only those on one list. */
   public Uni<List<InstitutionApplication>> approvedIn(String district, ListStatus listStatus) {
     if (listStatus == null) {

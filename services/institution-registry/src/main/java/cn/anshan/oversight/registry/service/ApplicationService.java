@@ -9,6 +9,7 @@ import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.time.OversightClock;
+import cn.anshan.oversight.kit.time.WorkingDayCalendar;
 import cn.anshan.oversight.registry.config.RegistrySettings;
 import cn.anshan.oversight.registry.domain.ApplicationForm;
 import cn.anshan.oversight.registry.domain.ApplicationStatus;
@@ -21,7 +22,10 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Use cases of an institution's application: apply, read, list, approve, reject. Authorisation
@@ -32,6 +36,7 @@ public class ApplicationService {
   private final ApplicationRepository applications;
   private final Outbox outbox;
   private final OversightClock clock;
+  private final WorkingDayCalendar calendar;
   private final RegistrySettings settings;
   private final ObjectMapper mapper;
 
@@ -39,11 +44,13 @@ public class ApplicationService {
       ApplicationRepository applications,
       Outbox outbox,
       OversightClock clock,
+      WorkingDayCalendar calendar,
       RegistrySettings settings,
       ObjectMapper mapper) {
     this.applications = applications;
     this.outbox = outbox;
     this.clock = clock;
+    this.calendar = calendar;
     this.settings = settings;
     this.mapper = mapper;
   }
@@ -122,6 +129,45 @@ public class ApplicationService {
                   .call(
                       () -> outbox.append(command, RegistryEvents.registeredExisting(institution)))
                   .map(ApplicationView::of);
+            });
+  }
+
+  /**
+   * §11 row 1 alert: announces, once each, open applications still undecided after the configured
+   * number of working days. Working days are never fewer than calendar days, so the query's
+   * calendar-day cut-off only narrows the candidates.
+   */
+  @WithTransaction
+  public Uni<Integer> watch() {
+    LocalDate today = clock.today();
+    int limit = settings.application().decisionWorkingDays();
+    CommandContext system =
+        new CommandContext(
+            Actor.system("institution-registry"),
+            "application-watch-" + today,
+            "application-watch-" + UUID.randomUUID());
+    return applications
+        .undecidedSince(clock.now().minus(Duration.ofDays(limit)), settings.maxPageSize())
+        .chain(
+            candidates -> {
+              Uni<Integer> chain = Uni.createFrom().item(0);
+              // One operation at a time on the session: chain, never combine.
+              for (InstitutionApplication application : candidates) {
+                if (!application.decisionOverdue(today, calendar, limit)) {
+                  continue;
+                }
+                chain =
+                    chain.chain(
+                        count -> {
+                          LocalDate dueBy = application.decisionDueBy(calendar, limit);
+                          application.decisionOverdueReported(clock.now());
+                          return outbox
+                              .append(
+                                  system, RegistryEvents.decisionOverdue(application, dueBy, limit))
+                              .replaceWith(count + 1);
+                        });
+              }
+              return chain;
             });
   }
 

@@ -10,23 +10,26 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The registry's periodic duties: licence warnings and expiry, overdue registrations (REG-05) and
- * overdue rectifications, unanswered complaints (PLT-04) and expiring premises leases (§11 row 4).
- * On N replicas two runs may race; the outbox's unique (aggregate, version) makes the loser roll
- * back, so nothing is announced twice.
+ * The registry's periodic duties: undecided applications (§11 row 1), licence warnings and expiry,
+ * overdue registrations (REG-05) and overdue rectifications, unanswered complaints (PLT-04) and
+ * expiring premises leases (§11 row 4). On N replicas two runs may race; the outbox's unique
+ * (aggregate, version) makes the loser roll back, so nothing is announced twice.
  */
 @ApplicationScoped
 public class RegistryWatch {
+  private final ApplicationService applications;
   private final StandingService standing;
   private final InspectionService inspections;
   private final ComplaintService complaints;
   private final PremisesService premises;
 
   public RegistryWatch(
+      ApplicationService applications,
       StandingService standing,
       InspectionService inspections,
       ComplaintService complaints,
       PremisesService premises) {
+    this.applications = applications;
     this.standing = standing;
     this.inspections = inspections;
     this.complaints = complaints;
@@ -38,7 +41,8 @@ public class RegistryWatch {
       delayed = "${oversight.registry.standing.watch-delay:10s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> run() {
-    return duty("licence and registration", standing.watch())
+    return duty("application decision", applications.watch())
+        .chain(() -> duty("licence and registration", standing.watch()))
         .chain(() -> duty("rectification", inspections.watch()))
         .chain(() -> duty("complaint answer", complaints.watch()))
         .chain(() -> duty("premises lease", premises.watch()));

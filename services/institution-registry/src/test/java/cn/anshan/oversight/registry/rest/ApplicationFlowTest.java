@@ -1,6 +1,7 @@
 package cn.anshan.oversight.registry.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -18,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -190,6 +192,51 @@ class ApplicationFlowTest {
         .then()
         .statusCode(201)
         .header("ETag", "\"3\"");
+  }
+
+  /** §11 row 1 alert: 20 working days (configured) from Monday 2026-03-02 end on 2026-03-30. */
+  @Test
+  void anApplicationUndecidedBeyondTheConfiguredWorkingDaysIsAnnouncedOnce() {
+    String id = UUID.randomUUID().toString();
+    try {
+      RegistryFixtures.freeze("2026-03-02T02:00:00Z");
+      apply(id);
+      RegistryFixtures.freeze("2026-03-30T10:00:00Z");
+      // the watch runs every second in tests; the last day in time must not raise the alert
+      await()
+          .pollDelay(Duration.ofSeconds(3))
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  given()
+                      .header("Authorization", REGULATOR_TIEDONG.bearer())
+                      .get(BASE + "/{id}", id)
+                      .then()
+                      .statusCode(200)
+                      .header("ETag", "\"1\""));
+      RegistryFixtures.freeze("2026-03-31T02:00:00Z");
+      List<JsonNode> events = events(id, 2);
+      JsonNode overdue = events.get(1);
+      assertEquals(
+          "cn.anshan.oversight.registry.ApplicationDecisionOverdue.v1",
+          overdue.path("type").asText());
+      assertEquals("2026-03-30", overdue.path("data").path("decisionDueBy").asText());
+      assertEquals(20, overdue.path("data").path("decisionWorkingDays").asInt());
+      assertEquals("system", overdue.path("actorrole").asText());
+      await()
+          .pollDelay(Duration.ofSeconds(3))
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  assertEquals(
+                      1,
+                      TestInfra.count(
+                          "select count(*) from outbox_event where aggregateid = ? and type like '%ApplicationDecisionOverdue.v1'",
+                          id)));
+      approve(REGULATOR_TIEDONG, id, "2").statusCode(200);
+    } finally {
+      RegistryFixtures.unfreeze();
+    }
   }
 
   @Test
