@@ -70,7 +70,8 @@ public class InspectionResource {
       description =
           "FULL_COVERAGE: every approved institution (INS-01). RANDOM_SAMPLE: per risk grade the"
               + " configured share of white-listed institutions, drawn with a published seed"
-              + " (INS-02).")
+              + " (INS-02). PREPAYMENT_AUDIT: the configured share of white-listed institutions"
+              + " whose prepayment handling is audited, drawn the same way (INS-03).")
   public Uni<Response> plan(
       @HeaderParam(IdempotentCommands.HEADER) String key, @Valid @NotNull PlanRequest request) {
     CommandContext command = actor.command(Roles.REGULATOR);

@@ -105,7 +105,8 @@ public class InspectionService {
 
   /**
    * Plans a round in the regulator's district: every approved institution (INS-01), or a random
-   * sample of the white-listed ones weighted by risk grade (INS-02) with a published seed.
+   * sample of the white-listed ones weighted by risk grade (INS-02) or uniform for a prepayment
+   * audit (INS-03), drawn with a published seed.
    */
   @WithTransaction
   public Uni<PlanView> plan(
@@ -120,10 +121,9 @@ public class InspectionService {
               List.of(new FieldError("/scheduledFor", "must not be before " + clock.today()))));
     }
     long drawSeed = seed != null ? seed : SEEDS.nextLong();
-    Map<RiskGrade, BigDecimal> rates =
-        type == InspectionType.RANDOM_SAMPLE ? settings.sampleRate().byGrade() : null;
+    Map<RiskGrade, BigDecimal> rates = settings.ratesFor(type);
     return institutions
-        .approvedIn(district, type == InspectionType.RANDOM_SAMPLE ? ListStatus.WHITE : null)
+        .approvedIn(district, type == InspectionType.FULL_COVERAGE ? null : ListStatus.WHITE)
         .chain(
             candidates -> {
               List<String> chosen = choose(type, candidates, rates, drawSeed);

@@ -199,6 +199,35 @@ class InspectionFlowTest {
         0, TestInfra.count("select count(*) from inspection where institution_id = ?", unlicensed));
   }
 
+  /**
+   * 15 % of one white-listed institution rounds up to one audit; the unlicensed one is never drawn.
+   */
+  @Test
+  void ins03PrepaymentAuditDrawsTheConfiguredShareOfWhiteListedInstitutions() {
+    String licensed = approvedInstitution();
+    String unlicensed = approvedInstitution();
+    whiteListed(licensed);
+    String planId =
+        given()
+            .header("Authorization", regulator.bearer())
+            .contentType(ContentType.JSON)
+            .body("{\"type\":\"PREPAYMENT_AUDIT\",\"scheduledFor\":\"2026-06-20\",\"seed\":7}")
+            .post("/api/v1/inspection-plans")
+            .then()
+            .statusCode(201)
+            .body("type", equalTo("PREPAYMENT_AUDIT"))
+            .body("inspections.institutionId", containsInAnyOrder(licensed))
+            .extract()
+            .path("planId");
+    JsonNode planned = events(planId, 1).get(0);
+    assertEquals("PREPAYMENT_AUDIT", planned.path("data").path("inspectionType").asText());
+    for (String grade : List.of("A", "B", "C", "D")) {
+      assertEquals(0.15, planned.path("data").path("sampleRates").path(grade).asDouble(), grade);
+    }
+    assertEquals(
+        0, TestInfra.count("select count(*) from inspection where institution_id = ?", unlicensed));
+  }
+
   @Test
   void plansAreForTheRegulatorsDistrictAndNotInThePast() {
     given()
