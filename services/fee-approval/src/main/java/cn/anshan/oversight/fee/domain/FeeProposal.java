@@ -1,0 +1,559 @@
+package cn.anshan.oversight.fee.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One revision of a school's after-school fee standard for a term and programme type (DOMAIN.md §11
+ * row 19). The state machine (LN-ASV-06) is in the methods below: each checks that the current
+ * status allows the act and throws {@link FeeTransitionException} naming the rule otherwise. The
+ * payee is always the school (ASV-04), so the entity has no payee to set.
+ */
+@Entity
+@Table(name = "fee_proposal")
+public class FeeProposal {
+  public static final String AGGREGATE_TYPE = "FeeProposal";
+
+  @Id private UUID id;
+  private long version;
+
+  @Column(name = "school_id")
+  private String schoolId;
+
+  private String district;
+
+  @Column(name = "term_id")
+  private String termId;
+
+  @Column(name = "term_start")
+  private LocalDate termStart;
+
+  @Column(name = "term_end")
+  private LocalDate termEnd;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "programme_type")
+  private ProgrammeType programmeType;
+
+  private int revision;
+
+  @Column(name = "revises_proposal_id")
+  private UUID revisesProposalId;
+
+  @Enumerated(EnumType.STRING)
+  private FeeBasis basis;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "school_level")
+  private SchoolLevel schoolLevel;
+
+  @Column(name = "staff_allowances_fen")
+  private long staffAllowancesFen;
+
+  @Column(name = "materials_fen")
+  private long materialsFen;
+
+  @Column(name = "outside_providers_fen")
+  private long outsideProvidersFen;
+
+  @Column(name = "utilities_fen")
+  private long utilitiesFen;
+
+  @Column(name = "expected_participants")
+  private int expectedParticipants;
+
+  @Column(name = "proposed_fee_fen")
+  private long proposedFeeFen;
+
+  @Enumerated(EnumType.STRING)
+  private FeeStatus status;
+
+  @Column(name = "drafted_by")
+  private String draftedBy;
+
+  @Column(name = "drafted_at")
+  private Instant draftedAt;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "consultation_method")
+  private ConsultationMethod consultationMethod;
+
+  @Column(name = "consultation_held_on")
+  private LocalDate consultationHeldOn;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "consultation_outcome")
+  private ConsultationOutcome consultationOutcome;
+
+  @Column(name = "votes_for")
+  private Integer votesFor;
+
+  @Column(name = "votes_against")
+  private Integer votesAgainst;
+
+  @Column(name = "votes_abstained")
+  private Integer votesAbstained;
+
+  @Column(name = "consultation_recorded_by")
+  private String consultationRecordedBy;
+
+  @Column(name = "consultation_recorded_at")
+  private Instant consultationRecordedAt;
+
+  @Column(name = "education_signed_by")
+  private String educationSignedBy;
+
+  @Column(name = "education_signed_at")
+  private Instant educationSignedAt;
+
+  @Column(name = "pricing_signed_by")
+  private String pricingSignedBy;
+
+  @Column(name = "pricing_signed_at")
+  private Instant pricingSignedAt;
+
+  @Column(name = "submitted_at")
+  private Instant submittedAt;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "returned_by_department")
+  private Department returnedByDepartment;
+
+  @Column(name = "returned_at")
+  private Instant returnedAt;
+
+  @Column(name = "return_reasons")
+  private String returnReasons;
+
+  @Column(name = "approved_fee_fen")
+  private Long approvedFeeFen;
+
+  @Column(name = "valid_from")
+  private LocalDate validFrom;
+
+  @Column(name = "valid_to")
+  private LocalDate validTo;
+
+  @Column(name = "approved_by")
+  private String approvedBy;
+
+  @Column(name = "approved_at")
+  private Instant approvedAt;
+
+  @Column(name = "rejected_at")
+  private Instant rejectedAt;
+
+  @Column(name = "rejection_reasons")
+  private String rejectionReasons;
+
+  @Column(name = "published_by")
+  private String publishedBy;
+
+  @Column(name = "published_at")
+  private Instant publishedAt;
+
+  @Column(name = "superseded_by")
+  private UUID supersededBy;
+
+  @Column(name = "superseded_at")
+  private Instant supersededAt;
+
+  protected FeeProposal() {}
+
+  /**
+   * A new draft (or the draft of a revision of {@code revises}). Rules are checked by the caller.
+   */
+  public FeeProposal(
+      String schoolId,
+      String district,
+      Term term,
+      ProgrammeType programmeType,
+      int revision,
+      UUID revisesProposalId,
+      FeeTerms terms,
+      String draftedBy,
+      Instant now) {
+    this.id = UUID.randomUUID();
+    this.schoolId = schoolId;
+    this.district = district;
+    this.termId = term.termId();
+    this.termStart = term.start();
+    this.termEnd = term.end();
+    this.programmeType = programmeType;
+    this.revision = revision;
+    this.revisesProposalId = revisesProposalId;
+    setTerms(terms);
+    this.status = FeeStatus.DRAFT;
+    this.draftedBy = draftedBy;
+    this.draftedAt = now;
+  }
+
+  /**
+   * The school admin changes the terms of a draft or of a returned proposal. The parents were
+   * consulted on the old terms, so the consultation and any signature are void (LN-ASV-06).
+   */
+  public void amend(FeeTerms terms) {
+    require("amend", FeeStatus.DRAFT, FeeStatus.RETURNED);
+    setTerms(terms);
+    clearConsultation();
+    clearSignatures();
+    status = FeeStatus.DRAFT;
+  }
+
+  /**
+   * LN-ASV-06 家长自愿: the parent committee's resolution or a hearing. Only an agreement moves the
+   * proposal on; a disagreement is recorded and the proposal stays a draft.
+   */
+  public void recordConsultation(
+      ConsultationMethod method,
+      LocalDate heldOn,
+      ConsultationOutcome outcome,
+      int votesFor,
+      int votesAgainst,
+      int votesAbstained,
+      String recordedBy,
+      Instant now) {
+    require("record a consultation on", FeeStatus.DRAFT, FeeStatus.RETURNED);
+    if (outcome == ConsultationOutcome.AGREED && votesFor <= votesAgainst) {
+      throw FeeTransitionException.invalid(
+          FeeRules.PROCESS,
+          "家长自愿: an agreement needs more votes for ("
+              + votesFor
+              + ") than against ("
+              + votesAgainst
+              + ")");
+    }
+    this.consultationMethod = method;
+    this.consultationHeldOn = heldOn;
+    this.consultationOutcome = outcome;
+    this.votesFor = votesFor;
+    this.votesAgainst = votesAgainst;
+    this.votesAbstained = votesAbstained;
+    this.consultationRecordedBy = recordedBy;
+    this.consultationRecordedAt = now;
+    clearSignatures();
+    status = outcome == ConsultationOutcome.AGREED ? FeeStatus.CONSULTED : FeeStatus.DRAFT;
+  }
+
+  /**
+   * LN-ASV-06 joint submission: one department signs; with both signatures the proposal is
+   * submitted to the city government. Returns true when this signature completed the submission.
+   */
+  public boolean sign(Department department, String signer, Instant now) {
+    require("sign", FeeStatus.CONSULTED);
+    if (signedBy(department) != null) {
+      throw new FeeTransitionException(
+          FeeRules.PROCESS, department + " has already signed this proposal");
+    }
+    if (department == Department.EDUCATION) {
+      educationSignedBy = signer;
+      educationSignedAt = now;
+    } else {
+      pricingSignedBy = signer;
+      pricingSignedAt = now;
+    }
+    if (educationSignedBy != null && pricingSignedBy != null) {
+      status = FeeStatus.SUBMITTED;
+      submittedAt = now;
+      return true;
+    }
+    return false;
+  }
+
+  /** Either submitting department returns the consulted proposal with reasons (LN-ASV-06). */
+  public void returnSubmission(Department department, List<String> reasons, Instant now) {
+    require("return", FeeStatus.CONSULTED);
+    returnedByDepartment = department;
+    returnedAt = now;
+    returnReasons = String.join("\n", reasons);
+    clearSignatures();
+    status = FeeStatus.RETURNED;
+  }
+
+  /**
+   * The city government approves the jointly submitted fee (LN-ASV-06) for a period inside the
+   * term; the amount may be lower than proposed, never higher (the parents agreed to the proposal).
+   * Cap and cost rules are checked by the caller with {@link FeeRules}.
+   */
+  public void approve(long feeFen, LocalDate from, LocalDate to, String approver, Instant now) {
+    require("approve", FeeStatus.SUBMITTED);
+    if (feeFen > proposedFeeFen) {
+      throw FeeTransitionException.invalid(
+          FeeRules.PROCESS,
+          "家长自愿: the approved fee ("
+              + feeFen
+              + " fen) may not exceed the fee the parents agreed to ("
+              + proposedFeeFen
+              + " fen)");
+    }
+    approvedFeeFen = feeFen;
+    validFrom = from;
+    validTo = to;
+    approvedBy = approver;
+    approvedAt = now;
+    status = FeeStatus.APPROVED;
+  }
+
+  /** The city government rejects the jointly submitted fee with reasons (LN-ASV-06). */
+  public void reject(List<String> reasons, Instant now) {
+    require("reject", FeeStatus.SUBMITTED);
+    rejectedAt = now;
+    rejectionReasons = String.join("\n", reasons);
+    status = FeeStatus.REJECTED;
+  }
+
+  /** The approved fee is published; only a published fee may be charged (§11 row 19). */
+  public void publish(String publisher, Instant now) {
+    require("publish", FeeStatus.APPROVED);
+    publishedBy = publisher;
+    publishedAt = now;
+    status = FeeStatus.PUBLISHED;
+  }
+
+  /** A later revision of the same school, term and programme type was published. */
+  public void supersede(UUID by, Instant now) {
+    require("supersede", FeeStatus.PUBLISHED);
+    supersededBy = by;
+    supersededAt = now;
+    status = FeeStatus.SUPERSEDED;
+  }
+
+  /** Checks that {@link #amend} is allowed now, before the new terms are checked. */
+  public void requireAmendable() {
+    require("amend", FeeStatus.DRAFT, FeeStatus.RETURNED);
+  }
+
+  /** Checks that {@link #approve} is allowed now, before the amount and dates are checked. */
+  public void requireApprovable() {
+    require("approve", FeeStatus.SUBMITTED);
+  }
+
+  /** Checks that {@link #publish} is allowed now. */
+  public void requirePublishable() {
+    require("publish", FeeStatus.APPROVED);
+  }
+
+  /** Only the published standard in force can be revised; the revision is a new draft. */
+  public void requireRevisable() {
+    require("revise", FeeStatus.PUBLISHED);
+  }
+
+  /** Counts one more event of this aggregate and returns its version. */
+  public long recordEvent() {
+    return ++version;
+  }
+
+  private void require(String act, FeeStatus... allowed) {
+    if (!Arrays.asList(allowed).contains(status)) {
+      throw new FeeTransitionException(
+          FeeRules.PROCESS,
+          "cannot "
+              + act
+              + " a "
+              + status
+              + " fee proposal (allowed from "
+              + Arrays.toString(allowed)
+              + "): consultation (家长自愿), joint submission, approval and publication happen"
+              + " in that order");
+    }
+  }
+
+  private void setTerms(FeeTerms terms) {
+    this.basis = terms.basis();
+    this.schoolLevel = terms.schoolLevel();
+    this.staffAllowancesFen = terms.costs().staffAllowancesFen();
+    this.materialsFen = terms.costs().materialsFen();
+    this.outsideProvidersFen = terms.costs().outsideProvidersFen();
+    this.utilitiesFen = terms.costs().utilitiesFen();
+    this.expectedParticipants = terms.expectedParticipants();
+    this.proposedFeeFen = terms.proposedFeeFenPerMonth();
+  }
+
+  private void clearConsultation() {
+    consultationMethod = null;
+    consultationHeldOn = null;
+    consultationOutcome = null;
+    votesFor = null;
+    votesAgainst = null;
+    votesAbstained = null;
+    consultationRecordedBy = null;
+    consultationRecordedAt = null;
+  }
+
+  private void clearSignatures() {
+    educationSignedBy = null;
+    educationSignedAt = null;
+    pricingSignedBy = null;
+    pricingSignedAt = null;
+  }
+
+  public String signedBy(Department department) {
+    return department == Department.EDUCATION ? educationSignedBy : pricingSignedBy;
+  }
+
+  public Instant signedAt(Department department) {
+    return department == Department.EDUCATION ? educationSignedAt : pricingSignedAt;
+  }
+
+  public Term term() {
+    return new Term(termId, termStart, termEnd);
+  }
+
+  public FeeTerms terms() {
+    return new FeeTerms(
+        basis,
+        schoolLevel,
+        new CostBreakdown(staffAllowancesFen, materialsFen, outsideProvidersFen, utilitiesFen),
+        expectedParticipants,
+        proposedFeeFen);
+  }
+
+  public Payee payee() {
+    return Payee.SCHOOL;
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public long version() {
+    return version;
+  }
+
+  public String schoolId() {
+    return schoolId;
+  }
+
+  public String district() {
+    return district;
+  }
+
+  public ProgrammeType programmeType() {
+    return programmeType;
+  }
+
+  public int revision() {
+    return revision;
+  }
+
+  public UUID revisesProposalId() {
+    return revisesProposalId;
+  }
+
+  public FeeStatus status() {
+    return status;
+  }
+
+  public String draftedBy() {
+    return draftedBy;
+  }
+
+  public Instant draftedAt() {
+    return draftedAt;
+  }
+
+  public ConsultationMethod consultationMethod() {
+    return consultationMethod;
+  }
+
+  public LocalDate consultationHeldOn() {
+    return consultationHeldOn;
+  }
+
+  public ConsultationOutcome consultationOutcome() {
+    return consultationOutcome;
+  }
+
+  public Integer votesFor() {
+    return votesFor;
+  }
+
+  public Integer votesAgainst() {
+    return votesAgainst;
+  }
+
+  public Integer votesAbstained() {
+    return votesAbstained;
+  }
+
+  public String consultationRecordedBy() {
+    return consultationRecordedBy;
+  }
+
+  public Instant consultationRecordedAt() {
+    return consultationRecordedAt;
+  }
+
+  public Instant submittedAt() {
+    return submittedAt;
+  }
+
+  public Department returnedByDepartment() {
+    return returnedByDepartment;
+  }
+
+  public Instant returnedAt() {
+    return returnedAt;
+  }
+
+  public List<String> returnReasons() {
+    return lines(returnReasons);
+  }
+
+  public Long approvedFeeFen() {
+    return approvedFeeFen;
+  }
+
+  public LocalDate validFrom() {
+    return validFrom;
+  }
+
+  public LocalDate validTo() {
+    return validTo;
+  }
+
+  public String approvedBy() {
+    return approvedBy;
+  }
+
+  public Instant approvedAt() {
+    return approvedAt;
+  }
+
+  public Instant rejectedAt() {
+    return rejectedAt;
+  }
+
+  public List<String> rejectionReasons() {
+    return lines(rejectionReasons);
+  }
+
+  public String publishedBy() {
+    return publishedBy;
+  }
+
+  public Instant publishedAt() {
+    return publishedAt;
+  }
+
+  public UUID supersededBy() {
+    return supersededBy;
+  }
+
+  public Instant supersededAt() {
+    return supersededAt;
+  }
+
+  private static List<String> lines(String text) {
+    return text == null ? List.of() : List.of(text.split("\n"));
+  }
+}

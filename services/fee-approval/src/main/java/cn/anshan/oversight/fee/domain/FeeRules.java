@@ -1,0 +1,102 @@
+package cn.anshan.oversight.fee.domain;
+
+import cn.anshan.oversight.kit.problem.RuleViolation;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The value rules of an after-school fee (DOMAIN.md §8, §11 row 19), as plain Java. */
+public final class FeeRules {
+  /** 以支定收 / 支价相符 / 非营利性: the fee covers cost, no profit margin. */
+  public static final String COST_RECOVERY = "LN-ASV-06";
+
+  /** The configured cap per student per month (200 yuan by default). */
+  public static final String CAP = "LN-ASV-03";
+
+  /** Per-level caps (UNCONFIRMED attribution, so configuration). */
+  public static final String LEVEL_CAP = "LN-ASV-05";
+
+  /** No new fee items, no collection through parent committees or third parties. */
+  public static final String NO_IMPROPER_CHARGING = "ASV-04";
+
+  /** The approval process: consultation, joint submission, government approval, publication. */
+  public static final String PROCESS = "LN-ASV-06";
+
+  private FeeRules() {}
+
+  /** Every rule the proposed terms break, empty when the proposal may be drafted. */
+  public static List<RuleViolation> check(
+      ProgrammeType programmeType, FeeTerms terms, FeeLimits limits) {
+    List<RuleViolation> violations = new ArrayList<>();
+    if (!limits.catalogue().contains(new FeeLimits.FeeItem(programmeType, terms.basis()))) {
+      violations.add(
+          new RuleViolation(
+              NO_IMPROPER_CHARGING,
+              "no new fee items: "
+                  + programmeType
+                  + " charged as "
+                  + terms.basis()
+                  + " is not in the approved catalogue"));
+    }
+    violations.addAll(
+        checkAmount(
+            programmeType,
+            terms.schoolLevel(),
+            terms.costs(),
+            terms.expectedParticipants(),
+            terms.proposedFeeFenPerMonth()));
+    violations.addAll(
+        checkCap(programmeType, terms.schoolLevel(), terms.proposedFeeFenPerMonth(), limits));
+    return violations;
+  }
+
+  /**
+   * LN-ASV-06 以支定收 / 支价相符: fee × participants must not exceed the monthly cost, i.e. fee ≤ cost ÷
+   * participants with no profit margin. Compared in integers so no rounding lets a fen of profit
+   * through.
+   */
+  public static List<RuleViolation> checkAmount(
+      ProgrammeType programmeType,
+      SchoolLevel level,
+      CostBreakdown costs,
+      int participants,
+      long feeFen) {
+    long total = costs.totalFen();
+    if (participants < 1 || Math.multiplyExact(feeFen, (long) participants) > total) {
+      return List.of(
+          new RuleViolation(
+              COST_RECOVERY,
+              "以支定收/支价相符: "
+                  + feeFen
+                  + " fen per student per month exceeds the cost per participant ("
+                  + total
+                  + " fen ÷ "
+                  + participants
+                  + " = "
+                  + (participants < 1 ? "-" : Long.toString(total / Math.max(1, participants)))
+                  + " fen); no profit margin is allowed"));
+    }
+    return List.of();
+  }
+
+  /** LN-ASV-03 (general cap) or LN-ASV-05 (a level's own cap). */
+  public static List<RuleViolation> checkCap(
+      ProgrammeType programmeType, SchoolLevel level, long feeFen, FeeLimits limits) {
+    long cap = limits.capFor(level, programmeType);
+    if (feeFen > cap) {
+      boolean own =
+          (programmeType == ProgrammeType.SATURDAY && level.senior())
+              || limits.levelCapsFen().containsKey(level);
+      return List.of(
+          new RuleViolation(
+              own ? LEVEL_CAP : CAP,
+              feeFen
+                  + " fen per student per month exceeds the cap of "
+                  + cap
+                  + " fen for "
+                  + level
+                  + " "
+                  + programmeType));
+    }
+    return List.of();
+  }
+}

@@ -1,0 +1,338 @@
+package cn.anshan.oversight.fee.messaging;
+
+import cn.anshan.oversight.fee.domain.ConsultationMethod;
+import cn.anshan.oversight.fee.domain.ConsultationOutcome;
+import cn.anshan.oversight.fee.domain.Department;
+import cn.anshan.oversight.fee.domain.FeeBasis;
+import cn.anshan.oversight.fee.domain.FeeProposal;
+import cn.anshan.oversight.fee.domain.FeeStatus;
+import cn.anshan.oversight.fee.domain.Payee;
+import cn.anshan.oversight.fee.domain.ProgrammeType;
+import cn.anshan.oversight.fee.domain.SchoolLevel;
+import cn.anshan.oversight.kit.events.DomainEvent;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Events of aggregate {@code FeeProposal} (DOMAIN.md §11 row 19). They carry ids, amounts in fen
+ * and dates; parents appear only as the envelope's actor. Each factory counts its event on the
+ * proposal, so call it once per event actually appended.
+ */
+public final class FeeEvents {
+  private FeeEvents() {}
+
+  public record FeeProposalDrafted(
+      String proposalId,
+      String schoolId,
+      String district,
+      String termId,
+      LocalDate termStart,
+      LocalDate termEnd,
+      ProgrammeType programmeType,
+      int revision,
+      String revisesProposalId,
+      FeeStatus status,
+      FeeBasis basis,
+      SchoolLevel schoolLevel,
+      long staffAllowancesFen,
+      long materialsFen,
+      long outsideProvidersFen,
+      long utilitiesFen,
+      long totalCostFen,
+      int expectedParticipants,
+      long proposedFeeFenPerMonth,
+      Payee payee) {}
+
+  public record ParentConsultationHeld(
+      String proposalId,
+      String schoolId,
+      String district,
+      String termId,
+      ProgrammeType programmeType,
+      int revision,
+      FeeStatus status,
+      ConsultationMethod method,
+      LocalDate heldOn,
+      ConsultationOutcome outcome,
+      int votesFor,
+      int votesAgainst,
+      int votesAbstained,
+      long proposedFeeFenPerMonth) {}
+
+  public record FeeSubmissionSigned(
+      String proposalId,
+      String schoolId,
+      String district,
+      String termId,
+      ProgrammeType programmeType,
+      int revision,
+      FeeStatus status,
+      Department department,
+      Instant signedAt) {}
+
+  public record FeeJointlySubmitted(
+      String proposalId,
+      String schoolId,
+      String district,
+      String termId,
+      ProgrammeType programmeType,
+      int revision,
+      FeeStatus status,
+      String educationSignedBy,
+      String pricingSignedBy,
+      long proposedFeeFenPerMonth,
+      Instant submittedAt) {}
+
+  public record FeeSubmissionReturned(
+      String proposalId,
+      String schoolId,
+      String district,
+      String termId,
+      ProgrammeType programmeType,
+      int revision,
+      FeeStatus status,
+      Department department,
+      List<String> reasons,
+      Instant returnedAt) {}
+
+  public record FeeApproved(
+      String proposalId,
+      String schoolId,
+      String district,
+      String termId,
+      ProgrammeType programmeType,
+      int revision,
+      FeeStatus status,
+      FeeBasis basis,
+      long feeFenPerMonth,
+      LocalDate validFrom,
+      LocalDate validTo,
+      Instant approvedAt) {}
+
+  public record FeeRejected(
+      String proposalId,
+      String schoolId,
+      String district,
+      String termId,
+      ProgrammeType programmeType,
+      int revision,
+      FeeStatus status,
+      List<String> reasons,
+      Instant rejectedAt) {}
+
+  /** The contract the enrolment service reads (contracts/events/fee/FeePublished.v1). */
+  public record FeePublished(
+      String proposalId,
+      String schoolId,
+      String district,
+      String termId,
+      LocalDate termStart,
+      LocalDate termEnd,
+      ProgrammeType programmeType,
+      FeeBasis basis,
+      long feeFenPerMonth,
+      int revision,
+      LocalDate validFrom,
+      LocalDate validTo,
+      Instant publishedAt,
+      Payee payee,
+      String supersedesProposalId,
+      Instant approvedAt) {}
+
+  public record FeeSuperseded(
+      String proposalId,
+      String schoolId,
+      String district,
+      String termId,
+      ProgrammeType programmeType,
+      int revision,
+      FeeStatus status,
+      String supersededByProposalId,
+      int supersededByRevision,
+      Instant supersededAt) {}
+
+  public static DomainEvent drafted(FeeProposal p, String name) {
+    var t = p.terms();
+    return event(
+        p,
+        name,
+        new FeeProposalDrafted(
+            id(p),
+            p.schoolId(),
+            p.district(),
+            p.term().termId(),
+            p.term().start(),
+            p.term().end(),
+            p.programmeType(),
+            p.revision(),
+            p.revisesProposalId() == null ? null : p.revisesProposalId().toString(),
+            p.status(),
+            t.basis(),
+            t.schoolLevel(),
+            t.costs().staffAllowancesFen(),
+            t.costs().materialsFen(),
+            t.costs().outsideProvidersFen(),
+            t.costs().utilitiesFen(),
+            t.costs().totalFen(),
+            t.expectedParticipants(),
+            t.proposedFeeFenPerMonth(),
+            p.payee()));
+  }
+
+  public static DomainEvent consultationHeld(FeeProposal p) {
+    return event(
+        p,
+        "ParentConsultationHeld.v1",
+        new ParentConsultationHeld(
+            id(p),
+            p.schoolId(),
+            p.district(),
+            p.term().termId(),
+            p.programmeType(),
+            p.revision(),
+            p.status(),
+            p.consultationMethod(),
+            p.consultationHeldOn(),
+            p.consultationOutcome(),
+            p.votesFor(),
+            p.votesAgainst(),
+            p.votesAbstained(),
+            p.terms().proposedFeeFenPerMonth()));
+  }
+
+  public static DomainEvent signed(FeeProposal p, Department department) {
+    return event(
+        p,
+        "FeeSubmissionSigned.v1",
+        new FeeSubmissionSigned(
+            id(p),
+            p.schoolId(),
+            p.district(),
+            p.term().termId(),
+            p.programmeType(),
+            p.revision(),
+            p.status(),
+            department,
+            p.signedAt(department)));
+  }
+
+  public static DomainEvent jointlySubmitted(FeeProposal p) {
+    return event(
+        p,
+        "FeeJointlySubmitted.v1",
+        new FeeJointlySubmitted(
+            id(p),
+            p.schoolId(),
+            p.district(),
+            p.term().termId(),
+            p.programmeType(),
+            p.revision(),
+            p.status(),
+            p.signedBy(Department.EDUCATION),
+            p.signedBy(Department.PRICING),
+            p.terms().proposedFeeFenPerMonth(),
+            p.submittedAt()));
+  }
+
+  public static DomainEvent returned(FeeProposal p) {
+    return event(
+        p,
+        "FeeSubmissionReturned.v1",
+        new FeeSubmissionReturned(
+            id(p),
+            p.schoolId(),
+            p.district(),
+            p.term().termId(),
+            p.programmeType(),
+            p.revision(),
+            p.status(),
+            p.returnedByDepartment(),
+            p.returnReasons(),
+            p.returnedAt()));
+  }
+
+  public static DomainEvent approved(FeeProposal p) {
+    return event(
+        p,
+        "FeeApproved.v1",
+        new FeeApproved(
+            id(p),
+            p.schoolId(),
+            p.district(),
+            p.term().termId(),
+            p.programmeType(),
+            p.revision(),
+            p.status(),
+            p.terms().basis(),
+            p.approvedFeeFen(),
+            p.validFrom(),
+            p.validTo(),
+            p.approvedAt()));
+  }
+
+  public static DomainEvent rejected(FeeProposal p) {
+    return event(
+        p,
+        "FeeRejected.v1",
+        new FeeRejected(
+            id(p),
+            p.schoolId(),
+            p.district(),
+            p.term().termId(),
+            p.programmeType(),
+            p.revision(),
+            p.status(),
+            p.rejectionReasons(),
+            p.rejectedAt()));
+  }
+
+  public static DomainEvent published(FeeProposal p, FeeProposal superseded) {
+    return event(
+        p,
+        "FeePublished.v1",
+        new FeePublished(
+            id(p),
+            p.schoolId(),
+            p.district(),
+            p.term().termId(),
+            p.term().start(),
+            p.term().end(),
+            p.programmeType(),
+            p.terms().basis(),
+            p.approvedFeeFen(),
+            p.revision(),
+            p.validFrom(),
+            p.validTo(),
+            p.publishedAt(),
+            p.payee(),
+            superseded == null ? null : superseded.id().toString(),
+            p.approvedAt()));
+  }
+
+  public static DomainEvent superseded(FeeProposal p, FeeProposal by) {
+    return event(
+        p,
+        "FeeSuperseded.v1",
+        new FeeSuperseded(
+            id(p),
+            p.schoolId(),
+            p.district(),
+            p.term().termId(),
+            p.programmeType(),
+            p.revision(),
+            p.status(),
+            by.id().toString(),
+            by.revision(),
+            p.supersededAt()));
+  }
+
+  private static String id(FeeProposal p) {
+    return p.id().toString();
+  }
+
+  private static DomainEvent event(FeeProposal p, String name, Object data) {
+    return new DomainEvent(
+        FeeProposal.AGGREGATE_TYPE, id(p), p.recordEvent(), name, p.district(), data);
+  }
+}

@@ -1,0 +1,27 @@
+package cn.anshan.oversight.fee.repository;
+
+import cn.anshan.oversight.fee.domain.ParentRepresentative;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+@ApplicationScoped
+public class ParentRepresentativeRepository
+    implements PanacheRepositoryBase<ParentRepresentative, ParentRepresentative.Key> {
+
+  public Uni<ParentRepresentative> lookup(String schoolId, String subject) {
+    return findById(new ParentRepresentative.Key(schoolId, subject));
+  }
+
+  public Uni<List<ParentRepresentative>> ofSchool(String schoolId) {
+    return find("schoolId = ?1 order by registeredAt, subject", schoolId).list();
+  }
+
+  /** The schools a parent represents. */
+  public Uni<List<String>> schoolsOf(String subject) {
+    return find("subject = ?1", subject)
+        .list()
+        .map(rows -> rows.stream().map(ParentRepresentative::schoolId).toList());
+  }
+}

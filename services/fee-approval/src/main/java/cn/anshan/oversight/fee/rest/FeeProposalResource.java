@@ -1,0 +1,420 @@
+package cn.anshan.oversight.fee.rest;
+
+import cn.anshan.oversight.fee.domain.FeeStatus;
+import cn.anshan.oversight.fee.domain.ProgrammeType;
+import cn.anshan.oversight.fee.repository.FeeProposalRepository;
+import cn.anshan.oversight.fee.service.FeeHistoryView;
+import cn.anshan.oversight.fee.service.FeeProposalPage;
+import cn.anshan.oversight.fee.service.FeeProposalService;
+import cn.anshan.oversight.fee.service.FeeProposalView;
+import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.Versions;
+import cn.anshan.oversight.kit.idempotency.CommandResult;
+import cn.anshan.oversight.kit.idempotency.IdempotentCommands;
+import cn.anshan.oversight.kit.security.Actor;
+import cn.anshan.oversight.kit.security.CurrentActor;
+import cn.anshan.oversight.kit.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** After-school fee standards from proposal to publication (DOMAIN.md §8, §11 row 19). */
+@Path("/api/v1/fee-proposals")
+@Tag(name = "Fee proposals", description = "Proposal, consultation, joint submission, approval")
+@Produces(MediaType.APPLICATION_JSON)
+public class FeeProposalResource {
+  private static final String[] READERS = {
+    Roles.AUDITOR,
+    Roles.CITY_GOVERNMENT,
+    Roles.PRICING_OFFICER,
+    Roles.REGULATOR,
+    Roles.SCHOOL_ADMIN,
+    Roles.PARENT
+  };
+
+  private final FeeProposalService service;
+  private final CurrentActor actor;
+  private final IdempotentCommands idempotency;
+
+  public FeeProposalResource(
+      FeeProposalService service, CurrentActor actor, IdempotentCommands idempotency) {
+    this.service = service;
+    this.actor = actor;
+    this.idempotency = idempotency;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.SCHOOL_ADMIN)
+  @Operation(
+      summary = "Propose the fee of the caller's school for a term and programme type",
+      description =
+          "Checks 以支定收/支价相符 (fee × participants ≤ monthly cost, LN-ASV-06), the cap"
+              + " (LN-ASV-03, per level LN-ASV-05) and the fee-item catalogue (ASV-04). The school"
+              + " and its district come from the token.")
+  @APIResponse(responseCode = "201", description = "Drafted; Location and ETag set")
+  @APIResponse(responseCode = "409", description = "The school already has this fee; revise it")
+  @APIResponse(responseCode = "422", description = "A fee rule is broken (rule IDs in the body)")
+  public Uni<Response> propose(
+      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
+      @Valid @NotNull FeeRequests.Propose request) {
+    CommandContext command = actor.command(Roles.SCHOOL_ADMIN);
+    return idempotency.execute(
+        idempotencyKey,
+        command.actor().subject() + " POST /api/v1/fee-proposals",
+        request,
+        () ->
+            service
+                .draft(
+                    command,
+                    new FeeProposalService.Draft(
+                        request.term(), request.programmeType(), request.terms(), request.payee()))
+                .map(FeeProposalResource::created));
+  }
+
+  @GET
+  @RolesAllowed({
+    Roles.AUDITOR,
+    Roles.CITY_GOVERNMENT,
+    Roles.PRICING_OFFICER,
+    Roles.REGULATOR,
+    Roles.SCHOOL_ADMIN,
+    Roles.PARENT
+  })
+  @Operation(
+      summary = "The proposals the caller may see, oldest first (keyset pagination)",
+      description =
+          "School admins: their school; regulators: their district; parent representatives: the"
+              + " schools they represent; pricing officers, the city government and auditors: all.")
+  public Uni<FeeProposalPage> list(
+      @QueryParam("schoolId") String schoolId,
+      @QueryParam("termId") String termId,
+      @QueryParam("programmeType") ProgrammeType programmeType,
+      @QueryParam("status") FeeStatus status,
+      @QueryParam("cursor") String cursor,
+      @Parameter(description = "page size, capped by configuration") @QueryParam("limit")
+          Integer limit) {
+    return service.list(
+        reader(),
+        new FeeProposalRepository.Filter(schoolId, termId, programmeType, status),
+        cursor,
+        limit);
+  }
+
+  @GET
+  @Path("/{proposalId}")
+  @RolesAllowed({
+    Roles.AUDITOR,
+    Roles.CITY_GOVERNMENT,
+    Roles.PRICING_OFFICER,
+    Roles.REGULATOR,
+    Roles.SCHOOL_ADMIN,
+    Roles.PARENT
+  })
+  @Operation(summary = "Read a proposal the caller may see")
+  @APIResponse(responseCode = "200", description = "The proposal; ETag = version")
+  @APIResponse(responseCode = "404", description = "No such proposal visible to the caller")
+  public Uni<Response> get(@PathParam("proposalId") UUID proposalId) {
+    return service
+        .get(reader(), proposalId)
+        .map(view -> Response.ok(view).header("ETag", Versions.etag(view.version())).build());
+  }
+
+  @GET
+  @Path("/{proposalId}/history")
+  @RolesAllowed({
+    Roles.AUDITOR,
+    Roles.CITY_GOVERNMENT,
+    Roles.PRICING_OFFICER,
+    Roles.REGULATOR,
+    Roles.SCHOOL_ADMIN,
+    Roles.PARENT
+  })
+  @Operation(summary = "Every step of a proposal, oldest first (kept for good)")
+  @APIResponse(responseCode = "404", description = "No such proposal visible to the caller")
+  public Uni<List<FeeHistoryView>> history(@PathParam("proposalId") UUID proposalId) {
+    return service.history(reader(), proposalId);
+  }
+
+  @POST
+  @Path("/{proposalId}/amendment")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.SCHOOL_ADMIN)
+  @Operation(
+      summary = "Amend a draft or returned proposal of the own school",
+      description = "The consultation and signatures are void: parents must agree again.")
+  @APIResponse(responseCode = "200", description = "Amended; new ETag")
+  @APIResponse(responseCode = "404", description = "Not a proposal of the own school")
+  @APIResponse(responseCode = "409", description = "Not DRAFT or RETURNED (LN-ASV-06)")
+  @APIResponse(responseCode = "412", description = "If-Match is stale")
+  @APIResponse(responseCode = "422", description = "A fee rule is broken")
+  @APIResponse(responseCode = "428", description = "If-Match is missing")
+  public Uni<Response> amend(
+      @PathParam("proposalId") UUID proposalId,
+      @HeaderParam("If-Match") String ifMatch,
+      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
+      @Valid @NotNull FeeRequests.Terms request) {
+    CommandContext command = actor.command(Roles.SCHOOL_ADMIN);
+    return run(
+        idempotencyKey,
+        command,
+        "amendment " + proposalId,
+        request,
+        () -> service.amend(command, proposalId, ifMatch, request.terms(), request.payee()));
+  }
+
+  @POST
+  @Path("/{proposalId}/consultation")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.PARENT)
+  @Operation(
+      summary = "Record the parent committee's resolution or a hearing (LN-ASV-06 家长自愿)",
+      description =
+          "Only a parent registered by the school admin as a representative of the school's parent"
+              + " committee may record it. AGREED moves the proposal to CONSULTED; NOT_AGREED"
+              + " keeps it a draft.")
+  @APIResponse(responseCode = "200", description = "Recorded; new ETag")
+  @APIResponse(
+      responseCode = "404",
+      description = "Not a proposal of a school the parent represents")
+  @APIResponse(responseCode = "409", description = "Not DRAFT or RETURNED (LN-ASV-06)")
+  @APIResponse(responseCode = "412", description = "If-Match is stale")
+  @APIResponse(responseCode = "422", description = "AGREED without a majority (LN-ASV-06)")
+  @APIResponse(responseCode = "428", description = "If-Match is missing")
+  public Uni<Response> consult(
+      @PathParam("proposalId") UUID proposalId,
+      @HeaderParam("If-Match") String ifMatch,
+      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
+      @Valid @NotNull FeeRequests.Consultation request) {
+    CommandContext command = actor.command(Roles.PARENT);
+    return run(
+        idempotencyKey,
+        command,
+        "consultation " + proposalId,
+        request,
+        () ->
+            service.consult(
+                command,
+                proposalId,
+                ifMatch,
+                new FeeProposalService.Consultation(
+                    request.method(),
+                    request.heldOn(),
+                    request.outcome(),
+                    request.votesFor(),
+                    request.votesAgainst(),
+                    request.votesAbstained())));
+  }
+
+  @POST
+  @Path("/{proposalId}/signatures")
+  @RolesAllowed({Roles.REGULATOR, Roles.PRICING_OFFICER})
+  @Operation(
+      summary = "Sign the joint submission for the caller's department (LN-ASV-06)",
+      description =
+          "A regulator of the school's district signs for education, a pricing officer for"
+              + " pricing; with both signatures the proposal is SUBMITTED to the city government.")
+  @APIResponse(responseCode = "200", description = "Signed; new ETag")
+  @APIResponse(responseCode = "404", description = "Not a proposal of the regulator's district")
+  @APIResponse(
+      responseCode = "409",
+      description = "Not CONSULTED, or the department already signed (LN-ASV-06)")
+  @APIResponse(responseCode = "412", description = "If-Match is stale")
+  @APIResponse(responseCode = "428", description = "If-Match is missing")
+  public Uni<Response> sign(
+      @PathParam("proposalId") UUID proposalId,
+      @HeaderParam("If-Match") String ifMatch,
+      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
+    CommandContext command = actor.command(Roles.REGULATOR, Roles.PRICING_OFFICER);
+    return run(
+        idempotencyKey,
+        command,
+        "signature " + proposalId,
+        null,
+        () -> service.sign(command, proposalId, ifMatch));
+  }
+
+  @POST
+  @Path("/{proposalId}/return")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.REGULATOR, Roles.PRICING_OFFICER})
+  @Operation(summary = "Return the consulted proposal to the school with reasons (LN-ASV-06)")
+  @APIResponse(responseCode = "200", description = "Returned; new ETag")
+  @APIResponse(responseCode = "404", description = "Not a proposal of the regulator's district")
+  @APIResponse(responseCode = "409", description = "Not CONSULTED (LN-ASV-06)")
+  @APIResponse(responseCode = "412", description = "If-Match is stale")
+  @APIResponse(responseCode = "428", description = "If-Match is missing")
+  public Uni<Response> returnSubmission(
+      @PathParam("proposalId") UUID proposalId,
+      @HeaderParam("If-Match") String ifMatch,
+      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
+      @Valid @NotNull FeeRequests.Reasons request) {
+    CommandContext command = actor.command(Roles.REGULATOR, Roles.PRICING_OFFICER);
+    return run(
+        idempotencyKey,
+        command,
+        "return " + proposalId,
+        request,
+        () -> service.returnSubmission(command, proposalId, ifMatch, request.reasons()));
+  }
+
+  @POST
+  @Path("/{proposalId}/approval")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.CITY_GOVERNMENT)
+  @Operation(
+      summary = "Approve the jointly submitted fee (city government, LN-ASV-06)",
+      description =
+          "The amount may be lower than proposed, never higher, and is checked against the cap"
+              + " (LN-ASV-03/05) and the cost (以支定收); the period lies inside the term.")
+  @APIResponse(responseCode = "200", description = "Approved; new ETag")
+  @APIResponse(responseCode = "409", description = "Not SUBMITTED (LN-ASV-06)")
+  @APIResponse(responseCode = "412", description = "If-Match is stale")
+  @APIResponse(responseCode = "422", description = "A fee rule is broken")
+  @APIResponse(responseCode = "428", description = "If-Match is missing")
+  public Uni<Response> approve(
+      @PathParam("proposalId") UUID proposalId,
+      @HeaderParam("If-Match") String ifMatch,
+      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
+      @Valid @NotNull FeeRequests.Approve request) {
+    CommandContext command = actor.command(Roles.CITY_GOVERNMENT);
+    return run(
+        idempotencyKey,
+        command,
+        "approval " + proposalId,
+        request,
+        () ->
+            service.approve(
+                command,
+                proposalId,
+                ifMatch,
+                request.feeFenPerMonth(),
+                request.validFrom(),
+                request.validTo()));
+  }
+
+  @POST
+  @Path("/{proposalId}/rejection")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.CITY_GOVERNMENT)
+  @Operation(summary = "Reject the jointly submitted fee with reasons (city government)")
+  @APIResponse(responseCode = "200", description = "Rejected; new ETag")
+  @APIResponse(responseCode = "409", description = "Not SUBMITTED (LN-ASV-06)")
+  @APIResponse(responseCode = "412", description = "If-Match is stale")
+  @APIResponse(responseCode = "428", description = "If-Match is missing")
+  public Uni<Response> reject(
+      @PathParam("proposalId") UUID proposalId,
+      @HeaderParam("If-Match") String ifMatch,
+      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
+      @Valid @NotNull FeeRequests.Reasons request) {
+    CommandContext command = actor.command(Roles.CITY_GOVERNMENT);
+    return run(
+        idempotencyKey,
+        command,
+        "rejection " + proposalId,
+        request,
+        () -> service.reject(command, proposalId, ifMatch, request.reasons()));
+  }
+
+  @POST
+  @Path("/{proposalId}/publication")
+  @RolesAllowed(Roles.SCHOOL_ADMIN)
+  @Operation(
+      summary = "Publish the approved fee of the own school; only published fees may be charged",
+      description =
+          "Emits FeePublished (the enrolment service charges from it); a published earlier"
+              + " revision is superseded.")
+  @APIResponse(responseCode = "200", description = "Published; new ETag")
+  @APIResponse(responseCode = "404", description = "Not a proposal of the own school")
+  @APIResponse(responseCode = "409", description = "Not APPROVED (LN-ASV-06)")
+  @APIResponse(responseCode = "412", description = "If-Match is stale")
+  @APIResponse(responseCode = "428", description = "If-Match is missing")
+  public Uni<Response> publish(
+      @PathParam("proposalId") UUID proposalId,
+      @HeaderParam("If-Match") String ifMatch,
+      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
+    CommandContext command = actor.command(Roles.SCHOOL_ADMIN);
+    return run(
+        idempotencyKey,
+        command,
+        "publication " + proposalId,
+        null,
+        () -> service.publish(command, proposalId, ifMatch));
+  }
+
+  @POST
+  @Path("/{proposalId}/revisions")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.SCHOOL_ADMIN)
+  @Operation(
+      summary = "Start a revision of the published fee of the own school",
+      description =
+          "Creates a new proposal (revision + 1) that goes through consultation, joint submission"
+              + " and approval again; the published fee stays in force until the revision is"
+              + " published.")
+  @APIResponse(responseCode = "201", description = "The new draft; Location and ETag set")
+  @APIResponse(responseCode = "404", description = "Not a proposal of the own school")
+  @APIResponse(
+      responseCode = "409",
+      description = "Not PUBLISHED, or a revision is already in progress")
+  @APIResponse(responseCode = "412", description = "If-Match is stale")
+  @APIResponse(responseCode = "422", description = "A fee rule is broken")
+  @APIResponse(responseCode = "428", description = "If-Match is missing")
+  public Uni<Response> revise(
+      @PathParam("proposalId") UUID proposalId,
+      @HeaderParam("If-Match") String ifMatch,
+      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
+      @Valid @NotNull FeeRequests.Terms request) {
+    CommandContext command = actor.command(Roles.SCHOOL_ADMIN);
+    return idempotency.execute(
+        idempotencyKey,
+        command.actor().subject() + " POST revision " + proposalId,
+        request,
+        () ->
+            service
+                .revise(command, proposalId, ifMatch, request.terms(), request.payee())
+                .map(FeeProposalResource::created));
+  }
+
+  private Uni<Response> run(
+      String idempotencyKey,
+      CommandContext command,
+      String operation,
+      Object request,
+      Supplier<Uni<FeeProposalView>> call) {
+    // Body-less commands hash the operation itself, so a replay with the same key matches.
+    return idempotency.execute(
+        idempotencyKey,
+        command.actor().subject() + " POST " + operation,
+        request == null ? operation : request,
+        () -> call.get().map(view -> CommandResult.ok(view.version(), view)));
+  }
+
+  private static CommandResult created(FeeProposalView view) {
+    return CommandResult.created(
+        URI.create("/api/v1/fee-proposals/" + view.proposalId()), view.version(), view);
+  }
+
+  private Actor reader() {
+    return actor.actingAs(READERS);
+  }
+}

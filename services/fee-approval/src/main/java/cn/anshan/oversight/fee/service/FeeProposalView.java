@@ -1,0 +1,129 @@
+package cn.anshan.oversight.fee.service;
+
+import cn.anshan.oversight.fee.domain.ConsultationMethod;
+import cn.anshan.oversight.fee.domain.ConsultationOutcome;
+import cn.anshan.oversight.fee.domain.CostBreakdown;
+import cn.anshan.oversight.fee.domain.Department;
+import cn.anshan.oversight.fee.domain.FeeBasis;
+import cn.anshan.oversight.fee.domain.FeeProposal;
+import cn.anshan.oversight.fee.domain.FeeStatus;
+import cn.anshan.oversight.fee.domain.Payee;
+import cn.anshan.oversight.fee.domain.ProgrammeType;
+import cn.anshan.oversight.fee.domain.SchoolLevel;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** A fee proposal as the API shows it; money in fen. */
+public record FeeProposalView(
+    UUID proposalId,
+    long version,
+    String schoolId,
+    String district,
+    String termId,
+    LocalDate termStart,
+    LocalDate termEnd,
+    ProgrammeType programmeType,
+    int revision,
+    UUID revisesProposalId,
+    FeeStatus status,
+    FeeBasis basis,
+    SchoolLevel schoolLevel,
+    CostBreakdown costs,
+    long totalCostFen,
+    int expectedParticipants,
+    long proposedFeeFenPerMonth,
+    Payee payee,
+    String draftedBy,
+    Instant draftedAt,
+    Consultation consultation,
+    Signature educationSignature,
+    Signature pricingSignature,
+    Instant submittedAt,
+    Returned returned,
+    Approval approval,
+    Rejection rejection,
+    Instant publishedAt,
+    UUID supersededBy,
+    Instant supersededAt) {
+
+  public record Consultation(
+      ConsultationMethod method,
+      LocalDate heldOn,
+      ConsultationOutcome outcome,
+      Integer votesFor,
+      Integer votesAgainst,
+      Integer votesAbstained,
+      String recordedBy,
+      Instant recordedAt) {}
+
+  public record Signature(String signedBy, Instant signedAt) {}
+
+  public record Returned(Department department, List<String> reasons, Instant returnedAt) {}
+
+  public record Approval(
+      long feeFenPerMonth,
+      LocalDate validFrom,
+      LocalDate validTo,
+      String approvedBy,
+      Instant approvedAt) {}
+
+  public record Rejection(List<String> reasons, Instant rejectedAt) {}
+
+  public static FeeProposalView of(FeeProposal p) {
+    var t = p.terms();
+    return new FeeProposalView(
+        p.id(),
+        p.version(),
+        p.schoolId(),
+        p.district(),
+        p.term().termId(),
+        p.term().start(),
+        p.term().end(),
+        p.programmeType(),
+        p.revision(),
+        p.revisesProposalId(),
+        p.status(),
+        t.basis(),
+        t.schoolLevel(),
+        t.costs(),
+        t.costs().totalFen(),
+        t.expectedParticipants(),
+        t.proposedFeeFenPerMonth(),
+        p.payee(),
+        p.draftedBy(),
+        p.draftedAt(),
+        p.consultationOutcome() == null
+            ? null
+            : new Consultation(
+                p.consultationMethod(),
+                p.consultationHeldOn(),
+                p.consultationOutcome(),
+                p.votesFor(),
+                p.votesAgainst(),
+                p.votesAbstained(),
+                p.consultationRecordedBy(),
+                p.consultationRecordedAt()),
+        signature(p, Department.EDUCATION),
+        signature(p, Department.PRICING),
+        p.submittedAt(),
+        p.returnedAt() == null
+            ? null
+            : new Returned(p.returnedByDepartment(), p.returnReasons(), p.returnedAt()),
+        p.approvedAt() == null
+            ? null
+            : new Approval(
+                p.approvedFeeFen(), p.validFrom(), p.validTo(), p.approvedBy(), p.approvedAt()),
+        p.rejectedAt() == null ? null : new Rejection(p.rejectionReasons(), p.rejectedAt()),
+        p.publishedAt(),
+        p.supersededBy(),
+        p.supersededAt());
+  }
+
+  private static Signature signature(FeeProposal p, Department department) {
+    return p.signedBy(department) == null
+        ? null
+        : new Signature(p.signedBy(department), p.signedAt(department));
+  }
+}

@@ -1,0 +1,87 @@
+package cn.anshan.oversight.fee.service;
+
+import cn.anshan.oversight.fee.domain.ParentRepresentative;
+import cn.anshan.oversight.fee.repository.ParentRepresentativeRepository;
+import cn.anshan.oversight.kit.problem.ProblemException;
+import cn.anshan.oversight.kit.security.Actor;
+import cn.anshan.oversight.kit.security.Roles;
+import cn.anshan.oversight.kit.time.OversightClock;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * Parent-committee representatives (LN-ASV-01, LN-ASV-06): the school admin registers which parents
+ * (by Keycloak subject) act for the school's parent committee; only they record consultations.
+ */
+@ApplicationScoped
+public class ParentRepresentativeService {
+  private final ParentRepresentativeRepository representatives;
+  private final OversightClock clock;
+
+  public ParentRepresentativeService(
+      ParentRepresentativeRepository representatives, OversightClock clock) {
+    this.representatives = representatives;
+    this.clock = clock;
+  }
+
+  /** Registers a representative of the admin's own school; registering twice changes nothing. */
+  @WithTransaction
+  public Uni<ParentRepresentativeView> register(Actor admin, String schoolId, String subject) {
+    requireOwnSchool(admin, schoolId);
+    return representatives
+        .lookup(schoolId, subject)
+        .chain(
+            existing -> {
+              if (existing != null) {
+                return Uni.createFrom().item(ParentRepresentativeView.of(existing));
+              }
+              ParentRepresentative rep =
+                  new ParentRepresentative(
+                      schoolId, subject, admin.district(), admin.subject(), clock.now());
+              return representatives.persist(rep).map(ParentRepresentativeView::of);
+            });
+  }
+
+  /** Removes a representative; the parent can no longer record consultations or read. */
+  @WithTransaction
+  public Uni<Void> remove(Actor admin, String schoolId, String subject) {
+    requireOwnSchool(admin, schoolId);
+    return representatives
+        .lookup(schoolId, subject)
+        .chain(
+            rep -> {
+              if (rep == null) {
+                throw ProblemException.notFound("representative " + subject);
+              }
+              return representatives.delete(rep);
+            });
+  }
+
+  @WithSession
+  public Uni<List<ParentRepresentativeView>> list(Actor actor, String schoolId) {
+    boolean allowed =
+        switch (actor.role()) {
+          case Roles.AUDITOR -> true;
+          case Roles.SCHOOL_ADMIN -> schoolId.equals(actor.schoolId());
+          default -> false;
+        };
+    if (!allowed) {
+      throw ProblemException.notFound("school " + schoolId);
+    }
+    return representatives
+        .ofSchool(schoolId)
+        .map(reps -> reps.stream().map(ParentRepresentativeView::of).toList());
+  }
+
+  private static void requireOwnSchool(Actor admin, String schoolId) {
+    if (admin.schoolId() == null || admin.district() == null) {
+      throw ProblemException.forbidden("the token carries no school_id or district claim");
+    }
+    if (!schoolId.equals(admin.schoolId())) {
+      throw ProblemException.notFound("school " + schoolId);
+    }
+  }
+}

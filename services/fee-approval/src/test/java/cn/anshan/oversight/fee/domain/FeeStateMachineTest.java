@@ -1,0 +1,217 @@
+package cn.anshan.oversight.fee.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * LN-ASV-06 state machine DRAFT → CONSULTED → SUBMITTED → APPROVED → PUBLISHED with returns,
+ * rejections and supersession: every (status, act) pair, legal or not.
+ */
+class FeeStateMachineTest {
+
+  /** The acts of the process, as plain calls on the entity. */
+  enum Act {
+    AMEND(p -> p.amend(Proposals.TERMS)),
+    CONSULT_AGREED(Proposals::agree),
+    CONSULT_NOT_AGREED(Proposals::disagree),
+    SIGN_EDUCATION(p -> p.sign(Department.EDUCATION, "reg-2", Proposals.NOW)),
+    SIGN_PRICING(p -> p.sign(Department.PRICING, "price-2", Proposals.NOW)),
+    RETURN(p -> p.returnSubmission(Department.EDUCATION, List.of("why"), Proposals.NOW)),
+    APPROVE(Proposals::approve),
+    REJECT(p -> p.reject(List.of("no"), Proposals.NOW)),
+    PUBLISH(p -> p.publish("admin-1", Proposals.NOW)),
+    SUPERSEDE(p -> p.supersede(UUID.randomUUID(), Proposals.NOW)),
+    REVISE(FeeProposal::requireRevisable);
+
+    final Consumer<FeeProposal> run;
+
+    Act(Consumer<FeeProposal> run) {
+      this.run = run;
+    }
+  }
+
+  /** The legal transitions; every pair not listed must be refused. */
+  static final Map<FeeStatus, Map<Act, FeeStatus>> LEGAL = new EnumMap<>(FeeStatus.class);
+
+  static {
+    for (FeeStatus s : FeeStatus.values()) {
+      LEGAL.put(s, new EnumMap<>(Act.class));
+    }
+    LEGAL.get(FeeStatus.DRAFT).put(Act.AMEND, FeeStatus.DRAFT);
+    LEGAL.get(FeeStatus.DRAFT).put(Act.CONSULT_AGREED, FeeStatus.CONSULTED);
+    LEGAL.get(FeeStatus.DRAFT).put(Act.CONSULT_NOT_AGREED, FeeStatus.DRAFT);
+    LEGAL.get(FeeStatus.CONSULTED).put(Act.SIGN_EDUCATION, FeeStatus.CONSULTED);
+    LEGAL.get(FeeStatus.CONSULTED).put(Act.SIGN_PRICING, FeeStatus.CONSULTED);
+    LEGAL.get(FeeStatus.CONSULTED).put(Act.RETURN, FeeStatus.RETURNED);
+    LEGAL.get(FeeStatus.RETURNED).put(Act.AMEND, FeeStatus.DRAFT);
+    LEGAL.get(FeeStatus.RETURNED).put(Act.CONSULT_AGREED, FeeStatus.CONSULTED);
+    LEGAL.get(FeeStatus.RETURNED).put(Act.CONSULT_NOT_AGREED, FeeStatus.DRAFT);
+    LEGAL.get(FeeStatus.SUBMITTED).put(Act.APPROVE, FeeStatus.APPROVED);
+    LEGAL.get(FeeStatus.SUBMITTED).put(Act.REJECT, FeeStatus.REJECTED);
+    LEGAL.get(FeeStatus.APPROVED).put(Act.PUBLISH, FeeStatus.PUBLISHED);
+    LEGAL.get(FeeStatus.PUBLISHED).put(Act.SUPERSEDE, FeeStatus.SUPERSEDED);
+    LEGAL.get(FeeStatus.PUBLISHED).put(Act.REVISE, FeeStatus.PUBLISHED);
+  }
+
+  static Stream<Arguments> everyPair() {
+    List<Arguments> pairs = new ArrayList<>();
+    for (FeeStatus s : FeeStatus.values()) {
+      for (Act a : Act.values()) {
+        pairs.add(Arguments.of(s, a));
+      }
+    }
+    return pairs.stream();
+  }
+
+  @ParameterizedTest(name = "LN-ASV-06 {0} + {1}")
+  @MethodSource("everyPair")
+  void lnAsv06EveryStatusAndActIsLegalOnlyWhenTheTableSaysSo(FeeStatus from, Act act) {
+    FeeProposal p = Proposals.in(from);
+    FeeStatus expected = LEGAL.get(from).get(act);
+    if (expected != null) {
+      act.run.accept(p);
+      assertEquals(expected, p.status());
+    } else {
+      FeeTransitionException e =
+          assertThrows(FeeTransitionException.class, () -> act.run.accept(p));
+      assertEquals("LN-ASV-06", e.rule());
+      assertTrue(e.conflict());
+      assertEquals(from, p.status(), "a refused act changes nothing");
+    }
+  }
+
+  @Test
+  @DisplayName("LN-ASV-06: the second department's signature submits; the first does not")
+  void lnAsv06BothSignaturesSubmitInEitherOrder() {
+    FeeProposal a = Proposals.in(FeeStatus.CONSULTED);
+    assertFalse(a.sign(Department.PRICING, "price-1", Proposals.NOW));
+    assertEquals(FeeStatus.CONSULTED, a.status());
+    assertTrue(a.sign(Department.EDUCATION, "reg-1", Proposals.NOW));
+    assertEquals(FeeStatus.SUBMITTED, a.status());
+    assertEquals(Proposals.NOW, a.submittedAt());
+
+    FeeProposal b = Proposals.in(FeeStatus.CONSULTED);
+    assertFalse(b.sign(Department.EDUCATION, "reg-1", Proposals.NOW));
+    assertTrue(b.sign(Department.PRICING, "price-1", Proposals.NOW));
+    assertEquals(FeeStatus.SUBMITTED, b.status());
+  }
+
+  @Test
+  @DisplayName("LN-ASV-06: one department cannot sign twice, so it alone cannot submit")
+  void lnAsv06ADepartmentCannotSignTwice() {
+    FeeProposal p = Proposals.in(FeeStatus.CONSULTED);
+    p.sign(Department.PRICING, "price-1", Proposals.NOW);
+    FeeTransitionException e =
+        assertThrows(
+            FeeTransitionException.class,
+            () -> p.sign(Department.PRICING, "price-2", Proposals.NOW));
+    assertEquals("LN-ASV-06", e.rule());
+    assertEquals(FeeStatus.CONSULTED, p.status());
+    assertEquals("price-1", p.signedBy(Department.PRICING));
+  }
+
+  @Test
+  @DisplayName("LN-ASV-06: a half-signed proposal can still be returned, and the return voids it")
+  void lnAsv06ReturnAfterOneSignatureClearsIt() {
+    FeeProposal p = Proposals.in(FeeStatus.CONSULTED);
+    p.sign(Department.EDUCATION, "reg-1", Proposals.NOW);
+    p.returnSubmission(Department.PRICING, List.of("itemise utilities"), Proposals.NOW);
+    assertEquals(FeeStatus.RETURNED, p.status());
+    assertNull(p.signedBy(Department.EDUCATION));
+    assertEquals(List.of("itemise utilities"), p.returnReasons());
+    assertEquals(Department.PRICING, p.returnedByDepartment());
+  }
+
+  @Test
+  @DisplayName("LN-ASV-06 家长自愿: amending voids the consultation, parents must agree again")
+  void lnAsv06AmendingVoidsTheConsultation() {
+    FeeProposal p = Proposals.in(FeeStatus.RETURNED);
+    p.amend(Proposals.TERMS);
+    assertEquals(FeeStatus.DRAFT, p.status());
+    assertNull(p.consultationOutcome());
+    assertThrows(
+        FeeTransitionException.class, () -> p.sign(Department.EDUCATION, "reg-1", Proposals.NOW));
+  }
+
+  @Test
+  @DisplayName("LN-ASV-06 家长自愿: AGREED needs more votes for than against")
+  void lnAsv06AgreementNeedsAMajority() {
+    FeeProposal p = Proposals.draft();
+    FeeTransitionException e =
+        assertThrows(
+            FeeTransitionException.class,
+            () ->
+                p.recordConsultation(
+                    ConsultationMethod.PARENT_COMMITTEE,
+                    Proposals.NOW.atZone(java.time.ZoneOffset.UTC).toLocalDate(),
+                    ConsultationOutcome.AGREED,
+                    5,
+                    5,
+                    0,
+                    "parent-1",
+                    Proposals.NOW));
+    assertEquals("LN-ASV-06", e.rule());
+    assertFalse(e.conflict());
+    assertEquals(FeeStatus.DRAFT, p.status());
+    p.recordConsultation(
+        ConsultationMethod.PARENT_COMMITTEE,
+        Proposals.NOW.atZone(java.time.ZoneOffset.UTC).toLocalDate(),
+        ConsultationOutcome.AGREED,
+        6,
+        5,
+        0,
+        "parent-1",
+        Proposals.NOW);
+    assertEquals(FeeStatus.CONSULTED, p.status());
+  }
+
+  @Test
+  @DisplayName("LN-ASV-06 家长自愿: the government may approve less than agreed, never more")
+  void lnAsv06ApprovedFeeNotAboveTheAgreedFee() {
+    FeeProposal p = Proposals.in(FeeStatus.SUBMITTED);
+    FeeTransitionException e =
+        assertThrows(
+            FeeTransitionException.class,
+            () ->
+                p.approve(
+                    15_001, Proposals.TERM.start(), Proposals.TERM.end(), "gov-1", Proposals.NOW));
+    assertEquals("LN-ASV-06", e.rule());
+    assertEquals(FeeStatus.SUBMITTED, p.status());
+    p.approve(14_000, Proposals.TERM.start(), Proposals.TERM.end(), "gov-1", Proposals.NOW);
+    assertEquals(FeeStatus.APPROVED, p.status());
+    assertEquals(14_000L, p.approvedFeeFen());
+  }
+
+  @Test
+  @DisplayName("ASV-04: the only payee the model can express is the school")
+  void asv04ThePayeeIsAlwaysTheSchool() {
+    assertEquals(List.of(Payee.SCHOOL), List.of(Payee.values()));
+    for (FeeStatus s : FeeStatus.values()) {
+      assertEquals(Payee.SCHOOL, Proposals.in(s).payee());
+    }
+  }
+
+  @Test
+  void everyEventCountsTheVersionWithoutGaps() {
+    FeeProposal p = Proposals.draft();
+    assertEquals(1, p.recordEvent());
+    assertEquals(2, p.recordEvent());
+    assertEquals(2, p.version());
+  }
+}

@@ -1,0 +1,120 @@
+package cn.anshan.oversight.fee.rest;
+
+import static io.restassured.RestAssured.given;
+
+import cn.anshan.oversight.contracts.EventContracts;
+import cn.anshan.oversight.testkit.KafkaRecords;
+import cn.anshan.oversight.testkit.Tokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+
+/** What every fee flow test needs: requests, the test clock and the fee events, validated. */
+public final class FeeFixtures {
+  public static final String TOPIC = "oversight.fee.events";
+  public static final String BASE = "/api/v1/fee-proposals";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private FeeFixtures() {}
+
+  /** A proposal body: 440 participants, monthly cost 6,600,000 fen = 15,000 fen per head. */
+  public static String proposal(String termId, String programmeType, String basis, long feeFen) {
+    return """
+        {"termId":"%s","termStart":"2026-09-01","termEnd":"2027-01-15",
+         "programmeType":"%s","basis":"%s","schoolLevel":"PRIMARY",
+         "costs":{"staffAllowancesFen":4200000,"materialsFen":600000,
+                  "outsideProvidersFen":1500000,"utilitiesFen":300000},
+         "expectedParticipants":440,"proposedFeeFenPerMonth":%d}"""
+        .formatted(termId, programmeType, basis, feeFen);
+  }
+
+  public static String proposal(long feeFen) {
+    return proposal("2026-autumn", "AFTER_SCHOOL", "SERVICE_CHARGE", feeFen);
+  }
+
+  /** Amendment or revision terms with a cost allowing exactly {@code perHeadFen}. */
+  public static String terms(String level, long perHeadFen, long feeFen) {
+    return """
+        {"basis":"SERVICE_CHARGE","schoolLevel":"%s",
+         "costs":{"staffAllowancesFen":%d,"materialsFen":0,"outsideProvidersFen":0,
+                  "utilitiesFen":0},
+         "expectedParticipants":100,"proposedFeeFenPerMonth":%d}"""
+        .formatted(level, perHeadFen * 100, feeFen);
+  }
+
+  public static final String AGREED =
+      """
+      {"method":"PARENT_COMMITTEE","heldOn":"2026-06-09","outcome":"AGREED",
+       "votesFor":11,"votesAgainst":2,"votesAbstained":1}""";
+
+  public static final String NOT_AGREED =
+      """
+      {"method":"HEARING","heldOn":"2026-06-09","outcome":"NOT_AGREED",
+       "votesFor":3,"votesAgainst":40,"votesAbstained":2}""";
+
+  public static ValidatableResponse post(Tokens who, String path, String ifMatch, String body) {
+    var request = given().header("Authorization", who.bearer());
+    if (ifMatch != null) {
+      request.header("If-Match", "\"" + ifMatch + "\"");
+    }
+    if (body != null) {
+      request.contentType(ContentType.JSON).body(body);
+    }
+    return request.post(path).then();
+  }
+
+  public static ValidatableResponse get(Tokens who, String path) {
+    return given().header("Authorization", who.bearer()).get(path).then();
+  }
+
+  /** Registers {@code parent} as a representative of {@code admin}'s school. */
+  public static void represent(Tokens admin, String schoolId, Tokens parent) {
+    post(
+            admin,
+            "/api/v1/schools/" + schoolId + "/parent-representatives",
+            null,
+            "{\"subject\":\"" + parent.subject() + "\"}")
+        .statusCode(200);
+  }
+
+  /** Freezes the service's clock. */
+  public static void freeze(String instant) {
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"freezeAt\":\"" + instant + "\"}")
+        .post("/test/clock")
+        .then()
+        .statusCode(200);
+  }
+
+  public static void unfreeze() {
+    given().delete("/test/clock").then().statusCode(200);
+  }
+
+  /** The events of one aggregate in order, each checked against its contract. */
+  public static List<JsonNode> events(String key, int expected) {
+    return KafkaRecords.await(TOPIC, r -> key.equals(r.key()), expected, Duration.ofSeconds(30))
+        .stream()
+        .map(
+            r -> {
+              EventContracts.assertValid(r.value());
+              try {
+                return JSON.readTree(r.value());
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            })
+        .toList();
+  }
+
+  public static List<String> types(List<JsonNode> events) {
+    return events.stream()
+        .map(e -> e.get("type").asText().replace("cn.anshan.oversight.fee.", ""))
+        .toList();
+  }
+}
