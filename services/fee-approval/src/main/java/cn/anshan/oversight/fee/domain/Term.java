@@ -16,6 +16,12 @@ public record Term(String termId, LocalDate start, LocalDate end) {
     if (termId == null || !ID.matcher(termId).matches()) {
       problems.add(new String[] {"termId", "must look like 2026-autumn"});
     }
+    if (termId != null && ID.matcher(termId).matches() && start != null) {
+      // The term belongs to the year it names: 2026-autumn starts in 2026.
+      if (start.getYear() != Integer.parseInt(termId.substring(0, 4))) {
+        problems.add(new String[] {"termStart", "must fall in the year the termId names"});
+      }
+    }
     if (start != null && end != null) {
       if (!end.isAfter(start)) {
         problems.add(new String[] {"termEnd", "must be after termStart"});

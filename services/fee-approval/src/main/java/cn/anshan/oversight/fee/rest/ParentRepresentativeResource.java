@@ -2,9 +2,9 @@ package cn.anshan.oversight.fee.rest;
 
 import cn.anshan.oversight.fee.service.ParentRepresentativeService;
 import cn.anshan.oversight.fee.service.ParentRepresentativeView;
+import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.idempotency.CommandResult;
 import cn.anshan.oversight.kit.idempotency.IdempotentCommands;
-import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.security.CurrentActor;
 import cn.anshan.oversight.kit.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -49,21 +49,23 @@ public class ParentRepresentativeResource {
   @RolesAllowed(Roles.SCHOOL_ADMIN)
   @Operation(
       summary = "Register a parent (Keycloak subject) as a parent-committee representative",
-      description = "Only for the admin's own school; registering twice changes nothing.")
+      description =
+          "Only for the admin's own school; registering twice changes nothing. Publishes"
+              + " ParentRepresentativeRegistered.")
   @APIResponse(responseCode = "200", description = "Registered")
   @APIResponse(responseCode = "404", description = "Not the admin's school")
   public Uni<Response> register(
       @PathParam("schoolId") String schoolId,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull FeeRequests.Representative request) {
-    Actor admin = actor.actingAs(Roles.SCHOOL_ADMIN);
+    CommandContext command = actor.command(Roles.SCHOOL_ADMIN);
     return idempotency.execute(
         idempotencyKey,
-        admin.subject() + " POST representative " + schoolId,
+        command.actor().subject() + " POST representative " + schoolId,
         request,
         () ->
             service
-                .register(admin, schoolId, request.subject())
+                .register(command, schoolId, request.subject())
                 .map(view -> new CommandResult(200, view, null, null)));
   }
 
@@ -78,13 +80,15 @@ public class ParentRepresentativeResource {
   @DELETE
   @Path("/{subject}")
   @RolesAllowed(Roles.SCHOOL_ADMIN)
-  @Operation(summary = "Remove a representative of the own school")
+  @Operation(
+      summary = "Remove a representative of the own school",
+      description = "Publishes ParentRepresentativeRemoved.")
   @APIResponse(responseCode = "204", description = "Removed")
   @APIResponse(responseCode = "404", description = "No such representative of the own school")
   public Uni<Response> remove(
       @PathParam("schoolId") String schoolId, @PathParam("subject") String subject) {
     return service
-        .remove(actor.actingAs(Roles.SCHOOL_ADMIN), schoolId, subject)
+        .remove(actor.command(Roles.SCHOOL_ADMIN), schoolId, subject)
         .map(v -> Response.noContent().build());
   }
 }

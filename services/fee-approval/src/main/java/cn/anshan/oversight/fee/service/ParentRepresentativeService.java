@@ -1,7 +1,12 @@
 package cn.anshan.oversight.fee.service;
 
+import cn.anshan.oversight.fee.domain.ParentCommittee;
 import cn.anshan.oversight.fee.domain.ParentRepresentative;
+import cn.anshan.oversight.fee.messaging.ParentCommitteeEvents;
+import cn.anshan.oversight.fee.repository.ParentCommitteeRepository;
 import cn.anshan.oversight.fee.repository.ParentRepresentativeRepository;
+import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.security.Roles;
@@ -10,26 +15,37 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * Parent-committee representatives (LN-ASV-01, LN-ASV-06): the school admin registers which parents
  * (by Keycloak subject) act for the school's parent committee; only they record consultations.
+ * Every change is an event of the school's {@link ParentCommittee}.
  */
 @ApplicationScoped
 public class ParentRepresentativeService {
   private final ParentRepresentativeRepository representatives;
+  private final ParentCommitteeRepository committees;
+  private final Outbox outbox;
   private final OversightClock clock;
 
   public ParentRepresentativeService(
-      ParentRepresentativeRepository representatives, OversightClock clock) {
+      ParentRepresentativeRepository representatives,
+      ParentCommitteeRepository committees,
+      Outbox outbox,
+      OversightClock clock) {
     this.representatives = representatives;
+    this.committees = committees;
+    this.outbox = outbox;
     this.clock = clock;
   }
 
   /** Registers a representative of the admin's own school; registering twice changes nothing. */
   @WithTransaction
-  public Uni<ParentRepresentativeView> register(Actor admin, String schoolId, String subject) {
+  public Uni<ParentRepresentativeView> register(
+      CommandContext command, String schoolId, String subject) {
+    Actor admin = command.actor();
     requireOwnSchool(admin, schoolId);
     return representatives
         .lookup(schoolId, subject)
@@ -38,16 +54,29 @@ public class ParentRepresentativeService {
               if (existing != null) {
                 return Uni.createFrom().item(ParentRepresentativeView.of(existing));
               }
+              Instant now = clock.now();
               ParentRepresentative rep =
                   new ParentRepresentative(
-                      schoolId, subject, admin.district(), admin.subject(), clock.now());
-              return representatives.persist(rep).map(ParentRepresentativeView::of);
+                      schoolId, subject, admin.district(), admin.subject(), now);
+              return committee(schoolId, admin.district())
+                  .chain(
+                      committee ->
+                          representatives
+                              .persist(rep)
+                              .chain(
+                                  () ->
+                                      outbox.append(
+                                          command,
+                                          ParentCommitteeEvents.registered(
+                                              committee, subject, now))))
+                  .map(v -> ParentRepresentativeView.of(rep));
             });
   }
 
   /** Removes a representative; the parent can no longer record consultations or read. */
   @WithTransaction
-  public Uni<Void> remove(Actor admin, String schoolId, String subject) {
+  public Uni<Void> remove(CommandContext command, String schoolId, String subject) {
+    Actor admin = command.actor();
     requireOwnSchool(admin, schoolId);
     return representatives
         .lookup(schoolId, subject)
@@ -56,7 +85,14 @@ public class ParentRepresentativeService {
               if (rep == null) {
                 throw ProblemException.notFound("representative " + subject);
               }
-              return representatives.delete(rep);
+              return representatives
+                  .delete(rep)
+                  .chain(() -> committee(schoolId, admin.district()))
+                  .chain(
+                      committee ->
+                          outbox.append(
+                              command,
+                              ParentCommitteeEvents.removed(committee, subject, clock.now())));
             });
   }
 
@@ -74,6 +110,16 @@ public class ParentRepresentativeService {
     return representatives
         .ofSchool(schoolId)
         .map(reps -> reps.stream().map(ParentRepresentativeView::of).toList());
+  }
+
+  private Uni<ParentCommittee> committee(String schoolId, String district) {
+    return committees
+        .findById(schoolId)
+        .chain(
+            found ->
+                found != null
+                    ? Uni.createFrom().item(found)
+                    : committees.persist(new ParentCommittee(schoolId, district)));
   }
 
   private static void requireOwnSchool(Actor admin, String schoolId) {

@@ -297,6 +297,19 @@ class FeeApprovalFlowTest {
         .statusCode(204);
     post(stranger, path(id, "consultation"), "1", AGREED).statusCode(404);
     assertEquals(1, stored(id));
+
+    List<JsonNode> committee = events(school, 3);
+    assertEquals(
+        List.of(
+            "ParentRepresentativeRegistered.v1",
+            "ParentRepresentativeRegistered.v1",
+            "ParentRepresentativeRemoved.v1"),
+        types(committee));
+    assertEquals(
+        representative.subject(), committee.get(0).get("data").get("representative").asText());
+    assertEquals(stranger.subject(), committee.get(2).get("data").get("representative").asText());
+    assertEquals(3, committee.get(2).get("aggregateversion").asInt());
+    assertEquals(admin.subject(), committee.get(2).get("actor").asText());
   }
 
   static io.restassured.specification.RequestSpecification given(Tokens who) {
@@ -504,6 +517,34 @@ class FeeApprovalFlowTest {
         .get("/api/v1/published-fees?schoolId=" + school)
         .then()
         .statusCode(401);
+  }
+
+  @Test
+  @DisplayName("The official CloudEvents SDK parses the published FeePublished record")
+  void feePublishedRecordParsesWithTheCloudEventsSdk() throws Exception {
+    String id = approved();
+    post(admin, path(id, "publication"), "6", null).statusCode(200);
+    var record =
+        cn.anshan.oversight.testkit.KafkaRecords.await(
+                FeeFixtures.TOPIC,
+                r -> id.equals(r.key()) && r.value().contains("FeePublished"),
+                1,
+                java.time.Duration.ofSeconds(30))
+            .get(0);
+    io.cloudevents.CloudEvent event =
+        io.cloudevents.core.provider.EventFormatProvider.getInstance()
+            .resolveFormat(io.cloudevents.jackson.JsonFormat.CONTENT_TYPE)
+            .deserialize(record.value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals("cn.anshan.oversight.fee.FeePublished.v1", event.getType());
+    assertEquals("/oversight/fee-approval", event.getSource().toString());
+    assertEquals("FeeProposal/" + id, event.getSubject());
+    assertEquals("FeeProposal", event.getExtension("aggregatetype"));
+    assertEquals(id, event.getExtension("aggregateid"));
+    assertEquals(7L, ((Number) event.getExtension("aggregateversion")).longValue());
+    JsonNode data =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(event.getData().toBytes());
+    assertEquals(15_000, data.get("feeFenPerMonth").asLong());
+    assertEquals(school, data.get("schoolId").asText());
   }
 
   @Test

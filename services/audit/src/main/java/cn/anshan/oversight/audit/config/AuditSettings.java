@@ -1,0 +1,70 @@
+package cn.anshan.oversight.audit.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Tunables of the audit service (issue 7; DOMAIN PLT-11, §11 row 23). */
+@ConfigMapping(prefix = "oversight.audit")
+public interface AuditSettings {
+
+  Signing signing();
+
+  Timeline timeline();
+
+  Ingest ingest();
+
+  Checkpoint checkpoint();
+
+  Scan scan();
+
+  /** Ed25519 key that signs checkpoints and export manifests. Required outside dev and test. */
+  interface Signing {
+    /** PKCS#8 private key, base64. */
+    String privateKey();
+
+    /** X.509 (SubjectPublicKeyInfo) public key, base64; published at /api/v1/audit/keys. */
+    String publicKey();
+
+    /** Name of the key in manifests and checkpoints, so keys can be rotated. */
+    @WithDefault("audit-1")
+    String keyId();
+  }
+
+  interface Timeline {
+    @WithDefault("50")
+    int defaultPageSize();
+
+    @WithDefault("500")
+    int maxPageSize();
+  }
+
+  interface Ingest {
+    /** Database role the ingest transaction switches to: SELECT and INSERT only on audit_event. */
+    @WithDefault("audit_ingest")
+    String role();
+
+    /** Retries of a failed batch (e.g. database down) before it goes to the dead-letter topic. */
+    @WithDefault("20")
+    int maxRetries();
+  }
+
+  interface Checkpoint {
+    /** How often chain heads are signed. */
+    @WithDefault("10m")
+    Duration interval();
+  }
+
+  interface Scan {
+    /** How often gaps and compliance findings are looked for. */
+    @WithDefault("1m")
+    Duration interval();
+
+    /**
+     * A gap is recorded as a finding only when the event after it arrived this long ago, so a
+     * merely late event (out-of-order delivery) is not reported.
+     */
+    @WithDefault("5m")
+    Duration gapGrace();
+  }
+}

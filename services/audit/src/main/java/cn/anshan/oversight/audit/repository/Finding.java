@@ -1,0 +1,40 @@
+package cn.anshan.oversight.audit.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A compliance finding or completeness gap (issue 7 capabilities 4 and 6): the rule broken and the
+ * events that prove it. A projection: it can be dropped and detected again from the raw events.
+ */
+@Entity
+@Table(name = "finding")
+public class Finding extends PanacheEntityBase {
+  @Id public UUID id;
+
+  @Column(name = "finding_key")
+  public String findingKey;
+
+  @Column(name = "rule_id")
+  public String ruleId;
+
+  @Column(name = "entity_id")
+  public String entityId;
+
+  public String district;
+  public String detail;
+
+  @Column(name = "event_ids")
+  public String eventIds;
+
+  @Column(name = "detected_at")
+  public Instant detectedAt;
+
+  @Column(name = "resolved_at")
+  public Instant resolvedAt;
+}

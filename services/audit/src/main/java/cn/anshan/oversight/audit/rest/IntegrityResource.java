@@ -1,0 +1,116 @@
+package cn.anshan.oversight.audit.rest;
+
+import cn.anshan.oversight.audit.config.SigningKeys;
+import cn.anshan.oversight.audit.service.CheckpointService;
+import cn.anshan.oversight.audit.service.CheckpointService.CheckpointView;
+import cn.anshan.oversight.audit.service.ExportService;
+import cn.anshan.oversight.audit.service.ExportService.Export;
+import cn.anshan.oversight.audit.service.VerificationService;
+import cn.anshan.oversight.audit.service.VerificationService.Report;
+import cn.anshan.oversight.kit.problem.ProblemException;
+import cn.anshan.oversight.kit.security.CurrentActor;
+import cn.anshan.oversight.kit.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Completeness and tamper evidence (issue 7 capabilities 4 and 5, PLT-11). */
+@Path("/api/v1/audit")
+@Tag(name = "Integrity", description = "Verification, signed checkpoints and verifiable exports")
+@Produces(MediaType.APPLICATION_JSON)
+public class IntegrityResource {
+  private final VerificationService verification;
+  private final CheckpointService checkpoints;
+  private final ExportService exports;
+  private final SigningKeys keys;
+  private final CurrentActor actor;
+
+  public IntegrityResource(
+      VerificationService verification,
+      CheckpointService checkpoints,
+      ExportService exports,
+      SigningKeys keys,
+      CurrentActor actor) {
+    this.verification = verification;
+    this.checkpoints = checkpoints;
+    this.exports = exports;
+    this.keys = keys;
+    this.actor = actor;
+  }
+
+  /** The public key that verifies checkpoints and export manifests. */
+  public record PublicKey(String keyId, String algorithm, String publicKey) {}
+
+  @GET
+  @Path("/verification")
+  @RolesAllowed(Roles.AUDITOR)
+  @Operation(
+      summary = "Verify completeness and integrity (PLT-11)",
+      description =
+          "Gaps and duplicates of aggregate versions and producer sequences, broken links of the"
+              + " per-entity and per-partition hash chains, chain heads that disagree with the"
+              + " stored tail, and the latest signed checkpoint (signature, Merkle root, heads)."
+              + " With entityId only that aggregate (and the partition links at its events) is"
+              + " checked; with source only that producer's sequence.")
+  public Uni<Report> verify(
+      @QueryParam("entityId") String entityId, @QueryParam("source") String source) {
+    actor.actingAs(Roles.AUDITOR);
+    return verification.verify(blank(entityId), blank(source));
+  }
+
+  @GET
+  @Path("/checkpoints/latest")
+  @RolesAllowed(Roles.AUDITOR)
+  @Operation(summary = "The latest signed checkpoint over all chain heads")
+  @APIResponse(responseCode = "404", description = "No checkpoint yet")
+  public Uni<CheckpointView> latestCheckpoint() {
+    actor.actingAs(Roles.AUDITOR);
+    return checkpoints
+        .latest()
+        .map(
+            c -> {
+              if (c == null) {
+                throw ProblemException.notFound("checkpoint");
+              }
+              return c;
+            });
+  }
+
+  @GET
+  @Path("/keys")
+  @PermitAll
+  @Operation(summary = "The Ed25519 public key of checkpoints and export manifests (X.509, base64)")
+  public PublicKey publicKey() {
+    return new PublicKey(keys.keyId(), "Ed25519", keys.publicKeyBase64());
+  }
+
+  @GET
+  @Path("/exports/{entityId}")
+  @RolesAllowed({Roles.AUDITOR, Roles.REGULATOR, Roles.INSTITUTION_OPERATOR, Roles.SCHOOL_ADMIN})
+  @Operation(
+      summary = "Export an entity's hash chain as NDJSON with a signed manifest",
+      description =
+          "Save `ndjson` and `manifest` as two files and check them offline with"
+              + " `services/audit/verifier/verify-export.sh export.ndjson manifest.json"
+              + " [publicKey]`; no database needed.")
+  @APIResponse(responseCode = "404", description = "No such entity visible to the caller")
+  public Uni<Export> export(@PathParam("entityId") String entityId) {
+    return exports.export(
+        actor.actingAs(
+            Roles.AUDITOR, Roles.REGULATOR, Roles.INSTITUTION_OPERATOR, Roles.SCHOOL_ADMIN),
+        entityId);
+  }
+
+  private static String blank(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}

@@ -1,0 +1,135 @@
+package cn.anshan.oversight.audit.service;
+
+import cn.anshan.oversight.audit.config.AuditSettings;
+import cn.anshan.oversight.audit.repository.EventRow;
+import cn.anshan.oversight.audit.repository.TimelineRepository;
+import cn.anshan.oversight.audit.repository.TimelineRepository.Filter;
+import cn.anshan.oversight.kit.http.Keyset;
+import cn.anshan.oversight.kit.problem.FieldError;
+import cn.anshan.oversight.kit.problem.Problem;
+import cn.anshan.oversight.kit.problem.ProblemException;
+import cn.anshan.oversight.kit.security.Actor;
+import cn.anshan.oversight.kit.security.Roles;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Entity timelines and event search with the object scope of DESIGN §4: auditors read everything,
+ * regulators the events of their district, institution operators and school admins the timeline of
+ * their own institution or school, parents the timelines of entities they acted on themselves.
+ * Anything else is a 404, so existence is not leaked.
+ */
+@ApplicationScoped
+public class TimelineService {
+  private final TimelineRepository repository;
+  private final AuditSettings settings;
+  private final ObjectMapper mapper;
+
+  public TimelineService(
+      TimelineRepository repository, AuditSettings settings, ObjectMapper mapper) {
+    this.repository = repository;
+    this.settings = settings;
+    this.mapper = mapper;
+  }
+
+  public Uni<EventPage> timeline(
+      Actor actor, String entityId, Filter filter, String cursor, Integer limit) {
+    Keyset.Position after = Keyset.after(cursor);
+    int size = pageSize(limit);
+    return mayRead(actor, entityId)
+        .chain(
+            scope ->
+                repository
+                    .timeline(entityId, scope.apply(filter), after.instant(), uuid(after), size + 1)
+                    .map(rows -> page(rows, size)));
+  }
+
+  public Uni<EventPage> events(Actor actor, Filter filter, String cursor, Integer limit) {
+    Keyset.Position after = Keyset.after(cursor);
+    int size = pageSize(limit);
+    Filter scoped =
+        switch (actor.role()) {
+          case Roles.AUDITOR -> filter;
+          case Roles.REGULATOR -> inDistrict(filter, actor);
+          case Roles.PARENT ->
+              new Filter(
+                  actor.subject(),
+                  filter.type(),
+                  filter.from(),
+                  filter.to(),
+                  filter.correlationId(),
+                  filter.district());
+          default -> throw ProblemException.forbidden("event search is for auditors");
+        };
+    return repository
+        .events(scoped, after.instant(), uuid(after), size + 1)
+        .map(rows -> page(rows, size));
+  }
+
+  /** What the actor may see of this entity's timeline: a filter restriction, or a 404. */
+  Uni<java.util.function.UnaryOperator<Filter>> mayRead(Actor actor, String entityId) {
+    java.util.function.UnaryOperator<Filter> all = f -> f;
+    Uni<Boolean> allowed =
+        switch (actor.role()) {
+          case Roles.AUDITOR -> repository.entityKnown(entityId);
+          case Roles.REGULATOR ->
+              actor.district() == null
+                  ? Uni.createFrom().item(false)
+                  : repository.entityKnownIn(entityId, actor.district());
+          case Roles.INSTITUTION_OPERATOR ->
+              entityId.equals(actor.institutionId())
+                  ? repository.entityKnown(entityId)
+                  : Uni.createFrom().item(false);
+          case Roles.SCHOOL_ADMIN ->
+              entityId.equals(actor.schoolId())
+                  ? repository.entityKnown(entityId)
+                  : Uni.createFrom().item(false);
+          case Roles.PARENT -> repository.actedOn(entityId, actor.subject());
+          default -> Uni.createFrom().item(false);
+        };
+    return allowed.map(
+        ok -> {
+          if (!ok) {
+            throw ProblemException.notFound("timeline " + entityId);
+          }
+          return Roles.REGULATOR.equals(actor.role()) ? f -> inDistrict(f, actor) : all;
+        });
+  }
+
+  static Filter inDistrict(Filter f, Actor actor) {
+    String district =
+        f.district() == null || f.district().equals(actor.district()) ? actor.district() : "";
+    return new Filter(f.actor(), f.type(), f.from(), f.to(), f.correlationId(), district);
+  }
+
+  private EventPage page(List<EventRow> rows, int size) {
+    boolean more = rows.size() > size;
+    List<EventRow> items = more ? rows.subList(0, size) : rows;
+    String next = null;
+    if (more) {
+      EventRow last = items.get(items.size() - 1);
+      next = Keyset.cursor(last.time(), last.eventId().toString());
+    }
+    return new EventPage(items.stream().map(r -> EventView.of(mapper, r)).toList(), next);
+  }
+
+  private int pageSize(Integer limit) {
+    return Keyset.pageSize(
+        limit, settings.timeline().defaultPageSize(), settings.timeline().maxPageSize());
+  }
+
+  private static UUID uuid(Keyset.Position after) {
+    if (after.isStart()) {
+      return null;
+    }
+    try {
+      return UUID.fromString(after.id());
+    } catch (IllegalArgumentException e) {
+      throw new ProblemException(
+          Problem.ofFields(List.of(new FieldError("/cursor", "not a cursor from this API"))));
+    }
+  }
+}

@@ -1,0 +1,285 @@
+package cn.anshan.oversight.audit.rest;
+
+import static cn.anshan.oversight.audit.rest.AuditFixtures.AUDITOR;
+import static cn.anshan.oversight.audit.rest.AuditFixtures.ESCROW;
+import static cn.anshan.oversight.audit.rest.AuditFixtures.REGISTRY;
+import static cn.anshan.oversight.audit.rest.AuditFixtures.awaitStored;
+import static cn.anshan.oversight.audit.rest.AuditFixtures.publish;
+import static cn.anshan.oversight.audit.rest.AuditFixtures.timeline;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import cn.anshan.oversight.audit.rest.AuditFixtures.Ev;
+import cn.anshan.oversight.testkit.KafkaRecords;
+import cn.anshan.oversight.testkit.OversightTestResources;
+import cn.anshan.oversight.testkit.TestInfra;
+import cn.anshan.oversight.testkit.Tokens;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Capabilities 1 and 2 on the real broker: every topic is ingested once per event id whatever the
+ * delivery order or repetition, into a raw table the ingest role can only append to; timelines
+ * include referencing events, filter, page and respect the caller's scope.
+ */
+@QuarkusTest
+@WithTestResource(value = OversightTestResources.class, scope = TestResourceScope.GLOBAL)
+class IngestFlowTest {
+  String source;
+  String escrowSource;
+  String institution;
+  String order;
+  String parent;
+  Ev applied;
+  Ev approved;
+  Ev whitelisted;
+  Ev orderPaid;
+  String correlation;
+
+  @BeforeEach
+  void institutionWithAnOrder() {
+    source = AuditFixtures.newSource();
+    escrowSource = AuditFixtures.newSource();
+    institution = UUID.randomUUID().toString();
+    order = UUID.randomUUID().toString();
+    parent = "parent-" + UUID.randomUUID();
+    correlation = UUID.randomUUID().toString();
+    String type = "cn.anshan.oversight.registry.";
+    applied =
+        Ev.of(source, type + "InstitutionApplied.v1", "Institution", institution)
+            .version(1)
+            .seq(1)
+            .time("2026-09-01T01:00:00Z")
+            .actor("op-1", "institution-operator")
+            .data("institutionId", institution);
+    approved =
+        Ev.of(source, type + "ApplicationApproved.v1", "Institution", institution)
+            .version(2)
+            .seq(2)
+            .time("2026-09-02T01:00:00Z")
+            .actor("reg-1", "regulator")
+            .correlation(correlation)
+            .data("institutionId", institution);
+    whitelisted =
+        Ev.of(source, type + "InstitutionWhitelisted.v1", "Institution", institution)
+            .version(3)
+            .seq(3)
+            .time("2026-09-02T02:00:00Z")
+            .actor("reg-1", "regulator")
+            .correlation(correlation)
+            .data("institutionId", institution)
+            .data("listStatus", "WHITE");
+    orderPaid =
+        Ev.of(escrowSource, "cn.anshan.oversight.escrow.PrepaymentReceived.v1", "Order", order)
+            .version(1)
+            .seq(1)
+            .time("2026-09-03T01:00:00Z")
+            .actor(parent, "parent")
+            .data("orderId", order)
+            .data("institutionId", institution)
+            .data("amountFen", 120000);
+  }
+
+  void ingestAll() {
+    // out of order and duplicated: v3 first, every event twice
+    publish(REGISTRY, institution, whitelisted, applied, applied, approved, whitelisted, approved);
+    publish(ESCROW, order, orderPaid, orderPaid);
+    awaitStored(applied.id(), approved.id(), whitelisted.id(), orderPaid.id());
+  }
+
+  @Test
+  void redeliveryOfEveryEventChangesNothing() {
+    ingestAll();
+    List<Map<String, Object>> chainBefore =
+        TestInfra.query(
+            "select length, head_hash from entity_chain where aggregate_id = ?", institution);
+    long timelineBefore = timelineRows();
+
+    // 100 % re-delivery, then a marker behind it on the same partitions
+    Ev marker = Ev.of(source, "cn.anshan.oversight.registry.Marker.v1", "Probe", "m").seq(4);
+    Ev escrowMarker = Ev.of(escrowSource, "cn.anshan.oversight.escrow.Marker.v1", "Probe", "n");
+    publish(REGISTRY, institution, applied, approved, whitelisted, marker);
+    publish(ESCROW, order, orderPaid, escrowMarker);
+    awaitStored(marker.id(), escrowMarker.id());
+
+    assertEquals(
+        3, TestInfra.count("select count(*) from audit_event where aggregate_id = ?", institution));
+    assertEquals(
+        1, TestInfra.count("select count(*) from audit_event where aggregate_id = ?", order));
+    assertEquals(
+        chainBefore,
+        TestInfra.query(
+            "select length, head_hash from entity_chain where aggregate_id = ?", institution));
+    assertEquals(timelineBefore, timelineRows());
+    assertEquals(
+        3,
+        TestInfra.count(
+            "select count(*) from timeline_entry where entity_id = ? and relation = 'self'",
+            institution));
+  }
+
+  long timelineRows() {
+    return TestInfra.count(
+        "select count(*) from timeline_entry where entity_id in (?, ?)", institution, order);
+  }
+
+  @Test
+  void recordedAtIsServerAssignedBesideTheBusinessTime() {
+    ingestAll();
+    assertEquals(
+        1,
+        TestInfra.count(
+            "select count(*) from audit_event where event_id = ?::uuid"
+                + " and time = '2026-09-01T01:00:00Z'::timestamptz and recorded_at > time",
+            applied.id()));
+  }
+
+  @Test
+  void institutionTimelineShowsItsOwnAndReferencingEventsInOrder() {
+    ingestAll();
+    JsonPath page = timeline(AUDITOR, institution, null);
+    assertEquals(
+        List.of(applied.id(), approved.id(), whitelisted.id(), orderPaid.id()),
+        page.getList("items.eventId"));
+    assertEquals(List.of(1, 2, 3, 1), page.getList("items.aggregateVersion"));
+    assertEquals(List.of("self", "self", "self", "institutionId"), page.getList("items.relation"));
+    assertEquals(120000, page.getInt("items[3].data.amountFen"));
+  }
+
+  @Test
+  void timelineFiltersByActorTypeTimeCorrelationAndDistrict() {
+    ingestAll();
+    assertEquals(
+        List.of(approved.id(), whitelisted.id()),
+        timeline(AUDITOR, institution, "actor=reg-1").getList("items.eventId"));
+    assertEquals(
+        List.of(approved.id()),
+        timeline(AUDITOR, institution, "type=cn.anshan.oversight.registry.ApplicationApproved.v1")
+            .getList("items.eventId"));
+    assertEquals(
+        List.of(approved.id(), whitelisted.id()),
+        timeline(AUDITOR, institution, "from=2026-09-02T00:00:00Z&to=2026-09-03T00:00:00Z")
+            .getList("items.eventId"));
+    assertEquals(
+        List.of(approved.id(), whitelisted.id()),
+        timeline(AUDITOR, institution, "correlationId=" + correlation).getList("items.eventId"));
+    assertEquals(4, timeline(AUDITOR, institution, "district=tiedong").getList("items").size());
+    assertEquals(0, timeline(AUDITOR, institution, "district=lishan").getList("items").size());
+  }
+
+  @Test
+  void timelinePagesWithAKeysetCursor() {
+    ingestAll();
+    List<String> seen = new ArrayList<>();
+    String cursor = null;
+    do {
+      JsonPath page =
+          timeline(AUDITOR, institution, "limit=3" + (cursor == null ? "" : "&cursor=" + cursor));
+      seen.addAll(page.getList("items.eventId"));
+      cursor = page.getString("nextCursor");
+    } while (cursor != null);
+    assertEquals(List.of(applied.id(), approved.id(), whitelisted.id(), orderPaid.id()), seen);
+    given()
+        .header("Authorization", AUDITOR.bearer())
+        .get("/api/v1/audit/timelines/" + institution + "?cursor=bm90LWEtY3Vyc29y")
+        .then()
+        .statusCode(400);
+  }
+
+  @Test
+  void eachRoleSeesOnlyItsScope() {
+    ingestAll();
+    Tokens operator = Tokens.user("op-1").role("institution-operator").institution(institution);
+    Tokens otherOperator =
+        Tokens.user("op-2").role("institution-operator").institution(UUID.randomUUID().toString());
+    Tokens regulator = Tokens.user("reg-1").role("regulator").district("tiedong");
+    Tokens otherRegulator = Tokens.user("reg-2").role("regulator").district("lishan");
+    Tokens owner = Tokens.user(parent).role("parent");
+    Tokens otherParent = Tokens.user("parent-x").role("parent");
+
+    assertEquals(4, timeline(operator, institution, null).getList("items").size());
+    assertEquals(4, timeline(regulator, institution, null).getList("items").size());
+    assertEquals(1, timeline(owner, order, null).getList("items").size());
+    for (Tokens who : List.of(otherOperator, otherRegulator, otherParent)) {
+      given()
+          .header("Authorization", who.bearer())
+          .get("/api/v1/audit/timelines/" + institution)
+          .then()
+          .statusCode(404);
+    }
+    given()
+        .header("Authorization", otherParent.bearer())
+        .get("/api/v1/audit/timelines/" + order)
+        .then()
+        .statusCode(404);
+    given()
+        .header("Authorization", operator.bearer())
+        .get("/api/v1/audit/events?actor=reg-1")
+        .then()
+        .statusCode(403);
+    given().get("/api/v1/audit/timelines/" + institution).then().statusCode(401);
+  }
+
+  @Test
+  void eventSearchByCorrelationIdAcrossEntities() {
+    ingestAll();
+    JsonPath page =
+        given()
+            .header("Authorization", AUDITOR.bearer())
+            .get("/api/v1/audit/events?correlationId=" + correlation)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertEquals(List.of(approved.id(), whitelisted.id()), page.getList("items.eventId"));
+  }
+
+  @Test
+  void aRecordThatIsNotAnEnvelopeIsSetAsideWithoutStallingThePartition() {
+    Ev after = Ev.of(source, "cn.anshan.oversight.registry.Marker.v1", "Probe", "p");
+    KafkaRecords.send(REGISTRY, institution, "{not json", after.json());
+    awaitStored(after.id());
+    assertEquals(
+        1,
+        TestInfra.count(
+            "select count(*) from rejected_record where value = '{not json' and reason = 'not"
+                + " JSON'"));
+  }
+
+  @Test
+  void theIngestRoleCannotUpdateOrDeleteRawEvents() throws SQLException {
+    ingestAll();
+    for (String sql :
+        List.of(
+            "update audit_event set type = 'forged' where event_id = '" + applied.id() + "'",
+            "delete from audit_event where event_id = '" + applied.id() + "'")) {
+      try (Connection c = TestInfra.connect();
+          Statement s = c.createStatement()) {
+        s.execute("set role audit_ingest");
+        SQLException denied = assertThrows(SQLException.class, () -> s.execute(sql));
+        assertEquals("42501", denied.getSQLState(), denied.getMessage());
+      }
+      // even the owner is stopped by the append-only trigger
+      try (Connection c = TestInfra.connect();
+          Statement s = c.createStatement()) {
+        SQLException denied = assertThrows(SQLException.class, () -> s.execute(sql));
+        assertEquals("42501", denied.getSQLState(), denied.getMessage());
+      }
+    }
+    assertEquals(
+        1,
+        TestInfra.count("select count(*) from audit_event where event_id = ?::uuid", applied.id()));
+  }
+}

@@ -1,0 +1,381 @@
+package cn.anshan.oversight.audit.rest;
+
+import static cn.anshan.oversight.audit.rest.AuditFixtures.AUDITOR;
+import static cn.anshan.oversight.audit.rest.AuditFixtures.REGISTRY;
+import static cn.anshan.oversight.audit.rest.AuditFixtures.awaitStored;
+import static cn.anshan.oversight.audit.rest.AuditFixtures.publish;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.anshan.oversight.audit.domain.ChainHash;
+import cn.anshan.oversight.audit.rest.AuditFixtures.Ev;
+import cn.anshan.oversight.audit.service.CheckpointService;
+import cn.anshan.oversight.testkit.OversightTestResources;
+import cn.anshan.oversight.testkit.TestInfra;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Capability 5 (PLT-11): signed checkpoints, an export checked by the standalone verifier, and
+ * tampering with raw rows by plain SQL as a superuser (triggers bypassed) — changed, deleted,
+ * reordered and inserted rows — detected both by {@code verify} and by the offline verifier.
+ */
+@QuarkusTest
+@WithTestResource(value = OversightTestResources.class, scope = TestResourceScope.GLOBAL)
+class IntegrityFlowTest {
+  static final String PUBLIC_KEY = "MCowBQYDK2VwAyEAR1n8gUInB1GhDXqeNylwxEnP1+pLA+mLKs+HpsiIbYI=";
+
+  @Inject CheckpointService checkpoints;
+
+  String institution;
+  List<Ev> events;
+
+  @BeforeEach
+  void institutionWithFiveEventsUnderACheckpoint() {
+    String source = AuditFixtures.newSource();
+    institution = UUID.randomUUID().toString();
+    events = new ArrayList<>();
+    for (int v = 1; v <= 5; v++) {
+      events.add(
+          Ev.of(source, "cn.anshan.oversight.registry.Step" + v + ".v1", "Institution", institution)
+              .version(v)
+              .seq(v)
+              .time("2026-09-0" + v + "T01:00:00Z")
+              .data("institutionId", institution)
+              .data("listStatus", "WHITE"));
+    }
+    publish(REGISTRY, institution, events.toArray(Ev[]::new));
+    awaitStored(events.stream().map(Ev::id).toArray(String[]::new));
+    checkpoints.take().await().indefinitely();
+  }
+
+  // ---------- export and offline verifier ----------
+
+  record Files2(Path ndjson, Path manifest) {}
+
+  Files2 export(String name) throws Exception {
+    JsonPath export =
+        given()
+            .header("Authorization", AUDITOR.bearer())
+            .get("/api/v1/audit/exports/" + institution)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    Path dir = Files.createDirectories(Path.of("target", "exports"));
+    Path ndjson = dir.resolve(name + "-" + institution + ".ndjson");
+    Path manifest = dir.resolve(name + "-" + institution + ".manifest.json");
+    Files.writeString(ndjson, export.getString("ndjson"), StandardCharsets.UTF_8);
+    Files.writeString(manifest, export.getString("manifest"), StandardCharsets.UTF_8);
+    return new Files2(ndjson, manifest);
+  }
+
+  /** Runs {@code verifier/ExportVerifier.java} as a separate JDK process (JEP 330), no DB. */
+  static String[] verifier(Files2 files, String key) throws Exception {
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "verifier/ExportVerifier.java",
+                files.ndjson().toString(),
+                files.manifest().toString(),
+                key)
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    return new String[] {Integer.toString(process.waitFor()), output};
+  }
+
+  static void assertValid(Files2 files) throws Exception {
+    String[] result = verifier(files, PUBLIC_KEY);
+    assertEquals("0", result[0], result[1]);
+  }
+
+  static void assertInvalid(Files2 files, String reason) throws Exception {
+    String[] result = verifier(files, PUBLIC_KEY);
+    assertEquals("1", result[0], result[1]);
+    assertTrue(result[1].contains(reason), result[1]);
+  }
+
+  JsonPath verify() {
+    return given()
+        .header("Authorization", AUDITOR.bearer())
+        .get("/api/v1/audit/verification?entityId=" + institution)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  @Test
+  void anUntouchedExportIsValidAndOneFlippedByteAnywhereFailsIt() throws Exception {
+    JsonPath report = verify();
+    assertTrue(report.getBoolean("ok"), report.prettify());
+    assertEquals(5, report.getInt("events"));
+
+    Files2 files = export("clean");
+    assertValid(files);
+    assertEquals(5, Files.readAllLines(files.ndjson()).size());
+
+    byte[] ndjson = Files.readAllBytes(files.ndjson());
+    byte[] manifest = Files.readAllBytes(files.manifest());
+    for (int position : new int[] {0, ndjson.length / 3, ndjson.length / 2, ndjson.length - 2}) {
+      Files2 flipped = copy(files, "flip-ndjson-" + position);
+      byte[] bytes = ndjson.clone();
+      bytes[position] ^= 0x01;
+      Files.write(flipped.ndjson(), bytes);
+      assertInvalid(flipped, "INVALID");
+    }
+    for (int position : new int[] {manifest.length / 4, manifest.length / 2, manifest.length - 5}) {
+      Files2 flipped = copy(files, "flip-manifest-" + position);
+      byte[] bytes = manifest.clone();
+      bytes[position] ^= 0x01;
+      Files.write(flipped.manifest(), bytes);
+      assertInvalid(flipped, "INVALID");
+    }
+    // a key other than the service's is refused
+    var other = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    String[] foreign =
+        verifier(files, Base64.getEncoder().encodeToString(other.getPublic().getEncoded()));
+    assertEquals("1", foreign[0], foreign[1]);
+  }
+
+  @Test
+  void theExportCarriesTheCheckpointAndItsInclusionProof() throws Exception {
+    JsonPath manifest = new JsonPath(Files.readString(export("proof").manifest()));
+    assertEquals(5, manifest.getInt("checkpoint.leaf.length"));
+    assertEquals("entity/Institution/" + institution, manifest.getString("checkpoint.leaf.key"));
+    assertTrue(manifest.getBoolean("storeVerification.intact"));
+    given()
+        .get("/api/v1/audit/keys")
+        .then()
+        .statusCode(200)
+        .body("publicKey", org.hamcrest.Matchers.equalTo(PUBLIC_KEY));
+  }
+
+  // ---------- tampering with plain SQL ----------
+
+  void tamper(String... statements) throws Exception {
+    try (Connection c = TestInfra.connect();
+        Statement s = c.createStatement()) {
+      s.execute("set session_replication_role = replica"); // a superuser bypasses the trigger
+      for (String sql : statements) {
+        s.execute(sql);
+      }
+    }
+  }
+
+  String row(int seq) {
+    return " where aggregate_id = '" + institution + "' and entity_seq = " + seq;
+  }
+
+  List<String> problems(JsonPath report) {
+    return report.getList("chainProblems.problem");
+  }
+
+  @Test
+  void aChangedEventIsDetected() throws Exception {
+    tamper("update audit_event set payload = replace(payload, 'WHITE', 'BLACK')" + row(3));
+    JsonPath report = verify();
+    assertFalse(report.getBoolean("ok"));
+    assertTrue(problems(report).contains("EVENT_HASH"), report.prettify());
+    assertInvalid(export("changed"), "line 3: event hash mismatch");
+  }
+
+  @Test
+  void aChangedEventWithARecomputedChainIsCaughtByTheSignedCheckpoint() throws Exception {
+    tamper("update audit_event set payload = replace(payload, 'WHITE', 'BLACK')" + row(3));
+    rechain();
+    JsonPath report = verify();
+    assertFalse(report.getBoolean("ok"));
+    assertEquals(
+        List.of("entity/Institution/" + institution),
+        report.getList("checkpoint.headMismatches"),
+        report.prettify());
+    // the partition chain (checked globally) still holds the old event hash
+    JsonPath global =
+        given()
+            .header("Authorization", AUDITOR.bearer())
+            .get("/api/v1/audit/verification")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertTrue(
+        global
+            .getList("chainProblems.findAll { it.chain.startsWith('partition/') }.eventId")
+            .contains(events.get(2).id()),
+        global.prettify());
+    assertInvalid(export("rechained"), "differs from the signed checkpoint head");
+  }
+
+  @Test
+  void aDeletedEventIsDetected() throws Exception {
+    tamper("delete from audit_event" + row(3));
+    JsonPath report = verify();
+    assertFalse(report.getBoolean("ok"));
+    assertTrue(problems(report).contains("POSITION"), report.prettify());
+    assertInvalid(export("deleted"), "does not link to the previous line");
+  }
+
+  @Test
+  void aDeletedLastEventIsDetected() throws Exception {
+    tamper("delete from audit_event" + row(5));
+    JsonPath report = verify();
+    assertFalse(report.getBoolean("ok"));
+    assertTrue(problems(report).contains("HEAD"), report.prettify());
+    assertEquals(1, report.getList("checkpoint.headMismatches").size());
+    assertInvalid(
+        export("deleted-last"), "checkpoint covers 5 events of this entity, export has 4");
+  }
+
+  @Test
+  void reorderedEventsAreDetected() throws Exception {
+    tamper(
+        "update audit_event set entity_seq = 100" + row(2),
+        "update audit_event set entity_seq = 2" + row(3),
+        "update audit_event set entity_seq = 3" + row(100));
+    JsonPath report = verify();
+    assertFalse(report.getBoolean("ok"));
+    assertTrue(problems(report).contains("PREVIOUS_LINK"), report.prettify());
+    assertInvalid(export("reordered"), "does not link to the previous line");
+  }
+
+  @Test
+  void anInsertedEventIsDetected() throws Exception {
+    String forged = UUID.randomUUID().toString();
+    tamper(
+        "update audit_event set entity_seq = entity_seq + 1000"
+            + " where aggregate_id = '"
+            + institution
+            + "' and entity_seq >= 3",
+        "update audit_event set entity_seq = entity_seq - 999"
+            + " where aggregate_id = '"
+            + institution
+            + "' and entity_seq >= 1000",
+        "insert into audit_event select '"
+            + forged
+            + "'::uuid, topic, kafka_partition, kafka_offset, source, type, subject, time,"
+            + " recorded_at, aggregate_type, aggregate_id, aggregate_version, sequence, actor,"
+            + " actor_role, district, correlation_id, causation_id, rule_version,"
+            + " replace(payload, id_text, '"
+            + forged
+            + "'), event_hash, 3, entity_prev_hash, entity_hash, partition_seq,"
+            + " partition_prev_hash, partition_hash from (select *, event_id::text as id_text"
+            + " from audit_event"
+            + row(2)
+            + ") x");
+    JsonPath naive = verify();
+    assertFalse(naive.getBoolean("ok"));
+    assertInvalid(export("inserted"), "INVALID");
+
+    rechain(); // a careful forger recomputes every hash and the head
+    JsonPath report = verify();
+    assertFalse(report.getBoolean("ok"));
+    assertEquals(1, report.getList("checkpoint.headMismatches").size(), report.prettify());
+    assertInvalid(export("inserted-rechained"), "differs from the signed checkpoint head");
+  }
+
+  @Test
+  void anAppendedForgeryWithAValidLinkIsDetected() throws Exception {
+    String forged = UUID.randomUUID().toString();
+    Map<String, Object> last =
+        TestInfra.query("select entity_hash, payload, recorded_at from audit_event" + row(5))
+            .get(0);
+    String payload = ((String) last.get("payload")).replace(events.get(4).id(), forged);
+    String eventHash = ChainHash.eventHash(payload);
+    java.time.Instant recorded = ((java.sql.Timestamp) last.get("recorded_at")).toInstant();
+    String link = ChainHash.entityLink((String) last.get("entity_hash"), eventHash, recorded);
+    try (Connection c = TestInfra.connect();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "insert into audit_event select ?::uuid, topic, kafka_partition, kafka_offset,"
+                    + " source, type, subject, time, recorded_at, aggregate_type, aggregate_id,"
+                    + " aggregate_version + 1, sequence, actor, actor_role, district,"
+                    + " correlation_id, causation_id, rule_version, ?, ?, 6, entity_hash, ?,"
+                    + " partition_seq, partition_prev_hash, partition_hash from audit_event"
+                    + row(5))) {
+      ps.setString(1, forged);
+      ps.setString(2, payload);
+      ps.setString(3, eventHash);
+      ps.setString(4, link);
+      ps.executeUpdate();
+    }
+    JsonPath report = verify();
+    assertFalse(report.getBoolean("ok"));
+    assertTrue(problems(report).contains("HEAD"), report.prettify());
+    assertInvalid(export("appended"), "NOT intact");
+  }
+
+  /** What a careful forger does: recompute every entity link and the head after the change. */
+  void rechain() throws Exception {
+    try (Connection c = TestInfra.connect();
+        Statement s = c.createStatement()) {
+      s.execute("set session_replication_role = replica");
+      List<Object[]> rows = new ArrayList<>();
+      try (ResultSet rs =
+          s.executeQuery(
+              "select event_id, payload, recorded_at from audit_event where aggregate_id = '"
+                  + institution
+                  + "' order by entity_seq")) {
+        while (rs.next()) {
+          rows.add(new Object[] {rs.getObject(1), rs.getString(2), rs.getTimestamp(3).toInstant()});
+        }
+      }
+      String prev = ChainHash.GENESIS;
+      int seq = 1;
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "update audit_event set event_hash = ?, entity_prev_hash = ?, entity_hash = ?,"
+                  + " entity_seq = ? where event_id = ?")) {
+        for (Object[] r : rows) {
+          String eventHash = ChainHash.eventHash((String) r[1]);
+          String link = ChainHash.entityLink(prev, eventHash, (java.time.Instant) r[2]);
+          ps.setString(1, eventHash);
+          ps.setString(2, prev);
+          ps.setString(3, link);
+          ps.setLong(4, seq++);
+          ps.setObject(5, r[0]);
+          ps.executeUpdate();
+          prev = link;
+        }
+      }
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "update entity_chain set head_hash = ?, length = ? where aggregate_id = ?")) {
+        ps.setString(1, prev);
+        ps.setLong(2, rows.size());
+        ps.setString(3, institution);
+        ps.executeUpdate();
+      }
+    }
+  }
+
+  static Files2 copy(Files2 files, String name) throws Exception {
+    Path dir = files.ndjson().getParent();
+    Path ndjson = dir.resolve(name + ".ndjson");
+    Path manifest = dir.resolve(name + ".manifest.json");
+    Files.copy(files.ndjson(), ndjson, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(files.manifest(), manifest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    return new Files2(ndjson, manifest);
+  }
+}

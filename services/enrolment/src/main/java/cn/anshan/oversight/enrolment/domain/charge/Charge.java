@@ -1,0 +1,194 @@
+package cn.anshan.oversight.enrolment.domain.charge;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * What one enrolled child is charged for one period of one term (§11 row 20), at the published fee
+ * of that school, term and programme type; 0 for an exempt child. A withdrawal refunds part of it.
+ */
+@Entity
+@Table(name = "charge")
+public class Charge {
+  public static final String AGGREGATE_TYPE = "Charge";
+
+  @Id private UUID id;
+  private long version;
+
+  @Column(name = "enrolment_id")
+  private UUID enrolmentId;
+
+  @Column(name = "child_id")
+  private UUID childId;
+
+  @Column(name = "programme_id")
+  private UUID programmeId;
+
+  @Column(name = "school_id")
+  private String schoolId;
+
+  private String district;
+
+  @Column(name = "term_id")
+  private String termId;
+
+  @Column(name = "period_start")
+  private LocalDate periodStart;
+
+  @Column(name = "period_end")
+  private LocalDate periodEnd;
+
+  @Column(name = "fee_fen_per_month")
+  private long feeFenPerMonth;
+
+  @Column(name = "fee_revision")
+  private int feeRevision;
+
+  @Column(name = "fee_proposal_id")
+  private String feeProposalId;
+
+  @Column(name = "amount_fen")
+  private long amountFen;
+
+  @Column(name = "exempt_category")
+  private String exemptCategory;
+
+  @Column(name = "refunded_fen")
+  private long refundedFen;
+
+  @Column(name = "issued_at")
+  private Instant issuedAt;
+
+  @Column(name = "refunded_at")
+  private Instant refundedAt;
+
+  protected Charge() {}
+
+  public Charge(
+      UUID enrolmentId,
+      UUID childId,
+      UUID programmeId,
+      String schoolId,
+      String district,
+      String termId,
+      ChargeCalculator.Period period,
+      PublishedFee fee,
+      long amountFen,
+      String exemptCategory,
+      Instant now) {
+    if (amountFen < 0 || amountFen > fee.feeFenPerMonth() * period.months()) {
+      throw new IllegalStateException(
+          ChargeCalculator.FEE_RULE + ": a charge above the published fee is impossible");
+    }
+    this.id = UUID.randomUUID();
+    this.enrolmentId = enrolmentId;
+    this.childId = childId;
+    this.programmeId = programmeId;
+    this.schoolId = schoolId;
+    this.district = district;
+    this.termId = termId;
+    this.periodStart = period.start();
+    this.periodEnd = period.end();
+    this.feeFenPerMonth = fee.feeFenPerMonth();
+    this.feeRevision = fee.revision();
+    this.feeProposalId = fee.proposalId();
+    this.amountFen = amountFen;
+    this.exemptCategory = exemptCategory;
+    this.issuedAt = now;
+  }
+
+  /** Records a refund; the total refunded never exceeds the charge. */
+  public void refund(long fen, Instant now) {
+    if (fen <= 0 || refundedFen + fen > amountFen) {
+      throw new IllegalStateException("refund " + fen + " exceeds the charge");
+    }
+    refundedFen += fen;
+    refundedAt = now;
+  }
+
+  public ChargeCalculator.Period period() {
+    return new ChargeCalculator.Period(periodStart, periodEnd);
+  }
+
+  /** Counts one more event of this aggregate and returns its version. */
+  public long recordEvent() {
+    return ++version;
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public long version() {
+    return version;
+  }
+
+  public UUID enrolmentId() {
+    return enrolmentId;
+  }
+
+  public UUID childId() {
+    return childId;
+  }
+
+  public UUID programmeId() {
+    return programmeId;
+  }
+
+  public String schoolId() {
+    return schoolId;
+  }
+
+  public String district() {
+    return district;
+  }
+
+  public String termId() {
+    return termId;
+  }
+
+  public LocalDate periodStart() {
+    return periodStart;
+  }
+
+  public LocalDate periodEnd() {
+    return periodEnd;
+  }
+
+  public long feeFenPerMonth() {
+    return feeFenPerMonth;
+  }
+
+  public int feeRevision() {
+    return feeRevision;
+  }
+
+  public String feeProposalId() {
+    return feeProposalId;
+  }
+
+  public long amountFen() {
+    return amountFen;
+  }
+
+  public String exemptCategory() {
+    return exemptCategory;
+  }
+
+  public long refundedFen() {
+    return refundedFen;
+  }
+
+  public Instant issuedAt() {
+    return issuedAt;
+  }
+
+  public Instant refundedAt() {
+    return refundedAt;
+  }
+}

@@ -1,0 +1,79 @@
+package cn.anshan.oversight.enrolment.domain.enrolment;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A school account tried to enrol a child itself (ASV-04 (2) no compulsion, §11 row 17 alert): the
+ * attempt is refused and kept here, and reported as an event for the regulator and audit.
+ */
+@Entity
+@Table(name = "compulsion_signal")
+public class CompulsionSignal {
+  public static final String AGGREGATE_TYPE = "CompulsionSignal";
+
+  @Id private UUID id;
+
+  @Column(name = "school_id")
+  private String schoolId;
+
+  private String district;
+
+  @Column(name = "attempted_by")
+  private String attemptedBy;
+
+  @Column(name = "child_id")
+  private String childId;
+
+  @Column(name = "programme_id")
+  private String programmeId;
+
+  @Column(name = "attempted_at")
+  private Instant attemptedAt;
+
+  protected CompulsionSignal() {}
+
+  public CompulsionSignal(
+      String schoolId,
+      String district,
+      String attemptedBy,
+      String childId,
+      String programmeId,
+      Instant now) {
+    this.id = UUID.randomUUID();
+    this.schoolId = schoolId;
+    this.district = district;
+    this.attemptedBy = attemptedBy;
+    this.childId = childId;
+    this.programmeId = programmeId;
+    this.attemptedAt = now;
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public String schoolId() {
+    return schoolId;
+  }
+
+  public String district() {
+    return district;
+  }
+
+  public String childId() {
+    return childId;
+  }
+
+  public String programmeId() {
+    return programmeId;
+  }
+
+  public Instant attemptedAt() {
+    return attemptedAt;
+  }
+}

@@ -1,0 +1,155 @@
+package cn.anshan.oversight.enrolment.domain.enrolment;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A child's voluntary enrolment in a programme (ASV-04 (2), ASV-05, §11 row 17): created only by
+ * the child's guardian, withdrawn by the guardian at any time with an effective date.
+ */
+@Entity
+@Table(name = "enrolment")
+public class Enrolment {
+  public static final String AGGREGATE_TYPE = "Enrolment";
+  public static final String VOLUNTARY = "ASV-05";
+  public static final String NO_COMPULSION = "ASV-04";
+
+  @Id private UUID id;
+  private long version;
+
+  @Column(name = "child_id")
+  private UUID childId;
+
+  @Column(name = "guardian_sub")
+  private String guardianSub;
+
+  @Column(name = "programme_id")
+  private UUID programmeId;
+
+  @Column(name = "school_id")
+  private String schoolId;
+
+  private String district;
+
+  @Column(name = "term_id")
+  private String termId;
+
+  private String options;
+
+  @Enumerated(EnumType.STRING)
+  private EnrolmentStatus status;
+
+  @Column(name = "start_date")
+  private LocalDate startDate;
+
+  @Column(name = "withdrawal_effective")
+  private LocalDate withdrawalEffective;
+
+  @Column(name = "submitted_at")
+  private Instant submittedAt;
+
+  @Column(name = "withdrawn_at")
+  private Instant withdrawnAt;
+
+  protected Enrolment() {}
+
+  public Enrolment(
+      UUID childId,
+      String guardianSub,
+      UUID programmeId,
+      String schoolId,
+      String district,
+      String termId,
+      String options,
+      LocalDate startDate,
+      Instant now) {
+    this.id = UUID.randomUUID();
+    this.childId = childId;
+    this.guardianSub = guardianSub;
+    this.programmeId = programmeId;
+    this.schoolId = schoolId;
+    this.district = district;
+    this.termId = termId;
+    this.options = options;
+    this.startDate = startDate;
+    this.status = EnrolmentStatus.ENROLLED;
+    this.submittedAt = now;
+  }
+
+  /** ASV-04 (2): leaving is always possible; service ends the day before {@code effective}. */
+  public void withdraw(LocalDate effective, Instant now) {
+    if (status != EnrolmentStatus.ENROLLED) {
+      throw new IllegalStateException("enrolment is " + status);
+    }
+    this.status = EnrolmentStatus.WITHDRAWN;
+    this.withdrawalEffective = effective;
+    this.withdrawnAt = now;
+  }
+
+  public long recordEvent() {
+    return ++version;
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public long version() {
+    return version;
+  }
+
+  public UUID childId() {
+    return childId;
+  }
+
+  public String guardianSub() {
+    return guardianSub;
+  }
+
+  public UUID programmeId() {
+    return programmeId;
+  }
+
+  public String schoolId() {
+    return schoolId;
+  }
+
+  public String district() {
+    return district;
+  }
+
+  public String termId() {
+    return termId;
+  }
+
+  public String options() {
+    return options;
+  }
+
+  public EnrolmentStatus status() {
+    return status;
+  }
+
+  public LocalDate startDate() {
+    return startDate;
+  }
+
+  public LocalDate withdrawalEffective() {
+    return withdrawalEffective;
+  }
+
+  public Instant submittedAt() {
+    return submittedAt;
+  }
+
+  public Instant withdrawnAt() {
+    return withdrawnAt;
+  }
+}

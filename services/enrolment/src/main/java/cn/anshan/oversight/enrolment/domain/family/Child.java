@@ -1,0 +1,74 @@
+package cn.anshan.oversight.enrolment.domain.family;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A child registered by a guardian (ASV-05): only the generated id, the school, the grade and the
+ * guardian's subject are kept; no name and no ID number ever reach this service.
+ */
+@Entity
+@Table(name = "child")
+public class Child {
+  public static final String AGGREGATE_TYPE = "Child";
+
+  @Id private UUID id;
+  private long version;
+
+  @Column(name = "guardian_sub")
+  private String guardianSub;
+
+  @Column(name = "school_id")
+  private String schoolId;
+
+  private int grade;
+
+  @Column(name = "registered_at")
+  private Instant registeredAt;
+
+  protected Child() {}
+
+  public Child(String guardianSub, String schoolId, int grade, Instant now) {
+    this.id = UUID.randomUUID();
+    this.guardianSub = guardianSub;
+    this.schoolId = schoolId;
+    this.grade = grade;
+    this.registeredAt = now;
+  }
+
+  public boolean guardedBy(String subject) {
+    return guardianSub.equals(subject);
+  }
+
+  public long recordEvent() {
+    return ++version;
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public long version() {
+    return version;
+  }
+
+  public String guardianSub() {
+    return guardianSub;
+  }
+
+  public String schoolId() {
+    return schoolId;
+  }
+
+  public int grade() {
+    return grade;
+  }
+
+  public Instant registeredAt() {
+    return registeredAt;
+  }
+}

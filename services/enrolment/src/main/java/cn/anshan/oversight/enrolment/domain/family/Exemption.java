@@ -1,0 +1,123 @@
+package cn.anshan.oversight.enrolment.domain.family;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A fee exemption (LN-ASV-03 hardship, LN-ASV-06 disabled and extreme-poverty children, §8.3): the
+ * guardian claims a category with a reference to the evidence; the school admin of the child's
+ * school checks it and grants or rejects. A granted exemption makes every charge of the child 0.
+ */
+@Entity
+@Table(name = "exemption")
+public class Exemption {
+  public static final String AGGREGATE_TYPE = "Exemption";
+
+  @Id private UUID id;
+  private long version;
+
+  @Column(name = "child_id")
+  private UUID childId;
+
+  @Column(name = "guardian_sub")
+  private String guardianSub;
+
+  @Column(name = "school_id")
+  private String schoolId;
+
+  private String category;
+
+  @Column(name = "evidence_ref")
+  private String evidenceRef;
+
+  @Enumerated(EnumType.STRING)
+  private ExemptionStatus status;
+
+  @Column(name = "claimed_at")
+  private Instant claimedAt;
+
+  @Column(name = "decided_by")
+  private String decidedBy;
+
+  @Column(name = "decided_at")
+  private Instant decidedAt;
+
+  private String district;
+
+  protected Exemption() {}
+
+  public Exemption(Child child, String category, String evidenceRef, Instant now) {
+    this.id = UUID.randomUUID();
+    this.childId = child.id();
+    this.guardianSub = child.guardianSub();
+    this.schoolId = child.schoolId();
+    this.category = category;
+    this.evidenceRef = evidenceRef;
+    this.status = ExemptionStatus.CLAIMED;
+    this.claimedAt = now;
+  }
+
+  public void decide(boolean grant, String admin, String district, Instant now) {
+    if (status != ExemptionStatus.CLAIMED) {
+      throw new IllegalStateException("exemption is " + status);
+    }
+    this.status = grant ? ExemptionStatus.GRANTED : ExemptionStatus.REJECTED;
+    this.decidedBy = admin;
+    this.district = district;
+    this.decidedAt = now;
+  }
+
+  public long recordEvent() {
+    return ++version;
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public long version() {
+    return version;
+  }
+
+  public UUID childId() {
+    return childId;
+  }
+
+  public String guardianSub() {
+    return guardianSub;
+  }
+
+  public String schoolId() {
+    return schoolId;
+  }
+
+  public String category() {
+    return category;
+  }
+
+  public String evidenceRef() {
+    return evidenceRef;
+  }
+
+  public ExemptionStatus status() {
+    return status;
+  }
+
+  public Instant claimedAt() {
+    return claimedAt;
+  }
+
+  public Instant decidedAt() {
+    return decidedAt;
+  }
+
+  public String district() {
+    return district;
+  }
+}

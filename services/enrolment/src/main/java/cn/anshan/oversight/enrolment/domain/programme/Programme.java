@@ -1,0 +1,178 @@
+package cn.anshan.oversight.enrolment.domain.programme;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A school's after-school (or custody) plan for one term ("一校一案", §11 rows 16 and 21), published
+ * once it keeps the "5+2" and scope rules. Term dates bound every enrolment and charge.
+ */
+@Entity
+@Table(name = "programme")
+public class Programme {
+  public static final String AGGREGATE_TYPE = "Programme";
+
+  @Id private UUID id;
+  private long version;
+
+  @Column(name = "school_id")
+  private String schoolId;
+
+  private String district;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "programme_type")
+  private ProgrammeType type;
+
+  @Column(name = "term_id")
+  private String termId;
+
+  @Column(name = "term_start")
+  private LocalDate termStart;
+
+  @Column(name = "term_end")
+  private LocalDate termEnd;
+
+  @Convert(converter = DaysConverter.class)
+  private Set<DayOfWeek> days;
+
+  @Column(name = "daily_start")
+  private LocalTime dailyStart;
+
+  @Column(name = "daily_end")
+  private LocalTime dailyEnd;
+
+  @Convert(converter = GradesConverter.class)
+  private List<Integer> grades;
+
+  @Convert(converter = ActivitiesConverter.class)
+  private List<Activity> activities;
+
+  @Enumerated(EnumType.STRING)
+  private Billing billing;
+
+  @Column(name = "published_by")
+  private String publishedBy;
+
+  @Column(name = "published_at")
+  private Instant publishedAt;
+
+  @Column(name = "changed_at")
+  private Instant changedAt;
+
+  protected Programme() {}
+
+  public Programme(
+      String schoolId, String district, ProgrammeForm form, String admin, Instant now) {
+    this.id = UUID.randomUUID();
+    this.schoolId = schoolId;
+    this.district = district;
+    this.type = form.type();
+    this.termId = form.termId();
+    this.termStart = form.termStart();
+    this.termEnd = form.termEnd();
+    apply(form);
+    this.publishedBy = admin;
+    this.publishedAt = now;
+  }
+
+  /** A revision keeps school, term and type; only the timetable and content change. */
+  public void change(ProgrammeForm form, Instant now) {
+    apply(form);
+    this.changedAt = now;
+  }
+
+  private void apply(ProgrammeForm form) {
+    this.days = form.days();
+    this.dailyStart = form.dailyStart();
+    this.dailyEnd = form.dailyEnd();
+    this.grades = List.copyOf(form.grades());
+    this.activities = List.copyOf(form.activities());
+    this.billing = form.billing();
+  }
+
+  public boolean servesGrade(int grade) {
+    return grades.contains(grade);
+  }
+
+  /** Counts one more event of this aggregate and returns its version. */
+  public long recordEvent() {
+    return ++version;
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public long version() {
+    return version;
+  }
+
+  public String schoolId() {
+    return schoolId;
+  }
+
+  public String district() {
+    return district;
+  }
+
+  public ProgrammeType type() {
+    return type;
+  }
+
+  public String termId() {
+    return termId;
+  }
+
+  public LocalDate termStart() {
+    return termStart;
+  }
+
+  public LocalDate termEnd() {
+    return termEnd;
+  }
+
+  public Set<DayOfWeek> days() {
+    return days;
+  }
+
+  public LocalTime dailyStart() {
+    return dailyStart;
+  }
+
+  public LocalTime dailyEnd() {
+    return dailyEnd;
+  }
+
+  public List<Integer> grades() {
+    return grades;
+  }
+
+  public List<Activity> activities() {
+    return activities;
+  }
+
+  public Billing billing() {
+    return billing;
+  }
+
+  public Instant publishedAt() {
+    return publishedAt;
+  }
+
+  public Instant changedAt() {
+    return changedAt;
+  }
+}

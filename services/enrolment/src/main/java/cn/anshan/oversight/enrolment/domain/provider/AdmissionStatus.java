@@ -1,0 +1,6 @@
+package cn.anshan.oversight.enrolment.domain.provider;
+
+public enum AdmissionStatus {
+  ADMITTED,
+  EXITED
+}

@@ -1,0 +1,35 @@
+package cn.anshan.oversight.enrolment.domain.provider;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** ASV-06 / §11 row 18: who may serve in a programme, and who must leave. Plain Java. */
+public final class ProviderRules {
+  public static final String RULE = "ASV-06";
+
+  private ProviderRules() {}
+
+  /**
+   * Why {@code standing} may not be admitted on {@code today}: empty when the registry's events say
+   * the institution is white-listed, operational and holds a licence valid today.
+   */
+  public static Optional<String> ineligibility(ProviderStanding standing, LocalDate today) {
+    if (standing == null) {
+      return Optional.of("the registry has published no standing for this institution");
+    }
+    if (!"WHITE".equals(standing.listStatus()) || !standing.operational()) {
+      return Optional.of("the institution is on list " + standing.listStatus() + ", not WHITE");
+    }
+    if (!standing.licensed()
+        || standing.licenceValidTo() == null
+        || standing.licenceValidTo().isBefore(today)) {
+      return Optional.of("the institution holds no valid licence");
+    }
+    return Optional.empty();
+  }
+
+  /** ASV-06 periodic evaluation: a score below the pass mark ends the admission. */
+  public static boolean passes(int score, int passMark) {
+    return score >= passMark;
+  }
+}

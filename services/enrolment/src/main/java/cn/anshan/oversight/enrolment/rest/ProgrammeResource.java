@@ -1,0 +1,220 @@
+package cn.anshan.oversight.enrolment.rest;
+
+import cn.anshan.oversight.enrolment.service.AdmissionView;
+import cn.anshan.oversight.enrolment.service.ChargeService;
+import cn.anshan.oversight.enrolment.service.Page;
+import cn.anshan.oversight.enrolment.service.ProgrammeService;
+import cn.anshan.oversight.enrolment.service.ProgrammeView;
+import cn.anshan.oversight.enrolment.service.ProviderService;
+import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.Versions;
+import cn.anshan.oversight.kit.idempotency.CommandResult;
+import cn.anshan.oversight.kit.idempotency.IdempotentCommands;
+import cn.anshan.oversight.kit.security.Actor;
+import cn.anshan.oversight.kit.security.CurrentActor;
+import cn.anshan.oversight.kit.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** After-school programmes per school and term (§11 rows 16, 18, 20, 21). */
+@Path("/api/v1/programmes")
+@Tag(name = "Programmes", description = "一校一案: 5+2 plans, providers and charge runs")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProgrammeResource {
+  private final ProgrammeService service;
+  private final ProviderService providers;
+  private final ChargeService chargeService;
+  private final CurrentActor actor;
+  private final IdempotentCommands idempotency;
+
+  public ProgrammeResource(
+      ProgrammeService service,
+      ProviderService providers,
+      ChargeService chargeService,
+      CurrentActor actor,
+      IdempotentCommands idempotency) {
+    this.service = service;
+    this.providers = providers;
+    this.chargeService = chargeService;
+    this.actor = actor;
+    this.idempotency = idempotency;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.SCHOOL_ADMIN)
+  @Operation(
+      summary = "Publish the school's programme for a term (ASV-01/02/04/07, LN-ASV-01/02)",
+      description =
+          "AFTER_SCHOOL: 5 school days a week, at least 2 hours a day, ending no earlier than the"
+              + " local off-work time and not after the latest end of its grades; early arrival,"
+              + " lunch and evening self-study are not after-school service. One plan per school,"
+              + " term and type.")
+  @APIResponse(responseCode = "201", description = "Published; Location and ETag set")
+  @APIResponse(responseCode = "409", description = "The school already has this plan")
+  @APIResponse(responseCode = "422", description = "A rule is broken (rule ids in the problem)")
+  public Uni<Response> publish(
+      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
+      @Valid @NotNull Requests.Programme request) {
+    CommandContext command = actor.command(Roles.SCHOOL_ADMIN);
+    return idempotency.execute(
+        idempotencyKey,
+        command.actor().subject() + " POST /api/v1/programmes",
+        request,
+        () ->
+            service
+                .publish(command, request.form())
+                .map(
+                    view ->
+                        CommandResult.created(
+                            URI.create("/api/v1/programmes/" + view.programmeId()),
+                            view.version(),
+                            view)));
+  }
+
+  @GET
+  @RolesAllowed({Roles.PARENT, Roles.SCHOOL_ADMIN, Roles.REGULATOR, Roles.AUDITOR})
+  @Operation(
+      summary = "Programmes, oldest first (keyset pagination)",
+      description =
+          "Parents and auditors: all (filter by schoolId); school admins: their school;"
+              + " regulators: their district.")
+  public Uni<Page<ProgrammeView>> list(
+      @QueryParam("schoolId") String schoolId,
+      @QueryParam("cursor") String cursor,
+      @Parameter(description = "page size, capped by configuration") @QueryParam("limit")
+          Integer limit) {
+    return service.list(reader(), schoolId, cursor, limit);
+  }
+
+  @GET
+  @Path("/{programmeId}")
+  @RolesAllowed({Roles.PARENT, Roles.SCHOOL_ADMIN, Roles.REGULATOR, Roles.AUDITOR})
+  @Operation(summary = "Read a programme")
+  @APIResponse(responseCode = "200", description = "The programme; ETag = version")
+  @APIResponse(responseCode = "404", description = "No such programme visible to the caller")
+  public Uni<Response> get(@PathParam("programmeId") UUID programmeId) {
+    return service
+        .get(reader(), programmeId)
+        .map(view -> Response.ok(view).header("ETag", Versions.etag(view.version())).build());
+  }
+
+  @POST
+  @Path("/{programmeId}/revision")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.SCHOOL_ADMIN)
+  @Operation(summary = "Revise the timetable and content; term and type stay (same rules)")
+  @APIResponse(responseCode = "200", description = "Changed; new ETag")
+  @APIResponse(responseCode = "404", description = "Not a programme of the admin's school")
+  @APIResponse(responseCode = "412", description = "If-Match is stale")
+  @APIResponse(responseCode = "422", description = "A rule is broken")
+  @APIResponse(responseCode = "428", description = "If-Match is missing")
+  public Uni<Response> revise(
+      @PathParam("programmeId") UUID programmeId,
+      @HeaderParam("If-Match") String ifMatch,
+      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
+      @Valid @NotNull Requests.Programme request) {
+    CommandContext command = actor.command(Roles.SCHOOL_ADMIN);
+    return idempotency.execute(
+        idempotencyKey,
+        command.actor().subject() + " POST revision " + programmeId,
+        request,
+        () ->
+            service
+                .change(command, programmeId, ifMatch, request.form())
+                .map(view -> CommandResult.ok(view.version(), view)));
+  }
+
+  @POST
+  @Path("/{programmeId}/providers")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.SCHOOL_ADMIN)
+  @Operation(
+      summary = "Admit an outside provider (ASV-06)",
+      description =
+          "Only while the registry's events say the institution is white-listed, operational and"
+              + " licensed.")
+  @APIResponse(responseCode = "201", description = "Admitted; Location and ETag set")
+  @APIResponse(responseCode = "404", description = "Not a programme of the admin's school")
+  @APIResponse(responseCode = "409", description = "Already admitted")
+  @APIResponse(responseCode = "422", description = "ASV-06: not white-listed or not licensed")
+  public Uni<Response> admit(
+      @PathParam("programmeId") UUID programmeId,
+      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
+      @Valid @NotNull Requests.Admission request) {
+    CommandContext command = actor.command(Roles.SCHOOL_ADMIN);
+    return idempotency.execute(
+        idempotencyKey,
+        command.actor().subject() + " POST providers " + programmeId,
+        request,
+        () ->
+            providers
+                .admit(command, programmeId, request.institutionId(), request.services())
+                .map(
+                    view ->
+                        CommandResult.created(
+                            URI.create("/api/v1/provider-admissions/" + view.admissionId()),
+                            view.version(),
+                            view)));
+  }
+
+  @GET
+  @Path("/{programmeId}/providers")
+  @RolesAllowed({Roles.PARENT, Roles.SCHOOL_ADMIN, Roles.REGULATOR, Roles.AUDITOR})
+  @Operation(summary = "Providers admitted to a programme, current and past")
+  @APIResponse(responseCode = "404", description = "No such programme visible to the caller")
+  public Uni<List<AdmissionView>> providers(@PathParam("programmeId") UUID programmeId) {
+    return providers.ofProgramme(reader(), programmeId);
+  }
+
+  @POST
+  @Path("/{programmeId}/charge-runs")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.SCHOOL_ADMIN)
+  @Operation(
+      summary = "Charge the enrolled children for a month or the term (LN-ASV-03/06, §8.3)",
+      description =
+          "Only at the fee fee-approval published for the school, term and type; nothing before"
+              + " publication, never across terms, 0 for exempt children. Children already"
+              + " charged for the period are skipped.")
+  @APIResponse(responseCode = "201", description = "The charges issued by this run")
+  @APIResponse(responseCode = "404", description = "Not a programme of the admin's school")
+  @APIResponse(responseCode = "422", description = "No published fee, or outside the term")
+  public Uni<Response> chargeRun(
+      @PathParam("programmeId") UUID programmeId,
+      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
+      @Valid @NotNull Requests.ChargeRun request) {
+    CommandContext command = actor.command(Roles.SCHOOL_ADMIN);
+    return idempotency.execute(
+        idempotencyKey,
+        command.actor().subject() + " POST charge-runs " + programmeId,
+        request,
+        () ->
+            chargeService
+                .issue(command, programmeId, request.month())
+                .map(run -> new CommandResult(201, run, null, null)));
+  }
+
+  private Actor reader() {
+    return actor.actingAs(Roles.AUDITOR, Roles.REGULATOR, Roles.SCHOOL_ADMIN, Roles.PARENT);
+  }
+}

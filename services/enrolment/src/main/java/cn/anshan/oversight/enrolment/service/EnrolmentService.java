@@ -1,0 +1,275 @@
+package cn.anshan.oversight.enrolment.service;
+
+import cn.anshan.oversight.enrolment.config.EnrolmentSettings;
+import cn.anshan.oversight.enrolment.domain.enrolment.CompulsionSignal;
+import cn.anshan.oversight.enrolment.domain.enrolment.Enrolment;
+import cn.anshan.oversight.enrolment.domain.enrolment.EnrolmentStatus;
+import cn.anshan.oversight.enrolment.messaging.EnrolmentEvents;
+import cn.anshan.oversight.enrolment.repository.ChargeRepository;
+import cn.anshan.oversight.enrolment.repository.ChildRepository;
+import cn.anshan.oversight.enrolment.repository.CompulsionSignalRepository;
+import cn.anshan.oversight.enrolment.repository.EnrolmentRepository;
+import cn.anshan.oversight.enrolment.repository.ProgrammeRepository;
+import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.Keyset;
+import cn.anshan.oversight.kit.http.Versions;
+import cn.anshan.oversight.kit.outbox.Outbox;
+import cn.anshan.oversight.kit.problem.FieldError;
+import cn.anshan.oversight.kit.problem.Problem;
+import cn.anshan.oversight.kit.problem.ProblemException;
+import cn.anshan.oversight.kit.problem.RuleViolation;
+import cn.anshan.oversight.kit.security.Actor;
+import cn.anshan.oversight.kit.security.Roles;
+import cn.anshan.oversight.kit.time.OversightClock;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Voluntary enrolment (ASV-04 (2), ASV-05, §11 row 17): only a child's guardian applies; a school
+ * account trying to enrol a child is refused and reported as a compulsion signal; the guardian may
+ * withdraw at any time with an effective date, which refunds the unused part of the charges.
+ */
+@ApplicationScoped
+public class EnrolmentService {
+  public static final String COMPULSION_DETAIL =
+      "only a child's guardian may apply for after-school service; a school account may not enrol"
+          + " a child (no compulsion, ASV-04; voluntary sign-up, ASV-05)";
+
+  private final EnrolmentRepository enrolments;
+  private final ChildRepository children;
+  private final ProgrammeRepository programmes;
+  private final CompulsionSignalRepository signals;
+  private final ChargeRepository charges;
+  private final ChargeService chargeService;
+  private final Outbox outbox;
+  private final OversightClock clock;
+  private final EnrolmentSettings settings;
+
+  public EnrolmentService(
+      EnrolmentRepository enrolments,
+      ChildRepository children,
+      ProgrammeRepository programmes,
+      CompulsionSignalRepository signals,
+      ChargeRepository charges,
+      ChargeService chargeService,
+      Outbox outbox,
+      OversightClock clock,
+      EnrolmentSettings settings) {
+    this.enrolments = enrolments;
+    this.children = children;
+    this.programmes = programmes;
+    this.signals = signals;
+    this.charges = charges;
+    this.chargeService = chargeService;
+    this.outbox = outbox;
+    this.clock = clock;
+    this.settings = settings;
+  }
+
+  /** ASV-05: the guardian of {@code childId} applies; confirmed at once (no capacity modelled). */
+  @WithTransaction
+  public Uni<EnrolmentView> enrol(
+      CommandContext command,
+      UUID childId,
+      UUID programmeId,
+      LocalDate requestedStart,
+      List<String> options) {
+    String guardian = command.actor().subject();
+    return children
+        .findById(childId)
+        .chain(
+            child -> {
+              if (child == null || !child.guardedBy(guardian)) {
+                throw ProblemException.notFound("child " + childId);
+              }
+              return programmes
+                  .findById(programmeId)
+                  .chain(
+                      programme -> {
+                        if (programme == null) {
+                          throw ProblemException.notFound("programme " + programmeId);
+                        }
+                        if (!programme.schoolId().equals(child.schoolId())
+                            || !programme.servesGrade(child.grade())) {
+                          throw ProblemException.rule(
+                              Enrolment.VOLUNTARY,
+                              "the programme is not offered to this child's school and grade");
+                        }
+                        if (options != null) {
+                          List<String> offered =
+                              programme.activities().stream().map(a -> a.name()).toList();
+                          List<String> unknown =
+                              options.stream().filter(o -> !offered.contains(o)).toList();
+                          if (!unknown.isEmpty()) {
+                            throw ProblemException.rule(
+                                Enrolment.VOLUNTARY,
+                                "the family chooses among the programme's activities; not offered: "
+                                    + unknown);
+                          }
+                        }
+                        LocalDate today = clock.today();
+                        LocalDate start =
+                            requestedStart != null
+                                ? requestedStart
+                                : (today.isAfter(programme.termStart())
+                                    ? today
+                                    : programme.termStart());
+                        if (start.isBefore(today)
+                            || start.isBefore(programme.termStart())
+                            || start.isAfter(programme.termEnd())) {
+                          throw new ProblemException(
+                              Problem.ofFields(
+                                  List.of(
+                                      new FieldError(
+                                          "/startDate",
+                                          "must lie in the term "
+                                              + programme.termStart()
+                                              + ".."
+                                              + programme.termEnd()
+                                              + " and not before today"))));
+                        }
+                        return enrolments
+                            .countActive(childId, programmeId)
+                            .chain(
+                                active -> {
+                                  if (active > 0) {
+                                    throw ProblemException.conflict(
+                                        "already-enrolled",
+                                        "the child is already enrolled in this programme");
+                                  }
+                                  Enrolment enrolment =
+                                      new Enrolment(
+                                          childId,
+                                          guardian,
+                                          programmeId,
+                                          programme.schoolId(),
+                                          programme.district(),
+                                          programme.termId(),
+                                          options == null || options.isEmpty()
+                                              ? null
+                                              : String.join("\n", options),
+                                          start,
+                                          clock.now());
+                                  return enrolments
+                                      .persist(enrolment)
+                                      .call(
+                                          () ->
+                                              outbox.append(
+                                                  command,
+                                                  EnrolmentEvents.applicationSubmitted(enrolment)))
+                                      .call(
+                                          () ->
+                                              outbox.append(
+                                                  command,
+                                                  EnrolmentEvents.enrolmentConfirmed(enrolment)))
+                                      .map(saved -> EnrolmentView.of(enrolment));
+                                });
+                      });
+            });
+  }
+
+  /**
+   * ASV-04 (2): a school account tried to enrol a child. The attempt is recorded and reported
+   * (committed), then refused by the caller with {@link #refusal()}.
+   */
+  @WithTransaction
+  public Uni<Void> signalCompulsion(CommandContext command, String childId, String programmeId) {
+    Actor admin = command.actor();
+    CompulsionSignal signal =
+        new CompulsionSignal(
+            admin.schoolId(), admin.district(), admin.subject(), childId, programmeId, clock.now());
+    return signals
+        .persist(signal)
+        .chain(
+            () ->
+                outbox.append(
+                    command, EnrolmentEvents.compulsionSignalled(signal, COMPULSION_DETAIL)))
+        .replaceWithVoid();
+  }
+
+  public static ProblemException refusal() {
+    return new ProblemException(
+        Problem.ofRules(
+            403,
+            "Enrolment by a school refused",
+            List.of(new RuleViolation(Enrolment.NO_COMPULSION, COMPULSION_DETAIL))));
+  }
+
+  /** ASV-04 (2): withdrawal at any time; service ends the day before {@code effective}. */
+  @WithTransaction
+  public Uni<EnrolmentView> withdraw(
+      CommandContext command, UUID enrolmentId, String ifMatch, LocalDate effective) {
+    return enrolments
+        .findById(enrolmentId)
+        .chain(
+            enrolment -> {
+              if (enrolment == null || !enrolment.guardianSub().equals(command.actor().subject())) {
+                throw ProblemException.notFound("enrolment " + enrolmentId);
+              }
+              Versions.requireIfMatch(ifMatch, enrolment.version());
+              if (enrolment.status() != EnrolmentStatus.ENROLLED) {
+                throw ProblemException.conflict(
+                    "enrolment-withdrawn", "the enrolment is already withdrawn");
+              }
+              LocalDate date = effective != null ? effective : clock.today();
+              if (date.isBefore(clock.today())) {
+                throw new ProblemException(
+                    Problem.ofFields(
+                        List.of(new FieldError("/effectiveDate", "may not lie before today"))));
+              }
+              enrolment.withdraw(date, clock.now());
+              return outbox
+                  .append(command, EnrolmentEvents.withdrawn(enrolment))
+                  .chain(() -> chargeService.refundOnWithdrawal(command, enrolment))
+                  .replaceWith(() -> EnrolmentView.of(enrolment));
+            });
+  }
+
+  @WithSession
+  public Uni<EnrolmentView> get(Actor actor, UUID enrolmentId) {
+    return visible(actor, enrolmentId).map(EnrolmentView::of);
+  }
+
+  /** The charges of an enrolment the caller may see (at most one per month of one term). */
+  @WithSession
+  public Uni<List<ChargeView>> charges(Actor actor, UUID enrolmentId) {
+    return visible(actor, enrolmentId)
+        .chain(enrolment -> charges.ofEnrolment(enrolment.id()))
+        .map(list -> list.stream().map(ChargeView::of).toList());
+  }
+
+  @WithSession
+  public Uni<Page<EnrolmentView>> list(
+      Actor actor, EnrolmentStatus status, String cursor, Integer limit) {
+    int size = Keyset.pageSize(limit, 20, settings.maxPageSize());
+    Keyset.Position after = Keyset.after(cursor);
+    EnrolmentRepository.Scope scope =
+        switch (actor.role()) {
+          case Roles.AUDITOR -> new EnrolmentRepository.Scope(null, null, null);
+          case Roles.REGULATOR -> new EnrolmentRepository.Scope(null, null, Scopes.district(actor));
+          case Roles.SCHOOL_ADMIN ->
+              new EnrolmentRepository.Scope(null, Scopes.school(actor), null);
+          default -> new EnrolmentRepository.Scope(actor.subject(), null, null);
+        };
+    return enrolments
+        .page(scope, status, after.instant(), Page.afterId(after), size + 1)
+        .map(rows -> Page.of(rows, size, EnrolmentView::of, Enrolment::submittedAt, Enrolment::id));
+  }
+
+  private Uni<Enrolment> visible(Actor actor, UUID enrolmentId) {
+    return enrolments
+        .findById(enrolmentId)
+        .map(
+            e -> {
+              if (e == null || !Scopes.sees(actor, e.guardianSub(), e.schoolId(), e.district())) {
+                throw ProblemException.notFound("enrolment " + enrolmentId);
+              }
+              return e;
+            });
+  }
+}

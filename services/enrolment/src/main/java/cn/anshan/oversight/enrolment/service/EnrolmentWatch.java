@@ -1,0 +1,40 @@
+package cn.anshan.oversight.enrolment.service;
+
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The periodic duty of the enrolment service: overdue provider evaluations (ASV-06, §11 row 18). On
+ * N replicas two runs may race; the outbox's unique (aggregate, version) makes the loser roll back,
+ * so nothing is announced twice.
+ */
+@ApplicationScoped
+public class EnrolmentWatch {
+  private final ProviderService providers;
+
+  public EnrolmentWatch(ProviderService providers) {
+    this.providers = providers;
+  }
+
+  @Scheduled(
+      every = "${oversight.enrolment.watch-interval:1h}",
+      delayed = "${oversight.enrolment.watch-delay:10s}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  Uni<Void> run() {
+    return providers
+        .watch()
+        .invoke(
+            acted -> {
+              if (acted > 0) {
+                Log.infof("evaluation watch reported %d overdue provider(s)", acted);
+              }
+            })
+        .onFailure()
+        .invoke(e -> Log.warnf("evaluation watch failed, retrying next run: %s", e.toString()))
+        .onFailure()
+        .recoverWithNull()
+        .replaceWithVoid();
+  }
+}

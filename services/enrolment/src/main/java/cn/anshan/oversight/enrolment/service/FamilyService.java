@@ -1,0 +1,164 @@
+package cn.anshan.oversight.enrolment.service;
+
+import cn.anshan.oversight.enrolment.config.EnrolmentSettings;
+import cn.anshan.oversight.enrolment.domain.charge.ChargeCalculator;
+import cn.anshan.oversight.enrolment.domain.family.Child;
+import cn.anshan.oversight.enrolment.domain.family.Exemption;
+import cn.anshan.oversight.enrolment.domain.family.ExemptionStatus;
+import cn.anshan.oversight.enrolment.messaging.EnrolmentEvents;
+import cn.anshan.oversight.enrolment.repository.ChildRepository;
+import cn.anshan.oversight.enrolment.repository.ExemptionRepository;
+import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.Keyset;
+import cn.anshan.oversight.kit.http.Versions;
+import cn.anshan.oversight.kit.outbox.Outbox;
+import cn.anshan.oversight.kit.problem.ProblemException;
+import cn.anshan.oversight.kit.security.Actor;
+import cn.anshan.oversight.kit.security.Roles;
+import cn.anshan.oversight.kit.time.OversightClock;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/**
+ * Children and exemptions (ASV-05, LN-ASV-06): a guardian registers their child (the child is
+ * linked to the guardian's {@code sub}) and claims an exemption with an evidence reference; the
+ * school admin of the child's school verifies it and grants or rejects.
+ */
+@ApplicationScoped
+public class FamilyService {
+  private final ChildRepository children;
+  private final ExemptionRepository exemptions;
+  private final Outbox outbox;
+  private final OversightClock clock;
+  private final EnrolmentSettings settings;
+
+  public FamilyService(
+      ChildRepository children,
+      ExemptionRepository exemptions,
+      Outbox outbox,
+      OversightClock clock,
+      EnrolmentSettings settings) {
+    this.children = children;
+    this.exemptions = exemptions;
+    this.outbox = outbox;
+    this.clock = clock;
+    this.settings = settings;
+  }
+
+  @WithTransaction
+  public Uni<ChildView> register(CommandContext command, String schoolId, int grade) {
+    Child child = new Child(command.actor().subject(), schoolId, grade, clock.now());
+    return children
+        .persist(child)
+        .call(() -> outbox.append(command, EnrolmentEvents.childRegistered(child)))
+        .map(saved -> ChildView.of(child));
+  }
+
+  @WithSession
+  public Uni<ChildView> child(Actor actor, UUID childId) {
+    return children
+        .findById(childId)
+        .map(
+            child -> {
+              if (child == null || !sees(actor, child)) {
+                throw ProblemException.notFound("child " + childId);
+              }
+              return ChildView.of(child);
+            });
+  }
+
+  /** A guardian's own children. */
+  @WithSession
+  public Uni<Page<ChildView>> children(Actor parent, String cursor, Integer limit) {
+    int size = Keyset.pageSize(limit, 20, settings.maxPageSize());
+    Keyset.Position after = Keyset.after(cursor);
+    return children
+        .page(parent.subject(), after.instant(), Page.afterId(after), size + 1)
+        .map(rows -> Page.of(rows, size, ChildView::of, Child::registeredAt, Child::id));
+  }
+
+  /** LN-ASV-06: the category must be one of the configured exempt categories. */
+  @WithTransaction
+  public Uni<ExemptionView> claim(
+      CommandContext command, UUID childId, String category, String evidenceRef) {
+    if (!settings.asv().exemptCategories().contains(category)) {
+      throw ProblemException.rule(
+          ChargeCalculator.EXEMPTION_RULE,
+          category + " is not an exempt category; exempt are " + settings.asv().exemptCategories());
+    }
+    return children
+        .findById(childId)
+        .chain(
+            child -> {
+              if (child == null || !child.guardedBy(command.actor().subject())) {
+                throw ProblemException.notFound("child " + childId);
+              }
+              Exemption exemption = new Exemption(child, category, evidenceRef, clock.now());
+              return exemptions
+                  .persist(exemption)
+                  .call(() -> outbox.append(command, EnrolmentEvents.exemptionClaimed(exemption)))
+                  .map(saved -> ExemptionView.of(exemption));
+            });
+  }
+
+  /** The school admin of the child's school verified the evidence (or did not). */
+  @WithTransaction
+  public Uni<ExemptionView> decide(
+      CommandContext command, UUID exemptionId, String ifMatch, boolean grant) {
+    Actor admin = command.actor();
+    return exemptions
+        .findById(exemptionId)
+        .chain(
+            exemption -> {
+              if (exemption == null || !exemption.schoolId().equals(admin.schoolId())) {
+                throw ProblemException.notFound("exemption " + exemptionId);
+              }
+              Versions.requireIfMatch(ifMatch, exemption.version());
+              if (exemption.status() != ExemptionStatus.CLAIMED) {
+                throw ProblemException.conflict(
+                    "exemption-decided", "the exemption is already " + exemption.status());
+              }
+              exemption.decide(grant, admin.subject(), admin.district(), clock.now());
+              return outbox
+                  .append(command, EnrolmentEvents.exemptionDecided(exemption, grant))
+                  .replaceWith(ExemptionView.of(exemption));
+            });
+  }
+
+  @WithSession
+  public Uni<ExemptionView> exemption(Actor actor, UUID exemptionId) {
+    return exemptions
+        .findById(exemptionId)
+        .map(
+            e -> {
+              if (e == null || !Scopes.sees(actor, e.guardianSub(), e.schoolId(), e.district())) {
+                throw ProblemException.notFound("exemption " + exemptionId);
+              }
+              return ExemptionView.of(e);
+            });
+  }
+
+  @WithSession
+  public Uni<Page<ExemptionView>> exemptions(
+      Actor actor, ExemptionStatus status, String cursor, Integer limit) {
+    int size = Keyset.pageSize(limit, 20, settings.maxPageSize());
+    Keyset.Position after = Keyset.after(cursor);
+    String guardian = null;
+    String school = null;
+    switch (actor.role()) {
+      case Roles.PARENT -> guardian = actor.subject();
+      case Roles.SCHOOL_ADMIN -> school = Scopes.school(actor);
+      default -> {}
+    }
+    return exemptions
+        .page(guardian, school, status, after.instant(), Page.afterId(after), size + 1)
+        .map(rows -> Page.of(rows, size, ExemptionView::of, Exemption::claimedAt, Exemption::id));
+  }
+
+  private static boolean sees(Actor actor, Child child) {
+    return Scopes.sees(actor, child.guardianSub(), child.schoolId(), null);
+  }
+}

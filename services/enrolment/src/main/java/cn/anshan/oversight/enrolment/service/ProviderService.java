@@ -1,0 +1,262 @@
+package cn.anshan.oversight.enrolment.service;
+
+import cn.anshan.oversight.enrolment.config.EnrolmentSettings;
+import cn.anshan.oversight.enrolment.domain.provider.AdmissionStatus;
+import cn.anshan.oversight.enrolment.domain.provider.ExitReason;
+import cn.anshan.oversight.enrolment.domain.provider.ProviderAdmission;
+import cn.anshan.oversight.enrolment.domain.provider.ProviderRules;
+import cn.anshan.oversight.enrolment.domain.provider.ProviderStanding;
+import cn.anshan.oversight.enrolment.messaging.EnrolmentEvents;
+import cn.anshan.oversight.enrolment.repository.ProgrammeRepository;
+import cn.anshan.oversight.enrolment.repository.ProviderAdmissionRepository;
+import cn.anshan.oversight.enrolment.repository.ProviderStandingRepository;
+import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.Versions;
+import cn.anshan.oversight.kit.outbox.Outbox;
+import cn.anshan.oversight.kit.problem.ProblemException;
+import cn.anshan.oversight.kit.security.Actor;
+import cn.anshan.oversight.kit.time.OversightClock;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Outside providers (ASV-06, §11 row 18): admitted to a programme only while the registry's events
+ * say the institution is white-listed and licensed; exited automatically when the registry
+ * black-lists or delists it or its licence lapses, and on a failed periodic evaluation.
+ */
+@ApplicationScoped
+public class ProviderService {
+  private final ProgrammeRepository programmes;
+  private final ProviderAdmissionRepository admissions;
+  private final ProviderStandingRepository standings;
+  private final Outbox outbox;
+  private final OversightClock clock;
+  private final EnrolmentSettings settings;
+
+  public ProviderService(
+      ProgrammeRepository programmes,
+      ProviderAdmissionRepository admissions,
+      ProviderStandingRepository standings,
+      Outbox outbox,
+      OversightClock clock,
+      EnrolmentSettings settings) {
+    this.programmes = programmes;
+    this.admissions = admissions;
+    this.standings = standings;
+    this.outbox = outbox;
+    this.clock = clock;
+    this.settings = settings;
+  }
+
+  /** ASV-06: the school admin brings an eligible institution into its programme. */
+  @WithTransaction
+  public Uni<AdmissionView> admit(
+      CommandContext command, UUID programmeId, String institutionId, List<String> services) {
+    Actor admin = command.actor();
+    return programmes
+        .findById(programmeId)
+        .chain(
+            programme -> {
+              if (programme == null || !programme.schoolId().equals(admin.schoolId())) {
+                throw ProblemException.notFound("programme " + programmeId);
+              }
+              return standings
+                  .findById(institutionId)
+                  .chain(
+                      standing -> {
+                        Optional<String> why = ProviderRules.ineligibility(standing, clock.today());
+                        if (why.isPresent()) {
+                          throw ProblemException.rule(
+                              ProviderRules.RULE,
+                              "institution "
+                                  + institutionId
+                                  + " may not be admitted: "
+                                  + why.get());
+                        }
+                        return admissions.countActive(programmeId, institutionId);
+                      })
+                  .chain(
+                      active -> {
+                        if (active > 0) {
+                          throw ProblemException.conflict(
+                              "provider-admitted",
+                              "the institution is already admitted to this programme");
+                        }
+                        ProviderAdmission admission =
+                            new ProviderAdmission(
+                                programmeId,
+                                institutionId,
+                                programme.schoolId(),
+                                programme.district(),
+                                String.join("\n", services),
+                                clock.now(),
+                                clock
+                                    .today()
+                                    .plusDays(settings.provider().evaluationIntervalDays()));
+                        return admissions
+                            .persist(admission)
+                            .call(
+                                () ->
+                                    outbox.append(
+                                        command, EnrolmentEvents.providerAdmitted(admission)))
+                            .map(saved -> AdmissionView.of(admission));
+                      });
+            });
+  }
+
+  /** ASV-06 periodic evaluation; below the configured pass mark the provider exits. */
+  @WithTransaction
+  public Uni<AdmissionView> evaluate(
+      CommandContext command, UUID admissionId, String ifMatch, String period, int score) {
+    Actor admin = command.actor();
+    return admissions
+        .findById(admissionId)
+        .chain(
+            admission -> {
+              if (admission == null || !admission.schoolId().equals(admin.schoolId())) {
+                throw ProblemException.notFound("provider admission " + admissionId);
+              }
+              Versions.requireIfMatch(ifMatch, admission.version());
+              if (admission.status() != AdmissionStatus.ADMITTED) {
+                throw ProblemException.conflict(
+                    "provider-exited", "the provider has left the programme");
+              }
+              int passMark = settings.provider().evaluationPassMark();
+              boolean passed = ProviderRules.passes(score, passMark);
+              admission.evaluated(
+                  period,
+                  score,
+                  clock.today().plusDays(settings.provider().evaluationIntervalDays()));
+              Uni<Void> done =
+                  outbox.append(
+                      command, EnrolmentEvents.providerEvaluated(admission, passMark, passed));
+              if (!passed) {
+                done =
+                    done.chain(
+                        () -> {
+                          admission.exit(ExitReason.EVALUATION_FAILED, clock.now());
+                          return outbox.append(
+                              command, EnrolmentEvents.providerExited(admission, null));
+                        });
+              }
+              return done.replaceWith(() -> AdmissionView.of(admission));
+            });
+  }
+
+  @WithSession
+  public Uni<AdmissionView> get(Actor actor, UUID admissionId) {
+    return admissions
+        .findById(admissionId)
+        .map(
+            a -> {
+              if (a == null || !Scopes.sees(actor, null, a.schoolId(), a.district())) {
+                throw ProblemException.notFound("provider admission " + admissionId);
+              }
+              return AdmissionView.of(a);
+            });
+  }
+
+  /** Providers of a programme; anyone who may read the programme may read them. */
+  @WithSession
+  public Uni<List<AdmissionView>> ofProgramme(Actor actor, UUID programmeId) {
+    return programmes
+        .findById(programmeId)
+        .chain(
+            programme -> {
+              if (programme == null || !ProgrammeService.visible(actor, programme)) {
+                throw ProblemException.notFound("programme " + programmeId);
+              }
+              return admissions.ofProgramme(programmeId);
+            })
+        .map(list -> list.stream().map(AdmissionView::of).toList());
+  }
+
+  /**
+   * Applies a registry standing change (in the consumer's transaction) and exits every admission of
+   * an institution that is no longer eligible. Returns how many admissions exited.
+   */
+  public Uni<Integer> standingChanged(
+      CommandContext system,
+      String institutionId,
+      java.util.function.Predicate<ProviderStanding> apply,
+      ExitReason reason) {
+    return standings
+        .findById(institutionId)
+        .chain(
+            found -> {
+              ProviderStanding standing =
+                  found != null ? found : new ProviderStanding(institutionId);
+              if (!apply.test(standing)) {
+                return Uni.createFrom().item(0);
+              }
+              Uni<ProviderStanding> saved =
+                  found != null ? Uni.createFrom().item(standing) : standings.persist(standing);
+              return saved.chain(
+                  s -> {
+                    if (ProviderRules.ineligibility(s, clock.today()).isEmpty()) {
+                      return Uni.createFrom().item(0);
+                    }
+                    return exitAll(system, institutionId, reason);
+                  });
+            });
+  }
+
+  private Uni<Integer> exitAll(CommandContext system, String institutionId, ExitReason reason) {
+    return admissions
+        .activeOf(institutionId)
+        .chain(
+            active -> {
+              Uni<Integer> chain = Uni.createFrom().item(0);
+              for (ProviderAdmission admission : active) {
+                chain =
+                    chain.chain(
+                        count -> {
+                          admission.exit(reason, clock.now());
+                          return outbox
+                              .append(
+                                  system,
+                                  EnrolmentEvents.providerExited(admission, system.causationId()))
+                              .replaceWith(count + 1);
+                        });
+              }
+              return chain;
+            });
+  }
+
+  /**
+   * §11 row 18 alert "evaluation overdue" (ASV-06): reports each admitted provider whose evaluation
+   * due date has passed, once per due date, with the system as actor. Returns how many.
+   */
+  @WithTransaction
+  public Uni<Integer> watch() {
+    java.time.LocalDate today = clock.today();
+    CommandContext system =
+        new CommandContext(
+            cn.anshan.oversight.kit.security.Actor.system("enrolment"),
+            "evaluation-watch-" + today,
+            "evaluation-watch-" + UUID.randomUUID());
+    return admissions
+        .evaluationOverdue(today, settings.provider().watchBatchSize())
+        .chain(
+            overdue -> {
+              Uni<Integer> chain = Uni.createFrom().item(0);
+              // One operation at a time on the session: chain, never combine.
+              for (ProviderAdmission admission : overdue) {
+                chain =
+                    chain.chain(
+                        count -> {
+                          admission.overdueReported();
+                          return outbox
+                              .append(system, EnrolmentEvents.evaluationOverdue(admission))
+                              .replaceWith(count + 1);
+                        });
+              }
+              return chain;
+            });
+  }
+}

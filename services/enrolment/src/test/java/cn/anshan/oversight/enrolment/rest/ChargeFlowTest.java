@@ -1,0 +1,187 @@
+package cn.anshan.oversight.enrolment.rest;
+
+import static cn.anshan.oversight.enrolment.rest.EnrolmentFixtures.events;
+import static cn.anshan.oversight.enrolment.rest.EnrolmentFixtures.get;
+import static cn.anshan.oversight.enrolment.rest.EnrolmentFixtures.post;
+import static cn.anshan.oversight.enrolment.rest.EnrolmentFixtures.postIfMatch;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.anshan.oversight.testkit.OversightTestResources;
+import cn.anshan.oversight.testkit.TestInfra;
+import cn.anshan.oversight.testkit.Tokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Charges over HTTP (LN-ASV-03, LN-ASV-06, §8.3, §11 row 20): only at the fee published by
+ * fee-approval (FeePublished on the real broker here), 0 for exempt children, refunds on
+ * withdrawal. The refund granularity is the default DAY.
+ */
+@QuarkusTest
+@WithTestResource(value = OversightTestResources.class, scope = TestResourceScope.GLOBAL)
+class ChargeFlowTest {
+  String school;
+  Tokens admin;
+  Tokens parent;
+  String programme;
+  String child;
+  String enrolment;
+
+  @BeforeEach
+  void enrolled() {
+    EnrolmentFixtures.freeze("2026-09-01T01:00:00Z");
+    school = EnrolmentFixtures.newSchool();
+    admin = EnrolmentFixtures.schoolAdmin(school);
+    parent = EnrolmentFixtures.parent();
+    programme = EnrolmentFixtures.programme(admin);
+    child = EnrolmentFixtures.child(parent, school, 3);
+    enrolment = EnrolmentFixtures.enrol(parent, child, programme);
+  }
+
+  @AfterEach
+  void resetClock() {
+    EnrolmentFixtures.unfreeze();
+  }
+
+  ValidatableResponse run(String month) {
+    return post(
+        admin, "/api/v1/programmes/" + programme + "/charge-runs", "{\"month\":\"" + month + "\"}");
+  }
+
+  long charges() {
+    return TestInfra.count(
+        "select count(*) from charge where programme_id = ?", UUID.fromString(programme));
+  }
+
+  void feePublished(long fen, int revision) {
+    EnrolmentFixtures.publishFee(EnrolmentFixtures.feePublished(school, fen, revision));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                TestInfra.count(
+                        "select count(*) from published_fee where school_id = ? and revision = ?",
+                        school,
+                        revision)
+                    == 1);
+  }
+
+  @Test
+  @DisplayName("LN-ASV-06: nothing is charged before FeePublished; after it, the published fee")
+  void lnAsv06NoChargeBeforePublication() {
+    run("2026-09")
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("type", equalTo("https://oversight.anshan.gov.cn/problems/rules/LN-ASV-06"))
+        .body("detail", containsString("before publication"));
+    assertEquals(0, charges());
+
+    feePublished(15_000, 1);
+    String chargeId =
+        run("2026-09")
+            .statusCode(201)
+            .body("periodStart", equalTo("2026-09-01"))
+            .body("periodEnd", equalTo("2026-09-30"))
+            .body("feeFenPerMonth", equalTo(15_000))
+            .body("charges", hasSize(1))
+            .body("charges[0].amountFen", equalTo(15_000))
+            .body("charges[0].exemptCategory", nullValue())
+            .extract()
+            .path("charges[0].chargeId");
+    run("2026-09").statusCode(201).body("charges", empty());
+    assertEquals(1, charges());
+
+    JsonNode issued = events(chargeId, 1).get(0);
+    assertEquals("cn.anshan.oversight.enrolment.AsvChargeIssued.v1", issued.path("type").asText());
+    assertEquals(15_000, issued.path("data").path("amountFen").asLong());
+    assertEquals(child, issued.path("data").path("childId").asText());
+
+    // §8.3: never across terms.
+    run("2027-02").statusCode(422).body("rules", hasItem("LN-ASV-03"));
+    // A higher revision supersedes the earlier fee for later months.
+    feePublished(12_000, 2);
+    run("2026-10").statusCode(201).body("charges[0].amountFen", equalTo(12_000));
+    get(parent, "/api/v1/enrolments/" + enrolment + "/charges")
+        .statusCode(200)
+        .body("amountFen", equalTo(List.of(15_000, 12_000)));
+    get(EnrolmentFixtures.parent(), "/api/v1/enrolments/" + enrolment + "/charges").statusCode(404);
+  }
+
+  @Test
+  @DisplayName("LN-ASV-06: a child whose exemption the school granted is charged 0")
+  void lnAsv06ExemptChildChargedZero() {
+    post(
+            parent,
+            "/api/v1/children/" + child + "/exemptions",
+            "{\"category\":\"ORPHAN\",\"evidenceRef\":\"doc-1\"}")
+        .statusCode(422)
+        .body("rules", hasItem("LN-ASV-06"));
+    String exemption =
+        post(
+                parent,
+                "/api/v1/children/" + child + "/exemptions",
+                "{\"category\":\"DISABLED\",\"evidenceRef\":\"残疾证 scan ref 2026-0915\"}")
+            .statusCode(201)
+            .body("status", equalTo("CLAIMED"))
+            .extract()
+            .path("exemptionId");
+    postIfMatch(
+            EnrolmentFixtures.schoolAdmin(EnrolmentFixtures.newSchool()),
+            "/api/v1/exemptions/" + exemption + "/grant",
+            "1",
+            "")
+        .statusCode(404);
+    postIfMatch(admin, "/api/v1/exemptions/" + exemption + "/grant", "1", "")
+        .statusCode(200)
+        .body("status", equalTo("GRANTED"));
+    feePublished(15_000, 1);
+    run("2026-09")
+        .statusCode(201)
+        .body("charges[0].amountFen", equalTo(0))
+        .body("charges[0].exemptCategory", equalTo("DISABLED"));
+    List<JsonNode> events = events(exemption, 2);
+    assertEquals(
+        "cn.anshan.oversight.enrolment.ExemptionGranted.v1", events.get(1).path("type").asText());
+    assertEquals("LN-ASV-06", events.get(1).path("data").path("ruleId").asText());
+  }
+
+  @Test
+  @DisplayName("§8.3 DAY: withdrawal effective mid-September refunds the unused half")
+  void withdrawalRefundsProRata() {
+    feePublished(15_000, 1);
+    String chargeId = run("2026-09").statusCode(201).extract().path("charges[0].chargeId");
+    postIfMatch(
+            parent,
+            "/api/v1/enrolments/" + enrolment + "/withdrawal",
+            "2",
+            "{\"effectiveDate\":\"2026-09-16\"}")
+        .statusCode(200);
+    get(parent, "/api/v1/enrolments/" + enrolment + "/charges")
+        .statusCode(200)
+        .body("[0].refundedFen", equalTo(7_500));
+    List<JsonNode> events = events(chargeId, 2);
+    JsonNode refund = events.get(1);
+    assertEquals("cn.anshan.oversight.enrolment.AsvRefundIssued.v1", refund.path("type").asText());
+    assertEquals(7_500, refund.path("data").path("refundFen").asLong());
+    assertEquals("DAY", refund.path("data").path("granularity").asText());
+    // October: the withdrawn child is no longer charged.
+    run("2026-10").statusCode(201).body("charges", empty());
+  }
+}

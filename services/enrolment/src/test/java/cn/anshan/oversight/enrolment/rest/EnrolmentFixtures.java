@@ -1,0 +1,206 @@
+package cn.anshan.oversight.enrolment.rest;
+
+import static io.restassured.RestAssured.given;
+
+import cn.anshan.oversight.contracts.EventContracts;
+import cn.anshan.oversight.testkit.KafkaRecords;
+import cn.anshan.oversight.testkit.Tokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/** What every enrolment flow test needs: clock, programmes, children and events on the broker. */
+public final class EnrolmentFixtures {
+  public static final String TOPIC = "oversight.enrolment.events";
+  public static final String REGISTRY_TOPIC = "oversight.registry.events";
+  public static final String FEE_TOPIC = "oversight.fee.events";
+  public static final String TERM = "2026-autumn";
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private EnrolmentFixtures() {}
+
+  /** A school admin of a fresh school in district tiedong. */
+  public static Tokens schoolAdmin(String schoolId) {
+    return Tokens.user("admin-" + schoolId)
+        .role("school-admin")
+        .school(schoolId)
+        .district("tiedong");
+  }
+
+  public static Tokens parent() {
+    return Tokens.user("parent-" + UUID.randomUUID()).role("parent");
+  }
+
+  public static String newSchool() {
+    return "school-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** A valid 5+2 plan for grades 1-6, 15:30-17:30 on weekdays, term 2026-09-01..2027-01-15. */
+  public static String programmeJson(String dailyStart, String dailyEnd, String days) {
+    return """
+        {"type":"AFTER_SCHOOL","termId":"2026-autumn","termStart":"2026-09-01",
+         "termEnd":"2027-01-15","days":[%s],"dailyStart":"%s","dailyEnd":"%s",
+         "grades":[1,2,3,4,5,6],"billing":"MONTHLY",
+         "activities":[{"name":"作业辅导","kind":"HOMEWORK_SUPPORT"},
+                       {"name":"围棋社团","kind":"CLUBS"}]}"""
+        .formatted(days, dailyStart, dailyEnd);
+  }
+
+  public static final String WEEKDAYS =
+      "\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\"";
+
+  public static ValidatableResponse post(Tokens who, String path, String body) {
+    return given()
+        .header("Authorization", who.bearer())
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post(path)
+        .then();
+  }
+
+  public static ValidatableResponse postIfMatch(
+      Tokens who, String path, String ifMatch, String body) {
+    return given()
+        .header("Authorization", who.bearer())
+        .header("If-Match", "\"" + ifMatch + "\"")
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post(path)
+        .then();
+  }
+
+  public static ValidatableResponse get(Tokens who, String path) {
+    return given().header("Authorization", who.bearer()).get(path).then();
+  }
+
+  /** Publishes the standard programme and returns its id. */
+  public static String programme(Tokens admin) {
+    return post(admin, "/api/v1/programmes", programmeJson("15:30", "17:30", WEEKDAYS))
+        .statusCode(201)
+        .extract()
+        .path("programmeId");
+  }
+
+  public static String child(Tokens parent, String schoolId, int grade) {
+    return post(
+            parent,
+            "/api/v1/children",
+            "{\"schoolId\":\"" + schoolId + "\",\"grade\":" + grade + "}")
+        .statusCode(201)
+        .extract()
+        .path("childId");
+  }
+
+  public static String enrol(Tokens parent, String childId, String programmeId) {
+    return post(
+            parent,
+            "/api/v1/enrolments",
+            "{\"childId\":\"" + childId + "\",\"programmeId\":\"" + programmeId + "\"}")
+        .statusCode(201)
+        .extract()
+        .path("enrolmentId");
+  }
+
+  public static void freeze(String instant) {
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"freezeAt\":\"" + instant + "\"}")
+        .post("/test/clock")
+        .then()
+        .statusCode(200);
+  }
+
+  public static void unfreeze() {
+    given().delete("/test/clock").then().statusCode(200);
+  }
+
+  /** The events of one aggregate in order, each checked against its contract. */
+  public static List<JsonNode> events(String key, int expected) {
+    return KafkaRecords.await(TOPIC, r -> key.equals(r.key()), expected, Duration.ofSeconds(30))
+        .stream()
+        .map(
+            r -> {
+              EventContracts.assertValid(r.value());
+              return read(r.value());
+            })
+        .toList();
+  }
+
+  /** A golden example of another context, with a new id and the given changes. */
+  public static ObjectNode golden(String context, String name, Consumer<ObjectNode> change) {
+    String path = "contracts/events/" + context + "/" + name + ".example.json";
+    try (InputStream in = EnrolmentFixtures.class.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("no golden example " + path);
+      }
+      ObjectNode event = (ObjectNode) JSON.readTree(in);
+      event.put("id", UUID.randomUUID().toString());
+      change.accept(event);
+      EventContracts.assertValid(event.toString());
+      return event;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A registry list or licence event about {@code institutionId} at {@code version}. */
+  public static ObjectNode registryEvent(String name, String institutionId, int version) {
+    return golden(
+        "registry",
+        name,
+        e -> {
+          e.put("subject", "Institution/" + institutionId);
+          e.put("aggregateid", institutionId);
+          e.put("aggregateversion", version);
+          ((ObjectNode) e.get("data")).put("institutionId", institutionId);
+        });
+  }
+
+  public static void publishRegistry(ObjectNode event) {
+    KafkaRecords.send(REGISTRY_TOPIC, event.path("aggregateid").asText(), event.toString());
+  }
+
+  /** FeePublished for the school's AFTER_SCHOOL programme of 2026-autumn. */
+  public static ObjectNode feePublished(String schoolId, long feeFen, int revision) {
+    String proposal = UUID.randomUUID().toString();
+    return golden(
+        "fee",
+        "FeePublished.v1",
+        e -> {
+          e.put("subject", "FeeProposal/" + proposal);
+          e.put("aggregateid", proposal);
+          ObjectNode data = (ObjectNode) e.get("data");
+          data.put("proposalId", proposal);
+          data.put("schoolId", schoolId);
+          data.put("termId", TERM);
+          data.put("termStart", "2026-09-01");
+          data.put("termEnd", "2027-01-15");
+          data.put("validFrom", "2026-09-01");
+          data.put("validTo", "2027-01-15");
+          data.put("programmeType", "AFTER_SCHOOL");
+          data.put("feeFenPerMonth", feeFen);
+          data.put("revision", revision);
+        });
+  }
+
+  public static void publishFee(ObjectNode event) {
+    KafkaRecords.send(FEE_TOPIC, event.path("aggregateid").asText(), event.toString());
+  }
+
+  static JsonNode read(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,229 @@
+package cn.anshan.oversight.enrolment.rest;
+
+import static cn.anshan.oversight.enrolment.rest.EnrolmentFixtures.events;
+import static cn.anshan.oversight.enrolment.rest.EnrolmentFixtures.get;
+import static cn.anshan.oversight.enrolment.rest.EnrolmentFixtures.post;
+import static cn.anshan.oversight.enrolment.rest.EnrolmentFixtures.postIfMatch;
+import static cn.anshan.oversight.enrolment.rest.EnrolmentFixtures.publishRegistry;
+import static cn.anshan.oversight.enrolment.rest.EnrolmentFixtures.registryEvent;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.anshan.oversight.testkit.KafkaRecords;
+import cn.anshan.oversight.testkit.OversightTestResources;
+import cn.anshan.oversight.testkit.TestInfra;
+import cn.anshan.oversight.testkit.Tokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Outside providers (ASV-06, §11 row 18): admission only while the registry's events (published on
+ * the real broker here) say white-listed and licensed; automatic exit on black-listing or lapse.
+ */
+@QuarkusTest
+@WithTestResource(value = OversightTestResources.class, scope = TestResourceScope.GLOBAL)
+class ProviderFlowTest {
+  String school;
+  Tokens admin;
+  String programme;
+  String institution;
+
+  @BeforeEach
+  void programme() {
+    EnrolmentFixtures.freeze("2026-09-01T01:00:00Z");
+    school = EnrolmentFixtures.newSchool();
+    admin = EnrolmentFixtures.schoolAdmin(school);
+    programme = EnrolmentFixtures.programme(admin);
+    institution = UUID.randomUUID().toString();
+  }
+
+  @AfterEach
+  void resetClock() {
+    EnrolmentFixtures.unfreeze();
+  }
+
+  void whitelisted() {
+    publishRegistry(registryEvent("InstitutionWhitelisted.v1", institution, 5));
+    awaitStanding("WHITE");
+  }
+
+  void awaitStanding(String listStatus) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                TestInfra.count(
+                        "select count(*) from provider_standing where institution_id = ?"
+                            + " and list_status = ?",
+                        institution,
+                        listStatus)
+                    == 1);
+  }
+
+  String admit() {
+    return post(
+            admin,
+            "/api/v1/programmes/" + programme + "/providers",
+            "{\"institutionId\":\"" + institution + "\",\"services\":[\"围棋社团\"]}")
+        .statusCode(201)
+        .header("ETag", "\"1\"")
+        .body("status", equalTo("ADMITTED"))
+        .extract()
+        .path("admissionId");
+  }
+
+  @Test
+  @DisplayName("ASV-06: a provider the registry never white-listed is refused")
+  void asv06UnlistedProviderRefused() {
+    post(
+            admin,
+            "/api/v1/programmes/" + programme + "/providers",
+            "{\"institutionId\":\"" + institution + "\",\"services\":[\"chess\"]}")
+        .statusCode(422)
+        .body("type", equalTo("https://oversight.anshan.gov.cn/problems/rules/ASV-06"));
+    assertEquals(
+        0,
+        TestInfra.count(
+            "select count(*) from provider_admission where institution_id = ?", institution));
+  }
+
+  @Test
+  @DisplayName(
+      "ASV-06: admitted while white-listed; a registry black-listing exits it automatically")
+  void asv06BlacklistedProviderLeavesTheProgramme() {
+    whitelisted();
+    String admission = admit();
+    get(EnrolmentFixtures.parent(), "/api/v1/programmes/" + programme + "/providers")
+        .statusCode(200)
+        .body("institutionId", hasItem(institution));
+
+    ObjectNode blacklisted = registryEvent("InstitutionBlacklisted.v1", institution, 6);
+    publishRegistry(blacklisted);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                "EXITED"
+                    .equals(
+                        get(admin, "/api/v1/provider-admissions/" + admission)
+                            .extract()
+                            .path("status")));
+    get(admin, "/api/v1/provider-admissions/" + admission)
+        .statusCode(200)
+        .header("ETag", "\"2\"")
+        .body("exitReason", equalTo("BLACKLISTED"));
+
+    List<JsonNode> events = events(admission, 2);
+    assertEquals(
+        List.of(
+            "cn.anshan.oversight.enrolment.ProviderAdmitted.v1",
+            "cn.anshan.oversight.enrolment.ProviderExited.v1"),
+        events.stream().map(e -> e.path("type").asText()).toList());
+    JsonNode exited = events.get(1);
+    assertEquals("system:enrolment", exited.path("actor").asText());
+    assertEquals(blacklisted.path("id").asText(), exited.path("causationid").asText());
+    assertEquals("BLACKLISTED", exited.path("data").path("reason").asText());
+    assertEquals("ASV-06", exited.path("data").path("ruleId").asText());
+
+    post(
+            admin,
+            "/api/v1/programmes/" + programme + "/providers",
+            "{\"institutionId\":\"" + institution + "\",\"services\":[\"chess\"]}")
+        .statusCode(422)
+        .body("rules", hasItem("ASV-06"));
+  }
+
+  @Test
+  @DisplayName("ASV-06: a licence expiry reported by the registry exits the provider")
+  void asv06LicenceExpiredExits() {
+    whitelisted();
+    String admission = admit();
+    publishRegistry(registryEvent("LicenceExpired.v1", institution, 6));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                "EXITED"
+                    .equals(
+                        get(admin, "/api/v1/provider-admissions/" + admission)
+                            .extract()
+                            .path("status")));
+    assertEquals(
+        "LICENCE_EXPIRED", events(admission, 2).get(1).path("data").path("reason").asText());
+  }
+
+  @Test
+  @DisplayName("ASV-06: an evaluation below the pass mark exits the provider")
+  void asv06FailedEvaluationExits() {
+    whitelisted();
+    String admission = admit();
+    postIfMatch(
+            admin,
+            "/api/v1/provider-admissions/" + admission + "/evaluations",
+            "1",
+            "{\"period\":\"2026-09\",\"score\":75}")
+        .statusCode(200)
+        .body("status", equalTo("ADMITTED"))
+        .body("lastScore", equalTo(75));
+    postIfMatch(
+            admin,
+            "/api/v1/provider-admissions/" + admission + "/evaluations",
+            "2",
+            "{\"period\":\"2026-10\",\"score\":59}")
+        .statusCode(200)
+        .header("ETag", "\"4\"")
+        .body("status", equalTo("EXITED"))
+        .body("exitReason", equalTo("EVALUATION_FAILED"));
+    Tokens other = EnrolmentFixtures.schoolAdmin(EnrolmentFixtures.newSchool());
+    get(other, "/api/v1/provider-admissions/" + admission).statusCode(404);
+    List<JsonNode> events = events(admission, 4);
+    assertEquals(
+        List.of(true, false),
+        List.of(
+            events.get(1).path("data").path("passed").asBoolean(),
+            events.get(2).path("data").path("passed").asBoolean()));
+    assertEquals("EVALUATION_FAILED", events.get(3).path("data").path("reason").asText());
+  }
+
+  @Test
+  @DisplayName("A record that is not a CloudEvent goes to the dead-letter topic, the next is read")
+  void poisonRecordGoesToTheDlq() {
+    KafkaRecords.send(EnrolmentFixtures.REGISTRY_TOPIC, institution, "{not json");
+    whitelisted();
+    assertEquals(
+        1,
+        KafkaRecords.await(
+                "enrolment-registry.dlq",
+                r -> "{not json".equals(r.value()),
+                1,
+                Duration.ofSeconds(30))
+            .size());
+  }
+
+  @Test
+  @DisplayName("ASV-06: the watch reports an evaluation overdue once its due date has passed")
+  void asv06EvaluationOverdueReported() {
+    whitelisted();
+    String admission = admit();
+    EnrolmentFixtures.freeze("2026-12-01T01:00:00Z");
+    List<JsonNode> events = events(admission, 2);
+    JsonNode overdue = events.get(1);
+    assertEquals(
+        "cn.anshan.oversight.enrolment.ProviderEvaluationOverdue.v1",
+        overdue.path("type").asText());
+    assertEquals("2026-11-30", overdue.path("data").path("dueOn").asText());
+    assertEquals("system:enrolment", overdue.path("actor").asText());
+  }
+}

@@ -1,0 +1,121 @@
+package cn.anshan.oversight.escrow.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Every tunable rule of prepayment supervision (DOMAIN.md §10); never literals in code. */
+@ConfigMapping(prefix = "oversight.escrow")
+public interface EscrowSettings {
+
+  Prepay prepay();
+
+  Supervision supervision();
+
+  Release release();
+
+  Refund refund();
+
+  Risk risk();
+
+  /** Largest page a list returns. */
+  @WithDefault("100")
+  int maxPageSize();
+
+  /** Interval of the watch that auto-confirms, auto-accepts and looks for stale balances. */
+  @WithDefault("1h")
+  String watchInterval();
+
+  /** Delay of the watch's first run after start. */
+  @WithDefault("10s")
+  String watchDelay();
+
+  interface Prepay {
+    /** LN-PRE-04 / PRE-20: {@code prepay.maxMonths}. */
+    @WithDefault("3")
+    int maxMonths();
+
+    /** LN-PRE-04 / PRE-22: {@code prepay.maxClassHours} (one lesson = one class hour). */
+    @WithDefault("60")
+    int maxClassHours();
+
+    /** PRE-20: {@code prepay.maxAmountYuan.nonSubject}, in fen. */
+    @WithDefault("500000")
+    long maxAmountFenNonSubject();
+
+    /** PRE-21: {@code prepay.maxAmountYuan.subject}, in fen (UNCONFIRMED for Liaoning). */
+    @WithDefault("500000")
+    long maxAmountFenSubject();
+
+    /** PRE-21: whether the amount cap applies to SUBJECT courses too (UNCONFIRMED flag). */
+    @WithDefault("true")
+    boolean subjectAmountCapEnabled();
+
+    /** PRE-23: {@code prepay.earliestBeforeCourseDays}. */
+    @WithDefault("30")
+    int earliestBeforeCourseDays();
+
+    /**
+     * PRE-24: first days of school terms; an order whose period contains a term start after its own
+     * first day spans two terms.
+     */
+    @WithDefault("2025-09-01,2026-03-01,2026-09-01,2027-03-01")
+    List<LocalDate> termStarts();
+
+    /** LN-PRE-04 split orders: rolling window in days over which one family's orders add up. */
+    @WithDefault("90")
+    int splitWindowDays();
+
+    /** CON-09: the model contract version the Liaoning guide requires. */
+    @WithDefault("GF-2021-2604")
+    String contractTemplate();
+  }
+
+  interface Supervision {
+    /** PRE-09: modes localities may choose; {@code escrow.mode}. */
+    @WithDefault("CUSTODY,RISK_RESERVE")
+    List<String> allowedModes();
+
+    /** PRE-13 / LN-PRE-03: {@code escrow.riskReserve.minAmount} in fen (UNCONFIRMED). */
+    @WithDefault("5000000")
+    long riskReserveMinFen();
+  }
+
+  interface Release {
+    /** REL-02 / REL-03: {@code release.autoConfirmWorkingDays}. */
+    @WithDefault("15")
+    int autoConfirmWorkingDays();
+  }
+
+  interface Refund {
+    /** REL-05: {@code refund.institutionAutoAcceptWorkingDays}. */
+    @WithDefault("5")
+    int institutionAutoAcceptWorkingDays();
+  }
+
+  interface Risk {
+    /** Row 13 (a): coverage below this ratio trips; graded RED below {@code coverageRed}. */
+    @WithDefault("1.0")
+    double coverageMin();
+
+    @WithDefault("0.8")
+    double coverageRed();
+
+    /** Row 13 (b): a week's sales above this multiple of the trailing 4-week weekly average. */
+    @WithDefault("2.0")
+    double salesSpikeFactor();
+
+    /** Row 13 (b): sales in fen below which no spike is reported (a new institution). */
+    @WithDefault("100000")
+    long salesSpikeMinFen();
+
+    /** Row 13 (c): refund requests for one institution in 7 days that count as a surge. */
+    @WithDefault("5")
+    int refundSurgeCount();
+
+    /** Row 13 (d): days without any consumption after which an unconsumed balance is stale. */
+    @WithDefault("30")
+    int staleBalanceDays();
+  }
+}

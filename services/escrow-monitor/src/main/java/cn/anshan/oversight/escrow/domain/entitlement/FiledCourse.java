@@ -1,0 +1,95 @@
+package cn.anshan.oversight.escrow.domain.entitlement;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Read model of a course filed with the registry (CourseFiled): only filed courses may be sold, at
+ * the filed price (PRE-04, LN-PRE-05: nothing outside the displayed items may be charged).
+ */
+@Entity
+@Table(name = "filed_course")
+public class FiledCourse {
+  @Id
+  @Column(name = "course_id")
+  private UUID courseId;
+
+  @Column(name = "institution_id")
+  private String institutionId;
+
+  private String district;
+
+  @Enumerated(EnumType.STRING)
+  private Category category;
+
+  private String mode;
+
+  @Column(name = "lesson_minutes")
+  private int lessonMinutes;
+
+  @Column(name = "price_per_lesson_fen")
+  private long pricePerLessonFen;
+
+  @Column(name = "max_students")
+  private int maxStudents;
+
+  @Column(name = "filed_at")
+  private Instant filedAt;
+
+  protected FiledCourse() {}
+
+  public FiledCourse(
+      UUID courseId,
+      String institutionId,
+      String district,
+      Category category,
+      String mode,
+      int lessonMinutes,
+      long pricePerLessonFen,
+      int maxStudents,
+      Instant filedAt) {
+    this.courseId = courseId;
+    this.institutionId = institutionId;
+    this.district = district;
+    this.category = category;
+    this.mode = mode;
+    this.lessonMinutes = lessonMinutes;
+    this.pricePerLessonFen = pricePerLessonFen;
+    this.maxStudents = maxStudents;
+    this.filedAt = filedAt;
+  }
+
+  public UUID courseId() {
+    return courseId;
+  }
+
+  public String institutionId() {
+    return institutionId;
+  }
+
+  public String district() {
+    return district;
+  }
+
+  public Category category() {
+    return category;
+  }
+
+  public String mode() {
+    return mode;
+  }
+
+  public int lessonMinutes() {
+    return lessonMinutes;
+  }
+
+  public long pricePerLessonFen() {
+    return pricePerLessonFen;
+  }
+}

@@ -1,0 +1,123 @@
+package cn.anshan.oversight.escrow.domain.ledger;
+
+/**
+ * Balances of one account, TigerBeetle style: pending and posted amounts on each side. Mutable only
+ * through {@link Ledger}; the stored row must always equal the replay of its entries.
+ */
+public final class Account {
+  private final String id;
+  private final AccountType type;
+  private long debitsPending;
+  private long debitsPosted;
+  private long creditsPending;
+  private long creditsPosted;
+
+  public Account(
+      String id,
+      AccountType type,
+      long debitsPending,
+      long debitsPosted,
+      long creditsPending,
+      long creditsPosted) {
+    this.id = id;
+    this.type = type;
+    this.debitsPending = debitsPending;
+    this.debitsPosted = debitsPosted;
+    this.creditsPending = creditsPending;
+    this.creditsPosted = creditsPosted;
+  }
+
+  public static Account empty(String id, AccountType type) {
+    return new Account(id, type, 0, 0, 0, 0);
+  }
+
+  public Account copy() {
+    return new Account(id, type, debitsPending, debitsPosted, creditsPending, creditsPosted);
+  }
+
+  /** Posted balance on the account's normal side. */
+  public long balance() {
+    return type.normal() == Side.DEBIT
+        ? debitsPosted - creditsPosted
+        : creditsPosted - debitsPosted;
+  }
+
+  /** What may still leave the account: the balance less pending outflows. */
+  public long available() {
+    return type.normal() == Side.DEBIT
+        ? debitsPosted - creditsPosted - creditsPending
+        : creditsPosted - debitsPosted - debitsPending;
+  }
+
+  /** Balance including pending inflows and outflows (what the account will hold when settled). */
+  public long pendingInflow() {
+    return type.normal() == Side.DEBIT ? debitsPending : creditsPending;
+  }
+
+  void apply(Side side, long amount, boolean pending, int sign) {
+    if (side == Side.DEBIT) {
+      if (pending) {
+        debitsPending += sign * amount;
+      } else {
+        debitsPosted += sign * amount;
+      }
+    } else if (pending) {
+      creditsPending += sign * amount;
+    } else {
+      creditsPosted += sign * amount;
+    }
+  }
+
+  boolean consistent() {
+    return debitsPending >= 0
+        && debitsPosted >= 0
+        && creditsPending >= 0
+        && creditsPosted >= 0
+        && available() >= 0;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public AccountType type() {
+    return type;
+  }
+
+  public long debitsPending() {
+    return debitsPending;
+  }
+
+  public long debitsPosted() {
+    return debitsPosted;
+  }
+
+  public long creditsPending() {
+    return creditsPending;
+  }
+
+  public long creditsPosted() {
+    return creditsPosted;
+  }
+
+  public boolean sameBalancesAs(Account other) {
+    return debitsPending == other.debitsPending
+        && debitsPosted == other.debitsPosted
+        && creditsPending == other.creditsPending
+        && creditsPosted == other.creditsPosted;
+  }
+
+  @Override
+  public String toString() {
+    return id
+        + "{dp="
+        + debitsPending
+        + ", d="
+        + debitsPosted
+        + ", cp="
+        + creditsPending
+        + ", c="
+        + creditsPosted
+        + "}";
+  }
+}

@@ -1,0 +1,6 @@
+package cn.anshan.oversight.escrow.domain.ledger;
+
+public enum Side {
+  DEBIT,
+  CREDIT
+}

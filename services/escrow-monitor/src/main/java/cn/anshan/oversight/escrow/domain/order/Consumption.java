@@ -1,0 +1,159 @@
+package cn.anshan.oversight.escrow.domain.order;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * One lesson the institution asks to consume (一课一消, REL-01…04, §11 row 11). The parent confirms or
+ * disputes; silence confirms after the configured working days (REL-02); a dispute blocks the
+ * release.
+ */
+@Entity
+@Table(name = "consumption")
+public class Consumption {
+  @Id private UUID id;
+
+  @Column(name = "order_id")
+  private UUID orderId;
+
+  @Column(name = "institution_id")
+  private String institutionId;
+
+  @Column(name = "family_id")
+  private String familyId;
+
+  @Column(name = "lesson_no")
+  private int lessonNo;
+
+  @Column(name = "held_on")
+  private LocalDate heldOn;
+
+  @Enumerated(EnumType.STRING)
+  private ConsumptionStatus status;
+
+  @Column(name = "requested_at")
+  private Instant requestedAt;
+
+  @Column(name = "auto_confirm_on")
+  private LocalDate autoConfirmOn;
+
+  @Column(name = "resolved_at")
+  private Instant resolvedAt;
+
+  @Column(name = "released_fen")
+  private long releasedFen;
+
+  @Column(name = "dispute_reason")
+  private String disputeReason;
+
+  protected Consumption() {}
+
+  public Consumption(
+      UUID orderId,
+      String institutionId,
+      String familyId,
+      int lessonNo,
+      LocalDate heldOn,
+      Instant requestedAt,
+      LocalDate autoConfirmOn) {
+    this.id = UUID.randomUUID();
+    this.orderId = orderId;
+    this.institutionId = institutionId;
+    this.familyId = familyId;
+    this.lessonNo = lessonNo;
+    this.heldOn = heldOn;
+    this.requestedAt = requestedAt;
+    this.autoConfirmOn = autoConfirmOn;
+    this.status = ConsumptionStatus.REQUESTED;
+  }
+
+  /** REL-02: confirmed by the parent, or by silence when {@code auto}. */
+  public void confirmed(boolean auto, long releasedFen, Instant at) {
+    requireRequested();
+    this.status = auto ? ConsumptionStatus.AUTO_CONFIRMED : ConsumptionStatus.CONFIRMED;
+    this.releasedFen = releasedFen;
+    this.resolvedAt = at;
+  }
+
+  /** REL-07: a dispute blocks the release. */
+  public void disputed(String reason, Instant at) {
+    requireRequested();
+    this.status = ConsumptionStatus.DISPUTED;
+    this.disputeReason = reason;
+    this.resolvedAt = at;
+  }
+
+  /** A refund returned the lesson before it was confirmed. */
+  public void cancelled(Instant at) {
+    if (status == ConsumptionStatus.REQUESTED || status == ConsumptionStatus.DISPUTED) {
+      status = ConsumptionStatus.CANCELLED;
+      resolvedAt = at;
+    }
+  }
+
+  /** REL-02: silence until the end of the auto-confirm day; confirmed from the next day on. */
+  public boolean autoConfirmDue(LocalDate today) {
+    return status == ConsumptionStatus.REQUESTED && today.isAfter(autoConfirmOn);
+  }
+
+  private void requireRequested() {
+    if (status != ConsumptionStatus.REQUESTED) {
+      throw new IllegalStateException("consumption is " + status);
+    }
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public UUID orderId() {
+    return orderId;
+  }
+
+  public String institutionId() {
+    return institutionId;
+  }
+
+  public String familyId() {
+    return familyId;
+  }
+
+  public int lessonNo() {
+    return lessonNo;
+  }
+
+  public LocalDate heldOn() {
+    return heldOn;
+  }
+
+  public ConsumptionStatus status() {
+    return status;
+  }
+
+  public Instant requestedAt() {
+    return requestedAt;
+  }
+
+  public LocalDate autoConfirmOn() {
+    return autoConfirmOn;
+  }
+
+  public Instant resolvedAt() {
+    return resolvedAt;
+  }
+
+  public long releasedFen() {
+    return releasedFen;
+  }
+
+  public String disputeReason() {
+    return disputeReason;
+  }
+}

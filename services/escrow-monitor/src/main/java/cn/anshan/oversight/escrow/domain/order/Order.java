@@ -1,0 +1,322 @@
+package cn.anshan.oversight.escrow.domain.order;
+
+import cn.anshan.oversight.escrow.domain.entitlement.Category;
+import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+/**
+ * A parent's prepaid order for a filed course (§11 rows 8 and 10) with the model contract recorded
+ * (CON-01…09). Its money lives in the ledger; the order keeps the counters the rules need.
+ */
+@Entity
+@Table(name = "prepay_order")
+public class Order {
+  public static final String AGGREGATE_TYPE = "Order";
+
+  @Id private UUID id;
+  private long version;
+
+  @Column(name = "institution_id")
+  private String institutionId;
+
+  private String district;
+
+  @Column(name = "course_id")
+  private UUID courseId;
+
+  @Enumerated(EnumType.STRING)
+  private Category category;
+
+  /** The parent's {@code sub}: a family is represented by its guardian. */
+  @Column(name = "family_id")
+  private String familyId;
+
+  /** Class hours bought; one lesson is one class hour. */
+  private int lessons;
+
+  @Column(name = "unit_price_fen")
+  private long unitPriceFen;
+
+  @Column(name = "amount_fen")
+  private long amountFen;
+
+  @Column(name = "period_start")
+  private LocalDate periodStart;
+
+  @Column(name = "period_end")
+  private LocalDate periodEnd;
+
+  @Column(name = "placed_at")
+  private Instant placedAt;
+
+  @Enumerated(EnumType.STRING)
+  private OrderStatus status;
+
+  @Column(name = "contract_template")
+  private String contractTemplate;
+
+  @Column(name = "cooling_off_days_before")
+  private int coolingOffDaysBefore;
+
+  @Column(name = "cooling_off_hours_after")
+  private int coolingOffHoursAfter;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "supervision_mode")
+  private SupervisionMode supervisionMode;
+
+  @Column(name = "bank_ref")
+  private String bankRef;
+
+  @Column(name = "payment_route")
+  private String paymentRoute;
+
+  @Column(name = "paid_at")
+  private Instant paidAt;
+
+  @Column(name = "lessons_requested")
+  private int lessonsRequested;
+
+  @Column(name = "lessons_released")
+  private int lessonsReleased;
+
+  @Column(name = "released_fen")
+  private long releasedFen;
+
+  @Column(name = "refunded_fen")
+  private long refundedFen;
+
+  @Column(name = "last_activity_at")
+  private Instant lastActivityAt;
+
+  protected Order() {}
+
+  public Order(
+      String institutionId,
+      String district,
+      UUID courseId,
+      Category category,
+      String familyId,
+      int lessons,
+      long unitPriceFen,
+      LocalDate periodStart,
+      LocalDate periodEnd,
+      String contractTemplate,
+      int coolingOffDaysBefore,
+      int coolingOffHoursAfter,
+      SupervisionMode supervisionMode,
+      Instant now) {
+    this.id = UUID.randomUUID();
+    this.institutionId = institutionId;
+    this.district = district;
+    this.courseId = courseId;
+    this.category = category;
+    this.familyId = familyId;
+    this.lessons = lessons;
+    this.unitPriceFen = unitPriceFen;
+    this.amountFen = unitPriceFen * lessons;
+    this.periodStart = periodStart;
+    this.periodEnd = periodEnd;
+    this.contractTemplate = contractTemplate;
+    this.coolingOffDaysBefore = coolingOffDaysBefore;
+    this.coolingOffHoursAfter = coolingOffHoursAfter;
+    this.supervisionMode = supervisionMode;
+    this.placedAt = now;
+    this.lastActivityAt = now;
+    this.status = OrderStatus.PLACED;
+  }
+
+  /** PRE-05: the custody bank reports the payment; only the exact amount of a placed order. */
+  public void paid(String bankRef, String route, Instant at) {
+    if (status != OrderStatus.PLACED) {
+      throw new IllegalStateException("order is " + status);
+    }
+    this.bankRef = bankRef;
+    this.paymentRoute = route;
+    this.paidAt = at;
+    this.lastActivityAt = at;
+    this.status = OrderStatus.PAID;
+  }
+
+  public boolean canRequestConsumption() {
+    return status == OrderStatus.PAID && lessonsRequested < lessons;
+  }
+
+  /** REL-02: the institution asks to consume the next lesson; returns its number (1-based). */
+  public int consumptionRequested(Instant at) {
+    if (!canRequestConsumption()) {
+      throw new IllegalStateException("no lesson left to consume in status " + status);
+    }
+    lastActivityAt = at;
+    return ++lessonsRequested;
+  }
+
+  /** REL-02: a confirmed lesson was released to the institution. */
+  public void released(long amount, Instant at) {
+    releasedFen += amount;
+    lessonsReleased++;
+    lastActivityAt = at;
+    if (lessonsReleased == lessons && status == OrderStatus.PAID) {
+      status = OrderStatus.COMPLETED;
+    }
+  }
+
+  public boolean refundable() {
+    return status == OrderStatus.PAID || status == OrderStatus.REFUND_REQUESTED;
+  }
+
+  public void refundRequested(Instant at) {
+    if (status != OrderStatus.PAID) {
+      throw new IllegalStateException("order is " + status);
+    }
+    status = OrderStatus.REFUND_REQUESTED;
+    lastActivityAt = at;
+  }
+
+  /** The refund answer was negative: the order goes on until the regulator decides. */
+  public void refundEscalated() {
+    if (status == OrderStatus.REFUND_REQUESTED) {
+      status = OrderStatus.PAID;
+    }
+  }
+
+  public void refunded(long amount, Instant at) {
+    refundedFen += amount;
+    status = OrderStatus.REFUNDED;
+    lastActivityAt = at;
+  }
+
+  /**
+   * CON-06: the end of the full-refund window agreed in the contract: the class start (00:00 in
+   * Anshan on the first day) moved earlier by the agreed days and later by the agreed hours.
+   */
+  public Instant coolingOffDeadline(ZoneId zone) {
+    return periodStart
+        .minusDays(coolingOffDaysBefore)
+        .atStartOfDay(zone)
+        .plusHours(coolingOffHoursAfter)
+        .toInstant();
+  }
+
+  /** Value still in custody for the family: paid, less released, less refunded. */
+  public long unconsumedFen() {
+    return paidAt == null ? 0 : amountFen - releasedFen - refundedFen;
+  }
+
+  public long recordEvent() {
+    return ++version;
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public long version() {
+    return version;
+  }
+
+  public String institutionId() {
+    return institutionId;
+  }
+
+  public String district() {
+    return district;
+  }
+
+  public UUID courseId() {
+    return courseId;
+  }
+
+  public Category category() {
+    return category;
+  }
+
+  public String familyId() {
+    return familyId;
+  }
+
+  public int lessons() {
+    return lessons;
+  }
+
+  public long unitPriceFen() {
+    return unitPriceFen;
+  }
+
+  public long amountFen() {
+    return amountFen;
+  }
+
+  public LocalDate periodStart() {
+    return periodStart;
+  }
+
+  public LocalDate periodEnd() {
+    return periodEnd;
+  }
+
+  public Instant placedAt() {
+    return placedAt;
+  }
+
+  public OrderStatus status() {
+    return status;
+  }
+
+  public String contractTemplate() {
+    return contractTemplate;
+  }
+
+  public int coolingOffDaysBefore() {
+    return coolingOffDaysBefore;
+  }
+
+  public int coolingOffHoursAfter() {
+    return coolingOffHoursAfter;
+  }
+
+  public SupervisionMode supervisionMode() {
+    return supervisionMode;
+  }
+
+  public String bankRef() {
+    return bankRef;
+  }
+
+  public String paymentRoute() {
+    return paymentRoute;
+  }
+
+  public Instant paidAt() {
+    return paidAt;
+  }
+
+  public int lessonsRequested() {
+    return lessonsRequested;
+  }
+
+  public int lessonsReleased() {
+    return lessonsReleased;
+  }
+
+  public long releasedFen() {
+    return releasedFen;
+  }
+
+  public long refundedFen() {
+    return refundedFen;
+  }
+
+  public Instant lastActivityAt() {
+    return lastActivityAt;
+  }
+}

@@ -1,0 +1,146 @@
+package cn.anshan.oversight.escrow.domain.order;
+
+import cn.anshan.oversight.escrow.domain.entitlement.Category;
+import cn.anshan.oversight.kit.problem.RuleViolation;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The caps and timing of prepayment intake (LN-PRE-04, PRE-20…24, CON-09). Plain Java. */
+public final class PrepaymentRules {
+  public static final String HOURS_AND_MONTHS = "LN-PRE-04";
+  public static final String AMOUNT_NON_SUBJECT = "PRE-20";
+  public static final String AMOUNT_SUBJECT = "PRE-21";
+  public static final String EARLIEST_COLLECTION = "PRE-23";
+  public static final String NO_CROSS_TERM = "PRE-24";
+  public static final String CONTRACT_VERSION = "CON-09";
+
+  private PrepaymentRules() {}
+
+  /** Every cap the order alone breaks; empty when it may be placed. */
+  public static List<RuleViolation> check(OrderTerms terms, PrepaymentCaps caps) {
+    List<RuleViolation> violations = new ArrayList<>();
+    // LN-PRE-04 / PRE-22: at most 60 class hours and at most 3 months; the shorter wins because
+    // both must hold.
+    if (terms.classHours() > caps.maxClassHours()) {
+      violations.add(
+          new RuleViolation(
+              HOURS_AND_MONTHS,
+              terms.classHours()
+                  + " class hours exceed the cap of "
+                  + caps.maxClassHours()
+                  + " per lump sum"));
+    }
+    // LN-PRE-04: a period of exactly maxMonths ends the day before the same date maxMonths later.
+    if (!terms.periodEnd().isBefore(terms.periodStart().plusMonths(caps.maxMonths()))) {
+      violations.add(
+          new RuleViolation(
+              HOURS_AND_MONTHS,
+              "the period "
+                  + terms.periodStart()
+                  + ".."
+                  + terms.periodEnd()
+                  + " covers more than "
+                  + caps.maxMonths()
+                  + " months"));
+    }
+    long amountCap = amountCap(terms.category(), caps);
+    if (amountCap >= 0 && terms.amountFen() > amountCap) {
+      violations.add(
+          new RuleViolation(
+              amountRule(terms.category()),
+              "the amount of "
+                  + terms.amountFen()
+                  + " fen exceeds the cap of "
+                  + amountCap
+                  + " fen"));
+    }
+    if (terms
+        .orderedOn()
+        .isBefore(terms.periodStart().minusDays(caps.earliestBeforeCourseDays()))) {
+      violations.add(
+          new RuleViolation(
+              EARLIEST_COLLECTION,
+              "collection on "
+                  + terms.orderedOn()
+                  + " is earlier than "
+                  + caps.earliestBeforeCourseDays()
+                  + " days before the course starts on "
+                  + terms.periodStart()));
+    }
+    caps.termStarts().stream()
+        .filter(d -> d.isAfter(terms.periodStart()) && !d.isAfter(terms.periodEnd()))
+        .findFirst()
+        .ifPresent(
+            d ->
+                violations.add(
+                    new RuleViolation(
+                        NO_CROSS_TERM,
+                        "the period "
+                            + terms.periodStart()
+                            + ".."
+                            + terms.periodEnd()
+                            + " spans the term starting "
+                            + d)));
+    if (!caps.contractTemplate().equals(terms.contractTemplate())) {
+      violations.add(
+          new RuleViolation(
+              CONTRACT_VERSION,
+              "the contract must use the model text "
+                  + caps.contractTemplate()
+                  + ", not "
+                  + terms.contractTemplate()));
+    }
+    return violations;
+  }
+
+  /**
+   * LN-PRE-04 split orders: the family's active orders with the same institution inside the rolling
+   * window, plus this one, must stay within the caps too.
+   */
+  public static List<RuleViolation> checkSplit(
+      OrderTerms terms,
+      int windowClassHours,
+      long windowAmountFen,
+      int windowDays,
+      PrepaymentCaps caps) {
+    List<RuleViolation> violations = new ArrayList<>();
+    if (windowClassHours > 0 && windowClassHours + terms.classHours() > caps.maxClassHours()) {
+      violations.add(
+          new RuleViolation(
+              HOURS_AND_MONTHS,
+              "split order: with the family's orders of the last "
+                  + windowDays
+                  + " days the institution would hold "
+                  + (windowClassHours + terms.classHours())
+                  + " prepaid class hours (cap "
+                  + caps.maxClassHours()
+                  + ")"));
+    }
+    long amountCap = amountCap(terms.category(), caps);
+    if (windowAmountFen > 0 && amountCap >= 0 && windowAmountFen + terms.amountFen() > amountCap) {
+      violations.add(
+          new RuleViolation(
+              amountRule(terms.category()),
+              "split order: with the family's orders of the last "
+                  + windowDays
+                  + " days the institution would hold "
+                  + (windowAmountFen + terms.amountFen())
+                  + " fen (cap "
+                  + amountCap
+                  + " fen)"));
+    }
+    return violations;
+  }
+
+  /** The amount cap in fen, or -1 when none applies (a SUBJECT course with the flag off). */
+  public static long amountCap(Category category, PrepaymentCaps caps) {
+    if (category == Category.SUBJECT) {
+      return caps.subjectAmountCapEnabled() ? caps.maxAmountFenSubject() : -1;
+    }
+    return caps.maxAmountFenNonSubject();
+  }
+
+  private static String amountRule(Category category) {
+    return category == Category.SUBJECT ? AMOUNT_SUBJECT : AMOUNT_NON_SUBJECT;
+  }
+}

@@ -1,0 +1,8 @@
+package cn.anshan.oversight.escrow.domain.order;
+
+public enum RefundStatus {
+  REQUESTED,
+  /** The institution disputed the request; the supervising regulator decides. */
+  ESCALATED,
+  PAID
+}

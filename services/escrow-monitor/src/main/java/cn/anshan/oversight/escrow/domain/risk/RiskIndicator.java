@@ -1,0 +1,27 @@
+package cn.anshan.oversight.escrow.domain.risk;
+
+/** §11 row 13 indicators (proposed; the official list is UNCONFIRMED, DOMAIN.md §12 item 5). */
+public enum RiskIndicator {
+  /** (a) custody balance ÷ value of unconsumed lessons below 1 (REL-13). */
+  COVERAGE("REL-13"),
+  /** (b) a week's sales against the trailing 4-week average (REL-13: large fund movements). */
+  SALES_SPIKE("REL-13"),
+  /** (c) refund requests piling up for one institution (§11 row 12 alert). */
+  REFUND_SURGE("REL-05"),
+  /** (d) unconsumed money without any lesson activity (REL-01: release in step with delivery). */
+  STALE_BALANCE("REL-01"),
+  /** (g) risk reserve below the configured minimum (PRE-13, UNCONFIRMED amount). */
+  RESERVE_BELOW_MINIMUM("PRE-13"),
+  /** Money collected while the institution may not collect (§11 row 3, LST-01). */
+  COLLECTION_WHILE_NOT_ENTITLED("LST-01");
+
+  private final String rule;
+
+  RiskIndicator(String rule) {
+    this.rule = rule;
+  }
+
+  public String rule() {
+    return rule;
+  }
+}

@@ -1,0 +1,121 @@
+package cn.anshan.oversight.escrow.domain.risk;
+
+import java.util.Optional;
+
+/** Measures and grades of the §11 row 13 indicators. Plain Java. */
+public final class RiskRules {
+  private RiskRules() {}
+
+  /** A tripped indicator before it is stored. */
+  public record Trip(
+      RiskIndicator indicator, RiskGrade grade, double value, double threshold, String detail) {}
+
+  /** (a) coverage = custody balance ÷ unconsumed value; nothing to cover means no risk. */
+  public static Optional<Trip> coverage(
+      long custodyBalanceFen, long unconsumedFen, double minimum, double red) {
+    if (unconsumedFen <= 0) {
+      return Optional.empty();
+    }
+    double ratio = (double) custodyBalanceFen / unconsumedFen;
+    if (ratio >= minimum) {
+      return Optional.empty();
+    }
+    RiskGrade grade = ratio < red ? RiskGrade.RED : RiskGrade.ORANGE;
+    return Optional.of(
+        new Trip(
+            RiskIndicator.COVERAGE,
+            grade,
+            round(ratio),
+            minimum,
+            "custody balance "
+                + custodyBalanceFen
+                + " fen covers "
+                + Math.round(ratio * 100)
+                + "% of "
+                + unconsumedFen
+                + " fen of unconsumed lessons"));
+  }
+
+  /**
+   * (b) the last 7 days' sales against the weekly average of the 4 weeks before; no baseline (a new
+   * institution) or small sales trip nothing.
+   */
+  public static Optional<Trip> salesSpike(
+      long lastWeekFen, long previousFourWeeksFen, double factor, long minimumFen) {
+    double average = previousFourWeeksFen / 4.0;
+    if (lastWeekFen < minimumFen || average <= 0) {
+      return Optional.empty();
+    }
+    double ratio = lastWeekFen / average;
+    if (ratio <= factor) {
+      return Optional.empty();
+    }
+    RiskGrade grade =
+        ratio >= 2 * factor
+            ? RiskGrade.RED
+            : ratio >= 1.5 * factor ? RiskGrade.ORANGE : RiskGrade.YELLOW;
+    return Optional.of(
+        new Trip(
+            RiskIndicator.SALES_SPIKE,
+            grade,
+            round(ratio),
+            factor,
+            "sales of "
+                + lastWeekFen
+                + " fen in 7 days against a weekly average of "
+                + Math.round(average)
+                + " fen over the 4 weeks before"));
+  }
+
+  /** (c) refund requests in the last 7 days reaching the configured count. */
+  public static Optional<Trip> refundSurge(long requestsInWeek, int threshold) {
+    if (requestsInWeek < threshold) {
+      return Optional.empty();
+    }
+    RiskGrade grade =
+        requestsInWeek >= 3L * threshold
+            ? RiskGrade.RED
+            : requestsInWeek >= 2L * threshold ? RiskGrade.ORANGE : RiskGrade.YELLOW;
+    return Optional.of(
+        new Trip(
+            RiskIndicator.REFUND_SURGE,
+            grade,
+            requestsInWeek,
+            threshold,
+            requestsInWeek + " refund requests in 7 days"));
+  }
+
+  /** (g) reserve below the minimum: ORANGE, RED below half of it. */
+  public static Optional<Trip> reserve(long reserveFen, long minimumFen) {
+    if (reserveFen >= minimumFen) {
+      return Optional.empty();
+    }
+    RiskGrade grade = reserveFen * 2 < minimumFen ? RiskGrade.RED : RiskGrade.ORANGE;
+    return Optional.of(
+        new Trip(
+            RiskIndicator.RESERVE_BELOW_MINIMUM,
+            grade,
+            reserveFen,
+            minimumFen,
+            "risk reserve " + reserveFen + " fen below the minimum of " + minimumFen + " fen"));
+  }
+
+  /** (d) days since the last lesson activity of an order with unconsumed value. */
+  public static Optional<Trip> stale(long idleDays, long unconsumedFen, int thresholdDays) {
+    if (unconsumedFen <= 0 || idleDays < thresholdDays) {
+      return Optional.empty();
+    }
+    RiskGrade grade = idleDays >= 2L * thresholdDays ? RiskGrade.ORANGE : RiskGrade.YELLOW;
+    return Optional.of(
+        new Trip(
+            RiskIndicator.STALE_BALANCE,
+            grade,
+            idleDays,
+            thresholdDays,
+            unconsumedFen + " fen unconsumed without lesson activity for " + idleDays + " days"));
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 1000) / 1000.0;
+  }
+}

@@ -1,0 +1,420 @@
+package cn.anshan.oversight.escrow.messaging;
+
+import cn.anshan.oversight.escrow.domain.entitlement.Category;
+import cn.anshan.oversight.escrow.domain.order.Consumption;
+import cn.anshan.oversight.escrow.domain.order.Order;
+import cn.anshan.oversight.escrow.domain.order.Refund;
+import cn.anshan.oversight.escrow.domain.order.RefundCause;
+import cn.anshan.oversight.escrow.domain.supervision.Supervision;
+import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
+import cn.anshan.oversight.kit.events.DomainEvent;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * Events of escrow-monitor (contracts/events/escrow/). They carry ids, amounts in fen and dates;
+ * never names or free texts, and the family only as the envelope's actor. Each factory counts its
+ * event on the aggregate, so call it once per event actually appended.
+ */
+public final class EscrowEvents {
+  private EscrowEvents() {}
+
+  // ---- Supervision (aggregate id = institution id) ----
+
+  public record CustodyAgreementFiled(
+      String institutionId,
+      String district,
+      SupervisionMode mode,
+      String bankName,
+      String agreementNo,
+      String filedWith,
+      Instant filedAt) {}
+
+  public record EscrowAccountOpened(
+      String institutionId,
+      String district,
+      SupervisionMode mode,
+      String bankName,
+      String accountNo,
+      Long riskReserveMinFen,
+      Instant openedAt) {}
+
+  public record RiskReserveDeposited(
+      String institutionId,
+      String district,
+      String bankRef,
+      long amountFen,
+      long reserveFen,
+      long requiredMinFen,
+      UUID journalEntryId,
+      Instant depositedAt) {}
+
+  public static DomainEvent agreementFiled(Supervision s) {
+    return supervision(
+        s,
+        "CustodyAgreementFiled.v1",
+        new CustodyAgreementFiled(
+            s.institutionId(),
+            s.district(),
+            s.mode(),
+            s.bankName(),
+            s.agreementNo(),
+            s.agreementFiledWith(),
+            s.openedAt()));
+  }
+
+  public static DomainEvent accountOpened(Supervision s, long riskReserveMinFen) {
+    return supervision(
+        s,
+        "EscrowAccountOpened.v1",
+        new EscrowAccountOpened(
+            s.institutionId(),
+            s.district(),
+            s.mode(),
+            s.bankName(),
+            s.accountNo(),
+            s.mode() == SupervisionMode.RISK_RESERVE ? riskReserveMinFen : null,
+            s.openedAt()));
+  }
+
+  public static DomainEvent reserveDeposited(
+      Supervision s, String bankRef, long amountFen, long minFen, UUID entryId, Instant at) {
+    return supervision(
+        s,
+        "RiskReserveDeposited.v1",
+        new RiskReserveDeposited(
+            s.institutionId(),
+            s.district(),
+            bankRef,
+            amountFen,
+            s.reserveFen(),
+            minFen,
+            entryId,
+            at));
+  }
+
+  private static DomainEvent supervision(Supervision s, String name, Object data) {
+    return new DomainEvent(
+        Supervision.AGGREGATE_TYPE, s.institutionId(), s.recordEvent(), name, s.district(), data);
+  }
+
+  // ---- Order ----
+
+  public record ContractTerms(
+      String template,
+      int coolingOffDaysBefore,
+      int coolingOffHoursAfter,
+      Instant coolingOffDeadline,
+      SupervisionMode supervisionMode) {}
+
+  public record OrderPlaced(
+      UUID orderId,
+      String institutionId,
+      String district,
+      UUID courseId,
+      Category category,
+      int classHours,
+      long unitPriceFen,
+      long amountFen,
+      LocalDate periodStart,
+      LocalDate periodEnd,
+      ContractTerms contract,
+      Instant placedAt) {}
+
+  public record PaymentReceivedIntoEscrow(
+      UUID orderId,
+      String institutionId,
+      String district,
+      String bankRef,
+      String route,
+      long amountFen,
+      int lessonsReserved,
+      boolean entitled,
+      Instant receivedAt) {}
+
+  public record ConsumptionRequested(
+      UUID orderId,
+      UUID consumptionId,
+      String institutionId,
+      String district,
+      int lessonNo,
+      LocalDate heldOn,
+      LocalDate autoConfirmOn,
+      Instant requestedAt) {}
+
+  public record ConsumptionConfirmed(
+      UUID orderId,
+      UUID consumptionId,
+      String institutionId,
+      String district,
+      int lessonNo,
+      Instant confirmedAt) {}
+
+  public record ConsumptionAutoConfirmed(
+      UUID orderId,
+      UUID consumptionId,
+      String institutionId,
+      String district,
+      int lessonNo,
+      LocalDate autoConfirmOn,
+      int workingDays,
+      Instant confirmedAt) {}
+
+  public record ConsumptionDisputed(
+      UUID orderId,
+      UUID consumptionId,
+      String institutionId,
+      String district,
+      int lessonNo,
+      Instant disputedAt) {}
+
+  public record FundsReleased(
+      UUID orderId,
+      UUID consumptionId,
+      String institutionId,
+      String district,
+      int lessonNo,
+      long amountFen,
+      long releasedTotalFen,
+      int lessonsReleased,
+      String confirmation,
+      UUID journalEntryId,
+      Instant releasedAt) {}
+
+  public record RefundRequested(
+      UUID orderId,
+      UUID refundId,
+      String institutionId,
+      String district,
+      RefundCause cause,
+      boolean coolingOff,
+      Instant coolingOffDeadline,
+      LocalDate autoAcceptOn,
+      long unconsumedFen,
+      Instant requestedAt) {}
+
+  public record RefundAccepted(
+      UUID orderId,
+      UUID refundId,
+      String institutionId,
+      String district,
+      String acceptedBy,
+      Instant acceptedAt) {}
+
+  public record RefundAutoAccepted(
+      UUID orderId,
+      UUID refundId,
+      String institutionId,
+      String district,
+      LocalDate autoAcceptOn,
+      int workingDays,
+      Instant acceptedAt) {}
+
+  public record RefundDisputeEscalated(
+      UUID orderId, UUID refundId, String institutionId, String district, Instant escalatedAt) {}
+
+  public record RefundPaid(
+      UUID orderId,
+      UUID refundId,
+      String institutionId,
+      String district,
+      RefundCause cause,
+      String ruleId,
+      long amountFen,
+      int lessonsReturned,
+      String route,
+      String originalRoute,
+      Instant paidAt) {}
+
+  public static DomainEvent orderPlaced(Order o, Instant coolingOffDeadline) {
+    return order(
+        o,
+        "OrderPlaced.v1",
+        new OrderPlaced(
+            o.id(),
+            o.institutionId(),
+            o.district(),
+            o.courseId(),
+            o.category(),
+            o.lessons(),
+            o.unitPriceFen(),
+            o.amountFen(),
+            o.periodStart(),
+            o.periodEnd(),
+            new ContractTerms(
+                o.contractTemplate(),
+                o.coolingOffDaysBefore(),
+                o.coolingOffHoursAfter(),
+                coolingOffDeadline,
+                o.supervisionMode()),
+            o.placedAt()));
+  }
+
+  public static DomainEvent paymentReceived(Order o, int reserved, boolean entitled) {
+    return order(
+        o,
+        "PaymentReceivedIntoEscrow.v1",
+        new PaymentReceivedIntoEscrow(
+            o.id(),
+            o.institutionId(),
+            o.district(),
+            o.bankRef(),
+            o.paymentRoute(),
+            o.amountFen(),
+            reserved,
+            entitled,
+            o.paidAt()));
+  }
+
+  public static DomainEvent consumptionRequested(Order o, Consumption c) {
+    return order(
+        o,
+        "ConsumptionRequested.v1",
+        new ConsumptionRequested(
+            o.id(),
+            c.id(),
+            o.institutionId(),
+            o.district(),
+            c.lessonNo(),
+            c.heldOn(),
+            c.autoConfirmOn(),
+            c.requestedAt()));
+  }
+
+  public static DomainEvent consumptionConfirmed(Order o, Consumption c) {
+    return order(
+        o,
+        "ConsumptionConfirmed.v1",
+        new ConsumptionConfirmed(
+            o.id(), c.id(), o.institutionId(), o.district(), c.lessonNo(), c.resolvedAt()));
+  }
+
+  public static DomainEvent consumptionAutoConfirmed(Order o, Consumption c, int workingDays) {
+    return order(
+        o,
+        "ConsumptionAutoConfirmed.v1",
+        new ConsumptionAutoConfirmed(
+            o.id(),
+            c.id(),
+            o.institutionId(),
+            o.district(),
+            c.lessonNo(),
+            c.autoConfirmOn(),
+            workingDays,
+            c.resolvedAt()));
+  }
+
+  public static DomainEvent consumptionDisputed(Order o, Consumption c) {
+    return order(
+        o,
+        "ConsumptionDisputed.v1",
+        new ConsumptionDisputed(
+            o.id(), c.id(), o.institutionId(), o.district(), c.lessonNo(), c.resolvedAt()));
+  }
+
+  public static DomainEvent fundsReleased(
+      Order o, Consumption c, long amount, boolean auto, UUID entryId) {
+    return order(
+        o,
+        "FundsReleased.v1",
+        new FundsReleased(
+            o.id(),
+            c.id(),
+            o.institutionId(),
+            o.district(),
+            c.lessonNo(),
+            amount,
+            o.releasedFen(),
+            o.lessonsReleased(),
+            auto ? "AUTO" : "PARENT",
+            entryId,
+            c.resolvedAt()));
+  }
+
+  public static DomainEvent refundRequested(
+      Order o, Refund r, Instant coolingOffDeadline, long unconsumedFen) {
+    return order(
+        o,
+        "RefundRequested.v1",
+        new RefundRequested(
+            o.id(),
+            r.id(),
+            o.institutionId(),
+            o.district(),
+            r.cause(),
+            r.coolingOff(),
+            coolingOffDeadline,
+            r.autoAcceptOn(),
+            unconsumedFen,
+            r.requestedAt()));
+  }
+
+  public static DomainEvent refundAccepted(Order o, Refund r, String acceptedBy, Instant at) {
+    return order(
+        o,
+        "RefundAccepted.v1",
+        new RefundAccepted(o.id(), r.id(), o.institutionId(), o.district(), acceptedBy, at));
+  }
+
+  public static DomainEvent refundAutoAccepted(Order o, Refund r, int workingDays, Instant at) {
+    return order(
+        o,
+        "RefundAutoAccepted.v1",
+        new RefundAutoAccepted(
+            o.id(), r.id(), o.institutionId(), o.district(), r.autoAcceptOn(), workingDays, at));
+  }
+
+  public static DomainEvent refundEscalated(Order o, Refund r, Instant at) {
+    return order(
+        o,
+        "RefundDisputeEscalated.v1",
+        new RefundDisputeEscalated(o.id(), r.id(), o.institutionId(), o.district(), at));
+  }
+
+  public static DomainEvent refundPaid(Order o, Refund r, String ruleId, int lessonsReturned) {
+    return order(
+        o,
+        "RefundPaid.v1",
+        new RefundPaid(
+            o.id(),
+            r.id(),
+            o.institutionId(),
+            o.district(),
+            r.cause(),
+            ruleId,
+            r.amountFen(),
+            lessonsReturned,
+            "ORIGINAL",
+            o.paymentRoute(),
+            r.paidAt()));
+  }
+
+  private static DomainEvent order(Order o, String name, Object data) {
+    return new DomainEvent(
+        Order.AGGREGATE_TYPE, o.id().toString(), o.recordEvent(), name, o.district(), data);
+  }
+
+  // ---- InstitutionRisk (aggregate id = institution id) ----
+
+  public record RiskIndicatorTripped(
+      String institutionId,
+      String district,
+      String indicator,
+      String grade,
+      double value,
+      double threshold,
+      String ruleId,
+      String detail,
+      Instant trippedAt) {}
+
+  public static DomainEvent riskTripped(long version, RiskIndicatorTripped data) {
+    return new DomainEvent(
+        "InstitutionRisk",
+        data.institutionId(),
+        version,
+        "RiskIndicatorTripped.v1",
+        data.district(),
+        data);
+  }
+}

@@ -1,0 +1,73 @@
+package cn.anshan.oversight.escrow.messaging;
+
+import cn.anshan.oversight.escrow.service.EntitlementService;
+import cn.anshan.oversight.escrow.service.RefundService;
+import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.events.IncomingEvent;
+import cn.anshan.oversight.kit.inbox.Inbox;
+import cn.anshan.oversight.kit.security.Actor;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Registry events escrow reacts to (DESIGN §1): list and licence events keep the entitlement read
+ * model (§11 row 3), CourseFiled the filed courses; losing the standing (black list or licence
+ * revoked) refunds every unconsumed balance (REL-09). Each event applies once (kit Inbox); other
+ * types are ignored; poison records go to the channel's DLQ.
+ */
+@ApplicationScoped
+public class RegistryConsumer {
+  public static final String CONSUMER = "escrow-monitor-registry";
+  private static final String PREFIX = "cn.anshan.oversight.registry.";
+
+  private final Inbox inbox;
+  private final EntitlementService entitlement;
+  private final RefundService refunds;
+
+  public RegistryConsumer(Inbox inbox, EntitlementService entitlement, RefundService refunds) {
+    this.inbox = inbox;
+    this.entitlement = entitlement;
+    this.refunds = refunds;
+  }
+
+  @Incoming("registry-events")
+  public Uni<Void> consume(String json) {
+    return inbox.receive(CONSUMER, json, this::apply);
+  }
+
+  private Uni<Void> apply(IncomingEvent event) {
+    String type =
+        event.type().startsWith(PREFIX) ? event.type().substring(PREFIX.length()) : event.type();
+    return switch (type) {
+      case "InstitutionWhitelisted.v1", "InstitutionDelisted.v1" ->
+          entitlement.listed(event).replaceWithVoid();
+      case "InstitutionBlacklisted.v1" ->
+          entitlement.listed(event).chain(change -> exit(event, change));
+      case "LicenceRevoked.v1" -> entitlement.revoked(event).chain(change -> exit(event, change));
+      case "CourseFiled.v1" -> entitlement.courseFiled(event);
+      default -> Uni.createFrom().voidItem();
+    };
+  }
+
+  private Uni<Void> exit(IncomingEvent event, EntitlementService.Change change) {
+    if (!change.lostStanding()) {
+      return Uni.createFrom().voidItem();
+    }
+    CommandContext system =
+        new CommandContext(
+            Actor.system("escrow-monitor"),
+            event.correlationId() != null ? event.correlationId() : UUID.randomUUID().toString(),
+            event.id().toString());
+    return refunds
+        .refundAllFor(system, change.institutionId())
+        .invoke(
+            n ->
+                Log.infof(
+                    "institution %s lost its standing (%s): %d order(s) refunded (REL-09)",
+                    change.institutionId(), event.type(), n))
+        .replaceWithVoid();
+  }
+}

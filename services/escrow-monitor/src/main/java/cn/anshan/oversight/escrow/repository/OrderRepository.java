@@ -1,0 +1,76 @@
+package cn.anshan.oversight.escrow.repository;
+
+import cn.anshan.oversight.escrow.domain.order.Order;
+import cn.anshan.oversight.escrow.domain.order.OrderStatus;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
+
+  /** Who sees which orders; every field is optional (null: no restriction). */
+  public record Scope(String familyId, String institutionId, String district) {}
+
+  /** Commands on one order queue behind each other (its ledger reservations, its counters). */
+  public Uni<Order> findForUpdate(UUID id) {
+    return findById(id, LockModeType.PESSIMISTIC_WRITE);
+  }
+
+  /** LN-PRE-04 split orders: the family's orders with the institution since {@code since}. */
+  public Uni<List<Order>> splitWindow(String familyId, String institutionId, Instant since) {
+    return list(
+        "familyId = ?1 and institutionId = ?2 and placedAt >= ?3 and status in ?4",
+        familyId,
+        institutionId,
+        since,
+        List.of(OrderStatus.PLACED, OrderStatus.PAID, OrderStatus.REFUND_REQUESTED));
+  }
+
+  /** REL-09: orders whose money is still (or may still come) in custody. */
+  public Uni<List<Order>> openOf(String institutionId) {
+    return list(
+        "institutionId = ?1 and status in ?2 order by placedAt, id",
+        institutionId,
+        List.of(OrderStatus.PAID, OrderStatus.REFUND_REQUESTED));
+  }
+
+  /** Row 13 (d): paid orders of any institution without activity since {@code before}. */
+  public Uni<List<Order>> stale(Instant before, int limit) {
+    return find(
+            "status in ?1 and lastActivityAt < ?2 order by lastActivityAt, id",
+            List.of(OrderStatus.PAID, OrderStatus.REFUND_REQUESTED),
+            before)
+        .page(0, limit)
+        .list();
+  }
+
+  /** One page in (placedAt, id) order strictly after the cursor, within the caller's scope. */
+  public Uni<List<Order>> page(Scope scope, Instant afterAt, UUID afterId, int limit) {
+    StringBuilder query = new StringBuilder("1 = 1");
+    Parameters params = new Parameters();
+    if (scope.familyId() != null) {
+      query.append(" and familyId = :familyId");
+      params.and("familyId", scope.familyId());
+    }
+    if (scope.institutionId() != null) {
+      query.append(" and institutionId = :institutionId");
+      params.and("institutionId", scope.institutionId());
+    }
+    if (scope.district() != null) {
+      query.append(" and district = :district");
+      params.and("district", scope.district());
+    }
+    if (afterAt != null) {
+      query.append(" and (placedAt > :afterAt or (placedAt = :afterAt and id > :afterId))");
+      params.and("afterAt", afterAt).and("afterId", afterId);
+    }
+    query.append(" order by placedAt, id");
+    return find(query.toString(), params).page(0, limit).list();
+  }
+}

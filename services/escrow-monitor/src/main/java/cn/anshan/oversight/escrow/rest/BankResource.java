@@ -1,0 +1,135 @@
+package cn.anshan.oversight.escrow.rest;
+
+import cn.anshan.oversight.escrow.service.OrderService;
+import cn.anshan.oversight.escrow.service.RiskService;
+import cn.anshan.oversight.escrow.service.SupervisionService;
+import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.idempotency.CommandResult;
+import cn.anshan.oversight.kit.idempotency.IdempotentCommands;
+import cn.anshan.oversight.kit.security.CurrentActor;
+import cn.anshan.oversight.kit.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Movements reported by the custody bank (service account, role custody-bank). Each carries the
+ * bank's own reference: the same reference with the same content answers the first receipt again
+ * (200), with different content 409. The bank can do nothing else.
+ */
+@Path("/api/v1/escrow/bank")
+@Tag(name = "Custody bank", description = "Payments, reserve deposits and balance statements")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class BankResource {
+  private final OrderService orders;
+  private final SupervisionService supervision;
+  private final RiskService risk;
+  private final CurrentActor actor;
+  private final IdempotentCommands idempotency;
+
+  public BankResource(
+      OrderService orders,
+      SupervisionService supervision,
+      RiskService risk,
+      CurrentActor actor,
+      IdempotentCommands idempotency) {
+    this.orders = orders;
+    this.supervision = supervision;
+    this.risk = risk;
+    this.actor = actor;
+    this.idempotency = idempotency;
+  }
+
+  @POST
+  @Path("/payments")
+  @RolesAllowed(Roles.CUSTODY_BANK)
+  @Operation(
+      summary = "A family's payment arrived in the institution's dedicated account (PRE-05)",
+      description =
+          "The ledger receives the money into custody and reserves each lesson's price for the"
+              + " institution (REL-01). The amount must equal the order's (LN-PRE-05).")
+  @APIResponse(responseCode = "201", description = "Received and reserved")
+  @APIResponse(responseCode = "200", description = "The same bank reference again: first receipt")
+  @APIResponse(responseCode = "404", description = "No such order")
+  @APIResponse(
+      responseCode = "409",
+      description = "Order not awaiting payment, or reference reused")
+  @APIResponse(responseCode = "422", description = "LN-PRE-05: amount differs from the order")
+  public Uni<Response> payment(
+      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
+      @Valid @NotNull Requests.BankPayment request) {
+    CommandContext command = actor.command(Roles.CUSTODY_BANK);
+    return idempotency.execute(
+        idempotencyKey,
+        command.actor().subject() + " POST bank payment",
+        request,
+        () ->
+            orders
+                .receivePayment(
+                    command,
+                    new OrderService.BankPayment(
+                        request.bankRef(),
+                        request.orderId(),
+                        request.amountFen(),
+                        request.route().name()))
+                .map(r -> new CommandResult(r.replayed() ? 200 : 201, r.value(), null, null)));
+  }
+
+  @POST
+  @Path("/risk-reserve-deposits")
+  @RolesAllowed(Roles.CUSTODY_BANK)
+  @Operation(summary = "A deposit arrived in the institution's risk-reserve account (PRE-12)")
+  @APIResponse(responseCode = "201", description = "Recorded")
+  @APIResponse(responseCode = "404", description = "No supervised account")
+  @APIResponse(responseCode = "422", description = "PRE-12: the institution uses custody")
+  public Uni<Response> reserveDeposit(
+      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
+      @Valid @NotNull Requests.ReserveDeposit request) {
+    CommandContext command = actor.command(Roles.CUSTODY_BANK);
+    return idempotency.execute(
+        idempotencyKey,
+        command.actor().subject() + " POST reserve deposit",
+        request,
+        () ->
+            supervision
+                .depositReserve(
+                    command, request.bankRef(), request.institutionId(), request.amountFen())
+                .map(r -> new CommandResult(r.receivedAt() == null ? 200 : 201, r, null, null)));
+  }
+
+  @POST
+  @Path("/balance-statements")
+  @RolesAllowed(Roles.CUSTODY_BANK)
+  @Operation(
+      summary = "The balance the bank actually holds in the custody account (row 13 a)",
+      description =
+          "Coverage = balance / value of unconsumed lessons; below 1 trips RiskIndicatorTripped"
+              + " COVERAGE (REL-13).")
+  @APIResponse(responseCode = "200", description = "Coverage computed")
+  @APIResponse(responseCode = "404", description = "No supervised account")
+  public Uni<Response> balanceStatement(
+      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
+      @Valid @NotNull Requests.BalanceStatement request) {
+    CommandContext command = actor.command(Roles.CUSTODY_BANK);
+    return idempotency.execute(
+        idempotencyKey,
+        command.actor().subject() + " POST balance statement",
+        request,
+        () ->
+            risk.balanceStatement(
+                    command, request.bankRef(), request.institutionId(), request.balanceFen())
+                .map(r -> new CommandResult(200, r, null, null)));
+  }
+}

@@ -1,0 +1,200 @@
+package cn.anshan.oversight.escrow.rest;
+
+import cn.anshan.oversight.escrow.service.ConsumptionService;
+import cn.anshan.oversight.escrow.service.OrderService;
+import cn.anshan.oversight.escrow.service.RefundService;
+import cn.anshan.oversight.escrow.service.Views.ConsumptionView;
+import cn.anshan.oversight.escrow.service.Views.OrderPage;
+import cn.anshan.oversight.escrow.service.Views.RefundView;
+import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.Versions;
+import cn.anshan.oversight.kit.idempotency.CommandResult;
+import cn.anshan.oversight.kit.idempotency.IdempotentCommands;
+import cn.anshan.oversight.kit.security.Actor;
+import cn.anshan.oversight.kit.security.CurrentActor;
+import cn.anshan.oversight.kit.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Prepaid orders (§11 rows 8, 10), their lesson consumptions (row 11) and refunds (row 12). */
+@Path("/api/v1/escrow/orders")
+@Tag(name = "Orders", description = "Prepaid orders with the model contract, 一课一消, refunds")
+@Produces(MediaType.APPLICATION_JSON)
+public class OrderResource {
+  private final OrderService orders;
+  private final ConsumptionService consumptions;
+  private final RefundService refunds;
+  private final CurrentActor actor;
+  private final IdempotentCommands idempotency;
+
+  public OrderResource(
+      OrderService orders,
+      ConsumptionService consumptions,
+      RefundService refunds,
+      CurrentActor actor,
+      IdempotentCommands idempotency) {
+    this.orders = orders;
+    this.consumptions = consumptions;
+    this.refunds = refunds;
+    this.actor = actor;
+    this.idempotency = idempotency;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.PARENT)
+  @Operation(
+      summary = "Order class hours of a filed course (LN-PRE-04, PRE-20…24, CON-01…09)",
+      description =
+          "Refused with the rule ID when it covers more than 60 class hours or 3 months"
+              + " (LN-PRE-04), more than 5,000 yuan (PRE-20/PRE-21), is collected too early"
+              + " (PRE-23), spans terms (PRE-24), splits a larger order (LN-PRE-04), uses another"
+              + " contract text (CON-09), or the institution may not collect (LST-01, PRE-05).")
+  @APIResponse(responseCode = "201", description = "Placed; awaiting the bank's payment")
+  @APIResponse(responseCode = "404", description = "No such filed course")
+  @APIResponse(responseCode = "422", description = "A cap or rule broken; rule IDs listed")
+  public Uni<Response> place(
+      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
+      @Valid @NotNull Requests.PlaceOrder request) {
+    CommandContext command = actor.command(Roles.PARENT);
+    return idempotency.execute(
+        idempotencyKey,
+        command.actor().subject() + " POST /api/v1/escrow/orders",
+        request,
+        () ->
+            orders
+                .place(command, request.toCommand())
+                .map(
+                    view ->
+                        CommandResult.created(
+                            URI.create("/api/v1/escrow/orders/" + view.orderId()),
+                            view.version(),
+                            view)));
+  }
+
+  @GET
+  @RolesAllowed({Roles.PARENT, Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
+  @Operation(
+      summary = "The caller's orders, oldest first (keyset pagination)",
+      description =
+          "Parents: their own; operators: their institution's; regulators: their district's;"
+              + " auditors: all.")
+  public Uni<OrderPage> list(
+      @QueryParam("cursor") String cursor,
+      @Parameter(description = "page size, capped by configuration") @QueryParam("limit")
+          Integer limit) {
+    return orders.list(reader(), cursor, limit);
+  }
+
+  @GET
+  @Path("/{orderId}")
+  @RolesAllowed({Roles.PARENT, Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
+  @Operation(summary = "Read an order the caller may see")
+  @APIResponse(responseCode = "200", description = "The order; ETag = version")
+  @APIResponse(responseCode = "404", description = "No such order visible to the caller")
+  public Uni<Response> get(@PathParam("orderId") UUID orderId) {
+    return orders
+        .get(reader(), orderId)
+        .map(view -> Response.ok(view).header("ETag", Versions.etag(view.version())).build());
+  }
+
+  @POST
+  @Path("/{orderId}/consumptions")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.INSTITUTION_OPERATOR)
+  @Operation(
+      summary = "Ask the family to confirm the next lesson as consumed (REL-02)",
+      description =
+          "The parent confirms or disputes; silence confirms after the configured working days"
+              + " (REL-02/REL-03).")
+  @APIResponse(responseCode = "201", description = "Requested")
+  @APIResponse(responseCode = "404", description = "Not an order of the operator's institution")
+  @APIResponse(responseCode = "409", description = "No lesson left or the order is not paid")
+  @APIResponse(responseCode = "422", description = "REL-02: the lesson was not held in the period")
+  public Uni<Response> requestConsumption(
+      @PathParam("orderId") UUID orderId,
+      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
+      @Valid @NotNull Requests.RequestConsumption request) {
+    CommandContext command = actor.command(Roles.INSTITUTION_OPERATOR);
+    return idempotency.execute(
+        idempotencyKey,
+        command.actor().subject() + " POST consumption " + orderId,
+        request,
+        () ->
+            consumptions
+                .request(command, orderId, request.heldOn())
+                .map(view -> new CommandResult(201, view, null, null)));
+  }
+
+  @GET
+  @Path("/{orderId}/consumptions")
+  @RolesAllowed({Roles.PARENT, Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
+  @Operation(summary = "The lesson consumptions of an order the caller may see")
+  @APIResponse(responseCode = "404", description = "No such order visible to the caller")
+  public Uni<List<ConsumptionView>> consumptions(@PathParam("orderId") UUID orderId) {
+    return consumptions.ofOrder(reader(), orderId);
+  }
+
+  @POST
+  @Path("/{orderId}/refund-requests")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.PARENT)
+  @Operation(
+      summary = "Ask for a refund of the own order (REL-05, CON-06/CON-07)",
+      description =
+          "Inside the contract's cooling-off window the refund is paid at once (CON-06);"
+              + " otherwise the institution answers within the configured working days and"
+              + " silence accepts (REL-05). Paid by the original route.")
+  @APIResponse(responseCode = "201", description = "Requested (or paid, in cooling-off)")
+  @APIResponse(responseCode = "404", description = "Not the parent's order")
+  @APIResponse(responseCode = "409", description = "Not paid, or a refund is already open")
+  public Uni<Response> requestRefund(
+      @PathParam("orderId") UUID orderId,
+      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
+      @Valid @NotNull Requests.RequestRefund request) {
+    CommandContext command = actor.command(Roles.PARENT);
+    return idempotency.execute(
+        idempotencyKey,
+        command.actor().subject() + " POST refund " + orderId,
+        request,
+        () ->
+            refunds
+                .request(command, orderId, request.reason())
+                .map(
+                    view ->
+                        new CommandResult(
+                            201, view, "/api/v1/escrow/refunds/" + view.refundId(), null)));
+  }
+
+  @GET
+  @Path("/{orderId}/refunds")
+  @RolesAllowed({Roles.PARENT, Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
+  @Operation(summary = "The refunds of an order the caller may see")
+  @APIResponse(responseCode = "404", description = "No such order visible to the caller")
+  public Uni<List<RefundView>> refunds(@PathParam("orderId") UUID orderId) {
+    return refunds.ofOrder(reader(), orderId);
+  }
+
+  private Actor reader() {
+    return actor.actingAs(Roles.AUDITOR, Roles.REGULATOR, Roles.INSTITUTION_OPERATOR, Roles.PARENT);
+  }
+}

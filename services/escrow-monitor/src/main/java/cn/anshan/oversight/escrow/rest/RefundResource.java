@@ -1,0 +1,91 @@
+package cn.anshan.oversight.escrow.rest;
+
+import cn.anshan.oversight.escrow.service.RefundService;
+import cn.anshan.oversight.escrow.service.Views.RefundView;
+import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.idempotency.CommandResult;
+import cn.anshan.oversight.kit.idempotency.IdempotentCommands;
+import cn.anshan.oversight.kit.security.CurrentActor;
+import cn.anshan.oversight.kit.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The institution's answer to a refund request (REL-05, §11 row 12). */
+@Path("/api/v1/escrow/refunds/{refundId}")
+@Tag(name = "Orders")
+@Produces(MediaType.APPLICATION_JSON)
+public class RefundResource {
+  private final RefundService service;
+  private final CurrentActor actor;
+  private final IdempotentCommands idempotency;
+
+  public RefundResource(RefundService service, CurrentActor actor, IdempotentCommands idempotency) {
+    this.service = service;
+    this.actor = actor;
+    this.idempotency = idempotency;
+  }
+
+  @GET
+  @RolesAllowed({Roles.PARENT, Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
+  @Operation(summary = "Read a refund the caller may see")
+  @APIResponse(responseCode = "404", description = "No such refund visible to the caller")
+  public Uni<RefundView> get(@PathParam("refundId") UUID refundId) {
+    return service.get(
+        actor.actingAs(Roles.AUDITOR, Roles.REGULATOR, Roles.INSTITUTION_OPERATOR, Roles.PARENT),
+        refundId);
+  }
+
+  @POST
+  @Path("/acceptance")
+  @RolesAllowed(Roles.INSTITUTION_OPERATOR)
+  @Operation(summary = "Accept the refund; the unconsumed value is paid back at once (CON-07)")
+  @APIResponse(responseCode = "200", description = "Accepted and paid")
+  @APIResponse(responseCode = "404", description = "Not a refund of the operator's institution")
+  @APIResponse(responseCode = "409", description = "Already answered or paid")
+  public Uni<Response> accept(
+      @PathParam("refundId") UUID refundId,
+      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
+    CommandContext command = actor.command(Roles.INSTITUTION_OPERATOR);
+    return idempotency.execute(
+        idempotencyKey,
+        command.actor().subject() + " POST acceptance " + refundId,
+        refundId.toString(),
+        () ->
+            service
+                .accept(command, refundId)
+                .map(view -> new CommandResult(200, view, null, null)));
+  }
+
+  @POST
+  @Path("/refusal")
+  @RolesAllowed(Roles.INSTITUTION_OPERATOR)
+  @Operation(summary = "Refuse the refund within the window; escalated to the regulator")
+  @APIResponse(responseCode = "200", description = "Escalated")
+  @APIResponse(responseCode = "404", description = "Not a refund of the operator's institution")
+  @APIResponse(responseCode = "409", description = "Already answered or paid")
+  public Uni<Response> refuse(
+      @PathParam("refundId") UUID refundId,
+      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
+    CommandContext command = actor.command(Roles.INSTITUTION_OPERATOR);
+    return idempotency.execute(
+        idempotencyKey,
+        command.actor().subject() + " POST refusal " + refundId,
+        refundId.toString(),
+        () ->
+            service
+                .refuse(command, refundId)
+                .map(view -> new CommandResult(200, view, null, null)));
+  }
+}

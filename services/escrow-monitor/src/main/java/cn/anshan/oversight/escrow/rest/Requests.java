@@ -1,0 +1,95 @@
+package cn.anshan.oversight.escrow.rest;
+
+import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
+import cn.anshan.oversight.escrow.service.OrderService;
+import cn.anshan.oversight.escrow.service.SupervisionService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Bodies of the escrow commands. */
+public final class Requests {
+  private Requests() {}
+
+  /** PRE-10 / PRE-12: the filed agreement and the one supervised account. */
+  public record SetUpSupervision(
+      @NotNull SupervisionMode mode,
+      @NotBlank @Size(max = 200) String bankName,
+      @NotBlank @Size(max = 64) String accountNo,
+      @NotBlank @Size(max = 64) String agreementNo,
+      @NotBlank @Size(max = 200) String agreementFiledWith) {
+
+    SupervisionService.SetUp toSetUp() {
+      return new SupervisionService.SetUp(
+          mode,
+          bankName.strip(),
+          accountNo.strip(),
+          agreementNo.strip(),
+          agreementFiledWith.strip());
+    }
+  }
+
+  /** CON-01…09: the contract terms recorded with the order. */
+  public record Contract(
+      @NotBlank @Size(max = 32) String template,
+      @Min(0) @Max(365) int coolingOffDaysBefore,
+      @Min(0) @Max(8760) int coolingOffHoursAfter,
+      @NotNull SupervisionMode supervisionMode) {}
+
+  public record PlaceOrder(
+      @NotNull UUID courseId,
+      @Min(1) @Max(10000) int classHours,
+      @NotNull LocalDate periodStart,
+      @NotNull LocalDate periodEnd,
+      @NotNull @Valid Contract contract) {
+
+    OrderService.PlaceOrder toCommand() {
+      return new OrderService.PlaceOrder(
+          courseId,
+          classHours,
+          periodStart,
+          periodEnd,
+          contract.template(),
+          contract.coolingOffDaysBefore(),
+          contract.coolingOffHoursAfter(),
+          contract.supervisionMode());
+    }
+  }
+
+  /** PRE-25: every route is swept into the dedicated account; refunds return by it (REL-05). */
+  public enum PaymentRoute {
+    BANK_TRANSFER,
+    CARD,
+    WECHAT_PAY,
+    ALIPAY,
+    CASH
+  }
+
+  public record BankPayment(
+      @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+") String bankRef,
+      @NotNull UUID orderId,
+      @Min(1) long amountFen,
+      @NotNull PaymentRoute route) {}
+
+  public record ReserveDeposit(
+      @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+") String bankRef,
+      @NotBlank @Size(max = 64) String institutionId,
+      @Min(1) long amountFen) {}
+
+  public record BalanceStatement(
+      @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+") String bankRef,
+      @NotBlank @Size(max = 64) String institutionId,
+      @Min(0) long balanceFen) {}
+
+  public record RequestConsumption(@NotNull LocalDate heldOn) {}
+
+  public record Dispute(@NotBlank @Size(max = 2000) String reason) {}
+
+  public record RequestRefund(@Size(max = 2000) String reason) {}
+}

@@ -1,0 +1,265 @@
+package cn.anshan.oversight.escrow.service;
+
+import cn.anshan.oversight.escrow.config.EscrowSettings;
+import cn.anshan.oversight.escrow.domain.ledger.JournalEntry;
+import cn.anshan.oversight.escrow.domain.ledger.Ledger;
+import cn.anshan.oversight.escrow.domain.ledger.Movements;
+import cn.anshan.oversight.escrow.domain.order.Consumption;
+import cn.anshan.oversight.escrow.domain.order.ConsumptionStatus;
+import cn.anshan.oversight.escrow.domain.order.Order;
+import cn.anshan.oversight.escrow.domain.order.OrderStatus;
+import cn.anshan.oversight.escrow.messaging.EscrowEvents;
+import cn.anshan.oversight.escrow.repository.ConsumptionRepository;
+import cn.anshan.oversight.escrow.repository.OrderRepository;
+import cn.anshan.oversight.escrow.service.Views.ConsumptionView;
+import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.outbox.Outbox;
+import cn.anshan.oversight.kit.problem.ProblemException;
+import cn.anshan.oversight.kit.security.Actor;
+import cn.anshan.oversight.kit.time.OversightClock;
+import cn.anshan.oversight.kit.time.WorkingDayCalendar;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * 一课一消 (REL-01…08, §11 row 11): the institution requests consumption of one lesson, the parent
+ * confirms or disputes, silence confirms after the configured working days; a confirmed lesson's
+ * reservation is posted to the institution and paid out of custody. A dispute blocks the release.
+ */
+@ApplicationScoped
+public class ConsumptionService {
+  /** REL-02: only a lesson that was held within the order's period can be consumed. */
+  public static final String HELD_RULE = "REL-02";
+
+  private final OrderRepository orders;
+  private final ConsumptionRepository consumptions;
+  private final Ledgers ledgers;
+  private final Outbox outbox;
+  private final OversightClock clock;
+  private final WorkingDayCalendar calendar;
+  private final EscrowSettings settings;
+
+  public ConsumptionService(
+      OrderRepository orders,
+      ConsumptionRepository consumptions,
+      Ledgers ledgers,
+      Outbox outbox,
+      OversightClock clock,
+      WorkingDayCalendar calendar,
+      EscrowSettings settings) {
+    this.orders = orders;
+    this.consumptions = consumptions;
+    this.ledgers = ledgers;
+    this.outbox = outbox;
+    this.clock = clock;
+    this.calendar = calendar;
+    this.settings = settings;
+  }
+
+  /** REL-02: the operator of the order's institution asks to consume the next lesson. */
+  @WithTransaction
+  public Uni<ConsumptionView> request(CommandContext command, UUID orderId, LocalDate heldOn) {
+    return orders
+        .findForUpdate(orderId)
+        .chain(
+            found -> {
+              Order order = Access.operatedBy(command.actor(), found, orderId);
+              if (!order.canRequestConsumption()) {
+                throw ProblemException.conflict(
+                    "no-lesson-to-consume",
+                    "order is "
+                        + order.status()
+                        + " with "
+                        + order.lessonsRequested()
+                        + " of "
+                        + order.lessons()
+                        + " lessons requested");
+              }
+              LocalDate today = clock.today();
+              if (heldOn.isAfter(today)
+                  || heldOn.isBefore(order.periodStart())
+                  || heldOn.isAfter(order.periodEnd())) {
+                throw ProblemException.rule(
+                    HELD_RULE,
+                    "a lesson held on "
+                        + heldOn
+                        + " cannot be consumed: it must lie in the order's period "
+                        + order.periodStart()
+                        + ".."
+                        + order.periodEnd()
+                        + " and not after today "
+                        + today);
+              }
+              int lessonNo = order.consumptionRequested(clock.now());
+              Consumption consumption =
+                  new Consumption(
+                      order.id(),
+                      order.institutionId(),
+                      order.familyId(),
+                      lessonNo,
+                      heldOn,
+                      clock.now(),
+                      // REL-02 / REL-03: the parent's last answer day, holidays skipped.
+                      calendar.plusWorkingDays(today, settings.release().autoConfirmWorkingDays()));
+              return consumptions
+                  .persist(consumption)
+                  .call(
+                      () ->
+                          outbox.append(
+                              command, EscrowEvents.consumptionRequested(order, consumption)))
+                  .map(ConsumptionView::of);
+            });
+  }
+
+  /** REL-02: the parent confirms; the lesson is released. */
+  @WithTransaction
+  public Uni<ConsumptionView> confirm(CommandContext command, UUID consumptionId) {
+    return owned(command.actor(), consumptionId)
+        .chain(
+            pair -> {
+              requireRequested(pair.consumption());
+              return release(command, pair.order(), pair.consumption(), false);
+            });
+  }
+
+  /** REL-07: the parent disputes; the lesson's reservation stays blocked. */
+  @WithTransaction
+  public Uni<ConsumptionView> dispute(CommandContext command, UUID consumptionId, String reason) {
+    return owned(command.actor(), consumptionId)
+        .chain(
+            pair -> {
+              Consumption c = pair.consumption();
+              requireRequested(c);
+              c.disputed(reason, clock.now());
+              return outbox
+                  .append(command, EscrowEvents.consumptionDisputed(pair.order(), c))
+                  .replaceWith(ConsumptionView.of(c));
+            });
+  }
+
+  /** REL-02: confirms in silence every request whose last answer day has passed. */
+  @WithTransaction
+  public Uni<Integer> autoConfirmDue(int batch) {
+    LocalDate today = clock.today();
+    CommandContext system =
+        new CommandContext(
+            Actor.system("escrow-monitor"),
+            "auto-confirm-" + today,
+            "auto-confirm-" + UUID.randomUUID());
+    return consumptions
+        .autoConfirmDue(today, batch)
+        .chain(
+            due -> {
+              Uni<Integer> chain = Uni.createFrom().item(0);
+              // One operation at a time on the session: chain, never combine.
+              for (Consumption c : due) {
+                chain =
+                    chain.chain(
+                        n ->
+                            orders
+                                .findForUpdate(c.orderId())
+                                .chain(
+                                    order -> {
+                                      if (!c.autoConfirmDue(today)
+                                          || order.status() == OrderStatus.REFUNDED) {
+                                        return Uni.createFrom().item(n);
+                                      }
+                                      return release(system, order, c, true).replaceWith(n + 1);
+                                    }));
+              }
+              return chain;
+            });
+  }
+
+  /**
+   * Posts the lesson's reservation to the institution and pays it out of custody (REL-02). The
+   * ledger refuses a second resolution, so cumulative release never exceeds confirmed lessons ×
+   * unit price paid.
+   */
+  private Uni<ConsumptionView> release(
+      CommandContext context, Order order, Consumption c, boolean auto) {
+    return ledgers
+        .forOrder(
+            order,
+            true,
+            ledger -> {
+              UUID pendingId = reservationOf(ledger, c.lessonNo());
+              long amount =
+                  Movements.releaseLesson(ledger, pendingId, "consumption:" + c.id(), clock.now());
+              JournalEntry posted = ledger.appended().get(0);
+              return new Released(amount, posted.id());
+            })
+        .chain(
+            released -> {
+              c.confirmed(auto, released.amount(), clock.now());
+              order.released(released.amount(), clock.now());
+              return outbox
+                  .append(
+                      context,
+                      auto
+                          ? EscrowEvents.consumptionAutoConfirmed(
+                              order, c, settings.release().autoConfirmWorkingDays())
+                          : EscrowEvents.consumptionConfirmed(order, c))
+                  .call(
+                      () ->
+                          outbox.append(
+                              context,
+                              EscrowEvents.fundsReleased(
+                                  order, c, released.amount(), auto, released.entryId())))
+                  .replaceWith(ConsumptionView.of(c));
+            });
+  }
+
+  private record Released(long amount, UUID entryId) {}
+
+  private static UUID reservationOf(Ledger ledger, int lessonNo) {
+    return ledger.unresolved().stream()
+        .filter(e -> e.lessonNo() != null && e.lessonNo() == lessonNo)
+        .map(JournalEntry::id)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                ProblemException.rule(
+                    "REL-01", "lesson " + lessonNo + " has no open reservation to release"));
+  }
+
+  private static void requireRequested(Consumption c) {
+    if (c.status() != ConsumptionStatus.REQUESTED) {
+      throw ProblemException.conflict(
+          "consumption-answered", "the consumption is already " + c.status());
+    }
+  }
+
+  private record Owned(Order order, Consumption consumption) {}
+
+  /** The parent's own consumption with its order locked; another family's is a 404. */
+  private Uni<Owned> owned(Actor parent, UUID consumptionId) {
+    return consumptions
+        .findById(consumptionId)
+        .chain(
+            c -> {
+              if (c == null || !c.familyId().equals(parent.subject())) {
+                throw ProblemException.notFound("consumption " + consumptionId);
+              }
+              return orders.findForUpdate(c.orderId()).map(o -> new Owned(o, c));
+            });
+  }
+
+  /** The consumptions of an order the caller may see. */
+  @WithSession
+  public Uni<List<ConsumptionView>> ofOrder(Actor actor, UUID orderId) {
+    return orders
+        .findById(orderId)
+        .chain(
+            o -> {
+              Access.visible(actor, o, orderId);
+              return consumptions.ofOrder(orderId);
+            })
+        .map(list -> list.stream().map(ConsumptionView::of).toList());
+  }
+}

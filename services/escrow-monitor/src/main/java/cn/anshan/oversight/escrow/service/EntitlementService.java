@@ -1,0 +1,126 @@
+package cn.anshan.oversight.escrow.service;
+
+import cn.anshan.oversight.escrow.domain.entitlement.Category;
+import cn.anshan.oversight.escrow.domain.entitlement.FiledCourse;
+import cn.anshan.oversight.escrow.domain.entitlement.InstitutionStanding;
+import cn.anshan.oversight.escrow.repository.CourseRepository;
+import cn.anshan.oversight.escrow.repository.StandingRepository;
+import cn.anshan.oversight.kit.events.IncomingEvent;
+import cn.anshan.oversight.kit.events.PoisonEventException;
+import cn.anshan.oversight.kit.time.OversightClock;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Keeps the read models escrow needs from registry events (DESIGN §1): institution entitlement (§11
+ * row 3) and filed courses with their prices (row 6). Runs inside the Inbox transaction.
+ */
+@ApplicationScoped
+public class EntitlementService {
+  private final StandingRepository standings;
+  private final CourseRepository courses;
+  private final OversightClock clock;
+
+  public EntitlementService(
+      StandingRepository standings, CourseRepository courses, OversightClock clock) {
+    this.standings = standings;
+    this.courses = courses;
+    this.clock = clock;
+  }
+
+  /** What a standing event changed. */
+  public record Change(
+      String institutionId, boolean wasEntitled, boolean entitled, boolean lostStanding) {}
+
+  /** InstitutionWhitelisted / Blacklisted / Delisted: the whole standing. */
+  public Uni<Change> listed(IncomingEvent event) {
+    JsonNode d = event.data();
+    String institutionId = text(d, "institutionId");
+    return standingOf(institutionId)
+        .chain(
+            standing -> {
+              boolean was = standing.entitled();
+              boolean applied =
+                  standing.listed(
+                      event.aggregateVersion(),
+                      text(d, "district"),
+                      d.path("category").asText(null),
+                      text(d, "listStatus"),
+                      d.path("operational").asBoolean(false),
+                      clock.now());
+              return standings
+                  .persist(standing)
+                  .map(
+                      s ->
+                          new Change(
+                              institutionId,
+                              was,
+                              s.entitled(),
+                              applied && "BLACK".equals(s.listStatus())));
+            });
+  }
+
+  /** LicenceRevoked: the institution may no longer collect; its families get their money back. */
+  public Uni<Change> revoked(IncomingEvent event) {
+    JsonNode d = event.data();
+    String institutionId = text(d, "institutionId");
+    return standingOf(institutionId)
+        .chain(
+            standing -> {
+              boolean was = standing.entitled();
+              boolean applied =
+                  standing.revoked(event.aggregateVersion(), text(d, "district"), clock.now());
+              return standings
+                  .persist(standing)
+                  .map(s -> new Change(institutionId, was, s.entitled(), applied));
+            });
+  }
+
+  /** CourseFiled: a course the institution may sell, at its filed price. */
+  public Uni<Void> courseFiled(IncomingEvent event) {
+    JsonNode d = event.data();
+    UUID courseId;
+    try {
+      courseId = UUID.fromString(text(d, "courseId"));
+    } catch (IllegalArgumentException e) {
+      throw new PoisonEventException("courseId is not a UUID");
+    }
+    return courses
+        .findById(courseId)
+        .chain(
+            existing -> {
+              if (existing != null) {
+                return Uni.createFrom().voidItem();
+              }
+              FiledCourse course =
+                  new FiledCourse(
+                      courseId,
+                      text(d, "institutionId"),
+                      text(d, "district"),
+                      Category.valueOf(text(d, "category")),
+                      text(d, "mode"),
+                      d.path("lessonMinutes").asInt(),
+                      d.path("pricePerLessonFen").asLong(),
+                      d.path("maxStudents").asInt(),
+                      Instant.parse(text(d, "filedAt")));
+              return courses.persist(course).replaceWithVoid();
+            });
+  }
+
+  private Uni<InstitutionStanding> standingOf(String institutionId) {
+    return standings
+        .findById(institutionId)
+        .map(s -> s == null ? new InstitutionStanding(institutionId) : s);
+  }
+
+  private static String text(JsonNode data, String field) {
+    JsonNode node = data.get(field);
+    if (node == null || !node.isTextual() || node.asText().isBlank()) {
+      throw new PoisonEventException("missing data." + field);
+    }
+    return node.asText();
+  }
+}

@@ -1,0 +1,382 @@
+package cn.anshan.oversight.escrow.service;
+
+import cn.anshan.oversight.escrow.config.EscrowSettings;
+import cn.anshan.oversight.escrow.domain.ledger.JournalEntry;
+import cn.anshan.oversight.escrow.domain.ledger.Movements;
+import cn.anshan.oversight.escrow.domain.order.Order;
+import cn.anshan.oversight.escrow.domain.order.OrderStatus;
+import cn.anshan.oversight.escrow.domain.order.OrderTerms;
+import cn.anshan.oversight.escrow.domain.order.PrepaymentCaps;
+import cn.anshan.oversight.escrow.domain.order.PrepaymentRules;
+import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
+import cn.anshan.oversight.escrow.messaging.EscrowEvents;
+import cn.anshan.oversight.escrow.repository.BankMovementRepository;
+import cn.anshan.oversight.escrow.repository.CourseRepository;
+import cn.anshan.oversight.escrow.repository.OrderRepository;
+import cn.anshan.oversight.escrow.repository.StandingRepository;
+import cn.anshan.oversight.escrow.repository.SupervisionRepository;
+import cn.anshan.oversight.escrow.service.Views.OrderPage;
+import cn.anshan.oversight.escrow.service.Views.OrderView;
+import cn.anshan.oversight.escrow.service.Views.PaymentReceipt;
+import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.Keyset;
+import cn.anshan.oversight.kit.outbox.Outbox;
+import cn.anshan.oversight.kit.problem.FieldError;
+import cn.anshan.oversight.kit.problem.Problem;
+import cn.anshan.oversight.kit.problem.ProblemException;
+import cn.anshan.oversight.kit.problem.RuleViolation;
+import cn.anshan.oversight.kit.security.Actor;
+import cn.anshan.oversight.kit.time.OversightClock;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Orders and prepayment intake (PRE-05, PRE-20…25, LN-PRE-04, CON-01…09, §11 rows 8 and 10) and the
+ * custody bank's payment into escrow (ledger: received, then one reservation per lesson).
+ */
+@ApplicationScoped
+public class OrderService {
+  /** §11 row 3 / LST-01: only a white-listed, operational institution may sell and collect. */
+  public static final String ENTITLEMENT_RULE = "LST-01";
+
+  /** PRE-05: prepayments go only into the institution's own dedicated (supervised) account. */
+  public static final String DEDICATED_ACCOUNT_RULE = "PRE-05";
+
+  /** CON-05 / §11 row 8: the contract's supervision mode matches the institution's setup. */
+  public static final String CONTRACT_MODE_RULE = "CON-05";
+
+  /** LN-PRE-05: nothing outside the displayed (filed) items and prices may be charged. */
+  public static final String FILED_PRICE_RULE = "LN-PRE-05";
+
+  private final OrderRepository orders;
+  private final CourseRepository courses;
+  private final StandingRepository standings;
+  private final SupervisionRepository supervisions;
+  private final BankMovementRepository bank;
+  private final Ledgers ledgers;
+  private final RiskService risk;
+  private final Outbox outbox;
+  private final OversightClock clock;
+  private final EscrowSettings settings;
+
+  public OrderService(
+      OrderRepository orders,
+      CourseRepository courses,
+      StandingRepository standings,
+      SupervisionRepository supervisions,
+      BankMovementRepository bank,
+      Ledgers ledgers,
+      RiskService risk,
+      Outbox outbox,
+      OversightClock clock,
+      EscrowSettings settings) {
+    this.orders = orders;
+    this.courses = courses;
+    this.standings = standings;
+    this.supervisions = supervisions;
+    this.bank = bank;
+    this.ledgers = ledgers;
+    this.risk = risk;
+    this.outbox = outbox;
+    this.clock = clock;
+    this.settings = settings;
+  }
+
+  public record PlaceOrder(
+      UUID courseId,
+      int classHours,
+      LocalDate periodStart,
+      LocalDate periodEnd,
+      String contractTemplate,
+      int coolingOffDaysBefore,
+      int coolingOffHoursAfter,
+      SupervisionMode supervisionMode) {}
+
+  public record BankPayment(String bankRef, UUID orderId, long amountFen, String route) {}
+
+  public PrepaymentCaps caps() {
+    EscrowSettings.Prepay p = settings.prepay();
+    return new PrepaymentCaps(
+        p.maxMonths(),
+        p.maxClassHours(),
+        p.maxAmountFenNonSubject(),
+        p.maxAmountFenSubject(),
+        p.subjectAmountCapEnabled(),
+        p.earliestBeforeCourseDays(),
+        p.termStarts(),
+        p.contractTemplate());
+  }
+
+  /** A parent orders class hours of a filed course; every cap is checked, nothing on failure. */
+  @WithTransaction
+  public Uni<OrderView> place(CommandContext command, PlaceOrder request) {
+    Actor parent = command.actor();
+    if (request.periodEnd().isBefore(request.periodStart())) {
+      throw new ProblemException(
+          Problem.ofFields(
+              List.of(new FieldError("/periodEnd", "must not be before periodStart"))));
+    }
+    return courses
+        .findById(request.courseId())
+        .chain(
+            course -> {
+              if (course == null) {
+                throw ProblemException.notFound("filed course " + request.courseId());
+              }
+              return standings
+                  .findById(course.institutionId())
+                  .chain(
+                      standing -> {
+                        if (standing == null || !standing.entitled()) {
+                          throw ProblemException.rule(
+                              ENTITLEMENT_RULE,
+                              "institution "
+                                  + course.institutionId()
+                                  + " may not sell or collect: it is not white-listed and"
+                                  + " operational (list status "
+                                  + (standing == null ? "unknown" : standing.listStatus())
+                                  + ")");
+                        }
+                        return supervisions.findById(course.institutionId());
+                      })
+                  .chain(
+                      supervision -> {
+                        if (supervision == null) {
+                          throw ProblemException.rule(
+                              DEDICATED_ACCOUNT_RULE,
+                              "institution "
+                                  + course.institutionId()
+                                  + " has no supervised account to take prepayments into");
+                        }
+                        if (supervision.mode() != request.supervisionMode()) {
+                          throw ProblemException.rule(
+                              CONTRACT_MODE_RULE,
+                              "the contract ticks "
+                                  + request.supervisionMode()
+                                  + " but the institution is supervised by "
+                                  + supervision.mode());
+                        }
+                        OrderTerms terms =
+                            new OrderTerms(
+                                course.category(),
+                                request.classHours(),
+                                course.pricePerLessonFen() * request.classHours(),
+                                request.periodStart(),
+                                request.periodEnd(),
+                                clock.today(),
+                                request.contractTemplate());
+                        List<RuleViolation> violations =
+                            new ArrayList<>(PrepaymentRules.check(terms, caps()));
+                        int windowDays = settings.prepay().splitWindowDays();
+                        return orders
+                            .splitWindow(
+                                parent.subject(),
+                                course.institutionId(),
+                                clock.now().minus(Duration.ofDays(windowDays)))
+                            .chain(
+                                window -> {
+                                  int hours =
+                                      window.stream()
+                                          .mapToInt(o -> o.lessons() - o.lessonsReleased())
+                                          .sum();
+                                  long amount =
+                                      window.stream()
+                                          .mapToLong(
+                                              o ->
+                                                  o.amountFen() - o.releasedFen() - o.refundedFen())
+                                          .sum();
+                                  violations.addAll(
+                                      PrepaymentRules.checkSplit(
+                                          terms, hours, amount, windowDays, caps()));
+                                  if (!violations.isEmpty()) {
+                                    throw ProblemException.rules(violations);
+                                  }
+                                  Order order =
+                                      new Order(
+                                          course.institutionId(),
+                                          course.district(),
+                                          course.courseId(),
+                                          course.category(),
+                                          parent.subject(),
+                                          request.classHours(),
+                                          course.pricePerLessonFen(),
+                                          request.periodStart(),
+                                          request.periodEnd(),
+                                          request.contractTemplate(),
+                                          request.coolingOffDaysBefore(),
+                                          request.coolingOffHoursAfter(),
+                                          supervision.mode(),
+                                          clock.now());
+                                  return orders
+                                      .persist(order)
+                                      .call(
+                                          () ->
+                                              outbox.append(
+                                                  command,
+                                                  EscrowEvents.orderPlaced(
+                                                      order,
+                                                      order.coolingOffDeadline(
+                                                          OversightClock.BUSINESS_ZONE))))
+                                      .map(OrderView::of);
+                                });
+                      });
+            });
+  }
+
+  /**
+   * PRE-05 / PRE-25: the custody bank reports a family's payment into the dedicated account, with
+   * its own reference (a repeated reference with the same content answers the same receipt). The
+   * ledger receives it and reserves each lesson's price for the institution (REL-01).
+   */
+  @WithTransaction
+  public Uni<Replayable<PaymentReceipt>> receivePayment(
+      CommandContext command, BankPayment request) {
+    String hash =
+        "PAYMENT|" + request.orderId() + "|" + request.amountFen() + "|" + request.route();
+    return bank.hashOf(request.bankRef())
+        .chain(
+            seen -> {
+              if (seen.isPresent()) {
+                if (!seen.get().equals(hash)) {
+                  throw BankReferences.reused(request.bankRef());
+                }
+                return orders
+                    .findById(request.orderId())
+                    .chain(
+                        order ->
+                            standings
+                                .findById(order.institutionId())
+                                .map(
+                                    standing ->
+                                        new Replayable<>(
+                                            receipt(order, standing != null && standing.entitled()),
+                                            true)));
+              }
+              return orders
+                  .findForUpdate(request.orderId())
+                  .chain(
+                      order -> {
+                        if (order == null) {
+                          throw ProblemException.notFound("order " + request.orderId());
+                        }
+                        if (order.status() != OrderStatus.PLACED) {
+                          throw ProblemException.conflict(
+                              "order-not-awaiting-payment", "the order is " + order.status());
+                        }
+                        if (request.amountFen() != order.amountFen()) {
+                          throw ProblemException.rule(
+                              FILED_PRICE_RULE,
+                              "the payment of "
+                                  + request.amountFen()
+                                  + " fen differs from the order's "
+                                  + order.amountFen()
+                                  + " fen at the filed price");
+                        }
+                        return standings
+                            .findById(order.institutionId())
+                            .chain(
+                                standing ->
+                                    pay(
+                                        command,
+                                        order,
+                                        request,
+                                        hash,
+                                        standing != null && standing.entitled()));
+                      });
+            });
+  }
+
+  private Uni<Replayable<PaymentReceipt>> pay(
+      CommandContext command, Order order, BankPayment request, String hash, boolean entitled) {
+    return ledgers
+        .forOrder(
+            order,
+            false,
+            ledger ->
+                Movements.receivePrepayment(
+                    ledger,
+                    order.institutionId(),
+                    order.id(),
+                    order.amountFen(),
+                    order.lessons(),
+                    request.bankRef(),
+                    clock.now()))
+        .chain(
+            (List<JournalEntry> reservations) -> {
+              order.paid(request.bankRef(), request.route(), clock.now());
+              return bank.record(
+                      request.bankRef(),
+                      "PAYMENT",
+                      hash,
+                      order.institutionId(),
+                      order.id(),
+                      request.amountFen(),
+                      clock.now())
+                  .call(
+                      () ->
+                          outbox.append(
+                              command,
+                              EscrowEvents.paymentReceived(order, reservations.size(), entitled)))
+                  .call(() -> risk.afterPayment(command, order, entitled))
+                  .replaceWith(new Replayable<>(receipt(order, entitled), false));
+            });
+  }
+
+  private static PaymentReceipt receipt(Order order, boolean entitled) {
+    return new PaymentReceipt(
+        order.bankRef(),
+        order.id(),
+        order.institutionId(),
+        order.amountFen(),
+        order.paymentRoute(),
+        order.lessons(),
+        entitled,
+        order.paidAt());
+  }
+
+  @WithSession
+  public Uni<OrderView> get(Actor actor, UUID orderId) {
+    return orders.findById(orderId).map(o -> OrderView.of(Access.visible(actor, o, orderId)));
+  }
+
+  /** The caller's orders, oldest first (keyset pagination). */
+  @WithSession
+  public Uni<OrderPage> list(Actor actor, String cursor, Integer limit) {
+    int size = Keyset.pageSize(limit, 20, settings.maxPageSize());
+    Keyset.Position after = Keyset.after(cursor);
+    return orders
+        .page(Access.scope(actor), after.instant(), afterId(after), size + 1)
+        .map(
+            found -> {
+              List<OrderView> items = found.stream().limit(size).map(OrderView::of).toList();
+              String next =
+                  found.size() > size
+                      ? Keyset.cursor(
+                          items.get(size - 1).placedAt(), items.get(size - 1).orderId().toString())
+                      : null;
+              return new OrderPage(items, next);
+            });
+  }
+
+  static UUID afterId(Keyset.Position after) {
+    if (after.isStart()) {
+      return null;
+    }
+    try {
+      return UUID.fromString(after.id());
+    } catch (IllegalArgumentException e) {
+      throw new ProblemException(
+          Problem.ofFields(List.of(new FieldError("/cursor", "not a cursor from this API"))));
+    }
+  }
+
+  /** A result and whether it replays an earlier identical bank movement. */
+  public record Replayable<T>(T value, boolean replayed) {}
+}

@@ -1,0 +1,391 @@
+package cn.anshan.oversight.escrow.service;
+
+import cn.anshan.oversight.escrow.config.EscrowSettings;
+import cn.anshan.oversight.escrow.domain.ledger.JournalEntry;
+import cn.anshan.oversight.escrow.domain.ledger.Movements;
+import cn.anshan.oversight.escrow.domain.order.Consumption;
+import cn.anshan.oversight.escrow.domain.order.Order;
+import cn.anshan.oversight.escrow.domain.order.OrderStatus;
+import cn.anshan.oversight.escrow.domain.order.Refund;
+import cn.anshan.oversight.escrow.domain.order.RefundCause;
+import cn.anshan.oversight.escrow.domain.order.RefundStatus;
+import cn.anshan.oversight.escrow.messaging.EscrowEvents;
+import cn.anshan.oversight.escrow.repository.ConsumptionRepository;
+import cn.anshan.oversight.escrow.repository.OrderRepository;
+import cn.anshan.oversight.escrow.repository.RefundRepository;
+import cn.anshan.oversight.escrow.service.Views.RefundView;
+import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.outbox.Outbox;
+import cn.anshan.oversight.kit.problem.ProblemException;
+import cn.anshan.oversight.kit.security.Actor;
+import cn.anshan.oversight.kit.time.OversightClock;
+import cn.anshan.oversight.kit.time.WorkingDayCalendar;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Refunds (REL-05, REL-09, CON-06…08, §11 row 12). Inside the contract's cooling-off window the
+ * refund is due by right and paid at once (CON-06); otherwise the institution answers within the
+ * configured working days and silence means acceptance (REL-05). Paying voids every unresolved
+ * lesson reservation back to the family and pays out the family's remaining balance by the original
+ * route, so the amount is the unconsumed value (CON-07). When the registry reports the institution
+ * revoked or black-listed, every open order is refunded in full (REL-09, CON-08).
+ */
+@ApplicationScoped
+public class RefundService {
+  public static final String COOLING_OFF_RULE = "CON-06";
+  public static final String UNCONSUMED_RULE = "CON-07";
+  public static final String INSTITUTION_EXIT_RULE = "REL-09";
+  public static final String SILENCE_RULE = "REL-05";
+
+  private final OrderRepository orders;
+  private final RefundRepository refunds;
+  private final ConsumptionRepository consumptions;
+  private final Ledgers ledgers;
+  private final RiskService risk;
+  private final Outbox outbox;
+  private final OversightClock clock;
+  private final WorkingDayCalendar calendar;
+  private final EscrowSettings settings;
+
+  public RefundService(
+      OrderRepository orders,
+      RefundRepository refunds,
+      ConsumptionRepository consumptions,
+      Ledgers ledgers,
+      RiskService risk,
+      Outbox outbox,
+      OversightClock clock,
+      WorkingDayCalendar calendar,
+      EscrowSettings settings) {
+    this.orders = orders;
+    this.refunds = refunds;
+    this.consumptions = consumptions;
+    this.ledgers = ledgers;
+    this.risk = risk;
+    this.outbox = outbox;
+    this.clock = clock;
+    this.calendar = calendar;
+    this.settings = settings;
+  }
+
+  /** The parent asks for a refund of their own paid order. */
+  @WithTransaction
+  public Uni<RefundView> request(CommandContext command, UUID orderId, String reason) {
+    return orders
+        .findForUpdate(orderId)
+        .chain(
+            found -> {
+              Order order = Access.ownedBy(command.actor(), found, orderId);
+              if (order.status() != OrderStatus.PAID) {
+                throw ProblemException.conflict(
+                    "order-not-refundable",
+                    "a refund needs a paid order without an open refund; the order is "
+                        + order.status());
+              }
+              Instant now = clock.now();
+              Instant deadline = order.coolingOffDeadline(OversightClock.BUSINESS_ZONE);
+              boolean coolingOff = !now.isAfter(deadline);
+              LocalDate autoAcceptOn =
+                  coolingOff
+                      ? null
+                      : calendar.plusWorkingDays(
+                          clock.today(), settings.refund().institutionAutoAcceptWorkingDays());
+              Refund refund =
+                  new Refund(
+                      order.id(),
+                      order.institutionId(),
+                      order.familyId(),
+                      RefundCause.PARENT,
+                      coolingOff,
+                      reason,
+                      now,
+                      autoAcceptOn);
+              long unconsumed = order.unconsumedFen();
+              order.refundRequested(now);
+              Uni<Void> requested =
+                  refunds
+                      .persist(refund)
+                      .call(
+                          () ->
+                              outbox.append(
+                                  command,
+                                  EscrowEvents.refundRequested(
+                                      order, refund, deadline, unconsumed)))
+                      .call(() -> risk.afterRefundRequest(command, order))
+                      .replaceWithVoid();
+              if (coolingOff) {
+                return requested
+                    .chain(
+                        () ->
+                            outbox.append(
+                                command,
+                                EscrowEvents.refundAccepted(order, refund, "COOLING_OFF", now)))
+                    .chain(() -> pay(command, order, refund, "COOLING_OFF", COOLING_OFF_RULE))
+                    .map(v -> RefundView.of(refund));
+              }
+              return requested.map(v -> RefundView.of(refund));
+            });
+  }
+
+  /** REL-05: the operator of the institution accepts; the refund is paid at once. */
+  @WithTransaction
+  public Uni<RefundView> accept(CommandContext command, UUID refundId) {
+    return operated(command.actor(), refundId)
+        .chain(
+            pair -> {
+              Refund refund = pair.refund();
+              requireRequested(refund);
+              return outbox
+                  .append(
+                      command,
+                      EscrowEvents.refundAccepted(pair.order(), refund, "INSTITUTION", clock.now()))
+                  .chain(() -> pay(command, pair.order(), refund, "INSTITUTION", UNCONSUMED_RULE))
+                  .map(v -> RefundView.of(refund));
+            });
+  }
+
+  /** §11 row 12: the operator refuses within its window; the dispute goes to the regulator. */
+  @WithTransaction
+  public Uni<RefundView> refuse(CommandContext command, UUID refundId) {
+    return operated(command.actor(), refundId)
+        .chain(
+            pair -> {
+              Refund refund = pair.refund();
+              requireRequested(refund);
+              refund.escalated();
+              pair.order().refundEscalated();
+              return outbox
+                  .append(command, EscrowEvents.refundEscalated(pair.order(), refund, clock.now()))
+                  .map(v -> RefundView.of(refund));
+            });
+  }
+
+  /** REL-05: the institution's silence through its last answer day accepts the refund. */
+  @WithTransaction
+  public Uni<Integer> autoAcceptDue(int batch) {
+    LocalDate today = clock.today();
+    CommandContext system =
+        new CommandContext(
+            Actor.system("escrow-monitor"),
+            "auto-accept-" + today,
+            "auto-accept-" + UUID.randomUUID());
+    return refunds
+        .autoAcceptDue(today, batch)
+        .chain(
+            due -> {
+              Uni<Integer> chain = Uni.createFrom().item(0);
+              for (Refund refund : due) {
+                chain =
+                    chain.chain(
+                        n ->
+                            orders
+                                .findForUpdate(refund.orderId())
+                                .chain(
+                                    order -> {
+                                      if (!refund.autoAcceptDue(today)) {
+                                        return Uni.createFrom().item(n);
+                                      }
+                                      return outbox
+                                          .append(
+                                              system,
+                                              EscrowEvents.refundAutoAccepted(
+                                                  order,
+                                                  refund,
+                                                  settings
+                                                      .refund()
+                                                      .institutionAutoAcceptWorkingDays(),
+                                                  clock.now()))
+                                          .chain(
+                                              () ->
+                                                  pay(
+                                                      system,
+                                                      order,
+                                                      refund,
+                                                      "INSTITUTION_SILENCE",
+                                                      UNCONSUMED_RULE))
+                                          .replaceWith(n + 1);
+                                    }));
+              }
+              return chain;
+            });
+  }
+
+  /**
+   * REL-09 / CON-08: the institution lost its standing (revoked or black-listed): every open order
+   * is refunded in full of its unconsumed balance, without waiting for anyone. Runs in the
+   * transaction of the consumed registry event.
+   */
+  public Uni<Integer> refundAllFor(CommandContext system, String institutionId) {
+    return orders
+        .openOf(institutionId)
+        .chain(
+            open -> {
+              Uni<Integer> chain = Uni.createFrom().item(0);
+              for (Order candidate : open) {
+                chain =
+                    chain.chain(
+                        n ->
+                            orders
+                                .findForUpdate(candidate.id())
+                                .chain(order -> refundForExit(system, order))
+                                .replaceWith(n + 1));
+              }
+              return chain;
+            });
+  }
+
+  private Uni<Void> refundForExit(CommandContext system, Order order) {
+    Instant now = clock.now();
+    return refunds
+        .ofOrder(order.id())
+        .chain(
+            existing -> {
+              Refund open =
+                  existing.stream()
+                      .filter(r -> r.status() != RefundStatus.PAID)
+                      .findFirst()
+                      .orElse(null);
+              if (open != null) {
+                return pay(system, order, open, "INSTITUTION_LOST_STANDING", INSTITUTION_EXIT_RULE);
+              }
+              Refund refund =
+                  new Refund(
+                      order.id(),
+                      order.institutionId(),
+                      order.familyId(),
+                      RefundCause.INSTITUTION,
+                      false,
+                      null,
+                      now,
+                      null);
+              long unconsumed = order.unconsumedFen();
+              return refunds
+                  .persist(refund)
+                  .call(
+                      () ->
+                          outbox.append(
+                              system,
+                              EscrowEvents.refundRequested(
+                                  order,
+                                  refund,
+                                  order.coolingOffDeadline(OversightClock.BUSINESS_ZONE),
+                                  unconsumed)))
+                  .call(
+                      () ->
+                          outbox.append(
+                              system,
+                              EscrowEvents.refundAccepted(
+                                  order, refund, "INSTITUTION_LOST_STANDING", now)))
+                  .chain(
+                      () ->
+                          pay(
+                              system,
+                              order,
+                              refund,
+                              "INSTITUTION_LOST_STANDING",
+                              INSTITUTION_EXIT_RULE));
+            });
+  }
+
+  /**
+   * Voids every unresolved reservation of the order back to the family and pays the family's
+   * remaining balance out of custody by the original route (REL-05); requested or disputed lessons
+   * not yet released are withdrawn with it.
+   */
+  private Uni<Void> pay(
+      CommandContext context, Order order, Refund refund, String acceptedBy, String rule) {
+    Instant now = clock.now();
+    return ledgers
+        .forOrder(
+            order,
+            true,
+            ledger -> {
+              List<UUID> open = ledger.unresolved().stream().map(JournalEntry::id).toList();
+              long amount =
+                  Movements.refund(
+                      ledger,
+                      order.institutionId(),
+                      order.id(),
+                      open,
+                      "refund:" + refund.id(),
+                      now);
+              return new long[] {amount, open.size()};
+            })
+        .chain(
+            result ->
+                consumptions
+                    .ofOrder(order.id())
+                    .chain(
+                        (List<Consumption> all) -> {
+                          all.forEach(c -> c.cancelled(now));
+                          refund.paid(acceptedBy, result[0], "ORIGINAL", now);
+                          order.refunded(result[0], now);
+                          return outbox.append(
+                              context,
+                              EscrowEvents.refundPaid(order, refund, rule, (int) result[1]));
+                        }));
+  }
+
+  private static void requireRequested(Refund refund) {
+    if (refund.status() != RefundStatus.REQUESTED) {
+      throw ProblemException.conflict("refund-answered", "the refund is " + refund.status());
+    }
+  }
+
+  private record Operated(Order order, Refund refund) {}
+
+  /** A refund of the operator's own institution with its order locked; others are a 404. */
+  private Uni<Operated> operated(Actor operator, UUID refundId) {
+    return refunds
+        .findById(refundId)
+        .chain(
+            r -> {
+              if (r == null || !r.institutionId().equals(operator.institutionId())) {
+                throw ProblemException.notFound("refund " + refundId);
+              }
+              return orders.findForUpdate(r.orderId()).map(o -> new Operated(o, r));
+            });
+  }
+
+  /** The refunds of an order the caller may see. */
+  @WithSession
+  public Uni<List<RefundView>> ofOrder(Actor actor, UUID orderId) {
+    return orders
+        .findById(orderId)
+        .chain(
+            o -> {
+              Access.visible(actor, o, orderId);
+              return refunds.ofOrder(orderId);
+            })
+        .map(list -> list.stream().map(RefundView::of).toList());
+  }
+
+  /** A refund the caller may see (through its order). */
+  @WithSession
+  public Uni<RefundView> get(Actor actor, UUID refundId) {
+    return refunds
+        .findById(refundId)
+        .chain(
+            r -> {
+              if (r == null) {
+                throw ProblemException.notFound("refund " + refundId);
+              }
+              return orders
+                  .findById(r.orderId())
+                  .map(
+                      o -> {
+                        if (!Access.sees(actor, o)) {
+                          throw ProblemException.notFound("refund " + refundId);
+                        }
+                        return RefundView.of(r);
+                      });
+            });
+  }
+}

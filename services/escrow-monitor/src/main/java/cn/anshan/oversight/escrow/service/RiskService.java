@@ -1,0 +1,368 @@
+package cn.anshan.oversight.escrow.service;
+
+import cn.anshan.oversight.escrow.config.EscrowSettings;
+import cn.anshan.oversight.escrow.domain.order.Order;
+import cn.anshan.oversight.escrow.domain.risk.RiskGrade;
+import cn.anshan.oversight.escrow.domain.risk.RiskIndicator;
+import cn.anshan.oversight.escrow.domain.risk.RiskRules;
+import cn.anshan.oversight.escrow.domain.risk.RiskRules.Trip;
+import cn.anshan.oversight.escrow.domain.supervision.Supervision;
+import cn.anshan.oversight.escrow.messaging.EscrowEvents;
+import cn.anshan.oversight.escrow.repository.OrderRepository;
+import cn.anshan.oversight.escrow.repository.RefundRepository;
+import cn.anshan.oversight.escrow.repository.SupervisionRepository;
+import cn.anshan.oversight.escrow.service.Views.BalanceStatementReceipt;
+import cn.anshan.oversight.escrow.service.Views.RiskPage;
+import cn.anshan.oversight.escrow.service.Views.RiskTripView;
+import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.Keyset;
+import cn.anshan.oversight.kit.outbox.Outbox;
+import cn.anshan.oversight.kit.problem.ProblemException;
+import cn.anshan.oversight.kit.security.Actor;
+import cn.anshan.oversight.kit.security.Roles;
+import cn.anshan.oversight.kit.time.OversightClock;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Risk warnings (§11 row 13): each indicator, graded, at most once per institution, indicator and
+ * business day, as a RiskIndicatorTripped event visible to the district's regulator.
+ */
+@ApplicationScoped
+public class RiskService {
+  private static final String CLAIM =
+      "insert into risk_trip (id, institution_id, district, indicator, grade, value, threshold,"
+          + " detail, business_date, tripped_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+          + " ?10) on conflict do nothing";
+  private static final String NEXT_VERSION =
+      "insert into institution_risk (institution_id, version, district) values (?1, 1, ?2)"
+          + " on conflict (institution_id) do update set version = institution_risk.version + 1"
+          + " returning version";
+
+  private final OrderRepository orders;
+  private final RefundRepository refunds;
+  private final SupervisionRepository supervisions;
+  private final Outbox outbox;
+  private final OversightClock clock;
+  private final EscrowSettings settings;
+
+  public RiskService(
+      OrderRepository orders,
+      RefundRepository refunds,
+      SupervisionRepository supervisions,
+      Outbox outbox,
+      OversightClock clock,
+      EscrowSettings settings) {
+    this.orders = orders;
+    this.refunds = refunds;
+    this.supervisions = supervisions;
+    this.outbox = outbox;
+    this.clock = clock;
+    this.settings = settings;
+  }
+
+  /** Records a trip unless the same indicator already tripped today; returns whether it did. */
+  public Uni<Boolean> trip(
+      CommandContext context, String institutionId, String district, Trip trip) {
+    Instant now = clock.now();
+    return Panache.getSession()
+        .chain(
+            s ->
+                s.createNativeQuery(CLAIM)
+                    .setParameter(1, UUID.randomUUID())
+                    .setParameter(2, institutionId)
+                    .setParameter(3, district)
+                    .setParameter(4, trip.indicator().name())
+                    .setParameter(5, trip.grade().name())
+                    .setParameter(6, BigDecimal.valueOf(trip.value()))
+                    .setParameter(7, BigDecimal.valueOf(trip.threshold()))
+                    .setParameter(8, trip.detail())
+                    .setParameter(9, clock.today())
+                    .setParameter(10, now.atOffset(ZoneOffset.UTC))
+                    .executeUpdate()
+                    .chain(
+                        inserted -> {
+                          if (inserted == 0) {
+                            return Uni.createFrom().item(false);
+                          }
+                          return s.createNativeQuery(NEXT_VERSION, Long.class)
+                              .setParameter(1, institutionId)
+                              .setParameter(2, district)
+                              .getSingleResult()
+                              .chain(
+                                  version ->
+                                      outbox.append(
+                                          context,
+                                          EscrowEvents.riskTripped(
+                                              version,
+                                              new EscrowEvents.RiskIndicatorTripped(
+                                                  institutionId,
+                                                  district,
+                                                  trip.indicator().name(),
+                                                  trip.grade().name(),
+                                                  trip.value(),
+                                                  trip.threshold(),
+                                                  trip.indicator().rule(),
+                                                  trip.detail(),
+                                                  now))))
+                              .replaceWith(true);
+                        }));
+  }
+
+  private Uni<Boolean> maybe(
+      CommandContext context, String institutionId, String district, Optional<Trip> trip) {
+    return trip.isEmpty()
+        ? Uni.createFrom().item(false)
+        : trip(context, institutionId, district, trip.get());
+  }
+
+  /** After a payment: collection while not entitled, and the sales spike (row 13 b). */
+  public Uni<Void> afterPayment(CommandContext context, Order order, boolean entitled) {
+    Uni<Boolean> first =
+        entitled
+            ? Uni.createFrom().item(false)
+            : trip(
+                context,
+                order.institutionId(),
+                order.district(),
+                new Trip(
+                    RiskIndicator.COLLECTION_WHILE_NOT_ENTITLED,
+                    RiskGrade.RED,
+                    order.amountFen(),
+                    0,
+                    "payment of "
+                        + order.amountFen()
+                        + " fen for order "
+                        + order.id()
+                        + " arrived while the institution may not collect"));
+    Instant now = clock.now();
+    return first
+        .chain(
+            () ->
+                paidBetween(order.institutionId(), now.minus(Duration.ofDays(7)), now)
+                    .chain(
+                        week ->
+                            paidBetween(
+                                    order.institutionId(),
+                                    now.minus(Duration.ofDays(35)),
+                                    now.minus(Duration.ofDays(7)))
+                                .chain(
+                                    before ->
+                                        maybe(
+                                            context,
+                                            order.institutionId(),
+                                            order.district(),
+                                            RiskRules.salesSpike(
+                                                week,
+                                                before,
+                                                settings.risk().salesSpikeFactor(),
+                                                settings.risk().salesSpikeMinFen())))))
+        .replaceWithVoid();
+  }
+
+  /** After a parent's refund request: refund surge (row 13 c). */
+  public Uni<Void> afterRefundRequest(CommandContext context, Order order) {
+    return refunds
+        .requestedSince(order.institutionId(), clock.now().minus(Duration.ofDays(7)))
+        .chain(
+            count ->
+                maybe(
+                    context,
+                    order.institutionId(),
+                    order.district(),
+                    RiskRules.refundSurge(count, settings.risk().refundSurgeCount())))
+        .replaceWithVoid();
+  }
+
+  /** Reserve below the minimum (row 13 g), checked at setup and after each deposit. */
+  public Uni<Void> reserve(CommandContext context, Supervision s) {
+    if (!s.reserveBelow(settings.supervision().riskReserveMinFen())) {
+      return Uni.createFrom().voidItem();
+    }
+    return maybe(
+            context,
+            s.institutionId(),
+            s.district(),
+            RiskRules.reserve(s.reserveFen(), settings.supervision().riskReserveMinFen()))
+        .replaceWithVoid();
+  }
+
+  /**
+   * Row 13 (a): the custody bank reports the balance it actually holds; coverage is that balance
+   * against the value of unconsumed lessons.
+   */
+  @WithTransaction
+  public Uni<BalanceStatementReceipt> balanceStatement(
+      CommandContext command, String bankRef, String institutionId, long balanceFen) {
+    return supervisions
+        .findById(institutionId)
+        .chain(
+            s -> {
+              if (s == null) {
+                throw ProblemException.notFound("supervised account of " + institutionId);
+              }
+              return SupervisionService.unconsumed(institutionId)
+                  .chain(
+                      unconsumed -> {
+                        Optional<Trip> trip =
+                            RiskRules.coverage(
+                                balanceFen,
+                                unconsumed,
+                                settings.risk().coverageMin(),
+                                settings.risk().coverageRed());
+                        Double coverage = unconsumed > 0 ? (double) balanceFen / unconsumed : null;
+                        return maybe(command, institutionId, s.district(), trip)
+                            .map(
+                                tripped ->
+                                    new BalanceStatementReceipt(
+                                        bankRef,
+                                        institutionId,
+                                        balanceFen,
+                                        unconsumed,
+                                        coverage,
+                                        trip.isPresent()));
+                      });
+            });
+  }
+
+  /** Row 13 (d): paid orders without lesson activity for the configured days. */
+  @WithTransaction
+  public Uni<Integer> watchStale(int batch) {
+    Instant now = clock.now();
+    int days = settings.risk().staleBalanceDays();
+    CommandContext system =
+        new CommandContext(
+            Actor.system("escrow-monitor"),
+            "stale-watch-" + clock.today(),
+            "stale-watch-" + UUID.randomUUID());
+    return orders
+        .stale(now.minus(Duration.ofDays(days)), batch)
+        .chain(
+            stale -> {
+              Uni<Integer> chain = Uni.createFrom().item(0);
+              for (Order order : stale) {
+                long idle = Duration.between(order.lastActivityAt(), now).toDays();
+                chain =
+                    chain.chain(
+                        n ->
+                            maybe(
+                                    system,
+                                    order.institutionId(),
+                                    order.district(),
+                                    RiskRules.stale(idle, order.unconsumedFen(), days))
+                                .map(t -> t ? n + 1 : n));
+              }
+              return chain;
+            });
+  }
+
+  private Uni<Long> paidBetween(String institutionId, Instant from, Instant to) {
+    return Panache.getSession()
+        .chain(
+            s ->
+                s.createNativeQuery(
+                        "select cast(coalesce(sum(amount_fen), 0) as bigint) from prepay_order"
+                            + " where institution_id = ?1 and paid_at >= ?2 and paid_at < ?3",
+                        Long.class)
+                    .setParameter(1, institutionId)
+                    .setParameter(2, from.atOffset(ZoneOffset.UTC))
+                    .setParameter(3, to.atOffset(ZoneOffset.UTC))
+                    .getSingleResult());
+  }
+
+  /** Regulators their district, operators their institution, auditors all; newest last. */
+  @WithSession
+  public Uni<RiskPage> list(Actor actor, String institutionId, String cursor, Integer limit) {
+    int size = Keyset.pageSize(limit, 20, settings.maxPageSize());
+    Keyset.Position after = Keyset.after(cursor);
+    StringBuilder sql =
+        new StringBuilder(
+            "select cast(id as text), institution_id, district, indicator, grade,"
+                + " cast(value as float8), cast(threshold as float8), detail,"
+                + " cast(business_date as text), to_char(tripped_at at time zone 'UTC',"
+                + " 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') from risk_trip where 1 = 1");
+    List<Object> params = new ArrayList<>();
+    switch (actor.role()) {
+      case Roles.AUDITOR -> {}
+      case Roles.REGULATOR -> {
+        if (actor.district() == null) {
+          throw ProblemException.forbidden("the token carries no district claim");
+        }
+        params.add(actor.district());
+        sql.append(" and district = ?").append(params.size());
+      }
+      default -> {
+        if (actor.institutionId() == null) {
+          throw ProblemException.forbidden("the token carries no institution_id claim");
+        }
+        params.add(actor.institutionId());
+        sql.append(" and institution_id = ?").append(params.size());
+      }
+    }
+    if (institutionId != null) {
+      params.add(institutionId);
+      sql.append(" and institution_id = ?").append(params.size());
+    }
+    if (!after.isStart()) {
+      params.add(after.instant().atOffset(ZoneOffset.UTC));
+      int at = params.size();
+      params.add(OrderService.afterId(after));
+      int id = params.size();
+      sql.append(" and (tripped_at > ?")
+          .append(at)
+          .append(" or (tripped_at = ?")
+          .append(at)
+          .append(" and id > ?")
+          .append(id)
+          .append("))");
+    }
+    sql.append(" order by tripped_at, id limit ").append(size + 1);
+    return Panache.getSession()
+        .chain(
+            s -> {
+              var query = s.createNativeQuery(sql.toString(), Object[].class);
+              for (int i = 0; i < params.size(); i++) {
+                query.setParameter(i + 1, params.get(i));
+              }
+              return query.getResultList();
+            })
+        .map(
+            rows -> {
+              List<RiskTripView> items =
+                  rows.stream()
+                      .limit(size)
+                      .map(
+                          r ->
+                              new RiskTripView(
+                                  UUID.fromString((String) r[0]),
+                                  (String) r[1],
+                                  (String) r[2],
+                                  (String) r[3],
+                                  (String) r[4],
+                                  ((Number) r[5]).doubleValue(),
+                                  ((Number) r[6]).doubleValue(),
+                                  (String) r[7],
+                                  LocalDate.parse((String) r[8]),
+                                  Instant.parse((String) r[9])))
+                      .toList();
+              String next =
+                  rows.size() > size
+                      ? Keyset.cursor(
+                          items.get(size - 1).trippedAt(), items.get(size - 1).id().toString())
+                      : null;
+              return new RiskPage(items, next);
+            });
+  }
+}

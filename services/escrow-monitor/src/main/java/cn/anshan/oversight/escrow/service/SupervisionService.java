@@ -1,0 +1,265 @@
+package cn.anshan.oversight.escrow.service;
+
+import static cn.anshan.oversight.escrow.domain.ledger.AccountType.CUSTODY_CASH;
+import static cn.anshan.oversight.escrow.domain.ledger.AccountType.RESERVE_CASH;
+import static cn.anshan.oversight.escrow.domain.ledger.AccountType.RESERVE_HELD;
+
+import cn.anshan.oversight.escrow.config.EscrowSettings;
+import cn.anshan.oversight.escrow.domain.entitlement.InstitutionStanding;
+import cn.anshan.oversight.escrow.domain.ledger.JournalEntry;
+import cn.anshan.oversight.escrow.domain.ledger.Movements;
+import cn.anshan.oversight.escrow.domain.supervision.Supervision;
+import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
+import cn.anshan.oversight.escrow.messaging.EscrowEvents;
+import cn.anshan.oversight.escrow.repository.BankMovementRepository;
+import cn.anshan.oversight.escrow.repository.StandingRepository;
+import cn.anshan.oversight.escrow.repository.SupervisionRepository;
+import cn.anshan.oversight.escrow.service.Views.ReserveReceipt;
+import cn.anshan.oversight.escrow.service.Views.SupervisionView;
+import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.outbox.Outbox;
+import cn.anshan.oversight.kit.problem.ProblemException;
+import cn.anshan.oversight.kit.security.Actor;
+import cn.anshan.oversight.kit.time.OversightClock;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * Supervision setup (PRE-09…13, LN-PRE-02/03, §11 row 9): one dedicated account per institution
+ * under a filed agreement; the risk reserve and its configured minimum.
+ */
+@ApplicationScoped
+public class SupervisionService {
+  public static final String ONE_ACCOUNT_RULE = "LN-PRE-02";
+  public static final String MODE_RULE = "PRE-09";
+
+  private final SupervisionRepository supervisions;
+  private final StandingRepository standings;
+  private final BankMovementRepository bank;
+  private final Ledgers ledgers;
+  private final RiskService risk;
+  private final Outbox outbox;
+  private final OversightClock clock;
+  private final EscrowSettings settings;
+
+  public SupervisionService(
+      SupervisionRepository supervisions,
+      StandingRepository standings,
+      BankMovementRepository bank,
+      Ledgers ledgers,
+      RiskService risk,
+      Outbox outbox,
+      OversightClock clock,
+      EscrowSettings settings) {
+    this.supervisions = supervisions;
+    this.standings = standings;
+    this.bank = bank;
+    this.ledgers = ledgers;
+    this.risk = risk;
+    this.outbox = outbox;
+    this.clock = clock;
+    this.settings = settings;
+  }
+
+  public record SetUp(
+      SupervisionMode mode,
+      String bankName,
+      String accountNo,
+      String agreementNo,
+      String agreementFiledWith) {}
+
+  /** PRE-10 / LN-PRE-02: the operator records the filed agreement and the one account. */
+  @WithTransaction
+  public Uni<SupervisionView> setUp(CommandContext command, String institutionId, SetUp request) {
+    Actor operator = command.actor();
+    if (!institutionId.equals(operator.institutionId())) {
+      throw ProblemException.notFound("institution " + institutionId);
+    }
+    if (!settings.supervision().allowedModes().contains(request.mode().name())) {
+      throw ProblemException.rule(
+          MODE_RULE, "the locality does not use supervision mode " + request.mode());
+    }
+    return standings
+        .findById(institutionId)
+        .chain(
+            standing -> {
+              if (standing == null || standing.district() == null) {
+                throw ProblemException.notFound(
+                    "institution " + institutionId + " (not yet reported by the registry)");
+              }
+              return supervisions
+                  .findById(institutionId)
+                  .chain(
+                      existing -> {
+                        if (existing != null) {
+                          throw ProblemException.rule(
+                              ONE_ACCOUNT_RULE,
+                              "the institution already has its one supervised account "
+                                  + existing.accountNo());
+                        }
+                        return supervisions.accountNoTaken(request.accountNo());
+                      })
+                  .chain(
+                      taken -> {
+                        if (taken) {
+                          throw ProblemException.rule(
+                              ONE_ACCOUNT_RULE,
+                              "account "
+                                  + request.accountNo()
+                                  + " is another institution's supervised account");
+                        }
+                        Supervision s =
+                            new Supervision(
+                                institutionId,
+                                standing.district(),
+                                request.mode(),
+                                request.bankName(),
+                                request.accountNo(),
+                                request.agreementNo(),
+                                request.agreementFiledWith(),
+                                operator.subject(),
+                                clock.now());
+                        long min = settings.supervision().riskReserveMinFen();
+                        return supervisions
+                            .persist(s)
+                            .call(() -> outbox.append(command, EscrowEvents.agreementFiled(s)))
+                            .call(() -> outbox.append(command, EscrowEvents.accountOpened(s, min)))
+                            .call(() -> risk.reserve(command, s))
+                            .chain(() -> view(s, standing));
+                      });
+            });
+  }
+
+  /** PRE-12: the custody bank reports a deposit into the risk reserve. */
+  @WithTransaction
+  public Uni<ReserveReceipt> depositReserve(
+      CommandContext command, String bankRef, String institutionId, long amountFen) {
+    String hash = "RESERVE|" + institutionId + "|" + amountFen;
+    return bank.hashOf(bankRef)
+        .chain(
+            seen -> {
+              if (seen.isPresent()) {
+                if (!seen.get().equals(hash)) {
+                  throw BankReferences.reused(bankRef);
+                }
+                return supervisions
+                    .findById(institutionId)
+                    .map(
+                        s ->
+                            new ReserveReceipt(
+                                bankRef, institutionId, amountFen, s.reserveFen(), null));
+              }
+              return supervisions
+                  .findForUpdate(institutionId)
+                  .chain(
+                      s -> {
+                        if (s == null) {
+                          throw ProblemException.notFound("supervised account of " + institutionId);
+                        }
+                        if (s.mode() != SupervisionMode.RISK_RESERVE) {
+                          throw ProblemException.rule(
+                              "PRE-12", "the institution is supervised by custody, not a reserve");
+                        }
+                        return ledgers
+                            .forAccounts(
+                                List.of(
+                                    RESERVE_CASH.idFor(institutionId),
+                                    RESERVE_HELD.idFor(institutionId)),
+                                ledger ->
+                                    Movements.depositReserve(
+                                        ledger, institutionId, amountFen, bankRef, clock.now()))
+                            .chain(
+                                (JournalEntry entry) -> {
+                                  s.reserveDeposited(amountFen);
+                                  long min = settings.supervision().riskReserveMinFen();
+                                  return bank.record(
+                                          bankRef,
+                                          "RESERVE",
+                                          hash,
+                                          institutionId,
+                                          null,
+                                          amountFen,
+                                          clock.now())
+                                      .call(
+                                          () ->
+                                              outbox.append(
+                                                  command,
+                                                  EscrowEvents.reserveDeposited(
+                                                      s,
+                                                      bankRef,
+                                                      amountFen,
+                                                      min,
+                                                      entry.id(),
+                                                      clock.now())))
+                                      .call(() -> risk.reserve(command, s))
+                                      .replaceWith(
+                                          new ReserveReceipt(
+                                              bankRef,
+                                              institutionId,
+                                              amountFen,
+                                              s.reserveFen(),
+                                              clock.now()));
+                                });
+                      });
+            });
+  }
+
+  /** Operators their own institution, regulators their district, auditors all. */
+  @WithSession
+  public Uni<SupervisionView> get(Actor actor, String institutionId) {
+    return supervisions
+        .findById(institutionId)
+        .chain(
+            s -> {
+              if (s == null || !actor.oversees(s.institutionId(), s.district())) {
+                throw ProblemException.notFound("supervised account of " + institutionId);
+              }
+              return standings.findById(institutionId).chain(standing -> view(s, standing));
+            });
+  }
+
+  private Uni<SupervisionView> view(Supervision s, InstitutionStanding standing) {
+    return ledgers
+        .balance(CUSTODY_CASH.idFor(s.institutionId()))
+        .chain(
+            custody ->
+                unconsumed(s.institutionId())
+                    .map(
+                        unconsumed ->
+                            new SupervisionView(
+                                s.institutionId(),
+                                s.district(),
+                                s.mode(),
+                                s.bankName(),
+                                s.accountNo(),
+                                s.agreementNo(),
+                                s.agreementFiledWith(),
+                                s.openedAt(),
+                                s.reserveFen(),
+                                s.mode() == SupervisionMode.RISK_RESERVE
+                                    ? settings.supervision().riskReserveMinFen()
+                                    : null,
+                                standing != null && standing.entitled(),
+                                standing == null ? "NONE" : standing.listStatus(),
+                                custody,
+                                unconsumed,
+                                s.version())));
+  }
+
+  /** Row 13 (a): value of unconsumed lessons: paid, not released, not refunded. */
+  public static Uni<Long> unconsumed(String institutionId) {
+    return Panache.getSession()
+        .chain(
+            s ->
+                s.createNativeQuery(
+                        "select cast(coalesce(sum(amount_fen - released_fen - refunded_fen), 0) as bigint)"
+                            + " from prepay_order where institution_id = ?1 and paid_at is not null",
+                        Long.class)
+                    .setParameter(1, institutionId)
+                    .getSingleResult());
+  }
+}

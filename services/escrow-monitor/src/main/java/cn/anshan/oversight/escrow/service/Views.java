@@ -1,0 +1,198 @@
+package cn.anshan.oversight.escrow.service;
+
+import cn.anshan.oversight.escrow.domain.entitlement.Category;
+import cn.anshan.oversight.escrow.domain.order.Consumption;
+import cn.anshan.oversight.escrow.domain.order.ConsumptionStatus;
+import cn.anshan.oversight.escrow.domain.order.Order;
+import cn.anshan.oversight.escrow.domain.order.OrderStatus;
+import cn.anshan.oversight.escrow.domain.order.Refund;
+import cn.anshan.oversight.escrow.domain.order.RefundCause;
+import cn.anshan.oversight.escrow.domain.order.RefundStatus;
+import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
+import cn.anshan.oversight.kit.time.OversightClock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** What the API returns: records, never entities (DESIGN §5). */
+public final class Views {
+  private Views() {}
+
+  public record SupervisionView(
+      String institutionId,
+      String district,
+      SupervisionMode mode,
+      String bankName,
+      String accountNo,
+      String agreementNo,
+      String agreementFiledWith,
+      Instant openedAt,
+      long reserveFen,
+      Long riskReserveMinFen,
+      boolean entitled,
+      String listStatus,
+      long custodyBalanceFen,
+      long unconsumedFen,
+      long version) {}
+
+  public record ContractView(
+      String template,
+      int coolingOffDaysBefore,
+      int coolingOffHoursAfter,
+      Instant coolingOffDeadline,
+      SupervisionMode supervisionMode) {}
+
+  public record OrderView(
+      UUID orderId,
+      String institutionId,
+      String district,
+      UUID courseId,
+      Category category,
+      String familyId,
+      int classHours,
+      long unitPriceFen,
+      long amountFen,
+      LocalDate periodStart,
+      LocalDate periodEnd,
+      ContractView contract,
+      OrderStatus status,
+      Instant placedAt,
+      Instant paidAt,
+      String paymentRoute,
+      int lessonsRequested,
+      int lessonsReleased,
+      long releasedFen,
+      long refundedFen,
+      long unconsumedFen,
+      long version) {
+
+    public static OrderView of(Order o) {
+      return new OrderView(
+          o.id(),
+          o.institutionId(),
+          o.district(),
+          o.courseId(),
+          o.category(),
+          o.familyId(),
+          o.lessons(),
+          o.unitPriceFen(),
+          o.amountFen(),
+          o.periodStart(),
+          o.periodEnd(),
+          new ContractView(
+              o.contractTemplate(),
+              o.coolingOffDaysBefore(),
+              o.coolingOffHoursAfter(),
+              o.coolingOffDeadline(OversightClock.BUSINESS_ZONE),
+              o.supervisionMode()),
+          o.status(),
+          o.placedAt(),
+          o.paidAt(),
+          o.paymentRoute(),
+          o.lessonsRequested(),
+          o.lessonsReleased(),
+          o.releasedFen(),
+          o.refundedFen(),
+          o.unconsumedFen(),
+          o.version());
+    }
+  }
+
+  public record OrderPage(List<OrderView> items, String next) {}
+
+  public record PaymentReceipt(
+      String bankRef,
+      UUID orderId,
+      String institutionId,
+      long amountFen,
+      String route,
+      int lessonsReserved,
+      boolean entitled,
+      Instant receivedAt) {}
+
+  public record ReserveReceipt(
+      String bankRef, String institutionId, long amountFen, long reserveFen, Instant receivedAt) {}
+
+  public record BalanceStatementReceipt(
+      String bankRef,
+      String institutionId,
+      long balanceFen,
+      long unconsumedFen,
+      Double coverage,
+      boolean tripped) {}
+
+  public record ConsumptionView(
+      UUID consumptionId,
+      UUID orderId,
+      String institutionId,
+      int lessonNo,
+      LocalDate heldOn,
+      ConsumptionStatus status,
+      Instant requestedAt,
+      LocalDate autoConfirmOn,
+      Instant resolvedAt,
+      long releasedFen,
+      String disputeReason) {
+
+    public static ConsumptionView of(Consumption c) {
+      return new ConsumptionView(
+          c.id(),
+          c.orderId(),
+          c.institutionId(),
+          c.lessonNo(),
+          c.heldOn(),
+          c.status(),
+          c.requestedAt(),
+          c.autoConfirmOn(),
+          c.resolvedAt(),
+          c.releasedFen(),
+          c.disputeReason());
+    }
+  }
+
+  public record RefundView(
+      UUID refundId,
+      UUID orderId,
+      String institutionId,
+      RefundCause cause,
+      boolean coolingOff,
+      RefundStatus status,
+      Instant requestedAt,
+      LocalDate autoAcceptOn,
+      String acceptedHow,
+      long amountFen,
+      String route,
+      Instant paidAt) {
+
+    public static RefundView of(Refund r) {
+      return new RefundView(
+          r.id(),
+          r.orderId(),
+          r.institutionId(),
+          r.cause(),
+          r.coolingOff(),
+          r.status(),
+          r.requestedAt(),
+          r.autoAcceptOn(),
+          r.acceptedHow(),
+          r.amountFen(),
+          r.route(),
+          r.paidAt());
+    }
+  }
+
+  public record RiskTripView(
+      UUID id,
+      String institutionId,
+      String district,
+      String indicator,
+      String grade,
+      double value,
+      double threshold,
+      String detail,
+      LocalDate businessDate,
+      Instant trippedAt) {}
+
+  public record RiskPage(List<RiskTripView> items, String next) {}
+}

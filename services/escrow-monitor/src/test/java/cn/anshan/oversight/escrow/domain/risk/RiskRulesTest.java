@@ -1,0 +1,49 @@
+package cn.anshan.oversight.escrow.domain.risk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Grades of the §11 row 13 indicators. */
+class RiskRulesTest {
+
+  @Test
+  @DisplayName(
+      "REL-13 coverage: 1.0 is covered, below is ORANGE, below 0.8 RED, nothing owed is fine")
+  void coverage() {
+    assertTrue(RiskRules.coverage(100, 100, 1.0, 0.8).isEmpty());
+    assertEquals(RiskGrade.ORANGE, RiskRules.coverage(99, 100, 1.0, 0.8).orElseThrow().grade());
+    assertEquals(RiskGrade.RED, RiskRules.coverage(79, 100, 1.0, 0.8).orElseThrow().grade());
+    assertTrue(RiskRules.coverage(0, 0, 1.0, 0.8).isEmpty());
+  }
+
+  @Test
+  @DisplayName("REL-13 sales spike against the trailing 4-week average")
+  void salesSpike() {
+    // average 100_000 a week; 200_000 is not above 2x, 200_001 is
+    assertTrue(RiskRules.salesSpike(200_000, 400_000, 2.0, 50_000).isEmpty());
+    assertEquals(
+        RiskGrade.YELLOW,
+        RiskRules.salesSpike(200_001, 400_000, 2.0, 50_000).orElseThrow().grade());
+    assertEquals(
+        RiskGrade.RED, RiskRules.salesSpike(400_000, 400_000, 2.0, 50_000).orElseThrow().grade());
+    assertTrue(RiskRules.salesSpike(900_000, 0, 2.0, 50_000).isEmpty(), "no baseline");
+    assertTrue(RiskRules.salesSpike(40_000, 4_000, 2.0, 50_000).isEmpty(), "small sales");
+  }
+
+  @Test
+  @DisplayName("REL-05 refund surge, PRE-13 reserve minimum, REL-01 stale balance")
+  void surgeReserveStale() {
+    assertTrue(RiskRules.refundSurge(4, 5).isEmpty());
+    assertEquals(RiskGrade.YELLOW, RiskRules.refundSurge(5, 5).orElseThrow().grade());
+    assertEquals(RiskGrade.RED, RiskRules.refundSurge(15, 5).orElseThrow().grade());
+    assertTrue(RiskRules.reserve(5_000_000, 5_000_000).isEmpty());
+    assertEquals(RiskGrade.ORANGE, RiskRules.reserve(4_999_999, 5_000_000).orElseThrow().grade());
+    assertEquals(RiskGrade.RED, RiskRules.reserve(2_499_999, 5_000_000).orElseThrow().grade());
+    assertTrue(RiskRules.stale(29, 100, 30).isEmpty());
+    assertEquals(RiskGrade.YELLOW, RiskRules.stale(30, 100, 30).orElseThrow().grade());
+    assertTrue(RiskRules.stale(90, 0, 30).isEmpty());
+  }
+}

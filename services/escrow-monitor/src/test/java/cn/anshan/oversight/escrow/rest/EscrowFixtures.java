@@ -1,0 +1,339 @@
+package cn.anshan.oversight.escrow.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.anshan.oversight.contracts.EventContracts;
+import cn.anshan.oversight.testkit.KafkaRecords;
+import cn.anshan.oversight.testkit.TestInfra;
+import cn.anshan.oversight.testkit.Tokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What every escrow flow test needs: registry events published on the real broker (built from the
+ * golden examples with new ids and data), the test clock, the API calls of the story and the escrow
+ * events read back from the broker and checked against their contracts.
+ */
+public final class EscrowFixtures {
+  public static final String REGISTRY_TOPIC = "oversight.registry.events";
+  public static final String ESCROW_TOPIC = "oversight.escrow.events";
+  public static final String DISTRICT = "tiedong";
+  public static final Tokens BANK =
+      Tokens.user("service-account-custody-bank").role("custody-bank");
+  public static final Tokens REGULATOR =
+      Tokens.user("reg-tiedong").role("regulator").district(DISTRICT);
+  public static final Tokens AUDITOR = Tokens.user("auditor-1").role("auditor");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final AtomicLong VERSIONS = new AtomicLong(100);
+
+  private EscrowFixtures() {}
+
+  public static Tokens operator(String institutionId) {
+    return Tokens.user("op-" + institutionId)
+        .role("institution-operator")
+        .institution(institutionId)
+        .district(DISTRICT);
+  }
+
+  public static Tokens parent() {
+    return Tokens.user("parent-" + UUID.randomUUID()).role("parent");
+  }
+
+  // ---- registry events ----
+
+  static ObjectNode golden(String name) {
+    String path = "contracts/events/registry/" + name + ".v1.example.json";
+    try (InputStream in =
+        Thread.currentThread().getContextClassLoader().getResourceAsStream(path)) {
+      return (ObjectNode) JSON.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String event(
+      String name, String aggregateType, String aggregateId, Map<String, Object> data) {
+    ObjectNode event = golden(name);
+    event.put("id", UUID.randomUUID().toString());
+    event.put("aggregateid", aggregateId);
+    event.put("subject", aggregateType + "/" + aggregateId);
+    event.put("aggregateversion", VERSIONS.incrementAndGet());
+    event.put("district", DISTRICT);
+    ObjectNode payload = (ObjectNode) event.get("data");
+    data.forEach((k, v) -> payload.set(k, JSON.valueToTree(v)));
+    String json = event.toString();
+    EventContracts.assertValid(json);
+    return json;
+  }
+
+  static String standing(
+      String name, String institutionId, String listStatus, boolean operational, String previous) {
+    return event(
+        name,
+        "Institution",
+        institutionId,
+        Map.of(
+            "institutionId", institutionId,
+            "district", DISTRICT,
+            "category", "NON_SUBJECT",
+            "listStatus", listStatus,
+            "previousListStatus", previous,
+            "operational", operational));
+  }
+
+  /** The registry white-lists the institution; waits until escrow knows it may collect. */
+  public static void whitelisted(String institutionId) {
+    KafkaRecords.send(
+        REGISTRY_TOPIC,
+        institutionId,
+        standing("InstitutionWhitelisted", institutionId, "WHITE", true, "NONE"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                TestInfra.count(
+                        "select count(*) from institution_standing where institution_id = ?"
+                            + " and list_status = 'WHITE' and operational",
+                        institutionId)
+                    == 1);
+  }
+
+  public static void blacklisted(String institutionId) {
+    KafkaRecords.send(
+        REGISTRY_TOPIC,
+        institutionId,
+        standing("InstitutionBlacklisted", institutionId, "BLACK", false, "WHITE"));
+  }
+
+  /** The registry reports a filed NON_SUBJECT course at {@code priceFen} per lesson. */
+  public static UUID courseFiled(String institutionId, long priceFen) {
+    UUID courseId = UUID.randomUUID();
+    Map<String, Object> data = new java.util.HashMap<>();
+    data.put("courseId", courseId.toString());
+    data.put("institutionId", institutionId);
+    data.put("district", DISTRICT);
+    data.put("name", "少儿围棋进阶");
+    data.put("category", "NON_SUBJECT");
+    data.put("subject", null);
+    data.put("guidedCeilingFen", null);
+    data.put("compulsoryEducation", false);
+    data.put("lessonMinutes", 45);
+    data.put("pricePerLessonFen", priceFen);
+    KafkaRecords.send(
+        REGISTRY_TOPIC,
+        courseId.toString(),
+        event("CourseFiled", "Course", courseId.toString(), data));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                TestInfra.count("select count(*) from filed_course where course_id = ?", courseId)
+                    == 1);
+    return courseId;
+  }
+
+  // ---- clock ----
+
+  public static void freeze(String instant) {
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"freezeAt\":\"" + instant + "\"}")
+        .post("/test/clock")
+        .then()
+        .statusCode(200);
+  }
+
+  public static void unfreeze() {
+    given().delete("/test/clock").then().statusCode(200);
+  }
+
+  // ---- API ----
+
+  public static ValidatableResponse setUpCustody(
+      Tokens operator, String institutionId, String accountNo) {
+    return given()
+        .header("Authorization", operator.bearer())
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"mode\":\"CUSTODY\",\"bankName\":\"中国工商银行鞍山分行\",\"accountNo\":\""
+                + accountNo
+                + "\",\"agreementNo\":\"AS-TG-"
+                + accountNo
+                + "\",\"agreementFiledWith\":\"鞍山市铁东区教育局\"}")
+        .post("/api/v1/escrow/institutions/{id}/supervision", institutionId)
+        .then();
+  }
+
+  /** A white-listed institution with a custody account and one filed course; returns the course. */
+  public static UUID institutionWithCustody(String institutionId, long priceFen) {
+    whitelisted(institutionId);
+    setUpCustody(operator(institutionId), institutionId, "ACC-" + institutionId).statusCode(201);
+    return courseFiled(institutionId, priceFen);
+  }
+
+  public static String orderBody(UUID courseId, int hours, String start, String end) {
+    return "{\"courseId\":\""
+        + courseId
+        + "\",\"classHours\":"
+        + hours
+        + ",\"periodStart\":\""
+        + start
+        + "\",\"periodEnd\":\""
+        + end
+        + "\",\"contract\":{\"template\":\"GF-2021-2604\",\"coolingOffDaysBefore\":0,"
+        + "\"coolingOffHoursAfter\":24,\"supervisionMode\":\"CUSTODY\"}}";
+  }
+
+  public static ValidatableResponse order(Tokens parent, String body) {
+    return given()
+        .header("Authorization", parent.bearer())
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/api/v1/escrow/orders")
+        .then();
+  }
+
+  public static ValidatableResponse pay(Tokens who, String bankRef, String orderId, long amount) {
+    return given()
+        .header("Authorization", who.bearer())
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"bankRef\":\""
+                + bankRef
+                + "\",\"orderId\":\""
+                + orderId
+                + "\",\"amountFen\":"
+                + amount
+                + ",\"route\":\"WECHAT_PAY\"}")
+        .post("/api/v1/escrow/bank/payments")
+        .then();
+  }
+
+  /** A placed and paid order of {@code hours} lessons; returns its id. */
+  public static String paidOrder(
+      Tokens parent, UUID courseId, int hours, long priceFen, String start, String end) {
+    String orderId =
+        order(parent, orderBody(courseId, hours, start, end))
+            .statusCode(201)
+            .extract()
+            .path("orderId");
+    pay(BANK, "ICBC-" + UUID.randomUUID(), orderId, priceFen * hours).statusCode(201);
+    return orderId;
+  }
+
+  public static ValidatableResponse requestConsumption(
+      Tokens operator, String orderId, String heldOn) {
+    return given()
+        .header("Authorization", operator.bearer())
+        .contentType(ContentType.JSON)
+        .body("{\"heldOn\":\"" + heldOn + "\"}")
+        .post("/api/v1/escrow/orders/{id}/consumptions", orderId)
+        .then();
+  }
+
+  public static ValidatableResponse answer(Tokens parent, String consumptionId, String what) {
+    var request = given().header("Authorization", parent.bearer()).contentType(ContentType.JSON);
+    if (what.equals("dispute")) {
+      request.body("{\"reason\":\"the teacher did not come\"}");
+    }
+    return request.post("/api/v1/escrow/consumptions/{id}/" + what, consumptionId).then();
+  }
+
+  public static ValidatableResponse readOrder(Tokens who, String orderId) {
+    return given()
+        .header("Authorization", who.bearer())
+        .get("/api/v1/escrow/orders/{id}", orderId)
+        .then();
+  }
+
+  public static ValidatableResponse requestRefund(Tokens parent, String orderId) {
+    return given()
+        .header("Authorization", parent.bearer())
+        .contentType(ContentType.JSON)
+        .body("{\"reason\":\"moving to another city\"}")
+        .post("/api/v1/escrow/orders/{id}/refund-requests", orderId)
+        .then();
+  }
+
+  // ---- events and ledger checks ----
+
+  /** The escrow events of one aggregate in order, each checked against its contract. */
+  public static List<JsonNode> events(String key, int expected) {
+    List<JsonNode> found =
+        KafkaRecords.await(ESCROW_TOPIC, r -> key.equals(r.key()), expected, Duration.ofSeconds(30))
+            .stream()
+            .map(
+                r -> {
+                  EventContracts.assertValid(r.value());
+                  try {
+                    return JSON.readTree(r.value());
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                })
+            .toList();
+    assertEquals(expected, found.size(), "events of " + key);
+    return found;
+  }
+
+  public static List<String> types(List<JsonNode> events) {
+    return events.stream()
+        .map(e -> e.path("type").asText().replace("cn.anshan.oversight.escrow.", ""))
+        .toList();
+  }
+
+  /**
+   * The ledger invariants over the stored rows: every entry balances, no reservation is resolved
+   * twice, and every stored balance equals the replay of its lines.
+   */
+  public static void assertLedgerConsistent() {
+    assertEquals(
+        0,
+        TestInfra.count(
+            "select count(*) from (select entry_id from journal_line group by entry_id having"
+                + " sum(case when side = 'DEBIT' then amount_fen else 0 end)"
+                + " <> sum(case when side = 'CREDIT' then amount_fen else 0 end)) unbalanced"),
+        "unbalanced entries");
+    assertEquals(
+        0,
+        TestInfra.count(
+            "select count(*) from (select pending_id from journal_entry where pending_id is not"
+                + " null group by pending_id having count(*) > 1) twice"),
+        "reservations resolved twice");
+    assertEquals(
+        0,
+        TestInfra.count(
+            "with replay as (select l.account_id,"
+                + " sum(case when l.side = 'DEBIT' and e.kind = 'PENDING' then l.amount_fen"
+                + " when l.side = 'DEBIT' and e.kind in ('POST_PENDING', 'VOID_PENDING')"
+                + " then -l.amount_fen else 0 end) dp,"
+                + " sum(case when l.side = 'DEBIT' and e.kind in ('POSTED', 'POST_PENDING')"
+                + " then l.amount_fen else 0 end) d,"
+                + " sum(case when l.side = 'CREDIT' and e.kind = 'PENDING' then l.amount_fen"
+                + " when l.side = 'CREDIT' and e.kind in ('POST_PENDING', 'VOID_PENDING')"
+                + " then -l.amount_fen else 0 end) cp,"
+                + " sum(case when l.side = 'CREDIT' and e.kind in ('POSTED', 'POST_PENDING')"
+                + " then l.amount_fen else 0 end) c"
+                + " from journal_line l join journal_entry e on e.id = l.entry_id"
+                + " group by l.account_id)"
+                + " select count(*) from ledger_account a full join replay r on r.account_id = a.id"
+                + " where coalesce(r.dp, 0) <> coalesce(a.debits_pending, 0)"
+                + " or coalesce(r.d, 0) <> coalesce(a.debits_posted, 0)"
+                + " or coalesce(r.cp, 0) <> coalesce(a.credits_pending, 0)"
+                + " or coalesce(r.c, 0) <> coalesce(a.credits_posted, 0)"),
+        "stored balances differ from the replay of the entries");
+  }
+}

@@ -1,0 +1,126 @@
+package cn.anshan.oversight.escrow.rest;
+
+import static cn.anshan.oversight.escrow.rest.EscrowFixtures.BANK;
+import static cn.anshan.oversight.escrow.rest.EscrowFixtures.REGISTRY_TOPIC;
+import static cn.anshan.oversight.escrow.rest.EscrowFixtures.REGULATOR;
+import static cn.anshan.oversight.escrow.rest.EscrowFixtures.freeze;
+import static cn.anshan.oversight.escrow.rest.EscrowFixtures.institutionWithCustody;
+import static cn.anshan.oversight.escrow.rest.EscrowFixtures.order;
+import static cn.anshan.oversight.escrow.rest.EscrowFixtures.orderBody;
+import static cn.anshan.oversight.escrow.rest.EscrowFixtures.paidOrder;
+import static cn.anshan.oversight.escrow.rest.EscrowFixtures.pay;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.anshan.oversight.testkit.KafkaRecords;
+import cn.anshan.oversight.testkit.OversightTestResources;
+import cn.anshan.oversight.testkit.TestInfra;
+import cn.anshan.oversight.testkit.Tokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Risk warnings (§11 row 13) over REST and on the broker, visible to the district's regulator. */
+@QuarkusTest
+@WithTestResource(value = OversightTestResources.class, scope = TestResourceScope.GLOBAL)
+class RiskFlowTest {
+  static final long PRICE = 9000;
+
+  @AfterEach
+  void resetClock() {
+    EscrowFixtures.unfreeze();
+  }
+
+  static List<JsonNode> riskEvents(String institution, int expected) {
+    return EscrowFixtures.events(institution, 2 + expected).stream()
+        .filter(e -> e.path("type").asText().endsWith("RiskIndicatorTripped.v1"))
+        .toList();
+  }
+
+  @Test
+  void rel13CoverageBelowOneIsGradedAndVisibleToTheDistrictOnly() {
+    freeze("2026-04-20T02:00:00Z");
+    String institution = UUID.randomUUID().toString();
+    UUID course = institutionWithCustody(institution, PRICE);
+    paidOrder(EscrowFixtures.parent(), course, 40, PRICE, "2026-04-27", "2026-07-10");
+    given()
+        .header("Authorization", BANK.bearer())
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"bankRef\":\"STMT-"
+                + institution
+                + "\",\"institutionId\":\""
+                + institution
+                + "\",\"balanceFen\":223200}")
+        .post("/api/v1/escrow/bank/balance-statements")
+        .then()
+        .statusCode(200)
+        .body("unconsumedFen", equalTo(360000))
+        .body("tripped", equalTo(true));
+    given()
+        .header("Authorization", REGULATOR.bearer())
+        .queryParam("institutionId", institution)
+        .get("/api/v1/escrow/risk-indicators")
+        .then()
+        .statusCode(200)
+        .body("items.indicator", hasItem("COVERAGE"))
+        .body("items.grade", hasItem("RED"));
+    given()
+        .header(
+            "Authorization",
+            Tokens.user("reg-lishan").role("regulator").district("lishan").bearer())
+        .get("/api/v1/escrow/risk-indicators")
+        .then()
+        .statusCode(200)
+        .body("items.institutionId", not(hasItem(institution)));
+    JsonNode tripped = riskEvents(institution, 1).get(0);
+    assertEquals("InstitutionRisk", tripped.path("aggregatetype").asText());
+    assertEquals("COVERAGE", tripped.path("data").path("indicator").asText());
+    assertEquals("RED", tripped.path("data").path("grade").asText());
+    assertEquals("REL-13", tripped.path("data").path("ruleId").asText());
+    assertEquals(0.62, tripped.path("data").path("value").asDouble(), 0.001);
+  }
+
+  @Test
+  void lst01CollectionWhileNotEntitledTripsRed() {
+    freeze("2026-04-20T02:00:00Z");
+    String institution = UUID.randomUUID().toString();
+    UUID course = institutionWithCustody(institution, PRICE);
+    String orderId =
+        order(EscrowFixtures.parent(), orderBody(course, 10, "2026-04-27", "2026-07-10"))
+            .statusCode(201)
+            .extract()
+            .path("orderId");
+    // The registry delists the institution (not operational) before the money arrives.
+    KafkaRecords.send(
+        REGISTRY_TOPIC,
+        institution,
+        EscrowFixtures.standing("InstitutionDelisted", institution, "NONE", false, "WHITE"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                TestInfra.count(
+                        "select count(*) from institution_standing where institution_id = ?"
+                            + " and list_status = 'NONE'",
+                        institution)
+                    == 1);
+    pay(BANK, "ICBC-" + UUID.randomUUID(), orderId, 10 * PRICE)
+        .statusCode(201)
+        .body("entitled", equalTo(false));
+    JsonNode tripped = riskEvents(institution, 1).get(0);
+    assertEquals("COLLECTION_WHILE_NOT_ENTITLED", tripped.path("data").path("indicator").asText());
+    assertEquals("LST-01", tripped.path("data").path("ruleId").asText());
+  }
+}

@@ -1,0 +1,47 @@
+package cn.anshan.oversight.fee.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A school's parent committee (LN-ASV-01, LN-ASV-06) as an event aggregate: who represents it is
+ * recorded in {@link ParentRepresentative}; this row numbers the events about it.
+ */
+@Entity
+@Table(name = "parent_committee")
+public class ParentCommittee {
+  public static final String AGGREGATE_TYPE = "ParentCommittee";
+
+  @Id
+  @Column(name = "school_id")
+  private String schoolId;
+
+  private String district;
+  private long version;
+
+  protected ParentCommittee() {}
+
+  public ParentCommittee(String schoolId, String district) {
+    this.schoolId = schoolId;
+    this.district = district;
+  }
+
+  /** Counts one more event of this aggregate and returns its version. */
+  public long recordEvent() {
+    return ++version;
+  }
+
+  public String schoolId() {
+    return schoolId;
+  }
+
+  public String district() {
+    return district;
+  }
+
+  public long version() {
+    return version;
+  }
+}
