@@ -136,11 +136,12 @@ public class IdempotentCommands {
                     .executeUpdate());
   }
 
+  /** A command without a body (a signature, a publication) hashes as the empty request. */
   private String hash(Object request) {
+    String body = request == null ? "" : json(request);
     try {
       byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(json(request).getBytes(StandardCharsets.UTF_8));
+          MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

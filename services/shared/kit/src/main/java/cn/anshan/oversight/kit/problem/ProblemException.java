@@ -23,6 +23,21 @@ public class ProblemException extends RuntimeException {
     return rules(List.of(new RuleViolation(rule, detail)));
   }
 
+  /**
+   * A broken rule answered with another status than 422: 403 when the rule is about who may act
+   * (REG-08), 409 when it is about the object's state.
+   */
+  public static ProblemException rule(int status, String rule, String detail) {
+    String title =
+        switch (status) {
+          case 403 -> "Forbidden by rule";
+          case 409 -> "Conflict with rule";
+          default -> "Business rule violated";
+        };
+    return new ProblemException(
+        Problem.ofRules(status, title, List.of(new RuleViolation(rule, detail))));
+  }
+
   /** 404 is also the answer for objects the caller may not see, so existence is not leaked. */
   public static ProblemException notFound(String what) {
     return new ProblemException(Problem.of(404, "not-found", "Not found", what + " not found"));

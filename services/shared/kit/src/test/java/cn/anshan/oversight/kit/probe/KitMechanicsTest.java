@@ -66,6 +66,25 @@ class KitMechanicsTest {
   }
 
   @Test
+  void aCommandWithoutBodyIsReplayedByItsIdempotencyKey() {
+    String id = UUID.randomUUID().toString();
+    String key = UUID.randomUUID().toString();
+    for (int attempt = 0; attempt < 2; attempt++) {
+      var response =
+          given()
+              .header("Authorization", REGULATOR.bearer())
+              .header("Idempotency-Key", key)
+              .post("/probe/items/{id}/touch", id)
+              .then()
+              .statusCode(201)
+              .header("ETag", "\"1\"")
+              .extract();
+      assertEquals(attempt == 1 ? "true" : null, response.header("Idempotent-Replayed"));
+    }
+    assertEquals(1, TestInfra.count("select count(*) from outbox_event where aggregateid = ?", id));
+  }
+
+  @Test
   void committedCommandIsPublishedAsCloudEventWithEnvelope() {
     String id = UUID.randomUUID().toString();
     label(id, "first");

@@ -61,6 +61,19 @@ public class ProbeResource {
         () -> relabel(context, id, ifMatch, request.label(), fail));
   }
 
+  /** A command without a body, e.g. a signature: the key still replays it. */
+  @POST
+  @Path("/{id}/touch")
+  public Uni<Response> touch(
+      @PathParam("id") String id, @HeaderParam(IdempotentCommands.HEADER) String key) {
+    CommandContext context = actor.command("regulator");
+    return idempotency.execute(
+        key,
+        context.actor().subject() + " POST /probe/items/" + id + "/touch",
+        null,
+        () -> relabel(context, id, null, "touched", false));
+  }
+
   @WithTransaction
   Uni<CommandResult> relabel(
       CommandContext context, String id, String ifMatch, String label, boolean fail) {
