@@ -49,7 +49,8 @@ class AsyncApiTest {
             "oversight.registry.events",
             "oversight.escrow.events",
             "oversight.enrolment.events",
-            "oversight.fee.events"),
+            "oversight.fee.events",
+            "oversight.audit.events"),
         addresses);
   }
 

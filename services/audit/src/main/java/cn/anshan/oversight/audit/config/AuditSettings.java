@@ -66,5 +66,16 @@ public interface AuditSettings {
      */
     @WithDefault("5m")
     Duration gapGrace();
+
+    /**
+     * A compliance rule judges an event only this long after it was recorded, so its counterpart
+     * (e.g. the consumption confirmation before a release) has had time to arrive.
+     */
+    @WithDefault("5m")
+    Duration findingGrace();
+
+    /** ASV-06: how long after a black-listing a provider admission may still be open. */
+    @WithDefault("1d")
+    Duration providerExitGrace();
   }
 }

@@ -23,6 +23,8 @@ public class Finding extends PanacheEntityBase {
   @Column(name = "rule_id")
   public String ruleId;
 
+  public String kind;
+
   @Column(name = "entity_id")
   public String entityId;
 

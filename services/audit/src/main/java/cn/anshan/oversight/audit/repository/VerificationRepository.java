@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,12 +23,19 @@ public class VerificationRepository {
   static final int LIMIT = 1000;
 
   public record VersionGap(
-      String aggregateType, String aggregateId, long missingFrom, long missingTo, UUID nextEvent) {}
+      String aggregateType,
+      String aggregateId,
+      long missingFrom,
+      long missingTo,
+      UUID nextEvent,
+      Instant nextRecordedAt,
+      String district) {}
 
   public record VersionDuplicate(
       String aggregateType, String aggregateId, long version, List<UUID> eventIds) {}
 
-  public record SequenceGap(String source, long missingFrom, long missingTo, UUID nextEvent) {}
+  public record SequenceGap(
+      String source, long missingFrom, long missingTo, UUID nextEvent, Instant nextRecordedAt) {}
 
   public record SequenceDuplicate(String source, long sequence, List<UUID> eventIds) {}
 
@@ -53,7 +61,8 @@ public class VerificationRepository {
   public Uni<List<VersionGap>> versionGaps(String aggregateId) {
     return run(
         "select aggregate_type, aggregate_id, coalesce(prev, 0) + 1, aggregate_version - 1,"
-            + " event_id from (select aggregate_type, aggregate_id, aggregate_version, event_id,"
+            + " event_id, recorded_at, district from (select aggregate_type, aggregate_id,"
+            + " aggregate_version, event_id, recorded_at, district,"
             + " lag(aggregate_version) over (partition by aggregate_type, aggregate_id"
             + " order by aggregate_version) prev from audit_event e"
             + where(aggregateId)
@@ -67,7 +76,9 @@ public class VerificationRepository {
                 row.getString(1),
                 row.getLong(2),
                 row.getLong(3),
-                row.getUUID(4)));
+                row.getUUID(4),
+                row.getOffsetDateTime(5).toInstant(),
+                row.getString(6)));
   }
 
   public Uni<List<VersionDuplicate>> versionDuplicates(String aggregateId) {
@@ -89,15 +100,21 @@ public class VerificationRepository {
 
   public Uni<List<SequenceGap>> sequenceGaps(String source) {
     return run(
-        "select source, coalesce(prev, 0) + 1, sequence - 1, event_id from (select source,"
-            + " sequence, event_id, lag(sequence) over (partition by source order by sequence)"
+        "select source, coalesce(prev, 0) + 1, sequence - 1, event_id, recorded_at from"
+            + " (select source, sequence, event_id, recorded_at, lag(sequence) over (partition by source order by sequence)"
             + " prev from audit_event where sequence is not null"
             + (source == null ? "" : " and source = $1")
             + ") x"
             + " where sequence > coalesce(prev, 0) + 1 order by source, sequence limit "
             + LIMIT,
         source,
-        row -> new SequenceGap(row.getString(0), row.getLong(1), row.getLong(2), row.getUUID(3)));
+        row ->
+            new SequenceGap(
+                row.getString(0),
+                row.getLong(1),
+                row.getLong(2),
+                row.getUUID(3),
+                row.getOffsetDateTime(4).toInstant()));
   }
 
   public Uni<List<SequenceDuplicate>> sequenceDuplicates(String source) {

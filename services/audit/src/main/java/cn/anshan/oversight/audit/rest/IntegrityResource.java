@@ -5,6 +5,7 @@ import cn.anshan.oversight.audit.service.CheckpointService;
 import cn.anshan.oversight.audit.service.CheckpointService.CheckpointView;
 import cn.anshan.oversight.audit.service.ExportService;
 import cn.anshan.oversight.audit.service.ExportService.Export;
+import cn.anshan.oversight.audit.service.RebuildService;
 import cn.anshan.oversight.audit.service.VerificationService;
 import cn.anshan.oversight.audit.service.VerificationService.Report;
 import cn.anshan.oversight.kit.problem.ProblemException;
@@ -14,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -32,6 +34,7 @@ public class IntegrityResource {
   private final CheckpointService checkpoints;
   private final ExportService exports;
   private final SigningKeys keys;
+  private final RebuildService rebuilds;
   private final CurrentActor actor;
 
   public IntegrityResource(
@@ -39,11 +42,13 @@ public class IntegrityResource {
       CheckpointService checkpoints,
       ExportService exports,
       SigningKeys keys,
+      RebuildService rebuilds,
       CurrentActor actor) {
     this.verification = verification;
     this.checkpoints = checkpoints;
     this.exports = exports;
     this.keys = keys;
+    this.rebuilds = rebuilds;
     this.actor = actor;
   }
 
@@ -91,6 +96,21 @@ public class IntegrityResource {
   @Operation(summary = "The Ed25519 public key of checkpoints and export manifests (X.509, base64)")
   public PublicKey publicKey() {
     return new PublicKey(keys.keyId(), "Ed25519", keys.publicKeyBase64());
+  }
+
+  @POST
+  @Path("/projections/timeline/rebuild")
+  @RolesAllowed(Roles.AUDITOR)
+  @Operation(
+      summary = "Drop and rebuild the timeline projection from the raw events",
+      description =
+          "Changes no fact: the raw table and the chains are untouched; the derived timeline rows"
+              + " are emptied and derived again with the SQL ingest uses. Returns the canonical"
+              + " SHA-256 of the projection before and after, which must be identical. Naturally"
+              + " idempotent, so no Idempotency-Key is needed.")
+  public Uni<RebuildService.RebuildReport> rebuild() {
+    actor.actingAs(Roles.AUDITOR);
+    return rebuilds.rebuildTimeline();
   }
 
   @GET

@@ -2,6 +2,7 @@ package cn.anshan.oversight.enrolment.messaging;
 
 import cn.anshan.oversight.enrolment.domain.charge.Charge;
 import cn.anshan.oversight.enrolment.domain.charge.RefundGranularity;
+import cn.anshan.oversight.enrolment.domain.charge.RefundReason;
 import cn.anshan.oversight.enrolment.domain.enrolment.CompulsionSignal;
 import cn.anshan.oversight.enrolment.domain.enrolment.Enrolment;
 import cn.anshan.oversight.enrolment.domain.family.Child;
@@ -169,7 +170,9 @@ public final class EnrolmentEvents {
       long refundedTotalFen,
       LocalDate effectiveDate,
       RefundGranularity granularity,
-      Instant refundedAt) {}
+      Instant refundedAt,
+      RefundReason reason,
+      UUID exemptionId) {}
 
   public static DomainEvent childRegistered(Child c) {
     return new DomainEvent(
@@ -405,8 +408,29 @@ public final class EnrolmentEvents {
             c.issuedAt()));
   }
 
+  /** §8.3: the unused part of a charge after a withdrawal effective on {@code effectiveDate}. */
   public static DomainEvent refundIssued(
       Charge c, long refundFen, LocalDate effectiveDate, RefundGranularity granularity) {
+    return refundIssued(c, refundFen, effectiveDate, granularity, RefundReason.WITHDRAWAL, null);
+  }
+
+  /** LN-ASV-06: what was charged in the term of a granted exemption, from its decision date. */
+  public static DomainEvent exemptionRefundIssued(
+      Charge c,
+      long refundFen,
+      LocalDate decidedOn,
+      RefundGranularity granularity,
+      UUID exemptionId) {
+    return refundIssued(c, refundFen, decidedOn, granularity, RefundReason.EXEMPTION, exemptionId);
+  }
+
+  private static DomainEvent refundIssued(
+      Charge c,
+      long refundFen,
+      LocalDate effectiveDate,
+      RefundGranularity granularity,
+      RefundReason reason,
+      UUID exemptionId) {
     return new DomainEvent(
         Charge.AGGREGATE_TYPE,
         c.id().toString(),
@@ -426,6 +450,8 @@ public final class EnrolmentEvents {
             c.refundedFen(),
             effectiveDate,
             granularity,
-            c.refundedAt()));
+            c.refundedAt(),
+            reason,
+            exemptionId));
   }
 }

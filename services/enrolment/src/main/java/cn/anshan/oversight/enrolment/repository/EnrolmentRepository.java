@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,6 +14,14 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class EnrolmentRepository implements PanacheRepositoryBase<Enrolment, UUID> {
+
+  /**
+   * Row-locked until the transaction ends: a concurrent command on the same enrolment waits, then
+   * meets the new version (412 on its If-Match) instead of acting twice on the old state.
+   */
+  public Uni<Enrolment> forUpdate(UUID id) {
+    return findById(id, LockModeType.PESSIMISTIC_WRITE);
+  }
 
   /** Who sees which enrolments; every field is optional (null: no restriction). */
   public record Scope(String guardianSub, String schoolId, String district) {}

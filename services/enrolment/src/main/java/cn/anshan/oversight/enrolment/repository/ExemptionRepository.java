@@ -6,12 +6,21 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
 public class ExemptionRepository implements PanacheRepositoryBase<Exemption, UUID> {
+
+  /**
+   * Row-locked until the transaction ends: a concurrent command on the same exemption waits, then
+   * meets the new version (412 on its If-Match) instead of acting twice on the old state.
+   */
+  public Uni<Exemption> forUpdate(UUID id) {
+    return findById(id, LockModeType.PESSIMISTIC_WRITE);
+  }
 
   /** The granted exemption of a child in one of {@code categories}, if any. */
   public Uni<Exemption> grantedFor(UUID childId, List<String> categories) {

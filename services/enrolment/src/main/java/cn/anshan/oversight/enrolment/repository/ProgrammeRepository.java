@@ -6,12 +6,21 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
 public class ProgrammeRepository implements PanacheRepositoryBase<Programme, UUID> {
+
+  /**
+   * Row-locked until the transaction ends: a concurrent command on the same programme waits, then
+   * meets the new version (412 on its If-Match) instead of acting twice on the old state.
+   */
+  public Uni<Programme> forUpdate(UUID id) {
+    return findById(id, LockModeType.PESSIMISTIC_WRITE);
+  }
 
   public Uni<Long> countPlans(String schoolId, String termId, ProgrammeType type) {
     return count("schoolId = ?1 and termId = ?2 and type = ?3", schoolId, termId, type);

@@ -5,11 +5,21 @@ import cn.anshan.oversight.enrolment.domain.provider.ProviderAdmission;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
 public class ProviderAdmissionRepository implements PanacheRepositoryBase<ProviderAdmission, UUID> {
+
+  /**
+   * Row-locked until the transaction ends: a concurrent command on the same provideradmission
+   * waits, then meets the new version (412 on its If-Match) instead of acting twice on the old
+   * state.
+   */
+  public Uni<ProviderAdmission> forUpdate(UUID id) {
+    return findById(id, LockModeType.PESSIMISTIC_WRITE);
+  }
 
   public Uni<List<ProviderAdmission>> activeOf(String institutionId) {
     return find(

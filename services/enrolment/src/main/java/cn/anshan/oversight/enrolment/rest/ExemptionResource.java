@@ -73,7 +73,13 @@ public class ExemptionResource {
   @POST
   @Path("/{exemptionId}/grant")
   @RolesAllowed(Roles.SCHOOL_ADMIN)
-  @Operation(summary = "Grant after verifying the evidence (LN-ASV-06): charges become 0")
+  @Operation(
+      summary = "Grant after verifying the evidence (LN-ASV-06): charges become 0",
+      description =
+          "The exemption covers the whole term in which it is granted: what the child was already"
+              + " charged in a term that has not ended is refunded in full (AsvRefundIssued,"
+              + " reason EXEMPTION) in the same transaction; later charges are 0. Charges of"
+              + " terms that ended before the grant stay as charged.")
   @APIResponse(responseCode = "200", description = "Granted; new ETag")
   @APIResponse(responseCode = "404", description = "Not a claim of the admin's school")
   @APIResponse(responseCode = "409", description = "Already decided")
@@ -108,7 +114,7 @@ public class ExemptionResource {
     return idempotency.execute(
         idempotencyKey,
         command.actor().subject() + (grant ? " POST grant " : " POST rejection ") + exemptionId,
-        String.valueOf(ifMatch),
+        null,
         () ->
             service
                 .decide(command, exemptionId, ifMatch, grant)

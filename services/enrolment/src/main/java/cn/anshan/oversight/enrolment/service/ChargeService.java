@@ -5,6 +5,7 @@ import cn.anshan.oversight.enrolment.domain.charge.Charge;
 import cn.anshan.oversight.enrolment.domain.charge.ChargeCalculator;
 import cn.anshan.oversight.enrolment.domain.charge.PublishedFee;
 import cn.anshan.oversight.enrolment.domain.enrolment.Enrolment;
+import cn.anshan.oversight.enrolment.domain.family.Exemption;
 import cn.anshan.oversight.enrolment.domain.programme.Billing;
 import cn.anshan.oversight.enrolment.messaging.EnrolmentEvents;
 import cn.anshan.oversight.enrolment.repository.ChargeRepository;
@@ -216,7 +217,7 @@ public class ChargeService {
   public Uni<Long> refundOnWithdrawal(CommandContext command, Enrolment enrolment) {
     LocalDate effective = enrolment.withdrawalEffective();
     return charges
-        .ofEnrolment(enrolment.id())
+        .ofEnrolmentForRefund(enrolment.id())
         .chain(
             list -> {
               Uni<Long> chain = Uni.createFrom().item(0L);
@@ -245,6 +246,52 @@ public class ChargeService {
                                       refund,
                                       effective,
                                       settings.asv().refundGranularity()))
+                              .replaceWith(total + refund);
+                        });
+              }
+              return chain;
+            });
+  }
+
+  /**
+   * LN-ASV-06 (free for disabled and extreme-poverty children), §11 row 20 "exempt student
+   * charged": a granted exemption applies to the whole term in which it is granted, not only to
+   * charges issued after it. In the caller's transaction, every charge of the child in a programme
+   * whose term has not ended is refunded in full (what is left of it), each as an {@code
+   * AsvRefundIssued} with reason EXEMPTION. Charges of terms that ended before the decision stay: a
+   * closed term is not reopened (a school that finds an earlier error corrects it outside this
+   * service). Returns the total refunded.
+   */
+  public Uni<Long> refundOnExemption(CommandContext command, Exemption exemption) {
+    if (!settings.asv().exemptCategories().contains(exemption.category())) {
+      return Uni.createFrom().item(0L);
+    }
+    LocalDate decidedOn = clock.today();
+    return charges
+        .refundableInOpenTerms(exemption.childId(), decidedOn)
+        .chain(
+            list -> {
+              Uni<Long> chain = Uni.createFrom().item(0L);
+              // One operation at a time on the session: chain, never combine.
+              for (Charge charge : list) {
+                long refund =
+                    ChargeCalculator.exemptionRefund(charge.amountFen(), charge.refundedFen());
+                if (refund <= 0) {
+                  continue;
+                }
+                chain =
+                    chain.chain(
+                        total -> {
+                          charge.refund(refund, clock.now());
+                          return outbox
+                              .append(
+                                  command,
+                                  EnrolmentEvents.exemptionRefundIssued(
+                                      charge,
+                                      refund,
+                                      decidedOn,
+                                      settings.asv().refundGranularity(),
+                                      exemption.id()))
                               .replaceWith(total + refund);
                         });
               }

@@ -17,7 +17,6 @@ import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.FieldError;
 import cn.anshan.oversight.kit.problem.Problem;
 import cn.anshan.oversight.kit.problem.ProblemException;
-import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.security.Roles;
 import cn.anshan.oversight.kit.time.OversightClock;
@@ -193,11 +192,7 @@ public class EnrolmentService {
   }
 
   public static ProblemException refusal() {
-    return new ProblemException(
-        Problem.ofRules(
-            403,
-            "Enrolment by a school refused",
-            List.of(new RuleViolation(Enrolment.NO_COMPULSION, COMPULSION_DETAIL))));
+    return ProblemException.rule(403, Enrolment.NO_COMPULSION, COMPULSION_DETAIL);
   }
 
   /** ASV-04 (2): withdrawal at any time; service ends the day before {@code effective}. */
@@ -205,7 +200,7 @@ public class EnrolmentService {
   public Uni<EnrolmentView> withdraw(
       CommandContext command, UUID enrolmentId, String ifMatch, LocalDate effective) {
     return enrolments
-        .findById(enrolmentId)
+        .forUpdate(enrolmentId)
         .chain(
             enrolment -> {
               if (enrolment == null || !enrolment.guardianSub().equals(command.actor().subject())) {

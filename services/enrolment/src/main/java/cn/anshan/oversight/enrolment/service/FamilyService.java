@@ -34,15 +34,18 @@ public class FamilyService {
   private final Outbox outbox;
   private final OversightClock clock;
   private final EnrolmentSettings settings;
+  private final ChargeService charges;
 
   public FamilyService(
       ChildRepository children,
       ExemptionRepository exemptions,
       Outbox outbox,
       OversightClock clock,
-      EnrolmentSettings settings) {
+      EnrolmentSettings settings,
+      ChargeService charges) {
     this.children = children;
     this.exemptions = exemptions;
+    this.charges = charges;
     this.outbox = outbox;
     this.clock = clock;
     this.settings = settings;
@@ -110,7 +113,7 @@ public class FamilyService {
       CommandContext command, UUID exemptionId, String ifMatch, boolean grant) {
     Actor admin = command.actor();
     return exemptions
-        .findById(exemptionId)
+        .forUpdate(exemptionId)
         .chain(
             exemption -> {
               if (exemption == null || !exemption.schoolId().equals(admin.schoolId())) {
@@ -122,9 +125,17 @@ public class FamilyService {
                     "exemption-decided", "the exemption is already " + exemption.status());
               }
               exemption.decide(grant, admin.subject(), admin.district(), clock.now());
-              return outbox
-                  .append(command, EnrolmentEvents.exemptionDecided(exemption, grant))
-                  .replaceWith(ExemptionView.of(exemption));
+              Uni<Void> decided =
+                  outbox.append(command, EnrolmentEvents.exemptionDecided(exemption, grant));
+              if (grant) {
+                // LN-ASV-06: the exemption covers the whole current term, including charges
+                // issued before it was granted; they are refunded in the same transaction.
+                decided =
+                    decided
+                        .chain(() -> charges.refundOnExemption(command, exemption))
+                        .replaceWithVoid();
+              }
+              return decided.replaceWith(ExemptionView.of(exemption));
             });
   }
 

@@ -81,7 +81,7 @@ public class ProgrammeService {
       CommandContext command, UUID programmeId, String ifMatch, ProgrammeForm form) {
     Actor admin = command.actor();
     return programmes
-        .findById(programmeId)
+        .forUpdate(programmeId)
         .chain(
             programme -> {
               if (programme == null || !programme.schoolId().equals(admin.schoolId())) {

@@ -115,7 +115,7 @@ public class ProviderService {
       CommandContext command, UUID admissionId, String ifMatch, String period, int score) {
     Actor admin = command.actor();
     return admissions
-        .findById(admissionId)
+        .forUpdate(admissionId)
         .chain(
             admission -> {
               if (admission == null || !admission.schoolId().equals(admin.schoolId())) {

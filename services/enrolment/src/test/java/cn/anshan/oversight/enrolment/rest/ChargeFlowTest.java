@@ -77,8 +77,10 @@ class ChargeFlowTest {
         .until(
             () ->
                 TestInfra.count(
-                        "select count(*) from published_fee where school_id = ? and revision = ?",
+                        "select count(*) from published_fee where school_id = ? and term_id = ?"
+                            + " and revision = ?",
                         school,
+                        EnrolmentFixtures.TERM,
                         revision)
                     == 1);
   }
@@ -183,5 +185,115 @@ class ChargeFlowTest {
     assertEquals("DAY", refund.path("data").path("granularity").asText());
     // October: the withdrawn child is no longer charged.
     run("2026-10").statusCode(201).body("charges", empty());
+  }
+
+  @Test
+  @DisplayName(
+      "LN-ASV-06: an exemption granted mid-term refunds the term's earlier charges in full;"
+          + " a closed term stays as charged")
+  void lnAsv06ExemptionGrantedLaterRefundsTheOpenTermsCharges() {
+    // Spring term: enrolled and charged, over before the exemption is granted.
+    EnrolmentFixtures.freeze("2026-03-02T01:00:00Z");
+    String spring =
+        post(
+                admin,
+                "/api/v1/programmes",
+                EnrolmentFixtures.programmeJson("15:30", "17:30", EnrolmentFixtures.WEEKDAYS)
+                    .replace("2026-autumn", "2026-spring")
+                    .replace("2026-09-01", "2026-03-02")
+                    .replace("2027-01-15", "2026-07-10"))
+            .statusCode(201)
+            .extract()
+            .path("programmeId");
+    String springEnrolment = EnrolmentFixtures.enrol(parent, child, spring);
+    EnrolmentFixtures.publishFee(
+        EnrolmentFixtures.feePublished(
+            school, "2026-spring", "2026-03-02", "2026-07-10", 15_000, 1));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                TestInfra.count(
+                        "select count(*) from published_fee where school_id = ? and term_id = ?",
+                        school,
+                        "2026-spring")
+                    == 1);
+    int springAmount =
+        post(admin, "/api/v1/programmes/" + spring + "/charge-runs", "{\"month\":\"2026-03\"}")
+            .statusCode(201)
+            .extract()
+            .path("charges[0].amountFen");
+
+    // Autumn term: September and October charged, then the exemption is granted on 10 September.
+    EnrolmentFixtures.freeze("2026-09-10T01:00:00Z");
+    feePublished(15_000, 1);
+    String september = run("2026-09").statusCode(201).extract().path("charges[0].chargeId");
+    run("2026-10").statusCode(201).body("charges[0].amountFen", equalTo(15_000));
+    String exemption =
+        post(
+                parent,
+                "/api/v1/children/" + child + "/exemptions",
+                "{\"category\":\"EXTREME_POVERTY\",\"evidenceRef\":\"civil-affairs ref 88\"}")
+            .statusCode(201)
+            .extract()
+            .path("exemptionId");
+    postIfMatch(admin, "/api/v1/exemptions/" + exemption + "/grant", "1", "")
+        .statusCode(200)
+        .body("status", equalTo("GRANTED"));
+
+    get(parent, "/api/v1/enrolments/" + enrolment + "/charges")
+        .statusCode(200)
+        .body("amountFen", equalTo(List.of(15_000, 15_000)))
+        .body("refundedFen", equalTo(List.of(15_000, 15_000)));
+    get(parent, "/api/v1/enrolments/" + springEnrolment + "/charges")
+        .statusCode(200)
+        .body("amountFen", equalTo(List.of(springAmount)))
+        .body("refundedFen", equalTo(List.of(0)));
+    JsonNode refund = events(september, 2).get(1);
+    assertEquals("cn.anshan.oversight.enrolment.AsvRefundIssued.v1", refund.path("type").asText());
+    assertEquals("EXEMPTION", refund.path("data").path("reason").asText());
+    assertEquals(exemption, refund.path("data").path("exemptionId").asText());
+    assertEquals(15_000, refund.path("data").path("refundFen").asLong());
+    assertEquals(15_000, refund.path("data").path("refundedTotalFen").asLong());
+    assertEquals("2026-09-10", refund.path("data").path("effectiveDate").asText());
+    assertEquals(admin.subject(), refund.path("actor").asText());
+
+    // Later months of the term are charged 0, and a withdrawal has nothing left to refund.
+    run("2026-11")
+        .statusCode(201)
+        .body("charges[0].amountFen", equalTo(0))
+        .body("charges[0].exemptCategory", equalTo("EXTREME_POVERTY"));
+    postIfMatch(
+            parent,
+            "/api/v1/enrolments/" + enrolment + "/withdrawal",
+            "2",
+            "{\"effectiveDate\":\"2026-09-20\"}")
+        .statusCode(200);
+    get(parent, "/api/v1/enrolments/" + enrolment + "/charges")
+        .statusCode(200)
+        .body("refundedFen", equalTo(List.of(15_000, 15_000, 0)));
+  }
+
+  @Test
+  @DisplayName("LN-ASV-06: a rejected exemption refunds nothing")
+  void lnAsv06RejectedExemptionRefundsNothing() {
+    feePublished(15_000, 1);
+    run("2026-09").statusCode(201);
+    String exemption =
+        post(
+                parent,
+                "/api/v1/children/" + child + "/exemptions",
+                "{\"category\":\"DISABLED\",\"evidenceRef\":\"doc-2\"}")
+            .statusCode(201)
+            .extract()
+            .path("exemptionId");
+    postIfMatch(admin, "/api/v1/exemptions/" + exemption + "/rejection", "1", "")
+        .statusCode(200)
+        .body("status", equalTo("REJECTED"));
+    postIfMatch(admin, "/api/v1/exemptions/" + exemption + "/grant", "2", "").statusCode(409);
+    get(parent, "/api/v1/enrolments/" + enrolment + "/charges")
+        .statusCode(200)
+        .body("refundedFen", equalTo(List.of(0)));
+    run("2026-10").statusCode(201).body("charges[0].amountFen", equalTo(15_000));
   }
 }

@@ -171,6 +171,12 @@ public final class EnrolmentFixtures {
 
   /** FeePublished for the school's AFTER_SCHOOL programme of 2026-autumn. */
   public static ObjectNode feePublished(String schoolId, long feeFen, int revision) {
+    return feePublished(schoolId, TERM, "2026-09-01", "2027-01-15", feeFen, revision);
+  }
+
+  /** FeePublished for the school's AFTER_SCHOOL programme of {@code termId}. */
+  public static ObjectNode feePublished(
+      String schoolId, String termId, String termStart, String termEnd, long feeFen, int revision) {
     String proposal = UUID.randomUUID().toString();
     return golden(
         "fee",
@@ -181,11 +187,11 @@ public final class EnrolmentFixtures {
           ObjectNode data = (ObjectNode) e.get("data");
           data.put("proposalId", proposal);
           data.put("schoolId", schoolId);
-          data.put("termId", TERM);
-          data.put("termStart", "2026-09-01");
-          data.put("termEnd", "2027-01-15");
-          data.put("validFrom", "2026-09-01");
-          data.put("validTo", "2027-01-15");
+          data.put("termId", termId);
+          data.put("termStart", termStart);
+          data.put("termEnd", termEnd);
+          data.put("validFrom", termStart);
+          data.put("validTo", termEnd);
           data.put("programmeType", "AFTER_SCHOOL");
           data.put("feeFenPerMonth", feeFen);
           data.put("revision", revision);

@@ -169,6 +169,23 @@ public final class EscrowEvents {
       int lessonNo,
       Instant disputedAt) {}
 
+  public record ConsumptionDisputeResolved(
+      UUID orderId,
+      UUID consumptionId,
+      String institutionId,
+      String district,
+      int lessonNo,
+      String outcome,
+      Instant resolvedAt) {}
+
+  public record RefundDisputeDecided(
+      UUID orderId,
+      UUID refundId,
+      String institutionId,
+      String district,
+      String outcome,
+      Instant decidedAt) {}
+
   public record FundsReleased(
       UUID orderId,
       UUID consumptionId,
@@ -313,8 +330,30 @@ public final class EscrowEvents {
             o.id(), c.id(), o.institutionId(), o.district(), c.lessonNo(), c.resolvedAt()));
   }
 
+  public static DomainEvent disputeResolved(Order o, Consumption c, boolean release) {
+    return order(
+        o,
+        "ConsumptionDisputeResolved.v1",
+        new ConsumptionDisputeResolved(
+            o.id(),
+            c.id(),
+            o.institutionId(),
+            o.district(),
+            c.lessonNo(),
+            release ? "RELEASE" : "RETURN",
+            c.resolvedAt()));
+  }
+
+  public static DomainEvent refundDecided(Order o, Refund r, boolean refund, Instant at) {
+    return order(
+        o,
+        "RefundDisputeDecided.v1",
+        new RefundDisputeDecided(
+            o.id(), r.id(), o.institutionId(), o.district(), refund ? "REFUND" : "REJECT", at));
+  }
+
   public static DomainEvent fundsReleased(
-      Order o, Consumption c, long amount, boolean auto, UUID entryId) {
+      Order o, Consumption c, long amount, String confirmation, UUID entryId) {
     return order(
         o,
         "FundsReleased.v1",
@@ -327,7 +366,7 @@ public final class EscrowEvents {
             amount,
             o.releasedFen(),
             o.lessonsReleased(),
-            auto ? "AUTO" : "PARENT",
+            confirmation,
             entryId,
             c.resolvedAt()));
   }

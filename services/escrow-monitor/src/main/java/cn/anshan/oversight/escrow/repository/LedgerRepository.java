@@ -128,6 +128,46 @@ public class LedgerRepository {
                         }));
   }
 
+  /** Every entry of an order with its lines, in the order they were written (for auditors). */
+  public Uni<List<JournalEntry>> entriesOf(UUID orderId) {
+    return Panache.getSession()
+        .chain(
+            s ->
+                s.createSelectionQuery(
+                        "from JournalEntryRow e where e.orderId = :order order by e.seq",
+                        JournalEntryRow.class)
+                    .setParameter("order", orderId)
+                    .getResultList()
+                    .chain(
+                        entries -> {
+                          if (entries.isEmpty()) {
+                            return Uni.createFrom().item(List.<JournalEntry>of());
+                          }
+                          List<UUID> ids = entries.stream().map(JournalEntryRow::id).toList();
+                          return s.createSelectionQuery(
+                                  "from JournalLineRow l where l.entryId in :ids",
+                                  JournalLineRow.class)
+                              .setParameter("ids", ids)
+                              .getResultList()
+                              .map(lines -> assemble(entries, lines));
+                        }));
+  }
+
+  private static List<JournalEntry> assemble(
+      List<JournalEntryRow> entries, List<JournalLineRow> lines) {
+    Map<UUID, List<JournalLineRow>> byEntry =
+        lines.stream().collect(Collectors.groupingBy(JournalLineRow::entryId));
+    return entries.stream()
+        .map(
+            e ->
+                e.toEntry(
+                    byEntry.get(e.id()).stream()
+                        .sorted(Comparator.comparingInt(JournalLineRow::lineNo))
+                        .map(JournalLineRow::toLine)
+                        .toList()))
+        .toList();
+  }
+
   /** Persists what the unit of work appended: account deltas first, then entries and lines. */
   public Uni<Void> save(Ledger ledger) {
     List<JournalEntry> entries = ledger.appended();

@@ -82,4 +82,32 @@ public class ConsumptionResource {
                 .dispute(command, consumptionId, request.reason().strip())
                 .map(view -> new CommandResult(200, view, null, null)));
   }
+
+  @POST
+  @Path("/resolution")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.REGULATOR)
+  @Operation(
+      summary = "Resolve a disputed lesson (REL-07): RELEASE to the institution or RETURN",
+      description =
+          "RETURN voids the lesson's reservation back to the family's balance in custody, paid"
+              + " out with the order's refund.")
+  @APIResponse(responseCode = "200", description = "Resolved")
+  @APIResponse(responseCode = "404", description = "Not a consumption of the regulator's district")
+  @APIResponse(responseCode = "409", description = "Not disputed, or the order was refunded")
+  public Uni<Response> resolve(
+      @PathParam("consumptionId") UUID consumptionId,
+      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
+      @Valid @NotNull Requests.ResolveDispute request) {
+    CommandContext command = actor.command(Roles.REGULATOR);
+    return idempotency.execute(
+        idempotencyKey,
+        command.actor().subject() + " POST resolution " + consumptionId,
+        request,
+        () ->
+            service
+                .resolve(
+                    command, consumptionId, request.outcome() == Requests.DisputeOutcome.RELEASE)
+                .map(view -> new CommandResult(200, view, null, null)));
+  }
 }

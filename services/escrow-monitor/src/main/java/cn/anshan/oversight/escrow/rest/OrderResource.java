@@ -3,6 +3,7 @@ package cn.anshan.oversight.escrow.rest;
 import cn.anshan.oversight.escrow.service.ConsumptionService;
 import cn.anshan.oversight.escrow.service.OrderService;
 import cn.anshan.oversight.escrow.service.RefundService;
+import cn.anshan.oversight.escrow.service.Views;
 import cn.anshan.oversight.escrow.service.Views.ConsumptionView;
 import cn.anshan.oversight.escrow.service.Views.OrderPage;
 import cn.anshan.oversight.escrow.service.Views.RefundView;
@@ -192,6 +193,19 @@ public class OrderResource {
   @APIResponse(responseCode = "404", description = "No such order visible to the caller")
   public Uni<List<RefundView>> refunds(@PathParam("orderId") UUID orderId) {
     return refunds.ofOrder(reader(), orderId);
+  }
+
+  @GET
+  @Path("/{orderId}/ledger")
+  @RolesAllowed({Roles.PARENT, Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
+  @Operation(
+      summary = "The order's immutable journal entries (reserved, released, returned, paid out)",
+      description =
+          "Double-entry, TigerBeetle-style two-phase transfers: one pending reservation per"
+              + " lesson, posted when the lesson is confirmed, voided on refund.")
+  @APIResponse(responseCode = "404", description = "No such order visible to the caller")
+  public Uni<Views.OrderLedgerView> ledger(@PathParam("orderId") UUID orderId) {
+    return orders.ledger(reader(), orderId);
   }
 
   private Actor reader() {

@@ -9,6 +9,9 @@ import cn.anshan.oversight.kit.security.CurrentActor;
 import cn.anshan.oversight.kit.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -86,6 +89,29 @@ public class RefundResource {
         () ->
             service
                 .refuse(command, refundId)
+                .map(view -> new CommandResult(200, view, null, null)));
+  }
+
+  @POST
+  @Path("/decision")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.REGULATOR)
+  @Operation(summary = "Decide an escalated refund (regulator of the district): REFUND or REJECT")
+  @APIResponse(responseCode = "200", description = "Decided (and paid when REFUND)")
+  @APIResponse(responseCode = "404", description = "Not a refund of the regulator's district")
+  @APIResponse(responseCode = "409", description = "The refund is not escalated")
+  public Uni<Response> decide(
+      @PathParam("refundId") UUID refundId,
+      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
+      @Valid @NotNull Requests.DecideRefund request) {
+    CommandContext command = actor.command(Roles.REGULATOR);
+    return idempotency.execute(
+        idempotencyKey,
+        command.actor().subject() + " POST decision " + refundId,
+        request,
+        () ->
+            service
+                .decide(command, refundId, request.outcome() == Requests.RefundDecision.REFUND)
                 .map(view -> new CommandResult(200, view, null, null)));
   }
 }

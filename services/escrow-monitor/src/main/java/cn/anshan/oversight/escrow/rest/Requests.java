@@ -91,5 +91,19 @@ public final class Requests {
 
   public record Dispute(@NotBlank @Size(max = 2000) String reason) {}
 
+  public enum DisputeOutcome {
+    RELEASE,
+    RETURN
+  }
+
+  public record ResolveDispute(@NotNull DisputeOutcome outcome) {}
+
+  public enum RefundDecision {
+    REFUND,
+    REJECT
+  }
+
+  public record DecideRefund(@NotNull RefundDecision outcome) {}
+
   public record RequestRefund(@Size(max = 2000) String reason) {}
 }

@@ -1,6 +1,7 @@
 package cn.anshan.oversight.escrow.service;
 
 import cn.anshan.oversight.escrow.config.EscrowSettings;
+import cn.anshan.oversight.escrow.domain.ledger.EntryCode;
 import cn.anshan.oversight.escrow.domain.ledger.JournalEntry;
 import cn.anshan.oversight.escrow.domain.ledger.Ledger;
 import cn.anshan.oversight.escrow.domain.ledger.Movements;
@@ -13,6 +14,7 @@ import cn.anshan.oversight.escrow.repository.ConsumptionRepository;
 import cn.anshan.oversight.escrow.repository.OrderRepository;
 import cn.anshan.oversight.escrow.service.Views.ConsumptionView;
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
@@ -123,7 +125,7 @@ public class ConsumptionService {
         .chain(
             pair -> {
               requireRequested(pair.consumption());
-              return release(command, pair.order(), pair.consumption(), false);
+              return release(command, pair.order(), pair.consumption(), Confirmation.PARENT);
             });
   }
 
@@ -169,7 +171,8 @@ public class ConsumptionService {
                                           || order.status() == OrderStatus.REFUNDED) {
                                         return Uni.createFrom().item(n);
                                       }
-                                      return release(system, order, c, true).replaceWith(n + 1);
+                                      return release(system, order, c, Confirmation.AUTO)
+                                          .replaceWith(n + 1);
                                     }));
               }
               return chain;
@@ -181,8 +184,15 @@ public class ConsumptionService {
    * ledger refuses a second resolution, so cumulative release never exceeds confirmed lessons ×
    * unit price paid.
    */
+  /** Who confirmed a lesson. */
+  enum Confirmation {
+    PARENT,
+    AUTO,
+    REGULATOR
+  }
+
   private Uni<ConsumptionView> release(
-      CommandContext context, Order order, Consumption c, boolean auto) {
+      CommandContext context, Order order, Consumption c, Confirmation how) {
     return ledgers
         .forOrder(
             order,
@@ -196,22 +206,87 @@ public class ConsumptionService {
             })
         .chain(
             released -> {
-              c.confirmed(auto, released.amount(), clock.now());
+              DomainEvent answered =
+                  switch (how) {
+                    case PARENT -> {
+                      c.confirmed(false, released.amount(), clock.now());
+                      yield EscrowEvents.consumptionConfirmed(order, c);
+                    }
+                    case AUTO -> {
+                      c.confirmed(true, released.amount(), clock.now());
+                      yield EscrowEvents.consumptionAutoConfirmed(
+                          order, c, settings.release().autoConfirmWorkingDays());
+                    }
+                    case REGULATOR -> {
+                      c.disputeResolved(true, released.amount(), clock.now());
+                      yield EscrowEvents.disputeResolved(order, c, true);
+                    }
+                  };
               order.released(released.amount(), clock.now());
               return outbox
-                  .append(
-                      context,
-                      auto
-                          ? EscrowEvents.consumptionAutoConfirmed(
-                              order, c, settings.release().autoConfirmWorkingDays())
-                          : EscrowEvents.consumptionConfirmed(order, c))
+                  .append(context, answered)
                   .call(
                       () ->
                           outbox.append(
                               context,
                               EscrowEvents.fundsReleased(
-                                  order, c, released.amount(), auto, released.entryId())))
+                                  order, c, released.amount(), how.name(), released.entryId())))
                   .replaceWith(ConsumptionView.of(c));
+            });
+  }
+
+  /**
+   * REL-07: the regulator of the institution's district resolves a disputed lesson: RELEASE pays it
+   * to the institution; RETURN voids its reservation back to the family's balance in custody, which
+   * the order's refund pays out.
+   */
+  @WithTransaction
+  public Uni<ConsumptionView> resolve(CommandContext command, UUID consumptionId, boolean release) {
+    Actor regulator = command.actor();
+    return consumptions
+        .findById(consumptionId)
+        .chain(
+            c -> {
+              if (c == null) {
+                throw ProblemException.notFound("consumption " + consumptionId);
+              }
+              return orders
+                  .findForUpdate(c.orderId())
+                  .chain(
+                      order -> {
+                        if (!regulator.inDistrict(order.district())) {
+                          throw ProblemException.notFound("consumption " + consumptionId);
+                        }
+                        if (c.status() != ConsumptionStatus.DISPUTED) {
+                          throw ProblemException.conflict(
+                              "consumption-not-disputed", "the consumption is " + c.status());
+                        }
+                        if (order.status() == OrderStatus.REFUNDED) {
+                          throw ProblemException.conflict(
+                              "order-refunded", "the order was refunded");
+                        }
+                        if (release) {
+                          return release(command, order, c, Confirmation.REGULATOR);
+                        }
+                        return ledgers
+                            .forOrder(
+                                order,
+                                true,
+                                ledger ->
+                                    ledger.voidPending(
+                                        reservationOf(ledger, c.lessonNo()),
+                                        EntryCode.LESSON_RETURNED,
+                                        "dispute:" + c.id(),
+                                        clock.now()))
+                            .chain(
+                                voided -> {
+                                  c.disputeResolved(false, 0, clock.now());
+                                  return outbox
+                                      .append(
+                                          command, EscrowEvents.disputeResolved(order, c, false))
+                                      .replaceWith(ConsumptionView.of(c));
+                                });
+                      });
             });
   }
 

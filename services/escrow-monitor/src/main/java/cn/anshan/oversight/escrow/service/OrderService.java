@@ -1,7 +1,11 @@
 package cn.anshan.oversight.escrow.service;
 
 import cn.anshan.oversight.escrow.config.EscrowSettings;
+import cn.anshan.oversight.escrow.domain.ledger.Account;
+import cn.anshan.oversight.escrow.domain.ledger.AccountType;
+import cn.anshan.oversight.escrow.domain.ledger.EntryKind;
 import cn.anshan.oversight.escrow.domain.ledger.JournalEntry;
+import cn.anshan.oversight.escrow.domain.ledger.Ledger;
 import cn.anshan.oversight.escrow.domain.ledger.Movements;
 import cn.anshan.oversight.escrow.domain.order.Order;
 import cn.anshan.oversight.escrow.domain.order.OrderStatus;
@@ -12,6 +16,7 @@ import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
 import cn.anshan.oversight.escrow.messaging.EscrowEvents;
 import cn.anshan.oversight.escrow.repository.BankMovementRepository;
 import cn.anshan.oversight.escrow.repository.CourseRepository;
+import cn.anshan.oversight.escrow.repository.LedgerRepository;
 import cn.anshan.oversight.escrow.repository.OrderRepository;
 import cn.anshan.oversight.escrow.repository.StandingRepository;
 import cn.anshan.oversight.escrow.repository.SupervisionRepository;
@@ -61,6 +66,7 @@ public class OrderService {
   private final SupervisionRepository supervisions;
   private final BankMovementRepository bank;
   private final Ledgers ledgers;
+  private final LedgerRepository ledgerEntries;
   private final RiskService risk;
   private final Outbox outbox;
   private final OversightClock clock;
@@ -73,6 +79,7 @@ public class OrderService {
       SupervisionRepository supervisions,
       BankMovementRepository bank,
       Ledgers ledgers,
+      LedgerRepository ledgerEntries,
       RiskService risk,
       Outbox outbox,
       OversightClock clock,
@@ -83,6 +90,7 @@ public class OrderService {
     this.supervisions = supervisions;
     this.bank = bank;
     this.ledgers = ledgers;
+    this.ledgerEntries = ledgerEntries;
     this.risk = risk;
     this.outbox = outbox;
     this.clock = clock;
@@ -363,6 +371,60 @@ public class OrderService {
                       : null;
               return new OrderPage(items, next);
             });
+  }
+
+  /**
+   * The order's journal entries (immutable, in writing order) with what they add up to, for whoever
+   * may see the order: parents their own, operators their institution, regulators their district,
+   * auditors all.
+   */
+  @WithSession
+  public Uni<Views.OrderLedgerView> ledger(Actor actor, UUID orderId) {
+    return orders
+        .findById(orderId)
+        .chain(
+            o -> {
+              Access.visible(actor, o, orderId);
+              return ledgerEntries.entriesOf(orderId);
+            })
+        .map(
+            entries -> {
+              Account family = Ledger.replay(entries).get(AccountType.FAMILY_ESCROW.idFor(orderId));
+              long reserved = sum(entries, EntryKind.PENDING);
+              long released = sum(entries, EntryKind.POST_PENDING);
+              long returned = sum(entries, EntryKind.VOID_PENDING);
+              int open =
+                  (int)
+                      (entries.stream().filter(e -> e.kind() == EntryKind.PENDING).count()
+                          - entries.stream().filter(e -> e.pendingId() != null).count());
+              return new Views.OrderLedgerView(
+                  orderId,
+                  entries.stream().map(OrderService::entryView).toList(),
+                  family == null ? 0 : family.balance(),
+                  reserved,
+                  released,
+                  returned,
+                  open);
+            });
+  }
+
+  private static long sum(List<JournalEntry> entries, EntryKind kind) {
+    return entries.stream().filter(e -> e.kind() == kind).mapToLong(JournalEntry::amountFen).sum();
+  }
+
+  private static Views.LedgerEntryView entryView(JournalEntry e) {
+    return new Views.LedgerEntryView(
+        e.id(),
+        e.kind().name(),
+        e.code().name(),
+        e.pendingId(),
+        e.lessonNo(),
+        e.reference(),
+        e.at(),
+        e.amountFen(),
+        e.lines().stream()
+            .map(l -> new Views.LedgerLineView(l.accountId(), l.side().name(), l.amountFen()))
+            .toList());
   }
 
   static UUID afterId(Keyset.Position after) {

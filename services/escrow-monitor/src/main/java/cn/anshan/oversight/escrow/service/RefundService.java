@@ -80,6 +80,22 @@ public class RefundService {
   public Uni<RefundView> request(CommandContext command, UUID orderId, String reason) {
     return orders
         .findForUpdate(orderId)
+        .call(
+            found ->
+                found == null
+                    ? Uni.createFrom().voidItem()
+                    : refunds
+                        .ofOrder(orderId)
+                        .invoke(
+                            existing -> {
+                              if (found.familyId().equals(command.actor().subject())
+                                  && existing.stream()
+                                      .anyMatch(r -> r.status() == RefundStatus.ESCALATED)) {
+                                throw ProblemException.conflict(
+                                    "refund-escalated",
+                                    "a refund of this order is with the regulator");
+                              }
+                            }))
         .chain(
             found -> {
               Order order = Access.ownedBy(command.actor(), found, orderId);
@@ -164,6 +180,55 @@ public class RefundService {
               return outbox
                   .append(command, EscrowEvents.refundEscalated(pair.order(), refund, clock.now()))
                   .map(v -> RefundView.of(refund));
+            });
+  }
+
+  /**
+   * §11 row 12: the regulator of the institution's district decides a refund the institution
+   * refused: REFUND pays the unconsumed value (CON-07), REJECT closes the request.
+   */
+  @WithTransaction
+  public Uni<RefundView> decide(CommandContext command, UUID refundId, boolean refund) {
+    Actor regulator = command.actor();
+    return refunds
+        .findById(refundId)
+        .chain(
+            r -> {
+              if (r == null) {
+                throw ProblemException.notFound("refund " + refundId);
+              }
+              return orders
+                  .findForUpdate(r.orderId())
+                  .chain(
+                      order -> {
+                        if (!regulator.inDistrict(order.district())) {
+                          throw ProblemException.notFound("refund " + refundId);
+                        }
+                        if (r.status() != RefundStatus.ESCALATED) {
+                          throw ProblemException.conflict(
+                              "refund-not-escalated", "the refund is " + r.status());
+                        }
+                        if (!order.refundable()) {
+                          throw ProblemException.conflict(
+                              "order-not-refundable", "the order is " + order.status());
+                        }
+                        Instant now = clock.now();
+                        Uni<Void> decided =
+                            outbox.append(
+                                command, EscrowEvents.refundDecided(order, r, refund, now));
+                        if (!refund) {
+                          r.rejected(now);
+                          return decided.map(v -> RefundView.of(r));
+                        }
+                        return decided
+                            .chain(
+                                () ->
+                                    outbox.append(
+                                        command,
+                                        EscrowEvents.refundAccepted(order, r, "REGULATOR", now)))
+                            .chain(() -> pay(command, order, r, "REGULATOR", UNCONSUMED_RULE))
+                            .map(v -> RefundView.of(r));
+                      });
             });
   }
 

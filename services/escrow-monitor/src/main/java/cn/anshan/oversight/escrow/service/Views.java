@@ -182,6 +182,29 @@ public final class Views {
     }
   }
 
+  public record LedgerLineView(String accountId, String side, long amountFen) {}
+
+  public record LedgerEntryView(
+      UUID entryId,
+      String kind,
+      String code,
+      UUID pendingId,
+      Integer lessonNo,
+      String reference,
+      Instant at,
+      long amountFen,
+      List<LedgerLineView> lines) {}
+
+  /** An order's journal: entries in writing order and the family's balance they add up to. */
+  public record OrderLedgerView(
+      UUID orderId,
+      List<LedgerEntryView> entries,
+      long familyBalanceFen,
+      long reservedFen,
+      long releasedFen,
+      long returnedFen,
+      int openReservations) {}
+
   public record RiskTripView(
       UUID id,
       String institutionId,

@@ -25,6 +25,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import cn.anshan.oversight.testkit.OversightTestResources;
 import cn.anshan.oversight.testkit.TestInfra;
@@ -33,6 +34,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -212,6 +214,62 @@ class EscrowStoryTest {
     assertEquals(parent.subject(), events.get(0).path("actor").asText());
     assertEquals(324000, events.get(events.size() - 1).path("data").path("amountFen").asInt());
     assertLedgerConsistent();
+
+    // Entries are immutable: the database refuses to change or delete them.
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            TestInfra.query(
+                "with u as (update journal_entry set reference = 'x' where order_id = cast(? as"
+                    + " uuid) returning id) select count(*) from u",
+                orderId));
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            TestInfra.query(
+                "with d as (delete from journal_line where amount_fen > 0 returning id)"
+                    + " select count(*) from d"));
+  }
+
+  @Test
+  void lnPre04SplitOrdersAndIdempotentPlacement() {
+    freeze("2026-04-20T02:00:00Z");
+    String institution = UUID.randomUUID().toString();
+    UUID course = institutionWithCustody(institution, 1000);
+    Tokens parent = EscrowFixtures.parent();
+    String body = orderBody(course, 30, "2026-04-27", "2026-07-10");
+    String first =
+        given()
+            .header("Authorization", parent.bearer())
+            .header("Idempotency-Key", "order-1")
+            .contentType(ContentType.JSON)
+            .body(body)
+            .post("/api/v1/escrow/orders")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("orderId");
+    given()
+        .header("Authorization", parent.bearer())
+        .header("Idempotency-Key", "order-1")
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/api/v1/escrow/orders")
+        .then()
+        .statusCode(201)
+        .header("Idempotent-Replayed", "true")
+        .body("orderId", equalTo(first));
+    order(parent, orderBody(course, 30, "2026-04-27", "2026-07-10")).statusCode(201);
+    order(parent, orderBody(course, 1, "2026-04-27", "2026-07-10"))
+        .statusCode(422)
+        .body("type", containsString("LN-PRE-04"))
+        .body("detail", containsString("split order"));
+    // another family is not affected
+    order(EscrowFixtures.parent(), orderBody(course, 60, "2026-04-27", "2026-07-10"))
+        .statusCode(201);
+    assertEquals(
+        3,
+        TestInfra.count("select count(*) from prepay_order where institution_id = ?", institution));
   }
 
   @Test

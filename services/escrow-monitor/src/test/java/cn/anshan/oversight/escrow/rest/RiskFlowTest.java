@@ -27,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,13 @@ class RiskFlowTest {
     return EscrowFixtures.events(institution, 2 + expected).stream()
         .filter(e -> e.path("type").asText().endsWith("RiskIndicatorTripped.v1"))
         .toList();
+  }
+
+  static JsonNode byType(List<JsonNode> events, String type) {
+    return events.stream()
+        .filter(e -> e.path("type").asText().endsWith(type))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -122,5 +130,52 @@ class RiskFlowTest {
     JsonNode tripped = riskEvents(institution, 1).get(0);
     assertEquals("COLLECTION_WHILE_NOT_ENTITLED", tripped.path("data").path("indicator").asText());
     assertEquals("LST-01", tripped.path("data").path("ruleId").asText());
+  }
+
+  @Test
+  void pre13RiskReserveBelowTheMinimumTripsUntilTheBankReportsTheDeposit() {
+    freeze("2026-04-20T02:00:00Z");
+    String institution = UUID.randomUUID().toString();
+    EscrowFixtures.whitelisted(institution);
+    given()
+        .header("Authorization", EscrowFixtures.operator(institution).bearer())
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"mode\":\"RISK_RESERVE\",\"bankName\":\"鞍山银行\",\"accountNo\":\"RR-"
+                + institution
+                + "\",\"agreementNo\":\"RR-1\",\"agreementFiledWith\":\"鞍山市铁东区教育局\"}")
+        .post("/api/v1/escrow/institutions/{id}/supervision", institution)
+        .then()
+        .statusCode(201)
+        .body("riskReserveMinFen", equalTo(5000000))
+        .body("reserveFen", equalTo(0));
+    given()
+        .header("Authorization", BANK.bearer())
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"bankRef\":\"RR-DEP-"
+                + institution
+                + "\",\"institutionId\":\""
+                + institution
+                + "\",\"amountFen\":5000000}")
+        .post("/api/v1/escrow/bank/risk-reserve-deposits")
+        .then()
+        .statusCode(201)
+        .body("reserveFen", equalTo(5000000));
+    // Two aggregates share the key (Supervision, InstitutionRisk): order is per aggregate only.
+    List<JsonNode> all = EscrowFixtures.events(institution, 4);
+    assertEquals(
+        Set.of(
+            "CustodyAgreementFiled.v1",
+            "EscrowAccountOpened.v1",
+            "RiskIndicatorTripped.v1",
+            "RiskReserveDeposited.v1"),
+        Set.copyOf(EscrowFixtures.types(all)));
+    JsonNode tripped = byType(all, "RiskIndicatorTripped.v1");
+    assertEquals("RESERVE_BELOW_MINIMUM", tripped.path("data").path("indicator").asText());
+    assertEquals("RED", tripped.path("data").path("grade").asText());
+    assertEquals(
+        5000000, byType(all, "RiskReserveDeposited.v1").path("data").path("reserveFen").asLong());
+    EscrowFixtures.assertLedgerConsistent();
   }
 }

@@ -7,12 +7,22 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
 public class FeeProposalRepository implements PanacheRepositoryBase<FeeProposal, UUID> {
+
+  /**
+   * A proposal a command is about to change, row-locked until the transaction ends: a concurrent
+   * command on the same proposal waits and then meets the new version (412 on its If-Match) instead
+   * of overwriting it with a second event of the same aggregate version.
+   */
+  public Uni<FeeProposal> forUpdate(UUID id) {
+    return findById(id, LockModeType.PESSIMISTIC_WRITE);
+  }
 
   /** Who sees which proposals; every field is optional (null: no restriction). */
   public record Scope(List<String> schoolIds, String district) {}

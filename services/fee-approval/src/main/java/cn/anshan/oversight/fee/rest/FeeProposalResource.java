@@ -401,11 +401,12 @@ public class FeeProposalResource {
       String operation,
       Object request,
       Supplier<Uni<FeeProposalView>> call) {
-    // Body-less commands hash the operation itself, so a replay with the same key matches.
+    // Body-less commands (signature, publication) pass a null request: the kit hashes it as the
+    // empty body, and the scope names the operation and the proposal.
     return idempotency.execute(
         idempotencyKey,
         command.actor().subject() + " POST " + operation,
-        request == null ? operation : request,
+        request,
         () -> call.get().map(view -> CommandResult.ok(view.version(), view)));
   }
 

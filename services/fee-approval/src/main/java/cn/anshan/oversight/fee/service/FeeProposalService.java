@@ -92,19 +92,15 @@ public class FeeProposalService {
         .chain(
             existing -> {
               if (existing.stream().anyMatch(p -> p.status() != FeeStatus.REJECTED)) {
-                throw new ProblemException(
-                    Problem.ofRules(
-                        409,
-                        "Conflict",
-                        List.of(
-                            new RuleViolation(
-                                FeeRules.PROCESS,
-                                "the school already has a fee proposal for "
-                                    + draft.term().termId()
-                                    + " "
-                                    + draft.programmeType()
-                                    + "; one standard per school, term and programme type,"
-                                    + " changed through a revision"))));
+                throw ProblemException.rule(
+                    409,
+                    FeeRules.PROCESS,
+                    "the school already has a fee proposal for "
+                        + draft.term().termId()
+                        + " "
+                        + draft.programmeType()
+                        + "; one standard per school, term and programme type,"
+                        + " changed through a revision");
               }
               FeeProposal proposal =
                   new FeeProposal(
@@ -147,14 +143,10 @@ public class FeeProposalService {
                                     p.status() != FeeStatus.PUBLISHED
                                         && p.status() != FeeStatus.SUPERSEDED
                                         && p.status() != FeeStatus.REJECTED)) {
-                          throw new ProblemException(
-                              Problem.ofRules(
-                                  409,
-                                  "Conflict",
-                                  List.of(
-                                      new RuleViolation(
-                                          FeeRules.PROCESS,
-                                          "a revision of this fee is already in progress"))));
+                          throw ProblemException.rule(
+                              409,
+                              FeeRules.PROCESS,
+                              "a revision of this fee is already in progress");
                         }
                         int next =
                             all.stream()
@@ -216,7 +208,7 @@ public class FeeProposalService {
       throw invalidField("/heldOn", "a consultation cannot be recorded before it is held");
     }
     return proposals
-        .findById(proposalId)
+        .forUpdate(proposalId)
         .chain(
             p -> {
               if (p == null) {
@@ -228,6 +220,15 @@ public class FeeProposalService {
                       rep -> {
                         if (rep == null) {
                           throw ProblemException.notFound("fee proposal " + proposalId);
+                        }
+                        // LN-ASV-06 家长自愿: the parents agree, not the school that proposes; an
+                        // account holding both roles cannot consult on its own proposal.
+                        if (parent.subject().equals(p.draftedBy())) {
+                          throw ProblemException.rule(
+                              403,
+                              FeeRules.PROCESS,
+                              "家长自愿: the school admin who drafted the proposal cannot record the"
+                                  + " parents' consultation on it");
                         }
                         return p;
                       });
@@ -304,7 +305,7 @@ public class FeeProposalService {
       LocalDate validTo) {
     Actor government = command.actor();
     return proposals
-        .findById(proposalId)
+        .forUpdate(proposalId)
         .chain(
             p -> {
               if (p == null) {
@@ -352,7 +353,7 @@ public class FeeProposalService {
   public Uni<FeeProposalView> reject(
       CommandContext command, UUID proposalId, String ifMatch, List<String> reasons) {
     return proposals
-        .findById(proposalId)
+        .forUpdate(proposalId)
         .chain(
             p -> {
               if (p == null) {
@@ -481,7 +482,7 @@ public class FeeProposalService {
 
   private Uni<FeeProposal> ownProposal(Actor admin, UUID proposalId) {
     return proposals
-        .findById(proposalId)
+        .forUpdate(proposalId)
         .map(
             p -> {
               if (p == null || !p.schoolId().equals(admin.schoolId())) {
@@ -494,7 +495,7 @@ public class FeeProposalService {
   /** Regulators act on their district's schools only; pricing officers city-wide. */
   private Uni<FeeProposal> submitterProposal(Actor signer, UUID proposalId) {
     return proposals
-        .findById(proposalId)
+        .forUpdate(proposalId)
         .map(
             p -> {
               if (p == null
@@ -600,11 +601,9 @@ public class FeeProposalService {
     try {
       return transition.get();
     } catch (FeeTransitionException e) {
-      throw new ProblemException(
-          Problem.ofRules(
-              e.conflict() ? 409 : 422,
-              e.conflict() ? "Transition not allowed" : "Business rule violated",
-              List.of(new RuleViolation(e.rule(), e.getMessage()))));
+      throw e.conflict()
+          ? ProblemException.rule(409, e.rule(), e.getMessage())
+          : ProblemException.rule(e.rule(), e.getMessage());
     }
   }
 

@@ -1,5 +1,6 @@
 package cn.anshan.oversight.fee.service;
 
+import cn.anshan.oversight.fee.domain.FeeRules;
 import cn.anshan.oversight.fee.domain.ParentCommittee;
 import cn.anshan.oversight.fee.domain.ParentRepresentative;
 import cn.anshan.oversight.fee.messaging.ParentCommitteeEvents;
@@ -47,6 +48,13 @@ public class ParentRepresentativeService {
       CommandContext command, String schoolId, String subject) {
     Actor admin = command.actor();
     requireOwnSchool(admin, schoolId);
+    if (subject.equals(admin.subject())) {
+      // LN-ASV-06 家长自愿: the school proposes, the parents agree; the two stay apart.
+      throw ProblemException.rule(
+          403,
+          FeeRules.PROCESS,
+          "家长自愿: a school admin cannot register themselves as a representative of the parents");
+    }
     return representatives
         .lookup(schoolId, subject)
         .chain(
@@ -114,7 +122,7 @@ public class ParentRepresentativeService {
 
   private Uni<ParentCommittee> committee(String schoolId, String district) {
     return committees
-        .findById(schoolId)
+        .forUpdate(schoolId)
         .chain(
             found ->
                 found != null

@@ -7,6 +7,7 @@ import static cn.anshan.oversight.fee.rest.FeeFixtures.events;
 import static cn.anshan.oversight.fee.rest.FeeFixtures.get;
 import static cn.anshan.oversight.fee.rest.FeeFixtures.post;
 import static cn.anshan.oversight.fee.rest.FeeFixtures.proposal;
+import static cn.anshan.oversight.fee.rest.FeeFixtures.terms;
 import static cn.anshan.oversight.fee.rest.FeeFixtures.types;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -317,13 +318,51 @@ class FeeApprovalFlowTest {
   }
 
   @Test
+  @DisplayName(
+      "LN-ASV-06 家长自愿: the drafting school admin can neither become nor act as the parents'"
+          + " representative (403)")
+  void lnAsv06TheProposingAdminCannotRecordTheParentsConsultation() {
+    String id = drafted();
+    post(
+            admin,
+            "/api/v1/schools/" + school + "/parent-representatives",
+            null,
+            "{\"subject\":\"" + admin.subject() + "\"}")
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .body("type", equalTo("https://oversight.anshan.gov.cn/problems/rules/LN-ASV-06"));
+    // A second admin of the school registers the first one's account, which also holds "parent".
+    Tokens secondAdmin =
+        Tokens.user("admin2-" + school).role("school-admin").school(school).district("tiedong");
+    FeeFixtures.represent(secondAdmin, school, admin);
+    Tokens drafterAsParent =
+        Tokens.user(admin.subject())
+            .role("school-admin")
+            .role("parent")
+            .school(school)
+            .district("tiedong");
+    post(drafterAsParent, path(id, "consultation"), "1", AGREED)
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .body("rules", contains("LN-ASV-06"))
+        .body("detail", containsString("家长自愿"));
+    assertEquals(1, stored(id));
+    get(representative, BASE + "/" + id).statusCode(200).body("status", equalTo("DRAFT"));
+    post(representative, path(id, "consultation"), "1", AGREED).statusCode(200);
+  }
+
+  @Test
   @DisplayName("Regulators act in their district only; other schools' admins see nothing")
   void regulatorOfAnotherDistrictAndOtherSchoolsAdminGet404() {
     String id = consulted();
     post(OTHER_REGULATOR, path(id, "signatures"), "2", null).statusCode(404);
     post(OTHER_REGULATOR, path(id, "return"), "2", "{\"reasons\":[\"x\"]}").statusCode(404);
     get(OTHER_REGULATOR, BASE + "/" + id).statusCode(404);
+    get(OTHER_REGULATOR, path(id, "history")).statusCode(404);
     get(otherAdmin, BASE + "/" + id).statusCode(404);
+    get(otherAdmin, path(id, "history")).statusCode(404);
+    get(stranger, path(id, "history")).statusCode(404);
+    post(otherAdmin, path(id, "amendment"), "2", terms("PRIMARY", 15_000, 15_000)).statusCode(404);
     post(otherAdmin, path(id, "publication"), "2", null).statusCode(404);
     get(REGULATOR, BASE + "/" + id).statusCode(200).header("ETag", "\"2\"");
     get(REGULATOR, BASE + "?schoolId=" + school)
@@ -355,6 +394,21 @@ class FeeApprovalFlowTest {
     post(AUDITOR, path(id, "signatures"), "1", null).statusCode(403);
     post(AUDITOR, path(id, "approval"), "1", "{\"feeFenPerMonth\":1}").statusCode(403);
     post(AUDITOR, path(id, "publication"), "1", null).statusCode(403);
+    post(
+            AUDITOR,
+            "/api/v1/schools/" + school + "/parent-representatives",
+            null,
+            "{\"subject\":\"" + stranger.subject() + "\"}")
+        .statusCode(403);
+    given(AUDITOR)
+        .delete("/api/v1/schools/" + school + "/parent-representatives/" + representative.subject())
+        .then()
+        .statusCode(403);
+    get(REGULATOR, "/api/v1/schools/" + school + "/parent-representatives").statusCode(403);
+    get(admin, "/api/v1/schools/" + school + "/parent-representatives")
+        .statusCode(200)
+        .body("subject", contains(representative.subject()));
+    assertEquals(1, stored(id));
     get(Tokens.anyone(), BASE + "/" + id).statusCode(403);
     io.restassured.RestAssured.given().get(BASE + "/" + id).then().statusCode(401);
   }
@@ -583,9 +637,20 @@ class FeeApprovalFlowTest {
           .then()
           .statusCode(200)
           .header("ETag", "\"3\"")
+          .header("Idempotent-Replayed", i == 0 ? nullValue() : equalTo((Object) "true"))
           .body("status", equalTo("CONSULTED"));
     }
     assertEquals(3, stored(id));
+    // The same key on another body-less command of the same caller is another scope.
+    given(PRICING)
+        .header("Idempotency-Key", key)
+        .header("If-Match", "\"3\"")
+        .contentType("application/json")
+        .body("{\"reasons\":[\"itemise utilities\"]}")
+        .post(path(id, "return"))
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("RETURNED"));
   }
 
   @Test

@@ -105,6 +105,14 @@ public final class ChargeCalculator {
     return Math.max(0, charged - owed);
   }
 
+  /**
+   * LN-ASV-06: a granted exemption makes the child's charges of the current term 0, so what is left
+   * of such a charge ({@code charged − alreadyRefunded}) comes back in full, never negative.
+   */
+  public static long exemptionRefund(long charged, long alreadyRefunded) {
+    return Math.max(0, charged - alreadyRefunded);
+  }
+
   static long monthAmount(
       long feeFenPerMonth, long usedDays, int daysInMonth, RefundGranularity granularity) {
     if (usedDays <= 0) {

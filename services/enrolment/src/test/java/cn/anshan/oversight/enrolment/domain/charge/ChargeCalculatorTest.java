@@ -143,4 +143,33 @@ class ChargeCalculatorTest {
         false, fee.publish(1, "tiedong", "p-1", "SERVICE_CHARGE", 15_000, null, null, null, null));
     assertEquals(12_000, fee.feeFenPerMonth());
   }
+
+  @Test
+  @DisplayName(
+      "LN-ASV-06: an exemption granted after a charge returns what is left of it, never more")
+  void lnAsv06ExemptionRefundReturnsTheRemainder() {
+    assertEquals(FEE, ChargeCalculator.exemptionRefund(FEE, 0));
+    assertEquals(7_500, ChargeCalculator.exemptionRefund(FEE, 7_500));
+    assertEquals(0, ChargeCalculator.exemptionRefund(FEE, FEE));
+    PublishedFee fee = new PublishedFee("school-1", "2026-autumn", ProgrammeType.AFTER_SCHOOL);
+    fee.publish(1, "tiedong", "p-1", "SERVICE_CHARGE", FEE, null, null, null, UUID.randomUUID());
+    Instant now = Instant.parse("2026-09-10T01:00:00Z");
+    Charge charge =
+        new Charge(
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            "school-1",
+            "tiedong",
+            "2026-autumn",
+            SEPTEMBER,
+            fee,
+            FEE,
+            null,
+            now);
+    charge.refund(ChargeCalculator.exemptionRefund(charge.amountFen(), charge.refundedFen()), now);
+    assertEquals(FEE, charge.refundedFen());
+    assertEquals(0, ChargeCalculator.exemptionRefund(charge.amountFen(), charge.refundedFen()));
+    assertThrows(IllegalStateException.class, () -> charge.refund(1, now));
+  }
 }

@@ -90,6 +90,19 @@ public class Consumption {
     this.resolvedAt = at;
   }
 
+  /**
+   * REL-07: the regulator resolves a dispute: released to the institution (CONFIRMED) or returned
+   * to the family (RETURNED).
+   */
+  public void disputeResolved(boolean release, long releasedFen, Instant at) {
+    if (status != ConsumptionStatus.DISPUTED) {
+      throw new IllegalStateException("consumption is " + status);
+    }
+    this.status = release ? ConsumptionStatus.CONFIRMED : ConsumptionStatus.RETURNED;
+    this.releasedFen = releasedFen;
+    this.resolvedAt = at;
+  }
+
   /** A refund returned the lesson before it was confirmed. */
   public void cancelled(Instant at) {
     if (status == ConsumptionStatus.REQUESTED || status == ConsumptionStatus.DISPUTED) {

@@ -5,6 +5,8 @@ public enum ConsumptionStatus {
   CONFIRMED,
   AUTO_CONFIRMED,
   DISPUTED,
+  /** The regulator upheld the dispute: the reservation went back to the family (REL-07). */
+  RETURNED,
   /** Withdrawn by a refund before it was confirmed. */
   CANCELLED
 }

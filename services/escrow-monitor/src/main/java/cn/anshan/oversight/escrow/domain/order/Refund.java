@@ -98,6 +98,15 @@ public class Refund {
     status = RefundStatus.ESCALATED;
   }
 
+  public void rejected(Instant at) {
+    if (status != RefundStatus.ESCALATED) {
+      throw new IllegalStateException("refund is " + status);
+    }
+    status = RefundStatus.REJECTED;
+    paidAt = null;
+    acceptedHow = "REJECTED_BY_REGULATOR";
+  }
+
   /** REL-05: silence through the last answer day means acceptance from the next day on. */
   public boolean autoAcceptDue(LocalDate today) {
     return status == RefundStatus.REQUESTED && autoAcceptOn != null && today.isAfter(autoAcceptOn);

@@ -4,5 +4,7 @@ public enum RefundStatus {
   REQUESTED,
   /** The institution disputed the request; the supervising regulator decides. */
   ESCALATED,
-  PAID
+  PAID,
+  /** The regulator rejected an escalated refund; the order goes on. */
+  REJECTED
 }

@@ -1,0 +1,277 @@
+package cn.anshan.oversight.audit.repository;
+
+import cn.anshan.oversight.audit.domain.FindingRules;
+import cn.anshan.oversight.audit.domain.FindingRules.Kind;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The compliance rules across streams as set-based SQL over the raw events and the timeline index
+ * (issue 7 capability 6). Each query returns the events that prove a breach; only events recorded
+ * before {@code cutoff} are judged, so a merely late counterpart is not a breach.
+ */
+@ApplicationScoped
+public class FindingRepository {
+
+  /** A breach found: its rule, the entity concerned and the proving events. */
+  public record Candidate(
+      String key, Kind kind, String entityId, String district, String detail, List<UUID> events) {}
+
+  /** A stored finding as the API lists it. */
+  public record Row2(
+      UUID id,
+      String ruleId,
+      String kind,
+      String entityId,
+      String district,
+      String detail,
+      List<String> eventIds,
+      Instant detectedAt,
+      Instant resolvedAt) {}
+
+  private final Pool pool;
+
+  public FindingRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** LST-01: prepayment while the institution's latest standing was not WHITE (or unknown). */
+  public Uni<List<Candidate>> prepaymentsNotWhitelisted(Instant cutoff) {
+    return run(
+        "select p.event_id, p.payload::jsonb -> 'data' ->> 'institutionId', p.district,"
+            + " s.event_id, s.status from audit_event p left join lateral (select e.event_id,"
+            + " e.payload::jsonb -> 'data' ->> 'listStatus' as status from timeline_entry t"
+            + " join audit_event e on e.event_id = t.event_id"
+            + " where t.entity_id = p.payload::jsonb -> 'data' ->> 'institutionId'"
+            + " and t.type = any($2) and t.time <= p.time"
+            + " order by t.time desc, t.event_id desc limit 1) s on true"
+            + " where p.type = $1 and p.recorded_at <= $3"
+            + " and (s.status is null or s.status <> 'WHITE')",
+        Tuple.of(
+            FindingRules.PAYMENT_RECEIVED,
+            FindingRules.STANDING.toArray(String[]::new),
+            cutoff.atOffset(ZoneOffset.UTC)),
+        row ->
+            new Candidate(
+                Kind.PREPAYMENT_NOT_WHITELISTED + ":" + row.getUUID(0),
+                Kind.PREPAYMENT_NOT_WHITELISTED,
+                row.getString(1),
+                row.getString(2),
+                row.getString(4) == null
+                    ? "LST-01: prepayment received while the institution had no white-list standing"
+                    : "LST-01: prepayment received while the institution was " + row.getString(4),
+                ids(row.getUUID(0), row.getUUID(3))));
+  }
+
+  /** REL-01: funds released for a consumption that was not confirmed before the release. */
+  public Uni<List<Candidate>> releasesWithoutConsumption(Instant cutoff) {
+    return run(
+        "select f.event_id, f.aggregate_id, f.district,"
+            + " f.payload::jsonb -> 'data' ->> 'institutionId' from audit_event f"
+            + " where f.type = $1 and f.recorded_at <= $3 and not exists (select 1"
+            + " from audit_event c where c.aggregate_id = f.aggregate_id and c.type = any($2)"
+            + " and c.aggregate_version < f.aggregate_version"
+            + " and c.payload::jsonb -> 'data' ->> 'consumptionId'"
+            + " = f.payload::jsonb -> 'data' ->> 'consumptionId')",
+        Tuple.of(
+            FindingRules.FUNDS_RELEASED,
+            FindingRules.CONSUMPTION_CONFIRMED.toArray(String[]::new),
+            cutoff.atOffset(ZoneOffset.UTC)),
+        row ->
+            new Candidate(
+                Kind.RELEASE_WITHOUT_CONSUMPTION + ":" + row.getUUID(0),
+                Kind.RELEASE_WITHOUT_CONSUMPTION,
+                row.getString(3) != null ? row.getString(3) : row.getString(1),
+                row.getString(2),
+                "REL-01: funds of order "
+                    + row.getString(1)
+                    + " released without a confirmed"
+                    + " consumption of that lesson",
+                ids(row.getUUID(0))));
+  }
+
+  /** LN-ASV-06: an after-school charge whose fee proposal was not published before it. */
+  public Uni<List<Candidate>> chargesWithoutPublishedFee(Instant cutoff) {
+    return run(
+        "select c.event_id, c.payload::jsonb -> 'data' ->> 'schoolId', c.district,"
+            + " c.payload::jsonb -> 'data' ->> 'feeProposalId' from audit_event c"
+            + " where c.type = $1 and c.recorded_at <= $3 and not exists (select 1"
+            + " from audit_event f where f.aggregate_id = c.payload::jsonb -> 'data' ->>"
+            + " 'feeProposalId' and f.type = $2 and f.time <= c.time)",
+        Tuple.of(
+            FindingRules.CHARGE_ISSUED,
+            FindingRules.FEE_PUBLISHED,
+            cutoff.atOffset(ZoneOffset.UTC)),
+        row ->
+            new Candidate(
+                Kind.CHARGE_WITHOUT_PUBLISHED_FEE + ":" + row.getUUID(0),
+                Kind.CHARGE_WITHOUT_PUBLISHED_FEE,
+                row.getString(1),
+                row.getString(2),
+                "LN-ASV-06: after-school charge issued without a published fee (proposal "
+                    + row.getString(3)
+                    + ")",
+                ids(row.getUUID(0))));
+  }
+
+  /**
+   * ASV-06: an admission that has not exited although the provider institution's latest standing is
+   * BLACK since before {@code cutoff}.
+   */
+  public Uni<List<Candidate>> providersServingAfterBlacklist(Instant cutoff) {
+    return run(
+        "select a.event_id, b.event_id, i.inst, a.district from audit_event a"
+            + " cross join lateral (select a.payload::jsonb -> 'data' ->> 'institutionId' as inst) i"
+            + " join lateral (select e.event_id, e.type, e.time from timeline_entry t"
+            + " join audit_event e on e.event_id = t.event_id where t.entity_id = i.inst"
+            + " and t.type = any($2) order by t.time desc, t.event_id desc limit 1) b"
+            + " on b.type = $3 and b.time <= $5"
+            + " where a.type = $1 and not exists (select 1 from audit_event x"
+            + " where x.aggregate_id = a.aggregate_id and x.type = $4)",
+        Tuple.of(
+            FindingRules.PROVIDER_ADMITTED,
+            FindingRules.STANDING.toArray(String[]::new),
+            FindingRules.BLACKLISTED,
+            FindingRules.PROVIDER_EXITED,
+            cutoff.atOffset(ZoneOffset.UTC)),
+        row ->
+            new Candidate(
+                Kind.PROVIDER_SERVING_AFTER_BLACKLIST + ":" + row.getUUID(0) + ":" + row.getUUID(1),
+                Kind.PROVIDER_SERVING_AFTER_BLACKLIST,
+                row.getString(2),
+                row.getString(3),
+                "ASV-06: provider institution black-listed but its admission has not exited",
+                ids(row.getUUID(0), row.getUUID(1))));
+  }
+
+  /** Subject-type sessions with their local start date; the calendar is applied in Java. */
+  public record Session(UUID eventId, String institutionId, String district, String localStart) {}
+
+  public Uni<List<Session>> subjectSessions(Instant cutoff) {
+    return run(
+        "select s.event_id, s.payload::jsonb -> 'data' ->> 'institutionId', s.district,"
+            + " s.payload::jsonb -> 'data' ->> 'localStart' from audit_event s"
+            + " where s.type = $1 and s.recorded_at <= $2"
+            + " and s.payload::jsonb -> 'data' ->> 'category' = 'SUBJECT'",
+        Tuple.of(FindingRules.SESSION_SCHEDULED, cutoff.atOffset(ZoneOffset.UTC)),
+        row -> new Session(row.getUUID(0), row.getString(1), row.getString(2), row.getString(3)));
+  }
+
+  public Uni<Set<String>> existingKeys(List<String> keys) {
+    if (keys.isEmpty()) {
+      return Uni.createFrom().item(Set.of());
+    }
+    return pool.preparedQuery("select finding_key from finding where finding_key = any($1)")
+        .execute(Tuple.of(keys.toArray(String[]::new)))
+        .map(
+            rows -> {
+              Set<String> found = new HashSet<>();
+              for (Row row : rows) {
+                found.add(row.getString(0));
+              }
+              return found;
+            });
+  }
+
+  /** Marks open gap findings whose gap is filled now (a late event arrived). */
+  public Uni<Integer> resolveGapsExcept(List<String> openKeys, Instant now) {
+    return pool.preparedQuery(
+            "update finding set resolved_at = $2 where resolved_at is null"
+                + " and kind in ('VERSION_GAP', 'SEQUENCE_GAP') and not (finding_key = any($1))")
+        .execute(Tuple.of(openKeys.toArray(String[]::new), now.atOffset(ZoneOffset.UTC)))
+        .map(rows -> rows.rowCount());
+  }
+
+  /** One page of findings in (detected_at, id) order after the cursor. */
+  public Uni<List<Row2>> page(
+      String ruleId,
+      String kind,
+      String entityId,
+      String district,
+      Instant afterAt,
+      UUID afterId,
+      int limit) {
+    List<Object> params = new ArrayList<>();
+    StringBuilder where = new StringBuilder("true");
+    if (ruleId != null) {
+      params.add(ruleId);
+      where.append(" and rule_id = $").append(params.size());
+    }
+    if (kind != null) {
+      params.add(kind);
+      where.append(" and kind = $").append(params.size());
+    }
+    if (entityId != null) {
+      params.add(entityId);
+      where.append(" and entity_id = $").append(params.size());
+    }
+    if (district != null) {
+      params.add(district);
+      where.append(" and district = $").append(params.size());
+    }
+    if (afterAt != null) {
+      params.add(afterAt.atOffset(ZoneOffset.UTC));
+      params.add(afterId);
+      where
+          .append(" and (detected_at, id) > ($")
+          .append(params.size() - 1)
+          .append(", $")
+          .append(params.size())
+          .append(")");
+    }
+    params.add(limit);
+    return run(
+        "select id, rule_id, kind, entity_id, district, detail, event_ids, detected_at,"
+            + " resolved_at from finding where "
+            + where
+            + " order by detected_at, id limit $"
+            + params.size(),
+        Tuple.from(params),
+        row ->
+            new Row2(
+                row.getUUID(0),
+                row.getString(1),
+                row.getString(2),
+                row.getString(3),
+                row.getString(4),
+                row.getString(5),
+                Arrays.asList(row.getString(6).split(",")),
+                row.getOffsetDateTime(7).toInstant(),
+                row.getOffsetDateTime(8) == null ? null : row.getOffsetDateTime(8).toInstant()));
+  }
+
+  private static List<UUID> ids(UUID... ids) {
+    List<UUID> list = new ArrayList<>();
+    for (UUID id : ids) {
+      if (id != null) {
+        list.add(id);
+      }
+    }
+    return list;
+  }
+
+  private <T> Uni<List<T>> run(String sql, Tuple params, Function<Row, T> mapper) {
+    return pool.preparedQuery(sql)
+        .execute(params)
+        .map(
+            rows -> {
+              List<T> out = new ArrayList<>();
+              for (Row row : rows) {
+                out.add(mapper.apply(row));
+              }
+              return out;
+            });
+  }
+}

@@ -1,0 +1,339 @@
+package cn.anshan.oversight.audit.service;
+
+import cn.anshan.oversight.audit.config.AuditSettings;
+import cn.anshan.oversight.audit.domain.FindingRules.Kind;
+import cn.anshan.oversight.audit.repository.Finding;
+import cn.anshan.oversight.audit.repository.FindingRepository;
+import cn.anshan.oversight.audit.repository.FindingRepository.Candidate;
+import cn.anshan.oversight.audit.repository.VerificationRepository;
+import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.outbox.Outbox;
+import cn.anshan.oversight.kit.security.Actor;
+import cn.anshan.oversight.kit.time.OversightClock;
+import cn.anshan.oversight.kit.time.WorkingDayCalendar;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Looks periodically for completeness gaps (PLT-11) and cross-stream compliance breaches (issue 7
+ * capabilities 4 and 6). Each new finding is stored with the rule it names and the events that
+ * prove it, and announced as an event ({@code SequenceGapDetected} or {@code
+ * ComplianceFindingRecorded}) in the same transaction. Detection is idempotent (a finding key per
+ * breach); a gap that a late event fills is marked resolved.
+ */
+@ApplicationScoped
+public class FindingScanner {
+  static final String SERVICE = "audit";
+
+  private final FindingRepository findings;
+  private final VerificationRepository verification;
+  private final Outbox outbox;
+  private final OversightClock clock;
+  private final WorkingDayCalendar calendar;
+  private final AuditSettings settings;
+
+  public FindingScanner(
+      FindingRepository findings,
+      VerificationRepository verification,
+      Outbox outbox,
+      OversightClock clock,
+      WorkingDayCalendar calendar,
+      AuditSettings settings) {
+    this.findings = findings;
+    this.verification = verification;
+    this.outbox = outbox;
+    this.clock = clock;
+    this.calendar = calendar;
+    this.settings = settings;
+  }
+
+  /** Payload of {@code SequenceGapDetected.v1}. */
+  public record GapDetected(
+      UUID findingId,
+      String ruleId,
+      String kind,
+      String source,
+      String aggregateType,
+      String aggregateId,
+      long missingFrom,
+      long missingTo,
+      String nextEventId,
+      Instant detectedAt) {}
+
+  /** Payload of {@code ComplianceFindingRecorded.v1}. */
+  public record FindingRecorded(
+      UUID findingId,
+      String ruleId,
+      String kind,
+      String entityId,
+      String district,
+      String detail,
+      List<String> eventIds,
+      Instant detectedAt) {}
+
+  private record Pending(Candidate candidate, Object payload) {}
+
+  @Scheduled(
+      every = "${oversight.audit.scan.interval}",
+      delayed = "${oversight.audit.scan.interval}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  Uni<Void> scheduled() {
+    return scan().invoke(n -> Log.infof("audit scan: %d new findings", n)).replaceWithVoid();
+  }
+
+  /** One scan; returns the number of new findings. */
+  public Uni<Integer> scan() {
+    Instant now = clock.now();
+    Instant gapCutoff = now.minus(settings.scan().gapGrace());
+    Instant ruleCutoff = now.minus(settings.scan().findingGrace());
+    Instant exitCutoff = now.minus(settings.scan().providerExitGrace());
+    List<Pending> pending = new ArrayList<>();
+    List<String> openGapKeys = new ArrayList<>();
+    boolean[] gapListComplete = {true};
+    return verification
+        .versionGaps(null)
+        .invoke(
+            gaps -> {
+              gapListComplete[0] &= gaps.size() < 1000;
+              gaps.forEach(
+                  g -> {
+                    String key =
+                        Kind.VERSION_GAP
+                            + ":"
+                            + g.aggregateType()
+                            + "/"
+                            + g.aggregateId()
+                            + ":"
+                            + g.missingFrom()
+                            + "-"
+                            + g.missingTo();
+                    openGapKeys.add(key);
+                    if (!g.nextRecordedAt().isAfter(gapCutoff)) {
+                      Candidate c =
+                          new Candidate(
+                              key,
+                              Kind.VERSION_GAP,
+                              g.aggregateId(),
+                              g.district(),
+                              "PLT-11: versions "
+                                  + g.missingFrom()
+                                  + ".."
+                                  + g.missingTo()
+                                  + " of "
+                                  + g.aggregateType()
+                                  + " "
+                                  + g.aggregateId()
+                                  + " never arrived",
+                              List.of(g.nextEvent()));
+                      pending.add(
+                          new Pending(
+                              c,
+                              new GapDetected(
+                                  null,
+                                  Kind.VERSION_GAP.ruleId(),
+                                  Kind.VERSION_GAP.name(),
+                                  null,
+                                  g.aggregateType(),
+                                  g.aggregateId(),
+                                  g.missingFrom(),
+                                  g.missingTo(),
+                                  g.nextEvent().toString(),
+                                  now)));
+                    }
+                  });
+            })
+        .chain(() -> verification.sequenceGaps(null))
+        .invoke(
+            gaps -> {
+              gapListComplete[0] &= gaps.size() < 1000;
+              gaps.forEach(
+                  g -> {
+                    String key =
+                        Kind.SEQUENCE_GAP
+                            + ":"
+                            + g.source()
+                            + ":"
+                            + g.missingFrom()
+                            + "-"
+                            + g.missingTo();
+                    openGapKeys.add(key);
+                    if (!g.nextRecordedAt().isAfter(gapCutoff)) {
+                      Candidate c =
+                          new Candidate(
+                              key,
+                              Kind.SEQUENCE_GAP,
+                              null,
+                              null,
+                              "PLT-11: sequence "
+                                  + g.missingFrom()
+                                  + ".."
+                                  + g.missingTo()
+                                  + " of producer "
+                                  + g.source()
+                                  + " never arrived",
+                              List.of(g.nextEvent()));
+                      pending.add(
+                          new Pending(
+                              c,
+                              new GapDetected(
+                                  null,
+                                  Kind.SEQUENCE_GAP.ruleId(),
+                                  Kind.SEQUENCE_GAP.name(),
+                                  g.source(),
+                                  null,
+                                  null,
+                                  g.missingFrom(),
+                                  g.missingTo(),
+                                  g.nextEvent().toString(),
+                                  now)));
+                    }
+                  });
+            })
+        .chain(() -> findings.prepaymentsNotWhitelisted(ruleCutoff))
+        .invoke(list -> list.forEach(c -> pending.add(new Pending(c, null))))
+        .chain(() -> findings.releasesWithoutConsumption(ruleCutoff))
+        .invoke(list -> list.forEach(c -> pending.add(new Pending(c, null))))
+        .chain(() -> findings.chargesWithoutPublishedFee(ruleCutoff))
+        .invoke(list -> list.forEach(c -> pending.add(new Pending(c, null))))
+        .chain(() -> findings.providersServingAfterBlacklist(exitCutoff))
+        .invoke(list -> list.forEach(c -> pending.add(new Pending(c, null))))
+        .chain(() -> findings.subjectSessions(ruleCutoff))
+        .invoke(sessions -> sessions.forEach(s -> holidaySession(s, pending)))
+        .chain(() -> record(pending, now))
+        .call(
+            () ->
+                gapListComplete[0]
+                    ? findings.resolveGapsExcept(openGapKeys, now)
+                    : Uni.createFrom().item(0));
+  }
+
+  /** TIM-01: no subject-type training on rest days or statutory holidays. */
+  private void holidaySession(FindingRepository.Session s, List<Pending> pending) {
+    LocalDate date;
+    try {
+      date = LocalDateTime.parse(s.localStart()).toLocalDate();
+    } catch (DateTimeParseException | NullPointerException e) {
+      return;
+    }
+    boolean working;
+    try {
+      working = calendar.isWorkingDay(date);
+    } catch (RuntimeException outsideCalendar) {
+      Log.warnf("TIM-01: no calendar for %s; session event %s not judged", date, s.eventId());
+      return;
+    }
+    if (!working) {
+      pending.add(
+          new Pending(
+              new Candidate(
+                  Kind.SUBJECT_SESSION_ON_HOLIDAY + ":" + s.eventId(),
+                  Kind.SUBJECT_SESSION_ON_HOLIDAY,
+                  s.institutionId(),
+                  s.district(),
+                  "TIM-01: subject-type session scheduled on " + date + ", not a working day",
+                  List.of(s.eventId())),
+              null));
+    }
+  }
+
+  private Uni<Integer> record(List<Pending> pending, Instant now) {
+    Map<String, Pending> byKey = new LinkedHashMap<>();
+    pending.forEach(p -> byKey.putIfAbsent(p.candidate().key(), p));
+    return findings
+        .existingKeys(new ArrayList<>(byKey.keySet()))
+        .chain(
+            existing -> {
+              List<Pending> fresh =
+                  byKey.values().stream()
+                      .filter(p -> !existing.contains(p.candidate().key()))
+                      .toList();
+              if (fresh.isEmpty()) {
+                return Uni.createFrom().item(0);
+              }
+              return Multi.createFrom()
+                  .iterable(fresh)
+                  .onItem()
+                  .transformToUniAndConcatenate(p -> store(p, now))
+                  .collect()
+                  .asList()
+                  .map(stored -> (int) stored.stream().filter(Boolean::booleanValue).count());
+            });
+  }
+
+  private Uni<Boolean> store(Pending p, Instant now) {
+    Candidate c = p.candidate();
+    UUID id = UUID.randomUUID();
+    List<String> eventIds = c.events().stream().map(UUID::toString).toList();
+    Finding finding = new Finding();
+    finding.id = id;
+    finding.findingKey = c.key();
+    finding.ruleId = c.kind().ruleId();
+    finding.kind = c.kind().name();
+    finding.entityId = c.entityId();
+    finding.district = c.district();
+    finding.detail = c.detail();
+    finding.eventIds = String.join(",", eventIds);
+    finding.detectedAt = now;
+    DomainEvent event;
+    if (p.payload() instanceof GapDetected gap) {
+      event =
+          new DomainEvent(
+              "Finding",
+              id.toString(),
+              1,
+              "SequenceGapDetected.v1",
+              c.district(),
+              new GapDetected(
+                  id,
+                  gap.ruleId(),
+                  gap.kind(),
+                  gap.source(),
+                  gap.aggregateType(),
+                  gap.aggregateId(),
+                  gap.missingFrom(),
+                  gap.missingTo(),
+                  gap.nextEventId(),
+                  now));
+    } else {
+      event =
+          new DomainEvent(
+              "Finding",
+              id.toString(),
+              1,
+              "ComplianceFindingRecorded.v1",
+              c.district(),
+              new FindingRecorded(
+                  id,
+                  c.kind().ruleId(),
+                  c.kind().name(),
+                  c.entityId(),
+                  c.district(),
+                  c.detail(),
+                  eventIds,
+                  now));
+    }
+    CommandContext context =
+        new CommandContext(Actor.system(SERVICE), "finding-" + id, eventIds.get(0));
+    return Panache.withTransaction(
+            () -> finding.persist().chain(() -> outbox.append(context, event)))
+        .onFailure()
+        .invoke(e -> Log.warnf("finding %s not recorded (another replica?): %s", c.key(), e))
+        .replaceWith(true)
+        .onFailure()
+        .recoverWithItem(false);
+  }
+}

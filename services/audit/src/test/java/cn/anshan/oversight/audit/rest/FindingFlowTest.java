@@ -1,0 +1,333 @@
+package cn.anshan.oversight.audit.rest;
+
+import static cn.anshan.oversight.audit.rest.AuditFixtures.AUDITOR;
+import static cn.anshan.oversight.audit.rest.AuditFixtures.ESCROW;
+import static cn.anshan.oversight.audit.rest.AuditFixtures.REGISTRY;
+import static cn.anshan.oversight.audit.rest.AuditFixtures.awaitStored;
+import static cn.anshan.oversight.audit.rest.AuditFixtures.publish;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.anshan.oversight.audit.rest.AuditFixtures.Ev;
+import cn.anshan.oversight.audit.service.FindingScanner;
+import cn.anshan.oversight.contracts.EventContracts;
+import cn.anshan.oversight.testkit.KafkaRecords;
+import cn.anshan.oversight.testkit.OversightTestResources;
+import cn.anshan.oversight.testkit.TestInfra;
+import cn.anshan.oversight.testkit.Tokens;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Capabilities 4 and 6 on the real broker: a producer gap is reported by verify, recorded as a
+ * finding and announced as an event, and resolved when the late event arrives; cross-stream
+ * compliance rules name their rule and the proving events.
+ */
+@QuarkusTest
+@WithTestResource(value = OversightTestResources.class, scope = TestResourceScope.GLOBAL)
+class FindingFlowTest {
+  static final String AUDIT_TOPIC = "oversight.audit.events";
+  static final String ENROLMENT = "oversight.enrolment.events";
+  static final String FEE = "oversight.fee.events";
+
+  @Inject FindingScanner scanner;
+
+  int scan() throws Throwable {
+    return VertxContextSupport.subscribeAndAwait(() -> scanner.scan());
+  }
+
+  JsonPath verify(String query) {
+    return given()
+        .header("Authorization", AUDITOR.bearer())
+        .get("/api/v1/audit/verification?" + query)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  JsonPath findings(Tokens who, String query) {
+    return given()
+        .header("Authorization", who.bearer())
+        .get("/api/v1/audit/findings?limit=500&" + query)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  static Ev event(String source, String type, String aggregateType, String id) {
+    return Ev.of(source, type, aggregateType, id).time("2026-09-01T01:00:00Z");
+  }
+
+  @Test
+  void aProducerGapIsReportedRecordedAnnouncedAndResolvedWhenTheLateEventArrives()
+      throws Throwable {
+    String source = AuditFixtures.newSource();
+    String type = "cn.anshan.oversight.registry.Probe.v1";
+    Ev e1 = event(source, type, "Probe", UUID.randomUUID().toString()).seq(1);
+    Ev e2 = event(source, type, "Probe", UUID.randomUUID().toString()).seq(2);
+    Ev e3 = event(source, type, "Probe", UUID.randomUUID().toString()).seq(3);
+    Ev e4 = event(source, type, "Probe", UUID.randomUUID().toString()).seq(4);
+    publish(REGISTRY, "k", e1, e2, e4);
+    awaitStored(e1.id(), e2.id(), e4.id());
+
+    JsonPath report = verify("source=" + source);
+    assertFalse(report.getBoolean("ok"));
+    assertEquals(1, report.getList("sequenceGaps").size(), report.prettify());
+    assertEquals(3, report.getInt("sequenceGaps[0].missingFrom"));
+    assertEquals(3, report.getInt("sequenceGaps[0].missingTo"));
+    assertEquals(e4.id(), report.getString("sequenceGaps[0].nextEvent"));
+
+    scan();
+    scan(); // idempotent
+    String key = "SEQUENCE_GAP:" + source + ":3-3";
+    List<Map<String, Object>> rows =
+        TestInfra.query("select id, rule_id, resolved_at from finding where finding_key = ?", key);
+    assertEquals(1, rows.size());
+    assertEquals("PLT-11", rows.get(0).get("rule_id"));
+    String findingId = rows.get(0).get("id").toString();
+    assertTrue(
+        findings(AUDITOR, "ruleId=PLT-11&kind=SEQUENCE_GAP")
+            .getList("items.id")
+            .contains(findingId));
+
+    List<ConsumerRecord<String, String>> announced =
+        KafkaRecords.await(
+            AUDIT_TOPIC, r -> r.value().contains(findingId), 1, Duration.ofSeconds(30));
+    assertEquals(1, announced.size());
+    EventContracts.assertValid(announced.get(0).value());
+    JsonPath event = new JsonPath(announced.get(0).value());
+    assertEquals("cn.anshan.oversight.audit.SequenceGapDetected.v1", event.getString("type"));
+    assertEquals(source, event.getString("data.source"));
+    assertEquals(e4.id(), event.getString("data.nextEventId"));
+
+    publish(REGISTRY, "k", e3); // the late event
+    awaitStored(e3.id());
+    assertTrue(verify("source=" + source).getBoolean("ok"));
+    scan();
+    assertNotNull(
+        TestInfra.query("select resolved_at from finding where finding_key = ?", key)
+            .get(0)
+            .get("resolved_at"));
+  }
+
+  @Test
+  void versionGapsAndDuplicateVersionsOfAnAggregate() {
+    String source = AuditFixtures.newSource();
+    String id = UUID.randomUUID().toString();
+    String type = "cn.anshan.oversight.registry.Probe.v1";
+    Ev v1 = event(source, type, "Probe", id).version(1);
+    Ev v1again = event(source, type, "Probe", id).version(1);
+    Ev v3 = event(source, type, "Probe", id).version(3);
+    publish(REGISTRY, id, v1, v3, v1again);
+    awaitStored(v1.id(), v3.id(), v1again.id());
+    JsonPath report = verify("entityId=" + id);
+    assertFalse(report.getBoolean("ok"));
+    assertEquals(2, report.getInt("versionGaps[0].missingFrom"));
+    assertEquals(2, report.getInt("versionGaps[0].missingTo"));
+    assertEquals(1, report.getInt("versionDuplicates[0].version"));
+    assertEquals(
+        List.of(v1.id(), v1again.id()).stream().sorted().toList(),
+        report.getList("versionDuplicates[0].eventIds", String.class).stream().sorted().toList());
+  }
+
+  // ---------- cross-stream compliance rules ----------
+
+  static final String REG = "cn.anshan.oversight.registry.";
+  static final String ESC = "cn.anshan.oversight.escrow.";
+  static final String ENR = "cn.anshan.oversight.enrolment.";
+
+  Ev standing(String source, String institution, String status, int version, String time) {
+    String name =
+        switch (status) {
+          case "WHITE" -> "InstitutionWhitelisted";
+          case "BLACK" -> "InstitutionBlacklisted";
+          default -> "InstitutionDelisted";
+        };
+    return event(source, REG + name + ".v1", "Institution", institution)
+        .version(version)
+        .time(time)
+        .data("institutionId", institution)
+        .data("listStatus", status);
+  }
+
+  Ev payment(String source, String institution, String time) {
+    String order = UUID.randomUUID().toString();
+    return event(source, ESC + "PaymentReceivedIntoEscrow.v1", "Order", order)
+        .time(time)
+        .data("orderId", order)
+        .data("institutionId", institution)
+        .data("amountFen", 360000);
+  }
+
+  @Test
+  void lst01PrepaymentByAnInstitutionNotWhiteListedAtThatMomentIsAFinding() throws Throwable {
+    String registry = AuditFixtures.newSource();
+    String escrow = AuditFixtures.newSource();
+    String white = UUID.randomUUID().toString();
+    String black = UUID.randomUUID().toString();
+    String unknown = UUID.randomUUID().toString();
+    Ev whiteListed = standing(registry, white, "WHITE", 1, "2026-09-01T00:00:00Z");
+    Ev blackListed = standing(registry, black, "BLACK", 2, "2026-09-01T00:00:00Z");
+    Ev whiteAgain = standing(registry, black, "WHITE", 1, "2026-08-01T00:00:00Z");
+    Ev paidWhite = payment(escrow, white, "2026-09-02T00:00:00Z");
+    Ev paidBeforeWhite = payment(escrow, white, "2026-08-30T00:00:00Z");
+    Ev paidBlack = payment(escrow, black, "2026-09-02T00:00:00Z");
+    Ev paidUnknown = payment(escrow, unknown, "2026-09-02T00:00:00Z");
+    publish(REGISTRY, "k", whiteListed, whiteAgain, blackListed);
+    publish(ESCROW, "k", paidWhite, paidBeforeWhite, paidBlack, paidUnknown);
+    awaitStored(paidWhite.id(), paidBeforeWhite.id(), paidBlack.id(), paidUnknown.id());
+    awaitStored(whiteListed.id(), blackListed.id(), whiteAgain.id());
+    scan();
+
+    JsonPath blackFindings = findings(AUDITOR, "ruleId=LST-01&entityId=" + black);
+    assertEquals(1, blackFindings.getList("items").size());
+    assertEquals(
+        List.of(paidBlack.id(), blackListed.id()), blackFindings.getList("items[0].eventIds"));
+    assertTrue(blackFindings.getString("items[0].detail").startsWith("LST-01"));
+    JsonPath whiteFindings = findings(AUDITOR, "ruleId=LST-01&entityId=" + white);
+    assertEquals(List.of(paidBeforeWhite.id()), whiteFindings.getList("items[0].eventIds"));
+    assertEquals(1, whiteFindings.getList("items").size());
+    assertEquals(1, findings(AUDITOR, "entityId=" + unknown).getList("items").size());
+    // regulators see their district only
+    assertEquals(
+        1,
+        findings(Tokens.user("r").role("regulator").district("tiedong"), "entityId=" + black)
+            .getList("items")
+            .size());
+    assertEquals(
+        0,
+        findings(Tokens.user("r").role("regulator").district("lishan"), "entityId=" + black)
+            .getList("items")
+            .size());
+  }
+
+  @Test
+  void rel01ReleaseWithoutAConfirmedConsumptionIsAFinding() throws Throwable {
+    String escrow = AuditFixtures.newSource();
+    String order = UUID.randomUUID().toString();
+    String institution = UUID.randomUUID().toString();
+    Ev confirmed =
+        event(escrow, ESC + "ConsumptionConfirmed.v1", "Order", order)
+            .version(1)
+            .data("orderId", order)
+            .data("institutionId", institution)
+            .data("consumptionId", "c1");
+    Ev released =
+        event(escrow, ESC + "FundsReleased.v1", "Order", order)
+            .version(2)
+            .data("orderId", order)
+            .data("institutionId", institution)
+            .data("consumptionId", "c1");
+    Ev releasedUnconfirmed =
+        event(escrow, ESC + "FundsReleased.v1", "Order", order)
+            .version(3)
+            .data("orderId", order)
+            .data("institutionId", institution)
+            .data("consumptionId", "c2");
+    publish(ESCROW, order, confirmed, released, releasedUnconfirmed);
+    awaitStored(confirmed.id(), released.id(), releasedUnconfirmed.id());
+    scan();
+    JsonPath found = findings(AUDITOR, "ruleId=REL-01&entityId=" + institution);
+    assertEquals(List.of(List.of(releasedUnconfirmed.id())), found.getList("items.eventIds"));
+  }
+
+  @Test
+  void lnAsv06AnAfterSchoolChargeWithoutAPublishedFeeIsAFinding() throws Throwable {
+    String fee = AuditFixtures.newSource();
+    String enrolment = AuditFixtures.newSource();
+    String school = "school-" + UUID.randomUUID();
+    String published = UUID.randomUUID().toString();
+    String unpublished = UUID.randomUUID().toString();
+    Ev feePublished =
+        event(fee, "cn.anshan.oversight.fee.FeePublished.v1", "FeeProposal", published)
+            .time("2026-08-20T00:00:00Z")
+            .data("proposalId", published)
+            .data("schoolId", school);
+    Ev charged = charge(enrolment, school, published);
+    Ev chargedWithoutFee = charge(enrolment, school, unpublished);
+    publish(FEE, published, feePublished);
+    publish(ENROLMENT, "k", charged, chargedWithoutFee);
+    awaitStored(feePublished.id(), charged.id(), chargedWithoutFee.id());
+    scan();
+    JsonPath found = findings(AUDITOR, "ruleId=LN-ASV-06&entityId=" + school);
+    assertEquals(List.of(List.of(chargedWithoutFee.id())), found.getList("items.eventIds"));
+  }
+
+  Ev charge(String source, String school, String proposal) {
+    String charge = UUID.randomUUID().toString();
+    return event(source, ENR + "AsvChargeIssued.v1", "Charge", charge)
+        .time("2026-09-01T01:00:00Z")
+        .data("chargeId", charge)
+        .data("schoolId", school)
+        .data("feeProposalId", proposal)
+        .data("amountFen", 15000);
+  }
+
+  @Test
+  void asv06AProviderStillAdmittedAfterItsInstitutionWasBlackListedIsAFinding() throws Throwable {
+    String registry = AuditFixtures.newSource();
+    String enrolment = AuditFixtures.newSource();
+    String institution = UUID.randomUUID().toString();
+    String admission = UUID.randomUUID().toString();
+    String exitedAdmission = UUID.randomUUID().toString();
+    Ev admitted =
+        event(enrolment, ENR + "ProviderAdmitted.v1", "ProviderAdmission", admission)
+            .data("admissionId", admission)
+            .data("institutionId", institution);
+    Ev admitted2 =
+        event(enrolment, ENR + "ProviderAdmitted.v1", "ProviderAdmission", exitedAdmission)
+            .data("admissionId", exitedAdmission)
+            .data("institutionId", institution);
+    Ev exited =
+        event(enrolment, ENR + "ProviderExited.v1", "ProviderAdmission", exitedAdmission)
+            .version(2)
+            .data("admissionId", exitedAdmission)
+            .data("institutionId", institution);
+    Ev blackListed = standing(registry, institution, "BLACK", 1, "2026-09-08T00:00:00Z");
+    publish(ENROLMENT, "k", admitted, admitted2, exited);
+    publish(REGISTRY, institution, blackListed);
+    awaitStored(admitted.id(), admitted2.id(), exited.id(), blackListed.id());
+    scan();
+    JsonPath found = findings(AUDITOR, "ruleId=ASV-06&entityId=" + institution);
+    assertEquals(
+        List.of(List.of(admitted.id(), blackListed.id())), found.getList("items.eventIds"));
+  }
+
+  @Test
+  void tim01ASubjectTypeSessionOnAHolidayIsAFinding() throws Throwable {
+    String registry = AuditFixtures.newSource();
+    String institution = UUID.randomUUID().toString();
+    Ev nationalDay = session(registry, institution, "SUBJECT", "2026-10-01T10:00:00");
+    Ev workingFriday = session(registry, institution, "SUBJECT", "2026-10-09T18:00:00");
+    Ev artOnHoliday = session(registry, institution, "NON_SUBJECT", "2026-10-02T10:00:00");
+    publish(REGISTRY, "k", nationalDay, workingFriday, artOnHoliday);
+    awaitStored(nationalDay.id(), workingFriday.id(), artOnHoliday.id());
+    scan();
+    JsonPath found = findings(AUDITOR, "ruleId=TIM-01&entityId=" + institution);
+    assertEquals(List.of(List.of(nationalDay.id())), found.getList("items.eventIds"));
+  }
+
+  Ev session(String source, String institution, String category, String localStart) {
+    String course = UUID.randomUUID().toString();
+    return event(source, REG + "SessionScheduled.v1", "Course", course)
+        .data("courseId", course)
+        .data("institutionId", institution)
+        .data("category", category)
+        .data("localStart", localStart);
+  }
+}

@@ -1,0 +1,86 @@
+package cn.anshan.oversight.escrow.rest;
+
+import static cn.anshan.oversight.escrow.rest.EscrowFixtures.REGISTRY_TOPIC;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.anshan.oversight.testkit.KafkaRecords;
+import cn.anshan.oversight.testkit.OversightTestResources;
+import cn.anshan.oversight.testkit.TestInfra;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The registry consumer reads the golden examples of the events it consumes, applies each event
+ * once, ignores older standing versions and sends poison records to its DLQ.
+ */
+@QuarkusTest
+@WithTestResource(value = OversightTestResources.class, scope = TestResourceScope.GLOBAL)
+class RegistryConsumerTest {
+  static final String GOLDEN_INSTITUTION = "8d5f3a0e-4b7c-4f1e-9a51-2f0c9d7e6a01";
+
+  @Test
+  void goldenExamplesAreReadOnceAndOlderStandingVersionsIgnored() {
+    ObjectNode course = EscrowFixtures.golden("CourseFiled");
+    KafkaRecords.send(
+        REGISTRY_TOPIC, course.path("aggregateid").asText(), course.toString(), course.toString());
+    String whitelisted = EscrowFixtures.golden("InstitutionWhitelisted").toString(); // version 5
+    String blacklisted = EscrowFixtures.golden("InstitutionBlacklisted").toString(); // version 12
+    String revoked = EscrowFixtures.golden("LicenceRevoked").toString(); // version 20
+    KafkaRecords.send(REGISTRY_TOPIC, GOLDEN_INSTITUTION, whitelisted, revoked, blacklisted);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                TestInfra.count(
+                        "select count(*) from inbox_event where consumer = 'escrow-monitor-registry'"
+                            + " and event_id in (cast(? as uuid), cast(? as uuid),"
+                            + " cast(? as uuid), cast(? as uuid))",
+                        course.path("id").asText(),
+                        "7c1f50b4-6291-4168-afd5-e2b93ecfd536",
+                        "ec5b2e7c-f601-4913-b8ac-37d1a7313273",
+                        "5cddb67f-6477-44c6-a7cb-3d9b4278a443")
+                    == 4);
+    List<Map<String, Object>> courses =
+        TestInfra.query(
+            "select institution_id, category, price_per_lesson_fen from filed_course"
+                + " where course_id = cast(? as uuid)",
+            course.path("aggregateid").asText());
+    assertEquals(1, courses.size());
+    assertEquals(3600L, ((Number) courses.get(0).get("price_per_lesson_fen")).longValue());
+    assertEquals("SUBJECT", courses.get(0).get("category"));
+    Map<String, Object> standing =
+        TestInfra.query(
+                "select list_status, operational, licence_revoked, source_version"
+                    + " from institution_standing where institution_id = ?",
+                GOLDEN_INSTITUTION)
+            .get(0);
+    // The black-list event (version 12) arrived after the revocation (version 20): ignored.
+    assertEquals("WHITE", standing.get("list_status"));
+    assertEquals(true, standing.get("licence_revoked"));
+    assertEquals(false, standing.get("operational"));
+    assertEquals(20L, ((Number) standing.get("source_version")).longValue());
+  }
+
+  @Test
+  void aPoisonRecordGoesToTheDlqAndTheNextEventIsStillApplied() {
+    KafkaRecords.send(REGISTRY_TOPIC, "poison", "this is not a CloudEvent");
+    String institution = java.util.UUID.randomUUID().toString();
+    EscrowFixtures.whitelisted(institution);
+    assertTrue(
+        KafkaRecords.await(
+                    "escrow-monitor-registry.dlq",
+                    r -> "this is not a CloudEvent".equals(r.value()),
+                    1,
+                    Duration.ofSeconds(30))
+                .size()
+            == 1);
+  }
+}
