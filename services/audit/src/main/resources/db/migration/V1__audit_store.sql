@@ -158,23 +158,33 @@ create table finding (
 create index finding_rule on finding (rule_id, detected_at, id);
 create index finding_entity on finding (entity_id, detected_at, id);
 
--- The ingest role: may read and append raw events, but never UPDATE or DELETE them.
+-- The ingest role: may read and append raw events, but never UPDATE or DELETE them. Creating a role
+-- needs CREATEROLE; where the service's owner lacks it, a DBA creates the role beforehand
+-- (CREATE ROLE audit_ingest NOLOGIN; GRANT audit_ingest TO <owner>;) and the grants below still apply.
+-- Without the role the service starts but logs a warning on every start (ingest then runs as owner,
+-- still stopped by the append-only trigger).
 do $$
 begin
     if not exists (select 1 from pg_roles where rolname = 'audit_ingest') then
         create role audit_ingest nologin;
     end if;
+exception when insufficient_privilege then
+    raise warning 'cannot create role audit_ingest (%); create it as a DBA', sqlerrm;
 end $$;
 do $$
 begin
-    execute format('grant audit_ingest to %I', current_user);
-exception when others then
-    raise notice 'could not grant audit_ingest to %: %', current_user, sqlerrm;
+    if exists (select 1 from pg_roles where rolname = 'audit_ingest') then
+        begin
+            execute format('grant audit_ingest to %I', current_user);
+        exception when others then
+            raise warning 'could not grant audit_ingest to %: %', current_user, sqlerrm;
+        end;
+        revoke all on audit_event from public;
+        revoke all on audit_event from audit_ingest;
+        grant select, insert on audit_event to audit_ingest;
+        grant select, insert, update on entity_chain, partition_chain to audit_ingest;
+        grant select, insert on timeline_entry, rejected_record to audit_ingest;
+        grant select on reference_field to audit_ingest;
+        grant usage on schema public to audit_ingest;
+    end if;
 end $$;
-revoke all on audit_event from public;
-revoke all on audit_event from audit_ingest;
-grant select, insert on audit_event to audit_ingest;
-grant select, insert, update on entity_chain, partition_chain to audit_ingest;
-grant select, insert on timeline_entry, rejected_record to audit_ingest;
-grant select on reference_field to audit_ingest;
-grant usage on schema public to audit_ingest;

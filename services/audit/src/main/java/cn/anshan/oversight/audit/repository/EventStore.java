@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * The append-only store (issue 7 capability 1, PLT-11). One transaction per batch of records: it
@@ -84,6 +85,7 @@ public class EventStore {
   private final ObjectMapper mapper;
   private final OversightClock clock;
   private final String role;
+  private final Uni<Boolean> roleUsable;
 
   @Inject
   public EventStore(Pool pool, ObjectMapper mapper, OversightClock clock, AuditSettings settings) {
@@ -98,6 +100,29 @@ public class EventStore {
     this.mapper = mapper;
     this.clock = clock;
     this.role = role;
+    this.roleUsable =
+        Uni.createFrom()
+            .deferred(
+                () ->
+                    pool.preparedQuery(
+                            "select exists (select 1 from pg_roles r where r.rolname = $1"
+                                + " and pg_has_role(current_user, r.oid, 'MEMBER'))")
+                        .execute(Tuple.of(role))
+                        .map(rows -> rows.iterator().next().getBoolean(0))
+                        .invoke(
+                            usable -> {
+                              if (!usable) {
+                                Logger.getLogger(EventStore.class)
+                                    .warnf(
+                                        "database role %s is missing or not granted to the service;"
+                                            + " ingest runs as the owner (the append-only trigger"
+                                            + " still refuses UPDATE/DELETE). Create it: CREATE ROLE"
+                                            + " %s NOLOGIN; GRANT %s TO <owner>; then restart.",
+                                        role, role, role);
+                              }
+                            }))
+            .memoize()
+            .indefinitely();
   }
 
   public Uni<Result> ingest(List<Incoming> batch) {
@@ -121,25 +146,29 @@ public class EventStore {
       }
     }
     int inBatchDuplicates = duplicates;
-    return pool.withTransaction(
-        conn ->
-            conn.query("set local role " + role)
-                .execute()
-                .chain(() -> rejectAll(conn, rejected))
-                .chain(() -> existing(conn, unique.keySet()))
-                .chain(
-                    existing -> {
-                      List<Parsed> fresh =
-                          unique.values().stream()
-                              .filter(p -> !existing.contains(p.event().id()))
-                              .toList();
-                      int skipped = inBatchDuplicates + unique.size() - fresh.size();
-                      if (fresh.isEmpty()) {
-                        return Uni.createFrom().item(new Result(0, skipped, rejected.size()));
-                      }
-                      return store(conn, fresh)
-                          .replaceWith(new Result(fresh.size(), skipped, rejected.size()));
-                    }));
+    return roleUsable.chain(
+        usable ->
+            pool.withTransaction(
+                conn ->
+                    (usable
+                            ? conn.query("set local role " + role).execute().replaceWithVoid()
+                            : Uni.createFrom().voidItem())
+                        .chain(() -> rejectAll(conn, rejected))
+                        .chain(() -> existing(conn, unique.keySet()))
+                        .chain(
+                            existing -> {
+                              List<Parsed> fresh =
+                                  unique.values().stream()
+                                      .filter(p -> !existing.contains(p.event().id()))
+                                      .toList();
+                              int skipped = inBatchDuplicates + unique.size() - fresh.size();
+                              if (fresh.isEmpty()) {
+                                return Uni.createFrom()
+                                    .item(new Result(0, skipped, rejected.size()));
+                              }
+                              return store(conn, fresh)
+                                  .replaceWith(new Result(fresh.size(), skipped, rejected.size()));
+                            })));
   }
 
   private Uni<Void> rejectAll(SqlConnection conn, List<Tuple> rejected) {

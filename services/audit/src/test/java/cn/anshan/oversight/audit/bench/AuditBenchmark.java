@@ -37,7 +37,17 @@ import org.flywaydb.core.Flyway;
  * bench/audit/run.sh}.
  */
 public final class AuditBenchmark {
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    try {
+      run(args);
+      System.exit(0);
+    } catch (Throwable e) {
+      e.printStackTrace();
+      System.exit(1);
+    }
+  }
+
+  static void run(String[] args) throws Exception {
     int events = intArg(args, "--events", 1_000_000);
     int entities = intArg(args, "--entities", 10_000);
     int batch = intArg(args, "--batch", 500);
@@ -57,6 +67,17 @@ public final class AuditBenchmark {
               .setServerConfig("synchronous_commit", "on")
               .start();
       jdbc = "jdbc:postgresql://127.0.0.1:" + embedded.getPort() + "/postgres";
+      EmbeddedPostgres server = embedded;
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      server.close();
+                    } catch (Exception ignored) {
+                      // already stopped
+                    }
+                  }));
     }
     System.out.printf(
         "audit benchmark: %,d events over %,d entities, batch %d, %d partitions, %d ingest"
@@ -80,6 +101,8 @@ public final class AuditBenchmark {
                 .build());
     ObjectMapper mapper = new ObjectMapper();
     EventStore store = new EventStore(pool, mapper, new OversightClock(), "audit_ingest");
+    // initialise Mutiny/context propagation once, before worker threads race to do it
+    pool.query("select 1").execute().await().indefinitely();
 
     // ---- seed: entity e gets versions 1..k in order; each partition is one ordered stream ----
     String[] ids = new String[entities];
@@ -282,10 +305,6 @@ public final class AuditBenchmark {
 
     pool.close().await().indefinitely();
     vertx.close();
-    if (embedded != null) {
-      embedded.close();
-    }
-    System.exit(0);
   }
 
   static void report(String what, long[] nanos) {

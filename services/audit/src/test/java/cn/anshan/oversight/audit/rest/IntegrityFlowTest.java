@@ -32,6 +32,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +68,17 @@ class IntegrityFlowTest {
     publish(REGISTRY, institution, events.toArray(Ev[]::new));
     awaitStored(events.stream().map(Ev::id).toArray(String[]::new));
     checkpoints.take().await().indefinitely();
+  }
+
+  /**
+   * Erases the (possibly tampered) test entity, raw rows and timeline rows alike, so the rest of
+   * the suite sees a raw table and projections that agree again.
+   */
+  @AfterEach
+  void eraseTheEntity() throws Exception {
+    tamper(
+        "delete from timeline_entry where entity_id = '" + institution + "'",
+        "delete from audit_event where aggregate_id = '" + institution + "'");
   }
 
   // ---------- export and offline verifier ----------

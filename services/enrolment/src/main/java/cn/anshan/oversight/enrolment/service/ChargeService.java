@@ -107,7 +107,7 @@ public class ChargeService {
                                 : period.within(fee.validFrom(), fee.validTo());
                         if (valid.isEmpty()) {
                           throw ProblemException.rule(
-                              ChargeCalculator.EXEMPTION_RULE,
+                              ChargeCalculator.PUBLICATION_RULE,
                               "no fee has been approved and published for school "
                                   + programme.schoolId()
                                   + ", term "

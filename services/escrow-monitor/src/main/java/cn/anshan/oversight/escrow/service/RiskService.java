@@ -148,14 +148,15 @@ public class RiskService {
                         + order.id()
                         + " arrived while the institution may not collect"));
     Instant now = clock.now();
+    // The payment being recorded counts in the last week; the query sees only earlier ones.
     return first
         .chain(
             () ->
-                paidBetween(order.institutionId(), now.minus(Duration.ofDays(7)), now)
+                paidBetween(order, now.minus(Duration.ofDays(7)), now)
                     .chain(
-                        week ->
+                        earlierThisWeek ->
                             paidBetween(
-                                    order.institutionId(),
+                                    order,
                                     now.minus(Duration.ofDays(35)),
                                     now.minus(Duration.ofDays(7)))
                                 .chain(
@@ -165,7 +166,7 @@ public class RiskService {
                                             order.institutionId(),
                                             order.district(),
                                             RiskRules.salesSpike(
-                                                week,
+                                                earlierThisWeek + order.amountFen(),
                                                 before,
                                                 settings.risk().salesSpikeFactor(),
                                                 settings.risk().salesSpikeMinFen())))))
@@ -268,17 +269,20 @@ public class RiskService {
             });
   }
 
-  private Uni<Long> paidBetween(String institutionId, Instant from, Instant to) {
+  /** Payments into custody for the order's institution in [from, to), other orders only. */
+  private Uni<Long> paidBetween(Order order, Instant from, Instant to) {
     return Panache.getSession()
         .chain(
             s ->
                 s.createNativeQuery(
                         "select cast(coalesce(sum(amount_fen), 0) as bigint) from prepay_order"
-                            + " where institution_id = ?1 and paid_at >= ?2 and paid_at < ?3",
+                            + " where institution_id = ?1 and id <> ?2 and paid_at >= ?3"
+                            + " and paid_at < ?4",
                         Long.class)
-                    .setParameter(1, institutionId)
-                    .setParameter(2, from.atOffset(ZoneOffset.UTC))
-                    .setParameter(3, to.atOffset(ZoneOffset.UTC))
+                    .setParameter(1, order.institutionId())
+                    .setParameter(2, order.id())
+                    .setParameter(3, from.atOffset(ZoneOffset.UTC))
+                    .setParameter(4, to.atOffset(ZoneOffset.UTC))
                     .getSingleResult());
   }
 

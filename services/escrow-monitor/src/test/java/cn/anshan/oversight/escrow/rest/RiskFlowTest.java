@@ -178,4 +178,46 @@ class RiskFlowTest {
         5000000, byType(all, "RiskReserveDeposited.v1").path("data").path("reserveFen").asLong());
     EscrowFixtures.assertLedgerConsistent();
   }
+
+  @Test
+  void rel13SalesSpikeAgainstTheTrailingFourWeekAverage() {
+    freeze("2026-03-23T02:00:00Z");
+    String institution = UUID.randomUUID().toString();
+    UUID course = institutionWithCustody(institution, PRICE);
+    // Baseline: 360,000 fen in the four weeks before, a weekly average of 90,000 fen.
+    paidOrder(EscrowFixtures.parent(), course, 40, PRICE, "2026-03-30", "2026-06-20");
+    freeze("2026-04-20T02:00:00Z");
+    paidOrder(EscrowFixtures.parent(), course, 40, PRICE, "2026-04-27", "2026-07-10");
+    JsonNode spike = riskEvents(institution, 1).get(0);
+    assertEquals("SALES_SPIKE", spike.path("data").path("indicator").asText());
+    assertEquals(4.0, spike.path("data").path("value").asDouble(), 0.001);
+    assertEquals("RED", spike.path("data").path("grade").asText());
+  }
+
+  @Test
+  void rel05ASurgeOfRefundRequestsForOneInstitution() {
+    freeze("2026-06-01T02:00:00Z");
+    String institution = UUID.randomUUID().toString();
+    UUID course = institutionWithCustody(institution, 1000);
+    Tokens[] parents = new Tokens[5];
+    String[] orders = new String[5];
+    for (int i = 0; i < 5; i++) {
+      parents[i] = EscrowFixtures.parent();
+      orders[i] = paidOrder(parents[i], course, 10, 1000, "2026-06-08", "2026-08-20");
+    }
+    freeze("2026-06-15T02:00:00Z");
+    for (int i = 0; i < 5; i++) {
+      EscrowFixtures.requestRefund(parents[i], orders[i]).statusCode(201);
+    }
+    JsonNode surge = riskEvents(institution, 1).get(0);
+    assertEquals("REFUND_SURGE", surge.path("data").path("indicator").asText());
+    assertEquals(5, surge.path("data").path("value").asInt());
+    assertEquals("REL-05", surge.path("data").path("ruleId").asText());
+    given()
+        .header("Authorization", EscrowFixtures.operator(institution).bearer())
+        .get("/api/v1/escrow/risk-indicators")
+        .then()
+        .statusCode(200)
+        .body("items.indicator", hasItem("REFUND_SURGE"));
+  }
 }

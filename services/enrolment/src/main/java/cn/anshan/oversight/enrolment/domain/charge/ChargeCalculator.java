@@ -12,8 +12,17 @@ import java.util.Optional;
  * published fee cannot be computed.
  */
 public final class ChargeCalculator {
+  /** LN-ASV-03: never above the published fee, nor the configured cap. */
   public static final String FEE_RULE = "LN-ASV-03";
+
+  /** LN-ASV-06: exempt categories (disabled, extreme poverty, …) are charged zero. */
   public static final String EXEMPTION_RULE = "LN-ASV-06";
+
+  /**
+   * LN-ASV-06 (§11 row 19): only a fee the city government approved and the school published may be
+   * charged; nothing before publication.
+   */
+  public static final String PUBLICATION_RULE = "LN-ASV-06";
 
   private ChargeCalculator() {}
 
