@@ -122,6 +122,23 @@ public class CheckpointRepository {
                                 .replaceWithVoid()));
   }
 
+  /** Checkpoints not yet announced as events, oldest first. */
+  public Uni<List<Stored>> unpublished() {
+    return pool.query(
+            "select "
+                + CHECKPOINT_COLUMNS
+                + " from checkpoint where published_at is null order by id limit 100")
+        .execute()
+        .map(
+            rows -> {
+              List<Stored> list = new ArrayList<>();
+              for (Row row : rows) {
+                list.add(stored(row));
+              }
+              return list;
+            });
+  }
+
   public Uni<Stored> latest() {
     return one("select " + CHECKPOINT_COLUMNS + " from checkpoint order by id desc limit 1");
   }

@@ -12,11 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.anshan.oversight.audit.domain.ChainHash;
 import cn.anshan.oversight.audit.rest.AuditFixtures.Ev;
 import cn.anshan.oversight.audit.service.CheckpointService;
+import cn.anshan.oversight.contracts.EventContracts;
+import cn.anshan.oversight.testkit.KafkaRecords;
 import cn.anshan.oversight.testkit.OversightTestResources;
 import cn.anshan.oversight.testkit.TestInfra;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -182,6 +185,46 @@ class IntegrityFlowTest {
         .then()
         .statusCode(200)
         .body("publicKey", org.hamcrest.Matchers.equalTo(PUBLIC_KEY));
+  }
+
+  @Test
+  void aSignedCheckpointIsAnnouncedOnTheBrokerOnce() throws Throwable {
+    CheckpointService.CheckpointView checkpoint = checkpoints.take().await().indefinitely();
+    VertxContextSupport.subscribeAndAwait(() -> checkpoints.publishPending());
+    VertxContextSupport.subscribeAndAwait(() -> checkpoints.publishPending()); // nothing new
+    assertEquals(
+        1,
+        TestInfra.count(
+            "select count(*) from outbox_event where aggregatetype = 'Checkpoint'"
+                + " and aggregateid = ?",
+            Long.toString(checkpoint.id())));
+    List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> announced =
+        KafkaRecords.await(
+            "oversight.audit.events",
+            r ->
+                r.value().contains("CheckpointSigned")
+                    && r.value().contains("\"checkpointId\":" + checkpoint.id() + ","),
+            1,
+            java.time.Duration.ofSeconds(30));
+    assertEquals(1, announced.size());
+    EventContracts.assertValid(announced.get(0).value());
+    JsonPath event = new JsonPath(announced.get(0).value());
+    assertEquals(checkpoint.merkleRoot(), event.getString("data.merkleRoot"));
+    var verifier = java.security.Signature.getInstance("Ed25519");
+    verifier.initVerify(
+        java.security.KeyFactory.getInstance("Ed25519")
+            .generatePublic(
+                new java.security.spec.X509EncodedKeySpec(
+                    Base64.getDecoder().decode(event.getString("data.publicKey")))));
+    verifier.update(
+        cn.anshan.oversight.audit.domain.Statements.checkpoint(
+                event.getLong("data.checkpointId"),
+                event.getLong("data.createdAtMicros"),
+                event.getInt("data.chainCount"),
+                event.getLong("data.eventCount"),
+                event.getString("data.merkleRoot"))
+            .getBytes(StandardCharsets.UTF_8));
+    assertTrue(verifier.verify(Base64.getDecoder().decode(event.getString("data.signature"))));
   }
 
   // ---------- tampering with plain SQL ----------

@@ -188,6 +188,18 @@ class ProviderFlowTest {
         .body("exitReason", equalTo("EVALUATION_FAILED"));
     Tokens other = EnrolmentFixtures.schoolAdmin(EnrolmentFixtures.newSchool());
     get(other, "/api/v1/provider-admissions/" + admission).statusCode(404);
+    postIfMatch(
+            other,
+            "/api/v1/provider-admissions/" + admission + "/evaluations",
+            "4",
+            "{\"period\":\"2026-11\",\"score\":90}")
+        .statusCode(404);
+    postIfMatch(
+            Tokens.user("auditor-eval").role("auditor"),
+            "/api/v1/provider-admissions/" + admission + "/evaluations",
+            "4",
+            "{\"period\":\"2026-11\",\"score\":90}")
+        .statusCode(403);
     List<JsonNode> events = events(admission, 4);
     assertEquals(
         List.of(true, false),

@@ -220,4 +220,19 @@ class RiskFlowTest {
         .statusCode(200)
         .body("items.indicator", hasItem("REFUND_SURGE"));
   }
+
+  @Test
+  void rel01AnUnconsumedBalanceWithoutLessonsForThirtyDaysIsStale() {
+    freeze("2026-04-20T02:00:00Z");
+    String institution = UUID.randomUUID().toString();
+    UUID course = institutionWithCustody(institution, PRICE);
+    paidOrder(EscrowFixtures.parent(), course, 10, PRICE, "2026-04-27", "2026-07-10");
+    // The watch looks again once 30 days have passed without any lesson activity.
+    freeze("2026-05-20T03:00:00Z");
+    JsonNode stale = riskEvents(institution, 1).get(0);
+    assertEquals("STALE_BALANCE", stale.path("data").path("indicator").asText());
+    assertEquals("YELLOW", stale.path("data").path("grade").asText());
+    assertEquals(30, stale.path("data").path("value").asInt());
+    assertEquals("system", stale.path("actorrole").asText());
+  }
 }

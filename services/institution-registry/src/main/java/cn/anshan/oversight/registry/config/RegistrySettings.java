@@ -12,6 +12,13 @@ public interface RegistrySettings {
 
   Application application();
 
+  /**
+   * The district claim of the provincial education department's regulators, who approve and
+   * supervise online institutions (§11 row 1, REG-12).
+   */
+  @WithDefault("liaoning")
+  String provinceAuthority();
+
   /** Largest page a list returns. */
   @WithDefault("100")
   int maxPageSize();

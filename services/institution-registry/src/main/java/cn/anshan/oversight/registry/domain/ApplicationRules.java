@@ -73,6 +73,30 @@ public final class ApplicationRules {
     }
   }
 
+  /**
+   * §11 row 1: online institutions are approved, and so supervised (REG-09), at province level
+   * (REG-12: online training is licensed by the provincial education department), so an online
+   * application is filed with the province's authority; offline ones stay local (REG-08).
+   */
+  public static List<RuleViolation> checkApprovalLevel(
+      ApplicationForm form, String provinceAuthority) {
+    if (form.mode() == Mode.ONLINE && !provinceAuthority.equals(form.district())) {
+      return List.of(
+          new RuleViolation(
+              "REG-12",
+              "an online institution is approved at province level: file it with district %s, not %s"
+                  .formatted(provinceAuthority, form.district())));
+    }
+    if (form.mode() == Mode.OFFLINE && provinceAuthority.equals(form.district())) {
+      return List.of(
+          new RuleViolation(
+              "REG-08",
+              "an offline institution is approved locally by the district of its premises, not by"
+                  + " the province"));
+    }
+    return List.of();
+  }
+
   /** REG-02: non-subject institutions belong to a sector; subject ones have none. */
   private static void checkSubCategory(ApplicationForm form, List<RuleViolation> out) {
     if (form.category() == Category.NON_SUBJECT && form.subCategory() == null) {

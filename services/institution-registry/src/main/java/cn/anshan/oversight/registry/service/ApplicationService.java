@@ -12,8 +12,10 @@ import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.kit.time.WorkingDayCalendar;
 import cn.anshan.oversight.registry.config.RegistrySettings;
 import cn.anshan.oversight.registry.domain.ApplicationForm;
+import cn.anshan.oversight.registry.domain.ApplicationRules;
 import cn.anshan.oversight.registry.domain.ApplicationStatus;
 import cn.anshan.oversight.registry.domain.InstitutionApplication;
+import cn.anshan.oversight.registry.domain.PremisesStandard;
 import cn.anshan.oversight.registry.messaging.RegistryEvents;
 import cn.anshan.oversight.registry.repository.ApplicationRepository;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,6 +26,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -76,9 +79,9 @@ public class ApplicationService {
               }
               InstitutionApplication application =
                   existing != null ? existing : InstitutionApplication.start(institutionId);
+              refuseWrongApprovalLevel(form, ApplicationRules.check(form, premises()));
               List<RuleViolation> violations =
-                  application.apply(
-                      form, settings.premisesStandard(), command.actor().subject(), clock.now());
+                  application.apply(form, premises(), command.actor().subject(), clock.now());
               if (!violations.isEmpty()) {
                 throw ProblemException.rules(violations);
               }
@@ -118,6 +121,7 @@ public class ApplicationService {
                     "already-registered", "institution " + institutionId + " is on the register");
               }
               InstitutionApplication institution = InstitutionApplication.start(institutionId);
+              refuseWrongApprovalLevel(form, ApplicationRules.checkExisting(form, premises()));
               List<RuleViolation> violations =
                   institution.registerExisting(
                       form, settings.premisesStandard(), command.actor().subject(), clock.now());
@@ -169,6 +173,21 @@ public class ApplicationService {
               }
               return chain;
             });
+  }
+
+  /** §11 row 1: refuses a form filed at the wrong level, listing its other broken rules too. */
+  private void refuseWrongApprovalLevel(ApplicationForm form, List<RuleViolation> otherRules) {
+    List<RuleViolation> level =
+        ApplicationRules.checkApprovalLevel(form, settings.provinceAuthority());
+    if (!level.isEmpty()) {
+      List<RuleViolation> all = new ArrayList<>(level);
+      all.addAll(otherRules);
+      throw ProblemException.rules(all);
+    }
+  }
+
+  private PremisesStandard premises() {
+    return settings.premisesStandard();
   }
 
   @WithSession

@@ -49,6 +49,38 @@ class ApplicationRulesTest {
     assertTrue(ApplicationRules.check(scienceClub("100", 10), STANDARD).isEmpty());
   }
 
+  static ApplicationForm codingSchool(Mode mode, String district) {
+    return new ApplicationForm(
+        "Coding school",
+        Category.NON_SUBJECT,
+        SubCategory.SCIENCE_TECH,
+        mode,
+        district,
+        LegalForm.BUSINESS,
+        Set.of(StudentStage.JUNIOR_SECONDARY),
+        new BigDecimal("300"),
+        30);
+  }
+
+  @Test
+  void reg12OnlineInstitutionsAreApprovedAtProvinceLevelAndOfflineOnesLocally() {
+    assertEquals(
+        List.of("REG-12"),
+        rules(
+            ApplicationRules.checkApprovalLevel(codingSchool(Mode.ONLINE, "tiedong"), "liaoning")));
+    assertTrue(
+        ApplicationRules.checkApprovalLevel(codingSchool(Mode.ONLINE, "liaoning"), "liaoning")
+            .isEmpty());
+    assertEquals(
+        List.of("REG-08"),
+        rules(
+            ApplicationRules.checkApprovalLevel(
+                codingSchool(Mode.OFFLINE, "liaoning"), "liaoning")));
+    assertTrue(
+        ApplicationRules.checkApprovalLevel(codingSchool(Mode.OFFLINE, "tiedong"), "liaoning")
+            .isEmpty());
+  }
+
   @Test
   void onlineInstitutionsHaveNoPremisesRule() {
     ApplicationForm online =

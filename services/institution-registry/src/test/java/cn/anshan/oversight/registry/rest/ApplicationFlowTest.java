@@ -119,6 +119,37 @@ class ApplicationFlowTest {
     assertEquals("tiedong", approved.path("district").asText());
   }
 
+  /** §11 row 1, REG-12: online institutions are filed with and approved by the province. */
+  @Test
+  void reg12OnlineInstitutionsAreApprovedByTheProvinceOnly() {
+    String local = UUID.randomUUID().toString();
+    String online = scienceClub("%s").replace("\"OFFLINE\"", "\"ONLINE\"");
+    given()
+        .header("Authorization", operatorOf(local).bearer())
+        .contentType(ContentType.JSON)
+        .body(online.formatted("tiedong"))
+        .post(BASE)
+        .then()
+        .statusCode(422)
+        .body("rules", equalTo(List.of("REG-12")));
+    assertEquals(
+        0, TestInfra.count("select count(*) from outbox_event where aggregateid = ?", local));
+
+    String id = UUID.randomUUID().toString();
+    given()
+        .header("Authorization", operatorOf(id).bearer())
+        .contentType(ContentType.JSON)
+        .body(online.formatted("liaoning"))
+        .post(BASE)
+        .then()
+        .statusCode(201);
+    approve(REGULATOR_TIEDONG, id, "1")
+        .statusCode(403)
+        .body("type", containsString("/rules/REG-08"));
+    Tokens province = Tokens.user("reg-liaoning").role("regulator").district("liaoning");
+    approve(province, id, "1").statusCode(200).body("supervisorId", equalTo("reg-liaoning"));
+  }
+
   @Test
   void reg08RegulatorOfAnotherDistrictCannotApproveAndNothingChanges() {
     String id = UUID.randomUUID().toString();

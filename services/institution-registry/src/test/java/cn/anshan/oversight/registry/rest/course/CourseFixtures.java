@@ -43,17 +43,19 @@ public final class CourseFixtures {
     fileFullTimeTeacher(id, "PRO_CERT");
   }
 
+  /** Offline institutions are approved in tiedong, online ones by the province (REG-12). */
   public static void approvedWithoutStaff(String id, String mode) {
+    String district = mode.equals("ONLINE") ? "liaoning" : "tiedong";
     RegistryFixtures.approved(
         operatorOf(id),
-        REGULATOR_TIEDONG,
+        Tokens.user("reg-" + district).role("regulator").district(district),
         id,
         """
             {"name":"Anshan Art Studio","category":"NON_SUBJECT","subCategory":"CULTURE_ART",
-             "mode":"%s","district":"tiedong","legalForm":"BUSINESS",
+             "mode":"%s","district":"%s","legalForm":"BUSINESS",
              "studentStages":["PRIMARY","JUNIOR_SECONDARY"],"premisesAreaSqm":320.5,
              "maxStudentsPerSlot":60}"""
-            .formatted(mode));
+            .formatted(mode, district));
   }
 
   /**
