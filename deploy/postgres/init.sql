@@ -11,3 +11,6 @@ CREATE ROLE fee       LOGIN PASSWORD 'fee';
 CREATE DATABASE fee       OWNER fee;
 CREATE ROLE audit     LOGIN PASSWORD 'audit';
 CREATE DATABASE audit     OWNER audit;
+-- audit ingests through a role that may only read and insert its raw event table (issue 7).
+CREATE ROLE audit_ingest NOLOGIN;
+GRANT audit_ingest TO audit;

@@ -104,6 +104,12 @@ final class PostgresComponent extends Component {
           created.add(db);
         }
       }
+      // audit ingests through a role that may only read and insert its raw event table
+      if (databases.contains("audit")
+          && !exists(c, "select 1 from pg_roles where rolname = ?", "audit_ingest")) {
+        st.execute("create role audit_ingest nologin");
+        st.execute("grant audit_ingest to audit");
+      }
     }
     return created;
   }

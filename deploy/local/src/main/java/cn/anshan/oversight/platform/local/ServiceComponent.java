@@ -64,6 +64,9 @@ final class ServiceComponent extends Component {
     env.put("OIDC_URL", KeycloakComponent.REALM_URL);
     env.put("OIDC_ISSUER", KeycloakComponent.REALM_URL);
     env.put("QUARKUS_HTTP_PORT", Integer.toString(spec.port()));
+    if (spec.name().equals("audit")) {
+      env.putAll(AuditSigningKey.environment(layout));
+    }
     return env;
   }
 

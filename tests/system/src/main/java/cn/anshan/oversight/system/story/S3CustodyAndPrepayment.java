@@ -1,0 +1,174 @@
+package cn.anshan.oversight.system.story;
+
+import static cn.anshan.oversight.system.story.StoryContext.BANK;
+import static cn.anshan.oversight.system.story.StoryContext.INSTITUTION_A;
+import static cn.anshan.oversight.system.story.StoryContext.OPERATOR_A;
+import static cn.anshan.oversight.system.story.StoryContext.PARENT_1;
+import static cn.anshan.oversight.system.story.StoryContext.PARENT_2;
+import static cn.anshan.oversight.system.story.StoryContext.REGULATOR_TIEDONG;
+
+import cn.anshan.oversight.system.Answer;
+import cn.anshan.oversight.system.StoryFailure;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Issue 8 step 3: the custody account is set up (PRE-09/10, LN-PRE-02); parent-1 orders 40 class
+ * hours and the custody bank reports the payment; 61 hours are refused with LN-PRE-04. parent-2's
+ * 10-hour order stays open until step 7 (black-listing refunds it).
+ */
+public final class S3CustodyAndPrepayment implements Step {
+
+  static final String ACCOUNT_NO = "6217-0021-0300-8801";
+
+  @Override
+  public String number() {
+    return "3";
+  }
+
+  @Override
+  public String title() {
+    return "Custody account; a parent orders 40 class hours and prepays; 61 hours are refused"
+        + " (LN-PRE-04)";
+  }
+
+  @Override
+  public void run(StoryContext s) {
+    String esc = s.urls().escrow() + "/api/v1/escrow";
+    String supervision = esc + "/institutions/" + INSTITUTION_A + "/supervision";
+    // escrow-monitor learns the white-listing from the registry's event on Kafka: until then the
+    // institution is unknown there (404) and nothing is stored
+    Map<String, Object> account =
+        Map.of(
+            "mode", "CUSTODY",
+            "bankName", "Bank of Anshan, Tiedong branch",
+            "accountNo", ACCOUNT_NO,
+            "agreementNo", "AS-CUST-2026-0001",
+            "agreementFiledWith", "Tiedong education bureau");
+    Answer[] setUp = new Answer[1];
+    s.await(
+        "escrow-monitor knows the institution (InstitutionWhitelisted consumed)",
+        () -> {
+          setUp[0] = s.api().as(OPERATOR_A).post(supervision, account).quietly().send();
+          return setUp[0].status() != 404;
+        },
+        () -> setUp[0] == null ? "" : setUp[0].status() + " " + setUp[0].body());
+    s.say()
+        .call(
+            OPERATOR_A,
+            "POST",
+            supervision,
+            setUp[0].status(),
+            "mode="
+                + setUp[0].text("mode")
+                + " entitled="
+                + setUp[0].text("entitled")
+                + (setUp[0].is2xx() ? "" : " " + setUp[0].text("detail")));
+    if (setUp[0].status() != 201 && !setUp[0].body().contains("already has its one")) {
+      setUp[0].expect(201);
+    }
+    s.api()
+        .as(REGULATOR_TIEDONG)
+        .get(supervision)
+        .showing("mode", "entitled", "custodyBalanceFen", "unconsumedFen")
+        .send()
+        .expect(200);
+
+    String courseId = s.id("course");
+    String periodStart = s.today().minusDays(3).toString();
+    String periodEnd = s.today().plusDays(45).toString();
+    // the course reaches escrow-monitor as CourseFiled on Kafka; poll until the order is judged
+    Answer[] refused = new Answer[1];
+    s.await(
+        "escrow-monitor knows the course (CourseFiled consumed)",
+        () -> {
+          refused[0] =
+              s.api()
+                  .as(PARENT_1)
+                  .post(esc + "/orders", order(courseId, 61, periodStart, periodEnd))
+                  .quietly()
+                  .send();
+          return refused[0].body() != null && refused[0].body().contains("LN-PRE-04");
+        },
+        () -> refused[0] == null ? "" : refused[0].status() + " " + refused[0].body());
+    s.say()
+        .call(
+            PARENT_1,
+            "POST",
+            esc + "/orders",
+            refused[0].status(),
+            refused[0].text("type") + " " + refused[0].text("detail"));
+    refused[0].expect(422).expectRule("LN-PRE-04");
+    s.say().note("61 class hours are refused: LN-PRE-04 (at most 60 class hours per prepayment)");
+    String order1 = place(s, PARENT_1, courseId, 40, periodStart, periodEnd);
+    s.remember("order1", order1);
+    Answer own =
+        s.api()
+            .as(PARENT_1)
+            .get(esc + "/orders/" + order1)
+            .showing("status", "paidFen", "unconsumedFen")
+            .send()
+            .expect(200);
+    s.neverShows(own, "the custody account number", ACCOUNT_NO);
+    s.neverShows(
+        s.api()
+            .as(PARENT_1)
+            .get(s.urls().registry() + "/api/v1/public/institutions/" + INSTITUTION_A)
+            .quietly()
+            .send()
+            .expect(200),
+        "the custody account number",
+        ACCOUNT_NO);
+    String order2 = place(s, PARENT_2, courseId, 10, periodStart, periodEnd);
+    s.remember("order2", order2);
+    s.api()
+        .as(REGULATOR_TIEDONG)
+        .get(supervision)
+        .showing("custodyBalanceFen", "unconsumedFen")
+        .send()
+        .expect(200);
+  }
+
+  private static String place(
+      StoryContext s, String parent, String courseId, int hours, String start, String end) {
+    String esc = s.urls().escrow() + "/api/v1/escrow";
+    Answer placed =
+        s.api()
+            .as(parent)
+            .post(esc + "/orders", order(courseId, hours, start, end))
+            .showing("orderId", "status", "classHours", "amountFen")
+            .send()
+            .expect(201);
+    long amount = placed.node("amountFen").asLong();
+    if (amount != hours * S2CoursesAndSchedules.PRICE_FEN) {
+      throw new StoryFailure("LN-PRE-05: amount " + amount + " is not hours × filed price");
+    }
+    String orderId = placed.text("orderId");
+    s.api()
+        .as(BANK)
+        .post(
+            esc + "/bank/payments",
+            Map.of(
+                "bankRef",
+                "BOAS-" + UUID.randomUUID(),
+                "orderId",
+                orderId,
+                "amountFen",
+                amount,
+                "route",
+                "WECHAT_PAY"))
+        .showing("orderId", "amountFen", "lessonsReserved")
+        .send()
+        .expect(201);
+    return orderId;
+  }
+
+  static String order(String courseId, int hours, String start, String end) {
+    return """
+    {"courseId":"%s","classHours":%d,"periodStart":"%s","periodEnd":"%s",
+     "contract":{"template":"GF-2021-2604","coolingOffDaysBefore":0,"coolingOffHoursAfter":24,
+                 "supervisionMode":"CUSTODY"}}\
+    """
+        .formatted(courseId, hours, start, end);
+  }
+}

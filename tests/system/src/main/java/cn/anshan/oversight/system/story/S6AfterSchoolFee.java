@@ -1,0 +1,277 @@
+package cn.anshan.oversight.system.story;
+
+import static cn.anshan.oversight.system.story.StoryContext.CITY_GOV;
+import static cn.anshan.oversight.system.story.StoryContext.INSTITUTION_A;
+import static cn.anshan.oversight.system.story.StoryContext.PARENT_1;
+import static cn.anshan.oversight.system.story.StoryContext.PARENT_1_SUB;
+import static cn.anshan.oversight.system.story.StoryContext.PARENT_2;
+import static cn.anshan.oversight.system.story.StoryContext.PRICING_OFFICER;
+import static cn.anshan.oversight.system.story.StoryContext.REGULATOR_TIEDONG;
+import static cn.anshan.oversight.system.story.StoryContext.SCHOOL_1;
+import static cn.anshan.oversight.system.story.StoryContext.SCHOOL_ADMIN;
+
+import cn.anshan.oversight.system.Answer;
+import cn.anshan.oversight.system.StoryFailure;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Issue 8 step 6: school-admin-1 proposes the after-school fee; parent-1 (a registered parent
+ * representative) records the committee's agreement; the education bureau (regulator-tiedong) and
+ * the pricing officer sign jointly; the city government approves; the school publishes (LN-ASV-06,
+ * ASV-04). The school publishes its 5+2 programme and admits operator-a's institution as a provider
+ * (ASV-06); parent-1 enrols a child, parent-2's exempt child is charged zero; the school cannot
+ * enrol a child itself (ASV-04, voluntary).
+ */
+public final class S6AfterSchoolFee implements Step {
+
+  static final String TERM = "2026-autumn";
+  static final long FEE_FEN = 15000;
+
+  @Override
+  public String number() {
+    return "6";
+  }
+
+  @Override
+  public String title() {
+    return "After-school fee: proposal → consultation → joint submission → approval → publication;"
+        + " enrolment and an exempt child";
+  }
+
+  @Override
+  public void run(StoryContext s) {
+    String fee = s.urls().fee() + "/api/v1";
+    s.api()
+        .as(SCHOOL_ADMIN)
+        .post(
+            fee + "/schools/" + SCHOOL_1 + "/parent-representatives",
+            Map.of("subject", PARENT_1_SUB))
+        .showing("subject")
+        .send()
+        .expect(200, 201);
+    Answer p =
+        s.api()
+            .as(SCHOOL_ADMIN)
+            .post(
+                fee + "/fee-proposals",
+                """
+                {"termId":"%s","termStart":"2026-09-01","termEnd":"2027-01-15",
+                 "programmeType":"AFTER_SCHOOL","basis":"SERVICE_CHARGE","schoolLevel":"PRIMARY",
+                 "costs":{"staffAllowancesFen":4200000,"materialsFen":600000,
+                          "outsideProvidersFen":1500000,"utilitiesFen":300000},
+                 "expectedParticipants":440,"proposedFeeFenPerMonth":%d}\
+                """
+                    .formatted(TERM, FEE_FEN))
+            .showing("proposalId", "status", "totalCostFen", "proposedFeeFenPerMonth")
+            .send()
+            .expect(201);
+    String proposal = fee + "/fee-proposals/" + p.text("proposalId");
+    s.remember("feeProposal", p.text("proposalId"));
+    p =
+        s.api()
+            .as(PARENT_1)
+            .post(
+                proposal + "/consultation",
+                Map.of(
+                    "method",
+                    "PARENT_COMMITTEE",
+                    "heldOn",
+                    s.today().toString(),
+                    "outcome",
+                    "AGREED",
+                    "votesFor",
+                    11,
+                    "votesAgainst",
+                    2,
+                    "votesAbstained",
+                    1))
+            .ifMatch(p.etag())
+            .showing("status")
+            .send()
+            .expect(200);
+    p =
+        s.api()
+            .as(REGULATOR_TIEDONG)
+            .post(proposal + "/signatures", null)
+            .ifMatch(p.etag())
+            .showing("status")
+            .send()
+            .expect(200);
+    p =
+        s.api()
+            .as(PRICING_OFFICER)
+            .post(proposal + "/signatures", null)
+            .ifMatch(p.etag())
+            .showing("status")
+            .send()
+            .expect(200);
+    if (!"SUBMITTED".equals(p.text("status"))) {
+      throw new StoryFailure("two signatures did not submit the proposal: " + p.body());
+    }
+    p =
+        s.api()
+            .as(CITY_GOV)
+            .post(proposal + "/approval", Map.of("feeFenPerMonth", FEE_FEN))
+            .ifMatch(p.etag())
+            .showing("status", "/approval/feeFenPerMonth")
+            .send()
+            .expect(200);
+    s.api()
+        .as(SCHOOL_ADMIN)
+        .post(proposal + "/publication", null)
+        .ifMatch(p.etag())
+        .showing("status")
+        .send()
+        .expect(200);
+    s.api()
+        .as(PARENT_1)
+        .get(fee + "/published-fees?schoolId=" + SCHOOL_1 + "&termId=" + TERM)
+        .showing("/0/feeFenPerMonth", "/0/programmeType", "/0/payee", "/items/0/feeFenPerMonth")
+        .send()
+        .expect(200);
+
+    // enrolment: the 5+2 plan, the provider, voluntary enrolment, charges
+    String enr = s.urls().enrolment() + "/api/v1";
+    Answer programme =
+        s.api()
+            .as(SCHOOL_ADMIN)
+            .post(
+                enr + "/programmes",
+                """
+                {"type":"AFTER_SCHOOL","termId":"%s","termStart":"2026-09-01",
+                 "termEnd":"2027-01-15","days":["MONDAY","TUESDAY","WEDNESDAY","THURSDAY","FRIDAY"],
+                 "dailyStart":"15:30","dailyEnd":"17:30","grades":[1,2,3,4,5,6],"billing":"MONTHLY",
+                 "activities":[{"name":"作业辅导","kind":"HOMEWORK_SUPPORT"},
+                               {"name":"机器人社团","kind":"SCIENCE_TECH"}]}\
+                """
+                    .formatted(TERM))
+            .showing("programmeId", "type", "termId", "days")
+            .send()
+            .expect(201);
+    String programmeId = programme.text("programmeId");
+    s.remember("programme", programmeId);
+    Answer[] admitted = new Answer[1];
+    s.await(
+        "enrolment knows the institution is white-listed (registry event consumed)",
+        () -> {
+          admitted[0] =
+              s.api()
+                  .as(SCHOOL_ADMIN)
+                  .post(
+                      enr + "/programmes/" + programmeId + "/providers",
+                      Map.of("institutionId", INSTITUTION_A, "services", List.of("机器人社团")))
+                  .quietly()
+                  .send();
+          return admitted[0].status() == 201;
+        },
+        () -> admitted[0] == null ? "" : admitted[0].status() + " " + admitted[0].body());
+    s.say()
+        .call(
+            SCHOOL_ADMIN,
+            "POST",
+            enr + "/programmes/" + programmeId + "/providers",
+            admitted[0].status(),
+            "admissionId="
+                + admitted[0].text("admissionId")
+                + " status="
+                + admitted[0].text("status"));
+    s.remember("admission", admitted[0].text("admissionId"));
+
+    String child1 = child(s, PARENT_1, 3);
+    String child2 = child(s, PARENT_2, 4);
+    s.api()
+        .as(SCHOOL_ADMIN)
+        .post(enr + "/enrolments", Map.of("childId", child1, "programmeId", programmeId))
+        .send()
+        .expect(403)
+        .expectRule("ASV-04");
+    s.say()
+        .note("the school cannot enrol a child itself: enrolment is voluntary (ASV-04, signalled)");
+    Answer claim =
+        s.api()
+            .as(PARENT_2)
+            .post(
+                enr + "/children/" + child2 + "/exemptions",
+                Map.of("category", "DISABLED", "evidenceRef", "disability certificate 2103-0042"))
+            .showing("exemptionId", "status", "category")
+            .send()
+            .expect(201);
+    s.api()
+        .as(SCHOOL_ADMIN)
+        .post(enr + "/exemptions/" + claim.text("exemptionId") + "/grant", null)
+        .ifMatch(claim.etag())
+        .showing("status")
+        .send()
+        .expect(200);
+    String e1 = enrol(s, PARENT_1, child1, programmeId);
+    String e2 = enrol(s, PARENT_2, child2, programmeId);
+    String month = YearMonth.from(s.today()).toString();
+    Answer[] run = new Answer[1];
+    s.await(
+        "enrolment knows the published fee (FeePublished consumed)",
+        () -> {
+          run[0] =
+              s.api()
+                  .as(SCHOOL_ADMIN)
+                  .post(enr + "/programmes/" + programmeId + "/charge-runs", Map.of("month", month))
+                  .quietly()
+                  .send();
+          return run[0].status() == 201;
+        },
+        () -> run[0] == null ? "" : run[0].status() + " " + run[0].body());
+    s.say()
+        .call(
+            SCHOOL_ADMIN,
+            "POST",
+            enr + "/programmes/" + programmeId + "/charge-runs",
+            run[0].status(),
+            "month=" + month);
+    Answer c1 =
+        s.api()
+            .as(PARENT_1)
+            .get(enr + "/enrolments/" + e1 + "/charges")
+            .showing("/0/amountFen", "/0/feeFenPerMonth", "/0/periodStart", "/0/periodEnd")
+            .send()
+            .expect(200);
+    Answer c2 =
+        s.api()
+            .as(PARENT_2)
+            .get(enr + "/enrolments/" + e2 + "/charges")
+            .showing("/0/amountFen", "/0/exemptCategory")
+            .send()
+            .expect(200);
+    if (c1.node("/0/amountFen").asLong() <= 0 || c1.node("/0/amountFen").asLong() > FEE_FEN) {
+      throw new StoryFailure("parent-1's charge is not within the published fee: " + c1.body());
+    }
+    if (c2.node("/0/amountFen").asLong() != 0 || c2.text("/0/exemptCategory").isEmpty()) {
+      throw new StoryFailure("the exempt child was charged: " + c2.body());
+    }
+    s.say().note("the exempt child is charged 0 (category " + c2.text("/0/exemptCategory") + ")");
+    s.api().as(PARENT_2).get(enr + "/enrolments/" + e1).send().expect(404);
+  }
+
+  private static String child(StoryContext s, String parent, int grade) {
+    return s.api()
+        .as(parent)
+        .post(
+            s.urls().enrolment() + "/api/v1/children", Map.of("schoolId", SCHOOL_1, "grade", grade))
+        .showing("childId", "grade")
+        .send()
+        .expect(201)
+        .text("childId");
+  }
+
+  private static String enrol(StoryContext s, String parent, String child, String programme) {
+    return s.api()
+        .as(parent)
+        .post(
+            s.urls().enrolment() + "/api/v1/enrolments",
+            Map.of("childId", child, "programmeId", programme))
+        .showing("enrolmentId", "status", "startDate")
+        .send()
+        .expect(201)
+        .text("enrolmentId");
+  }
+}

@@ -1,0 +1,109 @@
+package cn.anshan.oversight.system.story;
+
+import static cn.anshan.oversight.system.story.StoryContext.INSTITUTION_A;
+import static cn.anshan.oversight.system.story.StoryContext.PARENT_1;
+import static cn.anshan.oversight.system.story.StoryContext.PARENT_2;
+import static cn.anshan.oversight.system.story.StoryContext.REGULATOR_TIEDONG;
+import static cn.anshan.oversight.system.story.StoryContext.SCHOOL_ADMIN;
+
+import cn.anshan.oversight.system.Answer;
+import cn.anshan.oversight.system.StoryFailure;
+import java.util.Map;
+
+/**
+ * Issue 8 step 7: regulator-tiedong orders the institution to stop operating (ENF-01), which puts
+ * it on the black list (LST-01). Over Kafka, escrow-monitor refunds every unconsumed balance
+ * (REL-09, CON-08: parent-2's open order) and enrolment exits the provider (ASV-06). New
+ * prepayments are refused.
+ */
+public final class S7Blacklisting implements Step {
+
+  @Override
+  public String number() {
+    return "7";
+  }
+
+  @Override
+  public String title() {
+    return "The regulator black-lists the institution; escrow refunds, enrolment removes the"
+        + " provider";
+  }
+
+  @Override
+  public void run(StoryContext s) {
+    String inst = s.urls().registry() + "/api/v1/institutions/" + INSTITUTION_A;
+    Answer standing =
+        s.api()
+            .as(REGULATOR_TIEDONG)
+            .get(inst + "/standing")
+            .showing("listStatus")
+            .send()
+            .expect(200);
+    s.api()
+        .as(REGULATOR_TIEDONG)
+        .post(
+            inst + "/sanctions",
+            Map.of(
+                "type", "STOP_OPERATING",
+                "ruleId", "PRE-05",
+                "detail", "Collected tuition into the operator's own account instead of custody."))
+        .ifMatch(standing.etag())
+        .showing("listStatus", "operational", "/sanctions/0/type")
+        .send()
+        .expect(200);
+    s.api()
+        .as(PARENT_1)
+        .get(s.urls().registry() + "/api/v1/public/institutions/" + INSTITUTION_A)
+        .showing("listStatus", "operational")
+        .send()
+        .expect(200);
+
+    String esc = s.urls().escrow() + "/api/v1/escrow";
+    String order2 = s.id("order2");
+    s.await(
+        "escrow-monitor refunded parent-2's open order (InstitutionBlacklisted consumed)",
+        () ->
+            "REFUNDED"
+                .equals(
+                    s.api()
+                        .as(PARENT_2)
+                        .get(esc + "/orders/" + order2)
+                        .quietly()
+                        .send()
+                        .text("status")));
+    Answer o2 =
+        s.api()
+            .as(PARENT_2)
+            .get(esc + "/orders/" + order2)
+            .showing("status", "refundedFen", "unconsumedFen")
+            .send()
+            .expect(200);
+    if (o2.node("refundedFen").asLong() != 10 * S2CoursesAndSchedules.PRICE_FEN) {
+      throw new StoryFailure("parent-2 did not get the whole unconsumed value back: " + o2.body());
+    }
+    s.api()
+        .as(PARENT_2)
+        .get(esc + "/orders/" + order2 + "/refunds")
+        .showing("/0/cause", "/0/status", "/0/amountFen")
+        .send()
+        .expect(200);
+    s.api()
+        .as(PARENT_1)
+        .post(
+            esc + "/orders",
+            S3CustodyAndPrepayment.order(
+                s.id("course"), 5, s.today().toString(), s.today().plusDays(20).toString()))
+        .send()
+        .expect(422)
+        .expectRule("LST-01");
+    s.say().note("a black-listed institution cannot take prepayments (LST-01)");
+
+    String admission = s.urls().enrolment() + "/api/v1/provider-admissions/" + s.id("admission");
+    s.await(
+        "enrolment exited the provider (InstitutionBlacklisted consumed)",
+        () ->
+            "EXITED"
+                .equals(s.api().as(SCHOOL_ADMIN).get(admission).quietly().send().text("status")));
+    s.api().as(SCHOOL_ADMIN).get(admission).showing("status", "exitReason").send().expect(200);
+  }
+}

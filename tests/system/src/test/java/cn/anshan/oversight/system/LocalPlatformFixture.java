@@ -1,0 +1,229 @@
+package cn.anshan.oversight.system;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts the local platform once for the whole module, the way the README does ({@code
+ * deploy/local/platform up --no-build}), with its own state folder under {@code target/} and a
+ * fresh PostgreSQL and Kafka every run (Keycloak's unpacked dist is kept between runs of the same
+ * target folder). Stops it ({@code platform down}) when the root extension context closes, and from
+ * a JVM shutdown hook if the run is interrupted.
+ *
+ * <p>The launcher's ports are fixed (PostgreSQL 55432, Kafka 9092/9093, Keycloak 8180/9180,
+ * services 8081–8085): when any is taken, the suite fails at once and says so.
+ */
+public final class LocalPlatformFixture implements BeforeAllCallback {
+
+  private static final int[] PORTS = {55432, 9092, 9093, 8180, 9180, 8081, 8082, 8083, 8084, 8085};
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    context
+        .getRoot()
+        .getStore(ExtensionContext.Namespace.GLOBAL)
+        .computeIfAbsent(Running.class, k -> Running.start(), Running.class);
+  }
+
+  /** The running platform; closed by JUnit at the end of the run. */
+  static final class Running implements AutoCloseable {
+    private final Path repo;
+    private final Path state;
+    private final Thread hook;
+    private volatile boolean closed;
+
+    private Running(Path repo, Path state) {
+      this.repo = repo;
+      this.state = state;
+      this.hook = new Thread(this::down, "platform-down");
+    }
+
+    static Running start() {
+      Path repo =
+          Path.of(System.getProperty("oversight.repo", "../..")).toAbsolutePath().normalize();
+      Path state =
+          Path.of(System.getProperty("system.platform.state", "target/platform"))
+              .toAbsolutePath()
+              .normalize();
+      Running r = new Running(repo, state);
+      r.up();
+      return r;
+    }
+
+    private void up() {
+      Instant t0 = Instant.now();
+      run(List.of("down"), Duration.ofMinutes(3)); // a killed earlier run's leftovers
+      List<String> busy = new ArrayList<>();
+      for (int p : PORTS) {
+        if (open(p)) {
+          busy.add(Integer.toString(p));
+        }
+      }
+      if (!busy.isEmpty()) {
+        throw new IllegalStateException(
+            "ports of the local platform are taken ("
+                + String.join(", ", busy)
+                + "): another platform runs on this machine (deploy/local/platform down stops the"
+                + " repository's own); the system tests need these fixed ports");
+      }
+      try {
+        deleteTree(state.resolve("pg"));
+        deleteTree(state.resolve("kafka"));
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot reset " + state, e);
+      }
+      Runtime.getRuntime().addShutdownHook(hook);
+      int code = run(List.of("up", "--no-build"), Duration.ofMinutes(20));
+      String word = stateWord();
+      System.out.printf(
+          "[system-tests] platform %s (exit %d) in %d s; state %s%n",
+          word, code, Duration.between(t0, Instant.now()).toSeconds(), state);
+      printReady();
+      if (!word.startsWith("READY")) {
+        down();
+        throw new IllegalStateException(
+            "the platform did not start (" + word + "); see " + state.resolve("logs"));
+      }
+      // READY_WITH_ERRORS: a service did not come up; the steps that need it fail and say which
+    }
+
+    private void printReady() {
+      try {
+        Path ready = state.resolve("run/ready.txt");
+        if (Files.exists(ready)) {
+          System.out.print(Files.readString(ready));
+        }
+      } catch (IOException e) {
+        // informative only
+      }
+    }
+
+    private String stateWord() {
+      try {
+        return Files.readString(state.resolve("run/launcher.state")).trim();
+      } catch (IOException e) {
+        return "UNKNOWN";
+      }
+    }
+
+    private synchronized void down() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      run(List.of("down"), Duration.ofMinutes(5));
+    }
+
+    @Override
+    public void close() {
+      down();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // already shutting down
+      }
+    }
+
+    private int run(List<String> args, Duration limit) {
+      List<String> cmd = new ArrayList<>();
+      cmd.add(repo.resolve("deploy/local/platform").toString());
+      cmd.addAll(args);
+      ProcessBuilder pb = new ProcessBuilder(cmd).directory(repo.toFile());
+      Map<String, String> env = pb.environment();
+      env.put("OVERSIGHT_STATE", state.toString());
+      // the build that runs these tests may hold /tmp/mvn.lock: the wrapper's own Maven runs
+      // (launcher classpath, Keycloak unpack) take a lock of their own
+      env.put("OVERSIGHT_MVN_LOCK", state.resolveSibling("platform-mvn.lock").toString());
+      if (args.get(0).equals("up")) {
+        auditSigningKey(env);
+      }
+      pb.redirectErrorStream(true);
+      try {
+        Files.createDirectories(state);
+        Path log = state.resolveSibling("platform-" + args.get(0) + ".log");
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Process p = pb.start();
+        if (!p.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
+          p.destroyForcibly();
+          throw new IllegalStateException("platform " + args + " did not finish; see " + log);
+        }
+        System.out.println(
+            "[system-tests] platform "
+                + String.join(" ", args)
+                + " → exit "
+                + p.exitValue()
+                + " (output in "
+                + log
+                + ")");
+        return p.exitValue();
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot run " + cmd, e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
+
+    /**
+     * The packaged audit service has no signing key outside %dev/%test and the launcher passes
+     * none: a fresh Ed25519 pair per run (inherited by the launcher and the services it starts),
+     * unless the environment already has one.
+     */
+    private static void auditSigningKey(Map<String, String> env) {
+      // a signed checkpoint every 5 s instead of 10 min, so step 8's export is covered by one
+      env.putIfAbsent("AUDIT_CHECKPOINT_INTERVAL", "5s");
+      if (env.containsKey("AUDIT_SIGNING_PRIVATE_KEY")) {
+        return;
+      }
+      try {
+        KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        env.put(
+            "AUDIT_SIGNING_PRIVATE_KEY",
+            Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
+        env.put(
+            "AUDIT_SIGNING_PUBLIC_KEY",
+            Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
+        env.put("AUDIT_SIGNING_KEY_ID", "system-tests");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    private static boolean open(int port) {
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress("127.0.0.1", port), 300);
+        return true;
+      } catch (IOException e) {
+        return false;
+      }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+      if (!Files.exists(dir)) {
+        return;
+      }
+      try (Stream<Path> walk = Files.walk(dir)) {
+        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+}
