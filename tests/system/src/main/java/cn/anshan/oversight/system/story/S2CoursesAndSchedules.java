@@ -98,7 +98,7 @@ public final class S2CoursesAndSchedules implements Step {
             reg + "/api/v1/price-schedules/anshan/adoption",
             """
             {"benchmarks":[{"mode":"OFFLINE","band":"10-35","fenPerStandardHour":2500},
-             {"mode":"ONLINE","band":"1-9","fenPerStandardHour":1600}]}\
+             {"mode":"OFFLINE","band":"1-9","fenPerStandardHour":3200}]}\
             """)
         .ifMatch(schedule.status() == 200 ? schedule.etag() : null)
         .showing("locality", "version")

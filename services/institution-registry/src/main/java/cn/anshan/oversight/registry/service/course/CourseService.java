@@ -38,6 +38,7 @@ import cn.anshan.oversight.registry.repository.course.CourseSessionRepository;
 import cn.anshan.oversight.registry.repository.pricing.PriceScheduleRepository;
 import cn.anshan.oversight.registry.repository.staff.StaffRepository;
 import cn.anshan.oversight.registry.service.InstitutionGate;
+import cn.anshan.oversight.registry.service.pricing.PriceLocalities;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -45,7 +46,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -63,6 +66,7 @@ public class CourseService {
   private final ScheduleSettings scheduleSettings;
   private final PricingSettings pricingSettings;
   private final RegistrySettings registrySettings;
+  private final PriceLocalities localities;
   private final ScheduleRules.Calendars calendars;
   private final StaffRepository staff;
   private final StaffSettings staffSettings;
@@ -77,6 +81,7 @@ public class CourseService {
       ScheduleSettings scheduleSettings,
       PricingSettings pricingSettings,
       RegistrySettings registrySettings,
+      PriceLocalities localities,
       WorkingDayCalendar workingDays,
       SchoolVacations vacations,
       StaffRepository staff,
@@ -90,6 +95,7 @@ public class CourseService {
     this.scheduleSettings = scheduleSettings;
     this.pricingSettings = pricingSettings;
     this.registrySettings = registrySettings;
+    this.localities = localities;
     this.calendars = new ScheduleRules.Calendars(workingDays, vacations);
     this.staff = staff;
     this.staffSettings = staffSettings;
@@ -106,7 +112,7 @@ public class CourseService {
                     .chain(
                         roster ->
                             schedules
-                                .readLocked(pricingSettings.locality())
+                                .readLocked(localities.of(form.mode()))
                                 .chain(
                                     schedule ->
                                         file(
@@ -183,12 +189,14 @@ public class CourseService {
         .chain(found -> courses.page(institutionId, after, size + 1))
         .chain(
             found ->
-                schedules
-                    .findById(pricingSettings.locality())
+                bothSchedules()
                     .map(
-                        schedule -> {
+                        byLocality -> {
                           List<CourseView> items =
-                              found.stream().limit(size).map(c -> view(c, schedule)).toList();
+                              found.stream()
+                                  .limit(size)
+                                  .map(c -> view(c, byLocality.get(localities.of(c.mode()))))
+                                  .toList();
                           String next =
                               found.size() > size
                                   ? Keyset.cursor("", items.get(size - 1).courseId())
@@ -299,7 +307,18 @@ public class CourseService {
   }
 
   private Uni<CourseView> view(Course course) {
-    return schedules.findById(pricingSettings.locality()).map(s -> view(course, s));
+    return schedules.findById(localities.of(course.mode())).map(s -> view(course, s));
+  }
+
+  /** The city's and the province's schedule (either may not be adopted yet), one after another. */
+  private Uni<Map<String, PriceSchedule>> bothSchedules() {
+    Map<String, PriceSchedule> byLocality = new HashMap<>();
+    return schedules
+        .findById(localities.of(Mode.OFFLINE))
+        .invoke(s -> byLocality.put(localities.of(Mode.OFFLINE), s))
+        .chain(() -> schedules.findById(localities.of(Mode.ONLINE)))
+        .invoke(s -> byLocality.put(localities.of(Mode.ONLINE), s))
+        .replaceWith(byLocality);
   }
 
   private CourseView view(Course course, PriceSchedule schedule) {

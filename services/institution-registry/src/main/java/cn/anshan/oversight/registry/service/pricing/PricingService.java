@@ -36,18 +36,21 @@ public class PricingService {
   private final Outbox outbox;
   private final OversightClock clock;
   private final PricingSettings settings;
+  private final PriceLocalities localities;
 
   public PricingService(
       PriceScheduleRepository schedules,
       CourseRepository courses,
       Outbox outbox,
       OversightClock clock,
-      PricingSettings settings) {
+      PricingSettings settings,
+      PriceLocalities localities) {
     this.schedules = schedules;
     this.courses = courses;
     this.outbox = outbox;
     this.clock = clock;
     this.settings = settings;
+    this.localities = localities;
   }
 
   /** Whether this adoption created the schedule, for 201 versus 200. */
@@ -62,6 +65,10 @@ public class PricingService {
   public Uni<Adoption> adopt(
       CommandContext command, String locality, String ifMatch, List<Benchmark> benchmarks) {
     known(locality);
+    List<RuleViolation> misplaced = outsideAuthority(locality, benchmarks);
+    if (!misplaced.isEmpty()) {
+      throw ProblemException.rules(misplaced);
+    }
     PricingPolicy policy = settings.policy();
     return schedules
         .lock(locality)
@@ -82,6 +89,11 @@ public class PricingService {
               return saved
                   .call(() -> outbox.append(command, PricingEvents.adopted(schedule, policy)))
                   .chain(() -> courses.lockSubjectCourses())
+                  .map(
+                      filed ->
+                          filed.stream()
+                              .filter(c -> localities.of(c.mode()).equals(locality))
+                              .toList())
                   .chain(filed -> recheck(command, schedule, policy, filed, now))
                   .map(
                       count -> {
@@ -152,9 +164,27 @@ public class PricingService {
     return chain;
   }
 
-  /** Only the configured locality's schedule prices the registry's courses (PRC-02). */
+  /** PRC-02: each benchmark belongs to the schedule of the authority that sets it. */
+  private List<RuleViolation> outsideAuthority(String locality, List<Benchmark> benchmarks) {
+    return benchmarks.stream()
+        .map(Benchmark::mode)
+        .distinct()
+        .filter(mode -> !localities.of(mode).equals(locality))
+        .map(
+            mode ->
+                new RuleViolation(
+                    "PRC-02",
+                    "%s benchmarks are set by %s, not in the schedule of %s"
+                        .formatted(mode, localities.of(mode), locality)))
+        .toList();
+  }
+
+  /**
+   * PRC-02: the city's schedule prices offline courses, the licensing province's online ones; no
+   * other schedule exists.
+   */
   private void known(String locality) {
-    if (!locality.equals(settings.locality())) {
+    if (!localities.isKnown(locality)) {
       throw ProblemException.notFound("price schedule " + locality);
     }
   }

@@ -111,7 +111,7 @@ public final class CourseFixtures {
             .body(
                 """
                 {"benchmarks":[{"mode":"OFFLINE","band":"10-35","fenPerStandardHour":%d},
-                 {"mode":"ONLINE","band":"1-9","fenPerStandardHour":1600}]}"""
+                 {"mode":"OFFLINE","band":"1-9","fenPerStandardHour":3200}]}"""
                     .formatted(offlineFen));
     if (current.statusCode() == 200) {
       request.header("If-Match", current.header("ETag"));

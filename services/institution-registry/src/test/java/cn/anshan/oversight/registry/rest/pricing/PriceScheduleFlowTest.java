@@ -151,6 +151,53 @@ class PriceScheduleFlowTest {
         .statusCode(412);
   }
 
+  /** PRC-02: online benchmarks come from the licensing province, offline ones from the city. */
+  @Test
+  void prc02EachAuthoritySetsOnlyItsOwnBenchmarks() {
+    String online =
+        "{\"benchmarks\":[{\"mode\":\"ONLINE\",\"band\":\"1-9\",\"fenPerStandardHour\":1600}]}";
+    given()
+        .header("Authorization", PRICING_OFFICER.bearer())
+        .contentType(ContentType.JSON)
+        .body(online)
+        .post(SCHEDULE + "/adoption")
+        .then()
+        .statusCode(422)
+        .body("rules", equalTo(List.of("PRC-02")));
+    String province = "/api/v1/price-schedules/liaoning";
+    var current =
+        given().header("Authorization", PRICING_OFFICER.bearer()).get(province).then().extract();
+    var adoption =
+        given()
+            .header("Authorization", PRICING_OFFICER.bearer())
+            .contentType(ContentType.JSON)
+            .body(online);
+    if (current.statusCode() == 200) {
+      adoption.header("If-Match", current.header("ETag"));
+    }
+    adoption
+        .post(province + "/adoption")
+        .then()
+        .statusCode(current.statusCode() == 200 ? 200 : 201);
+    given()
+        .header("Authorization", PRICING_OFFICER.bearer())
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"benchmarks\":[{\"mode\":\"OFFLINE\",\"band\":\"10-35\",\"fenPerStandardHour\":2500}]}")
+        .header("If-Match", "\"1\"")
+        .post(province + "/adoption")
+        .then()
+        .statusCode(422)
+        .body("rules", equalTo(List.of("PRC-02")));
+    given()
+        .header("Authorization", PARENT.bearer())
+        .get(province)
+        .then()
+        .statusCode(200)
+        .body("locality", equalTo("liaoning"))
+        .body("benchmarks.find { it.band == '1-9' }.maxFenPerStandardHour", equalTo(1760));
+  }
+
   @Test
   void onlyPricingOfficersAdoptAndOnlyForTheConfiguredLocality() {
     String body =
