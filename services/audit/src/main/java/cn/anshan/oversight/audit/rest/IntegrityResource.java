@@ -12,7 +12,6 @@ import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.CurrentActor;
 import cn.anshan.oversight.kit.security.Roles;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -51,6 +51,18 @@ public class IntegrityResource {
     this.rebuilds = rebuilds;
     this.actor = actor;
   }
+
+  /** Every platform role: any authenticated caller may read the public key (issue 8). */
+  private static final String[] ANY_ROLE = {
+    Roles.AUDITOR,
+    Roles.REGULATOR,
+    Roles.INSTITUTION_OPERATOR,
+    Roles.SCHOOL_ADMIN,
+    Roles.PARENT,
+    Roles.PRICING_OFFICER,
+    Roles.CITY_GOVERNMENT,
+    Roles.CUSTODY_BANK
+  };
 
   /** The public key that verifies checkpoints and export manifests. */
   public record PublicKey(String keyId, String algorithm, String publicKey) {}
@@ -92,9 +104,23 @@ public class IntegrityResource {
 
   @GET
   @Path("/keys")
-  @PermitAll
-  @Operation(summary = "The Ed25519 public key of checkpoints and export manifests (X.509, base64)")
+  @RolesAllowed({
+    Roles.AUDITOR,
+    Roles.REGULATOR,
+    Roles.INSTITUTION_OPERATOR,
+    Roles.SCHOOL_ADMIN,
+    Roles.PARENT,
+    Roles.PRICING_OFFICER,
+    Roles.CITY_GOVERNMENT,
+    Roles.CUSTODY_BANK
+  })
+  @Operation(
+      summary = "The Ed25519 public key of checkpoints and export manifests (X.509, base64)",
+      description =
+          "Any authenticated platform role (issue 8: only health and OpenAPI answer without a"
+              + " token).")
   public PublicKey publicKey() {
+    actor.actingAs(ANY_ROLE);
     return new PublicKey(keys.keyId(), "Ed25519", keys.publicKeyBase64());
   }
 
@@ -121,13 +147,29 @@ public class IntegrityResource {
       description =
           "Save `ndjson` and `manifest` as two files and check them offline with"
               + " `services/audit/verifier/verify-export.sh export.ndjson manifest.json"
-              + " [publicKey]`; no database needed.")
+              + " [publicKey]`; no database needed. Several aggregate types may share an id"
+              + " (the registry's Institution and escrow's Supervision and InstitutionRisk all"
+              + " use the institution id): `aggregateType` selects the chain; without it an"
+              + " ambiguous id answers 409 `ambiguous-entity` naming the candidate types.")
   @APIResponse(responseCode = "404", description = "No such entity visible to the caller")
-  public Uni<Export> export(@PathParam("entityId") String entityId) {
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "ambiguous-entity: several aggregate types share the id and no aggregateType was given;"
+              + " the detail names the candidates")
+  public Uni<Export> export(
+      @PathParam("entityId") String entityId,
+      @Parameter(
+              description =
+                  "The aggregate type whose chain to export (e.g. Institution, Supervision);"
+                      + " needed only when several types share the id")
+          @QueryParam("aggregateType")
+          String aggregateType) {
     return exports.export(
         actor.actingAs(
             Roles.AUDITOR, Roles.REGULATOR, Roles.INSTITUTION_OPERATOR, Roles.SCHOOL_ADMIN),
-        entityId);
+        entityId,
+        blank(aggregateType));
   }
 
   private static String blank(String value) {

@@ -60,18 +60,41 @@ public class ExportService {
   public record Export(String manifest, String ndjson) {}
 
   public Uni<Export> export(Actor actor, String entityId) {
+    return export(actor, entityId, null);
+  }
+
+  /**
+   * Exports the chain of {@code aggregateType}/{@code entityId}; with {@code aggregateType} null
+   * the id must name a single aggregate type, otherwise 409 {@code ambiguous-entity} naming the
+   * candidate types (e.g. the registry's Institution and escrow's Supervision share an id).
+   */
+  public Uni<Export> export(Actor actor, String entityId, String aggregateType) {
     return timelines
         .mayRead(actor, entityId)
         .chain(() -> chain(entityId))
         .chain(
-            rows -> {
+            all -> {
+              List<EventRow> rows =
+                  aggregateType == null
+                      ? all
+                      : all.stream().filter(r -> r.aggregateType().equals(aggregateType)).toList();
               if (rows.isEmpty()) {
-                throw ProblemException.notFound("entity " + entityId);
+                throw ProblemException.notFound(
+                    aggregateType == null
+                        ? "entity " + entityId
+                        : "entity " + aggregateType + "/" + entityId);
               }
               String type = rows.get(0).aggregateType();
-              if (rows.stream().anyMatch(r -> !r.aggregateType().equals(type))) {
+              List<String> candidates =
+                  rows.stream().map(EventRow::aggregateType).distinct().sorted().toList();
+              if (candidates.size() > 1) {
                 throw ProblemException.conflict(
-                    "ambiguous-entity", "several aggregate types share the id " + entityId);
+                    "ambiguous-entity",
+                    "several aggregate types share the id "
+                        + entityId
+                        + ": "
+                        + String.join(", ", candidates)
+                        + "; pass the query parameter aggregateType with one of them");
               }
               return verification
                   .verify(entityId)

@@ -16,6 +16,7 @@ import cn.anshan.oversight.contracts.EventContracts;
 import cn.anshan.oversight.testkit.KafkaRecords;
 import cn.anshan.oversight.testkit.OversightTestResources;
 import cn.anshan.oversight.testkit.TestInfra;
+import cn.anshan.oversight.testkit.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -89,9 +90,16 @@ class IntegrityFlowTest {
   record Files2(Path ndjson, Path manifest) {}
 
   Files2 export(String name) throws Exception {
+    return export(name, null);
+  }
+
+  Files2 export(String name, String aggregateType) throws Exception {
+    var request = given().header("Authorization", AUDITOR.bearer());
+    if (aggregateType != null) {
+      request = request.queryParam("aggregateType", aggregateType);
+    }
     JsonPath export =
-        given()
-            .header("Authorization", AUDITOR.bearer())
+        request
             .get("/api/v1/audit/exports/" + institution)
             .then()
             .statusCode(200)
@@ -180,11 +188,67 @@ class IntegrityFlowTest {
     assertEquals(5, manifest.getInt("checkpoint.leaf.length"));
     assertEquals("entity/Institution/" + institution, manifest.getString("checkpoint.leaf.key"));
     assertTrue(manifest.getBoolean("storeVerification.intact"));
+  }
+
+  @Test
+  void thePublicKeyRequiresATokenOfAnyPlatformRole() {
+    // issue 8: only health and OpenAPI answer without a token
+    given().get("/api/v1/audit/keys").then().statusCode(401);
+    for (String role :
+        List.of("auditor", "parent", "custody-bank", "city-government", "pricing-officer")) {
+      given()
+          .header("Authorization", Tokens.user("user-" + role).role(role).bearer())
+          .get("/api/v1/audit/keys")
+          .then()
+          .statusCode(200)
+          .body("publicKey", org.hamcrest.Matchers.equalTo(PUBLIC_KEY))
+          .body("algorithm", org.hamcrest.Matchers.equalTo("Ed25519"));
+    }
+  }
+
+  @Test
+  void anIdSharedByTwoAggregateTypesIsExportedByTypeAndAmbiguousWithoutIt() throws Exception {
+    Ev supervision =
+        Ev.of(
+                AuditFixtures.newSource(),
+                "cn.anshan.oversight.escrow.SupervisionOpened.v1",
+                "Supervision",
+                institution)
+            .time("2026-09-06T01:00:00Z")
+            .data("institutionId", institution);
+    publish(AuditFixtures.ESCROW, institution, supervision);
+    awaitStored(supervision.id());
+    checkpoints.take().await().indefinitely();
+
     given()
-        .get("/api/v1/audit/keys")
+        .header("Authorization", AUDITOR.bearer())
+        .get("/api/v1/audit/exports/" + institution)
         .then()
-        .statusCode(200)
-        .body("publicKey", org.hamcrest.Matchers.equalTo(PUBLIC_KEY));
+        .statusCode(409)
+        .body("type", org.hamcrest.Matchers.containsString("ambiguous-entity"))
+        .body("detail", org.hamcrest.Matchers.containsString("Institution, Supervision"))
+        .body("detail", org.hamcrest.Matchers.containsString("aggregateType"));
+
+    Files2 registry = export("typed-institution", "Institution");
+    assertValid(registry);
+    assertEquals(5, Files.readAllLines(registry.ndjson()).size());
+    JsonPath manifest = new JsonPath(Files.readString(registry.manifest()));
+    assertEquals("Institution", manifest.getString("aggregateType"));
+    assertEquals("entity/Institution/" + institution, manifest.getString("checkpoint.leaf.key"));
+
+    Files2 escrow = export("typed-supervision", "Supervision");
+    assertValid(escrow);
+    assertEquals(1, Files.readAllLines(escrow.ndjson()).size());
+    assertEquals(
+        "entity/Supervision/" + institution,
+        new JsonPath(Files.readString(escrow.manifest())).getString("checkpoint.leaf.key"));
+
+    given()
+        .header("Authorization", AUDITOR.bearer())
+        .queryParam("aggregateType", "InstitutionRisk")
+        .get("/api/v1/audit/exports/" + institution)
+        .then()
+        .statusCode(404);
   }
 
   @Test

@@ -50,9 +50,15 @@ public interface EnrolmentSettings {
      */
     Map<String, LocalTime> latestEnd();
 
-    /** LN-ASV-03 {@code asv.feeCapYuanPerMonth}: nothing above it is ever charged. */
-    @WithDefault("200")
-    int feeCapYuanPerMonth();
+    /**
+     * LN-ASV-05 sanity ceiling: the highest per-level cap under which fee-approval may approve a
+     * fee (senior high grade 12 and boarding, 470 yuan). The fee standard is owned by fee-approval,
+     * which applies the per-level caps (200 / 280 / 470, LN-ASV-03/05); enrolment charges the
+     * published fee as approved and only refuses a published fee above this ceiling, which no
+     * approved fee can reach (a corrupt or forged event). Never set it below the highest level cap.
+     */
+    @WithDefault("470")
+    int feeCeilingYuanPerMonth();
 
     /** §8.3 {@code asv.refundGranularity}: DAY, HALF_MONTH or MONTH. */
     @WithDefault("DAY")

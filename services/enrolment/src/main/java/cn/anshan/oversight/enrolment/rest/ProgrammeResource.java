@@ -193,12 +193,17 @@ public class ProgrammeResource {
   @Operation(
       summary = "Charge the enrolled children for a month or the term (LN-ASV-03/06, §8.3)",
       description =
-          "Only at the fee fee-approval published for the school, term and type; nothing before"
-              + " publication, never across terms, 0 for exempt children. Children already"
-              + " charged for the period are skipped.")
+          "Exactly at the fee fee-approval published for the school, term and type, as approved"
+              + " (including senior-high fees under the higher LN-ASV-05 level caps); nothing"
+              + " before publication, never across terms, 0 for exempt children. Children"
+              + " already charged for the period are skipped.")
   @APIResponse(responseCode = "201", description = "The charges issued by this run")
   @APIResponse(responseCode = "404", description = "Not a programme of the admin's school")
-  @APIResponse(responseCode = "422", description = "No published fee, or outside the term")
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "No published fee, outside the term, or a published fee above the LN-ASV-05 sanity"
+              + " ceiling (the highest level cap, 470 yuan)")
   public Uni<Response> chargeRun(
       @PathParam("programmeId") UUID programmeId,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,

@@ -34,8 +34,9 @@ import java.util.UUID;
 /**
  * Charges and refunds (LN-ASV-03, LN-ASV-06, §8.3, §11 row 20). A child is charged only the fee
  * fee-approval published for the school, term and programme type (learned from FeePublished
- * events); nothing before publication, nothing across terms, nothing above the fee or the cap, and
- * 0 for a granted exemption. A withdrawal refunds pro rata at the configured granularity.
+ * events); nothing before publication, nothing across terms, nothing above the published fee (nor
+ * above the LN-ASV-05 sanity ceiling), and 0 for a granted exemption. A withdrawal refunds pro rata
+ * at the configured granularity.
  */
 @ApplicationScoped
 public class ChargeService {
@@ -120,15 +121,20 @@ public class ChargeService {
                                   + period.end()
                                   + "; nothing may be charged before publication");
                         }
-                        long capFen = settings.asv().feeCapYuanPerMonth() * 100L;
-                        if (fee.feeFenPerMonth() > capFen) {
+                        // LN-ASV-05: the published fee is charged as approved (fee-approval
+                        // applies the per-level caps 200/280/470); only a fee above the highest
+                        // level cap, which no approval can produce, is refused as a sanity check.
+                        long ceilingFen = settings.asv().feeCeilingYuanPerMonth() * 100L;
+                        if (fee.feeFenPerMonth() > ceilingFen) {
                           throw ProblemException.rule(
-                              ChargeCalculator.FEE_RULE,
+                              ChargeCalculator.CEILING_RULE,
                               "the published fee of "
                                   + fee.feeFenPerMonth()
-                                  + " fen a month is above the cap of "
-                                  + capFen
-                                  + " fen; nothing is charged");
+                                  + " fen a month is above "
+                                  + ceilingFen
+                                  + " fen, the highest per-level cap under which a fee can be"
+                                  + " approved; the published fee is suspect and nothing is"
+                                  + " charged");
                         }
                         ChargeCalculator.Period charged = valid.get();
                         return charges

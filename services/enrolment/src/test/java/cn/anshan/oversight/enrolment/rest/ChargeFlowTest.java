@@ -127,6 +127,41 @@ class ChargeFlowTest {
   }
 
   @Test
+  @DisplayName(
+      "LN-ASV-05: a senior-high fee of 280 yuan approved above the general 200-yuan cap is"
+          + " charged exactly as published")
+  void lnAsv05PublishedFeeAboveTheGeneralCapIsCharged() {
+    feePublished(28_000, 1);
+    String chargeId =
+        run("2026-09")
+            .statusCode(201)
+            .body("feeFenPerMonth", equalTo(28_000))
+            .body("charges", hasSize(1))
+            .body("charges[0].amountFen", equalTo(28_000))
+            .extract()
+            .path("charges[0].chargeId");
+    assertEquals(1, charges());
+    assertEquals(28_000, events(chargeId, 1).get(0).path("data").path("amountFen").asLong());
+    // the highest level cap (grade 12 / boarding, 470 yuan) is charged too
+    feePublished(47_000, 2);
+    run("2026-10").statusCode(201).body("charges[0].amountFen", equalTo(47_000));
+  }
+
+  @Test
+  @DisplayName(
+      "LN-ASV-05: a published fee above the highest level cap (470 yuan) is suspect; nothing is"
+          + " charged")
+  void lnAsv05PublishedFeeAboveTheSanityCeilingChargesNothing() {
+    feePublished(47_001, 1);
+    run("2026-09")
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("type", equalTo("https://oversight.anshan.gov.cn/problems/rules/LN-ASV-05"))
+        .body("detail", containsString("47000 fen"));
+    assertEquals(0, charges());
+  }
+
+  @Test
   @DisplayName("LN-ASV-06: a child whose exemption the school granted is charged 0")
   void lnAsv06ExemptChildChargedZero() {
     post(

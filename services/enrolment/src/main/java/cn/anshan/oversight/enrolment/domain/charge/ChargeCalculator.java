@@ -12,8 +12,15 @@ import java.util.Optional;
  * published fee cannot be computed.
  */
 public final class ChargeCalculator {
-  /** LN-ASV-03: never above the published fee, nor the configured cap. */
+  /** LN-ASV-03: never above the published fee (the fee standard is fee-approval's). */
   public static final String FEE_RULE = "LN-ASV-03";
+
+  /**
+   * LN-ASV-05: per-level caps 200 / 280 / 470 yuan applied by fee-approval; enrolment only refuses
+   * a published fee above the highest of them (a sanity ceiling, {@code
+   * asv.feeCeilingYuanPerMonth}).
+   */
+  public static final String CEILING_RULE = "LN-ASV-05";
 
   /** LN-ASV-06: exempt categories (disabled, extreme poverty, …) are charged zero. */
   public static final String EXEMPTION_RULE = "LN-ASV-06";
