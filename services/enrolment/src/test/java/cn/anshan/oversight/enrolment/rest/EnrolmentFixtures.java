@@ -3,7 +3,9 @@ package cn.anshan.oversight.enrolment.rest;
 import static io.restassured.RestAssured.given;
 
 import cn.anshan.oversight.contracts.EventContracts;
+import cn.anshan.oversight.testkit.ContractEvents;
 import cn.anshan.oversight.testkit.KafkaRecords;
+import cn.anshan.oversight.testkit.TestClock;
 import cn.anshan.oversight.testkit.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +15,6 @@ import io.restassured.response.ValidatableResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -111,28 +112,16 @@ public final class EnrolmentFixtures {
   }
 
   public static void freeze(String instant) {
-    given()
-        .contentType(ContentType.JSON)
-        .body("{\"freezeAt\":\"" + instant + "\"}")
-        .post("/test/clock")
-        .then()
-        .statusCode(200);
+    TestClock.freeze(instant);
   }
 
   public static void unfreeze() {
-    given().delete("/test/clock").then().statusCode(200);
+    TestClock.unfreeze();
   }
 
   /** The events of one aggregate in order, each checked against its contract. */
   public static List<JsonNode> events(String key, int expected) {
-    return KafkaRecords.await(TOPIC, r -> key.equals(r.key()), expected, Duration.ofSeconds(30))
-        .stream()
-        .map(
-            r -> {
-              EventContracts.assertValid(r.value());
-              return read(r.value());
-            })
-        .toList();
+    return ContractEvents.of(TOPIC, key, expected);
   }
 
   /** A golden example of another context, with a new id and the given changes. */

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.anshan.oversight.contracts.EventContracts;
+import cn.anshan.oversight.testkit.ContractEvents;
 import cn.anshan.oversight.testkit.KafkaRecords;
+import cn.anshan.oversight.testkit.TestClock;
 import cn.anshan.oversight.testkit.TestInfra;
 import cn.anshan.oversight.testkit.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -148,16 +150,11 @@ public final class EscrowFixtures {
   // ---- clock ----
 
   public static void freeze(String instant) {
-    given()
-        .contentType(ContentType.JSON)
-        .body("{\"freezeAt\":\"" + instant + "\"}")
-        .post("/test/clock")
-        .then()
-        .statusCode(200);
+    TestClock.freeze(instant);
   }
 
   public static void unfreeze() {
-    given().delete("/test/clock").then().statusCode(200);
+    TestClock.unfreeze();
   }
 
   // ---- API ----
@@ -272,19 +269,7 @@ public final class EscrowFixtures {
 
   /** The escrow events of one aggregate in order, each checked against its contract. */
   public static List<JsonNode> events(String key, int expected) {
-    List<JsonNode> found =
-        KafkaRecords.await(ESCROW_TOPIC, r -> key.equals(r.key()), expected, Duration.ofSeconds(30))
-            .stream()
-            .map(
-                r -> {
-                  EventContracts.assertValid(r.value());
-                  try {
-                    return JSON.readTree(r.value());
-                  } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                  }
-                })
-            .toList();
+    List<JsonNode> found = ContractEvents.of(ESCROW_TOPIC, key, expected);
     assertEquals(expected, found.size(), "events of " + key);
     return found;
   }

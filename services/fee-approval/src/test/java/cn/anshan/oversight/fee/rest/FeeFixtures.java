@@ -2,23 +2,18 @@ package cn.anshan.oversight.fee.rest;
 
 import static io.restassured.RestAssured.given;
 
-import cn.anshan.oversight.contracts.EventContracts;
-import cn.anshan.oversight.testkit.KafkaRecords;
+import cn.anshan.oversight.testkit.ContractEvents;
+import cn.anshan.oversight.testkit.TestClock;
 import cn.anshan.oversight.testkit.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.List;
 
 /** What every fee flow test needs: requests, the test clock and the fee events, validated. */
 public final class FeeFixtures {
   public static final String TOPIC = "oversight.fee.events";
   public static final String BASE = "/api/v1/fee-proposals";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private FeeFixtures() {}
 
@@ -84,32 +79,16 @@ public final class FeeFixtures {
 
   /** Freezes the service's clock. */
   public static void freeze(String instant) {
-    given()
-        .contentType(ContentType.JSON)
-        .body("{\"freezeAt\":\"" + instant + "\"}")
-        .post("/test/clock")
-        .then()
-        .statusCode(200);
+    TestClock.freeze(instant);
   }
 
   public static void unfreeze() {
-    given().delete("/test/clock").then().statusCode(200);
+    TestClock.unfreeze();
   }
 
   /** The events of one aggregate in order, each checked against its contract. */
   public static List<JsonNode> events(String key, int expected) {
-    return KafkaRecords.await(TOPIC, r -> key.equals(r.key()), expected, Duration.ofSeconds(30))
-        .stream()
-        .map(
-            r -> {
-              EventContracts.assertValid(r.value());
-              try {
-                return JSON.readTree(r.value());
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            })
-        .toList();
+    return ContractEvents.of(TOPIC, key, expected);
   }
 
   public static List<String> types(List<JsonNode> events) {

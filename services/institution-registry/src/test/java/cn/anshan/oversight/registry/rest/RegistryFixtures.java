@@ -2,21 +2,17 @@ package cn.anshan.oversight.registry.rest;
 
 import static io.restassured.RestAssured.given;
 
-import cn.anshan.oversight.contracts.EventContracts;
-import cn.anshan.oversight.testkit.KafkaRecords;
+import cn.anshan.oversight.testkit.ContractEvents;
+import cn.anshan.oversight.testkit.TestClock;
 import cn.anshan.oversight.testkit.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 
 /** What every registry flow test needs: the test clock and the registry's events, validated. */
 public final class RegistryFixtures {
   public static final String TOPIC = "oversight.registry.events";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private RegistryFixtures() {}
 
@@ -43,16 +39,11 @@ public final class RegistryFixtures {
 
   /** Freezes the service's clock; keep dates inside the loaded calendar years. */
   public static void freeze(String instant) {
-    given()
-        .contentType(ContentType.JSON)
-        .body("{\"freezeAt\":\"" + instant + "\"}")
-        .post("/test/clock")
-        .then()
-        .statusCode(200);
+    TestClock.freeze(instant);
   }
 
   public static void unfreeze() {
-    given().delete("/test/clock").then().statusCode(200);
+    TestClock.unfreeze();
   }
 
   /** The events of one aggregate in order, each checked against its contract. */
@@ -61,16 +52,6 @@ public final class RegistryFixtures {
   }
 
   public static List<JsonNode> events(String key, int expected, Duration timeout) {
-    return KafkaRecords.await(TOPIC, r -> key.equals(r.key()), expected, timeout).stream()
-        .map(
-            r -> {
-              EventContracts.assertValid(r.value());
-              try {
-                return JSON.readTree(r.value());
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            })
-        .toList();
+    return ContractEvents.of(TOPIC, key, expected, timeout);
   }
 }
