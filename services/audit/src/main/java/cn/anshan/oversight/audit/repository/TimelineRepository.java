@@ -51,13 +51,30 @@ public class TimelineRepository {
         .map(rows -> rows.iterator().next().getBoolean(0));
   }
 
-  /** One page of an entity's timeline: its own events and those that reference it. */
+  /**
+   * One page of an entity's timeline: its own events and those that reference it, in business time
+   * and, at equal times, in aggregate version order, so one aggregate's events never swap (index
+   * {@code timeline_entry_order}).
+   */
   public Uni<List<EventRow>> timeline(
-      String entityId, Filter filter, Instant afterTime, UUID afterId, int limit) {
+      String entityId, Filter filter, TimelinePosition after, int limit) {
     List<Object> params = new ArrayList<>();
     params.add(entityId);
     StringBuilder where = new StringBuilder("t.entity_id = $1");
-    conditions("t.", filter, afterTime, afterId, where, params);
+    conditions("t.", filter, null, null, where, params);
+    if (after != null) {
+      params.add(after.time().atOffset(ZoneOffset.UTC));
+      params.add(after.aggregateVersion());
+      params.add(after.eventId());
+      where
+          .append(" and (t.time, t.aggregate_version, t.event_id) > ($")
+          .append(params.size() - 2)
+          .append(", $")
+          .append(params.size() - 1)
+          .append(", $")
+          .append(params.size())
+          .append(")");
+    }
     params.add(limit);
     String sql =
         "select "
@@ -65,7 +82,7 @@ public class TimelineRepository {
             + ", t.relation from timeline_entry t join audit_event e on e.event_id = t.event_id"
             + " where "
             + where
-            + " order by t.time, t.event_id limit $"
+            + " order by t.time, t.aggregate_version, t.event_id limit $"
             + params.size();
     return pool.preparedQuery(sql)
         .execute(Tuple.from(params))
@@ -78,6 +95,9 @@ public class TimelineRepository {
               return page;
             });
   }
+
+  /** Where a timeline page ends: the keyset of its last entry. */
+  public record TimelinePosition(Instant time, long aggregateVersion, UUID eventId) {}
 
   /** One page of all events matching the filter, in business time order. */
   public Uni<List<EventRow>> events(Filter filter, Instant afterTime, UUID afterId, int limit) {
@@ -109,8 +129,9 @@ public class TimelineRepository {
     return "select "
         + EventRow.COLUMNS
         + ", t.relation from timeline_entry t join audit_event e on e.event_id = t.event_id"
-        + " where t.entity_id = $1 and t.actor = $2 and (t.time, t.event_id) > ($3, $4)"
-        + " order by t.time, t.event_id limit 50";
+        + " where t.entity_id = $1 and t.actor = $2"
+        + " and (t.time, t.aggregate_version, t.event_id) > ($3, $4, $5)"
+        + " order by t.time, t.aggregate_version, t.event_id limit 50";
   }
 
   private static void conditions(

@@ -4,6 +4,7 @@ import cn.anshan.oversight.audit.config.AuditSettings;
 import cn.anshan.oversight.audit.repository.EventRow;
 import cn.anshan.oversight.audit.repository.TimelineRepository;
 import cn.anshan.oversight.audit.repository.TimelineRepository.Filter;
+import cn.anshan.oversight.audit.repository.TimelineRepository.TimelinePosition;
 import cn.anshan.oversight.kit.http.Keyset;
 import cn.anshan.oversight.kit.problem.FieldError;
 import cn.anshan.oversight.kit.problem.Problem;
@@ -24,6 +25,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class TimelineService {
+  private static final String VERSION_SEPARATOR = ".";
   private final TimelineRepository repository;
   private final AuditSettings settings;
   private final ObjectMapper mapper;
@@ -43,8 +45,8 @@ public class TimelineService {
         .chain(
             scope ->
                 repository
-                    .timeline(entityId, scope.apply(filter), after.instant(), uuid(after), size + 1)
-                    .map(rows -> page(rows, size)));
+                    .timeline(entityId, scope.apply(filter), timelinePosition(after), size + 1)
+                    .map(rows -> page(rows, size, true)));
   }
 
   public Uni<EventPage> events(Actor actor, Filter filter, String cursor, Integer limit) {
@@ -66,7 +68,7 @@ public class TimelineService {
         };
     return repository
         .events(scoped, after.instant(), uuid(after), size + 1)
-        .map(rows -> page(rows, size));
+        .map(rows -> page(rows, size, false));
   }
 
   /** What the actor may see of this entity's timeline: a filter restriction, or a 404. */
@@ -105,13 +107,18 @@ public class TimelineService {
     return new Filter(f.actor(), f.type(), f.from(), f.to(), f.correlationId(), district);
   }
 
-  private EventPage page(List<EventRow> rows, int size) {
+  /** A timeline cursor also carries the aggregate version, its tie-break at equal times. */
+  private EventPage page(List<EventRow> rows, int size, boolean timeline) {
     boolean more = rows.size() > size;
     List<EventRow> items = more ? rows.subList(0, size) : rows;
     String next = null;
     if (more) {
       EventRow last = items.get(items.size() - 1);
-      next = Keyset.cursor(last.time(), last.eventId().toString());
+      String id =
+          timeline
+              ? last.aggregateVersion() + VERSION_SEPARATOR + last.eventId()
+              : last.eventId().toString();
+      next = Keyset.cursor(last.time(), id);
     }
     return new EventPage(items.stream().map(r -> EventView.of(mapper, r)).toList(), next);
   }
@@ -128,8 +135,30 @@ public class TimelineService {
     try {
       return UUID.fromString(after.id());
     } catch (IllegalArgumentException e) {
-      throw new ProblemException(
-          Problem.ofFields(List.of(new FieldError("/cursor", "not a cursor from this API"))));
+      throw foreignCursor();
     }
+  }
+
+  private static TimelinePosition timelinePosition(Keyset.Position after) {
+    if (after.isStart()) {
+      return null;
+    }
+    int split = after.id().indexOf(VERSION_SEPARATOR);
+    if (split < 1) {
+      throw foreignCursor();
+    }
+    try {
+      return new TimelinePosition(
+          after.instant(),
+          Long.parseLong(after.id().substring(0, split)),
+          UUID.fromString(after.id().substring(split + 1)));
+    } catch (IllegalArgumentException e) {
+      throw foreignCursor();
+    }
+  }
+
+  private static ProblemException foreignCursor() {
+    return new ProblemException(
+        Problem.ofFields(List.of(new FieldError("/cursor", "not a cursor from this API"))));
   }
 }

@@ -230,13 +230,20 @@ public final class AuditBenchmark {
     for (int q = 0; q < queries; q++) {
       String entity = ids[random.nextInt(entities)];
       long t0 = System.nanoTime();
-      timelines.timeline(entity, none, null, null, 51).await().indefinitely();
+      timelines.timeline(entity, none, null, 51).await().indefinitely();
       first[q] = System.nanoTime() - t0;
 
       String institution = institutions[random.nextInt(institutions.length)];
       Instant after = base.plusSeconds((1 + random.nextInt(Math.max(1, perEntity))) * 3600L);
       t0 = System.nanoTime();
-      timelines.timeline(institution, none, after, new UUID(0, 0), 51).await().indefinitely();
+      timelines
+          .timeline(
+              institution,
+              none,
+              new TimelineRepository.TimelinePosition(after, 0, new UUID(0, 0)),
+              51)
+          .await()
+          .indefinitely();
       institutionPages[q] = System.nanoTime() - t0;
 
       t0 = System.nanoTime();
@@ -244,7 +251,6 @@ public final class AuditBenchmark {
           .timeline(
               institution,
               new Filter("user-" + random.nextInt(500), null, base, null, null, "tiedong"),
-              null,
               null,
               51)
           .await()
@@ -263,7 +269,8 @@ public final class AuditBenchmark {
               .replace("$1", "'" + institutions[0] + "'")
               .replace("$2", "'user-0'")
               .replace("$3", "'2026-01-02T00:00:00Z'")
-              .replace("$4", "'00000000-0000-0000-0000-000000000000'");
+              .replace("$4", "1")
+              .replace("$5", "'00000000-0000-0000-0000-000000000000'");
       System.out.println("EXPLAIN (ANALYZE) institution timeline filtered by actor:");
       try (ResultSet rs = s.executeQuery("explain (analyze, costs off) " + sql)) {
         while (rs.next()) {

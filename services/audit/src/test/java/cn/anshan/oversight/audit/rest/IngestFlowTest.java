@@ -179,6 +179,39 @@ class IngestFlowTest {
     assertEquals(0, timeline(AUDITOR, institution, "district=lishan").getList("items").size());
   }
 
+  /** Capability 2: at one instant (a frozen clock) v1 stays before v2 though its id sorts after. */
+  @Test
+  void atEqualTimesAnAggregatesEventsStayInVersionOrderAcrossPages() {
+    String type = "cn.anshan.oversight.registry.";
+    String same = "2026-09-05T01:00:00Z";
+    Ev first =
+        Ev.of(source, type + "InstitutionApplied.v1", "Institution", institution)
+            .version(1)
+            .seq(1)
+            .time(same)
+            .data("institutionId", institution);
+    Ev second =
+        Ev.of(source, type + "ApplicationApproved.v1", "Institution", institution)
+            .version(2)
+            .seq(2)
+            .time(same)
+            .data("institutionId", institution);
+    String random = UUID.randomUUID().toString();
+    first.json.put("id", "f" + random.substring(1));
+    second.json.put("id", "0" + random.substring(1));
+    publish(REGISTRY, institution, second, first);
+    awaitStored(first.id(), second.id());
+    assertEquals(
+        List.of(first.id(), second.id()),
+        timeline(AUDITOR, institution, null).getList("items.eventId"));
+    JsonPath page = timeline(AUDITOR, institution, "limit=1");
+    assertEquals(List.of(first.id()), page.getList("items.eventId"));
+    assertEquals(
+        List.of(second.id()),
+        timeline(AUDITOR, institution, "limit=1&cursor=" + page.getString("nextCursor"))
+            .getList("items.eventId"));
+  }
+
   @Test
   void timelinePagesWithAKeysetCursor() {
     ingestAll();

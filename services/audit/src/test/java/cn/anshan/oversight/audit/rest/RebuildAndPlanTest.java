@@ -84,7 +84,8 @@ class RebuildAndPlanTest {
             .replace("$1", "'x'")
             .replace("$2", "'actor'")
             .replace("$3", "'2026-01-01T00:00:00Z'")
-            .replace("$4", "'00000000-0000-0000-0000-000000000000'");
+            .replace("$4", "1")
+            .replace("$5", "'00000000-0000-0000-0000-000000000000'");
     String byActor =
         "select * from audit_event e where e.actor = 'a' and e.time >= '2026-01-01'"
             + " order by e.time, e.event_id limit 50";
