@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
@@ -126,19 +125,10 @@ public final class EnrolmentFixtures {
 
   /** A golden example of another context, with a new id and the given changes. */
   public static ObjectNode golden(String context, String name, Consumer<ObjectNode> change) {
-    String path = "contracts/events/" + context + "/" + name + ".example.json";
-    try (InputStream in = EnrolmentFixtures.class.getClassLoader().getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException("no golden example " + path);
-      }
-      ObjectNode event = (ObjectNode) JSON.readTree(in);
-      event.put("id", UUID.randomUUID().toString());
-      change.accept(event);
-      EventContracts.assertValid(event.toString());
-      return event;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    ObjectNode event = ContractEvents.golden(context, name);
+    change.accept(event);
+    EventContracts.assertValid(event.toString());
+    return event;
   }
 
   /** A registry list or licence event about {@code institutionId} at {@code version}. */

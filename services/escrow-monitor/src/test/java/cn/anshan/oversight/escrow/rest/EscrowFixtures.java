@@ -15,9 +15,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -57,13 +54,7 @@ public final class EscrowFixtures {
   // ---- registry events ----
 
   static ObjectNode golden(String name) {
-    String path = "contracts/events/registry/" + name + ".v1.example.json";
-    try (InputStream in =
-        Thread.currentThread().getContextClassLoader().getResourceAsStream(path)) {
-      return (ObjectNode) JSON.readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ContractEvents.golden("registry", name + ".v1");
   }
 
   static String event(

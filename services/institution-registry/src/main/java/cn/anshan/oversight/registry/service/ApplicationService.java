@@ -124,7 +124,7 @@ public class ApplicationService {
               refuseWrongApprovalLevel(form, ApplicationRules.checkExisting(form, premises()));
               List<RuleViolation> violations =
                   institution.registerExisting(
-                      form, settings.premisesStandard(), command.actor().subject(), clock.now());
+                      form, premises(), command.actor().subject(), clock.now());
               if (!violations.isEmpty()) {
                 throw ProblemException.rules(violations);
               }
@@ -223,8 +223,7 @@ public class ApplicationService {
         .chain(
             application -> {
               List<RuleViolation> violations =
-                  application.approve(
-                      settings.premisesStandard(), command.actor().subject(), clock.now());
+                  application.approve(premises(), command.actor().subject(), clock.now());
               if (!violations.isEmpty()) {
                 throw ProblemException.rules(violations);
               }

@@ -13,7 +13,10 @@ import java.util.List;
  */
 @ConfigMapping(prefix = "oversight.registry.pricing")
 public interface PricingSettings {
-  /** The locality whose adopted schedule prices the registry's subject courses (PRC-02). */
+  /**
+   * PRC-02: the city whose adopted schedule holds the offline benchmarks; online ones are the
+   * schedule of {@code oversight.registry.province-authority}.
+   */
   @WithDefault("anshan")
   String locality();
 
