@@ -31,10 +31,15 @@ class RegistryConsumerTest {
     ObjectNode course = EscrowFixtures.golden("CourseFiled");
     KafkaRecords.send(
         REGISTRY_TOPIC, course.path("aggregateid").asText(), course.toString(), course.toString());
-    String whitelisted = EscrowFixtures.golden("InstitutionWhitelisted").toString(); // version 5
-    String blacklisted = EscrowFixtures.golden("InstitutionBlacklisted").toString(); // version 12
-    String revoked = EscrowFixtures.golden("LicenceRevoked").toString(); // version 20
-    KafkaRecords.send(REGISTRY_TOPIC, GOLDEN_INSTITUTION, whitelisted, revoked, blacklisted);
+    ObjectNode whitelisted = EscrowFixtures.golden("InstitutionWhitelisted"); // version 5
+    ObjectNode blacklisted = EscrowFixtures.golden("InstitutionBlacklisted"); // version 12
+    ObjectNode revoked = EscrowFixtures.golden("LicenceRevoked"); // version 20
+    KafkaRecords.send(
+        REGISTRY_TOPIC,
+        GOLDEN_INSTITUTION,
+        whitelisted.toString(),
+        revoked.toString(),
+        blacklisted.toString());
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
@@ -44,9 +49,9 @@ class RegistryConsumerTest {
                             + " and event_id in (cast(? as uuid), cast(? as uuid),"
                             + " cast(? as uuid), cast(? as uuid))",
                         course.path("id").asText(),
-                        "7c1f50b4-6291-4168-afd5-e2b93ecfd536",
-                        "ec5b2e7c-f601-4913-b8ac-37d1a7313273",
-                        "5cddb67f-6477-44c6-a7cb-3d9b4278a443")
+                        whitelisted.path("id").asText(),
+                        blacklisted.path("id").asText(),
+                        revoked.path("id").asText())
                     == 4);
     List<Map<String, Object>> courses =
         TestInfra.query(
