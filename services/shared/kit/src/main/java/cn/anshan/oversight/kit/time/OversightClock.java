@@ -9,8 +9,8 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The one source of "now" for every time-dependent rule. Only {@link TestClockResource}, which
- * exists in test builds alone, can move it.
+ * The one source of "now" for every time-dependent rule. Only {@link TestClockResource} can move
+ * it, and only where {@code oversight.test-clock.enabled} is set (tests and system tests).
  */
 @ApplicationScoped
 public class OversightClock {
