@@ -2,6 +2,7 @@ package cn.anshan.oversight.kit.time;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.io.IOException;
@@ -15,14 +16,19 @@ import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Loads {@code calendar/cn-<year>.json} for the configured years from the classpath. */
+/**
+ * Loads {@code calendar/cn-<year>.json} for the configured years from the classpath. A year marked
+ * {@code "provisional"} (statutory holidays only, before the State Council's notice of that year is
+ * published) is loaded with a warning at every start, so operators see that its working-day windows
+ * may still move by the notice's 调休 days.
+ */
 @ApplicationScoped
 public class CalendarProducer {
 
   @Produces
   @ApplicationScoped
   WorkingDayCalendar calendar(
-      @ConfigProperty(name = "oversight.calendar.years", defaultValue = "2025,2026")
+      @ConfigProperty(name = "oversight.calendar.years", defaultValue = "2025,2026,2027")
           List<Integer> years,
       ObjectMapper mapper) {
     return load(years, mapper);
@@ -50,7 +56,14 @@ public class CalendarProducer {
         for (JsonNode d : root.path("makeUpWorkingDays")) {
           makeUp.add(LocalDate.parse(d.asText()));
         }
-        loaded.put(year, new WorkingDayCalendar.Year(year, holidays, makeUp));
+        boolean provisional = root.path("provisional").asBoolean(false);
+        if (provisional) {
+          Log.warnf(
+              "working-day calendar %d is PROVISIONAL (statutory holidays only): replace %s with"
+                  + " the State Council's notice for %d",
+              year, resource, year);
+        }
+        loaded.put(year, new WorkingDayCalendar.Year(year, holidays, makeUp, provisional));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + resource, e);
       }

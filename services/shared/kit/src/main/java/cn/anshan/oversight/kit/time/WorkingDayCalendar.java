@@ -14,7 +14,12 @@ import java.util.Set;
 public final class WorkingDayCalendar {
   private final Map<Integer, Year> years;
 
-  public record Year(int year, Set<LocalDate> holidays, Set<LocalDate> makeUpWorkingDays) {}
+  /**
+   * One year's data; {@code provisional} when it holds the statutory holidays only, before the
+   * State Council published that year's arrangement.
+   */
+  public record Year(
+      int year, Set<LocalDate> holidays, Set<LocalDate> makeUpWorkingDays, boolean provisional) {}
 
   public WorkingDayCalendar(Map<Integer, Year> years) {
     this.years = Map.copyOf(years);
@@ -69,6 +74,12 @@ public final class WorkingDayCalendar {
 
   public boolean covers(int year) {
     return years.containsKey(year);
+  }
+
+  /** True when the year's data is provisional (statutory holidays only). */
+  public boolean isProvisional(int year) {
+    Year y = years.get(year);
+    return y != null && y.provisional();
   }
 
   private Year year(LocalDate date) {

@@ -44,6 +44,21 @@ class WorkingDayCalendarTest {
   }
 
   @Test
+  void windowsRunIntoTheProvisional2027Calendar() {
+    WorkingDayCalendar withNextYear =
+        CalendarProducer.load(List.of(2026, 2027), new ObjectMapper());
+    // Mon 21 Dec 2026 + 15 working days (REL-02): Fri 1 Jan 2027 is New Year's Day, so the
+    // window ends on Tue 12 Jan instead of Mon 11 Jan
+    assertEquals(
+        LocalDate.of(2027, 1, 12), withNextYear.plusWorkingDays(LocalDate.of(2026, 12, 21), 15));
+    assertTrue(withNextYear.isProvisional(2027));
+    assertFalse(withNextYear.isProvisional(2026));
+    // the lunar new year of 2027 falls on 6 or 7 February: both are holidays either way
+    assertTrue(withNextYear.isStatutoryHoliday(LocalDate.of(2027, 2, 8)));
+    assertFalse(withNextYear.isWorkingDay(LocalDate.of(2027, 2, 10)));
+  }
+
+  @Test
   void aYearWithoutDataFailsInsteadOfGuessing() {
     assertThrows(
         IllegalStateException.class, () -> calendar.isWorkingDay(LocalDate.of(2031, 5, 1)));
