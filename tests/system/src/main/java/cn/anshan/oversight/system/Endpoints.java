@@ -4,9 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Where the platform answers. Defaults are the local platform's fixed addresses (deploy/README.md);
- * every one can be overridden with a system property or an environment variable of the same name
- * (e.g. {@code KEYCLOAK_URL}, {@code REGISTRY_URL}).
+ * Where the platform answers. Defaults are the local platform's addresses (deploy/README.md),
+ * shifted by {@code OVERSIGHT_PORT_OFFSET} like the launcher's ports; every one can be overridden
+ * with a system property or an environment variable of the same name (e.g. {@code KEYCLOAK_URL},
+ * {@code REGISTRY_URL}).
  */
 public record Endpoints(
     String keycloak, String registry, String escrow, String enrolment, String fee, String audit) {
@@ -15,13 +16,23 @@ public record Endpoints(
   public static final String CLIENT_ID = "oversight-cli";
 
   public static Endpoints fromEnvironment() {
+    int offset = portOffset();
     return new Endpoints(
-        setting("KEYCLOAK_URL", "http://localhost:8180"),
-        setting("REGISTRY_URL", "http://localhost:8081"),
-        setting("ESCROW_URL", "http://localhost:8082"),
-        setting("ENROLMENT_URL", "http://localhost:8083"),
-        setting("FEE_URL", "http://localhost:8084"),
-        setting("AUDIT_URL", "http://localhost:8085"));
+        setting("KEYCLOAK_URL", local(8180 + offset)),
+        setting("REGISTRY_URL", local(8081 + offset)),
+        setting("ESCROW_URL", local(8082 + offset)),
+        setting("ENROLMENT_URL", local(8083 + offset)),
+        setting("FEE_URL", local(8084 + offset)),
+        setting("AUDIT_URL", local(8085 + offset)));
+  }
+
+  /** The launcher's {@code OVERSIGHT_PORT_OFFSET} (0 when unset). */
+  public static int portOffset() {
+    return Integer.parseInt(setting("OVERSIGHT_PORT_OFFSET", "0"));
+  }
+
+  private static String local(int port) {
+    return "http://localhost:" + port;
   }
 
   public String issuer() {

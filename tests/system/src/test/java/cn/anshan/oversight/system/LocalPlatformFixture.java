@@ -27,12 +27,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * target folder). Stops it ({@code platform down}) when the root extension context closes, and from
  * a JVM shutdown hook if the run is interrupted.
  *
- * <p>The launcher's ports are fixed (PostgreSQL 55432, Kafka 9092/9093, Keycloak 8180/9180,
- * services 8081–8085): when any is taken, the suite fails at once and says so.
+ * <p>Two launcher options only the system tests use: {@code --port-offset} (the pom's {@code
+ * OVERSIGHT_PORT_OFFSET}, 2000: PostgreSQL 57432, Kafka 11092/11093, Keycloak 10180/11180, services
+ * 10081–10085), so the suite runs beside a developer's platform on the default ports — when one of
+ * its own ports is taken it fails at once and says so; and {@code --test-clock}, so the story can
+ * cross working-day windows (REL-02, REL-05) by moving the services' clocks.
  */
 public final class LocalPlatformFixture implements BeforeAllCallback {
 
-  private static final int[] PORTS = {55432, 9092, 9093, 8180, 9180, 8081, 8082, 8083, 8084, 8085};
+  private static final int[] DEFAULT_PORTS = {
+    55432, 9092, 9093, 8180, 9180, 8081, 8082, 8083, 8084, 8085
+  };
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -71,17 +76,18 @@ public final class LocalPlatformFixture implements BeforeAllCallback {
       Instant t0 = Instant.now();
       run(List.of("down"), Duration.ofMinutes(3)); // a killed earlier run's leftovers
       List<String> busy = new ArrayList<>();
-      for (int p : PORTS) {
-        if (open(p)) {
-          busy.add(Integer.toString(p));
+      for (int p : DEFAULT_PORTS) {
+        if (open(p + offset())) {
+          busy.add(Integer.toString(p + offset()));
         }
       }
       if (!busy.isEmpty()) {
         throw new IllegalStateException(
             "ports of the local platform are taken ("
                 + String.join(", ", busy)
-                + "): another platform runs on this machine (deploy/local/platform down stops the"
-                + " repository's own); the system tests need these fixed ports");
+                + "): another platform runs on this machine with port offset "
+                + offset()
+                + " (set -Dsystem.port-offset=N for another offset)");
       }
       try {
         deleteTree(state.resolve("pg"));
@@ -90,7 +96,11 @@ public final class LocalPlatformFixture implements BeforeAllCallback {
         throw new IllegalStateException("cannot reset " + state, e);
       }
       Runtime.getRuntime().addShutdownHook(hook);
-      int code = run(List.of("up", "--no-build"), Duration.ofMinutes(20));
+      int code =
+          run(
+              List.of(
+                  "up", "--no-build", "--port-offset", Integer.toString(offset()), "--test-clock"),
+              Duration.ofMinutes(20));
       String word = stateWord();
       System.out.printf(
           "[system-tests] platform %s (exit %d) in %d s; state %s%n",
@@ -148,11 +158,12 @@ public final class LocalPlatformFixture implements BeforeAllCallback {
       ProcessBuilder pb = new ProcessBuilder(cmd).directory(repo.toFile());
       Map<String, String> env = pb.environment();
       env.put("OVERSIGHT_STATE", state.toString());
+      env.put("OVERSIGHT_PORT_OFFSET", Integer.toString(offset()));
       // the build that runs these tests may hold /tmp/mvn.lock: the wrapper's own Maven runs
       // (launcher classpath, Keycloak unpack) take a lock of their own
       env.put("OVERSIGHT_MVN_LOCK", state.resolveSibling("platform-mvn.lock").toString());
       if (args.get(0).equals("up")) {
-        auditSigningKey(env);
+        systemTestSettings(env);
       }
       pb.redirectErrorStream(true);
       try {
@@ -182,13 +193,16 @@ public final class LocalPlatformFixture implements BeforeAllCallback {
     }
 
     /**
-     * The packaged audit service has no signing key outside %dev/%test and the launcher passes
-     * none: a fresh Ed25519 pair per run (inherited by the launcher and the services it starts),
-     * unless the environment already has one.
+     * Settings the launcher's services inherit: shorter periods for the scheduled duties the story
+     * waits for, and an audit signing key — the packaged audit service has none outside %dev/%test
+     * — a fresh Ed25519 pair per run unless the environment already has one.
      */
-    private static void auditSigningKey(Map<String, String> env) {
+    private static void systemTestSettings(Map<String, String> env) {
       // a signed checkpoint every 5 s instead of 10 min, so step 8's export is covered by one
       env.putIfAbsent("AUDIT_CHECKPOINT_INTERVAL", "5s");
+      // escrow's periodic duties (REL-02, REL-05) every 2 s instead of hourly, so a move of the
+      // test clock is acted on at once
+      env.putIfAbsent("OVERSIGHT_ESCROW_WATCH_INTERVAL", "2s");
       if (env.containsKey("AUDIT_SIGNING_PRIVATE_KEY")) {
         return;
       }
@@ -204,6 +218,10 @@ public final class LocalPlatformFixture implements BeforeAllCallback {
       } catch (NoSuchAlgorithmException e) {
         throw new IllegalStateException(e);
       }
+    }
+
+    private static int offset() {
+      return Endpoints.portOffset();
     }
 
     private static boolean open(int port) {

@@ -19,25 +19,22 @@ import java.util.stream.Stream;
  */
 final class KeycloakComponent extends Component {
 
-  static final int PORT = 8180;
-  static final int MANAGEMENT_PORT = 9180;
-  static final String BASE = "http://localhost:" + PORT;
-  static final String REALM_URL = BASE + "/realms/oversight";
-
   /**
-   * Never change these between runs: build-time options (--health-enabled, --features, --db, ...)
-   * that differ from the last run make Keycloak re-augment itself (~25 s). The other flags are
-   * runtime options. --hostname pins the token issuer to http://localhost:8180 whatever address a
-   * client used.
+   * Never change the build-time options between runs (--health-enabled, --features, --db, ...):
+   * options that differ from the last run make Keycloak re-augment itself (~25 s). Ports and
+   * hostname are runtime options. --hostname pins the token issuer to http://localhost:&lt;port&gt;
+   * whatever address a client used.
    */
-  static final List<String> FLAGS =
-      List.of(
-          "start-dev",
-          "--http-port=" + PORT,
-          "--http-management-port=" + MANAGEMENT_PORT,
-          "--health-enabled=true",
-          "--hostname=" + BASE,
-          "--import-realm");
+  private List<String> flags() {
+    Ports ports = layout.ports();
+    return List.of(
+        "start-dev",
+        "--http-port=" + ports.keycloak(),
+        "--http-management-port=" + ports.keycloakManagement(),
+        "--health-enabled=true",
+        "--hostname=" + ports.keycloakBase(),
+        "--import-realm");
+  }
 
   private volatile boolean reaugmented;
 
@@ -54,9 +51,10 @@ final class KeycloakComponent extends Component {
 
   @Override
   String endpoint() {
-    return BASE
+    String base = layout.ports().keycloakBase();
+    return base
         + "  (realm oversight; admin console "
-        + BASE
+        + base
         + "/admin admin/admin)"
         + (reaugmented ? "  [re-augmented this run]" : "");
   }
@@ -95,9 +93,9 @@ final class KeycloakComponent extends Component {
             "admin");
     List<String> cmd = new java.util.ArrayList<>();
     cmd.add(kcSh.toString());
-    cmd.addAll(FLAGS);
+    cmd.addAll(flags());
     Process p = spawn(cmd, home, env, log);
-    String wellKnown = REALM_URL + "/.well-known/openid-configuration";
+    String wellKnown = layout.ports().realmUrl() + "/.well-known/openid-configuration";
     Procs.await(
         "keycloak", p, Duration.ofSeconds(300), log, () -> Procs.httpStatus(wellKnown) == 200);
     reaugmented =

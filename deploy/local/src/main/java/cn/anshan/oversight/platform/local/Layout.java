@@ -30,7 +30,8 @@ record Layout(
     Path tmp,
     String javaBin,
     String dependencyClasspath,
-    Properties versions) {
+    Properties versions,
+    Ports ports) {
 
   static Layout create(Path repo, Path state) throws IOException {
     Path run = state.resolve("run");
@@ -53,7 +54,7 @@ record Layout(
       }
       versions.load(in);
     }
-    return new Layout(repo, state, run, logs, tmp, javaBin, cp, versions);
+    return new Layout(repo, state, run, logs, tmp, javaBin, cp, versions, Ports.fromEnvironment());
   }
 
   String version(String key) {

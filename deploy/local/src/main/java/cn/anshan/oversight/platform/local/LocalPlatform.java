@@ -35,10 +35,12 @@ public final class LocalPlatform {
   private final KafkaComponent kafka;
   private final KeycloakComponent keycloak;
   private final List<ServiceComponent> services = new ArrayList<>();
+  private final boolean testClock;
   private volatile boolean stopping;
 
-  private LocalPlatform(Layout layout) {
+  private LocalPlatform(Layout layout, boolean testClock) {
     this.layout = layout;
+    this.testClock = testClock;
     this.postgres =
         new PostgresComponent(
             layout, ServiceComponent.SPECS.stream().map(ServiceComponent.Spec::db).toList());
@@ -49,12 +51,14 @@ public final class LocalPlatform {
   public static void main(String[] args) throws Exception {
     Path repo = Path.of("").toAbsolutePath();
     Path state = null;
+    boolean testClock = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--repo" -> repo = Path.of(args[++i]).toAbsolutePath();
         case "--state" -> state = Path.of(args[++i]).toAbsolutePath();
+        case "--test-clock" -> testClock = true;
         default -> {
-          System.err.println("usage: LocalPlatform [--repo <dir>] [--state <dir>]");
+          System.err.println("usage: LocalPlatform [--repo <dir>] [--state <dir>] [--test-clock]");
           System.exit(2);
         }
       }
@@ -62,7 +66,8 @@ public final class LocalPlatform {
     if (state == null) {
       state = repo.resolve(".oversight");
     }
-    LocalPlatform platform = new LocalPlatform(Layout.create(repo.normalize(), state.normalize()));
+    LocalPlatform platform =
+        new LocalPlatform(Layout.create(repo.normalize(), state.normalize()), testClock);
     int code = platform.start();
     if (code != 0) {
       System.exit(code); // the shutdown hook stops whatever did start
@@ -76,14 +81,17 @@ public final class LocalPlatform {
     setState("STARTING");
     Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "platform-shutdown"));
     Procs.log(
-        "starting in %s (java %s, pid %d)",
-        layout.state(), Runtime.version(), ProcessHandle.current().pid());
+        "starting in %s (java %s, pid %d, port offset %d)",
+        layout.state(), Runtime.version(), ProcessHandle.current().pid(), layout.ports().offset());
+    if (testClock) {
+      Procs.log("TEST CLOCK: the services accept /test/clock (system tests only)");
+    }
 
     List<ServiceComponent.Spec> notBuilt = new ArrayList<>();
     for (ServiceComponent.Spec spec : ServiceComponent.SPECS) {
       Path jar = ServiceComponent.jarOf(layout, spec.name());
       if (Files.isRegularFile(jar)) {
-        services.add(new ServiceComponent(layout, spec, jar));
+        services.add(new ServiceComponent(layout, spec, jar, testClock));
       } else {
         notBuilt.add(spec);
       }
@@ -153,11 +161,12 @@ public final class LocalPlatform {
 
   private String busyPorts() {
     Map<Integer, String> ports = new LinkedHashMap<>();
-    ports.put(PostgresComponent.PORT, "postgres");
-    ports.put(KafkaComponent.PORT, "kafka");
-    ports.put(KafkaComponent.CONTROLLER_PORT, "kafka controller");
-    ports.put(KeycloakComponent.PORT, "keycloak");
-    ports.put(KeycloakComponent.MANAGEMENT_PORT, "keycloak management");
+    Ports p = layout.ports();
+    ports.put(p.postgres(), "postgres");
+    ports.put(p.kafka(), "kafka");
+    ports.put(p.kafkaController(), "kafka controller");
+    ports.put(p.keycloak(), "keycloak");
+    ports.put(p.keycloakManagement(), "keycloak management");
     for (ServiceComponent s : services) {
       ports.put(s.port(), s.name());
     }
@@ -210,6 +219,11 @@ public final class LocalPlatform {
               s.name(), s.name()));
     }
     sb.append(String.format("  %-22s %s%n", "all", "ready in " + Procs.seconds(total)));
+    if (testClock) {
+      sb.append(
+          "  TEST CLOCK ENABLED: every service's time can be moved at /test/clock (system tests"
+              + " only)\n");
+    }
     try {
       Files.writeString(layout.run().resolve("ready.txt"), sb.toString());
     } catch (IOException e) {

@@ -22,8 +22,6 @@ import java.util.Map;
  */
 final class PostgresComponent extends Component {
 
-  static final int PORT = 55432;
-
   private final Collection<String> databases;
   private EmbeddedPostgres pg;
 
@@ -38,7 +36,11 @@ final class PostgresComponent extends Component {
 
   @Override
   String endpoint() {
-    return "postgresql://127.0.0.1:" + PORT + "  (databases " + String.join(", ", databases) + ")";
+    return "postgresql://127.0.0.1:"
+        + layout.ports().postgres()
+        + "  (databases "
+        + String.join(", ", databases)
+        + ")";
   }
 
   @Override
@@ -62,7 +64,7 @@ final class PostgresComponent extends Component {
       }
       started =
           EmbeddedPostgres.builder()
-              .setPort(PORT)
+              .setPort(layout.ports().postgres())
               .setDataDirectory(dataDir())
               .setCleanDataDirectory(false)
               .setOverrideWorkingDirectory(layout.state().resolve("pg-bin").toFile())

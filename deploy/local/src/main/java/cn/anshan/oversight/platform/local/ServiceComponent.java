@@ -11,7 +11,7 @@ import java.util.Map;
 /** One packaged Quarkus service ({@code target/quarkus-app/quarkus-run.jar}) as a child JVM. */
 final class ServiceComponent extends Component {
 
-  /** Service directory name, its database (= user = password) and its HTTP port. */
+  /** Service directory name, its database (= user = password) and its default HTTP port. */
   record Spec(String name, String db, int port) {}
 
   static final List<Spec> SPECS =
@@ -24,11 +24,13 @@ final class ServiceComponent extends Component {
 
   private final Spec spec;
   private final Path jar;
+  private final boolean testClock;
 
-  ServiceComponent(Layout layout, Spec spec, Path jar) {
+  ServiceComponent(Layout layout, Spec spec, Path jar, boolean testClock) {
     super(layout, spec.name());
     this.spec = spec;
     this.jar = jar;
+    this.testClock = testClock;
   }
 
   static Path jarOf(Layout layout, String service) {
@@ -40,11 +42,11 @@ final class ServiceComponent extends Component {
   }
 
   int port() {
-    return spec.port();
+    return layout.ports().service(spec.port());
   }
 
   String baseUrl() {
-    return "http://localhost:" + spec.port();
+    return "http://localhost:" + port();
   }
 
   @Override
@@ -56,14 +58,17 @@ final class ServiceComponent extends Component {
   Map<String, String> environment() {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("DB_HOST", "127.0.0.1");
-    env.put("DB_PORT", Integer.toString(PostgresComponent.PORT));
+    Ports ports = layout.ports();
+    env.put("DB_PORT", Integer.toString(ports.postgres()));
     env.put("DB_NAME", spec.db());
     env.put("DB_USER", spec.db());
     env.put("DB_PASSWORD", spec.db());
-    env.put("KAFKA_BOOTSTRAP_SERVERS", KafkaComponent.BOOTSTRAP);
-    env.put("OIDC_URL", KeycloakComponent.REALM_URL);
-    env.put("OIDC_ISSUER", KeycloakComponent.REALM_URL);
-    env.put("QUARKUS_HTTP_PORT", Integer.toString(spec.port()));
+    env.put("KAFKA_BOOTSTRAP_SERVERS", ports.kafkaBootstrap());
+    env.put("OIDC_URL", ports.realmUrl());
+    env.put("OIDC_ISSUER", ports.realmUrl());
+    env.put("QUARKUS_HTTP_PORT", Integer.toString(port()));
+    // only --test-clock enables it, whatever the launcher's own environment says
+    env.put("OVERSIGHT_TEST_CLOCK_ENABLED", Boolean.toString(testClock));
     if (spec.name().equals("audit")) {
       env.putAll(AuditSigningKey.environment(layout));
     }

@@ -6,6 +6,8 @@ import static cn.anshan.oversight.system.story.StoryContext.PARENT_2;
 
 import cn.anshan.oversight.system.Answer;
 import cn.anshan.oversight.system.StoryFailure;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +15,10 @@ import java.util.Map;
 /**
  * Issue 8 step 4 (一课一消): operator-a reports three lessons of parent-1's order; parent-1 confirms
  * two and disputes one (REL-07); only the confirmed lessons are released to the institution.
- * Another parent cannot see the order (404). The auto-confirmation after 15 working days (REL-02)
- * needs a clock the packaged service does not let a client move: not part of this run.
+ * Another parent cannot see the order (404). A fourth lesson the parent never answers is confirmed
+ * by the escrow service itself once its 15 working days (REL-02) have passed: the story moves the
+ * platform's test clock past that day and waits for the release. Against a platform started without
+ * {@code --test-clock} (the guided demo) that part is skipped and said so.
  */
 public final class S4LessonsConsumed implements Step {
 
@@ -88,9 +92,51 @@ public final class S4LessonsConsumed implements Step {
       throw new StoryFailure("released " + released + " fen; expected exactly two lessons");
     }
     s.remember("disputedLesson", lessons.get(2));
+    if (!s.clock().movable()) {
+      s.say()
+          .skipped(
+              "auto-confirmation after 15 working days (REL-02)",
+              "this platform runs on the real clock (start it with --test-clock to move time)");
+      return;
+    }
+    autoConfirmation(s, esc, order);
+  }
+
+  /** REL-02: the parent stays silent; the lesson confirms itself after 15 working days. */
+  private static void autoConfirmation(StoryContext s, String esc, String order) {
+    Answer reported =
+        s.api()
+            .as(OPERATOR_A)
+            .post(
+                esc + "/orders/" + order + "/consumptions", Map.of("heldOn", s.today().toString()))
+            .showing("consumptionId", "lessonNo", "autoConfirmOn")
+            .send()
+            .expect(201);
+    LocalDate due = LocalDate.parse(reported.text("autoConfirmOn"));
+    int days = (int) ChronoUnit.DAYS.between(s.today(), due) + 1;
+    s.clock().advanceDays(days);
     s.say()
-        .skipped(
-            "auto-confirmation after 15 working days (REL-02)",
-            "the packaged services run on the real clock; no test clock is accepted outside %test");
+        .note(
+            "parent-1 does not answer; the platform's clock moves "
+                + days
+                + " days to "
+                + s.today()
+                + ", the day after the 15th working day (REL-02)");
+    long expected = 3 * S2CoursesAndSchedules.PRICE_FEN;
+    Answer[] last = new Answer[1];
+    s.await(
+        "the escrow service auto-confirmed the silent lesson and released it",
+        () -> {
+          last[0] = s.api().as(PARENT_1).get(esc + "/orders/" + order).send().expect(200);
+          return last[0].node("releasedFen").asLong() == expected;
+        },
+        () -> last[0] == null ? "" : last[0].body());
+    s.api()
+        .as(PARENT_1)
+        .get(esc + "/orders/" + order)
+        .showing("releasedFen", "lessonsReleased", "unconsumedFen")
+        .send()
+        .expect(200);
+    s.remember("autoConfirmed", reported.text("consumptionId"));
   }
 }

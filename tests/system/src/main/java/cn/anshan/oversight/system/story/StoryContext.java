@@ -51,10 +51,12 @@ public final class StoryContext {
   private final Api api;
   private final Map<String, String> ids = new LinkedHashMap<>();
   private final Duration awaitLimit;
+  private final PlatformClock clock;
 
   public StoryContext(Api api, Duration awaitLimit) {
     this.api = api;
     this.awaitLimit = awaitLimit;
+    this.clock = new PlatformClock(api.endpoints());
   }
 
   public Api api() {
@@ -69,8 +71,13 @@ public final class StoryContext {
     return api.narrator();
   }
 
+  /** The services' business date: today, plus the days the story moved their clocks. */
   public LocalDate today() {
-    return LocalDate.now(SHANGHAI);
+    return clock.today();
+  }
+
+  PlatformClock clock() {
+    return clock;
   }
 
   public void remember(String key, String value) {
