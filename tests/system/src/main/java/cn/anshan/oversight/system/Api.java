@@ -15,8 +15,8 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * HTTP calls as a named demo user (bearer token from {@link Tokens}), each narrated. Command POSTs
- * get a fresh {@code Idempotency-Key}.
+ * HTTP calls as a named demo user (bearer token from {@link Tokens}), each narrated and recorded in
+ * the {@link RequestJournal}. Command POSTs get a fresh {@code Idempotency-Key}.
  */
 public final class Api {
 
@@ -29,7 +29,7 @@ public final class Api {
 
   public Api(Endpoints endpoints, Narrator narrator) {
     this.endpoints = endpoints;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    this.http = HttpClients.http11(Duration.ofSeconds(10));
     this.tokens = new Tokens(endpoints, http);
     this.narrator = narrator;
   }
@@ -114,11 +114,12 @@ public final class Api {
         b.header("Authorization", "Bearer " + tokens.of(user));
       }
       headers.forEach(b::header);
+      String requestBody = body == null ? null : toJson(body);
       if (body == null) {
         b.method(method, HttpRequest.BodyPublishers.noBody());
       } else {
         b.header("Content-Type", "application/json");
-        b.method(method, HttpRequest.BodyPublishers.ofString(toJson(body)));
+        b.method(method, HttpRequest.BodyPublishers.ofString(requestBody));
       }
       HttpResponse<String> res;
       try {
@@ -129,8 +130,11 @@ public final class Api {
         Thread.currentThread().interrupt();
         throw new StoryFailure("interrupted");
       }
-      JsonNode json = null;
       String text = res.body();
+      RequestJournal.record(
+          new RequestJournal.Exchange(
+              user, method, url, Map.copyOf(headers), requestBody, res.statusCode(), text));
+      JsonNode json = null;
       if (text != null && !text.isBlank() && (text.startsWith("{") || text.startsWith("["))) {
         try {
           json = JSON.readTree(text);
@@ -172,6 +176,11 @@ public final class Api {
 
     public Call put(String url, Object body) {
       return new Call(user, "PUT", url, body);
+    }
+
+    /** Any method, e.g. a replay of a recorded request ({@code body} null: none). */
+    public Call call(String method, String url, Object body) {
+      return new Call(user, method, url, body);
     }
   }
 

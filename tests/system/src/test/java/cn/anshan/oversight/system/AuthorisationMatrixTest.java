@@ -1,10 +1,9 @@
 package cn.anshan.oversight.system;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.anshan.oversight.system.story.StoryContext;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,12 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -27,132 +24,190 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Issue 8 §3, the role dimension of the authorisation matrix, generated from the OpenAPI documents
- * the services serve: every operation × every demo user (real Keycloak tokens). An operation must
- * declare the roles it admits ({@code security}); a user none of whose roles is admitted gets 403;
- * a user whose role is admitted is never refused authentication (no 401). Object-level outcomes
- * (own/foreign object → 2xx/404) are checked by the story steps, not here. The matrix is written to
- * {@code target/authorisation-matrix.csv}.
+ * Issue 8 §3, the authorisation matrix, generated from the OpenAPI documents the services serve,
+ * with real Keycloak tokens. Two dimensions:
+ *
+ * <ul>
+ *   <li>Role: every operation × one demo user per role. An operation must declare the roles it
+ *       admits ({@code security}) or have a line in {@code authorisation-decisions.txt}; a user
+ *       none of whose roles is admitted gets 403, an admitted one is never refused (no 401/403;
+ *       random ids).
+ *   <li>Object ({@link ObjectMatrix}): own and foreign object. The story's requests on objects
+ *       (recorded by {@link Api} in the {@link RequestJournal}; this class runs after {@code
+ *       StoryTest} in the same JVM) and probes for the reads it did not make are the own rows; the
+ *       same requests as the user of the same role in another scope (institution, district, school,
+ *       family) are the foreign rows, expected 403 or 404. A foreign 2xx is exactly the defect this
+ *       test reports, and because such a request may change state it is replayed only after the
+ *       story finished. Every operation on an object needs own and foreign rows for every role it
+ *       admits, or a line in {@code object-decisions.txt}: an object endpoint cannot ship without
+ *       an object-level decision either.
+ * </ul>
+ *
+ * <p>The matrix is written to {@code target/authorisation-matrix.csv}.
  */
 @ExtendWith(LocalPlatformFixture.class)
 @Order(3)
 class AuthorisationMatrixTest {
 
-  private static final List<String> USERS =
-      List.of(
-          StoryContext.OPERATOR_A,
-          StoryContext.REGULATOR_TIEDONG,
-          StoryContext.PRICING_OFFICER,
-          StoryContext.CITY_GOV,
-          StoryContext.SCHOOL_ADMIN,
-          StoryContext.PARENT_1,
-          StoryContext.BANK,
-          StoryContext.AUDITOR);
+  private static final String HEADER =
+      "service,method,path,object,user,roles,admitted,expected,status,source";
 
   private final Endpoints urls = Endpoints.fromEnvironment();
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http = HttpClients.http11(Duration.ofSeconds(10));
   private final Tokens tokens = new Tokens(urls, http);
-  private final List<String> rows =
-      new ArrayList<>(List.of("service,method,path,user,roles,admitted,expected,status"));
+  private final DemoUsers users = new DemoUsers(tokens);
+  private final List<String> rows = new ArrayList<>(List.of(HEADER));
+  private ServedApis apis;
+  private ObjectMatrix objects;
+  private int roleCells;
 
   @TestFactory
-  Stream<DynamicTest> everyOperationTimesEveryRole() {
-    Map<String, Set<String>> roles = new LinkedHashMap<>();
-    for (String u : USERS) {
-      Set<String> r = new LinkedHashSet<>();
-      Tokens.claims(tokens.of(u))
-          .path("realm_access")
-          .path("roles")
-          .forEach(n -> r.add(n.asText()));
-      roles.put(u, r);
-    }
+  Stream<DynamicTest> everyOperationTimesEveryRoleTimesOwnAndForeignObject() {
     List<DynamicTest> tests = new ArrayList<>();
-    for (Map.Entry<String, String> s : urls.services().entrySet()) {
+    tests.add(
+        DynamicTest.dynamicTest(
+            "every service serves its OpenAPI document", () -> apis = ServedApis.load(urls)));
+    for (String service : urls.services().keySet()) {
       tests.add(
           DynamicTest.dynamicTest(
-              s.getKey() + ": every operation declares its roles and admits only them",
-              () -> checkService(s.getKey(), s.getValue(), roles)));
+              service + ": every operation declares its roles and admits only them",
+              () -> checkRoles(service)));
     }
     tests.add(
         DynamicTest.dynamicTest(
-            "the matrix is written to target/authorisation-matrix.csv",
+            "own and foreign objects: the story's requests replayed by another scope",
             () -> {
-              Files.createDirectories(Path.of("target"));
-              Files.write(Path.of("target/authorisation-matrix.csv"), rows);
-              assertTrue(rows.size() > 1);
+              // narrates ObjectsBeyondTheStory's requests; the matrix's own are quiet (the CSV)
+              Api api = new Api(urls, new Narrator(System.out, false));
+              int storyRequests = RequestJournal.exchanges().size();
+              new ObjectsBeyondTheStory(api).create();
+              objects = new ObjectMatrix(apis, api, users);
+              objects.run(storyRequests);
+              for (ObjectMatrix.Row r : objects.rows()) {
+                rows.add(csv(r.op(), r.object(), r.user(), r.expected(), r.status(), r.source()));
+              }
+              assertAll(
+                  () ->
+                      assertEquals(
+                          List.of(),
+                          objects.foreignSuccess(),
+                          "another scope used an object (a 2xx where 403/404 was due)"),
+                  () -> assertEquals(List.of(), objects.unexpected(), "unexpected answers"));
             }));
+    tests.add(
+        DynamicTest.dynamicTest(
+            "every operation on an object has own/foreign rows or a line in object-decisions.txt",
+            () ->
+                assertAll(
+                    () ->
+                        assertEquals(
+                            List.of(),
+                            objects.uncovered(),
+                            "operations without an object decision"),
+                    () ->
+                        assertEquals(
+                            List.of(),
+                            objects.staleDecisions(),
+                            "stale lines in object-decisions.txt"))));
+    tests.add(
+        DynamicTest.dynamicTest(
+            "the matrix is written to target/authorisation-matrix.csv", this::writeMatrix));
     return tests.stream();
   }
 
-  private void checkService(String service, String base, Map<String, Set<String>> roles)
-      throws Exception {
-    JsonNode doc = Api.JSON.readTree(send("GET", base + "/q/openapi?format=json", null).body());
+  private void checkRoles(String service) throws Exception {
     List<String> wrong = new ArrayList<>();
     int cells = 0;
-    for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();
-        paths.hasNext(); ) {
-      Map.Entry<String, JsonNode> p = paths.next();
-      String url = base + p.getKey().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
-      for (Iterator<Map.Entry<String, JsonNode>> ops = p.getValue().fields(); ops.hasNext(); ) {
-        Map.Entry<String, JsonNode> op = ops.next();
-        String method = op.getKey().toUpperCase();
-        if (!List.of("GET", "POST", "PUT", "DELETE", "PATCH").contains(method)) {
-          continue;
-        }
-        Set<String> admitted = new LinkedHashSet<>();
-        op.getValue()
-            .path("security")
-            .forEach(
-                req ->
-                    req.fields()
-                        .forEachRemaining(
-                            e -> e.getValue().forEach(r -> admitted.add(r.asText()))));
-        Decisions.Kind decision =
-            admitted.isEmpty() ? Decisions.of(service, method, p.getKey()) : null;
-        if (admitted.isEmpty() && decision == null) {
+    for (Operation op : apis.operations()) {
+      if (!op.service().equals(service)) {
+        continue;
+      }
+      if (op.roles().isEmpty() && op.decision() == null) {
+        wrong.add(
+            op.method()
+                + " "
+                + op.path()
+                + ": no roles declared and no line in authorisation-decisions.txt");
+        continue;
+      }
+      String url = op.base() + op.path().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+      for (String user : DemoUsers.ONE_PER_ROLE) {
+        Set<String> roles = users.roles(user);
+        boolean allowed = op.admits(roles);
+        int status = send(op.method(), url, tokens.of(user)).statusCode();
+        cells++;
+        rows.add(
+            csv(
+                op,
+                "none",
+                user,
+                allowed ? "not 401/403" : "403",
+                Integer.toString(status),
+                "role"));
+        if (allowed ? (status == 401 || status == 403) : status != 403) {
           wrong.add(
-              method
+              op.method()
                   + " "
-                  + p.getKey()
-                  + ": no roles declared and no line in authorisation-decisions.txt");
-          continue;
-        }
-        for (Map.Entry<String, Set<String>> u : roles.entrySet()) {
-          boolean allowed = decision != null || u.getValue().stream().anyMatch(admitted::contains);
-          int status = send(method, url, tokens.of(u.getKey())).statusCode();
-          cells++;
-          String expected = allowed ? "not 401/403" : "403";
-          rows.add(
-              String.join(
-                  ",",
-                  service,
-                  method,
-                  p.getKey(),
-                  u.getKey(),
-                  decision != null ? decision.name().toLowerCase() : String.join(" ", admitted),
-                  Boolean.toString(allowed),
-                  expected,
-                  Integer.toString(status)));
-          if (allowed ? (status == 401 || status == 403) : status != 403) {
-            wrong.add(
-                method
-                    + " "
-                    + p.getKey()
-                    + " as "
-                    + u.getKey()
-                    + " → "
-                    + status
-                    + " (admits "
-                    + admitted
-                    + ")");
-          }
+                  + op.path()
+                  + " as "
+                  + user
+                  + " → "
+                  + status
+                  + " (admits "
+                  + op.roles()
+                  + ")");
         }
       }
     }
-    System.out.printf("[matrix] %s: %d cells%n", service, cells);
+    roleCells += cells;
+    System.out.printf("[matrix] %s: %d role cells%n", service, cells);
     assertTrue(cells > 0, "no operations");
     assertEquals(List.of(), wrong, service + ": " + cells + " cells checked");
+  }
+
+  private void writeMatrix() throws Exception {
+    Files.createDirectories(Path.of("target"));
+    Files.write(Path.of("target/authorisation-matrix.csv"), rows);
+    Map<String, Long> cases = new TreeMap<>(Map.of("none (role)", (long) roleCells));
+    for (ObjectMatrix.Row r : objects.rows()) {
+      String kind =
+          r.expected().startsWith("n/a")
+              ? " n/a (city-wide)"
+              : r.expected().startsWith("not-in-story") ? " not-in-story" : "";
+      cases.merge(r.object() + kind, 1L, Long::sum);
+    }
+    long operations = apis.operations().size();
+    System.out.printf(
+        "[matrix] operations × roles × cases = %d × %d × {none (role), own, foreign} = %d rows: %s%n",
+        operations, DemoUsers.ONE_PER_ROLE.size(), rows.size() - 1, cases);
+    System.out.println("[matrix] " + objects.coverageSummary());
+    assertTrue(roleCells == operations * DemoUsers.ONE_PER_ROLE.size(), "every role cell ran");
+  }
+
+  private String csv(
+      Operation op, String object, String user, String expected, String status, String source) {
+    String admits =
+        op.decision() != null ? op.decision().name().toLowerCase() : String.join(" ", op.roles());
+    String admitted =
+        source.equals("decision") || user.equals("-")
+            ? ""
+            : Boolean.toString(op.admits(users.roles(user)));
+    return String.join(
+        ",",
+        op.service(),
+        op.method(),
+        op.path(),
+        object,
+        user,
+        admits,
+        admitted,
+        csvField(expected),
+        status,
+        source);
+  }
+
+  private static String csvField(String s) {
+    return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
   }
 
   private HttpResponse<String> send(String method, String url, String bearer) throws Exception {

@@ -1,9 +1,5 @@
 package cn.anshan.oversight.system;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,19 +22,8 @@ final class Decisions {
 
   private static Map<String, Kind> load() {
     Map<String, Kind> m = new LinkedHashMap<>();
-    try (InputStream in = Decisions.class.getResourceAsStream("/authorisation-decisions.txt")) {
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      for (String line : text.split("\n")) {
-        line = line.strip();
-        if (line.isEmpty() || line.startsWith("#")) {
-          continue;
-        }
-        String[] kv = line.split("=", 2);
-        m.put(kv[0].strip(), Kind.valueOf(kv[1].strip().toUpperCase()));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    DecisionFile.read("/authorisation-decisions.txt")
+        .forEach((key, value) -> m.put(key, Kind.valueOf(value.toUpperCase())));
     return m;
   }
 }

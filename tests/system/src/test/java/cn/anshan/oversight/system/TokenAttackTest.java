@@ -46,8 +46,7 @@ class TokenAttackTest {
   private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
   private final Endpoints urls = Endpoints.fromEnvironment();
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http = HttpClients.http11(Duration.ofSeconds(10));
   private final Tokens tokens = new Tokens(urls, http);
 
   /** One GET per service that the auditor may call (the control) and every attack is sent to. */

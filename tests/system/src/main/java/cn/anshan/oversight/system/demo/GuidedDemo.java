@@ -3,6 +3,7 @@ package cn.anshan.oversight.system.demo;
 import cn.anshan.oversight.system.Answer;
 import cn.anshan.oversight.system.Api;
 import cn.anshan.oversight.system.Endpoints;
+import cn.anshan.oversight.system.HttpClients;
 import cn.anshan.oversight.system.Narrator;
 import cn.anshan.oversight.system.StoryFailure;
 import cn.anshan.oversight.system.Tokens;
@@ -112,7 +113,7 @@ public final class GuidedDemo {
   }
 
   private static boolean reachable(Endpoints urls) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    HttpClient http = HttpClients.http11(Duration.ofSeconds(3));
     boolean ok = true;
     System.out.println();
     System.out.println("Platform:");

@@ -1,6 +1,7 @@
 package cn.anshan.oversight.system.story;
 
 import cn.anshan.oversight.system.Endpoints;
+import cn.anshan.oversight.system.HttpClients;
 import cn.anshan.oversight.system.StoryFailure;
 import java.io.IOException;
 import java.net.URI;
@@ -22,8 +23,7 @@ import java.util.List;
 final class PlatformClock {
 
   private final List<String> domainServices;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http = HttpClients.http11(Duration.ofSeconds(10));
   private Duration moved = Duration.ZERO;
 
   PlatformClock(Endpoints urls) {

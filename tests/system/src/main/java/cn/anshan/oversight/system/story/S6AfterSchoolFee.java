@@ -26,7 +26,6 @@ import java.util.Map;
  */
 public final class S6AfterSchoolFee implements Step {
 
-  static final String TERM = "2026-autumn";
   static final long FEE_FEN = 15000;
 
   @Override
@@ -42,6 +41,7 @@ public final class S6AfterSchoolFee implements Step {
 
   @Override
   public void run(StoryContext s) {
+    SchoolTerm term = SchoolTerm.around(s.today());
     String fee = s.urls().fee() + "/api/v1";
     s.api()
         .as(SCHOOL_ADMIN)
@@ -57,13 +57,13 @@ public final class S6AfterSchoolFee implements Step {
             .post(
                 fee + "/fee-proposals",
                 """
-                {"termId":"%s","termStart":"2026-09-01","termEnd":"2027-01-15",
+                {"termId":"%s","termStart":"%s","termEnd":"%s",
                  "programmeType":"AFTER_SCHOOL","basis":"SERVICE_CHARGE","schoolLevel":"PRIMARY",
                  "costs":{"staffAllowancesFen":4200000,"materialsFen":600000,
                           "outsideProvidersFen":1500000,"utilitiesFen":300000},
                  "expectedParticipants":440,"proposedFeeFenPerMonth":%d}\
                 """
-                    .formatted(TERM, FEE_FEN))
+                    .formatted(term.id(), term.start(), term.end(), FEE_FEN))
             .showing("proposalId", "status", "totalCostFen", "proposedFeeFenPerMonth")
             .send()
             .expect(201);
@@ -127,7 +127,7 @@ public final class S6AfterSchoolFee implements Step {
         .expect(200);
     s.api()
         .as(PARENT_1)
-        .get(fee + "/published-fees?schoolId=" + SCHOOL_1 + "&termId=" + TERM)
+        .get(fee + "/published-fees?schoolId=" + SCHOOL_1 + "&termId=" + term.id())
         .showing("/0/feeFenPerMonth", "/0/programmeType", "/0/payee", "/items/0/feeFenPerMonth")
         .send()
         .expect(200);
@@ -140,13 +140,13 @@ public final class S6AfterSchoolFee implements Step {
             .post(
                 enr + "/programmes",
                 """
-                {"type":"AFTER_SCHOOL","termId":"%s","termStart":"2026-09-01",
-                 "termEnd":"2027-01-15","days":["MONDAY","TUESDAY","WEDNESDAY","THURSDAY","FRIDAY"],
+                {"type":"AFTER_SCHOOL","termId":"%s","termStart":"%s",
+                 "termEnd":"%s","days":["MONDAY","TUESDAY","WEDNESDAY","THURSDAY","FRIDAY"],
                  "dailyStart":"15:30","dailyEnd":"17:30","grades":[1,2,3,4,5,6],"billing":"MONTHLY",
                  "activities":[{"name":"作业辅导","kind":"HOMEWORK_SUPPORT"},
                                {"name":"机器人社团","kind":"SCIENCE_TECH"}]}\
                 """
-                    .formatted(TERM))
+                    .formatted(term.id(), term.start(), term.end()))
             .showing("programmeId", "type", "termId", "days")
             .send()
             .expect(201);

@@ -4,6 +4,7 @@ import cn.anshan.oversight.system.Answer;
 import cn.anshan.oversight.system.Api;
 import cn.anshan.oversight.system.Endpoints;
 import cn.anshan.oversight.system.Narrator;
+import cn.anshan.oversight.system.PersonalData;
 import cn.anshan.oversight.system.StoryFailure;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,13 +109,10 @@ public final class StoryContext {
             answer.user() + " sees " + what + " (" + secret + ") in " + answer.url());
       }
     }
-    if (ID_NUMBER.matcher(body).find()) {
+    if (PersonalData.showsResidentId(body)) {
       throw new StoryFailure(answer.user() + " sees a resident ID number in " + answer.url());
     }
   }
-
-  private static final java.util.regex.Pattern ID_NUMBER =
-      java.util.regex.Pattern.compile("(?<![0-9A-Za-z-])[1-9][0-9]{16}[0-9X](?![0-9A-Za-z-])");
 
   public Map<String, String> ids() {
     return Map.copyOf(ids);
