@@ -57,6 +57,14 @@ public interface EscrowSettings {
     int earliestBeforeCourseDays();
 
     /**
+     * PRE-23, hour-based alternative: {@code prepay.earliestRemainingHours}; a renewal may be
+     * collected earlier once the family's current package of the course has this many class hours
+     * left or fewer.
+     */
+    @WithDefault("20")
+    int earliestRemainingHours();
+
+    /**
      * PRE-24: first days of school terms; an order whose period contains a term start after its own
      * first day spans two terms.
      */

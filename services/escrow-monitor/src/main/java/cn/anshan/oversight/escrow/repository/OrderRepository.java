@@ -32,6 +32,12 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
         List.of(OrderStatus.PLACED, OrderStatus.PAID, OrderStatus.REFUND_REQUESTED));
   }
 
+  /** PRE-23: the family's paid orders of one course (the package a renewal would follow). */
+  public Uni<List<Order>> paidOfCourse(String familyId, UUID courseId) {
+    return list(
+        "familyId = ?1 and courseId = ?2 and status = ?3", familyId, courseId, OrderStatus.PAID);
+  }
+
   /** REL-09: orders whose money is still (or may still come) in custody. */
   public Uni<List<Order>> openOf(String institutionId) {
     return list(

@@ -40,6 +40,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
@@ -118,8 +119,17 @@ public class OrderService {
         p.maxAmountFenSubject(),
         p.subjectAmountCapEnabled(),
         p.earliestBeforeCourseDays(),
+        p.earliestRemainingHours(),
         p.termStarts(),
         p.contractTemplate());
+  }
+
+  /** PRE-23: class hours not yet held of the family's paid packages of the course. */
+  private static OptionalInt hoursLeft(List<Order> paidOfCourse) {
+    return paidOfCourse.isEmpty()
+        ? OptionalInt.empty()
+        : OptionalInt.of(
+            paidOfCourse.stream().mapToInt(o -> o.lessons() - o.lessonsRequested()).sum());
   }
 
   /** A parent orders class hours of a filed course; every cap is checked, nothing on failure. */
@@ -184,10 +194,18 @@ public class OrderService {
                             new ArrayList<>(PrepaymentRules.check(terms, caps()));
                         int windowDays = settings.prepay().splitWindowDays();
                         return orders
-                            .splitWindow(
-                                parent.subject(),
-                                course.institutionId(),
-                                clock.now().minus(Duration.ofDays(windowDays)))
+                            .paidOfCourse(parent.subject(), course.courseId())
+                            .invoke(
+                                paid ->
+                                    PrepaymentRules.checkEarliestCollection(
+                                            terms, hoursLeft(paid), caps())
+                                        .ifPresent(violations::add))
+                            .chain(
+                                () ->
+                                    orders.splitWindow(
+                                        parent.subject(),
+                                        course.institutionId(),
+                                        clock.now().minus(Duration.ofDays(windowDays))))
                             .chain(
                                 window -> {
                                   int hours =

@@ -232,6 +232,24 @@ class EscrowStoryTest {
   }
 
   @Test
+  void pre23ARenewalMayBeCollectedEarlyOnceTwentyHoursRemain() {
+    freeze("2026-05-04T02:00:00Z");
+    String institution = UUID.randomUUID().toString();
+    UUID course = institutionWithCustody(institution, 1000);
+    Tokens parent = EscrowFixtures.parent();
+    String current = paidOrder(parent, course, 21, 1000, "2026-04-27", "2026-07-10");
+    String renewal = orderBody(course, 10, "2026-07-11", "2026-08-31");
+    order(parent, renewal)
+        .statusCode(422)
+        .body("type", containsString("PRE-23"))
+        .body("detail", containsString("21 class hours left"));
+    // another family without a package of the course gets the plain 30-day rule
+    order(EscrowFixtures.parent(), renewal).statusCode(422).body("type", containsString("PRE-23"));
+    requestConsumption(operator(institution), current, "2026-05-04").statusCode(201);
+    order(parent, renewal).statusCode(201);
+  }
+
+  @Test
   void lnPre04SplitOrdersAndIdempotentPlacement() {
     freeze("2026-04-20T02:00:00Z");
     String institution = UUID.randomUUID().toString();

@@ -11,5 +11,6 @@ public record PrepaymentCaps(
     long maxAmountFenSubject,
     boolean subjectAmountCapEnabled,
     int earliestBeforeCourseDays,
+    int earliestRemainingHours,
     List<LocalDate> termStarts,
     String contractTemplate) {}

@@ -2,8 +2,11 @@ package cn.anshan.oversight.escrow.domain.order;
 
 import cn.anshan.oversight.escrow.domain.entitlement.Category;
 import cn.anshan.oversight.kit.problem.RuleViolation;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /** The caps and timing of prepayment intake (LN-PRE-04, PRE-20…24, CON-09). Plain Java. */
 public final class PrepaymentRules {
@@ -54,19 +57,6 @@ public final class PrepaymentRules {
                   + amountCap
                   + " fen"));
     }
-    if (terms
-        .orderedOn()
-        .isBefore(terms.periodStart().minusDays(caps.earliestBeforeCourseDays()))) {
-      violations.add(
-          new RuleViolation(
-              EARLIEST_COLLECTION,
-              "collection on "
-                  + terms.orderedOn()
-                  + " is earlier than "
-                  + caps.earliestBeforeCourseDays()
-                  + " days before the course starts on "
-                  + terms.periodStart()));
-    }
     caps.termStarts().stream()
         .filter(d -> d.isAfter(terms.periodStart()) && !d.isAfter(terms.periodEnd()))
         .findFirst()
@@ -91,6 +81,40 @@ public final class PrepaymentRules {
                   + terms.contractTemplate()));
     }
     return violations;
+  }
+
+  /**
+   * PRE-23, the earliest collection: not earlier than {@code earliestBeforeCourseDays} before the
+   * course starts, or — a renewal — once the family's current paid package of the same course has
+   * {@code earliestRemainingHours} class hours left or fewer ({@code hoursLeftInCourse}, empty when
+   * the family has no paid package of the course).
+   */
+  public static Optional<RuleViolation> checkEarliestCollection(
+      OrderTerms terms, OptionalInt hoursLeftInCourse, PrepaymentCaps caps) {
+    LocalDate earliest = terms.periodStart().minusDays(caps.earliestBeforeCourseDays());
+    if (!terms.orderedOn().isBefore(earliest)) {
+      return Optional.empty();
+    }
+    if (hoursLeftInCourse.isPresent()
+        && hoursLeftInCourse.getAsInt() <= caps.earliestRemainingHours()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new RuleViolation(
+            EARLIEST_COLLECTION,
+            "collection on "
+                + terms.orderedOn()
+                + " is earlier than "
+                + caps.earliestBeforeCourseDays()
+                + " days before the course starts on "
+                + terms.periodStart()
+                + (hoursLeftInCourse.isPresent()
+                    ? ", and the current package of the course still has "
+                        + hoursLeftInCourse.getAsInt()
+                        + " class hours left (renewal from "
+                        + caps.earliestRemainingHours()
+                        + ")"
+                    : "")));
   }
 
   /**

@@ -7,6 +7,8 @@ import cn.anshan.oversight.escrow.domain.entitlement.Category;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +22,7 @@ class PrepaymentRulesTest {
           500_000,
           true,
           30,
+          20,
           List.of(LocalDate.parse("2026-03-01"), LocalDate.parse("2026-09-01")),
           "GF-2021-2604");
   static final LocalDate START = LocalDate.parse("2026-04-27");
@@ -85,7 +88,7 @@ class PrepaymentRulesTest {
         List.of("PRE-21"),
         rules(PrepaymentRules.check(terms(Category.SUBJECT, 10, 500_001, START), CAPS)));
     PrepaymentCaps off =
-        new PrepaymentCaps(3, 60, 500_000, 500_000, false, 30, List.of(), "GF-2021-2604");
+        new PrepaymentCaps(3, 60, 500_000, 500_000, false, 30, 20, List.of(), "GF-2021-2604");
     assertEquals(
         List.of(), PrepaymentRules.check(terms(Category.SUBJECT, 10, 900_000, START), off));
   }
@@ -99,8 +102,30 @@ class PrepaymentRulesTest {
     OrderTerms dayEarlier =
         new OrderTerms(
             Category.NON_SUBJECT, 10, 1000, START, START, START.minusDays(31), "GF-2021-2604");
-    assertEquals(List.of(), PrepaymentRules.check(onTheDay, CAPS));
-    assertEquals(List.of("PRE-23"), rules(PrepaymentRules.check(dayEarlier, CAPS)));
+    assertEquals(
+        Optional.empty(),
+        PrepaymentRules.checkEarliestCollection(onTheDay, OptionalInt.empty(), CAPS));
+    assertEquals(
+        "PRE-23",
+        PrepaymentRules.checkEarliestCollection(dayEarlier, OptionalInt.empty(), CAPS)
+            .orElseThrow()
+            .rule());
+  }
+
+  @Test
+  @DisplayName("PRE-23: a renewal may be collected earlier once 20 class hours or fewer are left")
+  void pre23RenewalWhenTwentyHoursRemain() {
+    OrderTerms twoMonthsEarly =
+        new OrderTerms(
+            Category.SUBJECT, 10, 1000, START, START, START.minusDays(60), "GF-2021-2604");
+    assertEquals(
+        Optional.empty(),
+        PrepaymentRules.checkEarliestCollection(twoMonthsEarly, OptionalInt.of(20), CAPS));
+    assertEquals(
+        "PRE-23",
+        PrepaymentRules.checkEarliestCollection(twoMonthsEarly, OptionalInt.of(21), CAPS)
+            .orElseThrow()
+            .rule());
   }
 
   @Test
