@@ -21,6 +21,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -88,6 +90,13 @@ public class IntegrityResource {
   @Path("/checkpoints/latest")
   @RolesAllowed(Roles.AUDITOR)
   @Operation(summary = "The latest signed checkpoint over all chain heads")
+  @APIResponse(
+      responseCode = "200",
+      description = "The latest checkpoint",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CheckpointView.class)))
   @APIResponse(responseCode = "404", description = "No checkpoint yet")
   public Uni<CheckpointView> latestCheckpoint() {
     actor.actingAs(Roles.AUDITOR);
@@ -151,6 +160,13 @@ public class IntegrityResource {
               + " (the registry's Institution and escrow's Supervision and InstitutionRisk all"
               + " use the institution id): `aggregateType` selects the chain; without it an"
               + " ambiguous id answers 409 `ambiguous-entity` naming the candidate types.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The NDJSON chain and its signed manifest",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Export.class)))
   @APIResponse(responseCode = "404", description = "No such entity visible to the caller")
   @APIResponse(
       responseCode = "409",

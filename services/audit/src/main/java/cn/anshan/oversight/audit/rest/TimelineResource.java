@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -123,6 +125,13 @@ public class TimelineResource {
           "Exactly one of version, time (business time of the events) or recordedAt (when audit"
               + " stored them). The state is the fold of the entity's own events the cutoff admits,"
               + " in aggregate version order: data fields of later events overwrite earlier ones.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The folded state",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AsOfService.StateView.class)))
   @APIResponse(responseCode = "404", description = "No such entity visible to the caller")
   public Uni<AsOfService.StateView> state(
       @PathParam("entityId") String entityId,

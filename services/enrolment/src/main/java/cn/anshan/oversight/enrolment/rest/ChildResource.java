@@ -26,6 +26,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -85,6 +87,13 @@ public class ChildResource {
   @Path("/{childId}")
   @RolesAllowed({Roles.PARENT, Roles.SCHOOL_ADMIN, Roles.AUDITOR})
   @Operation(summary = "Read a child: the guardian, the child's school admin, auditors")
+  @APIResponse(
+      responseCode = "200",
+      description = "The child; ETag = version",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ChildView.class)))
   @APIResponse(responseCode = "404", description = "No such child visible to the caller")
   public Uni<Response> get(@PathParam("childId") UUID childId) {
     return service

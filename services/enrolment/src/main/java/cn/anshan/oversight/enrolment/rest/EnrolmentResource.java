@@ -30,6 +30,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -115,7 +118,13 @@ public class EnrolmentResource {
   @Path("/{enrolmentId}")
   @RolesAllowed({Roles.PARENT, Roles.SCHOOL_ADMIN, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(summary = "Read an enrolment the caller may see")
-  @APIResponse(responseCode = "200", description = "The enrolment; ETag = version")
+  @APIResponse(
+      responseCode = "200",
+      description = "The enrolment; ETag = version",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = EnrolmentView.class)))
   @APIResponse(responseCode = "404", description = "No such enrolment visible to the caller")
   public Uni<Response> get(@PathParam("enrolmentId") UUID enrolmentId) {
     return service
@@ -127,6 +136,13 @@ public class EnrolmentResource {
   @Path("/{enrolmentId}/charges")
   @RolesAllowed({Roles.PARENT, Roles.SCHOOL_ADMIN, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(summary = "Charges and refunds of an enrolment (at most one per month of its term)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The charges of the enrolment",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = ChargeView.class)))
   @APIResponse(responseCode = "404", description = "No such enrolment visible to the caller")
   public Uni<List<ChargeView>> charges(@PathParam("enrolmentId") UUID enrolmentId) {
     return service.charges(reader(), enrolmentId);

@@ -31,6 +31,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -110,7 +113,13 @@ public class ProgrammeResource {
   @Path("/{programmeId}")
   @RolesAllowed({Roles.PARENT, Roles.SCHOOL_ADMIN, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(summary = "Read a programme")
-  @APIResponse(responseCode = "200", description = "The programme; ETag = version")
+  @APIResponse(
+      responseCode = "200",
+      description = "The programme; ETag = version",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ProgrammeView.class)))
   @APIResponse(responseCode = "404", description = "No such programme visible to the caller")
   public Uni<Response> get(@PathParam("programmeId") UUID programmeId) {
     return service
@@ -181,6 +190,13 @@ public class ProgrammeResource {
   @Path("/{programmeId}/providers")
   @RolesAllowed({Roles.PARENT, Roles.SCHOOL_ADMIN, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(summary = "Providers admitted to a programme, current and past")
+  @APIResponse(
+      responseCode = "200",
+      description = "The admissions of the programme",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = AdmissionView.class)))
   @APIResponse(responseCode = "404", description = "No such programme visible to the caller")
   public Uni<List<AdmissionView>> providers(@PathParam("programmeId") UUID programmeId) {
     return providers.ofProgramme(reader(), programmeId);

@@ -1,5 +1,6 @@
 package cn.anshan.oversight.enrolment.rest;
 
+import cn.anshan.oversight.enrolment.service.AdmissionView;
 import cn.anshan.oversight.enrolment.service.ProviderService;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.http.Versions;
@@ -22,6 +23,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,7 +48,13 @@ public class ProviderAdmissionResource {
   @Path("/{admissionId}")
   @RolesAllowed({Roles.SCHOOL_ADMIN, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(summary = "Read an admission (its status shows an automatic exit)")
-  @APIResponse(responseCode = "200", description = "The admission; ETag = version")
+  @APIResponse(
+      responseCode = "200",
+      description = "The admission; ETag = version",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AdmissionView.class)))
   @APIResponse(responseCode = "404", description = "No such admission visible to the caller")
   public Uni<Response> get(@PathParam("admissionId") UUID admissionId) {
     return service

@@ -32,6 +32,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -110,7 +113,13 @@ public class OrderResource {
   @Path("/{orderId}")
   @RolesAllowed({Roles.PARENT, Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(summary = "Read an order the caller may see")
-  @APIResponse(responseCode = "200", description = "The order; ETag = version")
+  @APIResponse(
+      responseCode = "200",
+      description = "The order; ETag = version",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Views.OrderView.class)))
   @APIResponse(responseCode = "404", description = "No such order visible to the caller")
   public Uni<Response> get(@PathParam("orderId") UUID orderId) {
     return orders
@@ -150,6 +159,13 @@ public class OrderResource {
   @Path("/{orderId}/consumptions")
   @RolesAllowed({Roles.PARENT, Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(summary = "The lesson consumptions of an order the caller may see")
+  @APIResponse(
+      responseCode = "200",
+      description = "The order's lesson consumptions",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = ConsumptionView.class)))
   @APIResponse(responseCode = "404", description = "No such order visible to the caller")
   public Uni<List<ConsumptionView>> consumptions(@PathParam("orderId") UUID orderId) {
     return consumptions.ofOrder(reader(), orderId);
@@ -190,6 +206,13 @@ public class OrderResource {
   @Path("/{orderId}/refunds")
   @RolesAllowed({Roles.PARENT, Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(summary = "The refunds of an order the caller may see")
+  @APIResponse(
+      responseCode = "200",
+      description = "The order's refunds",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = RefundView.class)))
   @APIResponse(responseCode = "404", description = "No such order visible to the caller")
   public Uni<List<RefundView>> refunds(@PathParam("orderId") UUID orderId) {
     return refunds.ofOrder(reader(), orderId);
@@ -203,6 +226,13 @@ public class OrderResource {
       description =
           "Double-entry, TigerBeetle-style two-phase transfers: one pending reservation per"
               + " lesson, posted when the lesson is confirmed, voided on refund.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The order's journal and balances",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Views.OrderLedgerView.class)))
   @APIResponse(responseCode = "404", description = "No such order visible to the caller")
   public Uni<Views.OrderLedgerView> ledger(@PathParam("orderId") UUID orderId) {
     return orders.ledger(reader(), orderId);

@@ -23,6 +23,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -79,7 +81,13 @@ public class SupervisionResource {
   @Operation(
       summary = "The supervised account with custody balance, unconsumed value and entitlement",
       description = "Operators: their own institution; regulators: their district; auditors: all.")
-  @APIResponse(responseCode = "200", description = "The account; ETag = version")
+  @APIResponse(
+      responseCode = "200",
+      description = "The account; ETag = version",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SupervisionView.class)))
   @APIResponse(responseCode = "404", description = "None visible to the caller")
   public Uni<Response> get(@PathParam("institutionId") String institutionId) {
     return service

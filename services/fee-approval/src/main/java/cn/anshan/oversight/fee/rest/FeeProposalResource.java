@@ -33,6 +33,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -131,7 +134,13 @@ public class FeeProposalResource {
     Roles.PARENT
   })
   @Operation(summary = "Read a proposal the caller may see")
-  @APIResponse(responseCode = "200", description = "The proposal; ETag = version")
+  @APIResponse(
+      responseCode = "200",
+      description = "The proposal; ETag = version",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = FeeProposalView.class)))
   @APIResponse(responseCode = "404", description = "No such proposal visible to the caller")
   public Uni<Response> get(@PathParam("proposalId") UUID proposalId) {
     return service
@@ -150,6 +159,13 @@ public class FeeProposalResource {
     Roles.PARENT
   })
   @Operation(summary = "Every step of a proposal, oldest first (kept for good)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The steps, oldest first",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = FeeHistoryView.class)))
   @APIResponse(responseCode = "404", description = "No such proposal visible to the caller")
   public Uni<List<FeeHistoryView>> history(@PathParam("proposalId") UUID proposalId) {
     return service.history(reader(), proposalId);

@@ -23,6 +23,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -72,6 +75,16 @@ public class ParentRepresentativeResource {
   @GET
   @RolesAllowed({Roles.SCHOOL_ADMIN, Roles.AUDITOR})
   @Operation(summary = "The school's registered representatives (own school, or auditors)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The school's representatives",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      type = SchemaType.ARRAY,
+                      implementation = ParentRepresentativeView.class)))
   @APIResponse(responseCode = "404", description = "Not the admin's school")
   public Uni<List<ParentRepresentativeView>> list(@PathParam("schoolId") String schoolId) {
     return service.list(actor.actingAs(Roles.AUDITOR, Roles.SCHOOL_ADMIN), schoolId);

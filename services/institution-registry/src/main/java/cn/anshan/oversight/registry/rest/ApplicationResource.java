@@ -9,6 +9,7 @@ import cn.anshan.oversight.kit.security.Roles;
 import cn.anshan.oversight.registry.domain.ApplicationStatus;
 import cn.anshan.oversight.registry.service.ApplicationPage;
 import cn.anshan.oversight.registry.service.ApplicationService;
+import cn.anshan.oversight.registry.service.ApplicationView;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -25,6 +26,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -78,7 +81,13 @@ public class ApplicationResource {
   @Path("/{institutionId}")
   @RolesAllowed({Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(summary = "Read an application (own institution, own district, or as auditor)")
-  @APIResponse(responseCode = "200", description = "The application; ETag = version")
+  @APIResponse(
+      responseCode = "200",
+      description = "The application; ETag = version",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApplicationView.class)))
   @APIResponse(responseCode = "404", description = "No such application visible to the caller")
   public Uni<Response> get(@PathParam("institutionId") String institutionId) {
     return service

@@ -9,6 +9,7 @@ import cn.anshan.oversight.kit.security.CurrentActor;
 import cn.anshan.oversight.kit.security.Roles;
 import cn.anshan.oversight.registry.domain.advertising.AdReportStatus;
 import cn.anshan.oversight.registry.service.advertising.AdReportPage;
+import cn.anshan.oversight.registry.service.advertising.AdReportView;
 import cn.anshan.oversight.registry.service.advertising.AdvertisingService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,6 +28,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -95,7 +98,13 @@ public class AdReportResource {
   @Path("/{adReportId}")
   @RolesAllowed({Roles.AUDITOR, Roles.REGULATOR, Roles.SCHOOL_ADMIN, Roles.PARENT})
   @Operation(summary = "Read an ad report the caller may see")
-  @APIResponse(responseCode = "200", description = "The report; ETag = version")
+  @APIResponse(
+      responseCode = "200",
+      description = "The report; ETag = version",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AdReportView.class)))
   @APIResponse(responseCode = "404", description = "No such report visible to the caller")
   public Uni<Response> get(@PathParam("adReportId") UUID adReportId) {
     return service

@@ -10,6 +10,7 @@ import cn.anshan.oversight.kit.security.Roles;
 import cn.anshan.oversight.registry.domain.complaint.ComplaintStatus;
 import cn.anshan.oversight.registry.service.complaint.ComplaintPage;
 import cn.anshan.oversight.registry.service.complaint.ComplaintService;
+import cn.anshan.oversight.registry.service.complaint.ComplaintView;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -27,6 +28,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -100,7 +103,13 @@ public class ComplaintResource {
   @Path("/{complaintId}")
   @RolesAllowed({Roles.PARENT, Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(summary = "Read a complaint the caller may see")
-  @APIResponse(responseCode = "200", description = "The complaint; ETag = version")
+  @APIResponse(
+      responseCode = "200",
+      description = "The complaint; ETag = version",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ComplaintView.class)))
   @APIResponse(responseCode = "404", description = "No such complaint visible to the caller")
   public Uni<Response> get(@PathParam("complaintId") UUID complaintId) {
     return service

@@ -7,6 +7,7 @@ import cn.anshan.oversight.kit.idempotency.IdempotentCommands;
 import cn.anshan.oversight.kit.security.CurrentActor;
 import cn.anshan.oversight.kit.security.Roles;
 import cn.anshan.oversight.registry.service.course.CourseService;
+import cn.anshan.oversight.registry.service.course.CourseView;
 import cn.anshan.oversight.registry.service.course.SessionPage;
 import cn.anshan.oversight.registry.service.course.SessionView;
 import io.smallrye.mutiny.Uni;
@@ -25,6 +26,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -77,7 +80,13 @@ public class CourseResource {
   @Path("/{courseId}")
   @RolesAllowed({Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(summary = "Read a course (own institution, own district, or as auditor)")
-  @APIResponse(responseCode = "200", description = "The course; ETag = version")
+  @APIResponse(
+      responseCode = "200",
+      description = "The course; ETag = version",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CourseView.class)))
   @APIResponse(responseCode = "404", description = "No such course visible to the caller")
   public Uni<Response> get(@PathParam("courseId") String courseId) {
     return service
@@ -125,6 +134,13 @@ public class CourseResource {
   @Path("/{courseId}/sessions")
   @RolesAllowed({Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(summary = "A course's sessions in start order (keyset pagination)")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of sessions",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SessionPage.class)))
   @APIResponse(responseCode = "404", description = "No such course visible to the caller")
   public Uni<SessionPage> sessions(
       @PathParam("courseId") String courseId,
@@ -142,6 +158,13 @@ public class CourseResource {
   @Path("/{courseId}/sessions/{sessionId}")
   @RolesAllowed({Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(summary = "Read one session of a course")
+  @APIResponse(
+      responseCode = "200",
+      description = "The session",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SessionView.class)))
   @APIResponse(responseCode = "404", description = "No such session visible to the caller")
   public Uni<SessionView> session(
       @PathParam("courseId") String courseId, @PathParam("sessionId") String sessionId) {

@@ -13,6 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,6 +38,13 @@ public class InstitutionCoursesResource {
       description =
           "Public to parents (PRC-07: content, duration and price are published); operators see"
               + " their own institution, regulators their district, auditors all.")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of courses",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CoursePage.class)))
   @APIResponse(responseCode = "404", description = "No such institution visible to the caller")
   public Uni<CoursePage> list(
       @PathParam("institutionId") String institutionId,

@@ -9,6 +9,7 @@ import cn.anshan.oversight.kit.security.Roles;
 import cn.anshan.oversight.registry.domain.inspection.InspectionType;
 import cn.anshan.oversight.registry.domain.inspection.ProblemType;
 import cn.anshan.oversight.registry.service.inspection.InspectionService;
+import cn.anshan.oversight.registry.service.inspection.InspectionViews.InspectionView;
 import cn.anshan.oversight.registry.service.inspection.InspectionViews.ReportedFinding;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,6 +33,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Inspection plans, findings and rectifications (INS-01…03), by district. */
@@ -92,6 +96,13 @@ public class InspectionResource {
   @Path("/inspections/{inspectionId}")
   @RolesAllowed({Roles.REGULATOR, Roles.INSTITUTION_OPERATOR, Roles.AUDITOR})
   @Operation(summary = "An inspection and its rectification orders")
+  @APIResponse(
+      responseCode = "200",
+      description = "The inspection; ETag = version",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = InspectionView.class)))
   public Uni<Response> get(@PathParam("inspectionId") UUID inspectionId) {
     return service
         .get(

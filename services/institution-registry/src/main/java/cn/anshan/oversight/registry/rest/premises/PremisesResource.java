@@ -11,6 +11,7 @@ import cn.anshan.oversight.registry.domain.premises.Classroom;
 import cn.anshan.oversight.registry.domain.premises.PremisesForm;
 import cn.anshan.oversight.registry.service.premises.PremisesPage;
 import cn.anshan.oversight.registry.service.premises.PremisesService;
+import cn.anshan.oversight.registry.service.premises.PremisesView;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -29,6 +30,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -126,6 +129,13 @@ public class PremisesResource {
           "Operators: their own institution; regulators: their district; auditors: all; parents:"
               + " any approved institution, public facts only (address, floor, classroom"
               + " capacities).")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of sites (parents: public facts only)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PremisesPage.class)))
   @APIResponse(responseCode = "404", description = "No such institution visible to the caller")
   public Uni<PremisesPage> list(
       @PathParam("institutionId") String institutionId,
@@ -139,7 +149,13 @@ public class PremisesResource {
   @Path("/{premisesId}")
   @RolesAllowed({Roles.PARENT, Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(summary = "Read a site the caller may see (parents: public facts only)")
-  @APIResponse(responseCode = "200", description = "The site; ETag = version (not for parents)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The site; ETag = version (not for parents)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PremisesView.class)))
   @APIResponse(responseCode = "404", description = "No such site visible to the caller")
   public Uni<Response> get(
       @PathParam("institutionId") String institutionId, @PathParam("premisesId") UUID premisesId) {

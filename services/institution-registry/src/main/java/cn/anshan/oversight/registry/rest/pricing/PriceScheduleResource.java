@@ -6,6 +6,7 @@ import cn.anshan.oversight.kit.idempotency.CommandResult;
 import cn.anshan.oversight.kit.idempotency.IdempotentCommands;
 import cn.anshan.oversight.kit.security.CurrentActor;
 import cn.anshan.oversight.kit.security.Roles;
+import cn.anshan.oversight.registry.service.pricing.PriceScheduleView;
 import cn.anshan.oversight.registry.service.pricing.PricingService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,6 +23,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -90,7 +93,13 @@ public class PriceScheduleResource {
     Roles.CITY_GOVERNMENT
   })
   @Operation(summary = "The adopted benchmark prices and ceilings, public (PRC-07)")
-  @APIResponse(responseCode = "200", description = "The schedule; ETag = version")
+  @APIResponse(
+      responseCode = "200",
+      description = "The schedule; ETag = version",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PriceScheduleView.class)))
   @APIResponse(responseCode = "404", description = "Nothing adopted for this locality")
   public Uni<Response> get(@PathParam("locality") String locality) {
     return service

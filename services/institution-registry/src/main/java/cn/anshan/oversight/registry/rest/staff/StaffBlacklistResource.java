@@ -6,6 +6,7 @@ import cn.anshan.oversight.kit.idempotency.CommandResult;
 import cn.anshan.oversight.kit.idempotency.IdempotentCommands;
 import cn.anshan.oversight.kit.security.CurrentActor;
 import cn.anshan.oversight.kit.security.Roles;
+import cn.anshan.oversight.registry.service.staff.BlacklistEntryView;
 import cn.anshan.oversight.registry.service.staff.StaffBlacklistService;
 import cn.anshan.oversight.registry.service.staff.StaffIdentities;
 import io.smallrye.mutiny.Uni;
@@ -23,6 +24,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -79,7 +82,13 @@ public class StaffBlacklistResource {
   @Path("/{entryId}")
   @RolesAllowed({Roles.REGULATOR, Roles.AUDITOR})
   @Operation(summary = "Read a blacklist entry and where the person is filed now")
-  @APIResponse(responseCode = "200", description = "The entry; ETag = version")
+  @APIResponse(
+      responseCode = "200",
+      description = "The entry; ETag = version",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = BlacklistEntryView.class)))
   @APIResponse(responseCode = "404", description = "No such entry")
   public Uni<Response> get(@PathParam("entryId") String entryId) {
     return service

@@ -10,6 +10,7 @@ import cn.anshan.oversight.registry.domain.staff.StaffStatus;
 import cn.anshan.oversight.registry.service.staff.StaffIdentities;
 import cn.anshan.oversight.registry.service.staff.StaffPage;
 import cn.anshan.oversight.registry.service.staff.StaffService;
+import cn.anshan.oversight.registry.service.staff.StaffView;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -26,6 +27,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -113,7 +116,13 @@ public class StaffResource {
   @Path("/{staffId}")
   @RolesAllowed({Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(summary = "Read a staff member (own institution, own district, or as auditor)")
-  @APIResponse(responseCode = "200", description = "The staff member; ETag = version")
+  @APIResponse(
+      responseCode = "200",
+      description = "The staff member; ETag = version",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = StaffView.class)))
   @APIResponse(responseCode = "404", description = "No such staff member visible to the caller")
   public Uni<Response> get(
       @PathParam("institutionId") String institutionId, @PathParam("staffId") String staffId) {

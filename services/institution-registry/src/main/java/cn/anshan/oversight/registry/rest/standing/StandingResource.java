@@ -24,6 +24,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -49,6 +52,13 @@ public class StandingResource {
   @Path("/standing")
   @RolesAllowed({Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(summary = "Licence, registration, sanctions in force and list status")
+  @APIResponse(
+      responseCode = "200",
+      description = "The standing; ETag = version",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = StandingView.class)))
   public Uni<Response> standing(@PathParam("institutionId") String institutionId) {
     return service
         .standing(

@@ -6,6 +6,7 @@ import cn.anshan.oversight.registry.domain.pricing.PricingPolicy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An adopted price schedule as published to everyone (PRC-07): each benchmark with the most a
@@ -21,6 +22,8 @@ public record PriceScheduleView(
     int standardMinutesOffline,
     Instant adoptedAt) {
 
+  /** Named apart from the adoption request's {@code Price}, which has no ceiling. */
+  @Schema(name = "BenchmarkCeiling")
   public record Price(
       Mode mode, String band, long fenPerStandardHour, long maxFenPerStandardHour) {}
 
