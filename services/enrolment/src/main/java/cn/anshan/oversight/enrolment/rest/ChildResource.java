@@ -1,6 +1,7 @@
 package cn.anshan.oversight.enrolment.rest;
 
 import cn.anshan.oversight.enrolment.service.ChildView;
+import cn.anshan.oversight.enrolment.service.ExemptionView;
 import cn.anshan.oversight.enrolment.service.FamilyService;
 import cn.anshan.oversight.enrolment.service.Page;
 import cn.anshan.oversight.kit.events.CommandContext;
@@ -53,7 +54,13 @@ public class ChildResource {
   @Operation(
       summary = "Register a child of the caller (ASV-05)",
       description = "Stores a generated childId, the school and the grade; no names or ID numbers.")
-  @APIResponse(responseCode = "201", description = "Registered; Location and ETag set")
+  @APIResponse(
+      responseCode = "201",
+      description = "Registered; Location and ETag set",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ChildView.class)))
   public Uni<Response> register(
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull Requests.Child request) {
@@ -110,7 +117,13 @@ public class ChildResource {
       description =
           "The category must be a configured exempt category; the school admin verifies the"
               + " evidence and grants or rejects.")
-  @APIResponse(responseCode = "201", description = "Claimed; Location and ETag set")
+  @APIResponse(
+      responseCode = "201",
+      description = "Claimed; Location and ETag set",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ExemptionView.class)))
   @APIResponse(responseCode = "404", description = "Not the caller's child")
   @APIResponse(responseCode = "422", description = "LN-ASV-06: not an exempt category")
   public Uni<Response> claim(

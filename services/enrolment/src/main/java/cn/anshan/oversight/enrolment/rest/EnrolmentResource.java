@@ -62,7 +62,13 @@ public class EnrolmentResource {
           "Only the child's guardian applies; the enrolment is confirmed at once. A school admin"
               + " calling this is refused with 403 (ASV-04, no compulsion) and the attempt is"
               + " reported as AsvCompulsionSignalled.")
-  @APIResponse(responseCode = "201", description = "Enrolled; Location and ETag set")
+  @APIResponse(
+      responseCode = "201",
+      description = "Enrolled; Location and ETag set",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = EnrolmentView.class)))
   @APIResponse(responseCode = "403", description = "ASV-04: a school may not enrol a child")
   @APIResponse(responseCode = "404", description = "Not the caller's child, or no programme")
   @APIResponse(responseCode = "409", description = "Already enrolled")
@@ -157,7 +163,13 @@ public class EnrolmentResource {
       description =
           "Service ends the day before the effective date; the unused part of every charge is"
               + " refunded at the configured granularity (§8.3).")
-  @APIResponse(responseCode = "200", description = "Withdrawn; new ETag")
+  @APIResponse(
+      responseCode = "200",
+      description = "Withdrawn; new ETag",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = EnrolmentView.class)))
   @APIResponse(responseCode = "404", description = "Not an enrolment of the caller's child")
   @APIResponse(responseCode = "409", description = "Already withdrawn")
   @APIResponse(responseCode = "412", description = "If-Match is stale")

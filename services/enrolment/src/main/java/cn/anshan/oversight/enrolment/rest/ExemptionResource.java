@@ -89,7 +89,13 @@ public class ExemptionResource {
               + " charged in a term that has not ended is refunded in full (AsvRefundIssued,"
               + " reason EXEMPTION) in the same transaction; later charges are 0. Charges of"
               + " terms that ended before the grant stay as charged.")
-  @APIResponse(responseCode = "200", description = "Granted; new ETag")
+  @APIResponse(
+      responseCode = "200",
+      description = "Granted; new ETag",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ExemptionView.class)))
   @APIResponse(responseCode = "404", description = "Not a claim of the admin's school")
   @APIResponse(responseCode = "409", description = "Already decided")
   @APIResponse(responseCode = "412", description = "If-Match is stale")
@@ -105,7 +111,13 @@ public class ExemptionResource {
   @Path("/{exemptionId}/rejection")
   @RolesAllowed(Roles.SCHOOL_ADMIN)
   @Operation(summary = "Reject: the evidence does not show an exempt category")
-  @APIResponse(responseCode = "200", description = "Rejected; new ETag")
+  @APIResponse(
+      responseCode = "200",
+      description = "Rejected; new ETag",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ExemptionView.class)))
   @APIResponse(responseCode = "404", description = "Not a claim of the admin's school")
   @APIResponse(responseCode = "409", description = "Already decided")
   @APIResponse(responseCode = "412", description = "If-Match is stale")

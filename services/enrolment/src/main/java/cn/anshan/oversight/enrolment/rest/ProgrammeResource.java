@@ -1,6 +1,7 @@
 package cn.anshan.oversight.enrolment.rest;
 
 import cn.anshan.oversight.enrolment.service.AdmissionView;
+import cn.anshan.oversight.enrolment.service.ChargeRunView;
 import cn.anshan.oversight.enrolment.service.ChargeService;
 import cn.anshan.oversight.enrolment.service.Page;
 import cn.anshan.oversight.enrolment.service.ProgrammeService;
@@ -72,7 +73,13 @@ public class ProgrammeResource {
               + " local off-work time and not after the latest end of its grades; early arrival,"
               + " lunch and evening self-study are not after-school service. One plan per school,"
               + " term and type.")
-  @APIResponse(responseCode = "201", description = "Published; Location and ETag set")
+  @APIResponse(
+      responseCode = "201",
+      description = "Published; Location and ETag set",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ProgrammeView.class)))
   @APIResponse(responseCode = "409", description = "The school already has this plan")
   @APIResponse(responseCode = "422", description = "A rule is broken (rule ids in the problem)")
   public Uni<Response> publish(
@@ -132,7 +139,13 @@ public class ProgrammeResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.SCHOOL_ADMIN)
   @Operation(summary = "Revise the timetable and content; term and type stay (same rules)")
-  @APIResponse(responseCode = "200", description = "Changed; new ETag")
+  @APIResponse(
+      responseCode = "200",
+      description = "Changed; new ETag",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ProgrammeView.class)))
   @APIResponse(responseCode = "404", description = "Not a programme of the admin's school")
   @APIResponse(responseCode = "412", description = "If-Match is stale")
   @APIResponse(responseCode = "422", description = "A rule is broken")
@@ -162,7 +175,13 @@ public class ProgrammeResource {
       description =
           "Only while the registry's events say the institution is white-listed, operational and"
               + " licensed.")
-  @APIResponse(responseCode = "201", description = "Admitted; Location and ETag set")
+  @APIResponse(
+      responseCode = "201",
+      description = "Admitted; Location and ETag set",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AdmissionView.class)))
   @APIResponse(responseCode = "404", description = "Not a programme of the admin's school")
   @APIResponse(responseCode = "409", description = "Already admitted")
   @APIResponse(responseCode = "422", description = "ASV-06: not white-listed or not licensed")
@@ -213,7 +232,13 @@ public class ProgrammeResource {
               + " (including senior-high fees under the higher LN-ASV-05 level caps); nothing"
               + " before publication, never across terms, 0 for exempt children. Children"
               + " already charged for the period are skipped.")
-  @APIResponse(responseCode = "201", description = "The charges issued by this run")
+  @APIResponse(
+      responseCode = "201",
+      description = "The charges issued by this run",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ChargeRunView.class)))
   @APIResponse(responseCode = "404", description = "Not a programme of the admin's school")
   @APIResponse(
       responseCode = "422",

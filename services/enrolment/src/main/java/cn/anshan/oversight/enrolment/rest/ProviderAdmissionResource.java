@@ -69,7 +69,13 @@ public class ProviderAdmissionResource {
   @Operation(
       summary = "Record a periodic evaluation (ASV-06)",
       description = "A score below the configured pass mark exits the provider.")
-  @APIResponse(responseCode = "200", description = "Evaluated; new ETag")
+  @APIResponse(
+      responseCode = "200",
+      description = "Evaluated; new ETag",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AdmissionView.class)))
   @APIResponse(responseCode = "404", description = "Not an admission of the admin's school")
   @APIResponse(responseCode = "409", description = "The provider has left")
   @APIResponse(responseCode = "412", description = "If-Match is stale")

@@ -3,6 +3,7 @@ package cn.anshan.oversight.escrow.rest;
 import cn.anshan.oversight.escrow.service.OrderService;
 import cn.anshan.oversight.escrow.service.RiskService;
 import cn.anshan.oversight.escrow.service.SupervisionService;
+import cn.anshan.oversight.escrow.service.Views;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.idempotency.CommandResult;
 import cn.anshan.oversight.kit.idempotency.IdempotentCommands;
@@ -20,6 +21,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -60,8 +63,20 @@ public class BankResource {
       description =
           "The ledger receives the money into custody and reserves each lesson's price for the"
               + " institution (REL-01). The amount must equal the order's (LN-PRE-05).")
-  @APIResponse(responseCode = "201", description = "Received and reserved")
-  @APIResponse(responseCode = "200", description = "The same bank reference again: first receipt")
+  @APIResponse(
+      responseCode = "201",
+      description = "Received and reserved",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Views.PaymentReceipt.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The same bank reference again: first receipt",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Views.PaymentReceipt.class)))
   @APIResponse(responseCode = "404", description = "No such order")
   @APIResponse(
       responseCode = "409",
@@ -91,7 +106,13 @@ public class BankResource {
   @Path("/risk-reserve-deposits")
   @RolesAllowed(Roles.CUSTODY_BANK)
   @Operation(summary = "A deposit arrived in the institution's risk-reserve account (PRE-12)")
-  @APIResponse(responseCode = "201", description = "Recorded")
+  @APIResponse(
+      responseCode = "201",
+      description = "Recorded",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Views.ReserveReceipt.class)))
   @APIResponse(responseCode = "404", description = "No supervised account")
   @APIResponse(responseCode = "422", description = "PRE-12: the institution uses custody")
   public Uni<Response> reserveDeposit(
@@ -117,7 +138,13 @@ public class BankResource {
       description =
           "Coverage = balance / value of unconsumed lessons; below 1 trips RiskIndicatorTripped"
               + " COVERAGE (REL-13).")
-  @APIResponse(responseCode = "200", description = "Coverage computed")
+  @APIResponse(
+      responseCode = "200",
+      description = "Coverage computed",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Views.BalanceStatementReceipt.class)))
   @APIResponse(responseCode = "404", description = "No supervised account")
   public Uni<Response> balanceStatement(
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,

@@ -1,6 +1,7 @@
 package cn.anshan.oversight.escrow.rest;
 
 import cn.anshan.oversight.escrow.service.ConsumptionService;
+import cn.anshan.oversight.escrow.service.Views.ConsumptionView;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.idempotency.CommandResult;
 import cn.anshan.oversight.kit.idempotency.IdempotentCommands;
@@ -20,6 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,7 +46,13 @@ public class ConsumptionResource {
   @Path("/confirmation")
   @RolesAllowed(Roles.PARENT)
   @Operation(summary = "Confirm the lesson; its price is released to the institution (REL-02)")
-  @APIResponse(responseCode = "200", description = "Confirmed and released")
+  @APIResponse(
+      responseCode = "200",
+      description = "Confirmed and released",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ConsumptionView.class)))
   @APIResponse(responseCode = "404", description = "Not the parent's consumption")
   @APIResponse(responseCode = "409", description = "Already confirmed, disputed or withdrawn")
   public Uni<Response> confirm(
@@ -65,7 +74,13 @@ public class ConsumptionResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.PARENT)
   @Operation(summary = "Dispute the lesson; a dispute blocks its release (REL-07)")
-  @APIResponse(responseCode = "200", description = "Disputed")
+  @APIResponse(
+      responseCode = "200",
+      description = "Disputed",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ConsumptionView.class)))
   @APIResponse(responseCode = "404", description = "Not the parent's consumption")
   @APIResponse(responseCode = "409", description = "Already confirmed, disputed or withdrawn")
   public Uni<Response> dispute(
@@ -92,7 +107,13 @@ public class ConsumptionResource {
       description =
           "RETURN voids the lesson's reservation back to the family's balance in custody, paid"
               + " out with the order's refund.")
-  @APIResponse(responseCode = "200", description = "Resolved")
+  @APIResponse(
+      responseCode = "200",
+      description = "Resolved",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ConsumptionView.class)))
   @APIResponse(responseCode = "404", description = "Not a consumption of the regulator's district")
   @APIResponse(responseCode = "409", description = "Not disputed, or the order was refunded")
   public Uni<Response> resolve(

@@ -73,7 +73,13 @@ public class OrderResource {
               + " (LN-PRE-04), more than 5,000 yuan (PRE-20/PRE-21), is collected too early"
               + " (PRE-23), spans terms (PRE-24), splits a larger order (LN-PRE-04), uses another"
               + " contract text (CON-09), or the institution may not collect (LST-01, PRE-05).")
-  @APIResponse(responseCode = "201", description = "Placed; awaiting the bank's payment")
+  @APIResponse(
+      responseCode = "201",
+      description = "Placed; awaiting the bank's payment",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Views.OrderView.class)))
   @APIResponse(responseCode = "404", description = "No such filed course")
   @APIResponse(responseCode = "422", description = "A cap or rule broken; rule IDs listed")
   public Uni<Response> place(
@@ -136,7 +142,13 @@ public class OrderResource {
       description =
           "The parent confirms or disputes; silence confirms after the configured working days"
               + " (REL-02/REL-03).")
-  @APIResponse(responseCode = "201", description = "Requested")
+  @APIResponse(
+      responseCode = "201",
+      description = "Requested",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ConsumptionView.class)))
   @APIResponse(responseCode = "404", description = "Not an order of the operator's institution")
   @APIResponse(responseCode = "409", description = "No lesson left or the order is not paid")
   @APIResponse(responseCode = "422", description = "REL-02: the lesson was not held in the period")
@@ -181,7 +193,13 @@ public class OrderResource {
           "Inside the contract's cooling-off window the refund is paid at once (CON-06);"
               + " otherwise the institution answers within the configured working days and"
               + " silence accepts (REL-05). Paid by the original route.")
-  @APIResponse(responseCode = "201", description = "Requested (or paid, in cooling-off)")
+  @APIResponse(
+      responseCode = "201",
+      description = "Requested (or paid, in cooling-off)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = RefundView.class)))
   @APIResponse(responseCode = "404", description = "Not the parent's order")
   @APIResponse(responseCode = "409", description = "Not paid, or a refund is already open")
   public Uni<Response> requestRefund(

@@ -63,7 +63,13 @@ public class RefundResource {
   @Path("/acceptance")
   @RolesAllowed(Roles.INSTITUTION_OPERATOR)
   @Operation(summary = "Accept the refund; the unconsumed value is paid back at once (CON-07)")
-  @APIResponse(responseCode = "200", description = "Accepted and paid")
+  @APIResponse(
+      responseCode = "200",
+      description = "Accepted and paid",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = RefundView.class)))
   @APIResponse(responseCode = "404", description = "Not a refund of the operator's institution")
   @APIResponse(responseCode = "409", description = "Already answered or paid")
   public Uni<Response> accept(
@@ -84,7 +90,13 @@ public class RefundResource {
   @Path("/refusal")
   @RolesAllowed(Roles.INSTITUTION_OPERATOR)
   @Operation(summary = "Refuse the refund within the window; escalated to the regulator")
-  @APIResponse(responseCode = "200", description = "Escalated")
+  @APIResponse(
+      responseCode = "200",
+      description = "Escalated",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = RefundView.class)))
   @APIResponse(responseCode = "404", description = "Not a refund of the operator's institution")
   @APIResponse(responseCode = "409", description = "Already answered or paid")
   public Uni<Response> refuse(
@@ -106,7 +118,13 @@ public class RefundResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.REGULATOR)
   @Operation(summary = "Decide an escalated refund (regulator of the district): REFUND or REJECT")
-  @APIResponse(responseCode = "200", description = "Decided (and paid when REFUND)")
+  @APIResponse(
+      responseCode = "200",
+      description = "Decided (and paid when REFUND)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = RefundView.class)))
   @APIResponse(responseCode = "404", description = "Not a refund of the regulator's district")
   @APIResponse(responseCode = "409", description = "The refund is not escalated")
   public Uni<Response> decide(

@@ -52,7 +52,13 @@ public class SupervisionResource {
       description =
           "PRE-10/PRE-12: agreement filed with the supervising department; LN-PRE-02: exactly one"
               + " account per institution, not shared with another institution.")
-  @APIResponse(responseCode = "201", description = "Opened; Location and ETag set")
+  @APIResponse(
+      responseCode = "201",
+      description = "Opened; Location and ETag set",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SupervisionView.class)))
   @APIResponse(responseCode = "404", description = "Not the operator's institution, or unknown")
   @APIResponse(responseCode = "422", description = "LN-PRE-02 or PRE-09 broken")
   public Uni<Response> setUp(

@@ -74,7 +74,13 @@ public class FeeProposalResource {
           "Checks 以支定收/支价相符 (fee × participants ≤ monthly cost, LN-ASV-06), the cap"
               + " (LN-ASV-03, per level LN-ASV-05) and the fee-item catalogue (ASV-04). The school"
               + " and its district come from the token.")
-  @APIResponse(responseCode = "201", description = "Drafted; Location and ETag set")
+  @APIResponse(
+      responseCode = "201",
+      description = "Drafted; Location and ETag set",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = FeeProposalView.class)))
   @APIResponse(responseCode = "409", description = "The school already has this fee; revise it")
   @APIResponse(responseCode = "422", description = "A fee rule is broken (rule IDs in the body)")
   public Uni<Response> propose(
@@ -178,7 +184,13 @@ public class FeeProposalResource {
   @Operation(
       summary = "Amend a draft or returned proposal of the own school",
       description = "The consultation and signatures are void: parents must agree again.")
-  @APIResponse(responseCode = "200", description = "Amended; new ETag")
+  @APIResponse(
+      responseCode = "200",
+      description = "Amended; new ETag",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = FeeProposalView.class)))
   @APIResponse(responseCode = "404", description = "Not a proposal of the own school")
   @APIResponse(responseCode = "409", description = "Not DRAFT or RETURNED (LN-ASV-06)")
   @APIResponse(responseCode = "412", description = "If-Match is stale")
@@ -208,7 +220,13 @@ public class FeeProposalResource {
           "Only a parent registered by the school admin as a representative of the school's parent"
               + " committee may record it. AGREED moves the proposal to CONSULTED; NOT_AGREED"
               + " keeps it a draft.")
-  @APIResponse(responseCode = "200", description = "Recorded; new ETag")
+  @APIResponse(
+      responseCode = "200",
+      description = "Recorded; new ETag",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = FeeProposalView.class)))
   @APIResponse(
       responseCode = "404",
       description = "Not a proposal of a school the parent represents")
@@ -249,7 +267,13 @@ public class FeeProposalResource {
       description =
           "A regulator of the school's district signs for education, a pricing officer for"
               + " pricing; with both signatures the proposal is SUBMITTED to the city government.")
-  @APIResponse(responseCode = "200", description = "Signed; new ETag")
+  @APIResponse(
+      responseCode = "200",
+      description = "Signed; new ETag",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = FeeProposalView.class)))
   @APIResponse(responseCode = "404", description = "Not a proposal of the regulator's district")
   @APIResponse(
       responseCode = "409",
@@ -274,7 +298,13 @@ public class FeeProposalResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.REGULATOR, Roles.PRICING_OFFICER})
   @Operation(summary = "Return the consulted proposal to the school with reasons (LN-ASV-06)")
-  @APIResponse(responseCode = "200", description = "Returned; new ETag")
+  @APIResponse(
+      responseCode = "200",
+      description = "Returned; new ETag",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = FeeProposalView.class)))
   @APIResponse(responseCode = "404", description = "Not a proposal of the regulator's district")
   @APIResponse(responseCode = "409", description = "Not CONSULTED (LN-ASV-06)")
   @APIResponse(responseCode = "412", description = "If-Match is stale")
@@ -302,7 +332,13 @@ public class FeeProposalResource {
       description =
           "The amount may be lower than proposed, never higher, and is checked against the cap"
               + " (LN-ASV-03/05) and the cost (以支定收); the period lies inside the term.")
-  @APIResponse(responseCode = "200", description = "Approved; new ETag")
+  @APIResponse(
+      responseCode = "200",
+      description = "Approved; new ETag",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = FeeProposalView.class)))
   @APIResponse(responseCode = "409", description = "Not SUBMITTED (LN-ASV-06)")
   @APIResponse(responseCode = "412", description = "If-Match is stale")
   @APIResponse(responseCode = "422", description = "A fee rule is broken")
@@ -333,7 +369,13 @@ public class FeeProposalResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.CITY_GOVERNMENT)
   @Operation(summary = "Reject the jointly submitted fee with reasons (city government)")
-  @APIResponse(responseCode = "200", description = "Rejected; new ETag")
+  @APIResponse(
+      responseCode = "200",
+      description = "Rejected; new ETag",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = FeeProposalView.class)))
   @APIResponse(responseCode = "409", description = "Not SUBMITTED (LN-ASV-06)")
   @APIResponse(responseCode = "412", description = "If-Match is stale")
   @APIResponse(responseCode = "428", description = "If-Match is missing")
@@ -359,7 +401,13 @@ public class FeeProposalResource {
       description =
           "Emits FeePublished (the enrolment service charges from it); a published earlier"
               + " revision is superseded.")
-  @APIResponse(responseCode = "200", description = "Published; new ETag")
+  @APIResponse(
+      responseCode = "200",
+      description = "Published; new ETag",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = FeeProposalView.class)))
   @APIResponse(responseCode = "404", description = "Not a proposal of the own school")
   @APIResponse(responseCode = "409", description = "Not APPROVED (LN-ASV-06)")
   @APIResponse(responseCode = "412", description = "If-Match is stale")
@@ -387,7 +435,13 @@ public class FeeProposalResource {
           "Creates a new proposal (revision + 1) that goes through consultation, joint submission"
               + " and approval again; the published fee stays in force until the revision is"
               + " published.")
-  @APIResponse(responseCode = "201", description = "The new draft; Location and ETag set")
+  @APIResponse(
+      responseCode = "201",
+      description = "The new draft; Location and ETag set",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = FeeProposalView.class)))
   @APIResponse(responseCode = "404", description = "Not a proposal of the own school")
   @APIResponse(
       responseCode = "409",

@@ -55,7 +55,13 @@ public class ParentRepresentativeResource {
       description =
           "Only for the admin's own school; registering twice changes nothing. Publishes"
               + " ParentRepresentativeRegistered.")
-  @APIResponse(responseCode = "200", description = "Registered")
+  @APIResponse(
+      responseCode = "200",
+      description = "Registered",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ParentRepresentativeView.class)))
   @APIResponse(responseCode = "404", description = "Not the admin's school")
   public Uni<Response> register(
       @PathParam("schoolId") String schoolId,

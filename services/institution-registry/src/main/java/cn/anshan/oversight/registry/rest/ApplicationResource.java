@@ -55,7 +55,13 @@ public class ApplicationResource {
       description =
           "The operator's institution (token claim institution_id) applies. Rules REG-02, REG-04,"
               + " REG-06 and REG-10 are checked; every broken rule is listed.")
-  @APIResponse(responseCode = "201", description = "Applied; Location and ETag set")
+  @APIResponse(
+      responseCode = "201",
+      description = "Applied; Location and ETag set",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApplicationView.class)))
   @APIResponse(responseCode = "409", description = "An application is pending or approved")
   @APIResponse(responseCode = "422", description = "Rules broken; nothing was stored")
   public Uni<Response> apply(
@@ -114,7 +120,13 @@ public class ApplicationResource {
   @Operation(
       summary = "Approve (REG-08: only a regulator of the premises' district)",
       description = "The approver becomes the supervisor (REG-09). Requires If-Match.")
-  @APIResponse(responseCode = "200", description = "Approved; new ETag")
+  @APIResponse(
+      responseCode = "200",
+      description = "Approved; new ETag",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApplicationView.class)))
   @APIResponse(responseCode = "403", description = "REG-08: another district's application")
   @APIResponse(responseCode = "412", description = "If-Match is stale")
   @APIResponse(responseCode = "428", description = "If-Match is missing")
@@ -138,7 +150,13 @@ public class ApplicationResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.REGULATOR)
   @Operation(summary = "Reject, naming the broken rules (REG-08 applies as for approval)")
-  @APIResponse(responseCode = "200", description = "Rejected; new ETag")
+  @APIResponse(
+      responseCode = "200",
+      description = "Rejected; new ETag",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApplicationView.class)))
   public Uni<Response> reject(
       @PathParam("institutionId") String institutionId,
       @HeaderParam("If-Match") String ifMatch,

@@ -6,6 +6,7 @@ import cn.anshan.oversight.kit.idempotency.IdempotentCommands;
 import cn.anshan.oversight.kit.security.CurrentActor;
 import cn.anshan.oversight.kit.security.Roles;
 import cn.anshan.oversight.registry.service.ApplicationService;
+import cn.anshan.oversight.registry.service.ApplicationView;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -20,6 +21,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Onboarding of institutions approved before the platform (REG-04 re-registration). */
@@ -51,6 +55,13 @@ public class ExistingInstitutionResource {
           "The regulator of the premises' district (REG-08) registers it as approved and becomes"
               + " its supervisor (REG-09). Existing subject-type institutions must be non-profit"
               + " 民非 (REG-04); REG-02, REG-06 and REG-10 apply as for applications.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Registered as approved; Location and ETag set",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApplicationView.class)))
   public Uni<Response> register(
       @HeaderParam(IdempotentCommands.HEADER) String key,
       @Valid @NotNull ExistingInstitutionRequest request) {

@@ -56,7 +56,13 @@ public class AdReportResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.REGULATOR, Roles.SCHOOL_ADMIN, Roles.PARENT})
   @Operation(summary = "Report a suspected training advertisement (ADV-01)")
-  @APIResponse(responseCode = "201", description = "Reported; Location and ETag set")
+  @APIResponse(
+      responseCode = "201",
+      description = "Reported; Location and ETag set",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AdReportView.class)))
   @APIResponse(responseCode = "404", description = "No such institution")
   public Uni<Response> report(
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
@@ -121,7 +127,13 @@ public class AdReportResource {
       description =
           "Counts toward repeat offending; reaching the threshold within the window also emits"
               + " AdRepeatOffenceDetected. No sanction is imposed automatically.")
-  @APIResponse(responseCode = "200", description = "Confirmed; new ETag")
+  @APIResponse(
+      responseCode = "200",
+      description = "Confirmed; new ETag",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AdReportView.class)))
   @APIResponse(responseCode = "404", description = "Not a report of the regulator's district")
   @APIResponse(responseCode = "409", description = "Already decided")
   @APIResponse(responseCode = "412", description = "If-Match is stale")
@@ -147,7 +159,13 @@ public class AdReportResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.REGULATOR)
   @Operation(summary = "Dismiss the report with reasons (regulator of the institution's district)")
-  @APIResponse(responseCode = "200", description = "Dismissed; new ETag")
+  @APIResponse(
+      responseCode = "200",
+      description = "Dismissed; new ETag",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AdReportView.class)))
   @APIResponse(responseCode = "404", description = "Not a report of the regulator's district")
   @APIResponse(responseCode = "409", description = "Already decided")
   @APIResponse(responseCode = "412", description = "If-Match is stale")

@@ -58,7 +58,13 @@ public class ComplaintResource {
       description =
           "The institution must answer within the configured working days (PLT-04). AD complaints"
               + " are routed to the market regulator (§11 row 14).")
-  @APIResponse(responseCode = "201", description = "Filed; Location and ETag set")
+  @APIResponse(
+      responseCode = "201",
+      description = "Filed; Location and ETag set",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ComplaintView.class)))
   @APIResponse(responseCode = "404", description = "No such institution")
   @APIResponse(responseCode = "409", description = "The institution is not approved")
   public Uni<Response> file(
@@ -122,7 +128,13 @@ public class ComplaintResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.INSTITUTION_OPERATOR)
   @Operation(summary = "Answer a complaint about the operator's own institution (PLT-04)")
-  @APIResponse(responseCode = "200", description = "Answered; new ETag")
+  @APIResponse(
+      responseCode = "200",
+      description = "Answered; new ETag",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ComplaintView.class)))
   @APIResponse(responseCode = "404", description = "Not a complaint about the own institution")
   @APIResponse(responseCode = "409", description = "Already answered or closed")
   @APIResponse(responseCode = "412", description = "If-Match is stale")
@@ -149,7 +161,13 @@ public class ComplaintResource {
   @RolesAllowed(Roles.REGULATOR)
   @Operation(
       summary = "Close a complaint with an outcome (regulator of the institution's district)")
-  @APIResponse(responseCode = "200", description = "Closed; new ETag")
+  @APIResponse(
+      responseCode = "200",
+      description = "Closed; new ETag",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ComplaintView.class)))
   @APIResponse(responseCode = "404", description = "Not a complaint of the regulator's district")
   @APIResponse(responseCode = "409", description = "Already closed")
   @APIResponse(responseCode = "412", description = "If-Match is stale")

@@ -54,7 +54,13 @@ public class CourseResource {
       description =
           "Rules TIM-05, REG-01, REG-06 (category and mode of the licence), TIM-02 (online lesson"
               + " length) and, for subject-type courses, the guided price PRC-01/PRC-03.")
-  @APIResponse(responseCode = "201", description = "Filed; Location and ETag set")
+  @APIResponse(
+      responseCode = "201",
+      description = "Filed; Location and ETag set",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CourseView.class)))
   @APIResponse(responseCode = "409", description = "The institution is not approved")
   @APIResponse(responseCode = "422", description = "Rules broken; nothing was stored")
   public Uni<Response> file(
@@ -104,7 +110,13 @@ public class CourseResource {
           "Times are local (Asia/Shanghai). Rules TIM-01 (subject-type: no rest days, statutory"
               + " holidays or vacations), TIM-02 (online), TIM-03 (offline), TIM-04 (school"
               + " hours). Requires If-Match with the course's ETag.")
-  @APIResponse(responseCode = "201", description = "Scheduled; ETag = the course's new version")
+  @APIResponse(
+      responseCode = "201",
+      description = "Scheduled; ETag = the course's new version",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SessionView.class)))
   @APIResponse(responseCode = "412", description = "If-Match is stale")
   @APIResponse(responseCode = "422", description = "Rules broken; nothing was stored")
   @APIResponse(responseCode = "428", description = "If-Match is missing")

@@ -10,6 +10,7 @@ import cn.anshan.oversight.registry.domain.inspection.InspectionType;
 import cn.anshan.oversight.registry.domain.inspection.ProblemType;
 import cn.anshan.oversight.registry.service.inspection.InspectionService;
 import cn.anshan.oversight.registry.service.inspection.InspectionViews.InspectionView;
+import cn.anshan.oversight.registry.service.inspection.InspectionViews.PlanView;
 import cn.anshan.oversight.registry.service.inspection.InspectionViews.ReportedFinding;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -76,6 +77,13 @@ public class InspectionResource {
               + " configured share of white-listed institutions, drawn with a published seed"
               + " (INS-02). PREPAYMENT_AUDIT: the configured share of white-listed institutions"
               + " whose prepayment handling is audited, drawn the same way (INS-03).")
+  @APIResponse(
+      responseCode = "201",
+      description = "Planned; Location and ETag set",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PlanView.class)))
   public Uni<Response> plan(
       @HeaderParam(IdempotentCommands.HEADER) String key, @Valid @NotNull PlanRequest request) {
     CommandContext command = actor.command(Roles.REGULATOR);
@@ -116,6 +124,13 @@ public class InspectionResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.REGULATOR)
   @Operation(summary = "Record findings (INS-01 problem types); deadlines in working days")
+  @APIResponse(
+      responseCode = "200",
+      description = "Completed; new ETag",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = InspectionView.class)))
   public Uni<Response> complete(
       @PathParam("inspectionId") UUID inspectionId,
       @HeaderParam("If-Match") String ifMatch,
@@ -141,6 +156,13 @@ public class InspectionResource {
   @Path("/inspections/{inspectionId}/rectifications/{rectificationId}/verification")
   @RolesAllowed(Roles.REGULATOR)
   @Operation(summary = "Verify that a rectification order was carried out")
+  @APIResponse(
+      responseCode = "200",
+      description = "Verified; new ETag",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = InspectionView.class)))
   public Uni<Response> verify(
       @PathParam("inspectionId") UUID inspectionId,
       @PathParam("rectificationId") UUID rectificationId,

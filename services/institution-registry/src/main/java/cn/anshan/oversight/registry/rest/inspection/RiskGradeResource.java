@@ -7,6 +7,7 @@ import cn.anshan.oversight.kit.security.CurrentActor;
 import cn.anshan.oversight.kit.security.Roles;
 import cn.anshan.oversight.registry.domain.inspection.RiskGrade;
 import cn.anshan.oversight.registry.service.inspection.InspectionService;
+import cn.anshan.oversight.registry.service.inspection.InspectionViews.RiskGradeView;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -20,6 +21,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -47,6 +51,13 @@ public class RiskGradeResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.REGULATOR)
   @Operation(summary = "Grade an institution's risk A–D (INS-02); supervising district only")
+  @APIResponse(
+      responseCode = "200",
+      description = "Graded; new ETag",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = RiskGradeView.class)))
   public Uni<Response> gradeRisk(
       @PathParam("institutionId") String institutionId,
       @HeaderParam("If-Match") String ifMatch,

@@ -62,7 +62,13 @@ public class PremisesResource {
               + " residential flats or basements, m² per student per classroom, minimum area,"
               + " classrooms within the site, floor limit for children aged 12 or under, minimum"
               + " lease remaining (REG-10).")
-  @APIResponse(responseCode = "201", description = "Filed; Location and ETag set")
+  @APIResponse(
+      responseCode = "201",
+      description = "Filed; Location and ETag set",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PremisesView.class)))
   @APIResponse(responseCode = "404", description = "Not the operator's own institution")
   @APIResponse(responseCode = "409", description = "The institution is not approved")
   @APIResponse(responseCode = "422", description = "A REG-08/REG-10 rule is broken")
@@ -99,7 +105,13 @@ public class PremisesResource {
       description =
           "Replaces the site; it is re-checked as if filed today. Classrooms keep their id when"
               + " their name is unchanged.")
-  @APIResponse(responseCode = "200", description = "Changed; new ETag")
+  @APIResponse(
+      responseCode = "200",
+      description = "Changed; new ETag",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PremisesView.class)))
   @APIResponse(responseCode = "404", description = "Not a site of the operator's institution")
   @APIResponse(responseCode = "412", description = "If-Match is stale")
   @APIResponse(responseCode = "422", description = "A REG-08/REG-10 rule is broken")

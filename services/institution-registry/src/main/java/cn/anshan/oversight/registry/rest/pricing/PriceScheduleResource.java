@@ -53,8 +53,20 @@ public class PriceScheduleResource {
           "PRC-04 bands, PRC-05 standard class hours. Replacing an adopted schedule requires"
               + " If-Match. Filed subject-type courses above their new ceiling are reported as"
               + " PriceViolationDetected events (PRC-03).")
-  @APIResponse(responseCode = "201", description = "First adoption; Location and ETag set")
-  @APIResponse(responseCode = "200", description = "Replaced; new ETag")
+  @APIResponse(
+      responseCode = "201",
+      description = "First adoption; Location and ETag set",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PriceScheduleView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "Replaced; new ETag",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PriceScheduleView.class)))
   @APIResponse(responseCode = "404", description = "Not the configured locality")
   @APIResponse(responseCode = "412", description = "If-Match is stale")
   @APIResponse(responseCode = "422", description = "Rules broken; nothing was stored")

@@ -57,7 +57,13 @@ public class StaffBlacklistResource {
       description =
           "City-wide: any district's regulator. The ID number is stored only as a keyed hash. The"
               + " answer and the StaffBlacklisted event list where the person is filed now.")
-  @APIResponse(responseCode = "201", description = "Listed; Location and ETag set")
+  @APIResponse(
+      responseCode = "201",
+      description = "Listed; Location and ETag set",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = BlacklistEntryView.class)))
   @APIResponse(responseCode = "409", description = "The person is already listed")
   public Uni<Response> add(
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,

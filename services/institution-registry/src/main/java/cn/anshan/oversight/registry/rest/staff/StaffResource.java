@@ -65,7 +65,13 @@ public class StaffResource {
               + " institution's first filing is a full-time teacher) and STF-06"
               + " (staff blacklist) are checked; every broken rule is listed. The national ID"
               + " number is stored only as a keyed hash.")
-  @APIResponse(responseCode = "201", description = "Filed; Location and ETag set")
+  @APIResponse(
+      responseCode = "201",
+      description = "Filed; Location and ETag set",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = StaffView.class)))
   @APIResponse(responseCode = "404", description = "Not the operator's institution")
   @APIResponse(responseCode = "409", description = "The person is already active staff here")
   @APIResponse(responseCode = "422", description = "Rules broken; nothing was stored")
@@ -143,7 +149,13 @@ public class StaffResource {
           "STF-04: the departure of a full-time teacher is refused when the remaining staff would"
               + " fall below the configured share of full-time teaching staff; file the successor"
               + " first. Other departures only raise the share and are never refused by it.")
-  @APIResponse(responseCode = "200", description = "Left; new ETag")
+  @APIResponse(
+      responseCode = "200",
+      description = "Left; new ETag",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = StaffView.class)))
   @APIResponse(responseCode = "409", description = "Already left")
   @APIResponse(responseCode = "412", description = "If-Match is stale")
   @APIResponse(responseCode = "422", description = "STF-04 would be broken")

@@ -72,6 +72,13 @@ public class StandingResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.REGULATOR)
   @Operation(summary = "Issue the school-running licence (supervising regulator, REG-08/09)")
+  @APIResponse(
+      responseCode = "200",
+      description = "Licence issued; new ETag",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = StandingView.class)))
   public Uni<Response> issueLicence(
       @PathParam("institutionId") String institutionId,
       @HeaderParam("If-Match") String ifMatch,
@@ -100,6 +107,13 @@ public class StandingResource {
   @Operation(
       summary = "Change the licence scope",
       description = "REG-05: the legal registration must follow within 7 working days")
+  @APIResponse(
+      responseCode = "200",
+      description = "Scope changed; new ETag",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = StandingView.class)))
   public Uni<Response> changeScope(
       @PathParam("institutionId") String institutionId,
       @HeaderParam("If-Match") String ifMatch,
@@ -121,6 +135,13 @@ public class StandingResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.REGULATOR)
   @Operation(summary = "Revoke the licence; the institution is black-listed (LST-01)")
+  @APIResponse(
+      responseCode = "200",
+      description = "Revoked and black-listed; new ETag",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = StandingView.class)))
   public Uni<Response> revoke(
       @PathParam("institutionId") String institutionId,
       @HeaderParam("If-Match") String ifMatch,
@@ -142,6 +163,13 @@ public class StandingResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.INSTITUTION_OPERATOR)
   @Operation(summary = "File the legal registration (REG-06/07), own institution only")
+  @APIResponse(
+      responseCode = "200",
+      description = "Registration filed; new ETag",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = StandingView.class)))
   public Uni<Response> fileRegistration(
       @PathParam("institutionId") String institutionId,
       @HeaderParam("If-Match") String ifMatch,
@@ -168,6 +196,13 @@ public class StandingResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.REGULATOR)
   @Operation(summary = "Impose an ENF-01 sanction; stopping orders black-list the institution")
+  @APIResponse(
+      responseCode = "200",
+      description = "Imposed; new ETag",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = StandingView.class)))
   public Uni<Response> impose(
       @PathParam("institutionId") String institutionId,
       @HeaderParam("If-Match") String ifMatch,
@@ -193,6 +228,13 @@ public class StandingResource {
   @Path("/sanctions/{sanctionId}/lifting")
   @RolesAllowed(Roles.REGULATOR)
   @Operation(summary = "Lift a sanction in force")
+  @APIResponse(
+      responseCode = "200",
+      description = "Lifted; new ETag",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = StandingView.class)))
   public Uni<Response> lift(
       @PathParam("institutionId") String institutionId,
       @PathParam("sanctionId") UUID sanctionId,
