@@ -113,7 +113,19 @@ public class BankResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = Views.ReserveReceipt.class)))
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "The same bank reference again: nothing is recorded twice; the receipt has the current"
+              + " reserve and no receivedAt",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Views.ReserveReceipt.class)))
   @APIResponse(responseCode = "404", description = "No supervised account")
+  @APIResponse(
+      responseCode = "409",
+      description = "The bank reference was used for another movement")
   @APIResponse(responseCode = "422", description = "PRE-12: the institution uses custody")
   public Uni<Response> reserveDeposit(
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
