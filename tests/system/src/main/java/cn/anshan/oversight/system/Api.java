@@ -110,9 +110,7 @@ public final class Api {
     public Answer send() {
       HttpRequest.Builder b =
           HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
-      if (user != null) {
-        b.header("Authorization", "Bearer " + tokens.of(user));
-      }
+      b.header("Authorization", "Bearer " + tokens.of(user));
       headers.forEach(b::header);
       String requestBody = body == null ? null : toJson(body);
       if (body == null) {
@@ -142,15 +140,7 @@ public final class Api {
           json = null;
         }
       }
-      Answer a =
-          new Answer(
-              user == null ? "(no token)" : user,
-              method,
-              url,
-              res.statusCode(),
-              res.headers().map(),
-              text,
-              json);
+      Answer a = new Answer(user, method, url, res.statusCode(), res.headers().map(), text, json);
       if (!quiet) {
         narrator.call(a.user(), method, url, a.status(), summary.apply(a));
       }
@@ -186,10 +176,6 @@ public final class Api {
 
   public As as(String user) {
     return new As(user);
-  }
-
-  public As anonymous() {
-    return new As(null);
   }
 
   public static String toJson(Object body) {

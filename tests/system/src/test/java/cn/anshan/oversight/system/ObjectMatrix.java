@@ -114,7 +114,7 @@ final class ObjectMatrix {
     for (int i = 0; i < story.size(); i++) {
       RequestJournal.Exchange e = story.get(i);
       String source = i < storyRequests ? "story" : "beyond-story";
-      if (e.user() == null || !e.is2xx()) {
+      if (!e.is2xx()) {
         continue;
       }
       apis.match(e.method(), e.url())

@@ -14,7 +14,7 @@ import static cn.anshan.oversight.system.story.StoryContext.REGULATOR_TIEDONG;
 import static cn.anshan.oversight.system.story.StoryContext.SCHOOL_1;
 import static cn.anshan.oversight.system.story.StoryContext.SCHOOL_ADMIN;
 
-import cn.anshan.oversight.system.story.StoryContext;
+import cn.anshan.oversight.system.story.PlatformClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Instant;
@@ -50,7 +50,7 @@ final class ObjectsBeyondTheStory {
   }
 
   void create() {
-    LocalDate today = platformToday();
+    LocalDate today = new PlatformClock(urls).today();
     String reg = urls.registry() + "/api/v1";
     Answer dismissed = create(PARENT_1, reg + "/ad-reports", adReport("a flyer at the gate"));
     act(
@@ -360,12 +360,6 @@ final class ObjectsBeyondTheStory {
    * The services' business date: the story may have moved their test clock ({@code GET
    * /test/clock}, 404 on a platform without one).
    */
-  private LocalDate platformToday() {
-    Answer clock = api.anonymous().get(urls.registry() + "/test/clock").send();
-    Instant now = clock.status() == 200 ? Instant.parse(clock.text("now")) : Instant.now();
-    return LocalDate.ofInstant(now, StoryContext.SHANGHAI);
-  }
-
   private static Map<String, Object> adReport(String description) {
     return Map.of(
         "institutionId", INSTITUTION_B, "channel", "PUBLIC_TRANSPORT", "description", description);

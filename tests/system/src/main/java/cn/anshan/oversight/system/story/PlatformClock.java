@@ -1,5 +1,6 @@
 package cn.anshan.oversight.system.story;
 
+import cn.anshan.oversight.system.Api;
 import cn.anshan.oversight.system.Endpoints;
 import cn.anshan.oversight.system.HttpClients;
 import cn.anshan.oversight.system.StoryFailure;
@@ -8,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,13 +22,12 @@ import java.util.List;
  * The audit service keeps the real clock: it records when events arrived, and its grace periods for
  * gaps must not jump.
  */
-final class PlatformClock {
+public final class PlatformClock {
 
   private final List<String> domainServices;
   private final HttpClient http = HttpClients.http11(Duration.ofSeconds(10));
-  private Duration moved = Duration.ZERO;
 
-  PlatformClock(Endpoints urls) {
+  public PlatformClock(Endpoints urls) {
     this.domainServices = List.of(urls.registry(), urls.escrow(), urls.enrolment(), urls.fee());
   }
 
@@ -40,9 +41,22 @@ final class PlatformClock {
     return true;
   }
 
-  /** The services' business date (Asia/Shanghai). */
-  LocalDate today() {
-    return LocalDate.ofInstant(Instant.now().plus(moved), StoryContext.SHANGHAI);
+  /**
+   * The services' business date (Asia/Shanghai), as the registry's clock says; a platform without
+   * the test clock runs on the real one.
+   */
+  public LocalDate today() {
+    HttpResponse<String> answer =
+        send(domainServices.get(0), HttpRequest.newBuilder().GET(), BodyHandlers.ofString());
+    Instant now = Instant.now();
+    if (answer.statusCode() == 200) {
+      try {
+        now = Instant.parse(Api.JSON.readTree(answer.body()).path("now").asText());
+      } catch (IOException e) {
+        throw new StoryFailure("unreadable /test/clock answer: " + answer.body());
+      }
+    }
+    return LocalDate.ofInstant(now, StoryContext.SHANGHAI);
   }
 
   /** Moves every domain service's clock forward by whole days. */
@@ -60,15 +74,18 @@ final class PlatformClock {
         throw new StoryFailure(base + "/test/clock refused to move (" + status + ")");
       }
     }
-    moved = moved.plusDays(days);
   }
 
   private int send(String base, HttpRequest.Builder request) {
+    return send(base, request, BodyHandlers.discarding()).statusCode();
+  }
+
+  private <T> HttpResponse<T> send(
+      String base, HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
     try {
       return http.send(
-              request.uri(URI.create(base + "/test/clock")).timeout(Duration.ofSeconds(10)).build(),
-              HttpResponse.BodyHandlers.discarding())
-          .statusCode();
+          request.uri(URI.create(base + "/test/clock")).timeout(Duration.ofSeconds(10)).build(),
+          body);
     } catch (IOException e) {
       throw new StoryFailure("cannot reach " + base + "/test/clock: " + e.getMessage());
     } catch (InterruptedException e) {

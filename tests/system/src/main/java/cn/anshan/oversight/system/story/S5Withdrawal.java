@@ -43,7 +43,7 @@ public final class S5Withdrawal implements Step {
             .expect(201);
     String refund = requested.text("refundId");
     if (!"PAID".equals(requested.text("status"))) {
-      if (s.has("autoConfirmed")) {
+      if (s.clock().movable()) {
         acceptedBySilence(s, esc, refund, LocalDate.parse(requested.text("autoAcceptOn")));
       } else {
         s.api()

@@ -91,22 +91,8 @@ public final class S6AfterSchoolFee implements Step {
             .showing("status")
             .send()
             .expect(200);
-    p =
-        s.api()
-            .as(REGULATOR_TIEDONG)
-            .post(proposal + "/signatures", null)
-            .ifMatch(p.etag())
-            .showing("status")
-            .send()
-            .expect(200);
-    p =
-        s.api()
-            .as(PRICING_OFFICER)
-            .post(proposal + "/signatures", null)
-            .ifMatch(p.etag())
-            .showing("status")
-            .send()
-            .expect(200);
+    p = sign(s, REGULATOR_TIEDONG, proposal, p);
+    p = sign(s, PRICING_OFFICER, proposal, p);
     if (!"SUBMITTED".equals(p.text("status"))) {
       throw new StoryFailure("two signatures did not submit the proposal: " + p.body());
     }
@@ -250,6 +236,17 @@ public final class S6AfterSchoolFee implements Step {
     }
     s.say().note("the exempt child is charged 0 (category " + c2.text("/0/exemptCategory") + ")");
     s.api().as(PARENT_2).get(enr + "/enrolments/" + e1).send().expect(404);
+  }
+
+  /** The joint submission: each signatory signs the proposal's current version (If-Match). */
+  private static Answer sign(StoryContext s, String signatory, String proposal, Answer current) {
+    return s.api()
+        .as(signatory)
+        .post(proposal + "/signatures", null)
+        .ifMatch(current.etag())
+        .showing("status")
+        .send()
+        .expect(200);
   }
 
   private static String child(StoryContext s, String parent, int grade) {
