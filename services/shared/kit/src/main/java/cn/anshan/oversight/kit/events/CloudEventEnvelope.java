@@ -9,7 +9,8 @@ import java.util.UUID;
 
 /**
  * Builds the CloudEvents 1.0 structured-mode JSON of DESIGN §2. {@code sequence} is a placeholder 0
- * that the outbox insert replaces, being the only place that knows the value.
+ * that the relay replaces when it numbers the event at publish time, being the only place that
+ * knows the value.
  */
 public final class CloudEventEnvelope {
   public static final String CONTENT_TYPE = "application/cloudevents+json";

@@ -18,16 +18,13 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Outbox {
-  // The counter row is incremented in the same statement; its lock orders sequences by commit.
-  // The envelope carries "sequence":0 before its data, so replacing the first match sets the
-  // envelope's attribute; the column is json (not jsonb) so attributes keep the CloudEvents order.
+  // No counter here: the relay numbers committed rows when it publishes them (OutboxPublisher), so
+  // commands on different aggregates never wait for each other. The envelope keeps its placeholder
+  // "sequence":0 until then; the column is json (not jsonb) so attributes keep the CloudEvents
+  // order.
   private static final String INSERT =
-      "with next as (update outbox_sequence set value = value + 1 returning value) "
-          + "insert into outbox_event "
-          + "(id, aggregatetype, aggregateid, type, aggregate_version, sequence, topic, payload) "
-          + "select ?1, ?2, ?3, ?4, ?5, next.value, ?6, "
-          + "cast(regexp_replace(cast(?7 as text), '\"sequence\":0', '\"sequence\":' || next.value)"
-          + " as json) from next";
+      "insert into outbox_event (id, aggregatetype, aggregateid, type, aggregate_version, topic,"
+          + " payload) values (?1, ?2, ?3, ?4, ?5, ?6, cast(cast(?7 as text) as json))";
 
   private final ObjectMapper mapper;
   private final EventSettings settings;

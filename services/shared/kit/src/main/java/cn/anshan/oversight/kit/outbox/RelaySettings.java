@@ -9,13 +9,20 @@ public interface RelaySettings {
   @WithDefault("true")
   boolean enabled();
 
-  /** Rows locked and published per transaction. */
-  @WithDefault("200")
+  /** Rows numbered and published per round. */
+  @WithDefault("500")
   int batchSize();
 
-  /** Fallback wake-up when no NOTIFY arrives (lost connection, missed notification). */
+  /** How often a standby replica checks whether the leader went away. */
   @WithDefault("1s")
   Duration pollInterval();
+
+  /**
+   * How long the leader waits after a round that found nothing: bounds the publish delay of an idle
+   * service; a busy one starts the next round at once.
+   */
+  @WithDefault("20ms")
+  Duration idlePollInterval();
 
   /** How long to wait for the broker to acknowledge a batch before retrying it. */
   @WithDefault("15s")

@@ -10,6 +10,8 @@ import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.CurrentActor;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -50,6 +52,7 @@ public class ProbeResource {
   public Uni<Response> label(
       @PathParam("id") String id,
       @QueryParam("fail") boolean fail,
+      @QueryParam("holdMs") int holdMs,
       @HeaderParam("If-Match") String ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String key,
       @Valid LabelRequest request) {
@@ -58,7 +61,7 @@ public class ProbeResource {
         key,
         context.actor().subject() + " POST /probe/items/" + id + "/labels",
         request,
-        () -> relabel(context, id, ifMatch, request.label(), fail));
+        () -> relabel(context, id, ifMatch, request.label(), fail, holdMs));
   }
 
   /** A command without a body, e.g. a signature: the key still replays it. */
@@ -71,12 +74,12 @@ public class ProbeResource {
         key,
         context.actor().subject() + " POST /probe/items/" + id + "/touch",
         null,
-        () -> relabel(context, id, null, "touched", false));
+        () -> relabel(context, id, null, "touched", false, 0));
   }
 
   @WithTransaction
   Uni<CommandResult> relabel(
-      CommandContext context, String id, String ifMatch, String label, boolean fail) {
+      CommandContext context, String id, String ifMatch, String label, boolean fail, int holdMs) {
     return ProbeItem.<ProbeItem>findById(id)
         .chain(
             existing -> {
@@ -101,6 +104,8 @@ public class ProbeResource {
               return saved
                   .persist()
                   .chain(() -> outbox.append(context, event))
+                  // holds the transaction open after the append, so commits can overtake inserts
+                  .call(() -> hold(holdMs))
                   .map(
                       ignored -> {
                         if (fail) {
@@ -113,6 +118,16 @@ public class ProbeResource {
                             new ItemView(id, saved.version, label));
                       });
             });
+  }
+
+  /** A timer on the request's own Vert.x context, where the reactive session must stay. */
+  private static Uni<Void> hold(int millis) {
+    if (millis <= 0) {
+      return Uni.createFrom().voidItem();
+    }
+    Context context = Vertx.currentContext();
+    return Uni.createFrom()
+        .emitter(emitter -> context.owner().setTimer(millis, timer -> emitter.complete(null)));
   }
 
   @GET

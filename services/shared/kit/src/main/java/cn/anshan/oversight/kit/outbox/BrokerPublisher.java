@@ -1,0 +1,186 @@
+package cn.anshan.oversight.kit.outbox;
+
+import cn.anshan.oversight.kit.events.CloudEventEnvelope;
+import cn.anshan.oversight.kit.events.EventSettings;
+import io.quarkus.logging.Log;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The relay's Kafka side: an idempotent producer with {@code acks=all}, and the service's topic.
+ * Not thread-safe; the relay thread owns it.
+ */
+final class BrokerPublisher implements AutoCloseable {
+  private final RelaySettings settings;
+  private final EventSettings events;
+  private final String bootstrapServers;
+  private KafkaProducer<String, String> producer;
+  private boolean topicReady;
+
+  BrokerPublisher(RelaySettings settings, EventSettings events, String bootstrapServers) {
+    this.settings = settings;
+    this.events = events;
+    this.bootstrapServers = bootstrapServers;
+  }
+
+  /** Which rows the broker acknowledged, which it did not, and the first error seen. */
+  record Outcome(Set<UUID> acknowledged, List<UUID> failed, String error) {}
+
+  /**
+   * Sends the batch in waves: wave k holds the k-th row of every aggregate, and a wave starts only
+   * after the previous one was acknowledged. Different aggregates go out together, but an event
+   * never reaches the broker before its predecessor was acknowledged, so even a failed or expired
+   * send cannot let a later event of the same aggregate overtake it.
+   */
+  Outcome publish(List<PendingEvent> batch) {
+    ensureTopic();
+    Map<String, List<PendingEvent>> byAggregate = new LinkedHashMap<>();
+    for (PendingEvent p : batch) {
+      byAggregate.computeIfAbsent(p.aggregateKey(), k -> new ArrayList<>()).add(p);
+    }
+    Set<String> stopped = new HashSet<>();
+    Set<UUID> acknowledged = new HashSet<>();
+    List<UUID> failed = new ArrayList<>();
+    String error = null;
+    long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
+    int waves = byAggregate.values().stream().mapToInt(List::size).max().orElse(0);
+    for (int wave = 0; wave < waves; wave++) {
+      Map<PendingEvent, Future<RecordMetadata>> inFlight = new LinkedHashMap<>();
+      for (List<PendingEvent> aggregate : byAggregate.values()) {
+        if (wave >= aggregate.size()) {
+          continue;
+        }
+        PendingEvent p = aggregate.get(wave);
+        if (stopped.contains(p.aggregateKey())) {
+          failed.add(p.id());
+          continue;
+        }
+        try {
+          inFlight.put(p, producer().send(record(p)));
+        } catch (RuntimeException e) {
+          error = error == null ? e.toString() : error;
+          stopped.add(p.aggregateKey());
+          failed.add(p.id());
+        }
+      }
+      if (producer != null) {
+        // the wave is complete: send it now instead of waiting for linger.ms
+        producer.flush();
+      }
+      for (Map.Entry<PendingEvent, Future<RecordMetadata>> entry : inFlight.entrySet()) {
+        PendingEvent p = entry.getKey();
+        try {
+          entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+          acknowledged.add(p.id());
+        } catch (Exception e) {
+          if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+          }
+          error = error == null ? rootMessage(e) : error;
+          stopped.add(p.aggregateKey());
+          failed.add(p.id());
+        }
+      }
+    }
+    if (!failed.isEmpty()) {
+      // A fresh producer next time: no stale in-flight state from the failed batch.
+      close();
+    }
+    return new Outcome(acknowledged, failed, error);
+  }
+
+  private static ProducerRecord<String, String> record(PendingEvent p) {
+    ProducerRecord<String, String> record =
+        new ProducerRecord<>(p.topic(), p.aggregateId(), p.payload());
+    record
+        .headers()
+        .add("content-type", CloudEventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+    return record;
+  }
+
+  private void ensureTopic() {
+    if (topicReady) {
+      return;
+    }
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+    try (Admin admin = Admin.create(props)) {
+      admin
+          .createTopics(
+              List.of(
+                  new NewTopic(events.topic(), events.partitions(), events.replicationFactor())))
+          .all()
+          .get(15, TimeUnit.SECONDS);
+      Log.infof("created topic %s with %d partitions", events.topic(), events.partitions());
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw new IllegalStateException("cannot create topic " + events.topic(), e.getCause());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating " + events.topic(), e);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot reach Kafka to create " + events.topic(), e);
+    }
+    topicReady = true;
+  }
+
+  private KafkaProducer<String, String> producer() {
+    if (producer == null) {
+      Properties props = new Properties();
+      props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+      props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + events.service());
+      props.put(ProducerConfig.ACKS_CONFIG, "all");
+      props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+      props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+      props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+      int timeout = (int) settings.sendTimeout().toMillis();
+      props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(5_000, timeout / 2));
+      props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout);
+      props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(5_000, timeout));
+      props.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
+      props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+      props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+      producer = new KafkaProducer<>(props);
+    }
+    return producer;
+  }
+
+  @Override
+  public void close() {
+    if (producer != null) {
+      producer.close(Duration.ZERO);
+      producer = null;
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.toString();
+  }
+}

@@ -1,0 +1,160 @@
+package cn.anshan.oversight.kit.outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The relay's side of the outbox tables, on the leader's own connection: numbers committed rows,
+ * reads what is numbered but not yet acknowledged, and moves the published watermark.
+ *
+ * <p>Numbering takes the counter row lock first and only then, in a statement with a fresh snapshot
+ * (READ COMMITTED), numbers the unnumbered rows it sees in insertion order. Two numberers can
+ * therefore never hand out one value twice or skip one, whichever of them dies when: a numbering
+ * that does not commit leaves no trace. The proof of ordering is in {@code
+ * services/shared/README.md}.
+ */
+final class OutboxNumbering {
+  static final String LOCK_COUNTER =
+      "select value, published from outbox_sequence where singleton for update";
+  // regexp_replace replaces the first match only: the envelope's attribute precedes its data.
+  static final String NUMBER =
+      "with next as (select id, row_number() over (order by position) as n from (select id,"
+          + " position from outbox_event where sequence is null order by position limit ?) s),"
+          + " numbered as (update outbox_event e set sequence = ? + next.n, payload ="
+          + " cast(regexp_replace(cast(e.payload as text), '\"sequence\":0', '\"sequence\":' || (?"
+          + " + next.n)) as json) from next where e.id = next.id returning e.sequence)"
+          + " select count(*) from numbered";
+  private static final String MOVE_COUNTER =
+      "update outbox_sequence set value = value + ?, published = greatest(published, ?)"
+          + " where singleton";
+  private static final String UNPUBLISHED =
+      "select id, aggregatetype, aggregateid, topic, payload::text, sequence from outbox_event"
+          + " where sequence > ? and sent_at is null order by sequence limit ?";
+  private static final String ADVANCE =
+      "update outbox_sequence set published = ? where singleton and published < ?";
+  private static final String MARK_AHEAD =
+      "update outbox_event set sent_at = now() where id = any(?)";
+  private static final String MARK_FAILED =
+      "update outbox_event set attempts = attempts + 1, last_error = ? where id = any(?)";
+
+  /** What the counter row says: the last number handed out and the acknowledged watermark. */
+  record Counter(long value, long published) {}
+
+  private OutboxNumbering() {}
+
+  /**
+   * Numbers up to {@code room} committed, unnumbered rows in one short transaction of its own, in
+   * which it also stores the {@code acknowledged} watermark, and returns the counter as it stands
+   * afterwards.
+   */
+  static Counter number(Connection c, int room, long acknowledged) throws SQLException {
+    boolean autoCommit = c.getAutoCommit();
+    c.setAutoCommit(false);
+    try {
+      Counter counter = lockCounter(c);
+      int numbered = 0;
+      if (room > 0) {
+        try (PreparedStatement ps = c.prepareStatement(NUMBER)) {
+          ps.setInt(1, room);
+          ps.setLong(2, counter.value());
+          ps.setLong(3, counter.value());
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            numbered = rs.getInt(1);
+          }
+        }
+      }
+      long published = Math.max(counter.published(), acknowledged);
+      if (numbered > 0 || published > counter.published()) {
+        try (PreparedStatement ps = c.prepareStatement(MOVE_COUNTER)) {
+          ps.setInt(1, numbered);
+          ps.setLong(2, published);
+          ps.executeUpdate();
+        }
+      }
+      c.commit();
+      return new Counter(counter.value() + numbered, published);
+    } catch (SQLException | RuntimeException e) {
+      rollbackQuietly(c, e);
+      throw e;
+    } finally {
+      c.setAutoCommit(autoCommit);
+    }
+  }
+
+  static Counter lockCounter(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(LOCK_COUNTER);
+        ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        throw new IllegalStateException("outbox_sequence has no counter row");
+      }
+      return new Counter(rs.getLong(1), rs.getLong(2));
+    }
+  }
+
+  /** Numbered rows above the watermark that were not acknowledged ahead of it, in order. */
+  static List<PendingEvent> unpublished(Connection c, long published, int limit)
+      throws SQLException {
+    List<PendingEvent> rows = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(UNPUBLISHED)) {
+      ps.setLong(1, published);
+      ps.setInt(2, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.add(
+              new PendingEvent(
+                  rs.getObject(1, UUID.class),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getLong(6)));
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** Every row up to {@code upTo} is acknowledged; one row update instead of one per event. */
+  static void advance(Connection c, long upTo) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(ADVANCE)) {
+      ps.setLong(1, upTo);
+      ps.setLong(2, upTo);
+      ps.executeUpdate();
+    }
+  }
+
+  /** Rows acknowledged while an earlier row waits for a retry are not sent again. */
+  static void markAhead(Connection c, List<UUID> ids) throws SQLException {
+    if (!ids.isEmpty()) {
+      try (PreparedStatement ps = c.prepareStatement(MARK_AHEAD)) {
+        ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+        ps.executeUpdate();
+      }
+    }
+  }
+
+  static void markFailed(Connection c, String error, List<UUID> ids) throws SQLException {
+    if (!ids.isEmpty()) {
+      String message = String.valueOf(error);
+      try (PreparedStatement ps = c.prepareStatement(MARK_FAILED)) {
+        ps.setString(1, message.length() > 1000 ? message.substring(0, 1000) : message);
+        ps.setArray(2, c.createArrayOf("uuid", ids.toArray()));
+        ps.executeUpdate();
+      }
+    }
+  }
+
+  private static void rollbackQuietly(Connection c, Exception cause) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+}
