@@ -11,6 +11,7 @@ import cn.anshan.oversight.enrolment.repository.CompulsionSignalRepository;
 import cn.anshan.oversight.enrolment.repository.EnrolmentRepository;
 import cn.anshan.oversight.enrolment.repository.ProgrammeRepository;
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.http.Keyset;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.outbox.Outbox;
@@ -154,18 +155,15 @@ public class EnrolmentService {
                                               : String.join("\n", options),
                                           start,
                                           clock.now());
+                                  // events first: they set the version the insert writes
+                                  DomainEvent submitted =
+                                      EnrolmentEvents.applicationSubmitted(enrolment);
+                                  DomainEvent confirmed =
+                                      EnrolmentEvents.enrolmentConfirmed(enrolment);
                                   return enrolments
                                       .persist(enrolment)
-                                      .call(
-                                          () ->
-                                              outbox.append(
-                                                  command,
-                                                  EnrolmentEvents.applicationSubmitted(enrolment)))
-                                      .call(
-                                          () ->
-                                              outbox.append(
-                                                  command,
-                                                  EnrolmentEvents.enrolmentConfirmed(enrolment)))
+                                      .call(() -> outbox.append(command, submitted))
+                                      .call(() -> outbox.append(command, confirmed))
                                       .map(saved -> EnrolmentView.of(enrolment));
                                 });
                       });

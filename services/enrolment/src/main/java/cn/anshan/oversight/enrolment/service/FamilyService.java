@@ -9,6 +9,7 @@ import cn.anshan.oversight.enrolment.messaging.EnrolmentEvents;
 import cn.anshan.oversight.enrolment.repository.ChildRepository;
 import cn.anshan.oversight.enrolment.repository.ExemptionRepository;
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.http.Keyset;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.outbox.Outbox;
@@ -54,9 +55,11 @@ public class FamilyService {
   @WithTransaction
   public Uni<ChildView> register(CommandContext command, String schoolId, int grade) {
     Child child = new Child(command.actor().subject(), schoolId, grade, clock.now());
+    // the event sets the version before the insert, so the new row is written once
+    DomainEvent registered = EnrolmentEvents.childRegistered(child);
     return children
         .persist(child)
-        .call(() -> outbox.append(command, EnrolmentEvents.childRegistered(child)))
+        .call(() -> outbox.append(command, registered))
         .map(saved -> ChildView.of(child));
   }
 
@@ -100,9 +103,10 @@ public class FamilyService {
                 throw ProblemException.notFound("child " + childId);
               }
               Exemption exemption = new Exemption(child, category, evidenceRef, clock.now());
+              DomainEvent claimed = EnrolmentEvents.exemptionClaimed(exemption);
               return exemptions
                   .persist(exemption)
-                  .call(() -> outbox.append(command, EnrolmentEvents.exemptionClaimed(exemption)))
+                  .call(() -> outbox.append(command, claimed))
                   .map(saved -> ExemptionView.of(exemption));
             });
   }

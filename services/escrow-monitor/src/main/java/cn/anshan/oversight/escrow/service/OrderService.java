@@ -24,6 +24,7 @@ import cn.anshan.oversight.escrow.service.Views.OrderPage;
 import cn.anshan.oversight.escrow.service.Views.OrderView;
 import cn.anshan.oversight.escrow.service.Views.PaymentReceipt;
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.http.Keyset;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.FieldError;
@@ -240,16 +241,14 @@ public class OrderService {
                                           request.coolingOffHoursAfter(),
                                           supervision.mode(),
                                           clock.now());
+                                  // the event sets the version the insert writes
+                                  DomainEvent placed =
+                                      EscrowEvents.orderPlaced(
+                                          order,
+                                          order.coolingOffDeadline(OversightClock.BUSINESS_ZONE));
                                   return orders
                                       .persist(order)
-                                      .call(
-                                          () ->
-                                              outbox.append(
-                                                  command,
-                                                  EscrowEvents.orderPlaced(
-                                                      order,
-                                                      order.coolingOffDeadline(
-                                                          OversightClock.BUSINESS_ZONE))))
+                                      .call(() -> outbox.append(command, placed))
                                       .map(OrderView::of);
                                 });
                       });

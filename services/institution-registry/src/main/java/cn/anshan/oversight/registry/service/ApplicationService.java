@@ -1,6 +1,7 @@
 package cn.anshan.oversight.registry.service;
 
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.http.Keyset;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.outbox.Outbox;
@@ -85,9 +86,11 @@ public class ApplicationService {
               if (!violations.isEmpty()) {
                 throw ProblemException.rules(violations);
               }
+              // the event sets the version before the insert, so the new row is written once
+              DomainEvent applied = RegistryEvents.applied(application);
               return applications
                   .persist(application)
-                  .call(() -> outbox.append(command, RegistryEvents.applied(application)))
+                  .call(() -> outbox.append(command, applied))
                   .map(ApplicationView::of);
             });
   }

@@ -1,6 +1,7 @@
 package cn.anshan.oversight.registry.service.complaint;
 
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.http.Keyset;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.outbox.Outbox;
@@ -82,9 +83,11 @@ public class ComplaintService {
                       command.actor().subject(),
                       clock.now(),
                       dueBy);
+              // the event sets the version before the insert, so the new row is written once
+              DomainEvent filed = ComplaintEvents.filed(complaint);
               return complaints
                   .persist(complaint)
-                  .call(() -> outbox.append(command, ComplaintEvents.filed(complaint)))
+                  .call(() -> outbox.append(command, filed))
                   .map(saved -> ComplaintView.of(complaint, command.actor().role()));
             });
   }

@@ -1,5 +1,6 @@
 package cn.anshan.oversight.kit.idempotency;
 
+import cn.anshan.oversight.kit.db.SessionSql;
 import cn.anshan.oversight.kit.problem.FieldError;
 import cn.anshan.oversight.kit.problem.Problem;
 import cn.anshan.oversight.kit.problem.ProblemException;
@@ -27,13 +28,15 @@ import java.util.function.Supplier;
 public class IdempotentCommands {
   public static final String HEADER = "Idempotency-Key";
 
-  private static final String LOCK = "select pg_try_advisory_xact_lock(hashtextextended(?1, 0))";
+  // Two statements, not one: under READ COMMITTED the lookup's snapshot must be taken after the
+  // lock was granted, or a duplicate that committed meanwhile would go unseen.
+  private static final String LOCK = "select pg_try_advisory_xact_lock(hashtextextended($1, 0))";
   private static final String FIND =
       "select request_hash, response_status, response_body, location, etag from idempotency_record"
-          + " where scope = ?1 and idempotency_key = ?2";
+          + " where scope = $1 and idempotency_key = $2";
   private static final String STORE =
       "insert into idempotency_record (scope, idempotency_key, request_hash, response_status,"
-          + " response_body, location, etag) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+          + " response_body, location, etag) values ($1, $2, $3, $4, $5, $6, $7)";
 
   private final ObjectMapper mapper;
 
@@ -57,37 +60,27 @@ public class IdempotentCommands {
     String hash = hash(request);
     return Panache.withTransaction(
         () ->
-            Panache.getSession()
+            SessionSql.select(LOCK, lockName(scope, key))
                 .chain(
-                    session ->
-                        session
-                            .createNativeQuery(LOCK, Boolean.class)
-                            .setParameter(1, lockName(scope, key))
-                            .getSingleResult()
-                            .chain(
-                                locked -> {
-                                  if (!locked) {
-                                    throw ProblemException.conflict(
-                                        "idempotency-key-in-use",
-                                        "a request with this Idempotency-Key is still being"
-                                            + " processed; retry later");
-                                  }
-                                  return session
-                                      .createNativeQuery(FIND, Object[].class)
-                                      .setParameter(1, scope)
-                                      .setParameter(2, key)
-                                      .getResultList();
-                                })
-                            .chain(
-                                found -> {
-                                  if (!found.isEmpty()) {
-                                    return Uni.createFrom().item(replay(found.get(0), hash));
-                                  }
-                                  return command
-                                      .get()
-                                      .call(result -> store(scope, key, hash, result))
-                                      .map(CommandResult::toResponse);
-                                })));
+                    locked -> {
+                      if (!Boolean.TRUE.equals(locked.get(0)[0])) {
+                        throw ProblemException.conflict(
+                            "idempotency-key-in-use",
+                            "a request with this Idempotency-Key is still being processed;"
+                                + " retry later");
+                      }
+                      return SessionSql.select(FIND, scope, key);
+                    })
+                .chain(
+                    found -> {
+                      if (!found.isEmpty()) {
+                        return Uni.createFrom().item(replay(found.get(0), hash));
+                      }
+                      return command
+                          .get()
+                          .call(result -> store(scope, key, hash, result))
+                          .map(CommandResult::toResponse);
+                    }));
   }
 
   /** Also used by tests to hold the lock a concurrent duplicate would meet. */
@@ -121,19 +114,15 @@ public class IdempotentCommands {
   }
 
   private Uni<Integer> store(String scope, String key, String hash, CommandResult result) {
-    return Panache.getSession()
-        .chain(
-            session ->
-                session
-                    .createNativeQuery(STORE)
-                    .setParameter(1, scope)
-                    .setParameter(2, key)
-                    .setParameter(3, hash)
-                    .setParameter(4, result.status())
-                    .setParameter(5, json(result.body()))
-                    .setParameter(6, result.location())
-                    .setParameter(7, result.etag())
-                    .executeUpdate());
+    return SessionSql.update(
+        STORE,
+        scope,
+        key,
+        hash,
+        result.status(),
+        json(result.body()),
+        result.location(),
+        result.etag());
   }
 
   /** A command without a body (a signature, a publication) hashes as the empty request. */

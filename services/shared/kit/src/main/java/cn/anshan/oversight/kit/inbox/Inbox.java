@@ -1,5 +1,6 @@
 package cn.anshan.oversight.kit.inbox;
 
+import cn.anshan.oversight.kit.db.SessionSql;
 import cn.anshan.oversight.kit.events.IncomingEvent;
 import cn.anshan.oversight.kit.events.PoisonEventException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +17,7 @@ import java.util.function.Function;
 @ApplicationScoped
 public class Inbox {
   private static final String CLAIM =
-      "insert into inbox_event (consumer, event_id, event_type) values (?1, ?2, ?3) "
+      "insert into inbox_event (consumer, event_id, event_type) values ($1, $2, $3) "
           + "on conflict do nothing";
 
   private final ObjectMapper mapper;
@@ -47,15 +48,7 @@ public class Inbox {
   }
 
   private Uni<Boolean> claim(String consumer, IncomingEvent event) {
-    return Panache.getSession()
-        .chain(
-            session ->
-                session
-                    .createNativeQuery(CLAIM)
-                    .setParameter(1, consumer)
-                    .setParameter(2, event.id())
-                    .setParameter(3, event.type())
-                    .executeUpdate())
+    return SessionSql.update(CLAIM, consumer, event.id(), event.type())
         .map(inserted -> inserted == 1);
   }
 }

@@ -1,12 +1,12 @@
 package cn.anshan.oversight.kit.outbox;
 
+import cn.anshan.oversight.kit.db.SessionSql;
 import cn.anshan.oversight.kit.events.CloudEventEnvelope;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.events.EventSettings;
 import cn.anshan.oversight.kit.time.OversightClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
@@ -24,7 +24,7 @@ public class Outbox {
   // order.
   private static final String INSERT =
       "insert into outbox_event (id, aggregatetype, aggregateid, type, aggregate_version, topic,"
-          + " payload) values (?1, ?2, ?3, ?4, ?5, ?6, cast(cast(?7 as text) as json))";
+          + " payload) values ($1, $2, $3, $4, $5, $6, cast($7::text as json))";
 
   private final ObjectMapper mapper;
   private final EventSettings settings;
@@ -40,19 +40,15 @@ public class Outbox {
     UUID id = UUID.randomUUID();
     String payload =
         CloudEventEnvelope.build(mapper, settings, id, clock.now(), context, event).toString();
-    return Panache.getSession()
-        .chain(
-            session ->
-                session
-                    .createNativeQuery(INSERT)
-                    .setParameter(1, id)
-                    .setParameter(2, event.aggregateType())
-                    .setParameter(3, event.aggregateId())
-                    .setParameter(4, settings.typeOf(event.name()))
-                    .setParameter(5, event.aggregateVersion())
-                    .setParameter(6, settings.topic())
-                    .setParameter(7, payload)
-                    .executeUpdate())
+    return SessionSql.update(
+            INSERT,
+            id,
+            event.aggregateType(),
+            event.aggregateId(),
+            settings.typeOf(event.name()),
+            event.aggregateVersion(),
+            settings.topic(),
+            payload)
         .replaceWithVoid();
   }
 }

@@ -21,17 +21,19 @@ import java.util.UUID;
 final class OutboxNumbering {
   static final String LOCK_COUNTER =
       "select value, published from outbox_sequence where singleton for update";
-  // regexp_replace replaces the first match only: the envelope's attribute precedes its data.
+  // Numbers, moves the counter and returns the numbered rows in one statement, started after the
+  // counter row was locked. regexp_replace replaces the first match only: the envelope's attribute
+  // precedes its data.
   static final String NUMBER =
       "with next as (select id, row_number() over (order by position) as n from (select id,"
           + " position from outbox_event where sequence is null order by position limit ?) s),"
           + " numbered as (update outbox_event e set sequence = ? + next.n, payload ="
           + " cast(regexp_replace(cast(e.payload as text), '\"sequence\":0', '\"sequence\":' || (?"
-          + " + next.n)) as json) from next where e.id = next.id returning e.sequence)"
-          + " select count(*) from numbered";
-  private static final String MOVE_COUNTER =
-      "update outbox_sequence set value = value + ?, published = greatest(published, ?)"
-          + " where singleton";
+          + " + next.n)) as json) from next where e.id = next.id returning e.id, e.aggregatetype,"
+          + " e.aggregateid, e.topic, e.payload::text, e.sequence),"
+          + " moved as (update outbox_sequence set value = value + (select count(*) from numbered),"
+          + " published = greatest(published, ?) where singleton)"
+          + " select * from numbered order by sequence";
   private static final String UNPUBLISHED =
       "select id, aggregatetype, aggregateid, topic, payload::text, sequence from outbox_event"
           + " where sequence > ? and sent_at is null order by sequence limit ?";
@@ -47,38 +49,30 @@ final class OutboxNumbering {
 
   private OutboxNumbering() {}
 
+  /** The counter after a numbering, and the rows it numbered in sequence order. */
+  record Numbered(Counter counter, List<PendingEvent> rows) {}
+
   /**
    * Numbers up to {@code room} committed, unnumbered rows in one short transaction of its own, in
-   * which it also stores the {@code acknowledged} watermark, and returns the counter as it stands
-   * afterwards.
+   * which it also stores the {@code acknowledged} watermark.
    */
-  static Counter number(Connection c, int room, long acknowledged) throws SQLException {
+  static Numbered number(Connection c, int room, long acknowledged) throws SQLException {
     boolean autoCommit = c.getAutoCommit();
     c.setAutoCommit(false);
     try {
       Counter counter = lockCounter(c);
-      int numbered = 0;
-      if (room > 0) {
-        try (PreparedStatement ps = c.prepareStatement(NUMBER)) {
-          ps.setInt(1, room);
-          ps.setLong(2, counter.value());
-          ps.setLong(3, counter.value());
-          try (ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            numbered = rs.getInt(1);
-          }
-        }
-      }
-      long published = Math.max(counter.published(), acknowledged);
-      if (numbered > 0 || published > counter.published()) {
-        try (PreparedStatement ps = c.prepareStatement(MOVE_COUNTER)) {
-          ps.setInt(1, numbered);
-          ps.setLong(2, published);
-          ps.executeUpdate();
-        }
+      List<PendingEvent> rows;
+      try (PreparedStatement ps = c.prepareStatement(NUMBER)) {
+        ps.setInt(1, room);
+        ps.setLong(2, counter.value());
+        ps.setLong(3, counter.value());
+        ps.setLong(4, acknowledged);
+        rows = read(ps);
       }
       c.commit();
-      return new Counter(counter.value() + numbered, published);
+      return new Numbered(
+          new Counter(counter.value() + rows.size(), Math.max(counter.published(), acknowledged)),
+          rows);
     } catch (SQLException | RuntimeException e) {
       rollbackQuietly(c, e);
       throw e;
@@ -100,21 +94,25 @@ final class OutboxNumbering {
   /** Numbered rows above the watermark that were not acknowledged ahead of it, in order. */
   static List<PendingEvent> unpublished(Connection c, long published, int limit)
       throws SQLException {
-    List<PendingEvent> rows = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(UNPUBLISHED)) {
       ps.setLong(1, published);
       ps.setInt(2, limit);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          rows.add(
-              new PendingEvent(
-                  rs.getObject(1, UUID.class),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getString(4),
-                  rs.getString(5),
-                  rs.getLong(6)));
-        }
+      return read(ps);
+    }
+  }
+
+  private static List<PendingEvent> read(PreparedStatement ps) throws SQLException {
+    List<PendingEvent> rows = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        rows.add(
+            new PendingEvent(
+                rs.getObject(1, UUID.class),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getLong(6)));
       }
     }
     return rows;

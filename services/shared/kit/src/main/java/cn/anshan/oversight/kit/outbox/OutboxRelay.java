@@ -124,6 +124,8 @@ public class OutboxRelay {
             sleep(settings.retryBackoff());
           } else if (published == 0 && !fullRoundDue) {
             sleep(settings.idlePollInterval());
+          } else if (!fullRoundDue) {
+            sleep(settings.batchWindow());
           }
         }
       } catch (Exception e) {
@@ -163,17 +165,21 @@ public class OutboxRelay {
    */
   private int round(Connection c, BrokerPublisher publisher) throws SQLException {
     backoff = false;
-    if (!fullRoundDue && !anyUnnumbered(c)) {
+    boolean catchingUp = fullRoundDue;
+    if (!catchingUp && !anyUnnumbered(c)) {
       if (acknowledged > stored) {
         OutboxNumbering.advance(c, acknowledged);
         stored = acknowledged;
       }
       return 0;
     }
-    OutboxNumbering.Counter counter = OutboxNumbering.number(c, settings.batchSize(), acknowledged);
-    stored = counter.published();
+    OutboxNumbering.Numbered numbered =
+        OutboxNumbering.number(c, settings.batchSize(), acknowledged);
+    stored = numbered.counter().published();
     acknowledged = stored;
-    List<PendingEvent> batch = OutboxNumbering.unpublished(c, stored, settings.batchSize());
+    // Unless catching up, every earlier number was acknowledged: the new rows are the whole batch.
+    List<PendingEvent> batch =
+        catchingUp ? OutboxNumbering.unpublished(c, stored, settings.batchSize()) : numbered.rows();
     fullRoundDue = batch.size() == settings.batchSize();
     if (batch.isEmpty()) {
       return 0;

@@ -2,6 +2,7 @@ package cn.anshan.oversight.kit.security;
 
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.problem.ProblemException;
+import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
@@ -62,7 +63,11 @@ public class CurrentActor {
   }
 
   private String claim(String name) {
-    Object value = token.getClaim(name);
+    // JsonWebToken.getClaim throws and catches an exception for every non-standard claim name
+    Object value =
+        identity.getPrincipal() instanceof OidcJwtCallerPrincipal oidc
+            ? oidc.getClaims().getClaimValue(name)
+            : token.getClaim(name);
     if (value instanceof JsonString json) {
       return json.getString();
     }
