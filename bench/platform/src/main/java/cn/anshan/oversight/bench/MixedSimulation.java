@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 /**
  * The open-model mix: each flow starts at a constant arrival rate whatever the platform's answers
  * take, so a slow platform shows its latency instead of slowing the clients down (no coordinated
- * omission). Connections come from one shared pool, as behind a gateway.
+ * omission). Connections come from one shared pool of at most 32 per service, as behind a gateway.
  */
 public class MixedSimulation extends Simulation {
   record Flow(
@@ -41,6 +41,8 @@ public class MixedSimulation extends Simulation {
                         .exec(f.chain().get())
                         .injectOpen(constantUsersPerSec(f.perSecond()).during(m.duration())))
             .toList();
-    setUp(populations).protocols(http.disableCaching().disableWarmUp().shareConnections());
+    setUp(populations)
+        .protocols(
+            http.disableCaching().disableWarmUp().shareConnections().maxConnectionsPerHost(32));
   }
 }

@@ -14,8 +14,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Compliance findings and completeness gaps (issue 7 capabilities 4 and 6). */
+@Cancellable(false)
 @Path("/api/v1/audit/findings")
 @Tag(name = "Findings", description = "Gaps and cross-stream compliance breaches")
 @Produces(MediaType.APPLICATION_JSON)

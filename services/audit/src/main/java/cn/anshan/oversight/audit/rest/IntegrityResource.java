@@ -26,8 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Completeness and tamper evidence (issue 7 capabilities 4 and 5, PLT-11). */
+@Cancellable(false)
 @Path("/api/v1/audit")
 @Tag(name = "Integrity", description = "Verification, signed checkpoints and verifiable exports")
 @Produces(MediaType.APPLICATION_JSON)

@@ -26,8 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Entity timelines and event search (issue 7 capability 2, PLT-11). */
+@Cancellable(false)
 @Path("/api/v1/audit")
 @Tag(name = "Timelines", description = "Compliance timelines built from the event stream")
 @Produces(MediaType.APPLICATION_JSON)

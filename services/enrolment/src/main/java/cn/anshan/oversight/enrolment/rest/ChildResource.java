@@ -32,8 +32,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Children registered by their guardians (ASV-05) and their exemption claims (LN-ASV-06). */
+@Cancellable(false)
 @Path("/api/v1/children")
 @Tag(name = "Children", description = "A guardian's children (ids only) and exemption claims")
 @Produces(MediaType.APPLICATION_JSON)

@@ -36,8 +36,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Voluntary enrolment and withdrawal (ASV-04, ASV-05, §11 row 17). */
+@Cancellable(false)
 @Path("/api/v1/enrolments")
 @Tag(name = "Enrolments", description = "Guardians enrol and withdraw their children")
 @Produces(MediaType.APPLICATION_JSON)

@@ -28,8 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Exemption claims and the school's decision on them (LN-ASV-06, §8.3). */
+@Cancellable(false)
 @Path("/api/v1/exemptions")
 @Tag(name = "Exemptions", description = "Fee exemptions verified by the child's school")
 @Produces(MediaType.APPLICATION_JSON)

@@ -38,8 +38,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** After-school programmes per school and term (§11 rows 16, 18, 20, 21). */
+@Cancellable(false)
 @Path("/api/v1/programmes")
 @Tag(name = "Programmes", description = "一校一案: 5+2 plans, providers and charge runs")
 @Produces(MediaType.APPLICATION_JSON)

@@ -27,8 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Outside providers in programmes: reading and periodic evaluation (ASV-06). */
+@Cancellable(false)
 @Path("/api/v1/provider-admissions")
 @Tag(name = "Providers", description = "Admissions of outside providers, evaluations, exits")
 @Produces(MediaType.APPLICATION_JSON)

@@ -25,12 +25,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * Movements reported by the custody bank (service account, role custody-bank). Each carries the
  * bank's own reference: the same reference with the same content answers the first receipt again
  * (200), with different content 409. The bank can do nothing else.
  */
+@Cancellable(false)
 @Path("/api/v1/escrow/bank")
 @Tag(name = "Custody bank", description = "Payments, reserve deposits and balance statements")
 @Produces(MediaType.APPLICATION_JSON)

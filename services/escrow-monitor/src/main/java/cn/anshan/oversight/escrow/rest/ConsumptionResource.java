@@ -25,8 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** The parent's answer to a consumption request (一课一消, REL-02, REL-07). */
+@Cancellable(false)
 @Path("/api/v1/escrow/consumptions/{consumptionId}")
 @Tag(name = "Orders")
 @Produces(MediaType.APPLICATION_JSON)

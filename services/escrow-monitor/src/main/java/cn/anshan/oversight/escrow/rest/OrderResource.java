@@ -38,8 +38,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Prepaid orders (§11 rows 8, 10), their lesson consumptions (row 11) and refunds (row 12). */
+@Cancellable(false)
 @Path("/api/v1/escrow/orders")
 @Tag(name = "Orders", description = "Prepaid orders with the model contract, 一课一消, refunds")
 @Produces(MediaType.APPLICATION_JSON)

@@ -26,8 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** The institution's answer to a refund request (REL-05, §11 row 12). */
+@Cancellable(false)
 @Path("/api/v1/escrow/refunds/{refundId}")
 @Tag(name = "Orders")
 @Produces(MediaType.APPLICATION_JSON)

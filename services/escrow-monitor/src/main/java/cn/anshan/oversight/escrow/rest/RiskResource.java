@@ -14,8 +14,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Risk warnings (§11 row 13) for the supervising regulators. */
+@Cancellable(false)
 @Path("/api/v1/escrow/risk-indicators")
 @Tag(name = "Risk warnings", description = "Graded prepayment risk indicators")
 @Produces(MediaType.APPLICATION_JSON)

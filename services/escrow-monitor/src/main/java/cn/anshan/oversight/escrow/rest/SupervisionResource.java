@@ -27,8 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Supervision setup (PRE-09…13, LN-PRE-02/03, §11 row 9). */
+@Cancellable(false)
 @Path("/api/v1/escrow/institutions/{institutionId}/supervision")
 @Tag(name = "Supervision", description = "Custody agreement, the one supervised account, reserve")
 @Produces(MediaType.APPLICATION_JSON)

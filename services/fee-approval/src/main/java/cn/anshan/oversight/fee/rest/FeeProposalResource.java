@@ -39,8 +39,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** After-school fee standards from proposal to publication (DOMAIN.md §8, §11 row 19). */
+@Cancellable(false)
 @Path("/api/v1/fee-proposals")
 @Tag(name = "Fee proposals", description = "Proposal, consultation, joint submission, approval")
 @Produces(MediaType.APPLICATION_JSON)

@@ -28,8 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Parent-committee representatives of a school (LN-ASV-01, LN-ASV-06). */
+@Cancellable(false)
 @Path("/api/v1/schools/{schoolId}/parent-representatives")
 @Tag(
     name = "Parent representatives",

@@ -14,8 +14,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** The fees in force, displayed publicly (ASV-04); only these may be charged (§11 row 19). */
+@Cancellable(false)
 @Path("/api/v1/published-fees")
 @Tag(name = "Published fees", description = "After-school fees in force, publicly displayed")
 @Produces(MediaType.APPLICATION_JSON)

@@ -25,8 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Onboarding of institutions approved before the platform (REG-04 re-registration). */
+@Cancellable(false)
 @Path("/api/v1/institutions/existing")
 @Tag(name = "Applications")
 @Produces(MediaType.APPLICATION_JSON)

@@ -33,8 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Reports of suspected training advertisements and their confirmation (ADV-01). */
+@Cancellable(false)
 @Path("/api/v1/ad-reports")
 @Tag(name = "Advertising", description = "ADV-01 advertising reports and decisions")
 @Produces(MediaType.APPLICATION_JSON)

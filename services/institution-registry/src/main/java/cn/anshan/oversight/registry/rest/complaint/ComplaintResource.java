@@ -33,8 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Complaints about approved institutions (PLT-03, PLT-04, §11 row 14). */
+@Cancellable(false)
 @Path("/api/v1/complaints")
 @Tag(name = "Complaints", description = "Parents' complaints, institutions' answers, closure")
 @Produces(MediaType.APPLICATION_JSON)

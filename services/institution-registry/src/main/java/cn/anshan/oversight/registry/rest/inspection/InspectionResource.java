@@ -38,8 +38,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Inspection plans, findings and rectifications (INS-01…03), by district. */
+@Cancellable(false)
 @Path("/api/v1")
 @Tag(name = "Inspections", description = "Full-coverage and random-sample inspections")
 @Produces(MediaType.APPLICATION_JSON)

@@ -25,11 +25,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * Its own class: JAX-RS matches the longest class path first, so a method under {@code /api/v1}
  * would be shadowed by the resources at {@code /api/v1/institutions/{institutionId}}.
  */
+@Cancellable(false)
 @Path("/api/v1/institutions/{institutionId}/risk-grade")
 @Tag(name = "Inspections")
 @Produces(MediaType.APPLICATION_JSON)

@@ -35,8 +35,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Premises and classroom filing (REG-10, §11 row 4). */
+@Cancellable(false)
 @Path("/api/v1/institutions/{institutionId}/premises")
 @Tag(name = "Premises", description = "Sites and classrooms of approved institutions")
 @Produces(MediaType.APPLICATION_JSON)

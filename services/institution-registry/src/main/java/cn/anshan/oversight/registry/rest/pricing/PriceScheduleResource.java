@@ -27,7 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
+@Cancellable(false)
 @Path("/api/v1/price-schedules/{locality}")
 @Tag(name = "Guided prices", description = "Government-guided benchmark prices (政府指导价)")
 @Produces(MediaType.APPLICATION_JSON)

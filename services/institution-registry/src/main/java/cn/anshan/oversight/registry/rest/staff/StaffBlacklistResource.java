@@ -28,7 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
+@Cancellable(false)
 @Path("/api/v1/staff-blacklist")
 @Tag(name = "Staff blacklist", description = "The city-wide 从业人员黑名单 (STF-06)")
 @Produces(MediaType.APPLICATION_JSON)

@@ -32,7 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
+@Cancellable(false)
 @Path("/api/v1/institutions/{institutionId}/staff")
 @Tag(name = "Staff", description = "Filing the staff of an approved institution (STF-01…STF-06)")
 @Produces(MediaType.APPLICATION_JSON)

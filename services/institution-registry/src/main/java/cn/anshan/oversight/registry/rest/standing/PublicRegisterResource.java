@@ -15,8 +15,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** The public register: what a parent checks before paying an institution. */
+@Cancellable(false)
 @Path("/api/v1/public/institutions")
 @Tag(name = "Public register", description = "List status and licence validity for everyone")
 @Produces(MediaType.APPLICATION_JSON)

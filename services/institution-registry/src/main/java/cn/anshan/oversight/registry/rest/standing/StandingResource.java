@@ -28,11 +28,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * Licence, legal registration and sanctions of an approved institution, and the standing (list
  * status) they derive. Every command requires If-Match with the institution's ETag.
  */
+@Cancellable(false)
 @Path("/api/v1/institutions/{institutionId}")
 @Tag(name = "Standing", description = "Licence, registration, sanctions and the white/black list")
 @Produces(MediaType.APPLICATION_JSON)

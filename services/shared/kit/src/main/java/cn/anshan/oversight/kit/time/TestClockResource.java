@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * Moves {@link OversightClock} so tests can cross working-day windows (REL-02 auto-confirmation,
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * as if the path did not exist. A packaged service started with the flag says so at startup and
  * logs every move at WARN, so a misconfigured deployment is visible in the first log lines.
  */
+@Cancellable(false)
 @Path("/test/clock")
 @PermitAll
 public class TestClockResource {

@@ -26,8 +26,10 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** A stand-in aggregate whose commands go through every kit mechanic. */
+@Cancellable(false)
 @Path("/probe/items")
 @RolesAllowed({"regulator", "auditor"})
 public class ProbeResource {
