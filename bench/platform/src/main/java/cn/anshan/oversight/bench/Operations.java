@@ -175,8 +175,7 @@ final class Operations {
   /** An institution through the whole filing: application, approval, licence, registration. */
   ChainBuilder filing() {
     String reg = "/api/v1/institutions";
-    return exec(
-        post("registry: apply", Service.REGISTRY, reg + "/applications", "filer")
+    return exec(post("registry: apply", Service.REGISTRY, reg + "/applications", "filer")
             .body(
                 StringBody(
                     """
@@ -184,46 +183,64 @@ final class Operations {
                      "mode":"OFFLINE","district":"tiedong","legalForm":"BUSINESS",
                      "studentStages":["PRIMARY"],"premisesAreaSqm":200,"maxStudentsPerSlot":40}"""))
             .check(status().is(201))
-            .check(header("ETag").saveAs("etag")),
-        post(
-                "registry: approve",
-                Service.REGISTRY,
-                s -> reg + "/applications/" + s.getString("institution") + "/approval",
-                s -> World.REGULATOR)
-            .header("If-Match", s -> s.getString("etag"))
-            .check(status().is(200))
-            .check(header("ETag").saveAs("etag")),
-        post(
-                "registry: issue licence",
-                Service.REGISTRY,
-                s -> reg + "/" + s.getString("institution") + "/licence",
-                s -> World.REGULATOR)
-            .header("If-Match", s -> s.getString("etag"))
-            .body(
-                StringBody(
-                    s ->
-                        """
+            .check(header("ETag").saveAs("etag")))
+        .exitHereIfFailed()
+        .exec(
+            post(
+                    "registry: approve",
+                    Service.REGISTRY,
+                    s -> reg + "/applications/" + s.getString("institution") + "/approval",
+                    s -> World.REGULATOR)
+                .header("If-Match", s -> s.getString("etag"))
+                .check(status().is(200))
+                .check(header("ETag").saveAs("etag")))
+        .exitHereIfFailed()
+        .exec(
+            post(
+                    "registry: issue licence",
+                    Service.REGISTRY,
+                    s -> reg + "/" + s.getString("institution") + "/licence",
+                    s -> World.REGULATOR)
+                .header("If-Match", s -> s.getString("etag"))
+                .body(
+                    StringBody(
+                        s ->
+                            """
                         {"licenceNo":"教民-BENCH-%s","validFrom":"%s","validTo":"%s"}"""
-                            .formatted(
-                                s.getString("institution").substring(0, 8),
-                                w.today,
-                                w.today.plusYears(3))))
-            .check(status().is(200))
-            .check(header("ETag").saveAs("etag")),
-        post(
-                "registry: file registration",
-                Service.REGISTRY,
-                s -> reg + "/" + s.getString("institution") + "/registration",
-                "filer")
-            .header("If-Match", s -> s.getString("etag"))
-            .body(
-                StringBody(
-                    s ->
-                        """
+                                .formatted(
+                                    s.getString("institution").substring(0, 8),
+                                    w.today,
+                                    w.today.plusYears(3))))
+                .check(status().is(200))
+                .check(header("ETag").saveAs("etag")))
+        .exitHereIfFailed()
+        .exec(
+            post(
+                    "registry: file registration",
+                    Service.REGISTRY,
+                    s -> reg + "/" + s.getString("institution") + "/registration",
+                    "filer")
+                .header("If-Match", s -> s.getString("etag"))
+                .body(
+                    StringBody(
+                        s ->
+                            """
                         {"type":"BUSINESS_LICENCE","creditCode":"9121%s"}"""
-                            .formatted(
-                                s.getString("institution").replace("-", "").substring(0, 14))))
-            .check(status().is(200)));
+                                .formatted(
+                                    s.getString("institution")
+                                        .replace("-", "")
+                                        .substring(0, 14)
+                                        .toUpperCase(java.util.Locale.ROOT))))
+                .check(status().is(200)));
+  }
+
+  /** Requests one after the other; a failed one ends the flow (later ones would lack its ids). */
+  static ChainBuilder steps(HttpRequestActionBuilder... requests) {
+    ChainBuilder chain = exec(requests[0]);
+    for (int i = 1; i < requests.length; i++) {
+      chain = chain.exitHereIfFailed().exec(requests[i]);
+    }
+    return chain;
   }
 
   // ---- reads
