@@ -7,8 +7,9 @@
 #                --jdbc jdbc:postgresql://host:port/db --user u --password p  (default: embedded PG 15)
 set -e
 cd "$(dirname "$0")/../.."
+# -am: the kit, test kit and contracts come from this reactor, so a fresh clone needs no prior install.
 # Compile and resolve the classpath under the shared Maven lock, then run outside it.
-flock /tmp/mvn.lock ./mvnw -B -q -pl services/audit test-compile dependency:build-classpath \
+flock /tmp/mvn.lock ./mvnw -B -q -pl services/audit -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 CP="services/audit/target/classes:services/audit/target/test-classes:$(cat services/audit/target/bench.classpath)"
 exec java -Xmx${BENCH_HEAP:-3g} -cp "$CP" cn.anshan.oversight.audit.bench.AuditBenchmark "$@"

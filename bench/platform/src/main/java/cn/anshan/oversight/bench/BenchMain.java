@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * bench/platform: load on the running local platform, figures beside PostgreSQL's own ceiling
@@ -89,6 +90,9 @@ public final class BenchMain {
     }
     if (o.phases.contains("mixed")) {
       mixed();
+    }
+    if (o.phases.contains("relay-costs") && pgbench.available()) {
+      relayCosts(pgbench);
     }
     String table = report.table();
     System.out.println();
@@ -332,6 +336,61 @@ public final class BenchMain {
             null));
   }
 
+  /**
+   * What the relay's former per-event work would cost the command path (issue 13): the enrolment
+   * command shape at 16 clients as it is, with a {@code NOTIFY} before its commit (PostgreSQL
+   * serialises notifying commits on one queue lock), and followed by the per-row "sent" update the
+   * relay used to make. The relay now numbers and marks a whole batch in one statement.
+   */
+  private void relayCosts(Pgbench pgbench) throws Exception {
+    String shape = "enrolment-child";
+    pgbench.prepare(Service.ENROLMENT);
+    String scratch = Pgbench.scratch(Service.ENROLMENT);
+    Map<String, UnaryOperator<String>> variants = new LinkedHashMap<>();
+    variants.put("as committed today", script -> script);
+    variants.put(
+        "+ NOTIFY per command",
+        script -> script.replace("COMMIT;", "select pg_notify('outbox_event', 'Child');\nCOMMIT;"));
+    variants.put(
+        "+ per-row sent update",
+        script ->
+            script
+                .replace(
+                    "values (gen_random_uuid(), 'Child'",
+                    "values (md5(:client_id || '-' || :k)::uuid, 'Child'")
+                .replace(
+                    "COMMIT;",
+                    "COMMIT;\nupdate outbox_event set sent_at = now() where id = md5(:client_id"
+                        + " || '-' || :k)::uuid;"));
+    double base = 0;
+    for (Map.Entry<String, UnaryOperator<String>> v : variants.entrySet()) {
+      Pgbench.Result r =
+          pgbench.runVariant(
+              scratch,
+              shape,
+              shape + "-" + v.getKey().replaceAll("[^a-zA-Z]+", "-"),
+              v.getValue(),
+              16,
+              o.pgbenchSeconds);
+      if (base == 0) {
+        base = r.tps();
+      }
+      Report.progress("pgbench %s %s, 16 clients: %.0f tps", shape, v.getKey(), r.tps());
+      report.add(
+          new Report.Row(
+              "relay cost: pgbench " + shape + " " + v.getKey(),
+              "16 clients",
+              r.tps(),
+              0,
+              0,
+              0,
+              0,
+              base,
+              "the shape as committed today"));
+    }
+    pgbench.dropScratch(Service.ENROLMENT);
+  }
+
   /** pgbench of a command's shape in a scratch copy of its service's schema, at 1 and 16. */
   private Map<Integer, Double> ceilings(Pgbench pgbench, Service service, String shape)
       throws Exception {
@@ -440,7 +499,7 @@ public final class BenchMain {
   /** Command-line options; defaults give the full run of bench/README.md. */
   static final class Options {
     List<String> raw = List.of();
-    Set<String> phases = Set.of("scaling", "reads", "mixed", "pgbench");
+    Set<String> phases = Set.of("scaling", "reads", "mixed", "pgbench", "relay-costs");
     List<Integer> connections = List.of(1, 4, 16, 64);
     int stepSeconds = 20;
     int warmupSeconds = 90;

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ final class KeycloakUsers {
   private final Map<String, String> roleIds = new ConcurrentHashMap<>();
   private final Map<String, Token> tokens = new ConcurrentHashMap<>();
   private String adminToken;
+  private Instant adminTokenAt = Instant.EPOCH;
 
   private record Token(String value, long fetchedAt) {}
 
@@ -42,15 +44,23 @@ final class KeycloakUsers {
 
   /** Creates the users that do not exist yet (in parallel); existing ones are left as they are. */
   void ensure(List<BenchUser> users) throws Exception {
-    adminToken =
-        token(
-            platform.keycloak() + "/realms/master/protocol/openid-connect/token",
-            Map.of(
-                "grant_type", "password",
-                "client_id", "admin-cli",
-                "username", "admin",
-                "password", "admin"));
     parallel(users, u -> create(u));
+  }
+
+  /** The master realm's admin token lives 60 s; creating hundreds of users takes longer. */
+  private synchronized String adminToken() {
+    if (adminToken == null || adminTokenAt.isBefore(Instant.now().minusSeconds(40))) {
+      adminToken =
+          token(
+              platform.keycloak() + "/realms/master/protocol/openid-connect/token",
+              Map.of(
+                  "grant_type", "password",
+                  "client_id", "admin-cli",
+                  "username", "admin",
+                  "password", "admin"));
+      adminTokenAt = Instant.now();
+    }
+    return adminToken;
   }
 
   /** Access tokens for all these users, fetched in parallel (Keycloak hashes each password). */
@@ -162,7 +172,7 @@ final class KeycloakUsers {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(platform.keycloak() + "/admin/realms/oversight" + path))
             .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + adminToken);
+            .header("Authorization", "Bearer " + adminToken());
     if (body == null) {
       b.method(method, HttpRequest.BodyPublishers.noBody());
     } else {

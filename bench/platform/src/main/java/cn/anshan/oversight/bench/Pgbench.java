@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -76,10 +77,29 @@ final class Pgbench {
    */
   Result run(String database, String shape, int clients, int seconds, Map<String, String> vars)
       throws Exception {
-    Path script = resource(shape + ".sql");
     if (Pgbench.class.getResource("/shapes/" + shape + ".setup.sql") != null) {
       exec(psql(resource(shape + ".setup.sql"), database));
     }
+    return run(database, resource(shape + ".sql"), clients, seconds, vars);
+  }
+
+  /** Runs {@code shapes/<shape>.sql} changed by {@code variant}, saved as {@code <name>.sql}. */
+  Result runVariant(
+      String database,
+      String shape,
+      String name,
+      UnaryOperator<String> variant,
+      int clients,
+      int seconds)
+      throws Exception {
+    Path script = work.resolve(name + ".sql");
+    Files.writeString(script, variant.apply(Files.readString(resource(shape + ".sql"))));
+    return run(database, script, clients, seconds, Map.of());
+  }
+
+  private Result run(
+      String database, Path script, int clients, int seconds, Map<String, String> vars)
+      throws Exception {
     List<String> command =
         new ArrayList<>(
             List.of(

@@ -8,19 +8,24 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The compliance rules across streams as set-based SQL over the raw events and the timeline index
  * (issue 7 capability 6). Each query returns the events that prove a breach; only events recorded
- * before {@code cutoff} are judged, so a merely late counterpart is not a breach.
+ * before the cutoff of a rule's grace are judged, so a merely late counterpart is not a breach, and
+ * (except ASV-06, whose breach is a later event's absence) only those recorded since the previous
+ * scan.
  */
 @ApplicationScoped
 public class FindingRepository {
@@ -41,6 +46,29 @@ public class FindingRepository {
       Instant detectedAt,
       Instant resolvedAt) {}
 
+  /**
+   * The events a rule judges in one scan: recorded after {@code since} (null: from the beginning)
+   * and up to {@code until}.
+   */
+  public record Window(Instant since, Instant until) {
+    OffsetDateTime from() {
+      return (since == null ? Instant.EPOCH : since).atOffset(ZoneOffset.UTC);
+    }
+
+    OffsetDateTime to() {
+      return until.atOffset(ZoneOffset.UTC);
+    }
+  }
+
+  /**
+   * The standing event types as a SQL list: written out (not a parameter) so the planner can prove
+   * the predicate of the partial index {@code timeline_entry_standing} (V6).
+   */
+  static final String STANDING_TYPES =
+      FindingRules.STANDING.stream()
+          .map(t -> "'" + t + "'")
+          .collect(Collectors.joining(", ", "(", ")"));
+
   private final Pool pool;
 
   public FindingRepository(Pool pool) {
@@ -48,21 +76,20 @@ public class FindingRepository {
   }
 
   /** LST-01: prepayment while the institution's latest standing was not WHITE (or unknown). */
-  public Uni<List<Candidate>> prepaymentsNotWhitelisted(Instant cutoff) {
+  public Uni<List<Candidate>> prepaymentsNotWhitelisted(Window window) {
     return run(
         "select p.event_id, p.payload::jsonb -> 'data' ->> 'institutionId', p.district,"
             + " s.event_id, s.status from audit_event p left join lateral (select e.event_id,"
             + " e.payload::jsonb -> 'data' ->> 'listStatus' as status from timeline_entry t"
             + " join audit_event e on e.event_id = t.event_id"
             + " where t.entity_id = p.payload::jsonb -> 'data' ->> 'institutionId'"
-            + " and t.type = any($2) and t.time <= p.time"
+            + " and t.type in "
+            + STANDING_TYPES
+            + " and t.time <= p.time"
             + " order by t.time desc, t.event_id desc limit 1) s on true"
-            + " where p.type = $1 and p.recorded_at <= $3"
+            + " where p.type = $1 and p.recorded_at > $2 and p.recorded_at <= $3"
             + " and (s.status is null or s.status <> 'WHITE')",
-        Tuple.of(
-            FindingRules.PAYMENT_RECEIVED,
-            FindingRules.STANDING.toArray(String[]::new),
-            cutoff.atOffset(ZoneOffset.UTC)),
+        Tuple.of(FindingRules.PAYMENT_RECEIVED, window.from(), window.to()),
         row ->
             new Candidate(
                 Kind.PREPAYMENT_NOT_WHITELISTED + ":" + row.getUUID(0),
@@ -76,11 +103,12 @@ public class FindingRepository {
   }
 
   /** REL-01: funds released for a consumption that was not confirmed before the release. */
-  public Uni<List<Candidate>> releasesWithoutConsumption(Instant cutoff) {
+  public Uni<List<Candidate>> releasesWithoutConsumption(Window window) {
     return run(
         "select f.event_id, f.aggregate_id, f.district,"
             + " f.payload::jsonb -> 'data' ->> 'institutionId' from audit_event f"
-            + " where f.type = $1 and f.recorded_at <= $3 and not exists (select 1"
+            + " where f.type = $1 and f.recorded_at > $4 and f.recorded_at <= $3"
+            + " and not exists (select 1"
             + " from audit_event c where c.aggregate_id = f.aggregate_id and c.type = any($2)"
             + " and c.aggregate_version < f.aggregate_version"
             + " and c.payload::jsonb -> 'data' ->> 'consumptionId'"
@@ -88,7 +116,8 @@ public class FindingRepository {
         Tuple.of(
             FindingRules.FUNDS_RELEASED,
             FindingRules.CONSUMPTION_CONFIRMED.toArray(String[]::new),
-            cutoff.atOffset(ZoneOffset.UTC)),
+            window.to(),
+            window.from()),
         row ->
             new Candidate(
                 Kind.RELEASE_WITHOUT_CONSUMPTION + ":" + row.getUUID(0),
@@ -103,17 +132,16 @@ public class FindingRepository {
   }
 
   /** LN-ASV-06: an after-school charge whose fee proposal was not published before it. */
-  public Uni<List<Candidate>> chargesWithoutPublishedFee(Instant cutoff) {
+  public Uni<List<Candidate>> chargesWithoutPublishedFee(Window window) {
     return run(
         "select c.event_id, c.payload::jsonb -> 'data' ->> 'schoolId', c.district,"
             + " c.payload::jsonb -> 'data' ->> 'feeProposalId' from audit_event c"
-            + " where c.type = $1 and c.recorded_at <= $3 and not exists (select 1"
+            + " where c.type = $1 and c.recorded_at > $4 and c.recorded_at <= $3"
+            + " and not exists (select 1"
             + " from audit_event f where f.aggregate_id = c.payload::jsonb -> 'data' ->>"
             + " 'feeProposalId' and f.type = $2 and f.time <= c.time)",
         Tuple.of(
-            FindingRules.CHARGE_ISSUED,
-            FindingRules.FEE_PUBLISHED,
-            cutoff.atOffset(ZoneOffset.UTC)),
+            FindingRules.CHARGE_ISSUED, FindingRules.FEE_PUBLISHED, window.to(), window.from()),
         row ->
             new Candidate(
                 Kind.CHARGE_WITHOUT_PUBLISHED_FEE + ":" + row.getUUID(0),
@@ -136,13 +164,14 @@ public class FindingRepository {
             + " cross join lateral (select a.payload::jsonb -> 'data' ->> 'institutionId' as inst) i"
             + " join lateral (select e.event_id, e.type, e.time from timeline_entry t"
             + " join audit_event e on e.event_id = t.event_id where t.entity_id = i.inst"
-            + " and t.type = any($2) order by t.time desc, t.event_id desc limit 1) b"
-            + " on b.type = $3 and b.time <= $5"
+            + " and t.type in "
+            + STANDING_TYPES
+            + " order by t.time desc, t.event_id desc limit 1) b"
+            + " on b.type = $2 and b.time <= $4"
             + " where a.type = $1 and not exists (select 1 from audit_event x"
-            + " where x.aggregate_id = a.aggregate_id and x.type = $4)",
+            + " where x.aggregate_id = a.aggregate_id and x.type = $3)",
         Tuple.of(
             FindingRules.PROVIDER_ADMITTED,
-            FindingRules.STANDING.toArray(String[]::new),
             FindingRules.BLACKLISTED,
             FindingRules.PROVIDER_EXITED,
             cutoff.atOffset(ZoneOffset.UTC)),
@@ -159,14 +188,34 @@ public class FindingRepository {
   /** Subject-type sessions with their local start date; the calendar is applied in Java. */
   public record Session(UUID eventId, String institutionId, String district, String localStart) {}
 
-  public Uni<List<Session>> subjectSessions(Instant cutoff) {
+  public Uni<List<Session>> subjectSessions(Window window) {
     return run(
         "select s.event_id, s.payload::jsonb -> 'data' ->> 'institutionId', s.district,"
             + " s.payload::jsonb -> 'data' ->> 'localStart' from audit_event s"
-            + " where s.type = $1 and s.recorded_at <= $2"
+            + " where s.type = $1 and s.recorded_at > $3 and s.recorded_at <= $2"
             + " and s.payload::jsonb -> 'data' ->> 'category' = 'SUBJECT'",
-        Tuple.of(FindingRules.SESSION_SCHEDULED, cutoff.atOffset(ZoneOffset.UTC)),
+        Tuple.of(FindingRules.SESSION_SCHEDULED, window.to(), window.from()),
         row -> new Session(row.getUUID(0), row.getString(1), row.getString(2), row.getString(3)));
+  }
+
+  /** Where each rule's previous scan stopped: rule name → judged until. */
+  public Uni<Map<String, Instant>> watermarks() {
+    return run(
+            "select rule, judged_until from scan_watermark",
+            Tuple.tuple(),
+            row -> Map.entry(row.getString(0), row.getOffsetDateTime(1).toInstant()))
+        .map(
+            list ->
+                list.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+  }
+
+  /** Stores where these rules' scan stopped (also backwards, when the clock was set back). */
+  public Uni<Void> judgedUntil(List<String> rules, Instant until) {
+    return pool.preparedQuery(
+            "insert into scan_watermark (rule, judged_until) select unnest($1::text[]), $2"
+                + " on conflict (rule) do update set judged_until = excluded.judged_until")
+        .execute(Tuple.of(rules.toArray(String[]::new), until.atOffset(ZoneOffset.UTC)))
+        .replaceWithVoid();
   }
 
   public Uni<Set<String>> existingKeys(List<String> keys) {

@@ -18,6 +18,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -203,23 +204,66 @@ public class FindingScanner {
                     }
                   });
             })
-        .chain(() -> findings.prepaymentsNotWhitelisted(ruleCutoff))
-        .invoke(list -> list.forEach(c -> pending.add(new Pending(c, null))))
-        .chain(() -> findings.releasesWithoutConsumption(ruleCutoff))
-        .invoke(list -> list.forEach(c -> pending.add(new Pending(c, null))))
-        .chain(() -> findings.chargesWithoutPublishedFee(ruleCutoff))
-        .invoke(list -> list.forEach(c -> pending.add(new Pending(c, null))))
-        .chain(() -> findings.providersServingAfterBlacklist(exitCutoff))
-        .invoke(list -> list.forEach(c -> pending.add(new Pending(c, null))))
-        .chain(() -> findings.subjectSessions(ruleCutoff))
-        .invoke(sessions -> sessions.forEach(s -> holidaySession(s, pending)))
+        .chain(findings::watermarks)
+        .chain(
+            judged ->
+                findings
+                    .prepaymentsNotWhitelisted(
+                        window(judged, Kind.PREPAYMENT_NOT_WHITELISTED, ruleCutoff))
+                    .invoke(list -> list.forEach(c -> pending.add(new Pending(c, null))))
+                    .chain(
+                        () ->
+                            findings.releasesWithoutConsumption(
+                                window(judged, Kind.RELEASE_WITHOUT_CONSUMPTION, ruleCutoff)))
+                    .invoke(list -> list.forEach(c -> pending.add(new Pending(c, null))))
+                    .chain(
+                        () ->
+                            findings.chargesWithoutPublishedFee(
+                                window(judged, Kind.CHARGE_WITHOUT_PUBLISHED_FEE, ruleCutoff)))
+                    .invoke(list -> list.forEach(c -> pending.add(new Pending(c, null))))
+                    .chain(() -> findings.providersServingAfterBlacklist(exitCutoff))
+                    .invoke(list -> list.forEach(c -> pending.add(new Pending(c, null))))
+                    .chain(
+                        () ->
+                            findings.subjectSessions(
+                                window(judged, Kind.SUBJECT_SESSION_ON_HOLIDAY, ruleCutoff)))
+                    .invoke(sessions -> sessions.forEach(s -> holidaySession(s, pending))))
         .chain(() -> record(pending, now))
+        .call(
+            outcome ->
+                outcome.failed() > 0
+                    // judged again next time; the finding keys keep that idempotent
+                    ? Uni.createFrom().voidItem()
+                    : findings.judgedUntil(INCREMENTAL, ruleCutoff))
         .call(
             () ->
                 gapListComplete[0]
                     ? findings.resolveGapsExcept(openGapKeys, now)
-                    : Uni.createFrom().item(0));
+                    : Uni.createFrom().item(0))
+        .map(Recorded::stored);
   }
+
+  /** The rules that judge only the events recorded since their previous scan. */
+  static final List<String> INCREMENTAL =
+      List.of(
+          Kind.PREPAYMENT_NOT_WHITELISTED.name(),
+          Kind.RELEASE_WITHOUT_CONSUMPTION.name(),
+          Kind.CHARGE_WITHOUT_PUBLISHED_FEE.name(),
+          Kind.SUBJECT_SESSION_ON_HOLIDAY.name());
+
+  /**
+   * Events recorded since the rule's previous cutoff, less an overlap: an ingest transaction that
+   * stamped its events just before that cutoff may have committed just after the scan read.
+   */
+  static FindingRepository.Window window(Map<String, Instant> judged, Kind rule, Instant cutoff) {
+    Instant previous = judged.get(rule.name());
+    return new FindingRepository.Window(
+        previous == null ? null : previous.minus(JUDGING_OVERLAP), cutoff);
+  }
+
+  static final Duration JUDGING_OVERLAP = Duration.ofMinutes(1);
+
+  private record Recorded(int stored, int failed) {}
 
   /** TIM-01: no subject-type training on rest days or statutory holidays. */
   private void holidaySession(FindingRepository.Session s, List<Pending> pending) {
@@ -250,7 +294,7 @@ public class FindingScanner {
     }
   }
 
-  private Uni<Integer> record(List<Pending> pending, Instant now) {
+  private Uni<Recorded> record(List<Pending> pending, Instant now) {
     Map<String, Pending> byKey = new LinkedHashMap<>();
     pending.forEach(p -> byKey.putIfAbsent(p.candidate().key(), p));
     return findings
@@ -262,7 +306,7 @@ public class FindingScanner {
                       .filter(p -> !existing.contains(p.candidate().key()))
                       .toList();
               if (fresh.isEmpty()) {
-                return Uni.createFrom().item(0);
+                return Uni.createFrom().item(new Recorded(0, 0));
               }
               return Multi.createFrom()
                   .iterable(fresh)
@@ -270,7 +314,11 @@ public class FindingScanner {
                   .transformToUniAndConcatenate(p -> store(p, now))
                   .collect()
                   .asList()
-                  .map(stored -> (int) stored.stream().filter(Boolean::booleanValue).count());
+                  .map(
+                      stored -> {
+                        int ok = (int) stored.stream().filter(Boolean::booleanValue).count();
+                        return new Recorded(ok, stored.size() - ok);
+                      });
             });
   }
 

@@ -25,6 +25,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -214,6 +215,34 @@ class FindingFlowTest {
         findings(Tokens.user("r").role("regulator").district("lishan"), "entityId=" + black)
             .getList("items")
             .size());
+  }
+
+  @Test
+  void eachScanJudgesWhatWasRecordedSinceThePreviousScan() throws Throwable {
+    scan();
+    Instant firstCutoff = judgedUntil("PREPAYMENT_NOT_WHITELISTED");
+    String escrow = AuditFixtures.newSource();
+    String unknown = UUID.randomUUID().toString();
+    Ev paid = payment(escrow, unknown, "2026-09-02T00:00:00Z");
+    publish(ESCROW, "k", paid);
+    awaitStored(paid.id());
+
+    scan();
+
+    assertEquals(
+        List.of(List.of(paid.id())),
+        findings(AUDITOR, "ruleId=LST-01&entityId=" + unknown).getList("items.eventIds"));
+    assertTrue(judgedUntil("PREPAYMENT_NOT_WHITELISTED").isAfter(firstCutoff));
+    scan(); // the overlap judges it again: still one finding
+    assertEquals(1, findings(AUDITOR, "ruleId=LST-01&entityId=" + unknown).getList("items").size());
+  }
+
+  static Instant judgedUntil(String rule) {
+    return ((java.sql.Timestamp)
+            TestInfra.query("select judged_until from scan_watermark where rule = ?", rule)
+                .get(0)
+                .get("judged_until"))
+        .toInstant();
   }
 
   @Test

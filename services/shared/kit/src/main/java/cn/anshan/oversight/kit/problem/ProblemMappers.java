@@ -1,5 +1,6 @@
 package cn.anshan.oversight.kit.problem;
 
+import cn.anshan.oversight.kit.db.DatabaseSaturation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -116,6 +117,17 @@ public class ProblemMappers {
     if (wrapped != null) {
       return respond(wrapped.problem(), uri);
     }
+    if (DatabaseSaturation.isCause(e)) {
+      Log.warnf("refused %s: %s", uri.getPath(), DatabaseSaturation.describe(e));
+      return respond(
+          Problem.of(
+              503,
+              "database-unavailable",
+              "Service Unavailable",
+              "the database is saturated or did not answer in time; nothing was changed, retry"
+                  + " later"),
+          uri);
+    }
     String errorId = UUID.randomUUID().toString();
     Log.errorf(e, "unexpected failure %s on %s", errorId, uri.getPath());
     return respond(
@@ -136,6 +148,9 @@ public class ProblemMappers {
             .entity(problem.withInstance(uri.getPath()));
     if (problem.status() == 401) {
       rb.header("WWW-Authenticate", "Bearer");
+    }
+    if (problem.status() == 503) {
+      rb.header("Retry-After", "1");
     }
     return rb.build();
   }

@@ -1,0 +1,99 @@
+package cn.anshan.oversight.kit.probe;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import cn.anshan.oversight.kit.db.PoolSettings;
+import cn.anshan.oversight.testkit.OversightTestResources;
+import cn.anshan.oversight.testkit.TestInfra;
+import cn.anshan.oversight.testkit.Tokens;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link PoolSettings} and the per-service PostgreSQL timeouts: a saturated pool or a transaction
+ * left idle refuses with 503 problem+json and Retry-After, changes nothing, and the service answers
+ * normally right after.
+ */
+@QuarkusTest
+@TestProfile(PoolLimitsTest.TwoConnections.class)
+@WithTestResource(value = OversightTestResources.class, scope = TestResourceScope.GLOBAL)
+class PoolLimitsTest {
+  static final Tokens REGULATOR = Tokens.user("reg-pool").role("regulator").district("tiedong");
+
+  public static class TwoConnections implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of(
+          "quarkus.datasource.reactive.max-size", "2",
+          "oversight.datasource.pool.acquire-timeout", "300ms",
+          "quarkus.datasource.reactive.additional-properties.idle_in_transaction_session_timeout",
+              "4s");
+    }
+  }
+
+  @Test
+  void aRequestThatFindsThePoolBusyIsRefusedWith503AndChangesNothing() {
+    String prefix = "busy-" + UUID.randomUUID() + "-";
+    CompletableFuture<Response> first =
+        CompletableFuture.supplyAsync(() -> label(prefix + 1, 2500));
+    CompletableFuture<Response> second =
+        CompletableFuture.supplyAsync(() -> label(prefix + 2, 2500));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                TestInfra.count(
+                        "select count(*) from pg_stat_activity where state = 'idle in transaction'"
+                            + " and usename = current_user")
+                    >= 2);
+
+    Response refused = label(prefix + 3, 0);
+
+    refused.then().statusCode(503).contentType("application/problem+json");
+    refused.then().header("Retry-After", "1");
+    refused.then().body("type", org.hamcrest.Matchers.endsWith("/database-unavailable"));
+    first.join().then().statusCode(201);
+    second.join().then().statusCode(201);
+    given()
+        .header("Authorization", REGULATOR.bearer())
+        .get("/probe/items/{id}", prefix + 3)
+        .then()
+        .statusCode(404);
+    label(prefix + 3, 0).then().statusCode(201).body("label", equalTo("pool"));
+  }
+
+  @Test
+  void aTransactionLeftIdleIsEndedByPostgreSqlAndRolledBack() {
+    String id = "idle-" + UUID.randomUUID();
+
+    Response refused = label(id, 6000);
+
+    refused.then().statusCode(503).contentType("application/problem+json");
+    given()
+        .header("Authorization", REGULATOR.bearer())
+        .get("/probe/items/{id}", id)
+        .then()
+        .statusCode(404);
+    label(id, 0).then().statusCode(201);
+  }
+
+  private static Response label(String id, int holdMs) {
+    return given()
+        .header("Authorization", REGULATOR.bearer())
+        .contentType(ContentType.JSON)
+        .body("{\"label\":\"pool\"}")
+        .post("/probe/items/{id}/labels?holdMs=" + holdMs, id);
+  }
+}
