@@ -42,12 +42,15 @@ public class TimelineRepository {
         .map(rows -> rows.iterator().next().getBoolean(0));
   }
 
-  /** Whether {@code subject} acted on the entity itself (a parent's own order or enrolment). */
-  public Uni<Boolean> actedOn(String entityId, String subject) {
+  /**
+   * Whether {@code subject} acted on the entity itself and it is one of {@code types} (a parent's
+   * own order or enrolment).
+   */
+  public Uni<Boolean> actedOn(String entityId, String subject, List<String> types) {
     return pool.preparedQuery(
             "select exists (select 1 from timeline_entry where actor = $1 and entity_id = $2"
-                + " and relation = 'self')")
-        .execute(Tuple.of(subject, entityId))
+                + " and relation = 'self' and entity_type = any($3))")
+        .execute(Tuple.of(subject, entityId, types.toArray(String[]::new)))
         .map(rows -> rows.iterator().next().getBoolean(0));
   }
 

@@ -20,12 +20,21 @@ import java.util.UUID;
 /**
  * Entity timelines and event search with the object scope of DESIGN §4: auditors read everything,
  * regulators the events of their district, institution operators and school admins the timeline of
- * their own institution or school, parents the timelines of entities they acted on themselves.
- * Anything else is a 404, so existence is not leaked.
+ * their own institution or school, parents the timelines of their family's entities they acted on
+ * themselves ({@link #FAMILY_AGGREGATES}). Anything else is a 404, so existence is not leaked.
  */
 @ApplicationScoped
 public class TimelineService {
   private static final String VERSION_SEPARATOR = ".";
+
+  /**
+   * What a family owns: a parent reads the timelines of these when they acted on them, never an
+   * institution's, a school's or a proposal's, even if an event wrongly names them as its actor
+   * (escrow recorded the parent whose refund tripped a risk indicator until issue 16).
+   */
+  static final List<String> FAMILY_AGGREGATES =
+      List.of("Order", "Child", "Enrolment", "Exemption", "Complaint", "AdReport");
+
   private final TimelineRepository repository;
   private final AuditSettings settings;
   private final ObjectMapper mapper;
@@ -89,7 +98,7 @@ public class TimelineService {
               entityId.equals(actor.schoolId())
                   ? repository.entityKnown(entityId)
                   : Uni.createFrom().item(false);
-          case Roles.PARENT -> repository.actedOn(entityId, actor.subject());
+          case Roles.PARENT -> repository.actedOn(entityId, actor.subject(), FAMILY_AGGREGATES);
           default -> Uni.createFrom().item(false);
         };
     return allowed.map(

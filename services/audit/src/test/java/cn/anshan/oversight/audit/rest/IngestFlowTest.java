@@ -266,6 +266,33 @@ class IngestFlowTest {
   }
 
   @Test
+  void aParentNamedAsActorOfAnInstitutionsRecordStillCannotReadItsTimeline() {
+    ingestAll();
+    // as escrow recorded a risk trip set off by a parent's refund request before issue 16
+    Ev tripped =
+        Ev.of(
+                escrowSource,
+                "cn.anshan.oversight.escrow.RiskIndicatorTripped.v1",
+                "InstitutionRisk",
+                institution)
+            .version(1)
+            .seq(2)
+            .time("2026-09-04T01:00:00Z")
+            .actor(parent, "parent")
+            .data("institutionId", institution);
+    publish(ESCROW, institution, tripped);
+    awaitStored(tripped.id());
+    Tokens owner = Tokens.user(parent).role("parent");
+
+    given()
+        .header("Authorization", owner.bearer())
+        .get("/api/v1/audit/timelines/" + institution)
+        .then()
+        .statusCode(404);
+    assertEquals(1, timeline(owner, order, null).getList("items").size());
+  }
+
+  @Test
   void eventSearchByCorrelationIdAcrossEntities() {
     ingestAll();
     JsonPath page =

@@ -73,9 +73,14 @@ public class RiskService {
     this.settings = settings;
   }
 
-  /** Records a trip unless the same indicator already tripped today; returns whether it did. */
-  public Uni<Boolean> trip(
-      CommandContext context, String institutionId, String district, Trip trip) {
+  /**
+   * Records a trip unless the same indicator already tripped today; returns whether it did. The
+   * platform trips it, whoever's command set it off (a parent's refund request, a bank's payment):
+   * that person is not an actor of the institution's risk record (and must not become able to read
+   * the institution's audit timeline); the correlation and causation still lead back to them.
+   */
+  public Uni<Boolean> trip(CommandContext cause, String institutionId, String district, Trip trip) {
+    CommandContext context = cause.byThePlatform("escrow-monitor");
     Instant now = clock.now();
     return Panache.getSession()
         .chain(

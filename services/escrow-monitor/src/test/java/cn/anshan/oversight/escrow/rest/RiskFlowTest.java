@@ -213,6 +213,9 @@ class RiskFlowTest {
     assertEquals("REFUND_SURGE", surge.path("data").path("indicator").asText());
     assertEquals(5, surge.path("data").path("value").asInt());
     assertEquals("REL-05", surge.path("data").path("ruleId").asText());
+    // the platform tripped it, not the fifth parent: no parent becomes an actor of the institution
+    assertEquals("system", surge.path("actorrole").asText());
+    assertEquals("system:escrow-monitor", surge.path("actor").asText());
     given()
         .header("Authorization", EscrowFixtures.operator(institution).bearer())
         .get("/api/v1/escrow/risk-indicators")

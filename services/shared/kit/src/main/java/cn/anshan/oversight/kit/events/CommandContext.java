@@ -9,6 +9,14 @@ import java.util.UUID;
  */
 public record CommandContext(Actor actor, String correlationId, String causationId) {
 
+  /**
+   * What the platform does on its own because of this command (a risk trip, a derived effect):
+   * actor {@code system:<service>}, same correlation and cause.
+   */
+  public CommandContext byThePlatform(String service) {
+    return new CommandContext(Actor.system(service), correlationId, causationId);
+  }
+
   /** A command arriving over HTTP: correlation taken from the caller if given, else new. */
   public static CommandContext ofRequest(Actor actor, String correlationHeader, String requestId) {
     String correlation =
