@@ -437,7 +437,13 @@ public final class BenchMain {
     Report.progress("warming up %s for %d s (16 connections, not counted)", name, o.warmupSeconds);
     CommandSimulation.plan =
         new CommandSimulation.Plan(
-            "warm-up " + name, feeder, prepare, step, 16, Duration.ofSeconds(o.warmupSeconds));
+            "warm-up " + name,
+            feeder,
+            prepare,
+            step,
+            16,
+            Duration.ofSeconds(o.warmupSeconds),
+            name.startsWith("fee-approval"));
     GatlingRun.run(CommandSimulation.class, out.resolve("gatling"), "warm-up " + name);
   }
 
@@ -450,7 +456,13 @@ public final class BenchMain {
       throws Exception {
     CommandSimulation.plan =
         new CommandSimulation.Plan(
-            name, feeder, prepare, step, connections, Duration.ofSeconds(o.stepSeconds));
+            name,
+            feeder,
+            prepare,
+            step,
+            connections,
+            Duration.ofSeconds(o.stepSeconds),
+            name.startsWith("fee-approval"));
     Map<String, Stats> stats =
         GatlingRun.run(CommandSimulation.class, out.resolve("gatling"), name + " x" + connections);
     return stats.entrySet().stream()

@@ -1,6 +1,7 @@
 package cn.anshan.oversight.bench;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
@@ -23,7 +24,8 @@ public class CommandSimulation extends Simulation {
       Supplier<ChainBuilder> prepare,
       Supplier<ChainBuilder> step,
       int connections,
-      Duration duration) {}
+      Duration duration,
+      boolean sameActorThroughout) {}
 
   static volatile Plan plan;
 
@@ -34,7 +36,13 @@ public class CommandSimulation extends Simulation {
                 .feed(p.feeder())
                 .exec(p.prepare().get())
                 .during(p.duration())
-                .on(p.step().get())
+                // a new family per command, as in a crowd: one parent repeating an order would
+                // soon meet the prepayment cap (PRE-20) and measure refusals. A school amending
+                // its own proposal keeps it (the step carries the proposal's ETag on).
+                .on(
+                    p.sameActorThroughout()
+                        ? p.step().get()
+                        : feed(p.feeder()).exec(p.step().get()))
                 .injectOpen(atOnceUsers(p.connections())))
         .protocols(http.disableCaching().disableWarmUp());
   }

@@ -31,7 +31,12 @@ public final class FindingRules {
     /** ASV-06 (§11 row 18): a provider still admitted after its institution was black-listed. */
     PROVIDER_SERVING_AFTER_BLACKLIST("ASV-06"),
     /** TIM-01: a subject-type session scheduled on a rest day or statutory holiday. */
-    SUBJECT_SESSION_ON_HOLIDAY("TIM-01");
+    SUBJECT_SESSION_ON_HOLIDAY("TIM-01"),
+    /**
+     * PLT-11: a record carried a stored event's id with other content (a forgery or a producer
+     * bug); the stored event stays, the record is kept aside.
+     */
+    EVENT_ID_CONFLICT("PLT-11");
 
     private final String ruleId;
 

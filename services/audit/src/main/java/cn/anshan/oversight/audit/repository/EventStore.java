@@ -18,7 +18,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,10 @@ public class EventStore {
   private record Head(long length, String hash) {}
 
   private static final String EXISTING =
-      "select event_id from audit_event where event_id = any($1)";
+      "select event_id, event_hash from audit_event where event_id = any($1)";
+
+  /** How a record carrying a stored event's id with other content is set aside (rule PLT-11). */
+  public static final String ID_CONFLICT = "EventIdConflict";
 
   private static final String LOCK_ENTITIES =
       "insert into entity_chain (aggregate_type, aggregate_id)"
@@ -127,13 +129,16 @@ public class EventStore {
 
   public Uni<Result> ingest(List<Incoming> batch) {
     Map<UUID, Parsed> unique = new LinkedHashMap<>();
+    List<Parsed> repeats = new ArrayList<>();
     List<Tuple> rejected = new ArrayList<>();
     int duplicates = 0;
     for (Incoming record : batch) {
       try {
         ReceivedEvent event = ReceivedEvent.parse(mapper, record.value());
-        if (unique.putIfAbsent(event.id(), new Parsed(record, event)) != null) {
+        Parsed parsed = new Parsed(record, event);
+        if (unique.putIfAbsent(event.id(), parsed) != null) {
           duplicates++;
+          repeats.add(parsed);
         }
       } catch (ReceivedEvent.Rejected e) {
         rejected.add(
@@ -153,13 +158,15 @@ public class EventStore {
                     (usable
                             ? conn.query("set local role " + role).execute().replaceWithVoid()
                             : Uni.createFrom().voidItem())
-                        .chain(() -> rejectAll(conn, rejected))
                         .chain(() -> existing(conn, unique.keySet()))
+                        .call(
+                            existing ->
+                                rejectAll(conn, withConflicts(rejected, unique, repeats, existing)))
                         .chain(
                             existing -> {
                               List<Parsed> fresh =
                                   unique.values().stream()
-                                      .filter(p -> !existing.contains(p.event().id()))
+                                      .filter(p -> !existing.containsKey(p.event().id()))
                                       .toList();
                               int skipped = inBatchDuplicates + unique.size() - fresh.size();
                               if (fresh.isEmpty()) {
@@ -178,20 +185,67 @@ public class EventStore {
     return conn.preparedQuery(REJECT).executeBatch(rejected).replaceWithVoid();
   }
 
-  private Uni<Set<UUID>> existing(SqlConnection conn, Set<UUID> ids) {
+  /** The stored events among these ids: id → hash of the stored record. */
+  private Uni<Map<UUID, String>> existing(SqlConnection conn, Set<UUID> ids) {
     if (ids.isEmpty()) {
-      return Uni.createFrom().item(Set.of());
+      return Uni.createFrom().item(Map.of());
     }
     return conn.preparedQuery(EXISTING)
         .execute(Tuple.of(ids.toArray(new UUID[0])))
         .map(
             rows -> {
-              Set<UUID> found = new HashSet<>();
+              Map<UUID, String> found = new HashMap<>();
               for (Row row : rows) {
-                found.add(row.getUUID(0));
+                found.put(row.getUUID(0), row.getString(1));
               }
               return found;
             });
+  }
+
+  /**
+   * A redelivery carries the very bytes that were stored (the outbox keeps the envelope); a record
+   * with a stored event's id and other content is a forgery or a producer bug. The stored copy stays;
+   * the other is set aside in rejected_record, where the compliance scan reports it.
+   */
+  private static List<Tuple> withConflicts(
+      List<Tuple> rejected,
+      Map<UUID, Parsed> unique,
+      List<Parsed> repeats,
+      Map<UUID, String> stored) {
+    List<Tuple> all = new ArrayList<>(rejected);
+    for (Parsed p : unique.values()) {
+      String reference = stored.get(p.event().id());
+      if (reference != null) {
+        addIfConflicting(all, p, reference, "the stored event");
+      }
+    }
+    for (Parsed p : repeats) {
+      Parsed first = unique.get(p.event().id());
+      String reference = stored.get(p.event().id());
+      if (reference != null) {
+        addIfConflicting(all, p, reference, "the stored event");
+      } else if (!first.event().payload().equals(p.event().payload())) {
+        addIfConflicting(
+            all,
+            p,
+            ChainHash.eventHash(first.event().payload()),
+            "the record stored from offset " + first.record().offset());
+      }
+    }
+    return all;
+  }
+
+  private static void addIfConflicting(
+      List<Tuple> rejected, Parsed p, String referenceHash, String reference) {
+    if (!referenceHash.equals(ChainHash.eventHash(p.event().payload()))) {
+      rejected.add(
+          Tuple.of(
+              p.record().topic(),
+              p.record().partition(),
+              p.record().offset(),
+              ID_CONFLICT + ": event " + p.event().id() + " with other content than " + reference,
+              p.record().value()));
+    }
   }
 
   private Uni<Void> store(SqlConnection conn, List<Parsed> fresh) {

@@ -185,6 +185,28 @@ public class FindingRepository {
                 ids(row.getUUID(0), row.getUUID(1))));
   }
 
+  /** PLT-11: records set aside because they reused a stored event's id with other content. */
+  public Uni<List<Candidate>> eventIdConflicts() {
+    return run(
+        "select topic, kafka_partition, kafka_offset, reason from rejected_record"
+            + " where reason like $1",
+        Tuple.of(EventStore.ID_CONFLICT + ":%"),
+        row -> {
+          String reason = row.getString(3);
+          String where = row.getString(0) + "/" + row.getInteger(1) + "@" + row.getLong(2);
+          UUID eventId = UUID.fromString(reason.split(" ")[2]);
+          return new Candidate(
+              Kind.EVENT_ID_CONFLICT + ":" + where,
+              Kind.EVENT_ID_CONFLICT,
+              null,
+              null,
+              "PLT-11: record " + where + " reuses the id of event " + eventId
+                  + " with other content; the stored event is kept, the record is in"
+                  + " rejected_record",
+              List.of(eventId));
+        });
+  }
+
   /** Subject-type sessions with their local start date; the calendar is applied in Java. */
   public record Session(UUID eventId, String institutionId, String district, String localStart) {}
 

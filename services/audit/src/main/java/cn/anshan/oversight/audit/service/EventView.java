@@ -1,10 +1,13 @@
 package cn.anshan.oversight.audit.service;
 
 import cn.anshan.oversight.audit.repository.EventRow;
+import cn.anshan.oversight.kit.security.Actor;
+import cn.anshan.oversight.kit.security.Roles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 /** One event of a timeline or search as the API returns it. */
@@ -27,6 +30,43 @@ public record EventView(
     String eventHash,
     String entityHash,
     JsonNode data) {
+
+  /** Aggregates whose events are filed by a member of the public about an institution or school. */
+  static final Set<String> REPORTS = Set.of("Complaint", "AdReport");
+
+  /** Roles that handle reports in office; anyone else acting on one (parent, school) reported it. */
+  static final Set<String> OFFICIAL =
+      Set.of(Roles.REGULATOR, Roles.INSTITUTION_OPERATOR, Actor.SYSTEM_ROLE);
+
+  /**
+   * This event as the party reported on may see it: a reporter's identity, and what could link back
+   * to it (correlation and causation ids a client may set, hashes over the record that names them),
+   * are left out, as the registry's own complaint views leave out {@code filedBy}.
+   */
+  EventView withReporterMasked() {
+    if (!REPORTS.contains(aggregateType) || OFFICIAL.contains(actorRole)) {
+      return this;
+    }
+    return new EventView(
+        eventId,
+        type,
+        source,
+        time,
+        recordedAt,
+        aggregateType,
+        aggregateId,
+        aggregateVersion,
+        sequence,
+        null,
+        actorRole,
+        district,
+        null,
+        null,
+        relation,
+        null,
+        null,
+        data);
+  }
 
   static EventView of(ObjectMapper mapper, EventRow row) {
     JsonNode data;

@@ -223,6 +223,8 @@ public class FindingScanner {
                     .invoke(list -> list.forEach(c -> pending.add(new Pending(c, null))))
                     .chain(() -> findings.providersServingAfterBlacklist(exitCutoff))
                     .invoke(list -> list.forEach(c -> pending.add(new Pending(c, null))))
+                    .chain(findings::eventIdConflicts)
+                    .invoke(list -> list.forEach(c -> pending.add(new Pending(c, null))))
                     .chain(
                         () ->
                             findings.subjectSessions(

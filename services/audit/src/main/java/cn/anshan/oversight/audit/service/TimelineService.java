@@ -55,7 +55,7 @@ public class TimelineService {
             scope ->
                 repository
                     .timeline(entityId, scope.apply(filter), timelinePosition(after), size + 1)
-                    .map(rows -> page(rows, size, true)));
+                    .map(rows -> page(rows, size, true, reportedOn(actor))));
   }
 
   public Uni<EventPage> events(Actor actor, Filter filter, String cursor, Integer limit) {
@@ -77,7 +77,7 @@ public class TimelineService {
         };
     return repository
         .events(scoped, after.instant(), uuid(after), size + 1)
-        .map(rows -> page(rows, size, false));
+        .map(rows -> page(rows, size, false, false));
   }
 
   /** What the actor may see of this entity's timeline: a filter restriction, or a 404. */
@@ -117,7 +117,16 @@ public class TimelineService {
   }
 
   /** A timeline cursor also carries the aggregate version, its tie-break at equal times. */
-  private EventPage page(List<EventRow> rows, int size, boolean timeline) {
+  /**
+   * Whether the reader is the party a report is about: an institution's operator or a school's
+   * admin reads complaints and advertising reports on their timeline without who filed them.
+   */
+  static boolean reportedOn(Actor reader) {
+    return Roles.INSTITUTION_OPERATOR.equals(reader.role())
+        || Roles.SCHOOL_ADMIN.equals(reader.role());
+  }
+
+  private EventPage page(List<EventRow> rows, int size, boolean timeline, boolean maskReporters) {
     boolean more = rows.size() > size;
     List<EventRow> items = more ? rows.subList(0, size) : rows;
     String next = null;
@@ -129,7 +138,12 @@ public class TimelineService {
               : last.eventId().toString();
       next = Keyset.cursor(last.time(), id);
     }
-    return new EventPage(items.stream().map(r -> EventView.of(mapper, r)).toList(), next);
+    return new EventPage(
+        items.stream()
+            .map(r -> EventView.of(mapper, r))
+            .map(v -> maskReporters ? v.withReporterMasked() : v)
+            .toList(),
+        next);
   }
 
   private int pageSize(Integer limit) {

@@ -237,6 +237,37 @@ class FindingFlowTest {
     assertEquals(1, findings(AUDITOR, "ruleId=LST-01&entityId=" + unknown).getList("items").size());
   }
 
+  @Test
+  void plt11ARecordReusingAStoredEventsIdWithOtherContentIsAFinding() throws Throwable {
+    String escrow = AuditFixtures.newSource();
+    String institution = UUID.randomUUID().toString();
+    Ev paid = payment(escrow, institution, "2026-09-02T00:00:00Z");
+    publish(ESCROW, "k", paid);
+    awaitStored(paid.id());
+    String forged = paid.json().replace("\"amountFen\":", "\"amountFen\":1");
+    assertFalse(forged.equals(paid.json()));
+
+    KafkaRecords.send(ESCROW, "k", forged, paid.json()); // the genuine redelivery is no conflict
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                TestInfra.count(
+                        "select count(*) from rejected_record where reason like ?",
+                        "EventIdConflict: event " + paid.id() + "%")
+                    == 1);
+    scan();
+
+    JsonPath found = findings(AUDITOR, "ruleId=PLT-11&kind=EVENT_ID_CONFLICT");
+    List<List<String>> proving = found.getList("items.eventIds");
+    assertTrue(proving.contains(List.of(paid.id())), proving.toString());
+    assertEquals(
+        paid.json(),
+        TestInfra.query("select payload::text p from audit_event where event_id = ?::uuid", paid.id())
+            .get(0)
+            .get("p"));
+  }
+
   static Instant judgedUntil(String rule) {
     return ((java.sql.Timestamp)
             TestInfra.query("select judged_until from scan_watermark where rule = ?", rule)

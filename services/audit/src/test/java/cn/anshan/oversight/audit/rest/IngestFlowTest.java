@@ -8,6 +8,9 @@ import static cn.anshan.oversight.audit.rest.AuditFixtures.publish;
 import static cn.anshan.oversight.audit.rest.AuditFixtures.timeline;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import cn.anshan.oversight.audit.rest.AuditFixtures.Ev;
@@ -263,6 +266,37 @@ class IngestFlowTest {
         .then()
         .statusCode(403);
     given().get("/api/v1/audit/timelines/" + institution).then().statusCode(401);
+  }
+
+  @Test
+  void theInstitutionReadsComplaintsAboutItWithoutWhoFiledThem() {
+    ingestAll();
+    String complaint = UUID.randomUUID().toString();
+    Ev filed =
+        Ev.of(source, "cn.anshan.oversight.registry.ComplaintFiled.v1", "Complaint", complaint)
+            .version(1)
+            .seq(4)
+            .time("2026-09-05T01:00:00Z")
+            .actor(parent, "parent")
+            .correlation("parent-app-" + parent)
+            .data("complaintId", complaint)
+            .data("institutionId", institution);
+    publish(REGISTRY, complaint, filed);
+    awaitStored(filed.id());
+    Tokens operator = Tokens.user("op-1").role("institution-operator").institution(institution);
+
+    JsonPath seen = timeline(operator, institution, null);
+    int i = seen.getList("items.eventId").indexOf(filed.id());
+    assertTrue(i >= 0);
+    assertEquals("parent", seen.getString("items[" + i + "].actorRole"));
+    for (String hidden : List.of("actor", "correlationId", "causationId", "eventHash", "entityHash")) {
+      assertNull(seen.get("items[" + i + "]." + hidden), hidden);
+    }
+    assertFalse(seen.getMap("items[" + i + "]").toString().contains(parent));
+    // the institution's own acts and the regulator's stay attributed; an auditor sees everything
+    assertEquals("reg-1", seen.getString("items[1].actor"));
+    JsonPath audited = timeline(AUDITOR, institution, null);
+    assertEquals(parent, audited.getString("items[" + i + "].actor"));
   }
 
   @Test
