@@ -3,10 +3,10 @@
 # table (operation, load, rate, p50, p99, max, errors, ceiling, ratio) beside pgbench ceilings of the
 # same transaction shapes on the same PostgreSQL; JSON and Gatling reports go to
 # bench/platform/target/results/<time>/. Starts the platform the README's way when it is not up.
-#   bench/platform/run.sh                                  # the full run of bench/README.md (~25 min)
+#   bench/platform/run.sh                                  # everything, defaults (~40 min; bench/README.md)
 #   bench/platform/run.sh --phases mixed --rate 300 --mixed-seconds 120
-# Options: --phases scaling,reads,mixed,pgbench  --connections 1,4,16,64  --step 20  --warmup 90
-#          --mixed-seconds 300  --mixed-warmup 180  --rate 1000 (commands/s offered)  --reads 200  --filings 1
+# Options: --phases scaling,reads,mixed,pgbench,relay-costs  --connections 1,4,16,64  --step 20  --warmup 90
+#          --mixed-seconds 300  --mixed-warmup 0  --rate 1000 (commands/s offered)  --reads 200  --filings 1
 #          --pgbench-seconds 15  --parents 150  --institutions 10  --only <operation name part>
 set -euo pipefail
 cd "$(dirname "$0")/../.."

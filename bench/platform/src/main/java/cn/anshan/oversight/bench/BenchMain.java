@@ -516,7 +516,7 @@ public final class BenchMain {
     int stepSeconds = 20;
     int warmupSeconds = 90;
     int mixedSeconds = 300;
-    int mixedWarmupSeconds = 180;
+    int mixedWarmupSeconds = 0;
     double mixedRate = 1000;
     double readsPerSecond = 200;
     double filingsPerSecond = 1;

@@ -204,8 +204,8 @@ public class EventStore {
 
   /**
    * A redelivery carries the very bytes that were stored (the outbox keeps the envelope); a record
-   * with a stored event's id and other content is a forgery or a producer bug. The stored copy stays;
-   * the other is set aside in rejected_record, where the compliance scan reports it.
+   * with a stored event's id and other content is a forgery or a producer bug. The stored copy
+   * stays; the other is set aside in rejected_record, where the compliance scan reports it.
    */
   private static List<Tuple> withConflicts(
       List<Tuple> rejected,

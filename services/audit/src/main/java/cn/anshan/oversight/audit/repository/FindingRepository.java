@@ -200,7 +200,10 @@ public class FindingRepository {
               Kind.EVENT_ID_CONFLICT,
               null,
               null,
-              "PLT-11: record " + where + " reuses the id of event " + eventId
+              "PLT-11: record "
+                  + where
+                  + " reuses the id of event "
+                  + eventId
                   + " with other content; the stored event is kept, the record is in"
                   + " rejected_record",
               List.of(eventId));

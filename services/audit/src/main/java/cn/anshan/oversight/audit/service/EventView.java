@@ -34,7 +34,9 @@ public record EventView(
   /** Aggregates whose events are filed by a member of the public about an institution or school. */
   static final Set<String> REPORTS = Set.of("Complaint", "AdReport");
 
-  /** Roles that handle reports in office; anyone else acting on one (parent, school) reported it. */
+  /**
+   * Roles that handle reports in office; anyone else acting on one (parent, school) reported it.
+   */
   static final Set<String> OFFICIAL =
       Set.of(Roles.REGULATOR, Roles.INSTITUTION_OPERATOR, Actor.SYSTEM_ROLE);
 

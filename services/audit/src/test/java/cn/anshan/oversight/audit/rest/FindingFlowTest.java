@@ -263,7 +263,8 @@ class FindingFlowTest {
     assertTrue(proving.contains(List.of(paid.id())), proving.toString());
     assertEquals(
         paid.json(),
-        TestInfra.query("select payload::text p from audit_event where event_id = ?::uuid", paid.id())
+        TestInfra.query(
+                "select payload::text p from audit_event where event_id = ?::uuid", paid.id())
             .get(0)
             .get("p"));
   }

@@ -10,8 +10,8 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.anshan.oversight.audit.rest.AuditFixtures.Ev;
 import cn.anshan.oversight.testkit.KafkaRecords;
@@ -289,7 +289,8 @@ class IngestFlowTest {
     int i = seen.getList("items.eventId").indexOf(filed.id());
     assertTrue(i >= 0);
     assertEquals("parent", seen.getString("items[" + i + "].actorRole"));
-    for (String hidden : List.of("actor", "correlationId", "causationId", "eventHash", "entityHash")) {
+    for (String hidden :
+        List.of("actor", "correlationId", "causationId", "eventHash", "entityHash")) {
       assertNull(seen.get("items[" + i + "]." + hidden), hidden);
     }
     assertFalse(seen.getMap("items[" + i + "]").toString().contains(parent));

@@ -1,5 +1,6 @@
 package cn.anshan.oversight.kit.db;
 
+import io.vertx.core.VertxException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
@@ -33,6 +34,10 @@ public final class DatabaseSaturation {
         return "pool wait queue full (" + t.getMessage() + ")";
       }
       if (t instanceof NoStackTraceThrowable && "Timeout".equals(t.getMessage())) {
+        return "no pooled connection within the acquire timeout";
+      }
+      // the same wait through Pool.query/preparedQuery (audit uses the pool directly)
+      if (t instanceof VertxException && "Timeout waiting for connection".equals(t.getMessage())) {
         return "no pooled connection within the acquire timeout";
       }
       // what a session PostgreSQL ended (e.g. idle in transaction) reports on its next use

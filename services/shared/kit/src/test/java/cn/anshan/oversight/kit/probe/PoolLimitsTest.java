@@ -3,6 +3,8 @@ package cn.anshan.oversight.kit.probe;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.anshan.oversight.kit.db.PoolSettings;
 import cn.anshan.oversight.testkit.OversightTestResources;
@@ -16,6 +18,8 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -73,6 +77,38 @@ class PoolLimitsTest {
         .statusCode(404);
     label(prefix + 3, 0).then().statusCode(201).body("label", equalTo("pool"));
   }
+
+  @Test
+  void afterAStormOfRefusalsThePoolHasEveryConnectionBack() {
+    String prefix = "storm-" + UUID.randomUUID() + "-";
+    List<CompletableFuture<Response>> storm = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      String id = prefix + i;
+      storm.add(CompletableFuture.supplyAsync(() -> label(id, 150), STORM));
+    }
+    int refused = 0;
+    for (CompletableFuture<Response> r : storm) {
+      int status = r.join().statusCode();
+      if (status == 503) {
+        refused++;
+      } else {
+        assertEquals(201, status);
+      }
+    }
+    assertTrue(refused > 0, "the storm should meet the pool's limits");
+    // two commands at once: they need both connections
+    CompletableFuture<Response> a = CompletableFuture.supplyAsync(() -> label(prefix + "a", 300));
+    CompletableFuture<Response> b = CompletableFuture.supplyAsync(() -> label(prefix + "b", 300));
+    a.join().then().statusCode(201);
+    b.join().then().statusCode(201);
+    assertEquals(
+        2,
+        TestInfra.count(
+            "select count(*) from probe_item where id in (?, ?)", prefix + "a", prefix + "b"));
+  }
+
+  static final java.util.concurrent.ExecutorService STORM =
+      java.util.concurrent.Executors.newFixedThreadPool(60);
 
   @Test
   void aTransactionLeftIdleIsEndedByPostgreSqlAndRolledBack() {
