@@ -70,24 +70,28 @@ final class KeycloakUsers {
 
   /** {@code Bearer …} of a user, reused for 10 minutes. */
   String bearer(String username) {
-    Token t = tokens.get(username);
+    return cached(
+        username,
+        Map.of(
+            "grant_type",
+            "password",
+            "client_id",
+            "oversight-cli",
+            "username",
+            username,
+            "password",
+            username));
+  }
+
+  /** A token of the realm for this grant, fetched again when older than {@link #TOKEN_REUSE}. */
+  private String cached(String key, Map<String, String> grant) {
+    Token t = tokens.get(key);
     if (t == null || System.nanoTime() - t.fetchedAt() > TOKEN_REUSE.toNanos()) {
       t =
           new Token(
-              "Bearer "
-                  + token(
-                      platform.realm() + "/protocol/openid-connect/token",
-                      Map.of(
-                          "grant_type",
-                          "password",
-                          "client_id",
-                          "oversight-cli",
-                          "username",
-                          username,
-                          "password",
-                          username)),
+              "Bearer " + token(platform.realm() + "/protocol/openid-connect/token", grant),
               System.nanoTime());
-      tokens.put(username, t);
+      tokens.put(key, t);
     }
     return t.value();
   }
@@ -105,22 +109,12 @@ final class KeycloakUsers {
 
   /** The custody bank's gateway (client credentials, service account with role custody-bank). */
   String bankBearer() {
-    String key = "client:custody-bank-gateway";
-    Token t = tokens.get(key);
-    if (t == null || System.nanoTime() - t.fetchedAt() > TOKEN_REUSE.toNanos()) {
-      t =
-          new Token(
-              "Bearer "
-                  + token(
-                      platform.realm() + "/protocol/openid-connect/token",
-                      Map.of(
-                          "grant_type", "client_credentials",
-                          "client_id", "custody-bank-gateway",
-                          "client_secret", "custody-bank-gateway-demo-secret")),
-              System.nanoTime());
-      tokens.put(key, t);
-    }
-    return t.value();
+    return cached(
+        "client:custody-bank-gateway",
+        Map.of(
+            "grant_type", "client_credentials",
+            "client_id", "custody-bank-gateway",
+            "client_secret", "custody-bank-gateway-demo-secret"));
   }
 
   private void create(BenchUser user) throws Exception {
