@@ -52,21 +52,7 @@ final class Pgbench {
       st.execute("create database " + scratch);
     }
     Path schema = work.resolve(service.database + "-schema.sql");
-    exec(
-        List.of(
-            bin.resolve("pg_dump").toString(),
-            "-s",
-            "-O",
-            "-x",
-            "-h",
-            "127.0.0.1",
-            "-p",
-            Integer.toString(platform.postgresPort()),
-            "-U",
-            "postgres",
-            "-f",
-            schema.toString(),
-            service.database));
+    exec(tool("pg_dump", "-s", "-O", "-x", "-f", schema.toString(), service.database));
     exec(psql(schema, scratch));
   }
 
@@ -101,26 +87,19 @@ final class Pgbench {
       String database, Path script, int clients, int seconds, Map<String, String> vars)
       throws Exception {
     List<String> command =
-        new ArrayList<>(
-            List.of(
-                bin.resolve("pgbench").toString(),
-                "-n",
-                "-M",
-                "prepared",
-                "-h",
-                "127.0.0.1",
-                "-p",
-                Integer.toString(platform.postgresPort()),
-                "-U",
-                "postgres",
-                "-c",
-                Integer.toString(clients),
-                "-j",
-                Integer.toString(Math.min(clients, 2)),
-                "-T",
-                Integer.toString(seconds),
-                "-f",
-                script.toString()));
+        tool(
+            "pgbench",
+            "-n",
+            "-M",
+            "prepared",
+            "-c",
+            Integer.toString(clients),
+            "-j",
+            Integer.toString(Math.min(clients, 2)),
+            "-T",
+            Integer.toString(seconds),
+            "-f",
+            script.toString());
     vars.forEach((k, v) -> command.addAll(List.of("-D", k + "=" + v)));
     command.add(database);
     String out = exec(command);
@@ -147,20 +126,23 @@ final class Pgbench {
   }
 
   private List<String> psql(Path file, String database) {
-    return List.of(
-        bin.resolve("psql").toString(),
-        "-q",
-        "-v",
-        "ON_ERROR_STOP=1",
-        "-h",
-        "127.0.0.1",
-        "-p",
-        Integer.toString(platform.postgresPort()),
-        "-U",
-        "postgres",
-        "-f",
-        file.toString(),
-        database);
+    return tool("psql", "-q", "-v", "ON_ERROR_STOP=1", "-f", file.toString(), database);
+  }
+
+  /** A PostgreSQL client program of {@code bin}, connected as the platform's superuser. */
+  private List<String> tool(String program, String... args) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                bin.resolve(program).toString(),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(platform.postgresPort()),
+                "-U",
+                "postgres"));
+    command.addAll(List.of(args));
+    return command;
   }
 
   /** Rows the scratch databases collected, so repeated runs start alike. */

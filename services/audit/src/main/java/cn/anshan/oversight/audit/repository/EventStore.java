@@ -235,6 +235,16 @@ public class EventStore {
     return all;
   }
 
+  /** The rejected_record reason of a conflict; {@link #conflictingEvent} reads it back. */
+  static String conflictReason(UUID storedEvent, String reference) {
+    return ID_CONFLICT + ": event " + storedEvent + " with other content than " + reference;
+  }
+
+  /** The stored event a conflict reason names. */
+  static UUID conflictingEvent(String reason) {
+    return UUID.fromString(reason.substring((ID_CONFLICT + ": event ").length()).split(" ", 2)[0]);
+  }
+
   private static void addIfConflicting(
       List<Tuple> rejected, Parsed p, String referenceHash, String reference) {
     if (!referenceHash.equals(ChainHash.eventHash(p.event().payload()))) {
@@ -243,7 +253,7 @@ public class EventStore {
               p.record().topic(),
               p.record().partition(),
               p.record().offset(),
-              ID_CONFLICT + ": event " + p.event().id() + " with other content than " + reference,
+              conflictReason(p.event().id(), reference),
               p.record().value()));
     }
   }

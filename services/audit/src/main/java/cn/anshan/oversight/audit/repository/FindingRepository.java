@@ -194,7 +194,7 @@ public class FindingRepository {
         row -> {
           String reason = row.getString(3);
           String where = row.getString(0) + "/" + row.getInteger(1) + "@" + row.getLong(2);
-          UUID eventId = UUID.fromString(reason.split(" ")[2]);
+          UUID eventId = EventStore.conflictingEvent(reason);
           return new Candidate(
               Kind.EVENT_ID_CONFLICT + ":" + where,
               Kind.EVENT_ID_CONFLICT,
