@@ -1,15 +1,22 @@
 /*
- * Standalone verifier of an audit export (issue 7 capability 5). JDK 17 only, no build, no database:
+ * Standalone verifier of audit exports and checkpoints (PLT-11, issue 16). JDK 17 only, no build,
+ * no database, and no trust in the audited service:
  *
- *   java services/audit/verifier/ExportVerifier.java export.ndjson manifest.json [publicKeyBase64]
+ *   java ExportVerifier.java export.ndjson manifest.json KEYS [--since kept-checkpoint.json]
+ *   java ExportVerifier.java --consistency consistency.json KEYS kept-checkpoint.json
  *
- * Checks: the manifest's Ed25519 signature over all its bytes; the NDJSON digest it names; every line's event hash (SHA-256 of the event
- * exactly as received), its link to the previous line and its position; that every event belongs to
- * the exported entity; the chain head; the signed checkpoint
- * (signature, Merkle inclusion proof of this chain's head, and that the chain at the checkpointed
- * length still ends in the checkpointed head); and that the service found its store intact when it
- * exported. Pass the public key published at GET /api/v1/audit/keys (or from configuration) as the
- * third argument; without it the key inside the manifest is used and a warning is printed.
+ * KEYS is what the auditor trusts, never anything inside the export: an Ed25519 public key
+ * (X.509, base64), or a file holding one, or a key-history file (the JSON answer of
+ * GET /api/v1/audit/keys, kept from when the auditor last checked). Every signature is checked
+ * under the key its statement names, so checkpoints signed before a key rotation keep verifying.
+ *
+ * An export is valid when: the manifest's signature covers all its bytes; the NDJSON digest
+ * matches; every line's event hash, chain link and position hold and it belongs to the exported
+ * entity; every line's leaf is in the signed checkpoint (RFC 9162 inclusion proof); the
+ * checkpoint's signature holds; the service did not itself report its store broken; and, with
+ * --since, the exported checkpoint extends the checkpoint the auditor kept (consistency proof).
+ * An export that no checkpoint covers is refused.
+ *
  * Exit status 0 = valid, 1 = invalid, 2 = usage or unreadable input.
  */
 import java.nio.charset.StandardCharsets;
@@ -29,23 +36,24 @@ import java.util.Map;
 
 public class ExportVerifier {
   static final String GENESIS = "0".repeat(64);
+  static final String EXPORT_FORMAT = "oversight-audit-export/2";
+  static final String CHECKPOINT_FORMAT = "oversight-audit-checkpoint/2";
+  static final String ANY_KEY_ID = "*";
 
-  public static void main(String[] args) throws Exception {
-    if (args.length < 2 || args.length > 3) {
-      System.err.println("usage: ExportVerifier <export.ndjson> <manifest.json> [publicKeyBase64]");
-      System.exit(2);
-    }
-    byte[] ndjson;
-    String manifestText;
+  public static void main(String[] args) {
+    List<String> failures;
     try {
-      ndjson = Files.readAllBytes(Path.of(args[0]));
-      manifestText = Files.readString(Path.of(args[1]), StandardCharsets.UTF_8);
-    } catch (Exception e) {
-      System.err.println("cannot read input: " + e.getMessage());
+      failures = run(args);
+    } catch (UsageException e) {
+      System.err.println(e.getMessage());
+      System.err.println(
+          "usage: ExportVerifier <export.ndjson> <manifest.json> <key|key-file>"
+              + " [--since <kept-checkpoint.json>]\n"
+              + "       ExportVerifier --consistency <consistency.json> <key|key-file>"
+              + " <kept-checkpoint.json>");
       System.exit(2);
       return;
     }
-    List<String> failures = verify(ndjson, manifestText, args.length == 3 ? args[2] : null);
     if (failures.isEmpty()) {
       System.out.println("VALID");
       System.exit(0);
@@ -57,8 +65,70 @@ public class ExportVerifier {
     System.exit(1);
   }
 
+  static final class UsageException extends RuntimeException {
+    UsageException(String message) {
+      super(message);
+    }
+  }
+
+  static List<String> run(String[] args) {
+    if (args.length == 4 && args[0].equals("--consistency")) {
+      Map<String, String> keys = trustedKeys(args[2]);
+      return verifyConsistencyFile(read(args[1]), keys, read(args[3]));
+    }
+    if (args.length != 3 && !(args.length == 5 && args[3].equals("--since"))) {
+      throw new UsageException("a trusted key is required; the manifest's own key is never used");
+    }
+    Map<String, String> keys = trustedKeys(args[2]);
+    byte[] ndjson;
+    try {
+      ndjson = Files.readAllBytes(Path.of(args[0]));
+    } catch (Exception e) {
+      throw new UsageException("cannot read " + args[0] + ": " + e.getMessage());
+    }
+    return verify(ndjson, read(args[1]), keys, args.length == 5 ? read(args[4]) : null);
+  }
+
+  static String read(String file) {
+    try {
+      return Files.readString(Path.of(file), StandardCharsets.UTF_8);
+    } catch (Exception e) {
+      throw new UsageException("cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** Key id to key: from a key-history file, or one key that the auditor trusts for any id. */
+  static Map<String, String> trustedKeys(String argument) {
+    String text = argument;
+    Path path = Path.of(argument.length() > 200 ? "." : argument);
+    if (argument.length() <= 200 && Files.isRegularFile(path)) {
+      text = read(argument).strip();
+    }
+    Map<String, String> keys = new LinkedHashMap<>();
+    if (text.startsWith("{")) {
+      Map<String, Object> doc = obj(new Json(text).parseDocument());
+      if (doc.get("keys") instanceof List<?> list) {
+        for (Object o : list) {
+          Map<String, Object> k = obj(o);
+          keys.put(str(k, "keyId"), str(k, "publicKey"));
+        }
+      } else {
+        keys.put(str(doc, "keyId"), str(doc, "publicKey"));
+      }
+    } else {
+      keys.put(ANY_KEY_ID, text.strip());
+    }
+    for (String key : keys.values()) {
+      if (publicKey(key) == null) {
+        throw new UsageException("not an Ed25519 public key: " + key);
+      }
+    }
+    return keys;
+  }
+
   /** All reasons the export is not valid; empty when it is. */
-  public static List<String> verify(byte[] ndjson, String manifestText, String trustedKey) {
+  public static List<String> verify(
+      byte[] ndjson, String manifestText, Map<String, String> keys, String keptCheckpoint) {
     List<String> failures = new ArrayList<>();
     Map<String, Object> manifest;
     try {
@@ -68,7 +138,7 @@ public class ExportVerifier {
       return failures;
     }
     try {
-      check(ndjson, manifest, manifestText, trustedKey, failures);
+      check(ndjson, manifest, manifestText, keys, keptCheckpoint, failures);
     } catch (RuntimeException e) {
       failures.add("malformed export: " + e);
     }
@@ -79,153 +149,296 @@ public class ExportVerifier {
       byte[] ndjson,
       Map<String, Object> m,
       String manifestText,
-      String trustedKey,
-      List<String> failures)
-      throws RuntimeException {
-    if (!"oversight-audit-export/1".equals(m.get("format"))) {
-      failures.add("unknown manifest format " + m.get("format"));
+      Map<String, String> keys,
+      String keptCheckpoint,
+      List<String> failures) {
+    if (!EXPORT_FORMAT.equals(m.get("format"))) {
+      failures.add("unknown manifest format " + m.get("format") + " (this verifier reads " + EXPORT_FORMAT + ")");
       return;
     }
-    String type = str(m, "aggregateType");
-    String id = str(m, "aggregateId");
-    long count = num(m, "eventCount");
-    String digest = sha256(ndjson);
-    if (!digest.equals(str(m, "ndjsonSha256"))) {
-      failures.add("NDJSON digest " + digest + " differs from the manifest's " + m.get("ndjsonSha256"));
-    }
-
-    // the chain, line by line
-    String text = new String(ndjson, StandardCharsets.UTF_8);
-    List<String> lines = new ArrayList<>();
-    for (String line : text.split("\n", -1)) {
-      if (!line.isEmpty()) {
-        lines.add(line);
-      }
-    }
-    if (!text.isEmpty() && !text.endsWith("\n")) {
-      failures.add("NDJSON does not end with a newline");
-    }
-    List<String> chainHashes = new ArrayList<>();
-    String prev = GENESIS;
-    for (int i = 0; i < lines.size(); i++) {
-      int n = i + 1;
-      Map<String, Object> line;
-      try {
-        line = obj(new Json(lines.get(i)).parseDocument());
-      } catch (RuntimeException e) {
-        failures.add("line " + n + ": not JSON (" + e.getMessage() + ")");
-        chainHashes.add(null);
-        prev = null;
-        continue;
-      }
-      String event = str(line, "event");
-      String eventHash = sha256(event.getBytes(StandardCharsets.UTF_8));
-      if (num(line, "entitySeq") != n) {
-        failures.add("line " + n + ": position " + line.get("entitySeq") + ", expected " + n);
-      }
-      if (!eventHash.equals(str(line, "eventHash"))) {
-        failures.add("line " + n + ": event hash mismatch (event content changed)");
-      }
-      if (prev == null || !prev.equals(str(line, "prevHash"))) {
-        failures.add("line " + n + ": does not link to the previous line (removed, inserted or reordered)");
-      }
-      String link =
-          sha256((str(line, "prevHash") + ":" + eventHash + ":" + num(line, "recordedAtMicros"))
-              .getBytes(StandardCharsets.UTF_8));
-      if (!link.equals(str(line, "chainHash"))) {
-        failures.add("line " + n + ": chain hash mismatch");
-      }
-      try {
-        Map<String, Object> ce = obj(new Json(event).parseDocument());
-        if (!type.equals(ce.get("aggregatetype")) || !id.equals(ce.get("aggregateid"))) {
-          failures.add("line " + n + ": event of another entity " + ce.get("subject"));
-        }
-      } catch (RuntimeException e) {
-        failures.add("line " + n + ": event is not JSON");
-      }
-      chainHashes.add(link);
-      prev = str(line, "chainHash");
-    }
-    if (lines.size() != count) {
-      failures.add("manifest says " + count + " events, export has " + lines.size());
-    }
-    String head = lines.isEmpty() ? GENESIS : chainHashes.get(chainHashes.size() - 1);
-    if (!String.valueOf(head).equals(str(m, "chainHead"))) {
-      failures.add("chain head differs from the manifest's");
-    }
-
-    // the key and the manifest signature
-    String manifestKey = str(m, "publicKey");
-    String key = trustedKey != null ? trustedKey.strip() : manifestKey;
-    if (trustedKey == null) {
-      System.err.println("warning: no public key given; using the key inside the manifest");
-    } else if (!trustedKey.strip().equals(manifestKey)) {
-      failures.add("manifest was signed with a key other than the trusted one");
-    }
-    Map<String, Object> store = obj(m.get("storeVerification"));
-    boolean storeIntact = Boolean.TRUE.equals(store.get("intact"));
-    if (!storeIntact) {
-      failures.add(
-          "the service found its store NOT intact when exporting: "
-              + store.get("chainProblems") + " chain problems, checkpoint ok = "
-              + store.get("checkpointOk"));
-    }
-    Object cpValue = m.get("checkpoint");
-    Map<String, Object> cp = cpValue == null ? null : obj(cpValue);
+    // the manifest signature, under the trusted key the manifest names
     int cut = manifestText.lastIndexOf(",\"signature\":\"");
     if (cut < 0) {
       failures.add("manifest has no signature");
     } else {
       String body = manifestText.substring(0, cut) + "}";
       String statement =
-          "oversight-audit-export/1\n" + sha256(body.getBytes(StandardCharsets.UTF_8));
-      if (!verifySignature(key, statement, str(m, "signature"))) {
-        failures.add("manifest signature is not valid (manifest changed or foreign key)");
+          EXPORT_FORMAT + "\n" + str(m, "keyId") + "\n" + sha256(body.getBytes(StandardCharsets.UTF_8));
+      if (!signedBy(keys, str(m, "keyId"), statement, str(m, "signature"))) {
+        failures.add("manifest signature is not valid under trusted key " + m.get("keyId")
+            + " (manifest changed, or signed by a key the auditor does not trust)");
       }
     }
+    String digest = sha256(ndjson);
+    if (!digest.equals(str(m, "ndjsonSha256"))) {
+      failures.add("NDJSON digest " + digest + " differs from the manifest's " + m.get("ndjsonSha256"));
+    }
 
-    // the checkpoint: signed root, inclusion of this chain's head, chain prefix matches
+    // the checkpoint the lines are proven into
+    Map<String, Object> cp = m.get("checkpoint") == null ? null : obj(m.get("checkpoint"));
     if (cp == null) {
-      System.err.println("warning: no checkpoint covered this entity yet");
+      failures.add("no signed checkpoint covers this export");
       return;
     }
-    String cpStatement =
-        String.join(
-            "\n",
-            "oversight-audit-checkpoint/1",
-            Long.toString(num(cp, "id")),
-            Long.toString(num(cp, "createdAtMicros")),
-            Long.toString(num(cp, "chainCount")),
-            Long.toString(num(cp, "eventCount")),
-            str(cp, "merkleRoot"));
-    if (!verifySignature(key, cpStatement, str(cp, "signature"))) {
-      failures.add("checkpoint signature is not valid");
+    checkpointSigned(cp, keys, "checkpoint " + cp.get("id"), failures);
+    long treeSize = num(cp, "treeSize");
+    String root = str(cp, "rootHash");
+
+    String type = str(m, "aggregateType");
+    String id = str(m, "aggregateId");
+    List<String> lines = lines(ndjson, failures);
+    if (lines.isEmpty()) {
+      failures.add("the export holds no event a checkpoint covers");
     }
-    Map<String, Object> leaf = obj(cp.get("leaf"));
-    String expectedKey = "entity/" + type + "/" + id;
-    if (!expectedKey.equals(leaf.get("key"))) {
-      failures.add("checkpoint leaf is for " + leaf.get("key") + ", not " + expectedKey);
+    String prev = GENESIS;
+    for (int i = 0; i < lines.size(); i++) {
+      prev = checkLine(i + 1, lines.get(i), prev, type, id, treeSize, root, failures);
     }
-    long length = num(leaf, "length");
-    String leafHash =
-        sha256(("leaf:" + str(leaf, "key") + ":" + length + ":" + str(leaf, "head"))
-            .getBytes(StandardCharsets.UTF_8));
-    String root = leafHash;
-    for (Object o : (List<?>) cp.get("proof")) {
-      Map<String, Object> step = obj(o);
-      String sibling = str(step, "hash");
-      String pre = Boolean.TRUE.equals(step.get("left"))
-          ? "node:" + sibling + ":" + root
-          : "node:" + root + ":" + sibling;
-      root = sha256(pre.getBytes(StandardCharsets.UTF_8));
+    long count = num(m, "eventCount");
+    if (lines.size() != count) {
+      failures.add("manifest says " + count + " events, export has " + lines.size());
     }
-    if (!root.equals(str(cp, "merkleRoot"))) {
-      failures.add("checkpoint inclusion proof does not lead to the signed root");
+    if (!String.valueOf(prev).equals(str(m, "chainHead"))) {
+      failures.add("chain head differs from the manifest's");
     }
-    if (length < 1 || length > chainHashes.size()) {
-      failures.add("checkpoint covers " + length + " events of this entity, export has " + chainHashes.size());
-    } else if (!str(leaf, "head").equals(chainHashes.get((int) length - 1))) {
-      failures.add("chain at event " + length + " differs from the signed checkpoint head");
+
+    // the service's own word counts only against the export, never for it
+    Map<String, Object> store = obj(m.get("storeVerification"));
+    if (!Boolean.TRUE.equals(store.get("intact"))) {
+      failures.add("the service found its store NOT intact when exporting: "
+          + store.get("chainProblems") + " chain problems, " + store.get("logProblems") + " log problems");
+    }
+
+    // the checkpoint the auditor kept: the exported one must extend it
+    Object consistency = m.get("consistency");
+    if (keptCheckpoint != null) {
+      Map<String, Object> kept = obj(new Json(keptCheckpoint).parseDocument());
+      checkpointSigned(kept, keys, "kept checkpoint " + kept.get("id"), failures);
+      if (consistency == null) {
+        failures.add("the export carries no consistency proof; export it with since=" + kept.get("id"));
+        return;
+      }
+      Map<String, Object> c = obj(consistency);
+      Map<String, Object> from = obj(c.get("from"));
+      if (!sameCheckpoint(from, kept)) {
+        failures.add("the consistency proof starts from checkpoint " + from.get("id")
+            + ", not from the kept checkpoint " + kept.get("id"));
+      }
+      if (!verifyConsistency(num(kept, "treeSize"), str(kept, "rootHash"), treeSize, root, strings(c.get("proof")))) {
+        failures.add("checkpoint " + cp.get("id") + " does NOT extend the kept checkpoint "
+            + kept.get("id") + ": the log was rewritten since (consistency proof fails)");
+      }
+    }
+  }
+
+  /** Checks one NDJSON line; returns its chain hash as the next line's expected link. */
+  static String checkLine(
+      int n, String text, String prev, String type, String id, long treeSize, String root,
+      List<String> failures) {
+    Map<String, Object> line;
+    try {
+      line = obj(new Json(text).parseDocument());
+    } catch (RuntimeException e) {
+      failures.add("line " + n + ": not JSON (" + e.getMessage() + ")");
+      return null;
+    }
+    String event = str(line, "event");
+    String eventHash = sha256(event.getBytes(StandardCharsets.UTF_8));
+    if (num(line, "entitySeq") != n) {
+      failures.add("line " + n + ": position " + line.get("entitySeq") + ", expected " + n);
+    }
+    if (!eventHash.equals(str(line, "eventHash"))) {
+      failures.add("line " + n + ": event hash mismatch (event content changed)");
+    }
+    if (prev == null || !prev.equals(str(line, "prevHash"))) {
+      failures.add("line " + n + ": does not link to the previous line (removed, inserted or reordered)");
+    }
+    String link = sha256((str(line, "prevHash") + ":" + eventHash + ":" + num(line, "recordedAtMicros"))
+        .getBytes(StandardCharsets.UTF_8));
+    if (!link.equals(str(line, "chainHash"))) {
+      failures.add("line " + n + ": chain hash mismatch");
+    }
+    try {
+      Map<String, Object> ce = obj(new Json(event).parseDocument());
+      if (!type.equals(ce.get("aggregatetype")) || !id.equals(ce.get("aggregateid"))) {
+        failures.add("line " + n + ": event of another entity " + ce.get("subject"));
+      }
+      if (!str(line, "eventId").equals(ce.get("id"))) {
+        failures.add("line " + n + ": eventId differs from the event's id");
+      }
+    } catch (RuntimeException e) {
+      failures.add("line " + n + ": event is not JSON");
+    }
+    String leaf = leafHash(String.join("\n", "oversight-audit-leaf/1", str(line, "eventId"), type, id,
+        Long.toString(num(line, "entitySeq")), link));
+    if (!verifyInclusion(num(line, "logIndex"), treeSize, leaf, strings(line.get("inclusionProof")), root)) {
+      failures.add("line " + n + ": not in the signed checkpoint (inclusion proof fails)");
+    }
+    return str(line, "chainHash");
+  }
+
+  static List<String> lines(byte[] ndjson, List<String> failures) {
+    String text = new String(ndjson, StandardCharsets.UTF_8);
+    if (!text.isEmpty() && !text.endsWith("\n")) {
+      failures.add("NDJSON does not end with a newline");
+    }
+    List<String> lines = new ArrayList<>();
+    for (String line : text.split("\n", -1)) {
+      if (!line.isEmpty()) {
+        lines.add(line);
+      }
+    }
+    return lines;
+  }
+
+  /** Verifies a consistency answer against the checkpoint the auditor kept. */
+  static List<String> verifyConsistencyFile(String answer, Map<String, String> keys, String keptText) {
+    List<String> failures = new ArrayList<>();
+    try {
+      Map<String, Object> c = obj(new Json(answer).parseDocument());
+      Map<String, Object> kept = obj(new Json(keptText).parseDocument());
+      Map<String, Object> from = obj(c.get("from"));
+      Map<String, Object> to = obj(c.get("to"));
+      checkpointSigned(kept, keys, "kept checkpoint " + kept.get("id"), failures);
+      checkpointSigned(to, keys, "checkpoint " + to.get("id"), failures);
+      if (!sameCheckpoint(from, kept)) {
+        failures.add("the proof starts from checkpoint " + from.get("id") + ", not from the kept one " + kept.get("id"));
+      }
+      if (!verifyConsistency(num(kept, "treeSize"), str(kept, "rootHash"), num(to, "treeSize"),
+          str(to, "rootHash"), strings(c.get("proof")))) {
+        failures.add("checkpoint " + to.get("id") + " does NOT extend the kept checkpoint " + kept.get("id")
+            + ": the log was rewritten since (consistency proof fails)");
+      }
+    } catch (RuntimeException e) {
+      failures.add("malformed input: " + e);
+    }
+    return failures;
+  }
+
+  static boolean sameCheckpoint(Map<String, Object> a, Map<String, Object> b) {
+    return num(a, "id") == num(b, "id") && num(a, "treeSize") == num(b, "treeSize")
+        && str(a, "rootHash").equals(str(b, "rootHash")) && str(a, "signature").equals(str(b, "signature"));
+  }
+
+  static void checkpointSigned(Map<String, Object> c, Map<String, String> keys, String what, List<String> failures) {
+    String statement = String.join("\n", CHECKPOINT_FORMAT, str(c, "keyId"), Long.toString(num(c, "id")),
+        Long.toString(num(c, "createdAtMicros")), Long.toString(num(c, "treeSize")), str(c, "rootHash"),
+        str(c, "previousHash"));
+    if (!signedBy(keys, str(c, "keyId"), statement, str(c, "signature"))) {
+      failures.add(what + ": signature is not valid under trusted key " + c.get("keyId"));
+    }
+  }
+
+  static boolean signedBy(Map<String, String> keys, String keyId, String statement, String signature) {
+    String key = keys.containsKey(keyId) ? keys.get(keyId) : keys.get(ANY_KEY_ID);
+    return key != null && verifySignature(key, statement, signature);
+  }
+
+  // ---------- RFC 9162 §2.1 (the same arithmetic as the service's MerkleLog, kept here so this
+  // file runs alone; MerkleLogTest and IntegrityFlowTest hold both to the same answers) ----------
+
+  static String leafHash(String data) {
+    byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
+    byte[] input = new byte[bytes.length + 1];
+    System.arraycopy(bytes, 0, input, 1, bytes.length);
+    return sha256(input);
+  }
+
+  static String nodeHash(String left, String right) {
+    byte[] l = HexFormat.of().parseHex(left);
+    byte[] r = HexFormat.of().parseHex(right);
+    byte[] input = new byte[1 + l.length + r.length];
+    input[0] = 1;
+    System.arraycopy(l, 0, input, 1, l.length);
+    System.arraycopy(r, 0, input, 1 + l.length, r.length);
+    return sha256(input);
+  }
+
+  static boolean verifyInclusion(long index, long size, String leaf, List<String> proof, String root) {
+    if (index < 0 || index >= size) {
+      return false;
+    }
+    long fn = index;
+    long sn = size - 1;
+    String r = leaf;
+    for (String p : proof) {
+      if (sn == 0) {
+        return false;
+      }
+      if ((fn & 1) == 1 || fn == sn) {
+        r = nodeHash(p, r);
+        while ((fn & 1) == 0 && fn != 0) {
+          fn >>= 1;
+          sn >>= 1;
+        }
+      } else {
+        r = nodeHash(r, p);
+      }
+      fn >>= 1;
+      sn >>= 1;
+    }
+    return sn == 0 && r.equals(root);
+  }
+
+  static boolean verifyConsistency(long oldSize, String oldRoot, long newSize, String newRoot, List<String> proof) {
+    if (oldSize < 1 || oldSize > newSize) {
+      return false;
+    }
+    if (oldSize == newSize) {
+      return proof.isEmpty() && oldRoot.equals(newRoot);
+    }
+    List<String> path = new ArrayList<>(proof);
+    if (Long.bitCount(oldSize) == 1) {
+      path.add(0, oldRoot);
+    }
+    if (path.isEmpty()) {
+      return false;
+    }
+    long fn = oldSize - 1;
+    long sn = newSize - 1;
+    while ((fn & 1) == 1) {
+      fn >>= 1;
+      sn >>= 1;
+    }
+    String fr = path.get(0);
+    String sr = path.get(0);
+    for (String c : path.subList(1, path.size())) {
+      if (sn == 0) {
+        return false;
+      }
+      if ((fn & 1) == 1 || fn == sn) {
+        fr = nodeHash(c, fr);
+        sr = nodeHash(c, sr);
+        while ((fn & 1) == 0 && fn != 0) {
+          fn >>= 1;
+          sn >>= 1;
+        }
+      } else {
+        sr = nodeHash(sr, c);
+      }
+      fn >>= 1;
+      sn >>= 1;
+    }
+    return fr.equals(oldRoot) && sr.equals(newRoot) && sn == 0;
+  }
+
+  static List<String> strings(Object o) {
+    if (!(o instanceof List<?> list)) {
+      throw new IllegalArgumentException("expected a JSON array of hashes");
+    }
+    List<String> out = new ArrayList<>();
+    for (Object v : list) {
+      out.add((String) v);
+    }
+    return out;
+  }
+
+  static PublicKey publicKey(String keyBase64) {
+    try {
+      return KeyFactory.getInstance("Ed25519")
+          .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(keyBase64)));
+    } catch (Exception e) {
+      return null;
     }
   }
 

@@ -2,7 +2,10 @@ package cn.anshan.oversight.audit.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 /** Tunables of the audit service (issue 7; DOMAIN PLT-11, §11 row 23). */
 @ConfigMapping(prefix = "oversight.audit")
@@ -20,8 +23,14 @@ public interface AuditSettings {
 
   /** Ed25519 key that signs checkpoints and export manifests. Required outside dev and test. */
   interface Signing {
-    /** PKCS#8 private key, base64. */
-    String privateKey();
+    /** PKCS#8 private key, base64. Ignored when {@link #privateKeyFile()} is set; never logged. */
+    Optional<String> privateKey();
+
+    /**
+     * A file holding the PKCS#8 private key in base64, e.g. a Kubernetes or Vault secret mounted as
+     * a file; preferred over {@link #privateKey()} in production.
+     */
+    Optional<Path> privateKeyFile();
 
     /** X.509 (SubjectPublicKeyInfo) public key, base64; published at /api/v1/audit/keys. */
     String publicKey();
@@ -29,6 +38,12 @@ public interface AuditSettings {
     /** Name of the key in manifests and checkpoints, so keys can be rotated. */
     @WithDefault("audit-1")
     String keyId();
+
+    /**
+     * Public keys of earlier signing keys by key id (X.509, base64): checkpoints signed before a
+     * rotation keep verifying under the key that signed them.
+     */
+    Map<String, String> retiredKeys();
   }
 
   interface Timeline {

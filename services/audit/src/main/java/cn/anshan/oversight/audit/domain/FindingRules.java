@@ -36,7 +36,12 @@ public final class FindingRules {
      * PLT-11: a record carried a stored event's id with other content (a forgery or a producer
      * bug); the stored event stays, the record is kept aside.
      */
-    EVENT_ID_CONFLICT("PLT-11");
+    EVENT_ID_CONFLICT("PLT-11"),
+    /**
+     * PLT-11: the stored log no longer extends the last signed checkpoint (a rewritten leaf, node
+     * or checkpoint); nothing is signed until an operator has looked.
+     */
+    LOG_NOT_EXTENDED("PLT-11");
 
     private final String ruleId;
 

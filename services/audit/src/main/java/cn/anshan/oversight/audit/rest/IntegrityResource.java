@@ -20,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -68,8 +69,12 @@ public class IntegrityResource {
     Roles.CUSTODY_BANK
   };
 
-  /** The public key that verifies checkpoints and export manifests. */
-  public record PublicKey(String keyId, String algorithm, String publicKey) {}
+  /**
+   * The key that signs checkpoints and export manifests now, and every key that signed before a
+   * rotation: save the whole answer as the key-history file the offline verifier takes.
+   */
+  public record PublicKey(
+      String keyId, String algorithm, String publicKey, List<SigningKeys.PublishedKey> keys) {}
 
   @GET
   @Path("/verification")
@@ -79,7 +84,9 @@ public class IntegrityResource {
       description =
           "Gaps and duplicates of aggregate versions and producer sequences, broken links of the"
               + " per-entity and per-partition hash chains, chain heads that disagree with the"
-              + " stored tail, and the latest signed checkpoint (signature, Merkle root, heads)."
+              + " stored tail, and the event log against its signed checkpoints (signatures,"
+              + " links between checkpoints, every leaf against its event, roots recomputed from"
+              + " the leaves, events left out of the log)."
               + " With entityId only that aggregate (and the partition links at its events) is"
               + " checked; with source only that producer's sequence.")
   public Uni<Report> verify(
@@ -91,7 +98,11 @@ public class IntegrityResource {
   @GET
   @Path("/checkpoints/latest")
   @RolesAllowed(Roles.AUDITOR)
-  @Operation(summary = "The latest signed checkpoint over all chain heads")
+  @Operation(
+      summary = "The latest signed checkpoint of the event log",
+      description =
+          "Keep it (it is a small JSON file): later, GET /checkpoints/consistency with its id"
+              + " proves that the log still extends it, or pass its id as `since` to an export.")
   @APIResponse(
       responseCode = "200",
       description = "The latest checkpoint",
@@ -114,6 +125,32 @@ public class IntegrityResource {
   }
 
   @GET
+  @Path("/checkpoints/consistency")
+  @RolesAllowed(Roles.AUDITOR)
+  @Operation(
+      summary = "Prove that one checkpoint's log extends an earlier one's (RFC 9162 §2.1.4)",
+      description =
+          "Both checkpoints as signed and the consistency proof between them; check it offline"
+              + " with `verify-export.sh --consistency answer.json keys.json kept.json`.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The proof",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CheckpointService.Consistency.class)))
+  @APIResponse(responseCode = "404", description = "No such checkpoint")
+  @APIResponse(
+      responseCode = "422",
+      description = "PLT-11: `from` covers more events than `to`",
+      content = @Content(mediaType = "application/problem+json"))
+  public Uni<CheckpointService.Consistency> consistency(
+      @QueryParam("from") long from, @QueryParam("to") long to) {
+    actor.actingAs(Roles.AUDITOR);
+    return checkpoints.consistency(from, to);
+  }
+
+  @GET
   @Path("/keys")
   @RolesAllowed({
     Roles.AUDITOR,
@@ -132,7 +169,7 @@ public class IntegrityResource {
               + " token).")
   public PublicKey publicKey() {
     actor.actingAs(ANY_ROLE);
-    return new PublicKey(keys.keyId(), "Ed25519", keys.publicKeyBase64());
+    return new PublicKey(keys.keyId(), "Ed25519", keys.publicKeyBase64(), keys.history());
   }
 
   @POST
@@ -158,7 +195,9 @@ public class IntegrityResource {
       description =
           "Save `ndjson` and `manifest` as two files and check them offline with"
               + " `services/audit/verifier/verify-export.sh export.ndjson manifest.json"
-              + " [publicKey]`; no database needed. Several aggregate types may share an id"
+              + " keys.json`; no database needed. Only the part of the chain that a signed"
+              + " checkpoint covers is exported (a checkpoint is taken first when needed); each"
+              + " line carries its inclusion proof. Several aggregate types may share an id"
               + " (the registry's Institution and escrow's Supervision and InstitutionRisk all"
               + " use the institution id): `aggregateType` selects the chain; without it an"
               + " ambiguous id answers 409 `ambiguous-entity` naming the candidate types.")
@@ -174,7 +213,8 @@ public class IntegrityResource {
       responseCode = "409",
       description =
           "ambiguous-entity: several aggregate types share the id and no aggregateType was given;"
-              + " the detail names the candidates")
+              + " the detail names the candidates. PLT-11: no signed checkpoint covers the"
+              + " entity yet (its events are still being stored); retry in a moment")
   public Uni<Export> export(
       @PathParam("entityId") String entityId,
       @Parameter(
@@ -182,12 +222,19 @@ public class IntegrityResource {
                   "The aggregate type whose chain to export (e.g. Institution, Supervision);"
                       + " needed only when several types share the id")
           @QueryParam("aggregateType")
-          String aggregateType) {
+          String aggregateType,
+      @Parameter(
+              description =
+                  "Id of a checkpoint the caller kept: the manifest then proves that the exported"
+                      + " checkpoint extends it")
+          @QueryParam("since")
+          Long since) {
     return exports.export(
         actor.actingAs(
             Roles.AUDITOR, Roles.REGULATOR, Roles.INSTITUTION_OPERATOR, Roles.SCHOOL_ADMIN),
         entityId,
-        blank(aggregateType));
+        blank(aggregateType),
+        since);
   }
 
   private static String blank(String value) {

@@ -2,14 +2,20 @@ package cn.anshan.oversight.audit.service;
 
 import cn.anshan.oversight.audit.config.SigningKeys;
 import cn.anshan.oversight.audit.domain.ChainHash;
-import cn.anshan.oversight.audit.domain.Merkle;
+import cn.anshan.oversight.audit.domain.FindingRules.Kind;
+import cn.anshan.oversight.audit.domain.MerkleLog;
+import cn.anshan.oversight.audit.domain.MerkleLog.Hashed;
+import cn.anshan.oversight.audit.domain.MerkleLog.Node;
 import cn.anshan.oversight.audit.domain.Statements;
 import cn.anshan.oversight.audit.repository.CheckpointRepository;
-import cn.anshan.oversight.audit.repository.CheckpointRepository.ChainHead;
 import cn.anshan.oversight.audit.repository.CheckpointRepository.Stored;
+import cn.anshan.oversight.audit.repository.EventLogRepository;
+import cn.anshan.oversight.audit.repository.EventLogRepository.NewEvent;
+import cn.anshan.oversight.audit.repository.FindingRepository.Candidate;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.outbox.Outbox;
+import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.time.OversightClock;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -17,50 +23,78 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Cursor;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Periodically signs the heads of every entity and partition chain (issue 7 capability 5): a Merkle
- * root over the heads sorted by key, signed with Ed25519. It only reads the heads (one consistent
- * snapshot), so it never holds up a writer.
+ * Appends every newly stored event to the Merkle log and signs the result (PLT-11, issue 16 item
+ * 2): a checkpoint names the tree size, its root and the hash of the checkpoint before it. Before
+ * signing, the signer proves that the stored log still extends the last signed checkpoint (its root
+ * recomputed from the stored right edge) and that the new tree extends it (an RFC 9162 consistency
+ * proof checked like any witness would). A log that does not is never signed: it is reported as a
+ * {@code LOG_NOT_EXTENDED} finding and announced as {@code ComplianceFindingRecorded}. Only the
+ * events and subtrees added since the last checkpoint are written; ingest never waits for it.
  */
 @ApplicationScoped
 public class CheckpointService {
-  private final CheckpointRepository repository;
+  private static final int CHUNK = 2_000;
+
+  private final Pool pool;
+  private final CheckpointRepository checkpoints;
+  private final EventLogRepository log;
   private final SigningKeys keys;
   private final OversightClock clock;
   private final Outbox outbox;
+  private final FindingScanner findings;
 
   public CheckpointService(
-      CheckpointRepository repository, SigningKeys keys, OversightClock clock, Outbox outbox) {
-    this.repository = repository;
+      Pool pool,
+      CheckpointRepository checkpoints,
+      EventLogRepository log,
+      SigningKeys keys,
+      OversightClock clock,
+      Outbox outbox,
+      FindingScanner findings) {
+    this.pool = pool;
+    this.checkpoints = checkpoints;
+    this.log = log;
     this.keys = keys;
     this.clock = clock;
     this.outbox = outbox;
+    this.findings = findings;
   }
 
-  /** Payload of {@code CheckpointSigned.v1}. */
+  /** Payload of {@code CheckpointSigned.v2}. */
   public record CheckpointSigned(
       long checkpointId,
       Instant createdAt,
       long createdAtMicros,
-      int chainCount,
-      long eventCount,
-      String merkleRoot,
+      long treeSize,
+      String rootHash,
+      String previousHash,
       String keyId,
       String signature,
-      String publicKey) {}
+      String statement) {}
 
-  /** A checkpoint as the API shows it. */
+  /**
+   * A checkpoint as the API shows it: the small file an auditor keeps, to ask later whether the log
+   * still extends it.
+   */
   public record CheckpointView(
       long id,
       Instant createdAt,
-      int chainCount,
-      long eventCount,
-      String merkleRoot,
+      long createdAtMicros,
+      long treeSize,
+      String rootHash,
+      String previousHash,
       String keyId,
       String signature,
       String statement) {
@@ -68,12 +102,36 @@ public class CheckpointService {
       return new CheckpointView(
           s.id(),
           s.createdAt(),
-          s.chainCount(),
-          s.eventCount(),
+          ChainHash.micros(s.createdAt()),
+          s.treeSize(),
           s.root(),
+          s.previousHash(),
           s.keyId(),
           s.signature(),
           CheckpointService.statement(s));
+    }
+  }
+
+  /** That the later checkpoint's tree extends the earlier one's (RFC 9162 §2.1.4). */
+  public record Consistency(CheckpointView from, CheckpointView to, List<String> proof) {}
+
+  /** The stored log does not extend the last signed checkpoint: nothing is signed. */
+  public static final class LogNotExtended extends RuntimeException {
+    private final long checkpointId;
+
+    LogNotExtended(long checkpointId, String detail) {
+      super("PLT-11: the stored log does not extend checkpoint " + checkpointId + ": " + detail);
+      this.checkpointId = checkpointId;
+    }
+
+    Candidate finding() {
+      return new Candidate(
+          "log-not-extended-" + checkpointId,
+          Kind.LOG_NOT_EXTENDED,
+          "Checkpoint/" + checkpointId,
+          null,
+          getMessage(),
+          List.of());
     }
   }
 
@@ -83,17 +141,199 @@ public class CheckpointService {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> scheduled() {
     return take()
-        .invoke(c -> Log.infof("audit checkpoint %d over %d chains", c.id(), c.chainCount()))
-        .chain(this::publishPending);
+        .invoke(c -> Log.infof("audit checkpoint %d: %d events logged", c.id(), c.treeSize()))
+        .chain(this::publishPending)
+        .onFailure(LogNotExtended.class)
+        .invoke(e -> Log.error(e.getMessage()))
+        .onFailure(LogNotExtended.class)
+        .recoverWithNull()
+        .replaceWithVoid();
   }
 
   /**
-   * Announces every checkpoint not yet published as {@code CheckpointSigned}: the mark and the
+   * Logs the events stored since the last checkpoint and signs the grown tree; returns the last
+   * checkpoint unchanged when nothing was stored. Fails with {@link LogNotExtended} (after
+   * recording the finding) when the stored log no longer extends the last signed checkpoint.
+   */
+  public Uni<CheckpointView> take() {
+    return pool.withTransaction(conn -> new Append(conn).run())
+        .onFailure(LogNotExtended.class)
+        .call(e -> findings.report(((LogNotExtended) e).finding()));
+  }
+
+  /** One append: resume from the last checkpoint, add what is new, prove, sign. */
+  private final class Append {
+    private final SqlConnection conn;
+    private Stored previous;
+    private MerkleLog.Appender tree;
+    private String horizon;
+
+    Append(SqlConnection conn) {
+      this.conn = conn;
+    }
+
+    Uni<CheckpointView> run() {
+      return log.lockForAppend(conn)
+          .chain(() -> checkpoints.latest(conn))
+          .invoke(p -> previous = p)
+          .chain(this::resumeFromPrevious)
+          .chain(() -> log.horizon(conn))
+          .invoke(h -> horizon = h)
+          .chain(() -> log.newEvents(conn, previous == null ? "0" : previous.txHorizon(), horizon))
+          .chain(this::appendAll)
+          .chain(this::sign);
+    }
+
+    private long previousSize() {
+      return previous == null ? 0 : previous.treeSize();
+    }
+
+    private Uni<Void> resumeFromPrevious() {
+      if (previous != null
+          && !keys.verify(previous.keyId(), statement(previous), previous.signature())) {
+        throw new LogNotExtended(previous.id(), "its signature does not verify");
+      }
+      List<Node> edge = MerkleLog.frontier(previousSize());
+      return log.nodes(conn, edge)
+          .invoke(
+              found -> {
+                List<Hashed> frontier = new ArrayList<>();
+                for (Node node : edge) {
+                  if (!found.containsKey(node)) {
+                    throw new LogNotExtended(previous.id(), "stored subtree " + node + " is gone");
+                  }
+                  frontier.add(new Hashed(node, found.get(node)));
+                }
+                tree = new MerkleLog.Appender(previousSize(), frontier);
+                if (previous != null && !tree.root().equals(previous.root())) {
+                  throw new LogNotExtended(
+                      previous.id(),
+                      "the stored tree of " + previousSize() + " leaves has another root");
+                }
+              })
+          .replaceWithVoid();
+    }
+
+    private Uni<Void> appendAll(Cursor cursor) {
+      return cursor
+          .read(CHUNK)
+          .chain(
+              rows -> {
+                List<NewEvent> events = EventLogRepository.newEvents(rows);
+                long first = tree.size();
+                events.forEach(e -> tree.append(e.leafHash()));
+                return events.isEmpty()
+                    ? Uni.createFrom().voidItem()
+                    : log.append(conn, first, events, tree.drainCompleted());
+              })
+          .chain(() -> cursor.hasMore() ? appendAll(cursor) : cursor.close());
+    }
+
+    private Uni<CheckpointView> sign() {
+      if (previous != null && tree.size() == previous.treeSize()) {
+        return Uni.createFrom().item(CheckpointView.of(previous));
+      }
+      String root = tree.root();
+      long size = tree.size();
+      return provenExtension(conn, previous, size, root)
+          .chain(() -> checkpoints.nextId(conn))
+          .chain(
+              id -> {
+                Instant now = clock.now();
+                String previousHash =
+                    previous == null
+                        ? Statements.NO_PREVIOUS
+                        : Statements.hashOf(statement(previous));
+                Stored unsigned =
+                    new Stored(id, now, size, root, previousHash, horizon, keys.keyId(), null);
+                Stored signed =
+                    new Stored(
+                        id,
+                        now,
+                        size,
+                        root,
+                        previousHash,
+                        horizon,
+                        keys.keyId(),
+                        keys.sign(statement(unsigned)));
+                return checkpoints.insert(conn, signed).replaceWith(CheckpointView.of(signed));
+              });
+    }
+  }
+
+  /** Checks, as a witness would, that the tree of {@code size} leaves extends {@code previous}. */
+  private Uni<Void> provenExtension(SqlClient client, Stored previous, long size, String root) {
+    if (previous == null) {
+      return Uni.createFrom().voidItem();
+    }
+    long oldSize = previous.treeSize();
+    return stored(client, MerkleLog.nodesFor(s -> MerkleLog.consistencyProof(oldSize, size, s)))
+        .invoke(
+            nodes -> {
+              List<String> proof = MerkleLog.consistencyProof(oldSize, size, nodes);
+              if (!MerkleLog.verifyConsistency(oldSize, previous.root(), size, root, proof)) {
+                throw new LogNotExtended(
+                    previous.id(), "the consistency proof to " + size + " fails");
+              }
+            })
+        .replaceWithVoid();
+  }
+
+  /** Fetches stored subtrees; a missing one means the stored log was cut. */
+  private Uni<Function<Node, String>> stored(SqlClient client, Set<Node> wanted) {
+    return log.nodes(client, wanted)
+        .map(
+            found -> {
+              if (found.size() != wanted.size()) {
+                throw new IllegalStateException("PLT-11: stored log subtrees are missing");
+              }
+              return found::get;
+            });
+  }
+
+  /** Audit paths of the given leaves in the tree of {@code size} leaves. */
+  public Uni<List<List<String>>> inclusionProofs(List<Long> indices, long size) {
+    return stored(
+            pool,
+            MerkleLog.nodesFor(
+                s -> indices.stream().map(i -> MerkleLog.inclusionProof(i, size, s)).toList()))
+        .map(nodes -> indices.stream().map(i -> MerkleLog.inclusionProof(i, size, nodes)).toList());
+  }
+
+  /** The proof that checkpoint {@code toId} extends checkpoint {@code fromId}. */
+  public Uni<Consistency> consistency(long fromId, long toId) {
+    return checkpoints
+        .byId(fromId)
+        .chain(from -> checkpoints.byId(toId).map(to -> new Stored[] {from, to}))
+        .chain(
+            pair -> {
+              if (pair[0] == null || pair[1] == null) {
+                throw ProblemException.notFound("checkpoint " + (pair[0] == null ? fromId : toId));
+              }
+              if (pair[0].treeSize() > pair[1].treeSize()) {
+                throw ProblemException.rule(
+                    "PLT-11",
+                    "checkpoint " + fromId + " covers more events than " + toId + "; swap them");
+              }
+              long m = pair[0].treeSize();
+              long n = pair[1].treeSize();
+              return stored(pool, MerkleLog.nodesFor(s -> MerkleLog.consistencyProof(m, n, s)))
+                  .map(
+                      nodes ->
+                          new Consistency(
+                              CheckpointView.of(pair[0]),
+                              CheckpointView.of(pair[1]),
+                              MerkleLog.consistencyProof(m, n, nodes)));
+            });
+  }
+
+  /**
+   * Announces every checkpoint not yet published as {@code CheckpointSigned.v2}: the mark and the
    * outbox row commit together, so each is announced exactly once. Needs a Vert.x context
    * (scheduler, REST, or {@code VertxContextSupport} in tests).
    */
   public Uni<Void> publishPending() {
-    return repository
+    return checkpoints
         .unpublished()
         .chain(
             pending ->
@@ -107,19 +347,20 @@ public class CheckpointService {
   }
 
   private Uni<Void> publish(Stored c) {
+    CheckpointView view = CheckpointView.of(c);
     CheckpointSigned data =
         new CheckpointSigned(
             c.id(),
             c.createdAt(),
-            ChainHash.micros(c.createdAt()),
-            c.chainCount(),
-            c.eventCount(),
+            view.createdAtMicros(),
+            c.treeSize(),
             c.root(),
+            c.previousHash(),
             c.keyId(),
             c.signature(),
-            keys.publicKeyBase64());
+            view.statement());
     DomainEvent event =
-        new DomainEvent("Checkpoint", Long.toString(c.id()), 1, "CheckpointSigned.v1", null, data);
+        new DomainEvent("Checkpoint", Long.toString(c.id()), 1, "CheckpointSigned.v2", null, data);
     CommandContext context =
         new CommandContext(Actor.system("audit"), "checkpoint-" + c.id(), "checkpoint-" + c.id());
     return Panache.withTransaction(
@@ -140,48 +381,17 @@ public class CheckpointService {
                             : Uni.createFrom().voidItem()));
   }
 
-  public Uni<CheckpointView> take() {
-    return repository
-        .currentHeads()
-        .chain(
-            heads -> {
-              List<ChainHead> sorted =
-                  heads.stream().sorted(Comparator.comparing(ChainHead::key)).toList();
-              String root = Merkle.root(sorted.stream().map(h -> h.head().leaf()).toList());
-              long events =
-                  sorted.stream()
-                      .filter(h -> h.kind().equals("entity"))
-                      .mapToLong(ChainHead::length)
-                      .sum();
-              Instant now = clock.now();
-              return repository
-                  .nextId()
-                  .chain(
-                      id -> {
-                        Stored unsigned =
-                            new Stored(id, now, sorted.size(), events, root, keys.keyId(), null);
-                        Stored signed =
-                            new Stored(
-                                id,
-                                now,
-                                sorted.size(),
-                                events,
-                                root,
-                                keys.keyId(),
-                                keys.sign(statement(unsigned)));
-                        return repository
-                            .insert(signed, sorted)
-                            .replaceWith(CheckpointView.of(signed));
-                      });
-            });
-  }
-
   public Uni<CheckpointView> latest() {
-    return repository.latest().map(s -> s == null ? null : CheckpointView.of(s));
+    return checkpoints.latest().map(s -> s == null ? null : CheckpointView.of(s));
   }
 
   static String statement(Stored s) {
     return Statements.checkpoint(
-        s.id(), ChainHash.micros(s.createdAt()), s.chainCount(), s.eventCount(), s.root());
+        s.keyId(),
+        s.id(),
+        ChainHash.micros(s.createdAt()),
+        s.treeSize(),
+        s.root(),
+        s.previousHash());
   }
 }

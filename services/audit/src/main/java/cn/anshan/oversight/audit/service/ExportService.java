@@ -2,17 +2,17 @@ package cn.anshan.oversight.audit.service;
 
 import cn.anshan.oversight.audit.config.SigningKeys;
 import cn.anshan.oversight.audit.domain.ChainHash;
-import cn.anshan.oversight.audit.domain.Merkle;
 import cn.anshan.oversight.audit.domain.Statements;
-import cn.anshan.oversight.audit.repository.CheckpointRepository;
-import cn.anshan.oversight.audit.repository.CheckpointRepository.ChainHead;
-import cn.anshan.oversight.audit.repository.CheckpointRepository.Stored;
+import cn.anshan.oversight.audit.repository.EventLogRepository;
+import cn.anshan.oversight.audit.repository.EventLogRepository.LoggedEvent;
 import cn.anshan.oversight.audit.repository.EventRow;
+import cn.anshan.oversight.audit.service.CheckpointService.CheckpointView;
+import cn.anshan.oversight.audit.service.CheckpointService.Consistency;
+import cn.anshan.oversight.audit.service.CheckpointService.LogNotExtended;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.time.OversightClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -21,20 +21,26 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
- * Exports an entity's hash chain as NDJSON with a signed manifest (issue 7 capability 5) that the
- * standalone verifier ({@code services/audit/verifier/ExportVerifier.java}) checks without the
- * database: every line's hash and link, the file digest, the manifest signature, and the inclusion
- * of the chain head in the latest signed checkpoint (Merkle proof).
+ * Exports an entity's hash chain as NDJSON with a signed manifest that the standalone verifier
+ * ({@code services/audit/verifier/ExportVerifier.java}) checks without the database and without
+ * trusting the service (PLT-11): every line carries its position in the event log and its RFC 9162
+ * inclusion proof against a signed checkpoint, and with {@code since} the manifest carries the
+ * consistency proof from a checkpoint the auditor kept. Only the part of the chain a checkpoint
+ * covers is exported; a checkpoint is taken first when the entity has events not yet logged.
  */
 @ApplicationScoped
 public class ExportService {
   private final Pool pool;
   private final TimelineService timelines;
   private final VerificationService verification;
-  private final CheckpointRepository checkpoints;
+  private final CheckpointService checkpoints;
+  private final EventLogRepository log;
   private final SigningKeys keys;
   private final OversightClock clock;
   private final ObjectMapper mapper;
@@ -43,7 +49,8 @@ public class ExportService {
       Pool pool,
       TimelineService timelines,
       VerificationService verification,
-      CheckpointRepository checkpoints,
+      CheckpointService checkpoints,
+      EventLogRepository log,
       SigningKeys keys,
       OversightClock clock,
       ObjectMapper mapper) {
@@ -51,6 +58,7 @@ public class ExportService {
     this.timelines = timelines;
     this.verification = verification;
     this.checkpoints = checkpoints;
+    this.log = log;
     this.keys = keys;
     this.clock = clock;
     this.mapper = mapper;
@@ -59,57 +67,141 @@ public class ExportService {
   /** The two files of an export, verbatim: save each string as a file. */
   public record Export(String manifest, String ndjson) {}
 
+  /** One exported event: the stored row, its log position and its audit path. */
+  private record Line(EventRow row, long logIndex, List<String> proof) {}
+
+  /** What the manifest states beside the lines. */
+  private record Covered(
+      List<Line> lines,
+      int pending,
+      CheckpointView checkpoint,
+      Consistency since,
+      VerificationService.Report report) {}
+
   public Uni<Export> export(Actor actor, String entityId) {
-    return export(actor, entityId, null);
+    return export(actor, entityId, null, null);
   }
 
   /**
    * Exports the chain of {@code aggregateType}/{@code entityId}; with {@code aggregateType} null
    * the id must name a single aggregate type, otherwise 409 {@code ambiguous-entity} naming the
-   * candidate types (e.g. the registry's Institution and escrow's Supervision share an id).
+   * candidate types (e.g. the registry's Institution and escrow's Supervision share an id). With
+   * {@code sinceCheckpoint} the manifest proves the exported checkpoint extends that one.
    */
-  public Uni<Export> export(Actor actor, String entityId, String aggregateType) {
+  public Uni<Export> export(
+      Actor actor, String entityId, String aggregateType, Long sinceCheckpoint) {
     return timelines
         .mayRead(actor, entityId)
-        .chain(() -> chain(entityId))
+        .chain(() -> logPendingEvents(entityId))
+        .chain(checkpoints::latest)
         .chain(
-            all -> {
-              List<EventRow> rows =
-                  aggregateType == null
-                      ? all
-                      : all.stream().filter(r -> r.aggregateType().equals(aggregateType)).toList();
-              if (rows.isEmpty()) {
-                throw ProblemException.notFound(
-                    aggregateType == null
-                        ? "entity " + entityId
-                        : "entity " + aggregateType + "/" + entityId);
+            checkpoint ->
+                chain(entityId)
+                    .map(all -> oneChain(all, entityId, aggregateType))
+                    .chain(rows -> cover(rows, checkpoint, sinceCheckpoint)))
+        .map(this::build);
+  }
+
+  private Uni<Void> logPendingEvents(String entityId) {
+    return log.hasUnlogged(entityId)
+        .chain(
+            pending ->
+                pending
+                    ? checkpoints
+                        .take()
+                        .replaceWithVoid()
+                        .onFailure(LogNotExtended.class)
+                        .recoverWithNull()
+                    : Uni.createFrom().voidItem());
+  }
+
+  private static List<EventRow> oneChain(List<EventRow> all, String entityId, String type) {
+    List<EventRow> rows =
+        type == null ? all : all.stream().filter(r -> r.aggregateType().equals(type)).toList();
+    if (rows.isEmpty()) {
+      throw ProblemException.notFound(
+          type == null ? "entity " + entityId : "entity " + type + "/" + entityId);
+    }
+    List<String> candidates =
+        rows.stream().map(EventRow::aggregateType).distinct().sorted().toList();
+    if (candidates.size() > 1) {
+      throw ProblemException.conflict(
+          "ambiguous-entity",
+          "several aggregate types share the id "
+              + entityId
+              + ": "
+              + String.join(", ", candidates)
+              + "; pass the query parameter aggregateType with one of them");
+    }
+    return rows;
+  }
+
+  /** The longest prefix of the chain that the checkpoint covers, with proofs. */
+  private Uni<Covered> cover(List<EventRow> rows, CheckpointView checkpoint, Long since) {
+    EventRow first = rows.get(0);
+    if (checkpoint == null) {
+      throw notCovered(first);
+    }
+    return log.logged(first.aggregateType(), first.aggregateId(), checkpoint.treeSize())
+        .chain(
+            logged -> {
+              Map<UUID, LoggedEvent> byId = new HashMap<>();
+              logged.forEach(l -> byId.put(l.eventId(), l));
+              List<EventRow> prefix = new ArrayList<>();
+              for (EventRow row : rows) {
+                if (!byId.containsKey(row.eventId())) {
+                  break;
+                }
+                prefix.add(row);
               }
-              String type = rows.get(0).aggregateType();
-              List<String> candidates =
-                  rows.stream().map(EventRow::aggregateType).distinct().sorted().toList();
-              if (candidates.size() > 1) {
-                throw ProblemException.conflict(
-                    "ambiguous-entity",
-                    "several aggregate types share the id "
-                        + entityId
-                        + ": "
-                        + String.join(", ", candidates)
-                        + "; pass the query parameter aggregateType with one of them");
+              if (prefix.isEmpty()) {
+                throw notCovered(first);
               }
-              return verification
-                  .verify(entityId)
+              List<Long> indices = prefix.stream().map(r -> byId.get(r.eventId()).index()).toList();
+              return checkpoints
+                  .inclusionProofs(indices, checkpoint.treeSize())
                   .chain(
-                      report ->
-                          checkpoints
-                              .latestCovering(type, entityId)
+                      proofs ->
+                          consistencySince(since, checkpoint)
                               .chain(
-                                  cp ->
-                                      cp == null
-                                          ? Uni.createFrom().item(build(rows, report, null, null))
-                                          : checkpoints
-                                              .heads(cp.id())
-                                              .map(heads -> build(rows, report, cp, heads))));
+                                  consistency ->
+                                      verification
+                                          .verify(first.aggregateId())
+                                          .map(
+                                              report -> {
+                                                List<Line> lines = new ArrayList<>();
+                                                for (int i = 0; i < prefix.size(); i++) {
+                                                  lines.add(
+                                                      new Line(
+                                                          prefix.get(i),
+                                                          indices.get(i),
+                                                          proofs.get(i)));
+                                                }
+                                                return new Covered(
+                                                    lines,
+                                                    rows.size() - prefix.size(),
+                                                    checkpoint,
+                                                    consistency,
+                                                    report);
+                                              })));
             });
+  }
+
+  private Uni<Consistency> consistencySince(Long since, CheckpointView checkpoint) {
+    return since == null
+        ? Uni.createFrom().nullItem()
+        : checkpoints.consistency(since, checkpoint.id());
+  }
+
+  private static ProblemException notCovered(EventRow first) {
+    return ProblemException.rule(
+        409,
+        "PLT-11",
+        "no signed checkpoint covers "
+            + first.aggregateType()
+            + "/"
+            + first.aggregateId()
+            + " yet; retry in a moment");
   }
 
   private Uni<List<EventRow>> chain(String aggregateId) {
@@ -129,28 +221,27 @@ public class ExportService {
             });
   }
 
-  private Export build(
-      List<EventRow> rows,
-      VerificationService.Report report,
-      Stored checkpoint,
-      List<ChainHead> heads) {
+  private Export build(Covered covered) {
     StringBuilder ndjson = new StringBuilder();
-    for (EventRow row : rows) {
-      ObjectNode line = mapper.createObjectNode();
-      line.put("entitySeq", row.entitySeq());
-      line.put("aggregateVersion", row.aggregateVersion());
-      line.put("recordedAtMicros", ChainHash.micros(row.recordedAt()));
-      line.put("eventHash", row.eventHash());
-      line.put("prevHash", row.entityPrevHash());
-      line.put("chainHash", row.entityHash());
-      line.put("event", row.payload());
-      ndjson.append(line.toString()).append('\n');
+    for (Line line : covered.lines()) {
+      EventRow row = line.row();
+      ObjectNode json = mapper.createObjectNode();
+      json.put("eventId", row.eventId().toString());
+      json.put("logIndex", line.logIndex());
+      json.put("entitySeq", row.entitySeq());
+      json.put("aggregateVersion", row.aggregateVersion());
+      json.put("recordedAtMicros", ChainHash.micros(row.recordedAt()));
+      json.put("eventHash", row.eventHash());
+      json.put("prevHash", row.entityPrevHash());
+      json.put("chainHash", row.entityHash());
+      line.proof().forEach(json.putArray("inclusionProof")::add);
+      json.put("event", row.payload());
+      ndjson.append(json.toString()).append('\n');
     }
     String text = ndjson.toString();
-    EventRow first = rows.get(0);
-    EventRow last = rows.get(rows.size() - 1);
+    EventRow first = covered.lines().get(0).row();
+    EventRow last = covered.lines().get(covered.lines().size() - 1).row();
     Instant now = clock.now();
-    String digest = ChainHash.sha256Hex(text);
 
     ObjectNode manifest = mapper.createObjectNode();
     manifest.put("format", Statements.EXPORT_FORMAT);
@@ -158,51 +249,39 @@ public class ExportService {
     manifest.put("aggregateId", first.aggregateId());
     manifest.put("exportedAt", now.toString());
     manifest.put("exportedAtMicros", ChainHash.micros(now));
-    manifest.put("eventCount", rows.size());
-    manifest.put("ndjsonSha256", digest);
+    manifest.put("eventCount", covered.lines().size());
+    manifest.put("pendingEvents", covered.pending());
+    manifest.put("ndjsonSha256", ChainHash.sha256Hex(text));
     manifest.put("chainHead", last.entityHash());
+    VerificationService.Report report = covered.report();
     ObjectNode store = manifest.putObject("storeVerification");
     store.put("intact", report.intact());
     store.put("chainProblems", report.chainProblems().size());
-    store.put("checkpointOk", report.checkpoint().ok());
+    store.put("logProblems", report.log().problems().size());
     store.put("versionGaps", report.versionGaps().size());
     store.put("versionDuplicates", report.versionDuplicates().size());
-    if (checkpoint == null) {
-      manifest.putNull("checkpoint");
+    checkpoint(manifest.putObject("checkpoint"), covered.checkpoint());
+    if (covered.since() == null) {
+      manifest.putNull("consistency");
     } else {
-      ObjectNode cp = manifest.putObject("checkpoint");
-      cp.put("id", checkpoint.id());
-      cp.put("createdAt", checkpoint.createdAt().toString());
-      cp.put("createdAtMicros", ChainHash.micros(checkpoint.createdAt()));
-      cp.put("chainCount", checkpoint.chainCount());
-      cp.put("eventCount", checkpoint.eventCount());
-      cp.put("merkleRoot", checkpoint.root());
-      cp.put("keyId", checkpoint.keyId());
-      cp.put("signature", checkpoint.signature());
-      String key = "entity/" + first.aggregateType() + "/" + first.aggregateId();
-      int index = -1;
-      for (int i = 0; i < heads.size(); i++) {
-        if (heads.get(i).key().equals(key)) {
-          index = i;
-        }
-      }
-      ChainHead head = heads.get(index);
-      ObjectNode leaf = cp.putObject("leaf");
-      leaf.put("key", key);
-      leaf.put("length", head.length());
-      leaf.put("head", head.hash());
-      ArrayNode proof = cp.putArray("proof");
-      for (Merkle.Step step :
-          Merkle.proof(heads.stream().map(h -> h.head().leaf()).toList(), index)) {
-        ObjectNode s = proof.addObject();
-        s.put("left", step.left());
-        s.put("hash", step.hash());
-      }
+      ObjectNode consistency = manifest.putObject("consistency");
+      checkpoint(consistency.putObject("from"), covered.since().from());
+      covered.since().proof().forEach(consistency.putArray("proof")::add);
     }
     manifest.put("keyId", keys.keyId());
-    manifest.put("publicKey", keys.publicKeyBase64());
     String body = manifest.toString();
-    String signature = keys.sign(Statements.exportManifest(ChainHash.sha256Hex(body)));
+    String signature =
+        keys.sign(Statements.exportManifest(keys.keyId(), ChainHash.sha256Hex(body)));
     return new Export(Statements.withSignature(body, signature), text);
+  }
+
+  private static void checkpoint(ObjectNode json, CheckpointView c) {
+    json.put("id", c.id());
+    json.put("createdAtMicros", c.createdAtMicros());
+    json.put("treeSize", c.treeSize());
+    json.put("rootHash", c.rootHash());
+    json.put("previousHash", c.previousHash());
+    json.put("keyId", c.keyId());
+    json.put("signature", c.signature());
   }
 }

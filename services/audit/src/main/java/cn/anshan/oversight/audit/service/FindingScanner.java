@@ -296,6 +296,11 @@ public class FindingScanner {
     }
   }
 
+  /** Records one finding found outside a scan (e.g. by the checkpoint signer); idempotent. */
+  public Uni<Void> report(Candidate candidate) {
+    return record(List.of(new Pending(candidate, null)), clock.now()).replaceWithVoid();
+  }
+
   private Uni<Recorded> record(List<Pending> pending, Instant now) {
     Map<String, Pending> byKey = new LinkedHashMap<>();
     pending.forEach(p -> byKey.putIfAbsent(p.candidate().key(), p));
@@ -377,7 +382,8 @@ public class FindingScanner {
                   now));
     }
     CommandContext context =
-        new CommandContext(Actor.system(SERVICE), "finding-" + id, eventIds.get(0));
+        new CommandContext(
+            Actor.system(SERVICE), "finding-" + id, eventIds.isEmpty() ? c.key() : eventIds.get(0));
     return Panache.withTransaction(
             () -> finding.persist().chain(() -> outbox.append(context, event)))
         .onFailure()

@@ -1,9 +1,5 @@
 package cn.anshan.oversight.audit.service;
 
-import cn.anshan.oversight.audit.config.SigningKeys;
-import cn.anshan.oversight.audit.domain.Merkle;
-import cn.anshan.oversight.audit.repository.CheckpointRepository;
-import cn.anshan.oversight.audit.repository.CheckpointRepository.ChainHead;
 import cn.anshan.oversight.audit.repository.VerificationRepository;
 import cn.anshan.oversight.audit.repository.VerificationRepository.ChainProblem;
 import cn.anshan.oversight.audit.repository.VerificationRepository.SequenceDuplicate;
@@ -20,7 +16,7 @@ import java.util.List;
 /**
  * The {@code verify} report (issue 7 capabilities 4 and 5): gaps and duplicates per aggregate
  * version and per producer sequence (PLT-11), broken chain links, chain heads that disagree with
- * the stored tail, and whether the latest signed checkpoint still matches the chains.
+ * the stored tail, and the event log against its signed checkpoints ({@link LogVerification}).
  */
 @ApplicationScoped
 public class VerificationService {
@@ -28,26 +24,14 @@ public class VerificationService {
   public static final String RULE = "PLT-11";
 
   private final VerificationRepository repository;
-  private final CheckpointRepository checkpoints;
-  private final SigningKeys keys;
+  private final LogVerification logs;
   private final OversightClock clock;
 
   public VerificationService(
-      VerificationRepository repository,
-      CheckpointRepository checkpoints,
-      SigningKeys keys,
-      OversightClock clock) {
+      VerificationRepository repository, LogVerification logs, OversightClock clock) {
     this.repository = repository;
-    this.checkpoints = checkpoints;
-    this.keys = keys;
+    this.logs = logs;
     this.clock = clock;
-  }
-
-  public record CheckpointCheck(
-      Long checkpointId, boolean signatureValid, boolean rootValid, List<String> headMismatches) {
-    boolean ok() {
-      return checkpointId == null || (signatureValid && rootValid && headMismatches.isEmpty());
-    }
   }
 
   public record Report(
@@ -61,11 +45,11 @@ public class VerificationService {
       List<SequenceGap> sequenceGaps,
       List<SequenceDuplicate> sequenceDuplicates,
       List<ChainProblem> chainProblems,
-      CheckpointCheck checkpoint) {
+      LogVerification.LogCheck log) {
 
     /** Integrity only: the chains and checkpoints hold (gaps are a completeness matter). */
     public boolean intact() {
-      return chainProblems.isEmpty() && checkpoint.ok();
+      return chainProblems.isEmpty() && log.ok();
     }
   }
 
@@ -134,7 +118,11 @@ public class VerificationService {
                         .invoke(p.chain::addAll)
                         .replaceWithVoid()
                     : Uni.createFrom().voidItem())
-        .chain(() -> checkpoint(entityId, entities))
+        .chain(
+            () ->
+                entities
+                    ? logs.check(entityId)
+                    : Uni.createFrom().item(LogVerification.LogCheck.NOT_CHECKED))
         .map(
             cp ->
                 new Report(
@@ -154,35 +142,5 @@ public class VerificationService {
                     p.sequenceDuplicates,
                     p.chain,
                     cp));
-  }
-
-  /** The latest checkpoint: signature, Merkle root over its stored heads, heads vs chains. */
-  Uni<CheckpointCheck> checkpoint(String entityId, boolean withHeads) {
-    return checkpoints
-        .latest()
-        .chain(
-            latest -> {
-              if (latest == null) {
-                return Uni.createFrom().item(new CheckpointCheck(null, true, true, List.of()));
-              }
-              boolean signature =
-                  keys.verify(CheckpointService.statement(latest), latest.signature());
-              return checkpoints
-                  .heads(latest.id())
-                  .chain(
-                      heads -> {
-                        String root =
-                            Merkle.root(
-                                heads.stream().map(ChainHead::head).map(h -> h.leaf()).toList());
-                        boolean rootValid =
-                            root.equals(latest.root()) && heads.size() == latest.chainCount();
-                        Uni<List<String>> mismatched =
-                            withHeads
-                                ? checkpoints.mismatchedHeads(latest.id(), entityId)
-                                : Uni.createFrom().item(List.<String>of());
-                        return mismatched.map(
-                            keys -> new CheckpointCheck(latest.id(), signature, rootValid, keys));
-                      });
-            });
   }
 }

@@ -8,47 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Plain-Java rules of the tamper-evident store (PLT-11) and the envelope it accepts. */
-class MerkleAndChainTest {
-
-  @Test
-  @DisplayName("PLT-11: every leaf's inclusion proof leads to the root, for trees of any size")
-  void inclusionProofsLeadToTheRoot() {
-    for (int size = 1; size <= 33; size++) {
-      List<String> leaves = new ArrayList<>();
-      for (int i = 0; i < size; i++) {
-        leaves.add(new Merkle.Head("entity/T/" + i, i + 1, ChainHash.sha256Hex("h" + i)).leaf());
-      }
-      String root = Merkle.root(leaves);
-      for (int i = 0; i < size; i++) {
-        assertEquals(root, Merkle.rootFromProof(leaves.get(i), Merkle.proof(leaves, i)));
-      }
-    }
-  }
-
-  @Test
-  @DisplayName("PLT-11: a changed head, length or key changes the leaf and so the root")
-  void anyChangeOfAHeadChangesTheRoot() {
-    Merkle.Head head = new Merkle.Head("entity/Institution/x", 5, ChainHash.sha256Hex("a"));
-    List<String> leaves = List.of(head.leaf(), ChainHash.sha256Hex("b"), ChainHash.sha256Hex("c"));
-    String root = Merkle.root(leaves);
-    for (Merkle.Head changed :
-        List.of(
-            new Merkle.Head("entity/Institution/x", 4, head.hash()),
-            new Merkle.Head("entity/Institution/y", 5, head.hash()),
-            new Merkle.Head("entity/Institution/x", 5, ChainHash.sha256Hex("z")))) {
-      assertNotEquals(
-          root,
-          Merkle.root(List.of(changed.leaf(), leaves.get(1), leaves.get(2))),
-          changed.toString());
-    }
-  }
+class ChainAndEnvelopeTest {
 
   @Test
   @DisplayName("PLT-11: a link depends on the previous hash, the event and the recording instant")
