@@ -97,23 +97,36 @@ final class PostgresComponent extends Component {
     try (Connection c = started.getPostgresDatabase().getConnection();
         Statement st = c.createStatement()) {
       for (String db : databases) {
-        // names come from the launcher's own service table, never from input
-        if (!exists(c, "select 1 from pg_roles where rolname = ?", db)) {
-          st.execute("create role " + db + " login password '" + db + "'");
+        // names come from the launcher's own service table, never from input; as in
+        // deploy/postgres/init.sql: the owner runs the migrations, the service connects as the
+        // runtime role, which owns nothing
+        String runtime = runtimeRole(db);
+        for (String role : List.of(db, runtime)) {
+          if (!exists(c, "select 1 from pg_roles where rolname = ?", role)) {
+            st.execute("create role " + role + " login password '" + role + "'");
+          }
         }
         if (!exists(c, "select 1 from pg_database where datname = ?", db)) {
           st.execute("create database " + db + " owner " + db);
+          st.execute("revoke all on database " + db + " from public");
+          st.execute("grant connect, temporary on database " + db + " to " + runtime);
           created.add(db);
         }
       }
       // audit ingests through a role that may only read and insert its raw event table
-      if (databases.contains("audit")
-          && !exists(c, "select 1 from pg_roles where rolname = ?", "audit_ingest")) {
-        st.execute("create role audit_ingest nologin");
-        st.execute("grant audit_ingest to audit");
+      if (databases.contains("audit")) {
+        if (!exists(c, "select 1 from pg_roles where rolname = ?", "audit_ingest")) {
+          st.execute("create role audit_ingest nologin");
+        }
+        st.execute("grant audit_ingest to audit, " + runtimeRole("audit"));
       }
     }
     return created;
+  }
+
+  /** The role a service connects as: row privileges only, granted by its migrations. */
+  static String runtimeRole(String db) {
+    return db + "_app";
   }
 
   private static boolean exists(Connection c, String sql, String arg) throws SQLException {

@@ -61,8 +61,10 @@ final class ServiceComponent extends Component {
     Ports ports = layout.ports();
     env.put("DB_PORT", Integer.toString(ports.postgres()));
     env.put("DB_NAME", spec.db());
-    env.put("DB_USER", spec.db());
-    env.put("DB_PASSWORD", spec.db());
+    env.put("DB_USER", PostgresComponent.runtimeRole(spec.db()));
+    env.put("DB_PASSWORD", PostgresComponent.runtimeRole(spec.db()));
+    env.put("DB_OWNER_USER", spec.db());
+    env.put("DB_OWNER_PASSWORD", spec.db());
     env.put("KAFKA_BOOTSTRAP_SERVERS", ports.kafkaBootstrap());
     env.put("OIDC_URL", ports.realmUrl());
     env.put("OIDC_ISSUER", ports.realmUrl());

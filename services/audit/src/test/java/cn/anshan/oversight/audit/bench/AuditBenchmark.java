@@ -86,6 +86,7 @@ public final class AuditBenchmark {
     Flyway.configure()
         .dataSource(jdbc, user, password)
         .locations("classpath:db/kit", "classpath:db/migration")
+        .placeholders(java.util.Map.of("runtime_role", user))
         .load()
         .migrate();
 

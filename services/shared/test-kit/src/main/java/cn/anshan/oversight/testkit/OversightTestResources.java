@@ -2,6 +2,8 @@ package cn.anshan.oversight.testkit;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -15,10 +17,23 @@ import org.apache.kafka.common.test.TestKitNodes;
  * {@code @WithTestResource(value = OversightTestResources.class, scope =
  * TestResourceScope.GLOBAL)}.
  *
+ * <p>The embedded database has the roles production has (issue 16 item 1): the service connects as
+ * {@value #RUNTIME_ROLE}, which owns nothing; its migrations run as {@value #OWNER_ROLE}; tests
+ * themselves connect as the superuser ({@link TestInfra#connect()}) and, to prove what the service
+ * cannot do, as the runtime role ({@link TestInfra#connectAsService()}).
+ *
  * <p>Set {@code OVERSIGHT_TEST_PG_JDBC_URL} (with {@code OVERSIGHT_TEST_PG_USER}/{@code _PASSWORD})
- * or {@code OVERSIGHT_TEST_KAFKA_BOOTSTRAP} to use existing servers instead.
+ * or {@code OVERSIGHT_TEST_KAFKA_BOOTSTRAP} to use existing servers instead; an external database
+ * is used with that one user for everything.
  */
 public class OversightTestResources implements QuarkusTestResourceLifecycleManager {
+  static final String OWNER_ROLE = "oversight_owner";
+  static final String RUNTIME_ROLE = "oversight_app";
+
+  /** Where the service's schema lives and who may do what there. */
+  private record Database(
+      String url, String superUser, String superPassword, String owner, String runtime) {}
+
   private EmbeddedPostgres postgres;
   private KafkaClusterTestKit kafka;
   private TokenIssuer issuer;
@@ -26,10 +41,10 @@ public class OversightTestResources implements QuarkusTestResourceLifecycleManag
 
   @Override
   public Map<String, String> start() {
-    CompletableFuture<String[]> database = CompletableFuture.supplyAsync(this::startPostgres);
+    CompletableFuture<Database> database = CompletableFuture.supplyAsync(this::startPostgres);
     CompletableFuture<String> broker = CompletableFuture.supplyAsync(this::startKafka);
     issuer = TokenIssuer.start();
-    String[] db = database.join();
+    Database db = database.join();
     String bootstrap = broker.join();
     if (brokerSwitch != null) {
       issuer.control("kafka/stop", brokerSwitch[0]);
@@ -37,33 +52,52 @@ public class OversightTestResources implements QuarkusTestResourceLifecycleManag
     }
 
     Map<String, String> config = new HashMap<>();
-    config.put("quarkus.datasource.jdbc.url", db[0]);
-    config.put("quarkus.datasource.reactive.url", db[0].substring("jdbc:".length()));
-    config.put("quarkus.datasource.username", db[1]);
-    config.put("quarkus.datasource.password", db[2]);
+    config.put("quarkus.datasource.jdbc.url", db.url());
+    config.put("quarkus.datasource.reactive.url", db.url().substring("jdbc:".length()));
+    config.put("quarkus.datasource.username", db.runtime());
+    config.put("quarkus.datasource.password", password(db, db.runtime()));
+    config.put("quarkus.datasource.owner.username", db.owner());
+    config.put("quarkus.datasource.owner.password", password(db, db.owner()));
     config.put("kafka.bootstrap.servers", bootstrap);
     config.put("quarkus.oidc.auth-server-url", issuer.issuer());
-    System.setProperty(TestInfra.JDBC_URL, db[0]);
-    System.setProperty(TestInfra.DB_USER, db[1]);
-    System.setProperty(TestInfra.DB_PASSWORD, db[2]);
+    System.setProperty(TestInfra.JDBC_URL, db.url());
+    System.setProperty(TestInfra.DB_USER, db.superUser());
+    System.setProperty(TestInfra.DB_PASSWORD, db.superPassword());
+    System.setProperty(TestInfra.SERVICE_USER, db.runtime());
+    System.setProperty(TestInfra.SERVICE_PASSWORD, password(db, db.runtime()));
     System.setProperty(TestInfra.KAFKA_BOOTSTRAP, bootstrap);
     return config;
   }
 
-  private String[] startPostgres() {
+  /** Demo credentials: a role's password is its name, except an external database's one user. */
+  private static String password(Database db, String role) {
+    return role.equals(db.superUser()) ? db.superPassword() : role;
+  }
+
+  private Database startPostgres() {
     String external = System.getenv("OVERSIGHT_TEST_PG_JDBC_URL");
     if (external != null) {
-      return new String[] {
-        external,
-        System.getenv().getOrDefault("OVERSIGHT_TEST_PG_USER", "postgres"),
-        System.getenv().getOrDefault("OVERSIGHT_TEST_PG_PASSWORD", "postgres")
-      };
+      String user = System.getenv().getOrDefault("OVERSIGHT_TEST_PG_USER", "postgres");
+      String password = System.getenv().getOrDefault("OVERSIGHT_TEST_PG_PASSWORD", "postgres");
+      return new Database(external, user, password, user, user);
     }
     try {
       postgres = EmbeddedPostgres.builder().start();
-      return new String[] {
-        "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres", "postgres", "postgres"
-      };
+      try (Connection c = postgres.getPostgresDatabase().getConnection();
+          Statement st = c.createStatement()) {
+        // the same roles deploy/postgres/init.sql creates for each service
+        st.execute("create role " + OWNER_ROLE + " login password '" + OWNER_ROLE + "'");
+        st.execute("create role " + RUNTIME_ROLE + " login password '" + RUNTIME_ROLE + "'");
+        st.execute("create role audit_ingest nologin");
+        st.execute("grant audit_ingest to " + RUNTIME_ROLE);
+        st.execute("create database oversight owner " + OWNER_ROLE);
+      }
+      return new Database(
+          "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/oversight",
+          "postgres",
+          "postgres",
+          OWNER_ROLE,
+          RUNTIME_ROLE);
     } catch (Exception e) {
       throw new IllegalStateException("cannot start embedded PostgreSQL", e);
     }

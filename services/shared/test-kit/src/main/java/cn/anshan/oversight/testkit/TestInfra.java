@@ -25,6 +25,8 @@ public final class TestInfra {
   static final String JDBC_URL = "oversight.test.jdbc.url";
   static final String DB_USER = "oversight.test.db.user";
   static final String DB_PASSWORD = "oversight.test.db.password";
+  static final String SERVICE_USER = "oversight.test.db.service.user";
+  static final String SERVICE_PASSWORD = "oversight.test.db.service.password";
   static final String KAFKA_BOOTSTRAP = "oversight.test.kafka.bootstrap";
   static final String CONTROL_URL = "oversight.test.control.url";
 
@@ -68,9 +70,18 @@ public final class TestInfra {
     return System.getProperty(KAFKA_BOOTSTRAP);
   }
 
+  /** As the database superuser: sees and may change everything, triggers included. */
   public static Connection connect() throws SQLException {
     return DriverManager.getConnection(
         System.getProperty(JDBC_URL), System.getProperty(DB_USER), System.getProperty(DB_PASSWORD));
+  }
+
+  /** With the service's own runtime credentials: what an insider holding them could do. */
+  public static Connection connectAsService() throws SQLException {
+    return DriverManager.getConnection(
+        System.getProperty(JDBC_URL),
+        System.getProperty(SERVICE_USER),
+        System.getProperty(SERVICE_PASSWORD));
   }
 
   /** Runs a query and returns its rows as column-name maps. */
