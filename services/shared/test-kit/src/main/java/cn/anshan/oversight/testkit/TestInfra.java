@@ -76,6 +76,11 @@ public final class TestInfra {
         System.getProperty(JDBC_URL), System.getProperty(DB_USER), System.getProperty(DB_PASSWORD));
   }
 
+  /** The role the service under test connects as (its runtime role). */
+  public static String serviceUser() {
+    return System.getProperty(SERVICE_USER);
+  }
+
   /** With the service's own runtime credentials: what an insider holding them could do. */
   public static Connection connectAsService() throws SQLException {
     return DriverManager.getConnection(

@@ -60,7 +60,8 @@ class PoolLimitsTest {
             () ->
                 TestInfra.count(
                         "select count(*) from pg_stat_activity where state = 'idle in transaction'"
-                            + " and usename = current_user")
+                            + " and usename = ?",
+                        TestInfra.serviceUser())
                     >= 2);
 
     Response refused = label(prefix + 3, 0);
