@@ -13,6 +13,11 @@ public record Endpoints(
     String keycloak, String registry, String escrow, String enrolment, String fee, String audit) {
 
   public static final String REALM = "oversight";
+
+  /** The audit database's roles on the local platform (deploy/postgres/init.sql). */
+  public static final String AUDIT_RUNTIME_ROLE = "audit_app";
+
+  public static final String AUDIT_OWNER_ROLE = "audit";
   public static final String CLIENT_ID = "oversight-cli";
 
   public static Endpoints fromEnvironment() {
@@ -33,6 +38,12 @@ public record Endpoints(
 
   private static String local(int port) {
     return "http://localhost:" + port;
+  }
+
+  /** JDBC URL of the audit database ({@code AUDIT_DB_URL}; default: the launcher's PostgreSQL). */
+  public String auditDatabase() {
+    return setting(
+        "AUDIT_DB_URL", "jdbc:postgresql://127.0.0.1:" + (55432 + portOffset()) + "/audit");
   }
 
   public String issuer() {

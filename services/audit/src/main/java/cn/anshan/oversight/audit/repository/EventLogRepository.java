@@ -4,12 +4,9 @@ import cn.anshan.oversight.audit.domain.MerkleLog;
 import cn.anshan.oversight.audit.domain.MerkleLog.Hashed;
 import cn.anshan.oversight.audit.domain.MerkleLog.Node;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Cursor;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -31,9 +28,18 @@ public class EventLogRepository {
           + " || e.event_id::text || chr(10) || e.aggregate_type || chr(10) || e.aggregate_id"
           + " || chr(10) || e.entity_seq::text || chr(10) || e.entity_hash, 'UTF8')), 'hex')";
 
+  /** Where an event stands in the log's order: transaction, then partition position. */
+  public record LogPosition(
+      String tx, String topic, int partition, long partitionSeq, UUID eventId) {}
+
   /** An event not yet in the log, with what its leaf commits to. */
   public record NewEvent(
-      UUID eventId, String aggregateType, String aggregateId, long entitySeq, String entityHash) {
+      UUID eventId,
+      String aggregateType,
+      String aggregateId,
+      long entitySeq,
+      String entityHash,
+      LogPosition position) {
     public String leafHash() {
       return MerkleLog.leafHash(
           MerkleLog.leafData(
@@ -68,27 +74,52 @@ public class EventLogRepository {
         .map(rows -> rows.iterator().next().getString(0));
   }
 
-  /** The events of transactions in [from, to), in a fixed order, read in chunks. */
-  public Uni<Cursor> newEvents(SqlConnection conn, String from, String to) {
-    return conn.prepare(
-            "select event_id, aggregate_type, aggregate_id, entity_seq, entity_hash"
-                + " from audit_event where tx >= $1::text::xid8 and tx < $2::text::xid8"
-                + " order by tx, topic, kafka_partition, partition_seq, event_id")
-        .map(statement -> statement.cursor(Tuple.of(from, to)));
-  }
-
-  public static List<NewEvent> newEvents(RowSet<Row> rows) {
-    List<NewEvent> events = new ArrayList<>(rows.size());
-    for (Row row : rows) {
-      events.add(
-          new NewEvent(
-              row.getUUID(0),
-              row.getString(1),
-              row.getString(2),
-              row.getLong(3),
-              row.getString(4)));
-    }
-    return events;
+  /**
+   * The next events of transactions in [from, to) after {@code after} (null: from the start), in
+   * the log's fixed order. Pages by key, not by cursor: the appends in between run on the same
+   * connection.
+   */
+  public Uni<List<NewEvent>> newEvents(
+      SqlClient client, String from, String to, LogPosition after, int limit) {
+    return client
+        .preparedQuery(
+            "select event_id, aggregate_type, aggregate_id, entity_seq, entity_hash, tx::text,"
+                + " topic, kafka_partition, partition_seq from audit_event"
+                + " where tx >= $1::text::xid8 and tx < $2::text::xid8 and ($3::text is null"
+                + " or (tx, topic, kafka_partition, partition_seq, event_id)"
+                + " > ($3::text::xid8, $4, $5, $6, $7))"
+                + " order by tx, topic, kafka_partition, partition_seq, event_id limit $8")
+        .execute(
+            Tuple.from(
+                java.util.Arrays.asList(
+                    from,
+                    to,
+                    after == null ? null : after.tx(),
+                    after == null ? null : after.topic(),
+                    after == null ? null : after.partition(),
+                    after == null ? null : after.partitionSeq(),
+                    after == null ? null : after.eventId(),
+                    limit)))
+        .map(
+            rows -> {
+              List<NewEvent> events = new ArrayList<>(rows.size());
+              for (Row row : rows) {
+                events.add(
+                    new NewEvent(
+                        row.getUUID(0),
+                        row.getString(1),
+                        row.getString(2),
+                        row.getLong(3),
+                        row.getString(4),
+                        new LogPosition(
+                            row.getString(5),
+                            row.getString(6),
+                            row.getInteger(7),
+                            row.getLong(8),
+                            row.getUUID(0))));
+              }
+              return events;
+            });
   }
 
   /** Appends leaves from {@code firstIndex} on, and the perfect subtrees they completed. */

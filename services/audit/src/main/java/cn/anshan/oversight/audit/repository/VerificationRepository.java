@@ -131,6 +131,27 @@ public class VerificationRepository {
                 row.getString(0), row.getLong(1), Arrays.asList(row.getArrayOfUUIDs(2))));
   }
 
+  /**
+   * A row whose searchable columns no longer say what its envelope says (V9 functions): the chains
+   * cover the payload, so a changed actor, type or district column shows here.
+   */
+  private static final String COLUMNS_DIFFER =
+      "(envelope is null"
+          + " or event_id::text is distinct from lower(audit_attribute(envelope, 'id'))"
+          + " or source is distinct from audit_attribute(envelope, 'source')"
+          + " or type is distinct from audit_attribute(envelope, 'type')"
+          + " or subject is distinct from audit_attribute(envelope, 'subject')"
+          + " or aggregate_type is distinct from audit_attribute(envelope, 'aggregatetype')"
+          + " or aggregate_id is distinct from audit_attribute(envelope, 'aggregateid')"
+          + " or aggregate_version::text is distinct from (envelope ->> 'aggregateversion')"
+          + " or sequence::text is distinct from (case when jsonb_typeof(envelope -> 'sequence')"
+          + " = 'number' then envelope ->> 'sequence' end)"
+          + " or actor is distinct from audit_attribute(envelope, 'actor')"
+          + " or actor_role is distinct from audit_attribute(envelope, 'actorrole')"
+          + " or district is distinct from audit_attribute(envelope, 'district')"
+          + " or correlation_id is distinct from audit_attribute(envelope, 'correlationid')"
+          + " or causation_id is distinct from audit_attribute(envelope, 'causationid'))";
+
   /** Every entity-chain link that does not hold, in chain order. */
   public Uni<List<ChainProblem>> entityChainProblems(String aggregateId) {
     return run(
@@ -144,8 +165,12 @@ public class VerificationRepository {
             + ") then 'PREVIOUS_LINK'"
             + " when entity_hash <> encode(sha256(convert_to(entity_prev_hash || ':' ||"
             + "   event_hash || ':' || (extract(epoch from recorded_at) * 1000000)::bigint,"
-            + "   'UTF8')), 'hex') then 'LINK_HASH' end as problem"
-            + " from (select e.*, lag(entity_hash) over w as prev, lag(entity_seq) over w as prev_seq"
+            + "   'UTF8')), 'hex') then 'LINK_HASH'"
+            + " when "
+            + COLUMNS_DIFFER
+            + " then 'COLUMNS' end as problem"
+            + " from (select e.*, audit_envelope(e.payload) as envelope,"
+            + " lag(entity_hash) over w as prev, lag(entity_seq) over w as prev_seq"
             + " from audit_event e"
             + where(aggregateId)
             + " window w as (partition by aggregate_type, aggregate_id order by entity_seq)) x) y"

@@ -10,7 +10,6 @@ import cn.anshan.oversight.audit.domain.Statements;
 import cn.anshan.oversight.audit.repository.CheckpointRepository;
 import cn.anshan.oversight.audit.repository.CheckpointRepository.Stored;
 import cn.anshan.oversight.audit.repository.EventLogRepository;
-import cn.anshan.oversight.audit.repository.EventLogRepository.NewEvent;
 import cn.anshan.oversight.audit.repository.FindingRepository.Candidate;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.DomainEvent;
@@ -23,7 +22,6 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Cursor;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -179,8 +177,7 @@ public class CheckpointService {
           .chain(this::resumeFromPrevious)
           .chain(() -> log.horizon(conn))
           .invoke(h -> horizon = h)
-          .chain(() -> log.newEvents(conn, previous == null ? "0" : previous.txHorizon(), horizon))
-          .chain(this::appendAll)
+          .chain(() -> appendAll(previous == null ? "0" : previous.txHorizon(), null))
           .chain(this::sign);
     }
 
@@ -214,19 +211,22 @@ public class CheckpointService {
           .replaceWithVoid();
     }
 
-    private Uni<Void> appendAll(Cursor cursor) {
-      return cursor
-          .read(CHUNK)
+    private Uni<Void> appendAll(String from, EventLogRepository.LogPosition after) {
+      return log.newEvents(conn, from, horizon, after, CHUNK)
           .chain(
-              rows -> {
-                List<NewEvent> events = EventLogRepository.newEvents(rows);
+              events -> {
+                if (events.isEmpty()) {
+                  return Uni.createFrom().voidItem();
+                }
                 long first = tree.size();
                 events.forEach(e -> tree.append(e.leafHash()));
-                return events.isEmpty()
-                    ? Uni.createFrom().voidItem()
-                    : log.append(conn, first, events, tree.drainCompleted());
-              })
-          .chain(() -> cursor.hasMore() ? appendAll(cursor) : cursor.close());
+                return log.append(conn, first, events, tree.drainCompleted())
+                    .chain(
+                        () ->
+                            events.size() < CHUNK
+                                ? Uni.createFrom().voidItem()
+                                : appendAll(from, events.get(events.size() - 1).position()));
+              });
     }
 
     private Uni<CheckpointView> sign() {

@@ -68,7 +68,11 @@ public class ExportService {
   public record Export(String manifest, String ndjson) {}
 
   /** One exported event: the stored row, its log position and its audit path. */
-  private record Line(EventRow row, long logIndex, List<String> proof) {}
+  private record Line(EventRow row, long logIndex, List<String> proof) {
+    Line withProof(List<String> auditPath) {
+      return new Line(row, logIndex, auditPath);
+    }
+  }
 
   /** What the manifest states beside the lines. */
   private record Covered(
@@ -142,49 +146,45 @@ public class ExportService {
     if (checkpoint == null) {
       throw notCovered(first);
     }
+    List<Line> lines = new ArrayList<>();
+    Consistency[] consistency = new Consistency[1];
     return log.logged(first.aggregateType(), first.aggregateId(), checkpoint.treeSize())
+        .map(logged -> coveredPrefix(rows, logged))
         .chain(
-            logged -> {
-              Map<UUID, LoggedEvent> byId = new HashMap<>();
-              logged.forEach(l -> byId.put(l.eventId(), l));
-              List<EventRow> prefix = new ArrayList<>();
-              for (EventRow row : rows) {
-                if (!byId.containsKey(row.eventId())) {
-                  break;
-                }
-                prefix.add(row);
-              }
-              if (prefix.isEmpty()) {
-                throw notCovered(first);
-              }
-              List<Long> indices = prefix.stream().map(r -> byId.get(r.eventId()).index()).toList();
-              return checkpoints
-                  .inclusionProofs(indices, checkpoint.treeSize())
-                  .chain(
-                      proofs ->
-                          consistencySince(since, checkpoint)
-                              .chain(
-                                  consistency ->
-                                      verification
-                                          .verify(first.aggregateId())
-                                          .map(
-                                              report -> {
-                                                List<Line> lines = new ArrayList<>();
-                                                for (int i = 0; i < prefix.size(); i++) {
-                                                  lines.add(
-                                                      new Line(
-                                                          prefix.get(i),
-                                                          indices.get(i),
-                                                          proofs.get(i)));
-                                                }
-                                                return new Covered(
-                                                    lines,
-                                                    rows.size() - prefix.size(),
-                                                    checkpoint,
-                                                    consistency,
-                                                    report);
-                                              })));
-            });
+            prefix ->
+                checkpoints
+                    .inclusionProofs(
+                        prefix.stream().map(Line::logIndex).toList(), checkpoint.treeSize())
+                    .invoke(
+                        proofs -> {
+                          for (int i = 0; i < prefix.size(); i++) {
+                            lines.add(prefix.get(i).withProof(proofs.get(i)));
+                          }
+                        }))
+        .chain(() -> consistencySince(since, checkpoint))
+        .invoke(c -> consistency[0] = c)
+        .chain(() -> verification.verify(first.aggregateId()))
+        .map(
+            report ->
+                new Covered(lines, rows.size() - lines.size(), checkpoint, consistency[0], report));
+  }
+
+  /** The chain's events up to the first one the checkpoint does not cover, not yet proven. */
+  private static List<Line> coveredPrefix(List<EventRow> rows, List<LoggedEvent> logged) {
+    Map<UUID, LoggedEvent> byId = new HashMap<>();
+    logged.forEach(l -> byId.put(l.eventId(), l));
+    List<Line> prefix = new ArrayList<>();
+    for (EventRow row : rows) {
+      LoggedEvent entry = byId.get(row.eventId());
+      if (entry == null) {
+        break;
+      }
+      prefix.add(new Line(row, entry.index(), List.of()));
+    }
+    if (prefix.isEmpty()) {
+      throw notCovered(rows.get(0));
+    }
+    return prefix;
   }
 
   private Uni<Consistency> consistencySince(Long since, CheckpointView checkpoint) {

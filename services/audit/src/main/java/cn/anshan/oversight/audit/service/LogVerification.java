@@ -2,6 +2,7 @@ package cn.anshan.oversight.audit.service;
 
 import cn.anshan.oversight.audit.config.SigningKeys;
 import cn.anshan.oversight.audit.domain.MerkleLog;
+import cn.anshan.oversight.audit.domain.MerkleLog.Hashed;
 import cn.anshan.oversight.audit.domain.MerkleLog.Node;
 import cn.anshan.oversight.audit.domain.Statements;
 import cn.anshan.oversight.audit.repository.CheckpointRepository;
@@ -25,6 +26,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class LogVerification {
   private static final int FOLD_PAGE = 10_000;
+  private static final int MAX_PROBLEMS = 1_000;
 
   private final CheckpointRepository checkpoints;
   private final EventLogRepository log;
@@ -58,56 +60,69 @@ public class LogVerification {
 
   public Uni<LogCheck> check(String aggregateId) {
     List<LogProblem> problems = new ArrayList<>();
+    List<Stored> all = new ArrayList<>();
     return checkpoints
         .all()
+        .invoke(
+            signed -> {
+              all.addAll(signed);
+              signedAndLinked(signed, problems);
+            })
+        .chain(() -> log.leafProblems(aggregateId))
+        .invoke(
+            leaves ->
+                leaves.forEach(
+                    l ->
+                        problems.add(
+                            new LogProblem(
+                                l.problem(),
+                                null,
+                                l.index(),
+                                l.eventId(),
+                                l.chain(),
+                                "the leaf no longer matches its event"))))
         .chain(
-            all -> {
-              signedAndLinked(all, problems);
+            () ->
+                all.isEmpty()
+                    ? Uni.createFrom().voidItem()
+                    : againstLatest(aggregateId, all, problems))
+        .map(
+            ignored -> {
               Stored latest = all.isEmpty() ? null : all.get(all.size() - 1);
-              return log.leafProblems(aggregateId)
-                  .invoke(
-                      leaves ->
-                          leaves.forEach(
-                              l ->
-                                  problems.add(
-                                      new LogProblem(
-                                          l.problem(),
-                                          null,
-                                          l.index(),
-                                          l.eventId(),
-                                          l.chain(),
-                                          "the leaf no longer matches its event"))))
-                  .chain(
-                      () ->
-                          latest == null
-                              ? Uni.createFrom().voidItem()
-                              : (aggregateId == null
-                                      ? rootsFromLeaves(all, problems)
-                                      : proofsOfEntity(aggregateId, latest, problems))
-                                  .chain(() -> log.unloggedBelow(latest.txHorizon(), aggregateId))
-                                  .invoke(
-                                      ids ->
-                                          ids.forEach(
-                                              id ->
-                                                  problems.add(
-                                                      new LogProblem(
-                                                          "UNLOGGED_EVENT",
-                                                          latest.id(),
-                                                          null,
-                                                          id,
-                                                          null,
-                                                          "stored before checkpoint "
-                                                              + latest.id()
-                                                              + " but not in its log"))))
-                                  .replaceWithVoid())
-                  .map(
-                      ignored ->
-                          new LogCheck(
-                              latest == null ? null : latest.id(),
-                              latest == null ? 0 : latest.treeSize(),
-                              all.size(),
-                              problems));
+              return new LogCheck(
+                  latest == null ? null : latest.id(),
+                  latest == null ? 0 : latest.treeSize(),
+                  all.size(),
+                  problems);
             });
+  }
+
+  /**
+   * Roots (or the entity's inclusion proofs) and left-out events, against the latest checkpoint.
+   */
+  private Uni<Void> againstLatest(String aggregateId, List<Stored> all, List<LogProblem> problems) {
+    Stored latest = all.get(all.size() - 1);
+    Uni<Void> roots =
+        aggregateId == null
+            ? rootsFromLeaves(all, problems)
+            : proofsOfEntity(aggregateId, latest, problems);
+    return roots
+        .chain(() -> log.unloggedBelow(latest.txHorizon(), aggregateId))
+        .invoke(
+            ids ->
+                ids.forEach(
+                    id ->
+                        problems.add(
+                            new LogProblem(
+                                "UNLOGGED_EVENT",
+                                latest.id(),
+                                null,
+                                id,
+                                null,
+                                "stored before checkpoint "
+                                    + latest.id()
+                                    + " but not in its log"))))
+        .replaceWithVoid();
   }
 
   private void signedAndLinked(List<Stored> all, List<LogProblem> problems) {
@@ -118,7 +133,8 @@ public class LogVerification {
       if (!keys.verify(c.keyId(), statement, c.signature())) {
         problems.add(problem("SIGNATURE", c, "not signed by key " + c.keyId()));
       }
-      if (previousHash != null && !previousHash.equals(c.previousHash())) {
+      String expected = previousHash == null ? Statements.NO_PREVIOUS : previousHash;
+      if (!expected.equals(c.previousHash())) {
         problems.add(problem("PREVIOUS_CHECKPOINT", c, "does not name the checkpoint before it"));
       }
       if (c.treeSize() < previousSize) {
@@ -143,19 +159,55 @@ public class LogVerification {
               for (String leaf : leaves) {
                 i = compareReached(tree, pending, i, problems);
                 tree.append(leaf);
-                tree.drainCompleted();
               }
-              i = compareReached(tree, pending, i, problems);
-              if (leaves.size() < FOLD_PAGE || i == pending.size()) {
-                for (Stored c : pending.subList(i, pending.size())) {
-                  problems.add(
-                      problem(
-                          "ROOT", c, "the log holds only " + tree.size() + " contiguous leaves"));
-                }
-                return Uni.createFrom().voidItem();
-              }
-              return fold(tree, pending, i, problems);
+              int reached = compareReached(tree, pending, i, problems);
+              List<Hashed> inner =
+                  tree.drainCompleted().stream().filter(h -> h.node().level() > 0).toList();
+              return storedSubtreesAgree(inner, problems)
+                  .chain(
+                      () -> {
+                        if (leaves.size() == FOLD_PAGE && reached < pending.size()) {
+                          return fold(tree, pending, reached, problems);
+                        }
+                        for (Stored c : pending.subList(reached, pending.size())) {
+                          problems.add(
+                              problem(
+                                  "ROOT",
+                                  c,
+                                  "the log holds only " + tree.size() + " contiguous leaves"));
+                        }
+                        return Uni.createFrom().voidItem();
+                      });
             });
+  }
+
+  /**
+   * Every stored subtree above the leaves against the one the leaves give: a rewritten inner node
+   * would only surface when a proof through it is asked for.
+   */
+  private Uni<Void> storedSubtreesAgree(List<Hashed> computed, List<LogProblem> problems) {
+    return log.nodes(computed.stream().map(Hashed::node).toList())
+        .invoke(
+            stored -> {
+              for (Hashed h : computed) {
+                String found = stored.get(h.node());
+                if (!h.hash().equals(found) && problems.size() < MAX_PROBLEMS) {
+                  problems.add(
+                      new LogProblem(
+                          found == null ? "NODE_MISSING" : "NODE_HASH",
+                          null,
+                          h.node().index() << h.node().level(),
+                          null,
+                          null,
+                          "stored subtree at level "
+                              + h.node().level()
+                              + " over leaves from "
+                              + (h.node().index() << h.node().level())
+                              + " differs from the leaves"));
+                }
+              }
+            })
+        .replaceWithVoid();
   }
 
   private static int compareReached(

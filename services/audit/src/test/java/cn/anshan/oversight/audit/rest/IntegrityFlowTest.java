@@ -604,6 +604,92 @@ class IntegrityFlowTest {
         .body("violations[0].rule", org.hamcrest.Matchers.equalTo("PLT-11"));
   }
 
+  @Test
+  void aBacklogLargerThanOnePageIsLoggedExactlyOnceAndVerifies() throws Exception {
+    long before = checkpoints.latest().await().indefinitely().treeSize();
+    String bulk = UUID.randomUUID().toString();
+    String topic = "oversight.bulk-" + bulk + ".events";
+    int n = 4_500; // more than two pages of the signer
+    String entityPrev = ChainHash.GENESIS;
+    String partitionPrev = ChainHash.GENESIS;
+    java.time.Instant recorded = java.time.Instant.parse("2026-10-01T00:00:00.000001Z");
+    try (Connection c = TestInfra.connect();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "insert into audit_event (event_id, topic, kafka_partition, kafka_offset, source,"
+                    + " type, time, recorded_at, aggregate_type, aggregate_id, aggregate_version,"
+                    + " sequence, payload, event_hash, entity_seq, entity_prev_hash, entity_hash,"
+                    + " partition_seq, partition_prev_hash, partition_hash) values (?::uuid, ?, 0,"
+                    + " ?, '/bulk', 'cn.anshan.oversight.bulk.Counted.v1', ?, ?, 'Bulk', ?, ?, ?,"
+                    + " ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      c.setAutoCommit(false);
+      for (int i = 1; i <= n; i++) {
+        String id = UUID.randomUUID().toString();
+        java.sql.Timestamp at = java.sql.Timestamp.from(recorded.plusSeconds(i));
+        String payload =
+            "{\"specversion\":\"1.0\",\"id\":\""
+                + id
+                + "\",\"source\":\"/bulk\","
+                + "\"type\":\"cn.anshan.oversight.bulk.Counted.v1\","
+                + "\"time\":\"2026-10-01T00:00:00Z\",\"aggregatetype\":\"Bulk\","
+                + "\"aggregateid\":\""
+                + bulk
+                + "\",\"aggregateversion\":"
+                + i
+                + ",\"sequence\":"
+                + i
+                + ",\"data\":{}}";
+        String eventHash = ChainHash.eventHash(payload);
+        String entityLink = ChainHash.entityLink(entityPrev, eventHash, at.toInstant());
+        String partitionLink = ChainHash.partitionLink(partitionPrev, eventHash, i);
+        ps.setString(1, id);
+        ps.setString(2, topic);
+        ps.setLong(3, i);
+        ps.setTimestamp(
+            4, java.sql.Timestamp.from(java.time.Instant.parse("2026-10-01T00:00:00Z")));
+        ps.setTimestamp(5, at);
+        ps.setString(6, bulk);
+        ps.setLong(7, i);
+        ps.setLong(8, i);
+        ps.setString(9, payload);
+        ps.setString(10, eventHash);
+        ps.setLong(11, i);
+        ps.setString(12, entityPrev);
+        ps.setString(13, entityLink);
+        ps.setLong(14, i);
+        ps.setString(15, partitionPrev);
+        ps.setString(16, partitionLink);
+        ps.addBatch();
+        entityPrev = entityLink;
+        partitionPrev = partitionLink;
+      }
+      ps.executeBatch();
+      try (Statement s = c.createStatement()) {
+        s.execute(
+            "insert into entity_chain values ('Bulk', '"
+                + bulk
+                + "', "
+                + n
+                + ", '"
+                + entityPrev
+                + "')");
+      }
+      c.commit();
+    }
+    CheckpointService.CheckpointView after = checkpoints.take().await().indefinitely();
+    assertTrue(after.treeSize() >= before + n, after.treeSize() + " after " + before);
+    assertEquals(n, TestInfra.count("select count(*) from log_leaf where aggregate_id = ?", bulk));
+    JsonPath report =
+        given()
+            .header("Authorization", AUDITOR.bearer())
+            .get("/api/v1/audit/verification?entityId=" + bulk)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertTrue(report.getBoolean("ok"), report.prettify());
+  }
+
   Files2 exportSince(long checkpointId) throws Exception {
     JsonPath export =
         given()

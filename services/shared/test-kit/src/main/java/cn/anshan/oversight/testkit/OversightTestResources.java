@@ -65,6 +65,8 @@ public class OversightTestResources implements QuarkusTestResourceLifecycleManag
     System.setProperty(TestInfra.DB_PASSWORD, db.superPassword());
     System.setProperty(TestInfra.SERVICE_USER, db.runtime());
     System.setProperty(TestInfra.SERVICE_PASSWORD, password(db, db.runtime()));
+    System.setProperty(TestInfra.OWNER_USER, db.owner());
+    System.setProperty(TestInfra.OWNER_PASSWORD, password(db, db.owner()));
     System.setProperty(TestInfra.KAFKA_BOOTSTRAP, bootstrap);
     return config;
   }

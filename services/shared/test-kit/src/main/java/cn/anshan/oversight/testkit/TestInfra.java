@@ -27,6 +27,8 @@ public final class TestInfra {
   static final String DB_PASSWORD = "oversight.test.db.password";
   static final String SERVICE_USER = "oversight.test.db.service.user";
   static final String SERVICE_PASSWORD = "oversight.test.db.service.password";
+  static final String OWNER_USER = "oversight.test.db.owner.user";
+  static final String OWNER_PASSWORD = "oversight.test.db.owner.password";
   static final String KAFKA_BOOTSTRAP = "oversight.test.kafka.bootstrap";
   static final String CONTROL_URL = "oversight.test.control.url";
 
@@ -74,6 +76,16 @@ public final class TestInfra {
   public static Connection connect() throws SQLException {
     return DriverManager.getConnection(
         System.getProperty(JDBC_URL), System.getProperty(DB_USER), System.getProperty(DB_PASSWORD));
+  }
+
+  /**
+   * With the schema owner's credentials (the migrations'): DDL, triggers, everything but superuser.
+   */
+  public static Connection connectAsOwner() throws SQLException {
+    return DriverManager.getConnection(
+        System.getProperty(JDBC_URL),
+        System.getProperty(OWNER_USER),
+        System.getProperty(OWNER_PASSWORD));
   }
 
   /** The role the service under test connects as (its runtime role). */

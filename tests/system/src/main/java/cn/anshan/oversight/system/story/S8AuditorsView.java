@@ -8,12 +8,9 @@ import cn.anshan.oversight.system.Api;
 import cn.anshan.oversight.system.StoryFailure;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Issue 8 step 8: the auditor reads the institution's timeline (every step above, in order), the
@@ -145,7 +142,8 @@ public final class S8AuditorsView implements Step {
 
   private void verified(StoryContext s, String what, Answer export, Answer key) {
     String verdict =
-        verifyOffline(export.text("ndjson"), export.text("manifest"), key.text("publicKey"));
+        new OfflineVerifier(repo, workDir)
+            .verify(export.text("ndjson"), export.text("manifest"), key.text("publicKey"));
     s.say()
         .note(
             "standalone verifier on the export of "
@@ -174,36 +172,5 @@ public final class S8AuditorsView implements Step {
       }
     }
     return all;
-  }
-
-  private String verifyOffline(String ndjson, String manifest, String publicKey) {
-    try {
-      Files.createDirectories(workDir);
-      Path n = workDir.resolve("export.ndjson");
-      Path m = workDir.resolve("manifest.json");
-      Files.writeString(n, ndjson, StandardCharsets.UTF_8);
-      Files.writeString(m, manifest, StandardCharsets.UTF_8);
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      ProcessBuilder pb =
-          new ProcessBuilder(
-                  java,
-                  repo.resolve("services/audit/verifier/ExportVerifier.java").toString(),
-                  n.toString(),
-                  m.toString(),
-                  publicKey)
-              .redirectErrorStream(true);
-      Process p = pb.start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!p.waitFor(120, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        throw new StoryFailure("the verifier did not finish");
-      }
-      return out + (p.exitValue() == 0 ? "" : " (exit " + p.exitValue() + ")");
-    } catch (IOException e) {
-      throw new StoryFailure("cannot run the verifier: " + e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StoryFailure("interrupted");
-    }
   }
 }
