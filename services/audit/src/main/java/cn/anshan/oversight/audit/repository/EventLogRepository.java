@@ -85,7 +85,11 @@ public class EventLogRepository {
         .preparedQuery(
             "select event_id, aggregate_type, aggregate_id, entity_seq, entity_hash, tx::text,"
                 + " topic, kafka_partition, partition_seq from audit_event"
-                + " where tx >= $1::text::xid8 and tx < $2::text::xid8 and ($3::text is null"
+                + " e where tx >= $1::text::xid8 and tx < $2::text::xid8"
+                // an event deleted after it was logged and then delivered again is stored anew:
+                // it keeps its one leaf (which no longer matches it: LEAF_HASH), never gets two
+                + " and not exists (select 1 from log_leaf l where l.event_id = e.event_id)"
+                + " and ($3::text is null"
                 + " or (tx, topic, kafka_partition, partition_seq, event_id)"
                 + " > ($3::text::xid8, $4, $5, $6, $7))"
                 + " order by tx, topic, kafka_partition, partition_seq, event_id limit $8")

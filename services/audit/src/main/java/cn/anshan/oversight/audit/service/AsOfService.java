@@ -73,7 +73,7 @@ public class AsOfService {
             () ->
                 pool.preparedQuery(
                         "select aggregate_type, aggregate_version, type, time, recorded_at,"
-                            + " payload from audit_event where aggregate_id = $1 and "
+                            + " payload, district from audit_event where aggregate_id = $1 and "
                             + condition
                             + " order by aggregate_version, recorded_at")
                     .execute(Tuple.of(entityId, bound)))
@@ -82,6 +82,7 @@ public class AsOfService {
               List<EntityFold.Event> events = new ArrayList<>();
               String type = null;
               for (Row row : rows) {
+                TimelineService.wholeEntityInDistrict(actor, row.getString(6), entityId);
                 type = row.getString(0);
                 events.add(
                     new EntityFold.Event(

@@ -102,6 +102,12 @@ public class ExportService {
             checkpoint ->
                 chain(entityId)
                     .map(all -> oneChain(all, entityId, aggregateType))
+                    .invoke(
+                        rows ->
+                            rows.forEach(
+                                r ->
+                                    TimelineService.wholeEntityInDistrict(
+                                        actor, r.district(), entityId)))
                     .chain(rows -> cover(rows, checkpoint, sinceCheckpoint)))
         .map(this::build);
   }

@@ -110,6 +110,18 @@ public class TimelineService {
         });
   }
 
+  /**
+   * A regulator's as-of state or export must not carry another district's events, and cannot leave
+   * them out without lying (a state folded from part of the history, a chain with holes): an entity
+   * with any event outside the regulator's district answers 404 there; its timeline stays readable,
+   * filtered to the district.
+   */
+  static void wholeEntityInDistrict(Actor actor, String eventDistrict, String entityId) {
+    if (Roles.REGULATOR.equals(actor.role()) && !actor.district().equals(eventDistrict)) {
+      throw ProblemException.notFound("entity " + entityId + " in district " + actor.district());
+    }
+  }
+
   static Filter inDistrict(Filter f, Actor actor) {
     String district =
         f.district() == null || f.district().equals(actor.district()) ? actor.district() : "";

@@ -1,9 +1,13 @@
 package cn.anshan.oversight.audit.bench;
 
+import cn.anshan.oversight.audit.config.SigningKeys;
+import cn.anshan.oversight.audit.repository.CheckpointRepository;
+import cn.anshan.oversight.audit.repository.EventLogRepository;
 import cn.anshan.oversight.audit.repository.EventStore;
 import cn.anshan.oversight.audit.repository.ProjectionRepository;
 import cn.anshan.oversight.audit.repository.TimelineRepository;
 import cn.anshan.oversight.audit.repository.TimelineRepository.Filter;
+import cn.anshan.oversight.audit.service.CheckpointService;
 import cn.anshan.oversight.kit.time.OversightClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -220,6 +224,34 @@ public final class AuditBenchmark {
     System.out.printf(
         "re-delivery of %d events: %d stored, %d duplicates%n",
         again.size(), redelivered.stored(), redelivered.duplicates());
+
+    // ---- event log: the first checkpoint logs every event, a later one only what is new ----
+    CheckpointService signer =
+        new CheckpointService(
+            pool,
+            new CheckpointRepository(pool),
+            new EventLogRepository(pool),
+            new SigningKeys(
+                "MC4CAQAwBQYDK2VwBCIEIBaVNVUDoE4a+uG40OPm/PjLgZc1g97OlGiHFGaw+NNB",
+                "MCowBQYDK2VwAyEAR1n8gUInB1GhDXqeNylwxEnP1+pLA+mLKs+HpsiIbYI=",
+                "bench-dev-key"),
+            new OversightClock(),
+            null,
+            null);
+    long c0 = System.nanoTime();
+    CheckpointService.CheckpointView full = signer.take().await().indefinitely();
+    double fullSeconds = (System.nanoTime() - c0) / 1e9;
+    long c1 = System.nanoTime();
+    signer.take().await().indefinitely();
+    double idleMillis = (System.nanoTime() - c1) / 1e6;
+    System.out.printf(
+        "checkpoint: first one logs %,d events in %.1f s = %,.0f events/s (%,d log rows);"
+            + " the next with nothing new %.1f ms%n",
+        full.treeSize(),
+        fullSeconds,
+        full.treeSize() / fullSeconds,
+        count(jdbc, user, password, "log_node") + count(jdbc, user, password, "log_leaf"),
+        idleMillis);
 
     // ---- timeline queries ----
     TimelineRepository timelines = new TimelineRepository(pool);

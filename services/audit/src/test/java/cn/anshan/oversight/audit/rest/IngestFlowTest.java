@@ -269,6 +269,43 @@ class IngestFlowTest {
   }
 
   @Test
+  void aRegulatorExportsAndFoldsOnlyEntitiesWhollyInTheirDistrict() {
+    String moved = UUID.randomUUID().toString();
+    String src = AuditFixtures.newSource();
+    Ev here =
+        Ev.of(src, "cn.anshan.oversight.registry.InstitutionApplied.v1", "Institution", moved)
+            .version(1)
+            .seq(1)
+            .time("2026-09-01T01:00:00Z")
+            .district("tiedong");
+    Ev there =
+        Ev.of(src, "cn.anshan.oversight.registry.PremisesMoved.v1", "Institution", moved)
+            .version(2)
+            .seq(2)
+            .time("2026-09-02T01:00:00Z")
+            .district("lishan");
+    publish(REGISTRY, moved, here, there);
+    awaitStored(here.id(), there.id());
+    Tokens tiedong = Tokens.user("reg-1").role("regulator").district("tiedong");
+
+    // the timeline shows the district's part; a state or chain built from part of it would lie
+    assertEquals(List.of(here.id()), timeline(tiedong, moved, null).getList("items.eventId"));
+    for (String path :
+        List.of(
+            "/api/v1/audit/entities/" + moved + "/state?version=2",
+            "/api/v1/audit/exports/" + moved)) {
+      given().header("Authorization", tiedong.bearer()).get(path).then().statusCode(404);
+      given().header("Authorization", AUDITOR.bearer()).get(path).then().statusCode(200);
+    }
+    // an entity wholly in the district is the regulator's to fold
+    given()
+        .header("Authorization", tiedong.bearer())
+        .get("/api/v1/audit/entities/" + moved + "/state?version=1")
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
   void theInstitutionReadsComplaintsAboutItWithoutWhoFiledThem() {
     ingestAll();
     String complaint = UUID.randomUUID().toString();
