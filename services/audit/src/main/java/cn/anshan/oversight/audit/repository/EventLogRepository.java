@@ -83,7 +83,9 @@ public class EventLogRepository {
       SqlClient client, String from, String to, LogPosition after, int limit) {
     return client
         .preparedQuery(
-            "select event_id, aggregate_type, aggregate_id, entity_seq, entity_hash, tx::text,"
+            // tx_text, not tx: ORDER BY tx would sort by the text output column ("1000" < "753")
+            "select event_id, aggregate_type, aggregate_id, entity_seq, entity_hash,"
+                + " tx::text as tx_text,"
                 + " topic, kafka_partition, partition_seq from audit_event"
                 + " e where tx >= $1::text::xid8 and tx < $2::text::xid8"
                 // an event deleted after it was logged and then delivered again is stored anew:
@@ -92,7 +94,8 @@ public class EventLogRepository {
                 + " and ($3::text is null"
                 + " or (tx, topic, kafka_partition, partition_seq, event_id)"
                 + " > ($3::text::xid8, $4, $5, $6, $7))"
-                + " order by tx, topic, kafka_partition, partition_seq, event_id limit $8")
+                + " order by e.tx, e.topic, e.kafka_partition, e.partition_seq, e.event_id"
+                + " limit $8")
         .execute(
             Tuple.from(
                 java.util.Arrays.asList(

@@ -30,6 +30,7 @@ import java.security.KeyPairGenerator;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -675,6 +676,13 @@ class IntegrityFlowTest {
         ps.setString(15, partitionPrev);
         ps.setString(16, partitionLink);
         ps.addBatch();
+        if (i == n / 3) {
+          // the log orders by transaction id: let the backlog's transactions straddle a power of
+          // ten, where text order ("1000" < "999") and number order part
+          ps.executeBatch();
+          c.commit();
+          burnTransactionIdsPastThePowerOfTen(c);
+        }
         entityPrev = entityLink;
         partitionPrev = partitionLink;
       }
@@ -711,6 +719,25 @@ class IntegrityFlowTest {
             .extract()
             .jsonPath();
     assertTrue(report.getBoolean("ok"), report.prettify());
+  }
+
+  static void burnTransactionIdsPastThePowerOfTen(Connection c) throws SQLException {
+    c.setAutoCommit(true);
+    try (Statement s = c.createStatement()) {
+      long xid;
+      try (ResultSet rs = s.executeQuery("select pg_current_xact_id()::text::bigint")) {
+        rs.next();
+        xid = rs.getLong(1);
+      }
+      long next = 10;
+      while (next <= xid) {
+        next *= 10;
+      }
+      for (long x = xid; x <= next; x++) {
+        s.execute("select pg_current_xact_id()");
+      }
+    }
+    c.setAutoCommit(false);
   }
 
   Files2 exportSince(long checkpointId) throws Exception {
