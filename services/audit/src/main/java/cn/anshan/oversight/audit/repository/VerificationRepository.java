@@ -60,25 +60,55 @@ public class VerificationRepository {
 
   public Uni<List<VersionGap>> versionGaps(String aggregateId) {
     return run(
-        "select aggregate_type, aggregate_id, coalesce(prev, 0) + 1, aggregate_version - 1,"
-            + " event_id, recorded_at, district from (select aggregate_type, aggregate_id,"
-            + " aggregate_version, event_id, recorded_at, district,"
-            + " lag(aggregate_version) over (partition by aggregate_type, aggregate_id"
-            + " order by aggregate_version) prev from audit_event e"
-            + where(aggregateId)
-            + ") x where aggregate_version > coalesce(prev, 0) + 1"
-            + " order by aggregate_type, aggregate_id, aggregate_version limit "
-            + LIMIT,
+        VERSION_GAPS.formatted(where(aggregateId), ""),
         aggregateId,
-        row ->
-            new VersionGap(
-                row.getString(0),
-                row.getString(1),
-                row.getLong(2),
-                row.getLong(3),
-                row.getUUID(4),
-                row.getOffsetDateTime(5).toInstant(),
-                row.getString(6)));
+        VerificationRepository::versionGap);
+  }
+
+  /**
+   * Every version gap of the store, page after page: a scan must see them all, not the first 1,000.
+   */
+  public Uni<List<VersionGap>> allVersionGaps() {
+    return versionGapPages(new ArrayList<>(), null);
+  }
+
+  private Uni<List<VersionGap>> versionGapPages(List<VersionGap> all, VersionGap after) {
+    Uni<List<VersionGap>> page =
+        after == null
+            ? run(VERSION_GAPS.formatted("", ""), null, VerificationRepository::versionGap)
+            : runWith(
+                VERSION_GAPS.formatted(
+                    "", " and (aggregate_type, aggregate_id, aggregate_version) > ($1, $2, $3)"),
+                Tuple.of(after.aggregateType(), after.aggregateId(), after.missingTo() + 1),
+                VerificationRepository::versionGap);
+    return page.chain(
+        gaps -> {
+          all.addAll(gaps);
+          return gaps.size() < LIMIT
+              ? Uni.createFrom().item(all)
+              : versionGapPages(all, gaps.get(gaps.size() - 1));
+        });
+  }
+
+  private static final String VERSION_GAPS =
+      "select aggregate_type, aggregate_id, coalesce(prev, 0) + 1, aggregate_version - 1,"
+          + " event_id, recorded_at, district from (select aggregate_type, aggregate_id,"
+          + " aggregate_version, event_id, recorded_at, district,"
+          + " lag(aggregate_version) over (partition by aggregate_type, aggregate_id"
+          + " order by aggregate_version) prev from audit_event e"
+          + "%s) x where aggregate_version > coalesce(prev, 0) + 1%s"
+          + " order by aggregate_type, aggregate_id, aggregate_version limit "
+          + LIMIT;
+
+  private static VersionGap versionGap(Row row) {
+    return new VersionGap(
+        row.getString(0),
+        row.getString(1),
+        row.getLong(2),
+        row.getLong(3),
+        row.getUUID(4),
+        row.getOffsetDateTime(5).toInstant(),
+        row.getString(6));
   }
 
   public Uni<List<VersionDuplicate>> versionDuplicates(String aggregateId) {
@@ -100,21 +130,48 @@ public class VerificationRepository {
 
   public Uni<List<SequenceGap>> sequenceGaps(String source) {
     return run(
-        "select source, coalesce(prev, 0) + 1, sequence - 1, event_id, recorded_at from"
-            + " (select source, sequence, event_id, recorded_at, lag(sequence) over (partition by source order by sequence)"
-            + " prev from audit_event where sequence is not null"
-            + (source == null ? "" : " and source = $1")
-            + ") x"
-            + " where sequence > coalesce(prev, 0) + 1 order by source, sequence limit "
-            + LIMIT,
+        SEQUENCE_GAPS.formatted(source == null ? "" : " and source = $1", ""),
         source,
-        row ->
-            new SequenceGap(
-                row.getString(0),
-                row.getLong(1),
-                row.getLong(2),
-                row.getUUID(3),
-                row.getOffsetDateTime(4).toInstant()));
+        VerificationRepository::sequenceGap);
+  }
+
+  /** Every producer-sequence gap, page after page. */
+  public Uni<List<SequenceGap>> allSequenceGaps() {
+    return sequenceGapPages(new ArrayList<>(), null);
+  }
+
+  private Uni<List<SequenceGap>> sequenceGapPages(List<SequenceGap> all, SequenceGap after) {
+    Uni<List<SequenceGap>> page =
+        after == null
+            ? run(SEQUENCE_GAPS.formatted("", ""), null, VerificationRepository::sequenceGap)
+            : runWith(
+                SEQUENCE_GAPS.formatted("", " and (source, sequence) > ($1, $2)"),
+                Tuple.of(after.source(), after.missingTo() + 1),
+                VerificationRepository::sequenceGap);
+    return page.chain(
+        gaps -> {
+          all.addAll(gaps);
+          return gaps.size() < LIMIT
+              ? Uni.createFrom().item(all)
+              : sequenceGapPages(all, gaps.get(gaps.size() - 1));
+        });
+  }
+
+  private static final String SEQUENCE_GAPS =
+      "select source, coalesce(prev, 0) + 1, sequence - 1, event_id, recorded_at from"
+          + " (select source, sequence, event_id, recorded_at,"
+          + " lag(sequence) over (partition by source order by sequence) prev"
+          + " from audit_event where sequence is not null%s) x"
+          + " where sequence > coalesce(prev, 0) + 1%s order by source, sequence limit "
+          + LIMIT;
+
+  private static SequenceGap sequenceGap(Row row) {
+    return new SequenceGap(
+        row.getString(0),
+        row.getLong(1),
+        row.getLong(2),
+        row.getUUID(3),
+        row.getOffsetDateTime(4).toInstant());
   }
 
   public Uni<List<SequenceDuplicate>> sequenceDuplicates(String source) {
@@ -252,10 +309,16 @@ public class VerificationRepository {
   }
 
   private <T> Uni<List<T>> run(String sql, String aggregateId, Function<Row, T> mapper) {
-    Uni<RowSet<Row>> rows =
-        aggregateId == null
-            ? pool.query(sql).execute()
-            : pool.preparedQuery(sql).execute(Tuple.of(aggregateId));
+    return aggregateId == null
+        ? collect(pool.query(sql).execute(), mapper)
+        : runWith(sql, Tuple.of(aggregateId), mapper);
+  }
+
+  private <T> Uni<List<T>> runWith(String sql, Tuple params, Function<Row, T> mapper) {
+    return collect(pool.preparedQuery(sql).execute(params), mapper);
+  }
+
+  private static <T> Uni<List<T>> collect(Uni<RowSet<Row>> rows, Function<Row, T> mapper) {
     return rows.map(
         set -> {
           List<T> out = new ArrayList<>();

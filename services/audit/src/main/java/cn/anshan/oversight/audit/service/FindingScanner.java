@@ -104,12 +104,10 @@ public class FindingScanner {
     Instant exitCutoff = now.minus(settings.scan().providerExitGrace());
     List<Pending> pending = new ArrayList<>();
     List<String> openGapKeys = new ArrayList<>();
-    boolean[] gapListComplete = {true};
     return verification
-        .versionGaps(null)
+        .allVersionGaps()
         .invoke(
             gaps -> {
-              gapListComplete[0] &= gaps.size() < 1000;
               gaps.forEach(
                   g -> {
                     String key =
@@ -157,10 +155,9 @@ public class FindingScanner {
                     }
                   });
             })
-        .chain(() -> verification.sequenceGaps(null))
+        .chain(verification::allSequenceGaps)
         .invoke(
             gaps -> {
-              gapListComplete[0] &= gaps.size() < 1000;
               gaps.forEach(
                   g -> {
                     String key =
@@ -237,11 +234,8 @@ public class FindingScanner {
                     // judged again next time; the finding keys keep that idempotent
                     ? Uni.createFrom().voidItem()
                     : findings.judgedUntil(INCREMENTAL, ruleCutoff))
-        .call(
-            () ->
-                gapListComplete[0]
-                    ? findings.resolveGapsExcept(openGapKeys, now)
-                    : Uni.createFrom().item(0))
+        // every open gap was listed (paged, no cap): the others have been filled
+        .call(() -> findings.resolveGapsExcept(openGapKeys, now))
         .map(Recorded::stored);
   }
 
