@@ -174,16 +174,18 @@ public class IntegrityResource {
 
   @POST
   @Path("/projections/timeline/rebuild")
-  @RolesAllowed(Roles.AUDITOR)
+  @RolesAllowed(Roles.AUDIT_OPERATOR)
   @Operation(
       summary = "Drop and rebuild the timeline projection from the raw events",
       description =
           "Changes no fact: the raw table and the chains are untouched; the derived timeline rows"
               + " are emptied and derived again with the SQL ingest uses. Returns the canonical"
               + " SHA-256 of the projection before and after, which must be identical. Naturally"
-              + " idempotent, so no Idempotency-Key is needed.")
+              + " idempotent, so no Idempotency-Key is needed. Only the audit-operator role may"
+              + " run it (auditors read, they do not maintain); it deletes and re-derives rows"
+              + " in one transaction without a table lock, so ingest never waits for it.")
   public Uni<RebuildService.RebuildReport> rebuild() {
-    actor.actingAs(Roles.AUDITOR);
+    actor.actingAs(Roles.AUDIT_OPERATOR);
     return rebuilds.rebuildTimeline();
   }
 

@@ -39,6 +39,7 @@ class RuntimePrivilegesTest {
           "update log_node set hash = hash",
           "delete from log_node",
           "truncate log_node",
+          "truncate timeline_entry",
           "update checkpoint set signature = signature",
           "update checkpoint set merkle_root = merkle_root, tree_size = tree_size",
           "delete from checkpoint",
@@ -79,7 +80,7 @@ class RuntimePrivilegesTest {
       s.execute("select count(*) from log_node");
       s.execute("update checkpoint set published_at = published_at where id < 0");
       s.execute("update entity_chain set length = length where aggregate_id = 'none'");
-      s.execute("truncate timeline_entry");
+      s.execute("delete from timeline_entry");
       s.execute("set local role audit_ingest");
       s.execute("select count(*) from audit_event");
       c.rollback();

@@ -11,5 +11,8 @@ public final class Roles {
   public static final String CUSTODY_BANK = "custody-bank";
   public static final String AUDITOR = "auditor";
 
+  /** Runs audit maintenance (projection rebuilds); reads nothing: auditors only read (issue 16). */
+  public static final String AUDIT_OPERATOR = "audit-operator";
+
   private Roles() {}
 }
