@@ -83,8 +83,11 @@ class MerkleLogTest {
         List<String> proof = MerkleLog.inclusionProof(i, n, tree.stored()::get);
         String leaf = tree.leaves().get(i);
         assertTrue(MerkleLog.verifyInclusion(i, n, leaf, proof, root), n + "/" + i);
-        assertFalse(
-            MerkleLog.verifyInclusion(i, n, tree.leaves().get((i + 1) % n), proof, root) && n > 1);
+        if (n > 1) {
+          assertFalse(
+              MerkleLog.verifyInclusion(i, n, tree.leaves().get((i + 1) % n), proof, root),
+              "another leaf at " + n + "/" + i);
+        }
         assertFalse(MerkleLog.verifyInclusion(i, n, leaf, proof, tree.roots().get(n - 1)));
         if (n > 1) {
           assertFalse(MerkleLog.verifyInclusion((i + 1) % n, n, leaf, proof, root), n + "/" + i);

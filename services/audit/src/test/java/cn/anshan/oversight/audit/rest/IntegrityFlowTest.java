@@ -97,9 +97,17 @@ class IntegrityFlowTest {
   }
 
   Files2 export(String name, String aggregateType) throws Exception {
+    return export(name, aggregateType, null);
+  }
+
+  /** Saves the export as its two files; {@code since} asks for the proof from a kept checkpoint. */
+  Files2 export(String name, String aggregateType, Long since) throws Exception {
     var request = given().header("Authorization", AUDITOR.bearer());
     if (aggregateType != null) {
       request = request.queryParam("aggregateType", aggregateType);
+    }
+    if (since != null) {
+      request = request.queryParam("since", since);
     }
     JsonPath export =
         request
@@ -108,9 +116,8 @@ class IntegrityFlowTest {
             .statusCode(200)
             .extract()
             .jsonPath();
-    Path dir = Files.createDirectories(Path.of("target", "exports"));
-    Path ndjson = dir.resolve(name + "-" + institution + ".ndjson");
-    Path manifest = dir.resolve(name + "-" + institution + ".manifest.json");
+    Path ndjson = exports().resolve(name + "-" + institution + ".ndjson");
+    Path manifest = exports().resolve(name + "-" + institution + ".manifest.json");
     Files.writeString(ndjson, export.getString("ndjson"), StandardCharsets.UTF_8);
     Files.writeString(manifest, export.getString("manifest"), StandardCharsets.UTF_8);
     return new Files2(ndjson, manifest);
@@ -154,6 +161,16 @@ class IntegrityFlowTest {
     return given()
         .header("Authorization", AUDITOR.bearer())
         .get("/api/v1/audit/verification?entityId=" + institution)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  JsonPath verifyAll() {
+    return given()
+        .header("Authorization", AUDITOR.bearer())
+        .get("/api/v1/audit/verification")
         .then()
         .statusCode(200)
         .extract()
@@ -373,14 +390,7 @@ class IntegrityFlowTest {
     assertTrue(
         report.getList("log.problems.eventId").contains(events.get(2).id()), report.prettify());
     // the partition chain (checked globally) still holds the old event hash
-    JsonPath global =
-        given()
-            .header("Authorization", AUDITOR.bearer())
-            .get("/api/v1/audit/verification")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
+    JsonPath global = verifyAll();
     assertTrue(
         global
             .getList("chainProblems.findAll { it.chain.startsWith('partition/') }.eventId")
@@ -512,14 +522,7 @@ class IntegrityFlowTest {
     rechain();
     Map<String, String> original = rebuildLogTree();
     try {
-      JsonPath global =
-          given()
-              .header("Authorization", AUDITOR.bearer())
-              .get("/api/v1/audit/verification")
-              .then()
-              .statusCode(200)
-              .extract()
-              .jsonPath();
+      JsonPath global = verifyAll();
       assertTrue(logProblems(global).contains("ROOT"), global.prettify());
 
       // the signer refuses: a finding and its announcement, and no new checkpoint
@@ -550,21 +553,16 @@ class IntegrityFlowTest {
 
   @Test
   void theLogStillExtendsACheckpointTheAuditorKeptAndAForkedOneDoesNot() throws Exception {
-    JsonPath kept =
+    String keptText =
         given()
             .header("Authorization", AUDITOR.bearer())
             .get("/api/v1/audit/checkpoints/latest")
             .then()
             .statusCode(200)
             .extract()
-            .jsonPath();
-    Path keptFile =
-        Files.writeString(
-            exports().resolve("kept-" + institution + ".json"),
-            given()
-                .header("Authorization", AUDITOR.bearer())
-                .get("/api/v1/audit/checkpoints/latest")
-                .asString());
+            .asString();
+    JsonPath kept = new JsonPath(keptText);
+    Path keptFile = Files.writeString(exports().resolve("kept-" + institution + ".json"), keptText);
     Ev later =
         Ev.of(
                 AuditFixtures.newSource(),
@@ -595,7 +593,7 @@ class IntegrityFlowTest {
     assertEquals("0", ok[0], ok[1]);
 
     // an export made with since= proves the same to the verifier
-    Files2 files = exportSince(kept.getLong("id"));
+    Files2 files = export("since", null, kept.getLong("id"));
     String[] since = verifier(files, PUBLIC_KEY, "--since", keptFile.toString());
     assertEquals("0", since[0], since[1]);
     assertEquals(6, Files.readAllLines(files.ndjson()).size());
@@ -738,24 +736,6 @@ class IntegrityFlowTest {
       }
     }
     c.setAutoCommit(false);
-  }
-
-  Files2 exportSince(long checkpointId) throws Exception {
-    JsonPath export =
-        given()
-            .header("Authorization", AUDITOR.bearer())
-            .queryParam("since", checkpointId)
-            .get("/api/v1/audit/exports/" + institution)
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
-    Path dir = Files.createDirectories(Path.of("target", "exports"));
-    Path ndjson = dir.resolve("since-" + institution + ".ndjson");
-    Path manifest = dir.resolve("since-" + institution + ".manifest.json");
-    Files.writeString(ndjson, export.getString("ndjson"), StandardCharsets.UTF_8);
-    Files.writeString(manifest, export.getString("manifest"), StandardCharsets.UTF_8);
-    return new Files2(ndjson, manifest);
   }
 
   /**

@@ -85,7 +85,21 @@ class RuntimePrivilegesTest {
       s.execute("select count(*) from audit_event");
       c.rollback();
     }
+  }
+
+  @Test
+  void theServiceConnectsAsARoleThatOwnsNothing() {
+    // what the two tests above prove only holds if the service's own login is not the owner
+    assertEquals(
+        List.of(),
+        TestInfra.query(
+            "select tablename from pg_tables where schemaname = 'public' and tableowner = ?",
+            TestInfra.serviceUser()));
     assertTrue(
-        TestInfra.query("select current_user as u").get(0).get("u").toString().equals("postgres"));
+        TestInfra.count(
+                "select count(*) from pg_tables where schemaname = 'public'"
+                    + " and tablename = 'audit_event' and tableowner <> ?",
+                TestInfra.serviceUser())
+            == 1);
   }
 }
