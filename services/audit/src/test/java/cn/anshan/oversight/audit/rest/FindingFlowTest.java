@@ -14,10 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.anshan.oversight.audit.rest.AuditFixtures.Ev;
 import cn.anshan.oversight.audit.service.FindingScanner;
 import cn.anshan.oversight.contracts.EventContracts;
+import cn.anshan.oversight.kit.outbox.ProducerHeartbeat;
 import cn.anshan.oversight.testkit.KafkaRecords;
 import cn.anshan.oversight.testkit.OversightTestResources;
 import cn.anshan.oversight.testkit.TestInfra;
 import cn.anshan.oversight.testkit.Tokens;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,6 +47,8 @@ class FindingFlowTest {
   static final String FEE = "oversight.fee.events";
 
   @Inject FindingScanner scanner;
+  @Inject ProducerHeartbeat heartbeat;
+  @Inject AgroalDataSource dataSource;
 
   int scan() throws Throwable {
     return VertxContextSupport.subscribeAndAwait(() -> scanner.scan());
@@ -124,6 +128,46 @@ class FindingFlowTest {
         TestInfra.query("select resolved_at from finding where finding_key = ?", key)
             .get(0)
             .get("resolved_at"));
+  }
+
+  @Test
+  void plt11EventsLostAtTheEndOfAStreamShowBelowTheProducersNextHeartbeat() {
+    String source = AuditFixtures.newSource();
+    String type = "cn.anshan.oversight.registry.Probe.v1";
+    Ev e1 = event(source, type, "Probe", UUID.randomUUID().toString()).seq(1);
+    Ev e2 = event(source, type, "Probe", UUID.randomUUID().toString()).seq(2);
+    publish(REGISTRY, "k", e1, e2); // 3 and 4 were lost on the way, nothing came after them
+    awaitStored(e1.id(), e2.id());
+    assertTrue(verify("source=" + source).getBoolean("ok"), "a lost tail leaves no trace yet");
+
+    Ev beat =
+        event(source, "cn.anshan.oversight.registry.ProducerHeartbeat.v1", "Producer", source)
+            .seq(5);
+    publish(REGISTRY, source, beat);
+    awaitStored(beat.id());
+    JsonPath report = verify("source=" + source);
+    assertFalse(report.getBoolean("ok"));
+    assertEquals(3, report.getInt("sequenceGaps[0].missingFrom"), report.prettify());
+    assertEquals(4, report.getInt("sequenceGaps[0].missingTo"));
+    assertEquals(beat.id(), report.getString("sequenceGaps[0].nextEvent"));
+  }
+
+  @Test
+  void plt11AuditsOwnHeartbeatKeepsItsContractAndIsStored() throws Exception {
+    long version;
+    try (java.sql.Connection c = dataSource.getConnection()) {
+      version = heartbeat.beat(c);
+    }
+    List<ConsumerRecord<String, String>> sent =
+        KafkaRecords.await(
+            AUDIT_TOPIC,
+            r ->
+                "audit".equals(r.key())
+                    && new JsonPath(r.value()).getLong("aggregateversion") == version,
+            1,
+            Duration.ofSeconds(30));
+    EventContracts.assertValid(sent.get(0).value());
+    awaitStored(new JsonPath(sent.get(0).value()).getString("id"));
   }
 
   @Test

@@ -28,7 +28,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *   <li>a row counts as published only after the broker acknowledged it: the contiguous
  *       acknowledged prefix moves a watermark (one row update per round, not one per event), rows
  *       acknowledged ahead of a failed one are marked so a retry does not send them again;
- *   <li>it holds no row lock while it waits for the broker, and commands never wait for it.
+ *   <li>it holds no row lock while it waits for the broker, and commands never wait for it;
+ *   <li>the leader writes a {@link ProducerHeartbeat} when it takes the lead and then every
+ *       interval, so audit sees events lost at the end of the stream.
  * </ul>
  */
 @ApplicationScoped
@@ -49,11 +51,13 @@ public class OutboxRelay {
   private final RelaySettings settings;
   private final EventSettings events;
   private final String bootstrapServers;
+  private final ProducerHeartbeat heartbeat;
 
   private volatile boolean running;
   private volatile boolean leading;
   private Thread thread;
   private long nextHousekeeping;
+  private long nextHeartbeat;
 
   /** Highest sequence up to which every row was acknowledged; may run ahead of {@code stored}. */
   private long acknowledged = -1;
@@ -71,11 +75,13 @@ public class OutboxRelay {
       AgroalDataSource dataSource,
       RelaySettings settings,
       EventSettings events,
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+      ProducerHeartbeat heartbeat) {
     this.dataSource = dataSource;
     this.settings = settings;
     this.events = events;
     this.bootstrapServers = bootstrapServers;
+    this.heartbeat = heartbeat;
   }
 
   void start(@Observes StartupEvent event) {
@@ -118,6 +124,7 @@ public class OutboxRelay {
             sleep(settings.pollInterval());
             continue;
           }
+          beatIfDue(c);
           int published = round(c, publisher);
           housekeeping(c);
           if (backoff) {
@@ -155,6 +162,7 @@ public class OutboxRelay {
     if (leading) {
       Log.infof("outbox relay: this replica leads %s", events.topic());
       fullRoundDue = true; // rows a previous leader numbered but did not publish
+      nextHeartbeat = System.nanoTime();
     }
     return leading;
   }
@@ -218,6 +226,14 @@ public class OutboxRelay {
       rs.next();
       return rs.getBoolean(1);
     }
+  }
+
+  private void beatIfDue(Connection c) throws SQLException {
+    if (!settings.heartbeat().enabled() || System.nanoTime() - nextHeartbeat < 0) {
+      return;
+    }
+    nextHeartbeat = System.nanoTime() + settings.heartbeat().interval().toNanos();
+    heartbeat.beat(c);
   }
 
   /**

@@ -50,4 +50,19 @@ public interface RelaySettings {
   /** How often the relay thread runs housekeeping between drains. */
   @WithDefault("1h")
   Duration housekeepingInterval();
+
+  /** The leader's periodic ProducerHeartbeat event (issue 16 item 6). */
+  Heartbeat heartbeat();
+
+  interface Heartbeat {
+    @WithDefault("true")
+    boolean enabled();
+
+    /**
+     * How often the leader writes one: events lost at the end of the stream show as a sequence gap
+     * in audit within this long.
+     */
+    @WithDefault("5m")
+    Duration interval();
+  }
 }

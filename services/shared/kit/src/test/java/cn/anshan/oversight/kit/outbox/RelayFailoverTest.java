@@ -55,14 +55,15 @@ class RelayFailoverTest {
   @Inject AgroalDataSource dataSource;
   @Inject RelaySettings settings;
   @Inject EventSettings events;
+  @Inject ProducerHeartbeat heartbeat;
 
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String bootstrap;
 
   @Test
   void aLeaderKilledWhileNumberingLeavesNoGapAndTheStandbyTakesOver() throws Exception {
-    OutboxRelay first = new OutboxRelay(dataSource, settings, events, bootstrap);
-    OutboxRelay second = new OutboxRelay(dataSource, settings, events, bootstrap);
+    OutboxRelay first = new OutboxRelay(dataSource, settings, events, bootstrap, heartbeat);
+    OutboxRelay second = new OutboxRelay(dataSource, settings, events, bootstrap, heartbeat);
     first.launch();
     await().atMost(Duration.ofSeconds(20)).until(first::leading);
     second.launch();

@@ -39,13 +39,14 @@ class RelayReplicasTest {
   @Inject AgroalDataSource dataSource;
   @Inject RelaySettings settings;
   @Inject EventSettings events;
+  @Inject ProducerHeartbeat heartbeat;
 
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String bootstrap;
 
   @Test
   void secondReplicaSharesTheWorkWithoutReorderingAnAggregate() throws Exception {
-    OutboxRelay secondReplica = new OutboxRelay(dataSource, settings, events, bootstrap);
+    OutboxRelay secondReplica = new OutboxRelay(dataSource, settings, events, bootstrap, heartbeat);
     secondReplica.start(null);
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
