@@ -2,6 +2,7 @@ package cn.anshan.oversight.escrow.messaging;
 
 import cn.anshan.oversight.escrow.domain.entitlement.Category;
 import cn.anshan.oversight.escrow.domain.order.Consumption;
+import cn.anshan.oversight.escrow.domain.order.CoolingOff;
 import cn.anshan.oversight.escrow.domain.order.Order;
 import cn.anshan.oversight.escrow.domain.order.Refund;
 import cn.anshan.oversight.escrow.domain.order.RefundCause;
@@ -105,6 +106,7 @@ public final class EscrowEvents {
       String template,
       int coolingOffDaysBefore,
       int coolingOffHoursAfter,
+      Instant coolingOffOpens,
       Instant coolingOffDeadline,
       SupervisionMode supervisionMode) {}
 
@@ -206,6 +208,7 @@ public final class EscrowEvents {
       String district,
       RefundCause cause,
       boolean coolingOff,
+      Instant coolingOffOpens,
       Instant coolingOffDeadline,
       LocalDate autoAcceptOn,
       long unconsumedFen,
@@ -244,7 +247,7 @@ public final class EscrowEvents {
       String originalRoute,
       Instant paidAt) {}
 
-  public static DomainEvent orderPlaced(Order o, Instant coolingOffDeadline) {
+  public static DomainEvent orderPlaced(Order o, CoolingOff coolingOff) {
     return order(
         o,
         "OrderPlaced.v1",
@@ -263,7 +266,8 @@ public final class EscrowEvents {
                 o.contractTemplate(),
                 o.coolingOffDaysBefore(),
                 o.coolingOffHoursAfter(),
-                coolingOffDeadline,
+                coolingOff.beforeClassOpens(),
+                coolingOff.afterClassCloses(),
                 o.supervisionMode()),
             o.placedAt()));
   }
@@ -372,7 +376,7 @@ public final class EscrowEvents {
   }
 
   public static DomainEvent refundRequested(
-      Order o, Refund r, Instant coolingOffDeadline, long unconsumedFen) {
+      Order o, Refund r, CoolingOff coolingOff, long unconsumedFen) {
     return order(
         o,
         "RefundRequested.v1",
@@ -383,7 +387,8 @@ public final class EscrowEvents {
             o.district(),
             r.cause(),
             r.coolingOff(),
-            coolingOffDeadline,
+            coolingOff.beforeClassOpens(),
+            coolingOff.afterClassCloses(),
             r.autoAcceptOn(),
             unconsumedFen,
             r.requestedAt()));

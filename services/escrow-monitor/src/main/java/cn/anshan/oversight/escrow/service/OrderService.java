@@ -244,8 +244,7 @@ public class OrderService {
                                   // the event sets the version the insert writes
                                   DomainEvent placed =
                                       EscrowEvents.orderPlaced(
-                                          order,
-                                          order.coolingOffDeadline(OversightClock.BUSINESS_ZONE));
+                                          order, order.coolingOff(OversightClock.BUSINESS_ZONE));
                                   return orders
                                       .persist(order)
                                       .call(() -> outbox.append(command, placed))

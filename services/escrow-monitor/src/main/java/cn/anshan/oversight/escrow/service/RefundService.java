@@ -4,6 +4,7 @@ import cn.anshan.oversight.escrow.config.EscrowSettings;
 import cn.anshan.oversight.escrow.domain.ledger.JournalEntry;
 import cn.anshan.oversight.escrow.domain.ledger.Movements;
 import cn.anshan.oversight.escrow.domain.order.Consumption;
+import cn.anshan.oversight.escrow.domain.order.CoolingOff;
 import cn.anshan.oversight.escrow.domain.order.Order;
 import cn.anshan.oversight.escrow.domain.order.OrderStatus;
 import cn.anshan.oversight.escrow.domain.order.Refund;
@@ -106,8 +107,8 @@ public class RefundService {
                         + order.status());
               }
               Instant now = clock.now();
-              Instant deadline = order.coolingOffDeadline(OversightClock.BUSINESS_ZONE);
-              boolean coolingOff = !now.isAfter(deadline);
+              CoolingOff window = order.coolingOff(OversightClock.BUSINESS_ZONE);
+              boolean coolingOff = window.covers(now);
               LocalDate autoAcceptOn =
                   coolingOff
                       ? null
@@ -132,8 +133,7 @@ public class RefundService {
                           () ->
                               outbox.append(
                                   command,
-                                  EscrowEvents.refundRequested(
-                                      order, refund, deadline, unconsumed)))
+                                  EscrowEvents.refundRequested(order, refund, window, unconsumed)))
                       .call(() -> risk.afterRefundRequest(command, order))
                       .replaceWithVoid();
               if (coolingOff) {
@@ -340,7 +340,7 @@ public class RefundService {
                               EscrowEvents.refundRequested(
                                   order,
                                   refund,
-                                  order.coolingOffDeadline(OversightClock.BUSINESS_ZONE),
+                                  order.coolingOff(OversightClock.BUSINESS_ZONE),
                                   unconsumed)))
                   .call(
                       () ->

@@ -40,6 +40,7 @@ public final class Views {
       String template,
       int coolingOffDaysBefore,
       int coolingOffHoursAfter,
+      Instant coolingOffOpens,
       Instant coolingOffDeadline,
       SupervisionMode supervisionMode) {}
 
@@ -84,7 +85,8 @@ public final class Views {
               o.contractTemplate(),
               o.coolingOffDaysBefore(),
               o.coolingOffHoursAfter(),
-              o.coolingOffDeadline(OversightClock.BUSINESS_ZONE),
+              o.coolingOff(OversightClock.BUSINESS_ZONE).beforeClassOpens(),
+              o.coolingOff(OversightClock.BUSINESS_ZONE).afterClassCloses(),
               o.supervisionMode()),
           o.status(),
           o.placedAt(),

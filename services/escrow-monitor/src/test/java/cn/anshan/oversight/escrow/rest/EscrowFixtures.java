@@ -173,6 +173,12 @@ public final class EscrowFixtures {
   }
 
   public static String orderBody(UUID courseId, int hours, String start, String end) {
+    return orderBody(courseId, hours, start, end, 0, 24);
+  }
+
+  /** An order whose contract agreed the CON-06 windows: days before and hours after the start. */
+  public static String orderBody(
+      UUID courseId, int hours, String start, String end, int daysBefore, int hoursAfter) {
     return "{\"courseId\":\""
         + courseId
         + "\",\"classHours\":"
@@ -181,8 +187,11 @@ public final class EscrowFixtures {
         + start
         + "\",\"periodEnd\":\""
         + end
-        + "\",\"contract\":{\"template\":\"GF-2021-2604\",\"coolingOffDaysBefore\":0,"
-        + "\"coolingOffHoursAfter\":24,\"supervisionMode\":\"CUSTODY\"}}";
+        + "\",\"contract\":{\"template\":\"GF-2021-2604\",\"coolingOffDaysBefore\":"
+        + daysBefore
+        + ",\"coolingOffHoursAfter\":"
+        + hoursAfter
+        + ",\"supervisionMode\":\"CUSTODY\"}}";
   }
 
   public static ValidatableResponse order(Tokens parent, String body) {
@@ -213,8 +222,22 @@ public final class EscrowFixtures {
   /** A placed and paid order of {@code hours} lessons; returns its id. */
   public static String paidOrder(
       Tokens parent, UUID courseId, int hours, long priceFen, String start, String end) {
+    return paidOrder(parent, courseId, hours, priceFen, start, end, 0, 24);
+  }
+
+  public static String paidOrder(
+      Tokens parent,
+      UUID courseId,
+      int hours,
+      long priceFen,
+      String start,
+      String end,
+      int coolingOffDaysBefore,
+      int coolingOffHoursAfter) {
     String orderId =
-        order(parent, orderBody(courseId, hours, start, end))
+        order(
+                parent,
+                orderBody(courseId, hours, start, end, coolingOffDaysBefore, coolingOffHoursAfter))
             .statusCode(201)
             .extract()
             .path("orderId");

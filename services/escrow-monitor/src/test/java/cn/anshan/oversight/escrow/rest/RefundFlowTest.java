@@ -70,6 +70,41 @@ class RefundFlowTest {
   }
 
   @Test
+  void con06TheAgreedDaysBeforeClassAreAWindowOfTheirOwnBesideTheHoursAfter() {
+    freeze("2026-05-01T02:00:00Z");
+    String institution = UUID.randomUUID().toString();
+    UUID course = institutionWithCustody(institution, PRICE);
+    Tokens parent = EscrowFixtures.parent();
+    // 3 days before and 24 hours after a class starting 2026-05-11 00:00 in Anshan (05-10T16:00Z)
+    String early = paidOrder(parent, course, 12, PRICE, "2026-05-11", "2026-07-10", 3, 24);
+    String inWindow = paidOrder(parent, course, 12, PRICE, "2026-05-11", "2026-07-10", 3, 24);
+    readOrder(parent, early)
+        .statusCode(200)
+        .body("contract.coolingOffOpens", equalTo("2026-05-07T16:00:00Z"))
+        .body("contract.coolingOffDeadline", equalTo("2026-05-11T16:00:00Z"));
+
+    freeze("2026-05-07T15:59:00Z"); // a minute before the before-class window opens
+    requestRefund(parent, early)
+        .statusCode(201)
+        .body("coolingOff", equalTo(false))
+        .body("status", equalTo("REQUESTED"));
+    readOrder(parent, early).statusCode(200).body("refundedFen", equalTo(0));
+
+    // two days before class: the old arithmetic (start - 3 days + 24 h) had closed the window
+    freeze("2026-05-08T16:00:00Z");
+    requestRefund(parent, inWindow)
+        .statusCode(201)
+        .body("coolingOff", equalTo(true))
+        .body("acceptedHow", equalTo("COOLING_OFF"))
+        .body("amountFen", equalTo((int) (12 * PRICE)));
+    readOrder(parent, inWindow).statusCode(200).body("status", equalTo("REFUNDED"));
+    JsonNode requested = events(inWindow, 5).get(2);
+    assertEquals("2026-05-07T16:00:00Z", requested.path("data").path("coolingOffOpens").asText());
+    assertEquals("CON-06", events(inWindow, 5).get(4).path("data").path("ruleId").asText());
+    EscrowFixtures.assertLedgerConsistent();
+  }
+
+  @Test
   void rel05TheInstitutionsSilenceForFiveWorkingDaysAcceptsTheRefund() {
     freeze("2026-06-01T02:00:00Z");
     String institution = UUID.randomUUID().toString();

@@ -195,16 +195,9 @@ public class Order {
     lastActivityAt = at;
   }
 
-  /**
-   * CON-06: the end of the full-refund window agreed in the contract: the class start (00:00 in
-   * Anshan on the first day) moved earlier by the agreed days and later by the agreed hours.
-   */
-  public Instant coolingOffDeadline(ZoneId zone) {
-    return periodStart
-        .minusDays(coolingOffDaysBefore)
-        .atStartOfDay(zone)
-        .plusHours(coolingOffHoursAfter)
-        .toInstant();
+  /** CON-06: the contract's two full-refund windows for this order. */
+  public CoolingOff coolingOff(ZoneId zone) {
+    return CoolingOff.of(periodStart, coolingOffDaysBefore, coolingOffHoursAfter, zone);
   }
 
   /** Value still in custody for the family: paid, less released, less refunded. */
