@@ -243,6 +243,7 @@ final class World {
         json(
             Map.of(
                 "mode", "CUSTODY",
+                "bankId", "BOAS",
                 "bankName", "Bank of Anshan, Tiedong branch",
                 "accountNo", String.format("6217000099%08d", n),
                 "agreementNo", String.format("AS-CUST-BENCH-%04d", n),

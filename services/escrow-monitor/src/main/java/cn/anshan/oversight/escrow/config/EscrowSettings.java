@@ -19,6 +19,8 @@ public interface EscrowSettings {
 
   Risk risk();
 
+  Bank bank();
+
   /** Largest page a list returns. */
   @WithDefault("100")
   int maxPageSize();
@@ -88,6 +90,16 @@ public interface EscrowSettings {
     /** PRE-13 / LN-PRE-03: {@code escrow.riskReserve.minAmount} in fen (UNCONFIRMED). */
     @WithDefault("5000000")
     long riskReserveMinFen();
+  }
+
+  interface Bank {
+    /**
+     * REL-13 (control of large fund movements): the most one bank report may move or state, in fen
+     * (default 100 million yuan). Bounds every amount before it reaches the ledger, whose
+     * arithmetic is overflow-checked as well.
+     */
+    @WithDefault("10000000000")
+    long maxMovementFen();
   }
 
   interface Release {

@@ -18,6 +18,17 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
   public record Scope(String familyId, String institutionId, String district) {}
 
   /** Commands on one order queue behind each other (its ledger reservations, its counters). */
+  /** The order's institution as a value (the order itself is read later, under its lock). */
+  public Uni<String> institutionOf(UUID id) {
+    return getSession()
+        .chain(
+            s ->
+                s.createSelectionQuery(
+                        "select o.institutionId from Order o where o.id = :id", String.class)
+                    .setParameter("id", id)
+                    .getSingleResultOrNull());
+  }
+
   public Uni<Order> findForUpdate(UUID id) {
     return findById(id, LockModeType.PESSIMISTIC_WRITE);
   }

@@ -1,5 +1,6 @@
 package cn.anshan.oversight.escrow.rest;
 
+import cn.anshan.oversight.escrow.service.CustodyBanks;
 import cn.anshan.oversight.escrow.service.OrderService;
 import cn.anshan.oversight.escrow.service.RiskService;
 import cn.anshan.oversight.escrow.service.SupervisionService;
@@ -28,9 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
- * Movements reported by the custody bank (service account, role custody-bank). Each carries the
- * bank's own reference: the same reference with the same content answers the first receipt again
- * (200), with different content 409. The bank can do nothing else.
+ * Movements reported by the custody bank (service account, role custody-bank, claim bank_id): only
+ * the bank the institution's filed agreement names may report on its account (403, PRE-10 /
+ * PRE-12). Each carries the bank's own reference: the same reference with the same content answers
+ * the first receipt again (200), with different content 409. The bank can do nothing else.
  */
 @Cancellable(false)
 @Path("/api/v1/escrow/bank")
@@ -43,18 +45,21 @@ public class BankResource {
   private final RiskService risk;
   private final CurrentActor actor;
   private final IdempotentCommands idempotency;
+  private final CustodyBanks banks;
 
   public BankResource(
       OrderService orders,
       SupervisionService supervision,
       RiskService risk,
       CurrentActor actor,
-      IdempotentCommands idempotency) {
+      IdempotentCommands idempotency,
+      CustodyBanks banks) {
     this.orders = orders;
     this.supervision = supervision;
     this.risk = risk;
     this.actor = actor;
     this.idempotency = idempotency;
+    this.banks = banks;
   }
 
   @POST
@@ -79,6 +84,9 @@ public class BankResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = Views.PaymentReceipt.class)))
+  @APIResponse(
+      responseCode = "403",
+      description = "PRE-10 / PRE-12: the account's filed agreement names another bank")
   @APIResponse(responseCode = "404", description = "No such order")
   @APIResponse(
       responseCode = "409",
@@ -93,15 +101,22 @@ public class BankResource {
         command.actor().subject() + " POST bank payment",
         request,
         () ->
-            orders
-                .receivePayment(
-                    command,
-                    new OrderService.BankPayment(
-                        request.bankRef(),
-                        request.orderId(),
-                        request.amountFen(),
-                        request.route().name()))
-                .map(r -> new CommandResult(r.replayed() ? 200 : 201, r.value(), null, null)));
+            banks
+                .admitForOrder(command.actor(), request.orderId())
+                .chain(
+                    () ->
+                        orders
+                            .receivePayment(
+                                command,
+                                new OrderService.BankPayment(
+                                    request.bankRef(),
+                                    request.orderId(),
+                                    request.amountFen(),
+                                    request.route().name()))
+                            .map(
+                                r ->
+                                    new CommandResult(
+                                        r.replayed() ? 200 : 201, r.value(), null, null))));
   }
 
   @POST
@@ -124,6 +139,9 @@ public class BankResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = Views.ReserveReceipt.class)))
+  @APIResponse(
+      responseCode = "403",
+      description = "PRE-10 / PRE-12: the account's filed agreement names another bank")
   @APIResponse(responseCode = "404", description = "No supervised account")
   @APIResponse(
       responseCode = "409",
@@ -138,9 +156,15 @@ public class BankResource {
         command.actor().subject() + " POST reserve deposit",
         request,
         () ->
-            supervision
-                .depositReserve(
-                    command, request.bankRef(), request.institutionId(), request.amountFen())
+            banks
+                .admit(command.actor(), request.institutionId())
+                .chain(
+                    () ->
+                        supervision.depositReserve(
+                            command,
+                            request.bankRef(),
+                            request.institutionId(),
+                            request.amountFen()))
                 .map(r -> new CommandResult(r.receivedAt() == null ? 200 : 201, r, null, null)));
   }
 
@@ -159,6 +183,9 @@ public class BankResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = Views.BalanceStatementReceipt.class)))
+  @APIResponse(
+      responseCode = "403",
+      description = "PRE-10 / PRE-12: the account's filed agreement names another bank")
   @APIResponse(responseCode = "404", description = "No supervised account")
   public Uni<Response> balanceStatement(
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
@@ -169,8 +196,15 @@ public class BankResource {
         command.actor().subject() + " POST balance statement",
         request,
         () ->
-            risk.balanceStatement(
-                    command, request.bankRef(), request.institutionId(), request.balanceFen())
+            banks
+                .admit(command.actor(), request.institutionId())
+                .chain(
+                    () ->
+                        risk.balanceStatement(
+                            command,
+                            request.bankRef(),
+                            request.institutionId(),
+                            request.balanceFen()))
                 .map(r -> new CommandResult(200, r, null, null)));
   }
 }

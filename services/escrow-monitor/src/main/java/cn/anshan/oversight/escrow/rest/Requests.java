@@ -20,6 +20,7 @@ public final class Requests {
   /** PRE-10 / PRE-12: the filed agreement and the one supervised account. */
   public record SetUpSupervision(
       @NotNull SupervisionMode mode,
+      @NotBlank @Pattern(regexp = "[A-Z0-9-]{2,32}") String bankId,
       @NotBlank @Size(max = 200) String bankName,
       @NotBlank @Size(max = 64) String accountNo,
       @NotBlank @Size(max = 64) String agreementNo,
@@ -28,6 +29,7 @@ public final class Requests {
     SupervisionService.SetUp toSetUp() {
       return new SupervisionService.SetUp(
           mode,
+          bankId,
           bankName.strip(),
           accountNo.strip(),
           agreementNo.strip(),
@@ -74,18 +76,18 @@ public final class Requests {
   public record BankPayment(
       @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+") String bankRef,
       @NotNull UUID orderId,
-      @Min(1) long amountFen,
+      @Min(1) @MovementLimit long amountFen,
       @NotNull PaymentRoute route) {}
 
   public record ReserveDeposit(
       @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+") String bankRef,
       @NotBlank @Size(max = 64) String institutionId,
-      @Min(1) long amountFen) {}
+      @Min(1) @MovementLimit long amountFen) {}
 
   public record BalanceStatement(
       @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+") String bankRef,
       @NotBlank @Size(max = 64) String institutionId,
-      @Min(0) long balanceFen) {}
+      @Min(0) @MovementLimit long balanceFen) {}
 
   public record RequestConsumption(@NotNull LocalDate heldOn) {}
 

@@ -67,6 +67,7 @@ public class SupervisionService {
 
   public record SetUp(
       SupervisionMode mode,
+      String bankId,
       String bankName,
       String accountNo,
       String agreementNo,
@@ -117,6 +118,7 @@ public class SupervisionService {
                                 institutionId,
                                 standing.district(),
                                 request.mode(),
+                                request.bankId(),
                                 request.bankName(),
                                 request.accountNo(),
                                 request.agreementNo(),

@@ -30,8 +30,12 @@ public final class EscrowFixtures {
   public static final String REGISTRY_TOPIC = "oversight.registry.events";
   public static final String ESCROW_TOPIC = "oversight.escrow.events";
   public static final String DISTRICT = "tiedong";
+
+  /** The custody bank every fixture's agreement names (PRE-10). */
+  public static final String BANK_ID = "BOAS";
+
   public static final Tokens BANK =
-      Tokens.user("service-account-custody-bank").role("custody-bank");
+      Tokens.user("service-account-custody-bank").role("custody-bank").claim("bank_id", BANK_ID);
   public static final Tokens REGULATOR =
       Tokens.user("reg-tiedong").role("regulator").district(DISTRICT);
   public static final Tokens AUDITOR = Tokens.user("auditor-1").role("auditor");
@@ -156,7 +160,7 @@ public final class EscrowFixtures {
         .header("Authorization", operator.bearer())
         .contentType(ContentType.JSON)
         .body(
-            "{\"mode\":\"CUSTODY\",\"bankName\":\"中国工商银行鞍山分行\",\"accountNo\":\""
+            "{\"mode\":\"CUSTODY\",\"bankId\":\"BOAS\",\"bankName\":\"鞍山银行铁东支行\",\"accountNo\":\""
                 + accountNo
                 + "\",\"agreementNo\":\"AS-TG-"
                 + accountNo

@@ -141,7 +141,7 @@ class RiskFlowTest {
         .header("Authorization", EscrowFixtures.operator(institution).bearer())
         .contentType(ContentType.JSON)
         .body(
-            "{\"mode\":\"RISK_RESERVE\",\"bankName\":\"鞍山银行\",\"accountNo\":\"RR-"
+            "{\"mode\":\"RISK_RESERVE\",\"bankId\":\"BOAS\",\"bankName\":\"鞍山银行\",\"accountNo\":\"RR-"
                 + institution
                 + "\",\"agreementNo\":\"RR-1\",\"agreementFiledWith\":\"鞍山市铁东区教育局\"}")
         .post("/api/v1/escrow/institutions/{id}/supervision", institution)

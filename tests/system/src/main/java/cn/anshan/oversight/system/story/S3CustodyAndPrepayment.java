@@ -41,6 +41,7 @@ public final class S3CustodyAndPrepayment implements Step {
     Map<String, Object> account =
         Map.of(
             "mode", "CUSTODY",
+            "bankId", "BOAS",
             "bankName", "Bank of Anshan, Tiedong branch",
             "accountNo", ACCOUNT_NO,
             "agreementNo", "AS-CUST-2026-0001",

@@ -1,10 +1,15 @@
 package cn.anshan.oversight.escrow.domain.ledger;
 
+import java.util.function.LongSupplier;
+
 /**
  * Balances of one account, TigerBeetle style: pending and posted amounts on each side. Mutable only
  * through {@link Ledger}; the stored row must always equal the replay of its entries.
  */
 public final class Account {
+  /** REL-13: control of large fund movements; an amount the ledger cannot represent is refused. */
+  public static final String OVERFLOW_RULE = "REL-13";
+
   private final String id;
   private final AccountType type;
   private long debitsPending;
@@ -38,15 +43,15 @@ public final class Account {
   /** Posted balance on the account's normal side. */
   public long balance() {
     return type.normal() == Side.DEBIT
-        ? debitsPosted - creditsPosted
-        : creditsPosted - debitsPosted;
+        ? exact(() -> Math.subtractExact(debitsPosted, creditsPosted))
+        : exact(() -> Math.subtractExact(creditsPosted, debitsPosted));
   }
 
   /** What may still leave the account: the balance less pending outflows. */
   public long available() {
     return type.normal() == Side.DEBIT
-        ? debitsPosted - creditsPosted - creditsPending
-        : creditsPosted - debitsPosted - debitsPending;
+        ? exact(() -> Math.subtractExact(balance(), creditsPending))
+        : exact(() -> Math.subtractExact(balance(), debitsPending));
   }
 
   /** Balance including pending inflows and outflows (what the account will hold when settled). */
@@ -55,16 +60,29 @@ public final class Account {
   }
 
   void apply(Side side, long amount, boolean pending, int sign) {
+    long delta = exact(() -> Math.multiplyExact(sign, amount));
     if (side == Side.DEBIT) {
       if (pending) {
-        debitsPending += sign * amount;
+        debitsPending = exact(() -> Math.addExact(debitsPending, delta));
       } else {
-        debitsPosted += sign * amount;
+        debitsPosted = exact(() -> Math.addExact(debitsPosted, delta));
       }
     } else if (pending) {
-      creditsPending += sign * amount;
+      creditsPending = exact(() -> Math.addExact(creditsPending, delta));
     } else {
-      creditsPosted += sign * amount;
+      creditsPosted = exact(() -> Math.addExact(creditsPosted, delta));
+    }
+  }
+
+  /**
+   * REL-13: a sum that leaves the range of a long is refused, never wrapped: one huge amount must
+   * not turn later balances negative.
+   */
+  private long exact(LongSupplier arithmetic) {
+    try {
+      return arithmetic.getAsLong();
+    } catch (ArithmeticException e) {
+      throw new LedgerException(OVERFLOW_RULE, "account " + id + " would leave the range of fen");
     }
   }
 

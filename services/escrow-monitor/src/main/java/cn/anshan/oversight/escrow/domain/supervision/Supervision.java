@@ -31,6 +31,9 @@ public class Supervision {
   @Column(name = "bank_name")
   private String bankName;
 
+  @Column(name = "bank_id")
+  private String bankId;
+
   @Column(name = "account_no")
   private String accountNo;
 
@@ -55,6 +58,7 @@ public class Supervision {
       String institutionId,
       String district,
       SupervisionMode mode,
+      String bankId,
       String bankName,
       String accountNo,
       String agreementNo,
@@ -64,6 +68,7 @@ public class Supervision {
     this.institutionId = institutionId;
     this.district = district;
     this.mode = mode;
+    this.bankId = bankId;
     this.bankName = bankName;
     this.accountNo = accountNo;
     this.agreementNo = agreementNo;
@@ -74,7 +79,7 @@ public class Supervision {
 
   /** PRE-12: the reserve grows by a deposit confirmed by the bank. */
   public void reserveDeposited(long amountFen) {
-    reserveFen += amountFen;
+    reserveFen = Math.addExact(reserveFen, amountFen);
   }
 
   /** PRE-13: in risk-reserve mode the reserve must reach the configured minimum. */
@@ -100,6 +105,10 @@ public class Supervision {
 
   public SupervisionMode mode() {
     return mode;
+  }
+
+  public CustodyBank bank() {
+    return new CustodyBank(bankId, mode);
   }
 
   public String bankName() {

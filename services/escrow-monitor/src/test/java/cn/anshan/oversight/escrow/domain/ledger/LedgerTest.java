@@ -57,6 +57,21 @@ class LedgerTest {
   }
 
   @Test
+  void rel13AnAmountTheLedgerCannotHoldIsRefusedNotWrapped() {
+    Ledger ledger = Ledger.empty();
+    Movements.depositReserve(ledger, "i", Long.MAX_VALUE, "r1", NOW);
+    LedgerException overflow =
+        assertThrows(
+            LedgerException.class, () -> Movements.depositReserve(ledger, "i", 1, "r2", NOW));
+    assertEquals(Account.OVERFLOW_RULE, overflow.rule());
+    assertEquals(1, ledger.appended().size(), "the refused deposit left no entry");
+    assertEquals(
+        Long.MAX_VALUE,
+        ledger.account(AccountType.RESERVE_CASH.idFor("i")).balance(),
+        "the balance is what it was, not wrapped negative");
+  }
+
+  @Test
   void rel01AReservationIsResolvedOnceAndPendingOutflowsCount() {
     Ledger ledger = Ledger.empty();
     UUID order = UUID.randomUUID();

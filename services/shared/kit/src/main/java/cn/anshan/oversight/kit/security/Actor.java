@@ -2,16 +2,22 @@ package cn.anshan.oversight.kit.security;
 
 /**
  * Who acts, in which role, within which scope (DESIGN §4). Built from the verified OIDC identity;
- * the token itself never travels further.
+ * the token itself never travels further. {@code bankId} is the custody bank a bank principal acts
+ * for (claim {@code bank_id}), null for everyone else.
  */
 public record Actor(
-    String subject, String role, String district, String institutionId, String schoolId) {
+    String subject,
+    String role,
+    String district,
+    String institutionId,
+    String schoolId,
+    String bankId) {
 
   public static final String SYSTEM_ROLE = "system";
 
   /** The service itself, e.g. a scheduled expiry or a reaction to another service's event. */
   public static Actor system(String service) {
-    return new Actor("system:" + service, SYSTEM_ROLE, null, null, null);
+    return new Actor("system:" + service, SYSTEM_ROLE, null, null, null, null);
   }
 
   public boolean inDistrict(String district) {
