@@ -70,6 +70,7 @@ public class OrderService {
   private final Ledgers ledgers;
   private final LedgerRepository ledgerEntries;
   private final RiskService risk;
+  private final RefundService refunds;
   private final Outbox outbox;
   private final OversightClock clock;
   private final EscrowSettings settings;
@@ -83,6 +84,7 @@ public class OrderService {
       Ledgers ledgers,
       LedgerRepository ledgerEntries,
       RiskService risk,
+      RefundService refunds,
       Outbox outbox,
       OversightClock clock,
       EscrowSettings settings) {
@@ -94,6 +96,7 @@ public class OrderService {
     this.ledgers = ledgers;
     this.ledgerEntries = ledgerEntries;
     this.risk = risk;
+    this.refunds = refunds;
     this.outbox = outbox;
     this.clock = clock;
     this.settings = settings;
@@ -349,6 +352,12 @@ public class OrderService {
                               command,
                               EscrowEvents.paymentReceived(order, reservations.size(), entitled)))
                   .call(() -> risk.afterPayment(command, order, entitled))
+                  .call(
+                      () ->
+                          entitled
+                              ? Uni.createFrom().voidItem()
+                              : refunds.returnPayment(
+                                  command.byThePlatform("escrow-monitor"), order))
                   .replaceWith(new Replayable<>(receipt(order, entitled), false));
             });
   }

@@ -299,14 +299,24 @@ public class RefundService {
                         n ->
                             orders
                                 .findForUpdate(candidate.id())
-                                .chain(order -> refundForExit(system, order))
+                                .chain(order -> refundForExit(system, order, INSTITUTION_EXIT_RULE))
                                 .replaceWith(n + 1));
               }
               return chain;
             });
   }
 
-  private Uni<Void> refundForExit(CommandContext system, Order order) {
+  /**
+   * LST-01 (issue 17 item 2): a payment that reached custody while the institution may not collect
+   * goes back to the family at once, by its original route, in the transaction that recorded it. So
+   * an institution that lost its standing is never paid in advance, and the black-listing refund
+   * also covers money that arrives after it.
+   */
+  public Uni<Void> returnPayment(CommandContext platform, Order order) {
+    return refundForExit(platform, order, OrderService.ENTITLEMENT_RULE);
+  }
+
+  private Uni<Void> refundForExit(CommandContext system, Order order, String rule) {
     Instant now = clock.now();
     return refunds
         .ofOrder(order.id())
@@ -318,7 +328,7 @@ public class RefundService {
                       .findFirst()
                       .orElse(null);
               if (open != null) {
-                return pay(system, order, open, "INSTITUTION_LOST_STANDING", INSTITUTION_EXIT_RULE);
+                return pay(system, order, open, "INSTITUTION_LOST_STANDING", rule);
               }
               Refund refund =
                   new Refund(
@@ -348,14 +358,7 @@ public class RefundService {
                               system,
                               EscrowEvents.refundAccepted(
                                   order, refund, "INSTITUTION_LOST_STANDING", now)))
-                  .chain(
-                      () ->
-                          pay(
-                              system,
-                              order,
-                              refund,
-                              "INSTITUTION_LOST_STANDING",
-                              INSTITUTION_EXIT_RULE));
+                  .chain(() -> pay(system, order, refund, "INSTITUTION_LOST_STANDING", rule));
             });
   }
 

@@ -101,12 +101,13 @@ class RiskFlowTest {
   }
 
   @Test
-  void lst01CollectionWhileNotEntitledTripsRed() {
+  void lst01CollectionWhileNotEntitledTripsRedAndTheMoneyGoesBackAtOnce() {
     freeze("2026-04-20T02:00:00Z");
     String institution = UUID.randomUUID().toString();
     UUID course = institutionWithCustody(institution, PRICE);
+    Tokens parent = EscrowFixtures.parent();
     String orderId =
-        order(EscrowFixtures.parent(), orderBody(course, 10, "2026-04-27", "2026-07-10"))
+        order(parent, orderBody(course, 10, "2026-04-27", "2026-07-10"))
             .statusCode(201)
             .extract()
             .path("orderId");
@@ -130,6 +131,27 @@ class RiskFlowTest {
     JsonNode tripped = riskEvents(institution, 1).get(0);
     assertEquals("COLLECTION_WHILE_NOT_ENTITLED", tripped.path("data").path("indicator").asText());
     assertEquals("LST-01", tripped.path("data").path("ruleId").asText());
+
+    // issue 17 item 2: the money is not kept for an institution that may not collect
+    EscrowFixtures.readOrder(parent, orderId)
+        .statusCode(200)
+        .body("status", equalTo("REFUNDED"))
+        .body("refundedFen", equalTo((int) (10 * PRICE)))
+        .body("releasedFen", equalTo(0));
+    List<JsonNode> events = EscrowFixtures.events(orderId, 5);
+    assertEquals(
+        List.of(
+            "OrderPlaced.v1",
+            "PaymentReceivedIntoEscrow.v1",
+            "RefundRequested.v1",
+            "RefundAccepted.v1",
+            "RefundPaid.v1"),
+        EscrowFixtures.types(events));
+    JsonNode paid = events.get(4);
+    assertEquals("LST-01", paid.path("data").path("ruleId").asText());
+    assertEquals("INSTITUTION", paid.path("data").path("cause").asText());
+    assertEquals("system:escrow-monitor", paid.path("actor").asText());
+    EscrowFixtures.assertLedgerConsistent();
   }
 
   @Test
