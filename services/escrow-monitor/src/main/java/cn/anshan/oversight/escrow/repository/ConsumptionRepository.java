@@ -16,10 +16,16 @@ public class ConsumptionRepository implements PanacheRepositoryBase<Consumption,
     return list("orderId = ?1 order by lessonNo", orderId);
   }
 
-  /** REL-02: requests whose last answer day has passed in silence. */
+  /**
+   * REL-02: requests whose last answer day has passed in silence, of institutions that may collect
+   * (LST-01: the others' lessons wait, without blocking the batch, until their standing returns).
+   */
   public Uni<List<Consumption>> autoConfirmDue(LocalDate today, int limit) {
     return find(
-            "status = ?1 and autoConfirmOn < ?2 order by autoConfirmOn, id",
+            "from Consumption c where c.status = ?1 and c.autoConfirmOn < ?2 and exists (select 1"
+                + " from InstitutionStanding s where s.institutionId = c.institutionId"
+                + " and s.operational = true and s.licenceRevoked = false"
+                + " and s.listStatus = 'WHITE') order by c.autoConfirmOn, c.id",
             ConsumptionStatus.REQUESTED,
             today)
         .page(0, limit)

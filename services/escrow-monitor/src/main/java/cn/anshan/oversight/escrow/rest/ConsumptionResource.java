@@ -56,7 +56,11 @@ public class ConsumptionResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ConsumptionView.class)))
   @APIResponse(responseCode = "404", description = "Not the parent's consumption")
-  @APIResponse(responseCode = "409", description = "Already confirmed, disputed or withdrawn")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "Already confirmed, disputed or withdrawn; or LST-01: the institution may not collect now,"
+              + " so nothing is released until its standing returns")
   public Uni<Response> confirm(
       @PathParam("consumptionId") UUID consumptionId,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
@@ -117,7 +121,11 @@ public class ConsumptionResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ConsumptionView.class)))
   @APIResponse(responseCode = "404", description = "Not a consumption of the regulator's district")
-  @APIResponse(responseCode = "409", description = "Not disputed, or the order was refunded")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "Not disputed, or the order was refunded; or LST-01: a RELEASE while the institution may"
+              + " not collect")
   public Uni<Response> resolve(
       @PathParam("consumptionId") UUID consumptionId,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,

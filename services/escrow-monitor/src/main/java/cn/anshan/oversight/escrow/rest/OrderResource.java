@@ -152,7 +152,10 @@ public class OrderResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ConsumptionView.class)))
   @APIResponse(responseCode = "404", description = "Not an order of the operator's institution")
-  @APIResponse(responseCode = "409", description = "No lesson left or the order is not paid")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "No lesson left or the order is not paid; or LST-01: the institution may not collect now")
   @APIResponse(responseCode = "422", description = "REL-02: the lesson was not held in the period")
   public Uni<Response> requestConsumption(
       @PathParam("orderId") UUID orderId,

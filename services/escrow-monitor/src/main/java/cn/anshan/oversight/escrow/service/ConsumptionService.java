@@ -12,6 +12,7 @@ import cn.anshan.oversight.escrow.domain.order.OrderStatus;
 import cn.anshan.oversight.escrow.messaging.EscrowEvents;
 import cn.anshan.oversight.escrow.repository.ConsumptionRepository;
 import cn.anshan.oversight.escrow.repository.OrderRepository;
+import cn.anshan.oversight.escrow.repository.StandingRepository;
 import cn.anshan.oversight.escrow.service.Views.ConsumptionView;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.DomainEvent;
@@ -40,6 +41,7 @@ public class ConsumptionService {
 
   private final OrderRepository orders;
   private final ConsumptionRepository consumptions;
+  private final StandingRepository standings;
   private final Ledgers ledgers;
   private final Outbox outbox;
   private final OversightClock clock;
@@ -49,6 +51,7 @@ public class ConsumptionService {
   public ConsumptionService(
       OrderRepository orders,
       ConsumptionRepository consumptions,
+      StandingRepository standings,
       Ledgers ledgers,
       Outbox outbox,
       OversightClock clock,
@@ -56,6 +59,7 @@ public class ConsumptionService {
       EscrowSettings settings) {
     this.orders = orders;
     this.consumptions = consumptions;
+    this.standings = standings;
     this.ledgers = ledgers;
     this.outbox = outbox;
     this.clock = clock;
@@ -97,24 +101,51 @@ public class ConsumptionService {
                         + " and not after today "
                         + today);
               }
-              int lessonNo = order.consumptionRequested(clock.now());
-              Consumption consumption =
-                  new Consumption(
-                      order.id(),
-                      order.institutionId(),
-                      order.familyId(),
-                      lessonNo,
-                      heldOn,
-                      clock.now(),
-                      // REL-02 / REL-03: the parent's last answer day, holidays skipped.
-                      calendar.plusWorkingDays(today, settings.release().autoConfirmWorkingDays()));
-              return consumptions
-                  .persist(consumption)
-                  .call(
-                      () ->
-                          outbox.append(
-                              command, EscrowEvents.consumptionRequested(order, consumption)))
-                  .map(ConsumptionView::of);
+              return mayCollect(order, "consumption requests")
+                  .chain(() -> record(command, order, heldOn, today));
+            });
+  }
+
+  private Uni<ConsumptionView> record(
+      CommandContext command, Order order, LocalDate heldOn, LocalDate today) {
+    int lessonNo = order.consumptionRequested(clock.now());
+    Consumption consumption =
+        new Consumption(
+            order.id(),
+            order.institutionId(),
+            order.familyId(),
+            lessonNo,
+            heldOn,
+            clock.now(),
+            // REL-02 / REL-03: the parent's last answer day, holidays skipped.
+            calendar.plusWorkingDays(today, settings.release().autoConfirmWorkingDays()));
+    return consumptions
+        .persist(consumption)
+        .call(() -> outbox.append(command, EscrowEvents.consumptionRequested(order, consumption)))
+        .map(ConsumptionView::of);
+  }
+
+  /**
+   * LST-01 (issue 17 item 2): while the institution may not collect (not white-listed and
+   * operational, licence revoked), it neither asks for lessons nor is paid for them; a 409 that
+   * changes nothing, until the registry restores its standing.
+   */
+  private Uni<Void> mayCollect(Order order, String what) {
+    return standings
+        .findById(order.institutionId())
+        .map(
+            standing -> {
+              if (standing == null || !standing.entitled()) {
+                throw ProblemException.rule(
+                    409,
+                    OrderService.ENTITLEMENT_RULE,
+                    "institution "
+                        + order.institutionId()
+                        + " may not collect now (not white-listed and operational): "
+                        + what
+                        + " stop until it may again");
+              }
+              return null;
             });
   }
 
@@ -171,8 +202,16 @@ public class ConsumptionService {
                                           || order.status() == OrderStatus.REFUNDED) {
                                         return Uni.createFrom().item(n);
                                       }
-                                      return release(system, order, c, Confirmation.AUTO)
-                                          .replaceWith(n + 1);
+                                      // the standing may have changed since the batch was read
+                                      return standings
+                                          .findById(order.institutionId())
+                                          .chain(
+                                              standing ->
+                                                  standing == null || !standing.entitled()
+                                                      ? Uni.createFrom().item(n)
+                                                      : releaseNow(
+                                                              system, order, c, Confirmation.AUTO)
+                                                          .replaceWith(n + 1));
                                     }));
               }
               return chain;
@@ -192,6 +231,11 @@ public class ConsumptionService {
   }
 
   private Uni<ConsumptionView> release(
+      CommandContext context, Order order, Consumption c, Confirmation how) {
+    return mayCollect(order, "releases").chain(() -> releaseNow(context, order, c, how));
+  }
+
+  private Uni<ConsumptionView> releaseNow(
       CommandContext context, Order order, Consumption c, Confirmation how) {
     return ledgers
         .forOrder(

@@ -1,0 +1,103 @@
+package cn.anshan.oversight.escrow.rest;
+
+import static cn.anshan.oversight.escrow.rest.EscrowFixtures.REGISTRY_TOPIC;
+import static cn.anshan.oversight.escrow.rest.EscrowFixtures.answer;
+import static cn.anshan.oversight.escrow.rest.EscrowFixtures.freeze;
+import static cn.anshan.oversight.escrow.rest.EscrowFixtures.institutionWithCustody;
+import static cn.anshan.oversight.escrow.rest.EscrowFixtures.operator;
+import static cn.anshan.oversight.escrow.rest.EscrowFixtures.paidOrder;
+import static cn.anshan.oversight.escrow.rest.EscrowFixtures.readOrder;
+import static cn.anshan.oversight.escrow.rest.EscrowFixtures.requestConsumption;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.anshan.oversight.escrow.service.ConsumptionService;
+import cn.anshan.oversight.testkit.KafkaRecords;
+import cn.anshan.oversight.testkit.OversightTestResources;
+import cn.anshan.oversight.testkit.TestInfra;
+import cn.anshan.oversight.testkit.Tokens;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 17 item 2, LST-01: while an institution may not collect, it can neither ask for lessons nor
+ * be paid for them — not on the parent's confirmation, not by the silence watch — and every refusal
+ * changes nothing; once the registry restores its standing, the waiting lesson is released.
+ */
+@QuarkusTest
+@WithTestResource(value = OversightTestResources.class, scope = TestResourceScope.GLOBAL)
+class StandingGateTest {
+  static final long PRICE = 6000;
+
+  @Inject ConsumptionService consumptions;
+
+  @AfterEach
+  void resetClock() {
+    EscrowFixtures.unfreeze();
+  }
+
+  @Test
+  void lst01NoConsumptionIsRequestedOrReleasedWhileTheInstitutionMayNotCollect() throws Throwable {
+    freeze("2026-04-20T02:00:00Z");
+    String institution = UUID.randomUUID().toString();
+    UUID course = institutionWithCustody(institution, PRICE);
+    Tokens parent = EscrowFixtures.parent();
+    Tokens operator = operator(institution);
+    String orderId = paidOrder(parent, course, 10, PRICE, "2026-04-27", "2026-07-10");
+    freeze("2026-04-28T10:00:00Z");
+    String consumptionId =
+        requestConsumption(operator, orderId, "2026-04-27")
+            .statusCode(201)
+            .extract()
+            .path("consumptionId");
+
+    suspended(institution);
+    requestConsumption(operator, orderId, "2026-04-28")
+        .statusCode(409)
+        .body("rules", hasItem("LST-01"));
+    answer(parent, consumptionId, "confirmation").statusCode(409).body("rules", hasItem("LST-01"));
+    // past the parent's 15 working days: silence would release it, but not now
+    freeze("2026-06-30T02:00:00Z");
+    VertxContextSupport.subscribeAndAwait(() -> consumptions.autoConfirmDue(500));
+    readOrder(parent, orderId)
+        .statusCode(200)
+        .body("lessonsRequested", equalTo(1))
+        .body("releasedFen", equalTo(0));
+    assertEquals(
+        "REQUESTED",
+        TestInfra.query("select status from consumption where id = cast(? as uuid)", consumptionId)
+            .get(0)
+            .get("status"));
+
+    EscrowFixtures.whitelisted(institution);
+    VertxContextSupport.subscribeAndAwait(() -> consumptions.autoConfirmDue(500));
+    readOrder(parent, orderId).statusCode(200).body("releasedFen", equalTo((int) PRICE));
+    EscrowFixtures.assertLedgerConsistent();
+  }
+
+  /** The registry suspends the institution: delisted, not operational. */
+  static void suspended(String institution) {
+    KafkaRecords.send(
+        REGISTRY_TOPIC,
+        institution,
+        EscrowFixtures.standing("InstitutionDelisted", institution, "NONE", false, "WHITE"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                TestInfra.count(
+                        "select count(*) from institution_standing where institution_id = ?"
+                            + " and not operational",
+                        institution)
+                    == 1);
+  }
+}
