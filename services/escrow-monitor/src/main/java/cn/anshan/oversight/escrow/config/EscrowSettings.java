@@ -134,6 +134,13 @@ public interface EscrowSettings {
     @WithDefault("5")
     int refundSurgeCount();
 
+    /**
+     * PRE-08 / PRE-25: a difference between the bank's stated custody balance and the ledger's, in
+     * fen, that is not yet a finding (0: every fen counts).
+     */
+    @WithDefault("0")
+    long reconciliationToleranceFen();
+
     /** Row 13 (d): days without any consumption after which an unconsumed balance is stale. */
     @WithDefault("30")
     int staleBalanceDays();

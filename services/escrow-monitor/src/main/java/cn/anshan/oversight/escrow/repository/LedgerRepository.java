@@ -9,6 +9,7 @@ import cn.anshan.oversight.escrow.domain.ledger.Ledger;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -81,6 +82,25 @@ public class LedgerRepository {
                                 ((Number) r[4]).longValue(),
                                 ((Number) r[5]).longValue()))
                     .toList());
+  }
+
+  /**
+   * The posted debit-side balance of {@code accountId} just before {@code before}, replayed from
+   * its journal lines: what a debit-normal account (custody cash) held at that moment.
+   */
+  public Uni<Long> postedDebitBalanceBefore(String accountId, Instant before) {
+    return Panache.getSession()
+        .chain(
+            s ->
+                s.createNativeQuery(
+                        "select cast(coalesce(sum(case when l.side = 'DEBIT' then l.amount_fen"
+                            + " else -l.amount_fen end), 0) as bigint) from journal_line l"
+                            + " join journal_entry e on e.id = l.entry_id where l.account_id = ?1"
+                            + " and e.kind in ('POSTED', 'POST_PENDING') and e.at < ?2",
+                        Long.class)
+                    .setParameter(1, accountId)
+                    .setParameter(2, before)
+                    .getSingleResult());
   }
 
   /** The order's lesson reservations not yet posted or voided, lesson 1 first. */

@@ -172,13 +172,17 @@ public class BankResource {
   @Path("/balance-statements")
   @RolesAllowed(Roles.CUSTODY_BANK)
   @Operation(
-      summary = "The balance the bank actually holds in the custody account (row 13 a)",
+      summary =
+          "The balance the bank actually holds in the custody account at the end of a day (row 13"
+              + " a, PRE-08, PRE-25)",
       description =
           "Coverage = balance / value of unconsumed lessons; below 1 trips RiskIndicatorTripped"
-              + " COVERAGE (REL-13).")
+              + " COVERAGE (REL-13). Reconciled with what the ledger says custody held at the end"
+              + " of asOf (absent: now): less trips CUSTODY_SHORTFALL (PRE-08, RED), more"
+              + " UNEXPLAINED_INFLOW (PRE-25, ORANGE). An asOf after today is 422 (PRE-08).")
   @APIResponse(
       responseCode = "200",
-      description = "Coverage computed",
+      description = "Coverage computed and balance reconciled",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
@@ -187,6 +191,7 @@ public class BankResource {
       responseCode = "403",
       description = "PRE-10 / PRE-12: the account's filed agreement names another bank")
   @APIResponse(responseCode = "404", description = "No supervised account")
+  @APIResponse(responseCode = "422", description = "PRE-08: asOf is after today")
   public Uni<Response> balanceStatement(
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull Requests.BalanceStatement request) {
@@ -204,6 +209,7 @@ public class BankResource {
                             command,
                             request.bankRef(),
                             request.institutionId(),
+                            request.asOf(),
                             request.balanceFen()))
                 .map(r -> new CommandResult(200, r, null, null)));
   }

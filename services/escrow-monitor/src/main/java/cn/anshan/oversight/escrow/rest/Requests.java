@@ -84,9 +84,11 @@ public final class Requests {
       @NotBlank @Size(max = 64) String institutionId,
       @Min(1) @MovementLimit long amountFen) {}
 
+  /** {@code asOf}: the day whose closing balance is stated; absent = now. */
   public record BalanceStatement(
       @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+") String bankRef,
       @NotBlank @Size(max = 64) String institutionId,
+      LocalDate asOf,
       @Min(0) @MovementLimit long balanceFen) {}
 
   public record RequestConsumption(@NotNull LocalDate heldOn) {}

@@ -1,6 +1,7 @@
 package cn.anshan.oversight.escrow.service;
 
 import cn.anshan.oversight.escrow.config.EscrowSettings;
+import cn.anshan.oversight.escrow.domain.ledger.AccountType;
 import cn.anshan.oversight.escrow.domain.order.Order;
 import cn.anshan.oversight.escrow.domain.risk.RiskGrade;
 import cn.anshan.oversight.escrow.domain.risk.RiskIndicator;
@@ -8,6 +9,7 @@ import cn.anshan.oversight.escrow.domain.risk.RiskRules;
 import cn.anshan.oversight.escrow.domain.risk.RiskRules.Trip;
 import cn.anshan.oversight.escrow.domain.supervision.Supervision;
 import cn.anshan.oversight.escrow.messaging.EscrowEvents;
+import cn.anshan.oversight.escrow.repository.LedgerRepository;
 import cn.anshan.oversight.escrow.repository.OrderRepository;
 import cn.anshan.oversight.escrow.repository.RefundRepository;
 import cn.anshan.oversight.escrow.repository.SupervisionRepository;
@@ -54,6 +56,7 @@ public class RiskService {
   private final OrderRepository orders;
   private final RefundRepository refunds;
   private final SupervisionRepository supervisions;
+  private final LedgerRepository ledger;
   private final Outbox outbox;
   private final OversightClock clock;
   private final EscrowSettings settings;
@@ -62,12 +65,14 @@ public class RiskService {
       OrderRepository orders,
       RefundRepository refunds,
       SupervisionRepository supervisions,
+      LedgerRepository ledger,
       Outbox outbox,
       OversightClock clock,
       EscrowSettings settings) {
     this.orders = orders;
     this.refunds = refunds;
     this.supervisions = supervisions;
+    this.ledger = ledger;
     this.outbox = outbox;
     this.clock = clock;
     this.settings = settings;
@@ -206,12 +211,27 @@ public class RiskService {
   }
 
   /**
-   * Row 13 (a): the custody bank reports the balance it actually holds; coverage is that balance
-   * against the value of unconsumed lessons.
+   * Row 13 (a) and issue 17 item 7: the custody bank states the balance it actually holds at the
+   * end of a day (today: now). For today, coverage is that balance against the unconsumed value;
+   * the reconciliation compares it with what the ledger says custody held at the same moment: a
+   * shortfall trips CUSTODY_SHORTFALL (PRE-08), an excess UNEXPLAINED_INFLOW (PRE-25).
    */
   @WithTransaction
   public Uni<BalanceStatementReceipt> balanceStatement(
-      CommandContext command, String bankRef, String institutionId, long balanceFen) {
+      CommandContext command,
+      String bankRef,
+      String institutionId,
+      LocalDate asOf,
+      long balanceFen) {
+    LocalDate today = clock.today();
+    LocalDate day = asOf == null ? today : asOf;
+    if (day.isAfter(today)) {
+      throw ProblemException.rule(
+          RiskIndicator.CUSTODY_SHORTFALL.rule(),
+          "a balance is stated for a day that has begun: asOf " + day + " is after " + today);
+    }
+    // the end of the day; for today that is everything recorded so far
+    Instant at = day.plusDays(1).atStartOfDay(OversightClock.BUSINESS_ZONE).toInstant();
     return supervisions
         .findById(institutionId)
         .chain(
@@ -221,26 +241,59 @@ public class RiskService {
               }
               return SupervisionService.unconsumed(institutionId)
                   .chain(
-                      unconsumed -> {
-                        Optional<Trip> trip =
-                            RiskRules.coverage(
-                                balanceFen,
-                                unconsumed,
-                                settings.risk().coverageMin(),
-                                settings.risk().coverageRed());
-                        Double coverage = unconsumed > 0 ? (double) balanceFen / unconsumed : null;
-                        return maybe(command, institutionId, s.district(), trip)
-                            .map(
-                                tripped ->
-                                    new BalanceStatementReceipt(
-                                        bankRef,
-                                        institutionId,
-                                        balanceFen,
-                                        unconsumed,
-                                        coverage,
-                                        trip.isPresent()));
-                      });
+                      unconsumed ->
+                          ledger
+                              .postedDebitBalanceBefore(
+                                  AccountType.CUSTODY_CASH.idFor(institutionId), at)
+                              .chain(
+                                  held ->
+                                      judge(
+                                          command,
+                                          s,
+                                          bankRef,
+                                          day,
+                                          day.equals(today),
+                                          balanceFen,
+                                          held,
+                                          unconsumed)));
             });
+  }
+
+  private Uni<BalanceStatementReceipt> judge(
+      CommandContext command,
+      Supervision s,
+      String bankRef,
+      LocalDate day,
+      boolean current,
+      long balanceFen,
+      long ledgerFen,
+      long unconsumed) {
+    // coverage compares with today's unconsumed value: meaningless for an earlier day's balance
+    Optional<Trip> coverage =
+        current
+            ? RiskRules.coverage(
+                balanceFen,
+                unconsumed,
+                settings.risk().coverageMin(),
+                settings.risk().coverageRed())
+            : Optional.empty();
+    Optional<Trip> reconciliation =
+        RiskRules.reconciliation(
+            balanceFen, ledgerFen, settings.risk().reconciliationToleranceFen());
+    Double ratio = current && unconsumed > 0 ? (double) balanceFen / unconsumed : null;
+    return maybe(command, s.institutionId(), s.district(), coverage)
+        .chain(() -> maybe(command, s.institutionId(), s.district(), reconciliation))
+        .replaceWith(
+            new BalanceStatementReceipt(
+                bankRef,
+                s.institutionId(),
+                day,
+                balanceFen,
+                ledgerFen,
+                unconsumed,
+                ratio,
+                reconciliation.isEmpty(),
+                coverage.isPresent() || reconciliation.isPresent()));
   }
 
   /** Row 13 (d): paid orders without lesson activity for the configured days. */

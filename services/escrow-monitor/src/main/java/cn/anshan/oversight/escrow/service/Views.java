@@ -119,9 +119,12 @@ public final class Views {
   public record BalanceStatementReceipt(
       String bankRef,
       String institutionId,
+      LocalDate asOf,
       long balanceFen,
+      long ledgerCustodyFen,
       long unconsumedFen,
       Double coverage,
+      boolean reconciled,
       boolean tripped) {}
 
   public record ConsumptionView(

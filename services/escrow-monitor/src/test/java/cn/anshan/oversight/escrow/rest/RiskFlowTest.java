@@ -25,6 +25,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -92,9 +93,13 @@ class RiskFlowTest {
         .then()
         .statusCode(200)
         .body("items.institutionId", not(hasItem(institution)));
-    JsonNode tripped = riskEvents(institution, 1).get(0);
+    // 223,200 of the 360,000 fen the ledger holds: the reconciliation trips as well (PRE-08)
+    List<JsonNode> trips = riskEvents(institution, 2);
+    assertEquals(
+        List.of("COVERAGE", "CUSTODY_SHORTFALL"),
+        trips.stream().map(e -> e.path("data").path("indicator").asText()).toList());
+    JsonNode tripped = trips.get(0);
     assertEquals("InstitutionRisk", tripped.path("aggregatetype").asText());
-    assertEquals("COVERAGE", tripped.path("data").path("indicator").asText());
     assertEquals("RED", tripped.path("data").path("grade").asText());
     assertEquals("REL-13", tripped.path("data").path("ruleId").asText());
     assertEquals(0.62, tripped.path("data").path("value").asDouble(), 0.001);
@@ -152,6 +157,71 @@ class RiskFlowTest {
     assertEquals("INSTITUTION", paid.path("data").path("cause").asText());
     assertEquals("system:escrow-monitor", paid.path("actor").asText());
     EscrowFixtures.assertLedgerConsistent();
+  }
+
+  @Test
+  void pre08AndPre25TheBanksDailyBalanceIsReconciledWithTheLedger() {
+    freeze("2026-04-20T02:00:00Z");
+    String institution = UUID.randomUUID().toString();
+    UUID course = institutionWithCustody(institution, PRICE);
+    freeze("2026-04-21T02:00:00Z");
+    paidOrder(EscrowFixtures.parent(), course, 10, PRICE, "2026-04-27", "2026-07-10");
+    long held = 10 * PRICE;
+
+    // the day before the payment custody held nothing; today the payment
+    statement(institution, "2026-04-20", 0)
+        .statusCode(200)
+        .body("asOf", equalTo("2026-04-20"))
+        .body("ledgerCustodyFen", equalTo(0))
+        .body("reconciled", equalTo(true));
+    statement(institution, null, held)
+        .statusCode(200)
+        .body("asOf", equalTo("2026-04-21"))
+        .body("ledgerCustodyFen", equalTo((int) held))
+        .body("reconciled", equalTo(true))
+        .body("tripped", equalTo(false));
+    assertEquals(
+        0, TestInfra.count("select count(*) from risk_trip where institution_id = ?", institution));
+
+    // more than the ledger explains: collected outside the platform's orders
+    statement(institution, "2026-04-21", held + 50_000)
+        .statusCode(200)
+        .body("reconciled", equalTo(false))
+        .body("tripped", equalTo(true));
+    JsonNode inflow = riskEvents(institution, 1).get(0);
+    assertEquals("UNEXPLAINED_INFLOW", inflow.path("data").path("indicator").asText());
+    assertEquals("PRE-25", inflow.path("data").path("ruleId").asText());
+    assertEquals(50_000, inflow.path("data").path("value").asLong());
+
+    // less than the ledger: money left custody unseen (coverage falls below 1 too)
+    statement(institution, null, held - 1).statusCode(200).body("reconciled", equalTo(false));
+    JsonNode shortfall =
+        riskEvents(institution, 3).stream()
+            .filter(e -> e.path("data").path("indicator").asText().equals("CUSTODY_SHORTFALL"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("PRE-08", shortfall.path("data").path("ruleId").asText());
+    assertEquals("RED", shortfall.path("data").path("grade").asText());
+    assertEquals(1, shortfall.path("data").path("value").asLong());
+
+    statement(institution, "2026-04-22", held).statusCode(422).body("rules", hasItem("PRE-08"));
+  }
+
+  static ValidatableResponse statement(String institution, String asOf, long balanceFen) {
+    return given()
+        .header("Authorization", BANK.bearer())
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"bankRef\":\"STMT-"
+                + UUID.randomUUID()
+                + "\",\"institutionId\":\""
+                + institution
+                + (asOf == null ? "" : "\",\"asOf\":\"" + asOf)
+                + "\",\"balanceFen\":"
+                + balanceFen
+                + "}")
+        .post("/api/v1/escrow/bank/balance-statements")
+        .then();
   }
 
   @Test

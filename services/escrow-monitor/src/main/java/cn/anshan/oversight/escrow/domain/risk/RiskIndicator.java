@@ -13,7 +13,17 @@ public enum RiskIndicator {
   /** (g) risk reserve below the configured minimum (PRE-13, UNCONFIRMED amount). */
   RESERVE_BELOW_MINIMUM("PRE-13"),
   /** Money collected while the institution may not collect (§11 row 3, LST-01). */
-  COLLECTION_WHILE_NOT_ENTITLED("LST-01");
+  COLLECTION_WHILE_NOT_ENTITLED("LST-01"),
+  /**
+   * The bank holds less than the ledger says custody holds: money left custody outside the platform
+   * (PRE-08: prepayments are supervised in full).
+   */
+  CUSTODY_SHORTFALL("PRE-08"),
+  /**
+   * The bank holds more than the ledger: money reached the account that no reported payment
+   * explains, i.e. collected outside the platform's orders (PRE-25, row 13 f).
+   */
+  UNEXPLAINED_INFLOW("PRE-25");
 
   private final String rule;
 

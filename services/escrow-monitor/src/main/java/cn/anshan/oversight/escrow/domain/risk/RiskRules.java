@@ -100,6 +100,33 @@ public final class RiskRules {
             "risk reserve " + reserveFen + " fen below the minimum of " + minimumFen + " fen"));
   }
 
+  /**
+   * PRE-08 / PRE-25 (issue 17 item 7): the balance the bank states for the custody account against
+   * what the ledger says custody held at the end of the same day. A shortfall is RED (money left
+   * custody unseen); an unexplained inflow ORANGE; a difference within the tolerance trips nothing.
+   */
+  public static Optional<Trip> reconciliation(long bankFen, long ledgerFen, long toleranceFen) {
+    long difference = bankFen - ledgerFen;
+    if (Math.abs(difference) <= toleranceFen) {
+      return Optional.empty();
+    }
+    boolean shortfall = difference < 0;
+    return Optional.of(
+        new Trip(
+            shortfall ? RiskIndicator.CUSTODY_SHORTFALL : RiskIndicator.UNEXPLAINED_INFLOW,
+            shortfall ? RiskGrade.RED : RiskGrade.ORANGE,
+            Math.abs(difference),
+            toleranceFen,
+            "the bank states "
+                + bankFen
+                + " fen in custody, the ledger "
+                + ledgerFen
+                + " fen: "
+                + Math.abs(difference)
+                + " fen "
+                + (shortfall ? "missing" : "that no reported payment explains")));
+  }
+
   /** (d) days since the last lesson activity of an order with unconsumed value. */
   public static Optional<Trip> stale(long idleDays, long unconsumedFen, int thresholdDays) {
     if (unconsumedFen <= 0 || idleDays < thresholdDays) {

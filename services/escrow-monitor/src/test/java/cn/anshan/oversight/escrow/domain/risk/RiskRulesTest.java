@@ -46,4 +46,19 @@ class RiskRulesTest {
     assertEquals(RiskGrade.YELLOW, RiskRules.stale(30, 100, 30).orElseThrow().grade());
     assertTrue(RiskRules.stale(90, 0, 30).isEmpty());
   }
+
+  @Test
+  void pre08Pre25AReconciliationTripsOnlyBeyondTheTolerance() {
+    assertTrue(RiskRules.reconciliation(1_000, 1_000, 0).isEmpty());
+    assertTrue(RiskRules.reconciliation(1_010, 1_000, 10).isEmpty(), "at the tolerance");
+    RiskRules.Trip inflow = RiskRules.reconciliation(1_011, 1_000, 10).orElseThrow();
+    assertEquals(RiskIndicator.UNEXPLAINED_INFLOW, inflow.indicator());
+    assertEquals("PRE-25", inflow.indicator().rule());
+    assertEquals(RiskGrade.ORANGE, inflow.grade());
+    assertEquals(11, inflow.value());
+    RiskRules.Trip shortfall = RiskRules.reconciliation(999, 1_000, 0).orElseThrow();
+    assertEquals(RiskIndicator.CUSTODY_SHORTFALL, shortfall.indicator());
+    assertEquals("PRE-08", shortfall.indicator().rule());
+    assertEquals(RiskGrade.RED, shortfall.grade());
+  }
 }
