@@ -48,6 +48,7 @@ public class RegistryConsumer {
           entitlement.listed(event).chain(change -> exit(event, change));
       case "LicenceRevoked.v1" -> entitlement.revoked(event).chain(change -> exit(event, change));
       case "CourseFiled.v1" -> entitlement.courseFiled(event);
+      case "PriceViolationDetected.v1" -> entitlement.priceViolation(event);
       default -> Uni.createFrom().voidItem();
     };
   }

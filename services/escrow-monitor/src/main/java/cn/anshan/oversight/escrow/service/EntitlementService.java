@@ -110,6 +110,31 @@ public class EntitlementService {
             });
   }
 
+  /**
+   * PRC-07 (issue 17 item 4): the registry's PriceViolationDetected stops sales of the course; a
+   * course escrow never heard of is nothing to stop.
+   */
+  public Uni<Void> priceViolation(IncomingEvent event) {
+    JsonNode d = event.data();
+    UUID courseId;
+    try {
+      courseId = UUID.fromString(text(d, "courseId"));
+    } catch (IllegalArgumentException e) {
+      throw new PoisonEventException("courseId is not a UUID");
+    }
+    String rule = text(d, "ruleId");
+    String detail = d.path("detail").asText("");
+    return courses
+        .findById(courseId)
+        .invoke(
+            course -> {
+              if (course != null) {
+                course.salesStopped(rule, detail, clock.now());
+              }
+            })
+        .replaceWithVoid();
+  }
+
   private Uni<InstitutionStanding> standingOf(String institutionId) {
     return standings
         .findById(institutionId)

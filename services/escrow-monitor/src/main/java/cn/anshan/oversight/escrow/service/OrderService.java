@@ -152,6 +152,15 @@ public class OrderService {
               if (course == null) {
                 throw ProblemException.notFound("filed course " + request.courseId());
               }
+              if (!course.onSale()) {
+                throw ProblemException.rule(
+                    course.salesStoppedRule(),
+                    "course "
+                        + course.courseId()
+                        + " is not on sale: the registry found its filed price no longer allowed"
+                        + " (PRC-07: only the published price may be charged): "
+                        + course.salesStoppedDetail());
+              }
               return standings
                   .findById(course.institutionId())
                   .chain(

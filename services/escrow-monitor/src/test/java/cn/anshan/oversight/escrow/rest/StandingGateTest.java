@@ -9,6 +9,7 @@ import static cn.anshan.oversight.escrow.rest.EscrowFixtures.paidOrder;
 import static cn.anshan.oversight.escrow.rest.EscrowFixtures.readOrder;
 import static cn.anshan.oversight.escrow.rest.EscrowFixtures.requestConsumption;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,6 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +84,56 @@ class StandingGateTest {
     VertxContextSupport.subscribeAndAwait(() -> consumptions.autoConfirmDue(500));
     readOrder(parent, orderId).statusCode(200).body("releasedFen", equalTo((int) PRICE));
     EscrowFixtures.assertLedgerConsistent();
+  }
+
+  @Test
+  void prc07APriceViolationFoundByTheRegistryStopsSalesOfTheCourse() {
+    freeze("2026-04-20T02:00:00Z");
+    String institution = UUID.randomUUID().toString();
+    UUID course = institutionWithCustody(institution, PRICE);
+    UUID other = EscrowFixtures.courseFiled(institution, PRICE);
+    Tokens parent = EscrowFixtures.parent();
+    String orderId = paidOrder(parent, course, 5, PRICE, "2026-04-27", "2026-07-10");
+
+    KafkaRecords.send(
+        REGISTRY_TOPIC,
+        course.toString(),
+        EscrowFixtures.event(
+            "PriceViolationDetected",
+            "Course",
+            course.toString(),
+            Map.of(
+                "courseId",
+                course.toString(),
+                "institutionId",
+                institution,
+                "ruleId",
+                "PRC-03",
+                "detail",
+                "6000 fen per lesson above the guided ceiling of 5000 fen")));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                TestInfra.count(
+                        "select count(*) from filed_course where course_id = ?"
+                            + " and sales_stopped_rule = 'PRC-03'",
+                        course)
+                    == 1);
+
+    EscrowFixtures.order(parent, EscrowFixtures.orderBody(course, 5, "2026-04-27", "2026-07-10"))
+        .statusCode(422)
+        .body("rules", hasItem("PRC-03"))
+        .body("detail", containsString("PRC-07"));
+    assertEquals(
+        1,
+        TestInfra.count("select count(*) from prepay_order where course_id = ?", course),
+        "only the order placed before the violation");
+    // the institution's other courses, and the lessons already paid, go on
+    EscrowFixtures.order(parent, EscrowFixtures.orderBody(other, 5, "2026-04-27", "2026-07-10"))
+        .statusCode(201);
+    freeze("2026-04-28T10:00:00Z");
+    requestConsumption(operator(institution), orderId, "2026-04-27").statusCode(201);
   }
 
   /** The registry suspends the institution: delisted, not operational. */

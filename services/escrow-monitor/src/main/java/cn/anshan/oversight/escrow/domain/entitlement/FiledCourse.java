@@ -42,6 +42,15 @@ public class FiledCourse {
   @Column(name = "filed_at")
   private Instant filedAt;
 
+  @Column(name = "sales_stopped_rule")
+  private String salesStoppedRule;
+
+  @Column(name = "sales_stopped_detail")
+  private String salesStoppedDetail;
+
+  @Column(name = "sales_stopped_at")
+  private Instant salesStoppedAt;
+
   protected FiledCourse() {}
 
   public FiledCourse(
@@ -63,6 +72,30 @@ public class FiledCourse {
     this.pricePerLessonFen = pricePerLessonFen;
     this.maxStudents = maxStudents;
     this.filedAt = filedAt;
+  }
+
+  /**
+   * PRC-07: the registry found the filed price no longer allowed (its rule, PRC-03 or PRC-01); the
+   * course is not sold from now on. The first finding stays the record.
+   */
+  public void salesStopped(String rule, String detail, Instant at) {
+    if (salesStoppedRule == null) {
+      salesStoppedRule = rule;
+      salesStoppedDetail = detail;
+      salesStoppedAt = at;
+    }
+  }
+
+  public boolean onSale() {
+    return salesStoppedRule == null;
+  }
+
+  public String salesStoppedRule() {
+    return salesStoppedRule;
+  }
+
+  public String salesStoppedDetail() {
+    return salesStoppedDetail;
   }
 
   public UUID courseId() {
