@@ -29,6 +29,16 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
                     .getSingleResultOrNull());
   }
 
+  /**
+   * Locks the order, then re-reads {@code dependent} (one of its consumptions or refunds) that was
+   * loaded before the lock. Every writer of an order's consumptions and refunds holds the order's
+   * lock, so what is read after it is current: a watch that found a lesson due cannot pay it out
+   * over a dispute committed in between (issue 15), nor accept a refund the institution refused.
+   */
+  public Uni<Order> lockWith(UUID id, Object dependent) {
+    return findForUpdate(id).call(order -> getSession().chain(s -> s.refresh(dependent)));
+  }
+
   public Uni<Order> findForUpdate(UUID id) {
     return findById(id, LockModeType.PESSIMISTIC_WRITE);
   }

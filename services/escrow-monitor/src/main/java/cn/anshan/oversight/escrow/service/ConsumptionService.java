@@ -195,7 +195,7 @@ public class ConsumptionService {
                     chain.chain(
                         n ->
                             orders
-                                .findForUpdate(c.orderId())
+                                .lockWith(c.orderId(), c)
                                 .chain(
                                     order -> {
                                       if (!c.autoConfirmDue(today)
@@ -295,7 +295,7 @@ public class ConsumptionService {
                 throw ProblemException.notFound("consumption " + consumptionId);
               }
               return orders
-                  .findForUpdate(c.orderId())
+                  .lockWith(c.orderId(), c)
                   .chain(
                       order -> {
                         if (!regulator.inDistrict(order.district())) {
@@ -365,7 +365,7 @@ public class ConsumptionService {
               if (c == null || !c.familyId().equals(parent.subject())) {
                 throw ProblemException.notFound("consumption " + consumptionId);
               }
-              return orders.findForUpdate(c.orderId()).map(o -> new Owned(o, c));
+              return orders.lockWith(c.orderId(), c).map(o -> new Owned(o, c));
             });
   }
 

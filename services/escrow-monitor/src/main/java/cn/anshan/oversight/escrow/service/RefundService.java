@@ -198,7 +198,7 @@ public class RefundService {
                 throw ProblemException.notFound("refund " + refundId);
               }
               return orders
-                  .findForUpdate(r.orderId())
+                  .lockWith(r.orderId(), r)
                   .chain(
                       order -> {
                         if (!regulator.inDistrict(order.district())) {
@@ -251,7 +251,7 @@ public class RefundService {
                     chain.chain(
                         n ->
                             orders
-                                .findForUpdate(refund.orderId())
+                                .lockWith(refund.orderId(), refund)
                                 .chain(
                                     order -> {
                                       if (!refund.autoAcceptDue(today)) {
@@ -418,7 +418,7 @@ public class RefundService {
               if (r == null || !r.institutionId().equals(operator.institutionId())) {
                 throw ProblemException.notFound("refund " + refundId);
               }
-              return orders.findForUpdate(r.orderId()).map(o -> new Operated(o, r));
+              return orders.lockWith(r.orderId(), r).map(o -> new Operated(o, r));
             });
   }
 
