@@ -21,30 +21,43 @@ public class Inbox {
           + "on conflict do nothing";
 
   private final ObjectMapper mapper;
+  private final InboxSettings retry;
 
-  public Inbox(ObjectMapper mapper) {
+  public Inbox(ObjectMapper mapper, InboxSettings retry) {
     this.mapper = mapper;
+    this.retry = retry;
   }
 
   /**
    * Parses {@code json}, and applies {@code effect} in one transaction with the dedupe record
    * unless {@code consumer} has seen the event before. An unparseable record throws {@link
-   * PoisonEventException}, which the channel's dead-letter strategy sends to the DLQ.
+   * PoisonEventException}, which the channel's dead-letter strategy sends to the DLQ at once; any
+   * other failure rolls the transaction back and is retried with backoff (a new transaction each
+   * time), and reaches the DLQ only after {@link InboxSettings#giveUpAfter()}.
    */
   public Uni<Void> receive(
       String consumer, String json, Function<IncomingEvent, Uni<Void>> effect) {
     IncomingEvent event = IncomingEvent.parse(mapper, json);
-    return Panache.withTransaction(
-        () ->
-            claim(consumer, event)
-                .chain(
-                    first -> {
-                      if (!first) {
-                        Log.debugf("%s: duplicate %s ignored", consumer, event.id());
-                        return Uni.createFrom().voidItem();
-                      }
-                      return effect.apply(event);
-                    }));
+    return Uni.createFrom()
+        .deferred(
+            () ->
+                Panache.withTransaction(
+                    () ->
+                        claim(consumer, event)
+                            .chain(
+                                first -> {
+                                  if (!first) {
+                                    Log.debugf("%s: duplicate %s ignored", consumer, event.id());
+                                    return Uni.createFrom().voidItem();
+                                  }
+                                  return effect.apply(event);
+                                })))
+        .onFailure(e -> !(e instanceof PoisonEventException))
+        .invoke(e -> Log.warnf("%s: %s failed, retrying: %s", consumer, event.id(), e.toString()))
+        .onFailure(e -> !(e instanceof PoisonEventException))
+        .retry()
+        .withBackOff(retry.initialBackoff(), retry.maxBackoff())
+        .expireIn(retry.giveUpAfter().toMillis());
   }
 
   private Uni<Boolean> claim(String consumer, IncomingEvent event) {

@@ -235,6 +235,45 @@ class KitMechanicsTest {
     assertTrue(dead.get(0).headers().lastHeader("dead-letter-reason") != null);
   }
 
+  @Test
+  void aTransientDatabaseFailureIsRetriedInPlaceNotDeadLettered() throws Exception {
+    String id = UUID.randomUUID().toString();
+    // the consumer's effect is refused (42501) until the privilege comes back
+    execute("revoke insert on probe_effect from " + TestInfra.serviceUser());
+    try {
+      label(id, "during-outage");
+      String eventId =
+          json(recordsOf(id, 1, Duration.ofSeconds(30)).get(0).value()).path("id").asText();
+      // several attempts fail meanwhile; nothing is applied, nothing is claimed
+      Thread.sleep(2_000);
+      assertEquals(0, effects(eventId));
+      assertEquals(
+          0,
+          TestInfra.count(
+              "select count(*) from inbox_event where consumer = ? and event_id = ?::uuid",
+              ProbeConsumer.CONSUMER,
+              eventId));
+    } finally {
+      execute("grant insert on probe_effect to " + TestInfra.serviceUser());
+    }
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> TestInfra.count("select count(*) from probe_effect where item_id = ?", id) == 1);
+    assertEquals(
+        List.of(),
+        KafkaRecords.await(
+            "probe-effects.dlq", r -> r.value().contains(id), 1, Duration.ofSeconds(5)),
+        "the event was never dead-lettered");
+  }
+
+  static void execute(String sql) throws Exception {
+    try (java.sql.Connection c = TestInfra.connect();
+        java.sql.Statement st = c.createStatement()) {
+      st.execute(sql);
+    }
+  }
+
   static long effects(String eventId) {
     return TestInfra.count("select count(*) from probe_effect where event_id = ?::uuid", eventId);
   }
