@@ -75,6 +75,9 @@ final class ServiceComponent extends Component {
     env.put(
         "OUTBOX_HEARTBEAT_INTERVAL",
         System.getenv().getOrDefault("OUTBOX_HEARTBEAT_INTERVAL", "60s"));
+    if (spec.name().equals("institution-registry")) {
+      env.putAll(StaffIdHashKey.environment(layout));
+    }
     if (spec.name().equals("audit")) {
       env.putAll(AuditSigningKey.environment(layout));
       // a signed checkpoint every 30 s instead of 10 min: on a local platform an export made a
