@@ -11,7 +11,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if ! deploy/local/platform status 2>/dev/null | grep -q 'RUNNING (READY)'; then
-  deploy/local/platform up
+  # one load client is one address: lift the public-register limit (120/min) for the measured reads;
+  # a platform already up keeps the limit it was started with
+  PUBLIC_READS_PER_MINUTE="${PUBLIC_READS_PER_MINUTE:-100000000}" deploy/local/platform up
 fi
 lock="${OVERSIGHT_MVN_LOCK:-/tmp/mvn.lock}"
 # compile and resolve the classpath under the shared Maven lock, then run outside it

@@ -172,7 +172,12 @@ class StandingFlowTest {
         .then()
         .statusCode(200)
         .body("items.institutionId", not(hasItem(id)));
-    given().get("/api/v1/public/institutions/{id}", id).then().statusCode(401);
+    // PLT-12: the register is public, no token needed (issue 18 item 2)
+    given()
+        .get("/api/v1/public/institutions/{id}", id)
+        .then()
+        .statusCode(200)
+        .body("institutionId", equalTo(id));
     given()
         .header("Authorization", OTHER_REGULATOR.bearer())
         .get("/api/v1/institutions/{id}/standing", id)
