@@ -75,8 +75,10 @@ class CustodyBankTest {
     // the agreement's reference replayed by another bank gets the refusal, not the receipt
     pay(OTHER_BANK, ref, orderId, amount).statusCode(403).body("rules", hasItem("PRE-10"));
 
-    statement(OTHER_BANK, institution, amount).statusCode(403).body("rules", hasItem("PRE-10"));
-    statement(BANK, institution, amount)
+    EscrowFixtures.statement(OTHER_BANK, institution, null, amount)
+        .statusCode(403)
+        .body("rules", hasItem("PRE-10"));
+    EscrowFixtures.statement(BANK, institution, null, amount)
         .statusCode(200)
         .body("institutionId", equalTo(institution));
     EscrowFixtures.assertLedgerConsistent();
@@ -117,22 +119,6 @@ class CustodyBankTest {
         TestInfra.count(
             "select reserve_fen from supervision where institution_id = ?", institution));
     EscrowFixtures.assertLedgerConsistent();
-  }
-
-  static ValidatableResponse statement(Tokens bank, String institution, long balanceFen) {
-    return given()
-        .header("Authorization", bank.bearer())
-        .contentType(ContentType.JSON)
-        .body(
-            "{\"bankRef\":\"STMT-"
-                + UUID.randomUUID()
-                + "\",\"institutionId\":\""
-                + institution
-                + "\",\"balanceFen\":"
-                + balanceFen
-                + "}")
-        .post("/api/v1/escrow/bank/balance-statements")
-        .then();
   }
 
   static ValidatableResponse deposit(Tokens bank, String institution, long amountFen) {

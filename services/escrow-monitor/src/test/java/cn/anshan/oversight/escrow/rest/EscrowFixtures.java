@@ -249,6 +249,25 @@ public final class EscrowFixtures {
     return orderId;
   }
 
+  /** The bank states the custody balance at the end of {@code asOf} (null: now). */
+  public static ValidatableResponse statement(
+      Tokens bank, String institutionId, String asOf, long balanceFen) {
+    return given()
+        .header("Authorization", bank.bearer())
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"bankRef\":\"STMT-"
+                + UUID.randomUUID()
+                + "\",\"institutionId\":\""
+                + institutionId
+                + (asOf == null ? "" : "\",\"asOf\":\"" + asOf)
+                + "\",\"balanceFen\":"
+                + balanceFen
+                + "}")
+        .post("/api/v1/escrow/bank/balance-statements")
+        .then();
+  }
+
   public static ValidatableResponse requestConsumption(
       Tokens operator, String orderId, String heldOn) {
     return given()

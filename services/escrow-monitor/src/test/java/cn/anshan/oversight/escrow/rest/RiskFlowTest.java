@@ -25,7 +25,6 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -169,12 +168,12 @@ class RiskFlowTest {
     long held = 10 * PRICE;
 
     // the day before the payment custody held nothing; today the payment
-    statement(institution, "2026-04-20", 0)
+    EscrowFixtures.statement(BANK, institution, "2026-04-20", 0)
         .statusCode(200)
         .body("asOf", equalTo("2026-04-20"))
         .body("ledgerCustodyFen", equalTo(0))
         .body("reconciled", equalTo(true));
-    statement(institution, null, held)
+    EscrowFixtures.statement(BANK, institution, null, held)
         .statusCode(200)
         .body("asOf", equalTo("2026-04-21"))
         .body("ledgerCustodyFen", equalTo((int) held))
@@ -184,7 +183,7 @@ class RiskFlowTest {
         0, TestInfra.count("select count(*) from risk_trip where institution_id = ?", institution));
 
     // more than the ledger explains: collected outside the platform's orders
-    statement(institution, "2026-04-21", held + 50_000)
+    EscrowFixtures.statement(BANK, institution, "2026-04-21", held + 50_000)
         .statusCode(200)
         .body("reconciled", equalTo(false))
         .body("tripped", equalTo(true));
@@ -194,7 +193,9 @@ class RiskFlowTest {
     assertEquals(50_000, inflow.path("data").path("value").asLong());
 
     // less than the ledger: money left custody unseen (coverage falls below 1 too)
-    statement(institution, null, held - 1).statusCode(200).body("reconciled", equalTo(false));
+    EscrowFixtures.statement(BANK, institution, null, held - 1)
+        .statusCode(200)
+        .body("reconciled", equalTo(false));
     JsonNode shortfall =
         riskEvents(institution, 3).stream()
             .filter(e -> e.path("data").path("indicator").asText().equals("CUSTODY_SHORTFALL"))
@@ -204,24 +205,9 @@ class RiskFlowTest {
     assertEquals("RED", shortfall.path("data").path("grade").asText());
     assertEquals(1, shortfall.path("data").path("value").asLong());
 
-    statement(institution, "2026-04-22", held).statusCode(422).body("rules", hasItem("PRE-08"));
-  }
-
-  static ValidatableResponse statement(String institution, String asOf, long balanceFen) {
-    return given()
-        .header("Authorization", BANK.bearer())
-        .contentType(ContentType.JSON)
-        .body(
-            "{\"bankRef\":\"STMT-"
-                + UUID.randomUUID()
-                + "\",\"institutionId\":\""
-                + institution
-                + (asOf == null ? "" : "\",\"asOf\":\"" + asOf)
-                + "\",\"balanceFen\":"
-                + balanceFen
-                + "}")
-        .post("/api/v1/escrow/bank/balance-statements")
-        .then();
+    EscrowFixtures.statement(BANK, institution, "2026-04-22", held)
+        .statusCode(422)
+        .body("rules", hasItem("PRE-08"));
   }
 
   @Test
