@@ -62,22 +62,7 @@ final class PostgresComponent extends Component {
       if (closed()) {
         throw new IllegalStateException("postgres: shutdown in progress, not starting");
       }
-      started =
-          EmbeddedPostgres.builder()
-              .setPort(layout.ports().postgres())
-              .setDataDirectory(dataDir())
-              .setCleanDataDirectory(false)
-              .setOverrideWorkingDirectory(layout.state().resolve("pg-bin").toFile())
-              // zonky passes -F (fsync off) and synchronous_commit=off; this data is kept, so undo
-              .setServerConfig("fsync", "on")
-              .setServerConfig("synchronous_commit", "on")
-              .setServerConfig("max_connections", "200")
-              // TCP only: no socket file outside the state folder
-              .setServerConfig("unix_socket_directories", "''")
-              .setPGStartupWait(Duration.ofSeconds(60))
-              .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-              .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-              .start();
+      started = startRetryingABusyPort(log);
       pg = started;
       markStarted();
     }
@@ -90,6 +75,56 @@ final class PostgresComponent extends Component {
           fresh ? "new cluster in " + dataDir() : "existing cluster",
           created.isEmpty() ? "nothing" : String.join(", ", created));
     }
+  }
+
+  /**
+   * The platform's ports above 32767 lie in Linux's ephemeral range, so a client connection of any
+   * process can hold the PostgreSQL port as its local port for a moment, and the bind fails
+   * ("Address already in use") although the port was free when the launcher checked. Such a start
+   * is tried again; any other failure is not.
+   */
+  private EmbeddedPostgres startRetryingABusyPort(Path log) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      long logged = Files.exists(log) ? Files.size(log) : 0;
+      try {
+        return builder(log).start();
+      } catch (IOException | RuntimeException e) {
+        if (attempt >= 3 || !portWasBusy(log, logged)) {
+          throw e;
+        }
+        Procs.log(
+            "postgres: port %d was taken for a moment (attempt %d); starting again",
+            layout.ports().postgres(), attempt);
+        try {
+          Thread.sleep(2_000);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static boolean portWasBusy(Path log, long from) throws IOException {
+    String tail = Files.readString(log);
+    return tail.length() > from && tail.substring((int) from).contains("Address already in use");
+  }
+
+  private EmbeddedPostgres.Builder builder(Path log) {
+    return EmbeddedPostgres.builder()
+        .setPort(layout.ports().postgres())
+        .setDataDirectory(dataDir())
+        .setCleanDataDirectory(false)
+        .setOverrideWorkingDirectory(layout.state().resolve("pg-bin").toFile())
+        // zonky passes -F (fsync off) and synchronous_commit=off; this data is kept, so undo
+        .setServerConfig("fsync", "on")
+        .setServerConfig("synchronous_commit", "on")
+        .setServerConfig("max_connections", "200")
+        // TCP only: no socket file outside the state folder
+        .setServerConfig("unix_socket_directories", "''")
+        .setPGStartupWait(Duration.ofSeconds(60))
+        .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
   }
 
   private List<String> createDatabases(EmbeddedPostgres started) throws SQLException {
