@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -174,6 +175,14 @@ class KitMechanicsTest {
                               + " and attempts > 0",
                           id)
                       > 0);
+      // the outbox check shows the backlog to the operator and stays UP itself (commands go on);
+      // the probe's Kafka consumer channel is what reports the broker DOWN (issue 15)
+      given()
+          .get("/q/health/ready")
+          .then()
+          .body("checks.find { it.name == 'outbox' }.status", equalTo("UP"))
+          .body("checks.find { it.name == 'outbox' }.data.unpublished", greaterThanOrEqualTo(5))
+          .body("checks.find { it.name == 'outbox' }.data.relayLeader", equalTo(true));
     } finally {
       TestInfra.startBroker();
     }
