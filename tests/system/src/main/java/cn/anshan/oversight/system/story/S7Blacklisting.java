@@ -45,18 +45,25 @@ public final class S7Blacklisting implements Step {
             inst + "/sanctions",
             Map.of(
                 "type", "STOP_OPERATING",
-                "ruleId", "PRE-05",
+                "ruleId", "ENF-01",
                 "detail", "Collected tuition into the operator's own account instead of custody."))
         .ifMatch(standing.etag())
         .showing("listStatus", "operational", "/sanctions/0/type")
         .send()
         .expect(200);
-    s.api()
-        .as(PARENT_1)
-        .get(s.urls().registry() + "/api/v1/public/institutions/" + INSTITUTION_A)
-        .showing("listStatus", "operational")
-        .send()
-        .expect(200);
+    Answer published =
+        s.api()
+            .as(PARENT_1)
+            .get(s.urls().registry() + "/api/v1/public/institutions/" + INSTITUTION_A)
+            .showing("listStatus", "operational")
+            .send()
+            .expect(200);
+    // LST-01: a stop-operating order black-lists the institution while it is in force
+    if (!"BLACK".equals(published.text("listStatus"))
+        || !"false".equals(published.text("operational"))) {
+      throw new StoryFailure(
+          "the public register does not show institution A black-listed: " + published.body());
+    }
 
     String esc = s.urls().escrow() + "/api/v1/escrow";
     String order2 = s.id("order2");

@@ -103,7 +103,7 @@ class StandingTest {
   @Test
   void lst01RevokedLicenceBlackLists() {
     OperatingLicence revoked = licence(DAY, DAY.plusYears(3));
-    revoked.revoke("ENF-02: unlicensed branch", Instant.EPOCH);
+    revoked.revoke("ENF-01: licence revocation", Instant.EPOCH);
     Standing standing = Standing.assess(approved(), revoked, registration(), List.of(), DAY);
     assertEquals(ListStatus.BLACK, standing.listStatus());
     assertEquals(List.of("LST-01"), rules(standing));
@@ -114,7 +114,7 @@ class StandingTest {
     InstitutionApplication institution = approved();
     OperatingLicence licence = licence(DAY, DAY.plusYears(3));
     Sanction warning =
-        new Sanction("inst-1", SanctionType.WARNING, "ENF-03", "ads", "reg", Instant.EPOCH);
+        new Sanction("inst-1", SanctionType.WARNING, "ENF-01", "ads", "reg", Instant.EPOCH);
     assertEquals(
         ListStatus.WHITE,
         Standing.assess(institution, licence, registration(), List.of(warning), DAY).listStatus());

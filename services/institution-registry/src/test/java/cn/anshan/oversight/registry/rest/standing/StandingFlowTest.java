@@ -206,7 +206,7 @@ class StandingFlowTest {
             REGULATOR,
             "/licence/revocation",
             9,
-            "{\"ruleId\":\"ENF-02\",\"detail\":\"ran an unlicensed branch\"}")
+            "{\"ruleId\":\"ENF-01\",\"detail\":\"licence revocation for an unlicensed branch\"}")
         .statusCode(200)
         .body("listStatus", equalTo("BLACK"))
         .body("licence.status", equalTo("REVOKED"));
