@@ -3,8 +3,6 @@ package cn.anshan.oversight.escrow.rest;
 import static cn.anshan.oversight.escrow.rest.EscrowFixtures.BANK;
 import static cn.anshan.oversight.escrow.rest.EscrowFixtures.freeze;
 import static cn.anshan.oversight.escrow.rest.EscrowFixtures.institutionWithCustody;
-import static cn.anshan.oversight.escrow.rest.EscrowFixtures.order;
-import static cn.anshan.oversight.escrow.rest.EscrowFixtures.orderBody;
 import static cn.anshan.oversight.escrow.rest.EscrowFixtures.pay;
 import static cn.anshan.oversight.escrow.rest.EscrowFixtures.readOrder;
 import static io.restassured.RestAssured.given;
@@ -49,11 +47,7 @@ class CustodyBankTest {
     String institution = UUID.randomUUID().toString();
     UUID course = institutionWithCustody(institution, PRICE);
     Tokens parent = EscrowFixtures.parent();
-    String orderId =
-        order(parent, orderBody(course, 10, "2026-04-27", "2026-07-10"))
-            .statusCode(201)
-            .extract()
-            .path("orderId");
+    String orderId = EscrowFixtures.placedOrder(parent, course, 10, "2026-04-27", "2026-07-10");
     long amount = 10 * PRICE;
 
     String foreignRef = "ICBC-" + UUID.randomUUID();
@@ -89,17 +83,7 @@ class CustodyBankTest {
     freeze("2026-04-20T02:00:00Z");
     String institution = UUID.randomUUID().toString();
     EscrowFixtures.whitelisted(institution);
-    given()
-        .header("Authorization", EscrowFixtures.operator(institution).bearer())
-        .contentType(ContentType.JSON)
-        .body(
-            "{\"mode\":\"RISK_RESERVE\",\"bankId\":\"BOAS\",\"bankName\":\"鞍山银行\","
-                + "\"accountNo\":\"RR-"
-                + institution
-                + "\",\"agreementNo\":\"RR-2\",\"agreementFiledWith\":\"鞍山市铁东区教育局\"}")
-        .post("/api/v1/escrow/institutions/{id}/supervision", institution)
-        .then()
-        .statusCode(201);
+    EscrowFixtures.setUpReserve(institution, "RR-2").statusCode(201);
 
     deposit(OTHER_BANK, institution, 5_000_000).statusCode(403).body("rules", hasItem("PRE-12"));
     deposit(BANK, institution, Long.MAX_VALUE)

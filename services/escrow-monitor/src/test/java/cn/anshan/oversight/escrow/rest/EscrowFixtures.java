@@ -108,6 +108,25 @@ public final class EscrowFixtures {
                     == 1);
   }
 
+  /**
+   * The registry suspends the institution (delisted, not operational); waits until escrow knows.
+   */
+  public static void suspended(String institutionId) {
+    KafkaRecords.send(
+        REGISTRY_TOPIC,
+        institutionId,
+        standing("InstitutionDelisted", institutionId, "NONE", false, "WHITE"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                TestInfra.count(
+                        "select count(*) from institution_standing where institution_id = ?"
+                            + " and list_status = 'NONE' and not operational",
+                        institutionId)
+                    == 1);
+  }
+
   public static void blacklisted(String institutionId) {
     KafkaRecords.send(
         REGISTRY_TOPIC,
@@ -196,6 +215,32 @@ public final class EscrowFixtures {
         + ",\"coolingOffHoursAfter\":"
         + hoursAfter
         + ",\"supervisionMode\":\"CUSTODY\"}}";
+  }
+
+  /** A risk-reserve supervision (PRE-12) whose agreement names {@link #BANK_ID}. */
+  public static ValidatableResponse setUpReserve(String institutionId, String agreementNo) {
+    return given()
+        .header("Authorization", operator(institutionId).bearer())
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"mode\":\"RISK_RESERVE\",\"bankId\":\""
+                + BANK_ID
+                + "\",\"bankName\":\"鞍山银行\",\"accountNo\":\"RR-"
+                + institutionId
+                + "\",\"agreementNo\":\""
+                + agreementNo
+                + "\",\"agreementFiledWith\":\"鞍山市铁东区教育局\"}")
+        .post("/api/v1/escrow/institutions/{id}/supervision", institutionId)
+        .then();
+  }
+
+  /** An order placed (201) and not yet paid; returns its id. */
+  public static String placedOrder(
+      Tokens parent, UUID courseId, int hours, String start, String end) {
+    return order(parent, orderBody(courseId, hours, start, end))
+        .statusCode(201)
+        .extract()
+        .path("orderId");
   }
 
   public static ValidatableResponse order(Tokens parent, String body) {

@@ -1,22 +1,17 @@
 package cn.anshan.oversight.escrow.rest;
 
 import static cn.anshan.oversight.escrow.rest.EscrowFixtures.BANK;
-import static cn.anshan.oversight.escrow.rest.EscrowFixtures.REGISTRY_TOPIC;
 import static cn.anshan.oversight.escrow.rest.EscrowFixtures.REGULATOR;
 import static cn.anshan.oversight.escrow.rest.EscrowFixtures.freeze;
 import static cn.anshan.oversight.escrow.rest.EscrowFixtures.institutionWithCustody;
-import static cn.anshan.oversight.escrow.rest.EscrowFixtures.order;
-import static cn.anshan.oversight.escrow.rest.EscrowFixtures.orderBody;
 import static cn.anshan.oversight.escrow.rest.EscrowFixtures.paidOrder;
 import static cn.anshan.oversight.escrow.rest.EscrowFixtures.pay;
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import cn.anshan.oversight.testkit.KafkaRecords;
 import cn.anshan.oversight.testkit.OversightTestResources;
 import cn.anshan.oversight.testkit.TestInfra;
 import cn.anshan.oversight.testkit.Tokens;
@@ -25,7 +20,6 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -110,25 +104,9 @@ class RiskFlowTest {
     String institution = UUID.randomUUID().toString();
     UUID course = institutionWithCustody(institution, PRICE);
     Tokens parent = EscrowFixtures.parent();
-    String orderId =
-        order(parent, orderBody(course, 10, "2026-04-27", "2026-07-10"))
-            .statusCode(201)
-            .extract()
-            .path("orderId");
+    String orderId = EscrowFixtures.placedOrder(parent, course, 10, "2026-04-27", "2026-07-10");
     // The registry delists the institution (not operational) before the money arrives.
-    KafkaRecords.send(
-        REGISTRY_TOPIC,
-        institution,
-        EscrowFixtures.standing("InstitutionDelisted", institution, "NONE", false, "WHITE"));
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                TestInfra.count(
-                        "select count(*) from institution_standing where institution_id = ?"
-                            + " and list_status = 'NONE'",
-                        institution)
-                    == 1);
+    EscrowFixtures.suspended(institution);
     pay(BANK, "ICBC-" + UUID.randomUUID(), orderId, 10 * PRICE)
         .statusCode(201)
         .body("entitled", equalTo(false));
@@ -215,15 +193,7 @@ class RiskFlowTest {
     freeze("2026-04-20T02:00:00Z");
     String institution = UUID.randomUUID().toString();
     EscrowFixtures.whitelisted(institution);
-    given()
-        .header("Authorization", EscrowFixtures.operator(institution).bearer())
-        .contentType(ContentType.JSON)
-        .body(
-            "{\"mode\":\"RISK_RESERVE\",\"bankId\":\"BOAS\",\"bankName\":\"鞍山银行\",\"accountNo\":\"RR-"
-                + institution
-                + "\",\"agreementNo\":\"RR-1\",\"agreementFiledWith\":\"鞍山市铁东区教育局\"}")
-        .post("/api/v1/escrow/institutions/{id}/supervision", institution)
-        .then()
+    EscrowFixtures.setUpReserve(institution, "RR-1")
         .statusCode(201)
         .body("riskReserveMinFen", equalTo(5000000))
         .body("reserveFen", equalTo(0));

@@ -62,7 +62,7 @@ class StandingGateTest {
             .extract()
             .path("consumptionId");
 
-    suspended(institution);
+    EscrowFixtures.suspended(institution);
     requestConsumption(operator, orderId, "2026-04-28")
         .statusCode(409)
         .body("rules", hasItem("LST-01"));
@@ -134,22 +134,5 @@ class StandingGateTest {
         .statusCode(201);
     freeze("2026-04-28T10:00:00Z");
     requestConsumption(operator(institution), orderId, "2026-04-27").statusCode(201);
-  }
-
-  /** The registry suspends the institution: delisted, not operational. */
-  static void suspended(String institution) {
-    KafkaRecords.send(
-        REGISTRY_TOPIC,
-        institution,
-        EscrowFixtures.standing("InstitutionDelisted", institution, "NONE", false, "WHITE"));
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                TestInfra.count(
-                        "select count(*) from institution_standing where institution_id = ?"
-                            + " and not operational",
-                        institution)
-                    == 1);
   }
 }
