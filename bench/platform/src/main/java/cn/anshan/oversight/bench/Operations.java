@@ -81,7 +81,7 @@ final class Operations {
 
   HttpRequestActionBuilder placeOrder() {
     return post("escrow: place order", Service.ESCROW, "/api/v1/escrow/orders", "parent")
-        .body(StringBody(s -> w.order(s.getString("course"), 1)))
+        .body(StringBody(s -> w.order(s.getString("course"), s.getString("parent"), 1)))
         .check(status().is(201))
         .check(jsonPath("$.orderId").saveAs("order"))
         .check(jsonPath("$.amountFen").saveAs("amount"));

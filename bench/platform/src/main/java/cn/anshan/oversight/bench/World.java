@@ -34,6 +34,10 @@ final class World {
   final LocalDate today;
   final List<Institution> institutions = new ArrayList<>();
   final List<String> parents = new ArrayList<>();
+
+  /** PLT-08: each parent's child, linked in enrolment, that the parent's orders are for. */
+  final Map<String, String> orderChildren = new java.util.HashMap<>();
+
   final List<String> filers = new ArrayList<>();
   final Map<String, String> filerInstitutions = new java.util.HashMap<>();
   final List<FeeDraft> feeDrafts = new ArrayList<>();
@@ -105,9 +109,11 @@ final class World {
     Report.progress("fetching %d access tokens (password grant)", everyone.size());
     users.prefetch(everyone);
     users.bankBearer();
+    w.linkChildren();
     for (int i = 1; i <= institutions; i++) {
       w.institutions.add(w.whiteListedInstitution(String.format("bench-op-%02d", i), i));
     }
+    w.awaitChildrenInEscrow(w.institutions.get(0).courseId());
     w.afterSchoolProgramme();
     for (int i = 1; i <= feeSchools; i++) {
       w.feeDrafts.add(w.draftFee(String.format("bench-fee-%02d", i)));
@@ -257,28 +263,58 @@ final class World {
   }
 
   private void awaitCourseInEscrow(String courseId) {
-    String parent = parents.get(0);
+    awaitInEscrow("escrow-monitor knows course " + courseId, courseId, parents.get(0));
+  }
+
+  /** One child per parent of this run, linked in enrolment (PLT-08). */
+  private void linkChildren() {
+    Report.progress("linking a child for each of %d parents in enrolment", parents.size());
+    for (String parent : parents) {
+      orderChildren.put(
+          parent,
+          Http.post(
+                  url(Service.ENROLMENT) + "/api/v1/children",
+                  bearer(parent),
+                  "{\"schoolId\":\"" + schoolId + "\",\"grade\":4}",
+                  null)
+              .expect(201)
+              .text("/childId"));
+    }
+  }
+
+  private void awaitChildrenInEscrow(String courseId) {
+    for (String parent : parents) {
+      awaitInEscrow("escrow-monitor knows the child of " + parent, courseId, parent);
+    }
+  }
+
+  /**
+   * 61 class hours break LN-PRE-04 once escrow knows the course and the parent's child (before, the
+   * answer names the missing piece); nothing is stored either way.
+   */
+  private void awaitInEscrow(String what, String courseId, String parent) {
     Http.await(
-        "escrow-monitor knows course " + courseId,
+        what,
         () -> {
-          // 61 class hours break LN-PRE-04 once the course is known; nothing is stored
           Http.Answer a =
               Http.post(
                   url(Service.ESCROW) + "/api/v1/escrow/orders",
                   bearer(parent),
-                  order(courseId, 61),
+                  order(courseId, parent, 61),
                   null);
           return a.raw() != null && a.raw().contains("LN-PRE-04") ? a : null;
         });
   }
 
-  /** An order of {@code hours} class hours starting yesterday, inside one term. */
-  String order(String courseId, int hours) {
+  /** The parent's order of {@code hours} class hours starting yesterday, inside one term. */
+  String order(String courseId, String parent, int hours) {
     return """
-    {"courseId":"%s","classHours":%d,"periodStart":"%s","periodEnd":"%s",
+    {"courseId":"%s","childId":"%s","classHours":%d,"periodStart":"%s","periodEnd":"%s",
      "contract":{"template":"GF-2021-2604","coolingOffDaysBefore":0,"coolingOffHoursAfter":24,
-                 "supervisionMode":"CUSTODY"}}"""
-        .formatted(courseId, hours, today.minusDays(1), today.plusDays(20));
+                 "supervisionMode":"CUSTODY",
+                 "payment":{"plan":"LUMP_SUM","instalments":1,"method":"WECHAT_PAY"}}}"""
+        .formatted(
+            courseId, orderChildren.get(parent), hours, today.minusDays(1), today.plusDays(20));
   }
 
   /** The bench school's programme for the current term (ASV-01/02), made once per term. */

@@ -210,22 +210,31 @@ final class ObjectsBeyondTheStory {
   private void disputeAndRefund(LocalDate today) {
     String esc = urls.escrow() + "/api/v1/escrow";
     String course = fromJournal("POST", "/api/v1/courses$", "courseId", false, OPERATOR_A);
+    String child = fromJournal("POST", "/api/v1/children$", "childId", false, PARENT_1);
     Map<String, Object> order =
         Map.of(
-            "courseId", course,
-            "classHours", 10,
-            "periodStart", today.minusDays(3).toString(),
-            "periodEnd", today.plusDays(45).toString(),
+            "courseId",
+            course,
+            "childId",
+            child,
+            "classHours",
+            10,
+            "periodStart",
+            today.minusDays(3).toString(),
+            "periodEnd",
+            today.plusDays(45).toString(),
             "contract",
-                Map.of(
-                    "template",
-                    "GF-2021-2604",
-                    "coolingOffDaysBefore",
-                    0,
-                    "coolingOffHoursAfter",
-                    0,
-                    "supervisionMode",
-                    "CUSTODY"));
+            Map.of(
+                "template",
+                "GF-2021-2604",
+                "coolingOffDaysBefore",
+                0,
+                "coolingOffHoursAfter",
+                0,
+                "supervisionMode",
+                "CUSTODY",
+                "payment",
+                Map.of("plan", "LUMP_SUM", "method", "CARD")));
     for (int i = 0; i < 2; i++) {
       Answer placed = placeOnceWhiteListed(esc + "/orders", order);
       String orderId = placed.text("orderId");

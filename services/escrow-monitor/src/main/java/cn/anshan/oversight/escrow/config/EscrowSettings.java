@@ -80,6 +80,13 @@ public interface EscrowSettings {
     /** CON-09: the model contract version the Liaoning guide requires. */
     @WithDefault("GF-2021-2604")
     String contractTemplate();
+
+    /**
+     * CON-05: the most instalments one order may be paid in (no published number: local choice, one
+     * a month over LN-PRE-04's three months).
+     */
+    @WithDefault("3")
+    int maxInstalments();
   }
 
   interface Supervision {

@@ -1,5 +1,8 @@
 package cn.anshan.oversight.escrow.messaging;
 
+import cn.anshan.oversight.escrow.domain.contract.PaymentMethod;
+import cn.anshan.oversight.escrow.domain.contract.PaymentPlan;
+import cn.anshan.oversight.escrow.domain.contract.SignedContract;
 import cn.anshan.oversight.escrow.domain.entitlement.Category;
 import cn.anshan.oversight.escrow.domain.order.Consumption;
 import cn.anshan.oversight.escrow.domain.order.CoolingOff;
@@ -8,6 +11,7 @@ import cn.anshan.oversight.escrow.domain.order.Refund;
 import cn.anshan.oversight.escrow.domain.order.RefundCause;
 import cn.anshan.oversight.escrow.domain.supervision.Supervision;
 import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
+import cn.anshan.oversight.escrow.service.Views.PaymentReceipt;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,8 +19,9 @@ import java.util.UUID;
 
 /**
  * Events of escrow-monitor (contracts/events/escrow/). They carry ids, amounts in fen and dates;
- * never names or free texts, and the family only as the envelope's actor. Each factory counts its
- * event on the aggregate, so call it once per event actually appended.
+ * never a person's name, an ID number or free text: the family only as the envelope's actor, the
+ * child only by enrolment's reference. Each factory counts its event on the aggregate, so call it
+ * once per event actually appended.
  */
 public final class EscrowEvents {
   private EscrowEvents() {}
@@ -112,11 +117,15 @@ public final class EscrowEvents {
       Instant coolingOffDeadline,
       SupervisionMode supervisionMode) {}
 
+  /** CON-05: the payment clause; {@code instalments} is 1 for a lump sum. */
+  public record PaymentTerms(PaymentPlan plan, int instalments, PaymentMethod method) {}
+
   public record OrderPlaced(
       UUID orderId,
       String institutionId,
       String district,
       UUID courseId,
+      UUID childId,
       Category category,
       int classHours,
       long unitPriceFen,
@@ -124,7 +133,33 @@ public final class EscrowEvents {
       LocalDate periodStart,
       LocalDate periodEnd,
       ContractTerms contract,
+      PaymentTerms payment,
       Instant placedAt) {}
+
+  /** PLT-06: the model contract as signed (CON-02 institution, CON-04 service, CON-05 payment). */
+  public record ContractSigned(
+      UUID orderId,
+      String institutionId,
+      String district,
+      UUID childId,
+      String template,
+      String institutionName,
+      String licenceNo,
+      LocalDate licenceValidTo,
+      String registrationType,
+      String creditCode,
+      UUID courseId,
+      String courseName,
+      String serviceType,
+      int classHours,
+      int lessonMinutes,
+      String classSizeBand,
+      LocalDate periodStart,
+      LocalDate periodEnd,
+      long amountFen,
+      PaymentTerms payment,
+      SupervisionMode supervisionMode,
+      Instant signedAt) {}
 
   public record PaymentReceivedIntoEscrow(
       UUID orderId,
@@ -135,6 +170,8 @@ public final class EscrowEvents {
       long amountFen,
       int lessonsReserved,
       boolean entitled,
+      int instalment,
+      int instalments,
       Instant receivedAt) {}
 
   public record ConsumptionRequested(
@@ -258,6 +295,7 @@ public final class EscrowEvents {
             o.institutionId(),
             o.district(),
             o.courseId(),
+            o.childId(),
             o.category(),
             o.lessons(),
             o.unitPriceFen(),
@@ -271,10 +309,46 @@ public final class EscrowEvents {
                 coolingOff.beforeClassOpens(),
                 coolingOff.afterClassCloses(),
                 o.supervisionMode()),
+            paymentTerms(o.contract()),
             o.placedAt()));
   }
 
-  public static DomainEvent paymentReceived(Order o, int reserved, boolean entitled) {
+  private static PaymentTerms paymentTerms(SignedContract c) {
+    return new PaymentTerms(c.paymentPlan(), c.instalments(), c.paymentMethod());
+  }
+
+  public static DomainEvent contractSigned(Order o) {
+    SignedContract c = o.contract();
+    return order(
+        o,
+        "ContractSigned.v1",
+        new ContractSigned(
+            o.id(),
+            o.institutionId(),
+            o.district(),
+            o.childId(),
+            o.contractTemplate(),
+            c.institutionName(),
+            c.licenceNo(),
+            c.licenceValidTo(),
+            c.registrationType(),
+            c.creditCode(),
+            o.courseId(),
+            c.courseName(),
+            c.serviceType(),
+            o.lessons(),
+            c.lessonMinutes(),
+            c.classSizeBand(),
+            o.periodStart(),
+            o.periodEnd(),
+            o.amountFen(),
+            paymentTerms(c),
+            o.supervisionMode(),
+            o.placedAt()));
+  }
+
+  public static DomainEvent paymentReceived(
+      Order o, Order.Instalment instalment, PaymentReceipt receipt) {
     return order(
         o,
         "PaymentReceivedIntoEscrow.v1",
@@ -282,12 +356,14 @@ public final class EscrowEvents {
             o.id(),
             o.institutionId(),
             o.district(),
-            o.bankRef(),
-            o.paymentRoute(),
-            o.amountFen(),
-            reserved,
-            entitled,
-            o.paidAt()));
+            receipt.bankRef(),
+            receipt.route(),
+            receipt.amountFen(),
+            receipt.lessonsReserved(),
+            receipt.entitled(),
+            instalment.number(),
+            instalment.of(),
+            receipt.receivedAt()));
   }
 
   public static DomainEvent consumptionRequested(Order o, Consumption c) {

@@ -25,6 +25,40 @@ public class BankMovementRepository {
         .map((List<String> rows) -> rows.stream().findFirst());
   }
 
+  /** When the movement {@code bankRef} was received (it must exist). */
+  public Uni<Instant> receivedAt(String bankRef) {
+    return Panache.getSession()
+        .chain(
+            s ->
+                s.createNativeQuery(
+                        "select received_at from bank_movement where bank_ref = ?1",
+                        java.time.OffsetDateTime.class)
+                    .setParameter(1, bankRef)
+                    .getSingleResult())
+        .map(java.time.OffsetDateTime::toInstant);
+  }
+
+  /**
+   * Prepayments received for the institution's orders in [from, to), other than {@code
+   * excludedRef}: every instalment counts when it arrives.
+   */
+  public Uni<Long> paymentsBetween(
+      String institutionId, String excludedRef, Instant from, Instant to) {
+    return Panache.getSession()
+        .chain(
+            s ->
+                s.createNativeQuery(
+                        "select cast(coalesce(sum(amount_fen), 0) as bigint) from bank_movement"
+                            + " where kind = 'PAYMENT' and institution_id = ?1 and bank_ref <> ?2"
+                            + " and received_at >= ?3 and received_at < ?4",
+                        Long.class)
+                    .setParameter(1, institutionId)
+                    .setParameter(2, excludedRef)
+                    .setParameter(3, from.atOffset(ZoneOffset.UTC))
+                    .setParameter(4, to.atOffset(ZoneOffset.UTC))
+                    .getSingleResult());
+  }
+
   public Uni<Void> record(
       String bankRef,
       String kind,

@@ -1,5 +1,7 @@
 package cn.anshan.oversight.escrow.rest;
 
+import cn.anshan.oversight.escrow.domain.contract.PaymentMethod;
+import cn.anshan.oversight.escrow.domain.contract.PaymentPlan;
 import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
 import cn.anshan.oversight.escrow.service.OrderService;
 import cn.anshan.oversight.escrow.service.SupervisionService;
@@ -37,15 +39,35 @@ public final class Requests {
     }
   }
 
-  /** CON-01…09: the contract terms recorded with the order. */
+  /**
+   * CON-05: a lump sum or instalments (absent {@code instalments} = 1) and the declared method; a
+   * training loan is refused by name (PRE-06).
+   */
+  public record Payment(
+      @NotNull PaymentPlan plan,
+      @Min(1) @Max(60) Integer instalments,
+      @NotNull PaymentMethod method) {
+
+    int count() {
+      return instalments == null ? 1 : instalments;
+    }
+  }
+
+  /**
+   * CON-01…09: the terms the parties fill in; the institution and service particulars are filled in
+   * by the platform from the registry (PLT-06).
+   */
   public record Contract(
       @NotBlank @Size(max = 32) String template,
       @Min(0) @Max(365) int coolingOffDaysBefore,
       @Min(0) @Max(8760) int coolingOffHoursAfter,
-      @NotNull SupervisionMode supervisionMode) {}
+      @NotNull SupervisionMode supervisionMode,
+      @NotNull @Valid Payment payment) {}
 
+  /** {@code childId}: one of the parent's children, as linked in enrolment (PLT-08). */
   public record PlaceOrder(
       @NotNull UUID courseId,
+      @NotNull UUID childId,
       @Min(1) @Max(10000) int classHours,
       @NotNull LocalDate periodStart,
       @NotNull LocalDate periodEnd,
@@ -54,13 +76,17 @@ public final class Requests {
     OrderService.PlaceOrder toCommand() {
       return new OrderService.PlaceOrder(
           courseId,
+          childId,
           classHours,
           periodStart,
           periodEnd,
           contract.template(),
           contract.coolingOffDaysBefore(),
           contract.coolingOffHoursAfter(),
-          contract.supervisionMode());
+          contract.supervisionMode(),
+          contract.payment().plan(),
+          contract.payment().count(),
+          contract.payment().method());
     }
   }
 

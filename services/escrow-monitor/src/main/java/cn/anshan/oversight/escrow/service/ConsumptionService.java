@@ -83,8 +83,10 @@ public class ConsumptionService {
                         + " with "
                         + order.lessonsRequested()
                         + " of "
+                        + order.lessonsPaid()
+                        + " paid lessons requested ("
                         + order.lessons()
-                        + " lessons requested");
+                        + " ordered)");
               }
               LocalDate today = clock.today();
               if (heldOn.isAfter(today)

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /**
@@ -51,6 +53,12 @@ public class EntitlementService {
                       text(d, "listStatus"),
                       d.path("operational").asBoolean(false),
                       clock.now());
+              standing.licensed(
+                  event.aggregateVersion(),
+                  d.path("name").asText(null),
+                  d.path("mode").asText(null),
+                  d.path("licenceNo").asText(null),
+                  date(d, "licenceValidTo"));
               return standings
                   .persist(standing)
                   .map(
@@ -61,6 +69,22 @@ public class EntitlementService {
                               s.entitled(),
                               applied && "BLACK".equals(s.listStatus())));
             });
+  }
+
+  /** RegistrationFiled: the legal registration a contract names (CON-02) and REG-06 checks. */
+  public Uni<Void> registrationFiled(IncomingEvent event) {
+    JsonNode d = event.data();
+    return standingOf(text(d, "institutionId"))
+        .chain(
+            standing -> {
+              standing.registered(
+                  event.aggregateVersion(),
+                  text(d, "registrationType"),
+                  text(d, "creditCode"),
+                  date(d, "validTo"));
+              return standings.persist(standing);
+            })
+        .replaceWithVoid();
   }
 
   /** LicenceRevoked: the institution may no longer collect; its families get their money back. */
@@ -105,6 +129,8 @@ public class EntitlementService {
                       d.path("lessonMinutes").asInt(),
                       d.path("pricePerLessonFen").asLong(),
                       d.path("maxStudents").asInt(),
+                      d.path("name").asText(null),
+                      d.path("classSizeBand").asText(null),
                       Instant.parse(text(d, "filedAt")));
               return courses.persist(course).replaceWithVoid();
             });
@@ -139,6 +165,15 @@ public class EntitlementService {
     return standings
         .findById(institutionId)
         .map(s -> s == null ? new InstitutionStanding(institutionId) : s);
+  }
+
+  private static LocalDate date(JsonNode data, String field) {
+    String value = data.path(field).asText(null);
+    try {
+      return value == null ? null : LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new PoisonEventException("data." + field + " is not a date");
+    }
   }
 
   private static String text(JsonNode data, String field) {

@@ -1,6 +1,12 @@
 package cn.anshan.oversight.escrow.service;
 
 import cn.anshan.oversight.escrow.config.EscrowSettings;
+import cn.anshan.oversight.escrow.domain.contract.ContractRules;
+import cn.anshan.oversight.escrow.domain.contract.PaymentMethod;
+import cn.anshan.oversight.escrow.domain.contract.PaymentPlan;
+import cn.anshan.oversight.escrow.domain.contract.SignedContract;
+import cn.anshan.oversight.escrow.domain.entitlement.FiledCourse;
+import cn.anshan.oversight.escrow.domain.entitlement.InstitutionStanding;
 import cn.anshan.oversight.escrow.domain.ledger.Account;
 import cn.anshan.oversight.escrow.domain.ledger.AccountType;
 import cn.anshan.oversight.escrow.domain.ledger.EntryKind;
@@ -12,6 +18,7 @@ import cn.anshan.oversight.escrow.domain.order.OrderStatus;
 import cn.anshan.oversight.escrow.domain.order.OrderTerms;
 import cn.anshan.oversight.escrow.domain.order.PrepaymentCaps;
 import cn.anshan.oversight.escrow.domain.order.PrepaymentRules;
+import cn.anshan.oversight.escrow.domain.supervision.Supervision;
 import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
 import cn.anshan.oversight.escrow.messaging.EscrowEvents;
 import cn.anshan.oversight.escrow.repository.BankMovementRepository;
@@ -71,6 +78,7 @@ public class OrderService {
   private final LedgerRepository ledgerEntries;
   private final RiskService risk;
   private final RefundService refunds;
+  private final Children children;
   private final Outbox outbox;
   private final OversightClock clock;
   private final EscrowSettings settings;
@@ -85,6 +93,7 @@ public class OrderService {
       LedgerRepository ledgerEntries,
       RiskService risk,
       RefundService refunds,
+      Children children,
       Outbox outbox,
       OversightClock clock,
       EscrowSettings settings) {
@@ -97,6 +106,7 @@ public class OrderService {
     this.ledgerEntries = ledgerEntries;
     this.risk = risk;
     this.refunds = refunds;
+    this.children = children;
     this.outbox = outbox;
     this.clock = clock;
     this.settings = settings;
@@ -104,13 +114,17 @@ public class OrderService {
 
   public record PlaceOrder(
       UUID courseId,
+      UUID childId,
       int classHours,
       LocalDate periodStart,
       LocalDate periodEnd,
       String contractTemplate,
       int coolingOffDaysBefore,
       int coolingOffHoursAfter,
-      SupervisionMode supervisionMode) {}
+      SupervisionMode supervisionMode,
+      PaymentPlan paymentPlan,
+      int instalments,
+      PaymentMethod paymentMethod) {}
 
   public record BankPayment(String bankRef, UUID orderId, long amountFen, String route) {}
 
@@ -136,7 +150,13 @@ public class OrderService {
             paidOfCourse.stream().mapToInt(o -> o.lessons() - o.lessonsRequested()).sum());
   }
 
-  /** A parent orders class hours of a filed course; every cap is checked, nothing on failure. */
+  /** What a parent's order is placed against, each part checked as it is loaded. */
+  private record Sale(FiledCourse course, InstitutionStanding standing, Supervision supervision) {}
+
+  /**
+   * A parent orders class hours of a filed course for one of their children and signs the model
+   * contract (PLT-06); every cap and contract rule is checked, nothing is stored on failure.
+   */
   @WithTransaction
   public Uni<OrderView> place(CommandContext command, PlaceOrder request) {
     Actor parent = command.actor();
@@ -145,131 +165,187 @@ public class OrderService {
           Problem.ofFields(
               List.of(new FieldError("/periodEnd", "must not be before periodStart"))));
     }
+    return sale(request)
+        .call(sale -> children.ofGuardian(parent, request.childId()))
+        .call(sale -> checkRules(parent, sale, request))
+        .chain(sale -> signed(command, sale, request));
+  }
+
+  private Uni<Sale> sale(PlaceOrder request) {
     return courses
         .findById(request.courseId())
+        .map(course -> onSale(request.courseId(), course))
         .chain(
-            course -> {
-              if (course == null) {
-                throw ProblemException.notFound("filed course " + request.courseId());
+            course ->
+                standings
+                    .findById(course.institutionId())
+                    .map(standing -> new Sale(course, entitled(course, standing), null)))
+        .chain(
+            sale ->
+                supervisions
+                    .findById(sale.course().institutionId())
+                    .map(
+                        supervision ->
+                            new Sale(
+                                sale.course(),
+                                sale.standing(),
+                                supervisedAs(request, sale.course(), supervision))));
+  }
+
+  private static FiledCourse onSale(UUID courseId, FiledCourse course) {
+    if (course == null) {
+      throw ProblemException.notFound("filed course " + courseId);
+    }
+    if (!course.onSale()) {
+      throw ProblemException.rule(
+          course.salesStoppedRule(),
+          "course "
+              + course.courseId()
+              + " is not on sale: the registry found its filed price no longer allowed"
+              + " (PRC-07: only the published price may be charged): "
+              + course.salesStoppedDetail());
+    }
+    return course;
+  }
+
+  private static InstitutionStanding entitled(FiledCourse course, InstitutionStanding standing) {
+    if (standing == null || !standing.entitled()) {
+      throw ProblemException.rule(
+          ENTITLEMENT_RULE,
+          "institution "
+              + course.institutionId()
+              + " may not sell or collect: it is not white-listed and operational (list status "
+              + (standing == null ? "unknown" : standing.listStatus())
+              + ")");
+    }
+    return standing;
+  }
+
+  private static Supervision supervisedAs(
+      PlaceOrder request, FiledCourse course, Supervision supervision) {
+    if (supervision == null) {
+      throw ProblemException.rule(
+          DEDICATED_ACCOUNT_RULE,
+          "institution "
+              + course.institutionId()
+              + " has no supervised account to take prepayments into");
+    }
+    if (supervision.mode() != request.supervisionMode()) {
+      throw ProblemException.rule(
+          CONTRACT_MODE_RULE,
+          "the contract ticks "
+              + request.supervisionMode()
+              + " but the institution is supervised by "
+              + supervision.mode());
+    }
+    return supervision;
+  }
+
+  private OrderTerms terms(Sale sale, PlaceOrder request) {
+    return new OrderTerms(
+        sale.course().category(),
+        request.classHours(),
+        sale.course().pricePerLessonFen() * request.classHours(),
+        request.periodStart(),
+        request.periodEnd(),
+        clock.today(),
+        request.contractTemplate());
+  }
+
+  /** The prepayment caps (LN-PRE-04, PRE-20…24, CON-09) and the contract rules, all at once. */
+  private Uni<Void> checkRules(Actor parent, Sale sale, PlaceOrder request) {
+    OrderTerms terms = terms(sale, request);
+    List<RuleViolation> violations = new ArrayList<>(PrepaymentRules.check(terms, caps()));
+    violations.addAll(
+        ContractRules.check(
+            sale.standing().particulars(),
+            new ContractRules.Draft(
+                sale.course().category(),
+                sale.course().mode(),
+                request.classHours(),
+                request.paymentPlan(),
+                request.instalments(),
+                request.paymentMethod(),
+                clock.today()),
+            settings.prepay().maxInstalments()));
+    int windowDays = settings.prepay().splitWindowDays();
+    String institutionId = sale.course().institutionId();
+    return orders
+        .paidOfCourse(parent.subject(), sale.course().courseId())
+        .invoke(
+            paid ->
+                PrepaymentRules.checkEarliestCollection(terms, hoursLeft(paid), caps())
+                    .ifPresent(violations::add))
+        .chain(
+            () ->
+                orders.splitWindow(
+                    parent.subject(),
+                    institutionId,
+                    clock.now().minus(Duration.ofDays(windowDays))))
+        .invoke(
+            window -> {
+              int hours = window.stream().mapToInt(o -> o.lessons() - o.lessonsReleased()).sum();
+              long amount =
+                  window.stream()
+                      .mapToLong(o -> o.amountFen() - o.releasedFen() - o.refundedFen())
+                      .sum();
+              violations.addAll(
+                  PrepaymentRules.checkSplit(terms, hours, amount, windowDays, caps()));
+              if (!violations.isEmpty()) {
+                throw ProblemException.rules(violations);
               }
-              if (!course.onSale()) {
-                throw ProblemException.rule(
-                    course.salesStoppedRule(),
-                    "course "
-                        + course.courseId()
-                        + " is not on sale: the registry found its filed price no longer allowed"
-                        + " (PRC-07: only the published price may be charged): "
-                        + course.salesStoppedDetail());
-              }
-              return standings
-                  .findById(course.institutionId())
-                  .chain(
-                      standing -> {
-                        if (standing == null || !standing.entitled()) {
-                          throw ProblemException.rule(
-                              ENTITLEMENT_RULE,
-                              "institution "
-                                  + course.institutionId()
-                                  + " may not sell or collect: it is not white-listed and"
-                                  + " operational (list status "
-                                  + (standing == null ? "unknown" : standing.listStatus())
-                                  + ")");
-                        }
-                        return supervisions.findById(course.institutionId());
-                      })
-                  .chain(
-                      supervision -> {
-                        if (supervision == null) {
-                          throw ProblemException.rule(
-                              DEDICATED_ACCOUNT_RULE,
-                              "institution "
-                                  + course.institutionId()
-                                  + " has no supervised account to take prepayments into");
-                        }
-                        if (supervision.mode() != request.supervisionMode()) {
-                          throw ProblemException.rule(
-                              CONTRACT_MODE_RULE,
-                              "the contract ticks "
-                                  + request.supervisionMode()
-                                  + " but the institution is supervised by "
-                                  + supervision.mode());
-                        }
-                        OrderTerms terms =
-                            new OrderTerms(
-                                course.category(),
-                                request.classHours(),
-                                course.pricePerLessonFen() * request.classHours(),
-                                request.periodStart(),
-                                request.periodEnd(),
-                                clock.today(),
-                                request.contractTemplate());
-                        List<RuleViolation> violations =
-                            new ArrayList<>(PrepaymentRules.check(terms, caps()));
-                        int windowDays = settings.prepay().splitWindowDays();
-                        return orders
-                            .paidOfCourse(parent.subject(), course.courseId())
-                            .invoke(
-                                paid ->
-                                    PrepaymentRules.checkEarliestCollection(
-                                            terms, hoursLeft(paid), caps())
-                                        .ifPresent(violations::add))
-                            .chain(
-                                () ->
-                                    orders.splitWindow(
-                                        parent.subject(),
-                                        course.institutionId(),
-                                        clock.now().minus(Duration.ofDays(windowDays))))
-                            .chain(
-                                window -> {
-                                  int hours =
-                                      window.stream()
-                                          .mapToInt(o -> o.lessons() - o.lessonsReleased())
-                                          .sum();
-                                  long amount =
-                                      window.stream()
-                                          .mapToLong(
-                                              o ->
-                                                  o.amountFen() - o.releasedFen() - o.refundedFen())
-                                          .sum();
-                                  violations.addAll(
-                                      PrepaymentRules.checkSplit(
-                                          terms, hours, amount, windowDays, caps()));
-                                  if (!violations.isEmpty()) {
-                                    throw ProblemException.rules(violations);
-                                  }
-                                  Order order =
-                                      new Order(
-                                          course.institutionId(),
-                                          course.district(),
-                                          course.courseId(),
-                                          course.category(),
-                                          parent.subject(),
-                                          request.classHours(),
-                                          course.pricePerLessonFen(),
-                                          request.periodStart(),
-                                          request.periodEnd(),
-                                          request.contractTemplate(),
-                                          request.coolingOffDaysBefore(),
-                                          request.coolingOffHoursAfter(),
-                                          supervision.mode(),
-                                          clock.now());
-                                  // the event sets the version the insert writes
-                                  DomainEvent placed =
-                                      EscrowEvents.orderPlaced(
-                                          order, order.coolingOff(OversightClock.BUSINESS_ZONE));
-                                  return orders
-                                      .persist(order)
-                                      .call(() -> outbox.append(command, placed))
-                                      .map(OrderView::of);
-                                });
-                      });
-            });
+            })
+        .replaceWithVoid();
+  }
+
+  /** PLT-06: placing the order signs the model contract, filled in from what the registry filed. */
+  private Uni<OrderView> signed(CommandContext command, Sale sale, PlaceOrder request) {
+    FiledCourse course = sale.course();
+    SignedContract contract =
+        new SignedContract(
+            sale.standing().particulars(),
+            course.category(),
+            course.mode(),
+            course.name(),
+            course.lessonMinutes(),
+            course.classSizeBand(),
+            request.paymentPlan(),
+            request.instalments(),
+            request.paymentMethod());
+    Order order =
+        new Order(
+            course.institutionId(),
+            course.district(),
+            course.courseId(),
+            course.category(),
+            command.actor().subject(),
+            request.childId(),
+            request.classHours(),
+            course.pricePerLessonFen(),
+            request.periodStart(),
+            request.periodEnd(),
+            request.contractTemplate(),
+            request.coolingOffDaysBefore(),
+            request.coolingOffHoursAfter(),
+            sale.supervision().mode(),
+            contract,
+            clock.now());
+    // each event sets the version the insert writes
+    DomainEvent placed =
+        EscrowEvents.orderPlaced(order, order.coolingOff(OversightClock.BUSINESS_ZONE));
+    DomainEvent signed = EscrowEvents.contractSigned(order);
+    return orders
+        .persist(order)
+        .call(() -> outbox.append(command, placed))
+        .call(() -> outbox.append(command, signed))
+        .map(OrderView::of);
   }
 
   /**
    * PRE-05 / PRE-25: the custody bank reports a family's payment into the dedicated account, with
-   * its own reference (a repeated reference with the same content answers the same receipt). The
-   * ledger receives it and reserves each lesson's price for the institution (REL-01).
+   * its own reference (a repeated reference with the same content answers the same receipt): the
+   * whole amount of a lump-sum order or the next instalment (CON-05). The ledger receives it and
+   * reserves each lesson it pays for the institution (REL-01).
    */
   @WithTransaction
   public Uni<Replayable<PaymentReceipt>> receivePayment(
@@ -283,54 +359,100 @@ public class OrderService {
                 if (!seen.get().equals(hash)) {
                   throw BankReferences.reused(request.bankRef());
                 }
-                return orders
-                    .findById(request.orderId())
-                    .chain(
-                        order ->
-                            standings
-                                .findById(order.institutionId())
-                                .map(
-                                    standing ->
-                                        new Replayable<>(
-                                            receipt(order, standing != null && standing.entitled()),
-                                            true)));
+                return replayed(request);
               }
               return orders
                   .findForUpdate(request.orderId())
+                  .map(order -> due(request, order))
                   .chain(
-                      order -> {
-                        if (order == null) {
-                          throw ProblemException.notFound("order " + request.orderId());
-                        }
-                        if (order.status() != OrderStatus.PLACED) {
-                          throw ProblemException.conflict(
-                              "order-not-awaiting-payment", "the order is " + order.status());
-                        }
-                        if (request.amountFen() != order.amountFen()) {
-                          throw ProblemException.rule(
-                              FILED_PRICE_RULE,
-                              "the payment of "
-                                  + request.amountFen()
-                                  + " fen differs from the order's "
-                                  + order.amountFen()
-                                  + " fen at the filed price");
-                        }
-                        return standings
-                            .findById(order.institutionId())
-                            .chain(
-                                standing ->
-                                    pay(
-                                        command,
-                                        order,
-                                        request,
-                                        hash,
-                                        standing != null && standing.entitled()));
-                      });
+                      order ->
+                          standings
+                              .findById(order.institutionId())
+                              .chain(
+                                  standing ->
+                                      pay(
+                                          command,
+                                          order,
+                                          request,
+                                          hash,
+                                          standing != null && standing.entitled())));
             });
+  }
+
+  /** The order, if the payment is exactly its next instalment at the filed price. */
+  private static Order due(BankPayment request, Order order) {
+    if (order == null) {
+      throw ProblemException.notFound("order " + request.orderId());
+    }
+    if (!order.awaitsPayment()) {
+      throw ProblemException.conflict(
+          "order-not-awaiting-payment",
+          "the order is "
+              + order.status()
+              + (order.status() == OrderStatus.PAID ? ", every instalment paid" : ""));
+    }
+    Order.Instalment next = order.nextInstalment();
+    if (request.amountFen() != next.amountFen()) {
+      throw ProblemException.rule(
+          FILED_PRICE_RULE,
+          "the payment of "
+              + request.amountFen()
+              + " fen differs from "
+              + (next.of() == 1
+                  ? "the order's " + next.amountFen() + " fen"
+                  : "instalment "
+                      + next.number()
+                      + " of "
+                      + next.of()
+                      + ": "
+                      + next.amountFen()
+                      + " fen for "
+                      + next.lessons()
+                      + " lessons")
+              + " at the filed price");
+    }
+    return order;
+  }
+
+  private Uni<Replayable<PaymentReceipt>> replayed(BankPayment request) {
+    return orders
+        .findById(request.orderId())
+        .chain(
+            order ->
+                standings
+                    .findById(order.institutionId())
+                    .chain(
+                        standing ->
+                            ledgerEntries
+                                .entriesOf(order.id())
+                                .chain(
+                                    entries ->
+                                        bank.receivedAt(request.bankRef())
+                                            .map(
+                                                at ->
+                                                    new Replayable<>(
+                                                        new PaymentReceipt(
+                                                            request.bankRef(),
+                                                            order.id(),
+                                                            order.institutionId(),
+                                                            request.amountFen(),
+                                                            request.route(),
+                                                            reservedBy(entries, request.bankRef()),
+                                                            standing != null && standing.entitled(),
+                                                            at),
+                                                        true)))));
+  }
+
+  private static int reservedBy(List<JournalEntry> entries, String bankRef) {
+    return (int)
+        entries.stream()
+            .filter(e -> e.kind() == EntryKind.PENDING && bankRef.equals(e.reference()))
+            .count();
   }
 
   private Uni<Replayable<PaymentReceipt>> pay(
       CommandContext command, Order order, BankPayment request, String hash, boolean entitled) {
+    Order.Instalment instalment = order.nextInstalment();
     return ledgers
         .forOrder(
             order,
@@ -340,13 +462,24 @@ public class OrderService {
                     ledger,
                     order.institutionId(),
                     order.id(),
-                    order.amountFen(),
-                    order.lessons(),
+                    instalment.amountFen(),
+                    instalment.firstLesson(),
+                    instalment.lessons(),
                     request.bankRef(),
                     clock.now()))
         .chain(
             (List<JournalEntry> reservations) -> {
-              order.paid(request.bankRef(), request.route(), clock.now());
+              order.instalmentPaid(request.bankRef(), request.route(), clock.now());
+              PaymentReceipt receipt =
+                  new PaymentReceipt(
+                      request.bankRef(),
+                      order.id(),
+                      order.institutionId(),
+                      request.amountFen(),
+                      request.route(),
+                      reservations.size(),
+                      entitled,
+                      clock.now());
               return bank.record(
                       request.bankRef(),
                       "PAYMENT",
@@ -358,29 +491,19 @@ public class OrderService {
                   .call(
                       () ->
                           outbox.append(
-                              command,
-                              EscrowEvents.paymentReceived(order, reservations.size(), entitled)))
-                  .call(() -> risk.afterPayment(command, order, entitled))
+                              command, EscrowEvents.paymentReceived(order, instalment, receipt)))
+                  .call(
+                      () ->
+                          risk.afterPayment(
+                              command, order, request.bankRef(), request.amountFen(), entitled))
                   .call(
                       () ->
                           entitled
                               ? Uni.createFrom().voidItem()
                               : refunds.returnPayment(
                                   command.byThePlatform("escrow-monitor"), order))
-                  .replaceWith(new Replayable<>(receipt(order, entitled), false));
+                  .replaceWith(new Replayable<>(receipt, false));
             });
-  }
-
-  private static PaymentReceipt receipt(Order order, boolean entitled) {
-    return new PaymentReceipt(
-        order.bankRef(),
-        order.id(),
-        order.institutionId(),
-        order.amountFen(),
-        order.paymentRoute(),
-        order.lessons(),
-        entitled,
-        order.paidAt());
   }
 
   @WithSession

@@ -9,6 +9,7 @@ import cn.anshan.oversight.escrow.domain.risk.RiskRules;
 import cn.anshan.oversight.escrow.domain.risk.RiskRules.Trip;
 import cn.anshan.oversight.escrow.domain.supervision.Supervision;
 import cn.anshan.oversight.escrow.messaging.EscrowEvents;
+import cn.anshan.oversight.escrow.repository.BankMovementRepository;
 import cn.anshan.oversight.escrow.repository.LedgerRepository;
 import cn.anshan.oversight.escrow.repository.OrderRepository;
 import cn.anshan.oversight.escrow.repository.RefundRepository;
@@ -57,6 +58,7 @@ public class RiskService {
   private final RefundRepository refunds;
   private final SupervisionRepository supervisions;
   private final LedgerRepository ledger;
+  private final BankMovementRepository bank;
   private final Outbox outbox;
   private final OversightClock clock;
   private final EscrowSettings settings;
@@ -66,6 +68,7 @@ public class RiskService {
       RefundRepository refunds,
       SupervisionRepository supervisions,
       LedgerRepository ledger,
+      BankMovementRepository bank,
       Outbox outbox,
       OversightClock clock,
       EscrowSettings settings) {
@@ -73,6 +76,7 @@ public class RiskService {
     this.refunds = refunds;
     this.supervisions = supervisions;
     this.ledger = ledger;
+    this.bank = bank;
     this.outbox = outbox;
     this.clock = clock;
     this.settings = settings;
@@ -138,8 +142,12 @@ public class RiskService {
         : trip(context, institutionId, district, trip.get());
   }
 
-  /** After a payment: collection while not entitled, and the sales spike (row 13 b). */
-  public Uni<Void> afterPayment(CommandContext context, Order order, boolean entitled) {
+  /**
+   * After a payment (a lump sum or one instalment, {@code bankRef}): collection while not entitled,
+   * and the sales spike (row 13 b).
+   */
+  public Uni<Void> afterPayment(
+      CommandContext context, Order order, String bankRef, long amountFen, boolean entitled) {
     Uni<Boolean> first =
         entitled
             ? Uni.createFrom().item(false)
@@ -150,10 +158,10 @@ public class RiskService {
                 new Trip(
                     RiskIndicator.COLLECTION_WHILE_NOT_ENTITLED,
                     RiskGrade.RED,
-                    order.amountFen(),
+                    amountFen,
                     0,
                     "payment of "
-                        + order.amountFen()
+                        + amountFen
                         + " fen for order "
                         + order.id()
                         + " arrived while the institution may not collect"));
@@ -162,11 +170,13 @@ public class RiskService {
     return first
         .chain(
             () ->
-                paidBetween(order, now.minus(Duration.ofDays(7)), now)
+                bank.paymentsBetween(
+                        order.institutionId(), bankRef, now.minus(Duration.ofDays(7)), now)
                     .chain(
                         earlierThisWeek ->
-                            paidBetween(
-                                    order,
+                            bank.paymentsBetween(
+                                    order.institutionId(),
+                                    bankRef,
                                     now.minus(Duration.ofDays(35)),
                                     now.minus(Duration.ofDays(7)))
                                 .chain(
@@ -176,7 +186,7 @@ public class RiskService {
                                             order.institutionId(),
                                             order.district(),
                                             RiskRules.salesSpike(
-                                                earlierThisWeek + order.amountFen(),
+                                                earlierThisWeek + amountFen,
                                                 before,
                                                 settings.risk().salesSpikeFactor(),
                                                 settings.risk().salesSpikeMinFen())))))
@@ -325,23 +335,6 @@ public class RiskService {
               }
               return chain;
             });
-  }
-
-  /** Payments into custody for the order's institution in [from, to), other orders only. */
-  private Uni<Long> paidBetween(Order order, Instant from, Instant to) {
-    return Panache.getSession()
-        .chain(
-            s ->
-                s.createNativeQuery(
-                        "select cast(coalesce(sum(amount_fen), 0) as bigint) from prepay_order"
-                            + " where institution_id = ?1 and id <> ?2 and paid_at >= ?3"
-                            + " and paid_at < ?4",
-                        Long.class)
-                    .setParameter(1, order.institutionId())
-                    .setParameter(2, order.id())
-                    .setParameter(3, from.atOffset(ZoneOffset.UTC))
-                    .setParameter(4, to.atOffset(ZoneOffset.UTC))
-                    .getSingleResult());
   }
 
   /** Regulators their district, operators their institution, auditors all; newest last. */

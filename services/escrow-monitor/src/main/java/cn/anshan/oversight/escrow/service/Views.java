@@ -1,5 +1,7 @@
 package cn.anshan.oversight.escrow.service;
 
+import cn.anshan.oversight.escrow.domain.contract.PaymentMethod;
+import cn.anshan.oversight.escrow.domain.contract.PaymentPlan;
 import cn.anshan.oversight.escrow.domain.entitlement.Category;
 import cn.anshan.oversight.escrow.domain.order.Consumption;
 import cn.anshan.oversight.escrow.domain.order.ConsumptionStatus;
@@ -36,13 +38,41 @@ public final class Views {
       long unconsumedFen,
       long version) {}
 
+  /**
+   * The model contract as signed with the order (PLT-06): its version (CON-09), shown before the
+   * parent pays, the institution (CON-02) and service (CON-04) particulars, the cooling-off windows
+   * (CON-06) and the supervision mode (CON-05).
+   */
   public record ContractView(
       String template,
+      Instant signedAt,
+      String institutionName,
+      String licenceNo,
+      LocalDate licenceValidTo,
+      String registrationType,
+      String creditCode,
+      String courseName,
+      String serviceType,
+      int lessonMinutes,
+      String classSizeBand,
       int coolingOffDaysBefore,
       int coolingOffHoursAfter,
       Instant coolingOffOpens,
       Instant coolingOffDeadline,
       SupervisionMode supervisionMode) {}
+
+  /**
+   * CON-05: the payment clause and how far it is paid; {@code nextInstalmentFen} is what the bank
+   * may report next (null once everything is paid or the order ended).
+   */
+  public record PaymentView(
+      PaymentPlan plan,
+      int instalments,
+      PaymentMethod method,
+      int instalmentsPaid,
+      int lessonsPaid,
+      long paidFen,
+      Long nextInstalmentFen) {}
 
   public record OrderView(
       UUID orderId,
@@ -51,12 +81,14 @@ public final class Views {
       UUID courseId,
       Category category,
       String familyId,
+      UUID childId,
       int classHours,
       long unitPriceFen,
       long amountFen,
       LocalDate periodStart,
       LocalDate periodEnd,
       ContractView contract,
+      PaymentView payment,
       OrderStatus status,
       Instant placedAt,
       Instant paidAt,
@@ -76,6 +108,7 @@ public final class Views {
           o.courseId(),
           o.category(),
           o.familyId(),
+          o.childId(),
           o.lessons(),
           o.unitPriceFen(),
           o.amountFen(),
@@ -83,11 +116,29 @@ public final class Views {
           o.periodEnd(),
           new ContractView(
               o.contractTemplate(),
+              o.placedAt(),
+              o.contract().institutionName(),
+              o.contract().licenceNo(),
+              o.contract().licenceValidTo(),
+              o.contract().registrationType(),
+              o.contract().creditCode(),
+              o.contract().courseName(),
+              o.contract().serviceType(),
+              o.contract().lessonMinutes(),
+              o.contract().classSizeBand(),
               o.coolingOffDaysBefore(),
               o.coolingOffHoursAfter(),
               o.coolingOff(OversightClock.BUSINESS_ZONE).beforeClassOpens(),
               o.coolingOff(OversightClock.BUSINESS_ZONE).afterClassCloses(),
               o.supervisionMode()),
+          new PaymentView(
+              o.contract().paymentPlan(),
+              o.contract().instalments(),
+              o.contract().paymentMethod(),
+              o.instalmentsPaid(),
+              o.lessonsPaid(),
+              o.paidFen(),
+              o.awaitsPayment() ? o.nextInstalment().amountFen() : null),
           o.status(),
           o.placedAt(),
           o.paidAt(),

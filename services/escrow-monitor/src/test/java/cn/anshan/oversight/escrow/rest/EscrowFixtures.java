@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -29,6 +30,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class EscrowFixtures {
   public static final String REGISTRY_TOPIC = "oversight.registry.events";
   public static final String ESCROW_TOPIC = "oversight.escrow.events";
+  public static final String ENROLMENT_TOPIC = "oversight.enrolment.events";
+
+  /** Where {@link #orderBody} puts the child; {@link #order} fills in the parent's own child. */
+  static final String CHILD = "{child}";
+
   public static final String DISTRICT = "tiedong";
 
   /** The custody bank every fixture's agreement names (PRE-10). */
@@ -41,6 +47,7 @@ public final class EscrowFixtures {
   public static final Tokens AUDITOR = Tokens.user("auditor-1").role("auditor");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final AtomicLong VERSIONS = new AtomicLong(100);
+  private static final Map<String, UUID> CHILDREN = new ConcurrentHashMap<>();
 
   private EscrowFixtures() {}
 
@@ -91,8 +98,19 @@ public final class EscrowFixtures {
             "operational", operational));
   }
 
-  /** The registry white-lists the institution; waits until escrow knows it may collect. */
+  /**
+   * The registry files the institution's legal registration and white-lists it (the golden event
+   * carries its name and licence, CON-02); waits until escrow knows it may collect.
+   */
   public static void whitelisted(String institutionId) {
+    KafkaRecords.send(
+        REGISTRY_TOPIC,
+        institutionId,
+        event(
+            "RegistrationFiled",
+            "Institution",
+            institutionId,
+            Map.of("institutionId", institutionId, "district", DISTRICT)));
     KafkaRecords.send(
         REGISTRY_TOPIC,
         institutionId,
@@ -161,6 +179,44 @@ public final class EscrowFixtures {
     return courseId;
   }
 
+  // ---- enrolment events ----
+
+  /**
+   * The parent's child (PLT-08): registered once per parent through enrolment's ChildRegistered on
+   * the real broker, whose envelope names the parent as actor; waits until escrow knows it.
+   */
+  public static UUID childOf(Tokens parent) {
+    return CHILDREN.computeIfAbsent(parent.subject(), subject -> registerChild(subject, "parent"));
+  }
+
+  /**
+   * A ChildRegistered caused by {@code subject} acting as {@code role}; waits until escrow consumed
+   * it and returns the child id.
+   */
+  static UUID registerChild(String subject, String role) {
+    UUID childId = UUID.randomUUID();
+    UUID eventId = UUID.randomUUID();
+    ObjectNode event = ContractEvents.golden("enrolment", "ChildRegistered.v1");
+    event.put("id", eventId.toString());
+    event.put("aggregateid", childId.toString());
+    event.put("subject", "Child/" + childId);
+    event.put("actor", subject);
+    event.put("actorrole", role);
+    ((ObjectNode) event.get("data")).put("childId", childId.toString());
+    EventContracts.assertValid(event.toString());
+    KafkaRecords.send(ENROLMENT_TOPIC, childId.toString(), event.toString());
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                TestInfra.count(
+                        "select count(*) from inbox_event where consumer = 'escrow-monitor-enrolment'"
+                            + " and event_id = ?",
+                        eventId)
+                    == 1);
+    return childId;
+  }
+
   // ---- clock ----
 
   public static void freeze(String instant) {
@@ -199,11 +255,31 @@ public final class EscrowFixtures {
     return orderBody(courseId, hours, start, end, 0, 24);
   }
 
-  /** An order whose contract agreed the CON-06 windows: days before and hours after the start. */
+  /**
+   * An order whose contract agreed the CON-06 windows (days before and hours after the start), a
+   * lump sum by WeChat Pay, for the child {@link #order} fills in.
+   */
   public static String orderBody(
       UUID courseId, int hours, String start, String end, int daysBefore, int hoursAfter) {
+    return orderBody(
+        courseId, hours, start, end, daysBefore, hoursAfter, "LUMP_SUM", 1, "WECHAT_PAY");
+  }
+
+  /** An order with the CON-05 payment clause given. */
+  public static String orderBody(
+      UUID courseId,
+      int hours,
+      String start,
+      String end,
+      int daysBefore,
+      int hoursAfter,
+      String plan,
+      int instalments,
+      String method) {
     return "{\"courseId\":\""
         + courseId
+        + "\",\"childId\":\""
+        + CHILD
         + "\",\"classHours\":"
         + hours
         + ",\"periodStart\":\""
@@ -214,7 +290,13 @@ public final class EscrowFixtures {
         + daysBefore
         + ",\"coolingOffHoursAfter\":"
         + hoursAfter
-        + ",\"supervisionMode\":\"CUSTODY\"}}";
+        + ",\"supervisionMode\":\"CUSTODY\",\"payment\":{\"plan\":\""
+        + plan
+        + "\",\"instalments\":"
+        + instalments
+        + ",\"method\":\""
+        + method
+        + "\"}}}";
   }
 
   /** A risk-reserve supervision (PRE-12) whose agreement names {@link #BANK_ID}. */
@@ -243,11 +325,16 @@ public final class EscrowFixtures {
         .path("orderId");
   }
 
+  /** {@code body} with the {@link #CHILD} placeholder replaced by the parent's own child. */
+  public static String forChildOf(Tokens parent, String body) {
+    return body.contains(CHILD) ? body.replace(CHILD, childOf(parent).toString()) : body;
+  }
+
   public static ValidatableResponse order(Tokens parent, String body) {
     return given()
         .header("Authorization", parent.bearer())
         .contentType(ContentType.JSON)
-        .body(body)
+        .body(forChildOf(parent, body))
         .post("/api/v1/escrow/orders")
         .then();
   }

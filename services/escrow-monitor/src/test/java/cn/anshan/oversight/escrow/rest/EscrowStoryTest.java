@@ -199,10 +199,11 @@ class EscrowStoryTest {
         .statusCode(200)
         .body("custodyBalanceFen", equalTo(0));
 
-    List<JsonNode> events = events(orderId, 2 + 5 + 3 * 2 + 1 + 2 + 3);
+    List<JsonNode> events = events(orderId, 3 + 5 + 3 * 2 + 1 + 2 + 3);
     List<String> types = types(events);
     assertEquals("OrderPlaced.v1", types.get(0));
-    assertEquals("PaymentReceivedIntoEscrow.v1", types.get(1));
+    assertEquals("ContractSigned.v1", types.get(1));
+    assertEquals("PaymentReceivedIntoEscrow.v1", types.get(2));
     assertEquals(4, types.stream().filter("FundsReleased.v1"::equals).count());
     assertEquals(
         List.of("RefundRequested.v1", "RefundAccepted.v1", "RefundPaid.v1"),
@@ -255,7 +256,8 @@ class EscrowStoryTest {
     String institution = UUID.randomUUID().toString();
     UUID course = institutionWithCustody(institution, 1000);
     Tokens parent = EscrowFixtures.parent();
-    String body = orderBody(course, 30, "2026-04-27", "2026-07-10");
+    String body =
+        EscrowFixtures.forChildOf(parent, orderBody(course, 30, "2026-04-27", "2026-07-10"));
     String first =
         given()
             .header("Authorization", parent.bearer())
@@ -337,7 +339,7 @@ class EscrowStoryTest {
         .body("type", containsString("LST-01"));
 
     List<JsonNode> paid =
-        events(orderB, 5).stream()
+        events(orderB, 6).stream()
             .filter(e -> e.path("type").asText().endsWith("RefundPaid.v1"))
             .toList();
     assertEquals("REL-09", paid.get(0).path("data").path("ruleId").asText());

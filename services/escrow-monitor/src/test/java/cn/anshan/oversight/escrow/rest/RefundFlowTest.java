@@ -55,17 +55,18 @@ class RefundFlowTest {
         .body("acceptedHow", equalTo("COOLING_OFF"))
         .body("amountFen", equalTo((int) (12 * PRICE)));
     readOrder(parent, orderId).statusCode(200).body("status", equalTo("REFUNDED"));
-    List<JsonNode> events = events(orderId, 5);
+    List<JsonNode> events = events(orderId, 6);
     assertEquals(
         List.of(
             "OrderPlaced.v1",
+            "ContractSigned.v1",
             "PaymentReceivedIntoEscrow.v1",
             "RefundRequested.v1",
             "RefundAccepted.v1",
             "RefundPaid.v1"),
         types(events));
-    assertEquals("CON-06", events.get(4).path("data").path("ruleId").asText());
-    assertEquals("WECHAT_PAY", events.get(4).path("data").path("originalRoute").asText());
+    assertEquals("CON-06", events.get(5).path("data").path("ruleId").asText());
+    assertEquals("WECHAT_PAY", events.get(5).path("data").path("originalRoute").asText());
     EscrowFixtures.assertLedgerConsistent();
   }
 
@@ -98,9 +99,9 @@ class RefundFlowTest {
         .body("acceptedHow", equalTo("COOLING_OFF"))
         .body("amountFen", equalTo((int) (12 * PRICE)));
     readOrder(parent, inWindow).statusCode(200).body("status", equalTo("REFUNDED"));
-    JsonNode requested = events(inWindow, 5).get(2);
+    JsonNode requested = events(inWindow, 6).get(3);
     assertEquals("2026-05-07T16:00:00Z", requested.path("data").path("coolingOffOpens").asText());
-    assertEquals("CON-06", events(inWindow, 5).get(4).path("data").path("ruleId").asText());
+    assertEquals("CON-06", events(inWindow, 6).get(5).path("data").path("ruleId").asText());
     EscrowFixtures.assertLedgerConsistent();
   }
 
@@ -137,10 +138,10 @@ class RefundFlowTest {
         .statusCode(200)
         .body("acceptedHow", equalTo("INSTITUTION_SILENCE"))
         .body("amountFen", equalTo((int) (12 * PRICE)));
-    List<String> types = types(events(orderId, 5));
+    List<String> types = types(events(orderId, 6));
     assertEquals(
         List.of("RefundRequested.v1", "RefundAutoAccepted.v1", "RefundPaid.v1"),
-        types.subList(2, 5));
+        types.subList(3, 6));
   }
 
   @Test
@@ -192,7 +193,7 @@ class RefundFlowTest {
             "RefundDisputeDecided.v1",
             "RefundAccepted.v1",
             "RefundPaid.v1"),
-        types(events(orderId, 7)).subList(3, 7));
+        types(events(orderId, 8)).subList(4, 8));
     EscrowFixtures.assertLedgerConsistent();
   }
 
@@ -255,13 +256,13 @@ class RefundFlowTest {
         .then()
         .statusCode(200)
         .body("amountFen", equalTo((int) (5 * PRICE)));
-    List<JsonNode> events = events(orderId, 2 + 4 + 3 + 3);
+    List<JsonNode> events = events(orderId, 3 + 4 + 3 + 3);
     List<String> types = types(events);
     assertEquals(
         List.of(
             "ConsumptionDisputeResolved.v1", "ConsumptionDisputeResolved.v1", "FundsReleased.v1"),
-        types.subList(6, 9));
-    assertEquals("REGULATOR", events.get(8).path("data").path("confirmation").asText());
+        types.subList(7, 10));
+    assertEquals("REGULATOR", events.get(9).path("data").path("confirmation").asText());
     EscrowFixtures.assertLedgerConsistent();
   }
 }

@@ -120,16 +120,17 @@ class RiskFlowTest {
         .body("status", equalTo("REFUNDED"))
         .body("refundedFen", equalTo((int) (10 * PRICE)))
         .body("releasedFen", equalTo(0));
-    List<JsonNode> events = EscrowFixtures.events(orderId, 5);
+    List<JsonNode> events = EscrowFixtures.events(orderId, 6);
     assertEquals(
         List.of(
             "OrderPlaced.v1",
+            "ContractSigned.v1",
             "PaymentReceivedIntoEscrow.v1",
             "RefundRequested.v1",
             "RefundAccepted.v1",
             "RefundPaid.v1"),
         EscrowFixtures.types(events));
-    JsonNode paid = events.get(4);
+    JsonNode paid = events.get(5);
     assertEquals("LST-01", paid.path("data").path("ruleId").asText());
     assertEquals("INSTITUTION", paid.path("data").path("cause").asText());
     assertEquals("system:escrow-monitor", paid.path("actor").asText());

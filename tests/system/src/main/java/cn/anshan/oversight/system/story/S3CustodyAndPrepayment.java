@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Issue 8 step 3: the custody account is set up (PRE-09/10, LN-PRE-02); parent-1 orders 40 class
- * hours and the custody bank reports the payment; 61 hours are refused with LN-PRE-04. parent-2's
- * 10-hour order stays open until step 7 (black-listing refunds it).
+ * Issue 8 step 3: the custody account is set up (PRE-09/10, LN-PRE-02); each parent links a child
+ * (PLT-08); parent-1 orders 40 class hours for the child, which signs the model contract (PLT-06),
+ * and the custody bank reports the payment; 61 hours are refused with LN-PRE-04. parent-2's 10-hour
+ * order stays open until step 7 (black-listing refunds it).
  */
 public final class S3CustodyAndPrepayment implements Step {
 
@@ -75,18 +76,23 @@ public final class S3CustodyAndPrepayment implements Step {
         .send()
         .expect(200);
 
+    // PLT-08: each parent links a child in enrolment; an order names the child by that reference
+    String child1 = linkChild(s, PARENT_1);
+    String child2 = linkChild(s, PARENT_2);
+    s.remember("orderChild1", child1);
     String courseId = s.id("course");
     String periodStart = s.today().minusDays(3).toString();
     String periodEnd = s.today().plusDays(45).toString();
     // the course reaches escrow-monitor as CourseFiled on Kafka; poll until the order is judged
     Answer[] refused = new Answer[1];
     s.await(
-        "escrow-monitor knows the course (CourseFiled consumed)",
+        "escrow-monitor knows the course and parent-1's child (CourseFiled, ChildRegistered"
+            + " consumed)",
         () -> {
           refused[0] =
               s.api()
                   .as(PARENT_1)
-                  .post(esc + "/orders", order(courseId, 61, periodStart, periodEnd))
+                  .post(esc + "/orders", order(courseId, child1, 61, periodStart, periodEnd))
                   .quietly()
                   .send();
           return refused[0].body() != null && refused[0].body().contains("LN-PRE-04");
@@ -101,7 +107,7 @@ public final class S3CustodyAndPrepayment implements Step {
             refused[0].text("type") + " " + refused[0].text("detail"));
     refused[0].expect(422).expectRule("LN-PRE-04");
     s.say().note("61 class hours are refused: LN-PRE-04 (at most 60 class hours per prepayment)");
-    String order1 = place(s, PARENT_1, courseId, 40, periodStart, periodEnd);
+    String order1 = place(s, PARENT_1, courseId, child1, 40, periodStart, periodEnd);
     s.remember("order1", order1);
     Answer own =
         s.api()
@@ -120,7 +126,7 @@ public final class S3CustodyAndPrepayment implements Step {
             .expect(200),
         "the custody account number",
         ACCOUNT_NO);
-    String order2 = place(s, PARENT_2, courseId, 10, periodStart, periodEnd);
+    String order2 = place(s, PARENT_2, courseId, child2, 10, periodStart, periodEnd);
     s.remember("order2", order2);
     s.api()
         .as(REGULATOR_TIEDONG)
@@ -130,16 +136,60 @@ public final class S3CustodyAndPrepayment implements Step {
         .expect(200);
   }
 
+  private static String linkChild(StoryContext s, String parent) {
+    return s.api()
+        .as(parent)
+        .post(
+            s.urls().enrolment() + "/api/v1/children",
+            Map.of("schoolId", StoryContext.SCHOOL_1, "grade", 4))
+        .showing("childId")
+        .send()
+        .expect(201)
+        .text("childId");
+  }
+
+  /**
+   * Places the order once escrow-monitor knows the child (ChildRegistered on Kafka: until then the
+   * order is refused with PLT-08 and nothing is stored); shows the signed contract's version.
+   */
   private static String place(
-      StoryContext s, String parent, String courseId, int hours, String start, String end) {
+      StoryContext s,
+      String parent,
+      String courseId,
+      String child,
+      int hours,
+      String start,
+      String end) {
     String esc = s.urls().escrow() + "/api/v1/escrow";
-    Answer placed =
-        s.api()
-            .as(parent)
-            .post(esc + "/orders", order(courseId, hours, start, end))
-            .showing("orderId", "status", "classHours", "amountFen")
-            .send()
-            .expect(201);
+    Answer[] answer = new Answer[1];
+    s.await(
+        "escrow-monitor knows " + parent + "'s child (ChildRegistered consumed)",
+        () -> {
+          answer[0] =
+              s.api()
+                  .as(parent)
+                  .post(esc + "/orders", order(courseId, child, hours, start, end))
+                  .quietly()
+                  .send();
+          return answer[0].status() != 422 || !answer[0].body().contains("PLT-08");
+        },
+        () -> answer[0] == null ? "" : answer[0].status() + " " + answer[0].body());
+    Answer placed = answer[0];
+    s.say()
+        .call(
+            parent,
+            "POST",
+            esc + "/orders",
+            placed.status(),
+            "orderId="
+                + placed.text("orderId")
+                + " status="
+                + placed.text("status")
+                + " contract="
+                + placed.node("contract").path("template").asText()
+                + " childId="
+                + placed.text("childId"));
+    placed.expect(201);
     long amount = placed.node("amountFen").asLong();
     if (amount != hours * S2CoursesAndSchedules.PRICE_FEN) {
       throw new StoryFailure("LN-PRE-05: amount " + amount + " is not hours × filed price");
@@ -164,12 +214,13 @@ public final class S3CustodyAndPrepayment implements Step {
     return orderId;
   }
 
-  static String order(String courseId, int hours, String start, String end) {
+  static String order(String courseId, String childId, int hours, String start, String end) {
     return """
-    {"courseId":"%s","classHours":%d,"periodStart":"%s","periodEnd":"%s",
+    {"courseId":"%s","childId":"%s","classHours":%d,"periodStart":"%s","periodEnd":"%s",
      "contract":{"template":"GF-2021-2604","coolingOffDaysBefore":0,"coolingOffHoursAfter":24,
-                 "supervisionMode":"CUSTODY"}}\
+                 "supervisionMode":"CUSTODY",
+                 "payment":{"plan":"LUMP_SUM","instalments":1,"method":"WECHAT_PAY"}}}\
     """
-        .formatted(courseId, hours, start, end);
+        .formatted(courseId, childId, hours, start, end);
   }
 }

@@ -99,7 +99,11 @@ public final class S7Blacklisting implements Step {
         .post(
             esc + "/orders",
             S3CustodyAndPrepayment.order(
-                s.id("course"), 5, s.today().toString(), s.today().plusDays(20).toString()))
+                s.id("course"),
+                s.id("orderChild1"),
+                5,
+                s.today().toString(),
+                s.today().plusDays(20).toString()))
         .send()
         .expect(422)
         .expectRule("LST-01");

@@ -30,6 +30,12 @@ public class FiledCourse {
 
   private String mode;
 
+  /** CON-04: the course name and class-size band the contract states. */
+  private String name;
+
+  @Column(name = "class_size_band")
+  private String classSizeBand;
+
   @Column(name = "lesson_minutes")
   private int lessonMinutes;
 
@@ -62,6 +68,8 @@ public class FiledCourse {
       int lessonMinutes,
       long pricePerLessonFen,
       int maxStudents,
+      String name,
+      String classSizeBand,
       Instant filedAt) {
     this.courseId = courseId;
     this.institutionId = institutionId;
@@ -71,6 +79,8 @@ public class FiledCourse {
     this.lessonMinutes = lessonMinutes;
     this.pricePerLessonFen = pricePerLessonFen;
     this.maxStudents = maxStudents;
+    this.name = name;
+    this.classSizeBand = classSizeBand;
     this.filedAt = filedAt;
   }
 
@@ -96,6 +106,14 @@ public class FiledCourse {
 
   public String salesStoppedDetail() {
     return salesStoppedDetail;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String classSizeBand() {
+    return classSizeBand;
   }
 
   public UUID courseId() {

@@ -1,10 +1,12 @@
 package cn.anshan.oversight.escrow.domain.entitlement;
 
+import cn.anshan.oversight.escrow.domain.contract.InstitutionParticulars;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * Read model of an institution's standing, fed only by registry events (DESIGN §1): whether it may
@@ -35,11 +37,71 @@ public class InstitutionStanding {
   @Column(name = "updated_at")
   private Instant updatedAt;
 
+  // CON-02 particulars: the last the registry published, for contracts signed from now on
+  private String name;
+  private String mode;
+
+  @Column(name = "licence_no")
+  private String licenceNo;
+
+  @Column(name = "licence_valid_to")
+  private LocalDate licenceValidTo;
+
+  @Column(name = "registration_type")
+  private String registrationType;
+
+  @Column(name = "credit_code")
+  private String creditCode;
+
+  @Column(name = "registration_valid_to")
+  private LocalDate registrationValidTo;
+
+  /** The registry's aggregateversion of the last registration applied. */
+  @Column(name = "registration_version")
+  private long registrationVersion;
+
   protected InstitutionStanding() {}
 
   public InstitutionStanding(String institutionId) {
     this.institutionId = institutionId;
     this.listStatus = "NONE";
+  }
+
+  /**
+   * The name, mode and licence a list event carries (InstitutionWhitelisted does), if it is not
+   * older than what is known; absent fields keep what is known.
+   */
+  public void licensed(
+      long version, String name, String mode, String licenceNo, LocalDate validTo) {
+    if (version < sourceVersion) {
+      return;
+    }
+    if (name != null) {
+      this.name = name;
+    }
+    if (mode != null) {
+      this.mode = mode;
+    }
+    if (licenceNo != null) {
+      this.licenceNo = licenceNo;
+      this.licenceValidTo = validTo;
+    }
+  }
+
+  /** RegistrationFiled (REG-05 / REG-06): the legal registration, unless older than known. */
+  public void registered(long version, String type, String creditCode, LocalDate validTo) {
+    if (version <= registrationVersion) {
+      return;
+    }
+    this.registrationVersion = version;
+    this.registrationType = type;
+    this.creditCode = creditCode;
+    this.registrationValidTo = validTo;
+  }
+
+  public InstitutionParticulars particulars() {
+    return new InstitutionParticulars(
+        name, mode, licenceNo, licenceValidTo, registrationType, creditCode, registrationValidTo);
   }
 
   /** Applies a list event; returns false when it is older than what is known. */

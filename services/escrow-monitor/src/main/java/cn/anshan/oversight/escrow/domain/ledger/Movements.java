@@ -23,14 +23,16 @@ public final class Movements {
   }
 
   /**
-   * PRE-05 / REL-01: a prepayment arrives in custody and each lesson's price is reserved for the
-   * institution. Returns the pending entries, lesson 1 first.
+   * PRE-05 / REL-01: a prepayment (a lump sum, or one CON-05 instalment paying lessons {@code
+   * firstLesson} onwards) arrives in custody and each of its lessons' price is reserved for the
+   * institution. Returns the pending entries, in lesson order.
    */
   public static List<JournalEntry> receivePrepayment(
       Ledger ledger,
       String institutionId,
       UUID orderId,
       long amountFen,
+      int firstLesson,
       int lessons,
       String bankRef,
       Instant at) {
@@ -51,7 +53,7 @@ public final class Movements {
               EntryCode.LESSON_RESERVED,
               institutionId,
               orderId,
-              n,
+              firstLesson + n - 1,
               bankRef,
               at,
               List.of(

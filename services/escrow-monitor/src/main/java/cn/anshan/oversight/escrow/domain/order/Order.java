@@ -1,8 +1,11 @@
 package cn.anshan.oversight.escrow.domain.order;
 
+import cn.anshan.oversight.escrow.domain.contract.Instalments;
+import cn.anshan.oversight.escrow.domain.contract.SignedContract;
 import cn.anshan.oversight.escrow.domain.entitlement.Category;
 import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -40,6 +43,10 @@ public class Order {
   @Column(name = "family_id")
   private String familyId;
 
+  /** PLT-08: the child the service is for, by enrolment's reference (never a name or ID number). */
+  @Column(name = "child_id")
+  private UUID childId;
+
   /** Class hours bought; one lesson is one class hour. */
   private int lessons;
 
@@ -74,6 +81,9 @@ public class Order {
   @Column(name = "supervision_mode")
   private SupervisionMode supervisionMode;
 
+  @Embedded private SignedContract contract;
+
+  /** The first instalment's bank reference: the payment refunds go back by (REL-05). */
   @Column(name = "bank_ref")
   private String bankRef;
 
@@ -82,6 +92,16 @@ public class Order {
 
   @Column(name = "paid_at")
   private Instant paidAt;
+
+  @Column(name = "instalments_paid")
+  private int instalmentsPaid;
+
+  /** Lessons covered by the instalments paid so far; only these can be consumed. */
+  @Column(name = "lessons_paid")
+  private int lessonsPaid;
+
+  @Column(name = "paid_fen")
+  private long paidFen;
 
   @Column(name = "lessons_requested")
   private int lessonsRequested;
@@ -106,6 +126,7 @@ public class Order {
       UUID courseId,
       Category category,
       String familyId,
+      UUID childId,
       int lessons,
       long unitPriceFen,
       LocalDate periodStart,
@@ -114,6 +135,7 @@ public class Order {
       int coolingOffDaysBefore,
       int coolingOffHoursAfter,
       SupervisionMode supervisionMode,
+      SignedContract contract,
       Instant now) {
     this.id = UUID.randomUUID();
     this.institutionId = institutionId;
@@ -121,6 +143,7 @@ public class Order {
     this.courseId = courseId;
     this.category = category;
     this.familyId = familyId;
+    this.childId = childId;
     this.lessons = lessons;
     this.unitPriceFen = unitPriceFen;
     this.amountFen = unitPriceFen * lessons;
@@ -130,25 +153,51 @@ public class Order {
     this.coolingOffDaysBefore = coolingOffDaysBefore;
     this.coolingOffHoursAfter = coolingOffHoursAfter;
     this.supervisionMode = supervisionMode;
+    this.contract = contract;
     this.placedAt = now;
     this.lastActivityAt = now;
     this.status = OrderStatus.PLACED;
   }
 
-  /** PRE-05: the custody bank reports the payment; only the exact amount of a placed order. */
-  public void paid(String bankRef, String route, Instant at) {
-    if (status != OrderStatus.PLACED) {
+  /** The next instalment the custody bank may report (CON-05); a lump sum is instalment 1 of 1. */
+  public record Instalment(int number, int of, int firstLesson, int lessons, long amountFen) {}
+
+  /** Whether a payment is due: placed, or paid in part and still going on. */
+  public boolean awaitsPayment() {
+    return status == OrderStatus.PLACED || (status == OrderStatus.PAID && lessonsPaid < lessons);
+  }
+
+  public Instalment nextInstalment() {
+    int of = contract().instalments();
+    int n = instalmentsPaid + 1;
+    int count = Instalments.lessonsIn(lessons, of, n);
+    return new Instalment(n, of, lessonsPaid + 1, count, unitPriceFen * count);
+  }
+
+  /**
+   * PRE-05: the custody bank reports the next instalment (the whole amount for a lump sum); its
+   * lessons become consumable.
+   */
+  public Instalment instalmentPaid(String bankRef, String route, Instant at) {
+    if (!awaitsPayment()) {
       throw new IllegalStateException("order is " + status);
     }
-    this.bankRef = bankRef;
-    this.paymentRoute = route;
-    this.paidAt = at;
+    Instalment paid = nextInstalment();
+    if (instalmentsPaid == 0) {
+      this.bankRef = bankRef;
+      this.paymentRoute = route;
+      this.paidAt = at;
+    }
+    instalmentsPaid = paid.number();
+    lessonsPaid += paid.lessons();
+    paidFen += paid.amountFen();
     this.lastActivityAt = at;
     this.status = OrderStatus.PAID;
+    return paid;
   }
 
   public boolean canRequestConsumption() {
-    return status == OrderStatus.PAID && lessonsRequested < lessons;
+    return status == OrderStatus.PAID && lessonsRequested < lessonsPaid;
   }
 
   /** REL-02: the institution asks to consume the next lesson; returns its number (1-based). */
@@ -200,9 +249,9 @@ public class Order {
     return CoolingOff.of(periodStart, coolingOffDaysBefore, coolingOffHoursAfter, zone);
   }
 
-  /** Value still in custody for the family: paid, less released, less refunded. */
+  /** Value still in custody for the family: paid so far, less released, less refunded. */
   public long unconsumedFen() {
-    return paidAt == null ? 0 : amountFen - releasedFen - refundedFen;
+    return paidFen - releasedFen - refundedFen;
   }
 
   public long recordEvent() {
@@ -235,6 +284,30 @@ public class Order {
 
   public String familyId() {
     return familyId;
+  }
+
+  public UUID childId() {
+    return childId;
+  }
+
+  /**
+   * The contract as signed. Orders placed before contracts were recorded (V4) read as a lump sum
+   * whose institution and service particulars are unknown.
+   */
+  public SignedContract contract() {
+    return contract;
+  }
+
+  public int instalmentsPaid() {
+    return instalmentsPaid;
+  }
+
+  public int lessonsPaid() {
+    return lessonsPaid;
+  }
+
+  public long paidFen() {
+    return paidFen;
   }
 
   public int lessons() {

@@ -3,6 +3,10 @@ package cn.anshan.oversight.escrow.domain.ledger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.anshan.oversight.escrow.domain.contract.InstitutionParticulars;
+import cn.anshan.oversight.escrow.domain.contract.PaymentMethod;
+import cn.anshan.oversight.escrow.domain.contract.PaymentPlan;
+import cn.anshan.oversight.escrow.domain.contract.SignedContract;
 import cn.anshan.oversight.escrow.domain.entitlement.Category;
 import cn.anshan.oversight.escrow.domain.order.Consumption;
 import cn.anshan.oversight.escrow.domain.order.ConsumptionStatus;
@@ -34,6 +38,24 @@ import net.jqwik.api.Provide;
  * and released ≤ confirmed lessons × unit price (REL-01, REL-02, REL-05, REL-09, REL-13).
  */
 class LedgerPropertiesTest {
+  private static final SignedContract LUMP_SUM =
+      new SignedContract(
+          new InstitutionParticulars(
+              "鞍山市铁东区启明星青少年培训中心",
+              "OFFLINE",
+              "教民121030270000123号",
+              LocalDate.parse("2029-03-15"),
+              "BUSINESS_LICENCE",
+              "91210302MADK3F7Q2G",
+              null),
+          Category.NON_SUBJECT,
+          "OFFLINE",
+          "少儿围棋进阶",
+          45,
+          "10-35",
+          PaymentPlan.LUMP_SUM,
+          1,
+          PaymentMethod.WECHAT_PAY);
 
   enum Kind {
     DEPOSIT_AND_RESERVE,
@@ -105,6 +127,7 @@ class LedgerPropertiesTest {
                   UUID.randomUUID(),
                   Category.NON_SUBJECT,
                   "family-" + i,
+                  UUID.randomUUID(),
                   sizes.get(i),
                   3333 + i,
                   LocalDate.parse("2026-04-27"),
@@ -113,6 +136,7 @@ class LedgerPropertiesTest {
                   0,
                   24,
                   SupervisionMode.CUSTODY,
+                  LUMP_SUM,
                   now)));
     }
     Map<UUID, Integer> confirmed = new HashMap<>();
@@ -134,11 +158,12 @@ class LedgerPropertiesTest {
                 order.institutionId(),
                 order.id(),
                 order.amountFen(),
+                1,
                 order.lessons(),
                 "bank-" + order.id(),
                 now);
             store.save(ledger);
-            order.paid("bank-" + order.id(), "WECHAT_PAY", now);
+            order.instalmentPaid("bank-" + order.id(), "WECHAT_PAY", now);
             mustChange = true;
           }
           case REQUEST -> {

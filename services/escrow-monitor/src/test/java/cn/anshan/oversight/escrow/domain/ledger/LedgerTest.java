@@ -76,7 +76,7 @@ class LedgerTest {
     Ledger ledger = Ledger.empty();
     UUID order = UUID.randomUUID();
     List<JournalEntry> reservations =
-        Movements.receivePrepayment(ledger, "i", order, 1000, 3, "bank-1", NOW);
+        Movements.receivePrepayment(ledger, "i", order, 1000, 1, 3, "bank-1", NOW);
     assertEquals(
         List.of(333L, 333L, 334L), reservations.stream().map(JournalEntry::amountFen).toList());
     assertEquals(0, ledger.account(AccountType.FAMILY_ESCROW.idFor(order)).available());

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.UUID;
 
-/** A consumed CloudEvent: envelope attributes plus the raw {@code data}. */
+/**
+ * A consumed CloudEvent: envelope attributes plus the raw {@code data}. {@code actor} and {@code
+ * actorRole} say who caused it at the producer (a user's {@code sub} or {@code system:<service>}).
+ */
 public record IncomingEvent(
     UUID id,
     String type,
@@ -14,6 +17,8 @@ public record IncomingEvent(
     long aggregateVersion,
     String correlationId,
     String district,
+    String actor,
+    String actorRole,
     JsonNode data) {
 
   /** Parses structured-mode JSON; anything that is not a usable envelope is a poison record. */
@@ -36,6 +41,8 @@ public record IncomingEvent(
           root.path("aggregateversion").asLong(),
           root.path("correlationid").asText(null),
           root.path("district").asText(null),
+          root.path("actor").asText(null),
+          root.path("actorrole").asText(null),
           root.path("data"));
     } catch (IllegalArgumentException e) {
       throw new PoisonEventException(e.getMessage());

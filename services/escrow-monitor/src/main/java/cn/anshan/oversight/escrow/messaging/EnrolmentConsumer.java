@@ -1,0 +1,37 @@
+package cn.anshan.oversight.escrow.messaging;
+
+import cn.anshan.oversight.escrow.service.Children;
+import cn.anshan.oversight.kit.events.IncomingEvent;
+import cn.anshan.oversight.kit.inbox.Inbox;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Enrolment events escrow reacts to: ChildRegistered, so an order can name the child it is for
+ * (PLT-08). Each event applies once (kit Inbox); other types are ignored.
+ */
+@ApplicationScoped
+public class EnrolmentConsumer {
+  public static final String CONSUMER = "escrow-monitor-enrolment";
+  private static final String CHILD_REGISTERED = "cn.anshan.oversight.enrolment.ChildRegistered.v1";
+
+  private final Inbox inbox;
+  private final Children children;
+
+  public EnrolmentConsumer(Inbox inbox, Children children) {
+    this.inbox = inbox;
+    this.children = children;
+  }
+
+  @Incoming("enrolment-events")
+  public Uni<Void> consume(String json) {
+    return inbox.receive(CONSUMER, json, this::apply);
+  }
+
+  private Uni<Void> apply(IncomingEvent event) {
+    return CHILD_REGISTERED.equals(event.type())
+        ? children.registered(event)
+        : Uni.createFrom().voidItem();
+  }
+}
