@@ -108,7 +108,12 @@ final class Operations {
             Service.ESCROW,
             s -> "/api/v1/escrow/orders/" + s.getString("order") + "/consumptions",
             "operator")
-        .body(StringBody(s -> "{\"heldOn\":\"" + w.today + "\"}"))
+        .body(
+            StringBody(
+                s ->
+                    "{\"sessionId\":\""
+                        + w.nextSession(s.getString("course"), s.getString("parent"))
+                        + "\"}"))
         .check(status().is(201))
         .check(jsonPath("$.consumptionId").saveAs("consumption"));
   }

@@ -38,6 +38,16 @@ final class World {
   /** PLT-08: each parent's child, linked in enrolment, that the parent's orders are for. */
   final Map<String, String> orderChildren = new java.util.HashMap<>();
 
+  /**
+   * REL-04: per course, sessions held yesterday evening that every bench child attended; a parent
+   * takes them in turn, since one attendance is one lesson.
+   */
+  static final int SESSIONS_PER_COURSE = 40;
+
+  final Map<String, List<String>> heldSessions = new java.util.HashMap<>();
+  private final Map<String, java.util.concurrent.atomic.AtomicInteger> lessonsTaken =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   final List<String> filers = new ArrayList<>();
   final Map<String, String> filerInstitutions = new java.util.HashMap<>();
   final List<FeeDraft> feeDrafts = new ArrayList<>();
@@ -114,6 +124,9 @@ final class World {
       w.institutions.add(w.whiteListedInstitution(String.format("bench-op-%02d", i), i));
     }
     w.awaitChildrenInEscrow(w.institutions.get(0).courseId());
+    for (Institution i : w.institutions) {
+      w.holdSessions(i);
+    }
     w.afterSchoolProgramme();
     for (int i = 1; i <= feeSchools; i++) {
       w.feeDrafts.add(w.draftFee(String.format("bench-fee-%02d", i)));
@@ -264,6 +277,78 @@ final class World {
 
   private void awaitCourseInEscrow(String courseId) {
     awaitInEscrow("escrow-monitor knows course " + courseId, courseId, parents.get(0));
+  }
+
+  /** The next held session of the course this parent's child has not had a lesson for. */
+  String nextSession(String courseId, String parent) {
+    List<String> pool = heldSessions.get(courseId);
+    int n =
+        lessonsTaken
+            .computeIfAbsent(
+                parent + " " + courseId, k -> new java.util.concurrent.atomic.AtomicInteger())
+            .getAndIncrement();
+    return pool.get(n % pool.size());
+  }
+
+  /**
+   * REL-04: the institution schedules {@link #SESSIONS_PER_COURSE} sessions yesterday evening and
+   * reports each held with every bench child attending, plus one probe session that proves escrow
+   * has consumed them all (SessionHeld events of a course arrive in order).
+   */
+  private void holdSessions(Institution i) {
+    Report.progress("institution %s: %d held sessions", i.operator(), SESSIONS_PER_COURSE);
+    List<String> pool = new ArrayList<>();
+    for (int n = 0; n <= SESSIONS_PER_COURSE; n++) {
+      pool.add(heldSession(i));
+    }
+    String probe = pool.remove(pool.size() - 1);
+    heldSessions.put(i.courseId(), pool);
+    String parent = parents.get(0);
+    String esc = url(Service.ESCROW) + "/api/v1/escrow";
+    Http.Answer placed =
+        Http.post(esc + "/orders", bearer(parent), order(i.courseId(), parent, 1), null)
+            .expect(201);
+    String orderId = placed.text("/orderId");
+    Http.post(
+            esc + "/bank/payments",
+            bank(),
+            """
+            {"bankRef":"BENCH-PROBE-%s","orderId":"%s","amountFen":%s,"route":"WECHAT_PAY"}"""
+                .formatted(UUID.randomUUID(), orderId, placed.text("/amountFen")),
+            null)
+        .expect(201);
+    Http.await(
+        "escrow-monitor knows the held sessions of " + i.courseId(),
+        () -> {
+          Http.Answer a =
+              Http.post(
+                  esc + "/orders/" + orderId + "/consumptions",
+                  bearer(i.operator()),
+                  "{\"sessionId\":\"" + probe + "\"}",
+                  null);
+          return a.status() == 201 ? a : null;
+        });
+  }
+
+  private String heldSession(Institution i) {
+    String course = url(Service.REGISTRY) + "/api/v1/courses/" + i.courseId();
+    String op = bearer(i.operator());
+    LocalDate day = today.minusDays(1);
+    String session =
+        Http.post(
+                course + "/sessions",
+                op,
+                "{\"startsAt\":\"%sT18:00\",\"endsAt\":\"%sT19:00\"}".formatted(day, day),
+                Http.get(course, op).expect(200).etag())
+            .expect(201)
+            .text("/sessionId");
+    Http.post(
+            course + "/sessions/" + session + "/held",
+            op,
+            json(Map.of("attendingChildIds", new ArrayList<>(orderChildren.values()))),
+            null)
+        .expect(200);
+    return session;
   }
 
   /** One child per parent of this run, linked in enrolment (PLT-08). */

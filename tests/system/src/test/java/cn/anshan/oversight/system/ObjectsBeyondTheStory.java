@@ -14,6 +14,7 @@ import static cn.anshan.oversight.system.story.StoryContext.REGULATOR_TIEDONG;
 import static cn.anshan.oversight.system.story.StoryContext.SCHOOL_1;
 import static cn.anshan.oversight.system.story.StoryContext.SCHOOL_ADMIN;
 
+import cn.anshan.oversight.system.story.HeldSessions;
 import cn.anshan.oversight.system.story.PlatformClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -250,11 +251,19 @@ final class ObjectsBeyondTheStory {
               placed.node("amountFen").asLong(),
               "route",
               "WECHAT_PAY"));
-      Answer lesson =
-          create(
+      // REL-04: a session held the day before yesterday or the day before (evening, after the
+      // story's own sessions), parent-1's child attending
+      String session =
+          HeldSessions.report(
+              api,
+              urls.registry(),
               OPERATOR_A,
-              esc + "/orders/" + orderId + "/consumptions",
-              Map.of("heldOn", today.minusDays(1).toString()));
+              course,
+              child,
+              today.minusDays(2 + i),
+              "19:20",
+              "20:20");
+      Answer lesson = HeldSessions.requestLesson(api, urls.escrow(), OPERATOR_A, orderId, session);
       String consumption = esc + "/consumptions/" + lesson.text("consumptionId");
       create(PARENT_1, consumption + "/dispute", Map.of("reason", "the teacher did not come"));
       create(REGULATOR_TIEDONG, consumption + "/resolution", Map.of("outcome", "RETURN"));

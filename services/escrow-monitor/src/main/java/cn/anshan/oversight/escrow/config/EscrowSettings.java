@@ -151,5 +151,12 @@ public interface EscrowSettings {
     /** Row 13 (d): days without any consumption after which an unconsumed balance is stale. */
     @WithDefault("30")
     int staleBalanceDays();
+
+    /**
+     * PLT-14 fast consumption: lessons of one order asked for in 7 days beyond which it trips (no
+     * published number: one a day).
+     */
+    @WithDefault("7")
+    int fastConsumptionLessonsPerWeek();
   }
 }

@@ -181,6 +181,7 @@ public final class EscrowEvents {
       String district,
       int lessonNo,
       LocalDate heldOn,
+      UUID sessionId,
       LocalDate autoConfirmOn,
       Instant requestedAt) {}
 
@@ -377,6 +378,7 @@ public final class EscrowEvents {
             o.district(),
             c.lessonNo(),
             c.heldOn(),
+            c.sessionId(),
             c.autoConfirmOn(),
             c.requestedAt()));
   }

@@ -15,9 +15,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Registry events escrow reacts to (DESIGN §1): list and licence events keep the entitlement read
  * model (§11 row 3), list and registration events the particulars a contract names (CON-02),
- * CourseFiled the filed courses; losing the standing (black list or licence revoked) refunds every
- * unconsumed balance (REL-09). Each event applies once (kit Inbox); other types are ignored; poison
- * records go to the channel's DLQ.
+ * CourseFiled the filed courses, SessionScheduled / SessionHeld the sessions lessons are consumed
+ * against (REL-04); losing the standing (black list or licence revoked) refunds every unconsumed
+ * balance (REL-09). Each event applies once (kit Inbox); other types are ignored; poison records go
+ * to the channel's DLQ.
  */
 @ApplicationScoped
 public class RegistryConsumer {
@@ -50,6 +51,8 @@ public class RegistryConsumer {
       case "LicenceRevoked.v1" -> entitlement.revoked(event).chain(change -> exit(event, change));
       case "RegistrationFiled.v1" -> entitlement.registrationFiled(event);
       case "CourseFiled.v1" -> entitlement.courseFiled(event);
+      case "SessionScheduled.v1" -> entitlement.sessionScheduled(event);
+      case "SessionHeld.v1" -> entitlement.sessionHeld(event);
       case "PriceViolationDetected.v1" -> entitlement.priceViolation(event);
       default -> Uni.createFrom().voidItem();
     };

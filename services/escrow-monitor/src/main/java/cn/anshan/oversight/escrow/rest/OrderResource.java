@@ -1,8 +1,10 @@
 package cn.anshan.oversight.escrow.rest;
 
+import cn.anshan.oversight.escrow.service.AttendanceMissing;
 import cn.anshan.oversight.escrow.service.ConsumptionService;
 import cn.anshan.oversight.escrow.service.OrderService;
 import cn.anshan.oversight.escrow.service.RefundService;
+import cn.anshan.oversight.escrow.service.RiskService;
 import cn.anshan.oversight.escrow.service.Views;
 import cn.anshan.oversight.escrow.service.Views.ConsumptionView;
 import cn.anshan.oversight.escrow.service.Views.OrderPage;
@@ -51,18 +53,21 @@ public class OrderResource {
   private final RefundService refunds;
   private final CurrentActor actor;
   private final IdempotentCommands idempotency;
+  private final RiskService risk;
 
   public OrderResource(
       OrderService orders,
       ConsumptionService consumptions,
       RefundService refunds,
       CurrentActor actor,
-      IdempotentCommands idempotency) {
+      IdempotentCommands idempotency,
+      RiskService risk) {
     this.orders = orders;
     this.consumptions = consumptions;
     this.refunds = refunds;
     this.actor = actor;
     this.idempotency = idempotency;
+    this.risk = risk;
   }
 
   @POST
@@ -140,10 +145,13 @@ public class OrderResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.INSTITUTION_OPERATOR)
   @Operation(
-      summary = "Ask the family to confirm the next lesson as consumed (REL-02)",
+      summary = "Ask the family to confirm the next lesson as consumed (REL-02, REL-04)",
       description =
-          "The parent confirms or disputes; silence confirms after the configured working days"
-              + " (REL-02/REL-03).")
+          "Names a session of the order's course that the registry reports held (SessionHeld),"
+              + " that is over and inside the order's period, and that the order's child attended;"
+              + " one lesson per session. The parent confirms or disputes; silence confirms after"
+              + " the configured working days (REL-02/REL-03). A session the child did not attend"
+              + " is refused and trips CONSUMPTION_WITHOUT_ATTENDANCE.")
   @APIResponse(
       responseCode = "201",
       description = "Requested",
@@ -155,21 +163,29 @@ public class OrderResource {
   @APIResponse(
       responseCode = "409",
       description =
-          "No lesson left or the order is not paid; or LST-01: the institution may not collect now")
-  @APIResponse(responseCode = "422", description = "REL-02: the lesson was not held in the period")
+          "No paid lesson left; REL-04: the session was already asked for; or LST-01: the"
+              + " institution may not collect now")
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "REL-04: not a held session of the course, or the child did not attend; REL-02: not over"
+              + " or outside the order's period")
   public Uni<Response> requestConsumption(
       @PathParam("orderId") UUID orderId,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull Requests.RequestConsumption request) {
     CommandContext command = actor.command(Roles.INSTITUTION_OPERATOR);
-    return idempotency.execute(
-        idempotencyKey,
-        command.actor().subject() + " POST consumption " + orderId,
-        request,
-        () ->
-            consumptions
-                .request(command, orderId, request.heldOn())
-                .map(view -> new CommandResult(201, view, null, null)));
+    return idempotency
+        .execute(
+            idempotencyKey,
+            command.actor().subject() + " POST consumption " + orderId,
+            request,
+            () ->
+                consumptions
+                    .request(command, orderId, request.sessionId())
+                    .map(view -> new CommandResult(201, view, null, null)))
+        .onFailure(AttendanceMissing.class)
+        .call(miss -> risk.consumptionWithoutAttendance(command, (AttendanceMissing) miss));
   }
 
   @GET

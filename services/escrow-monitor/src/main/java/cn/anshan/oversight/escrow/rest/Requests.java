@@ -117,7 +117,8 @@ public final class Requests {
       LocalDate asOf,
       @Min(0) @MovementLimit long balanceFen) {}
 
-  public record RequestConsumption(@NotNull LocalDate heldOn) {}
+  /** REL-04: the held session (registry SessionHeld) the lesson is asked for. */
+  public record RequestConsumption(@NotNull UUID sessionId) {}
 
   public record Dispute(@NotBlank @Size(max = 2000) String reason) {}
 

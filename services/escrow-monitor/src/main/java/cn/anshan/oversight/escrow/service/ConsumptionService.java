@@ -1,17 +1,20 @@
 package cn.anshan.oversight.escrow.service;
 
 import cn.anshan.oversight.escrow.config.EscrowSettings;
+import cn.anshan.oversight.escrow.domain.entitlement.HeldSession;
 import cn.anshan.oversight.escrow.domain.ledger.EntryCode;
 import cn.anshan.oversight.escrow.domain.ledger.JournalEntry;
 import cn.anshan.oversight.escrow.domain.ledger.Ledger;
 import cn.anshan.oversight.escrow.domain.ledger.Movements;
 import cn.anshan.oversight.escrow.domain.order.Consumption;
 import cn.anshan.oversight.escrow.domain.order.ConsumptionStatus;
+import cn.anshan.oversight.escrow.domain.order.LessonEvidence;
 import cn.anshan.oversight.escrow.domain.order.Order;
 import cn.anshan.oversight.escrow.domain.order.OrderStatus;
 import cn.anshan.oversight.escrow.messaging.EscrowEvents;
 import cn.anshan.oversight.escrow.repository.ConsumptionRepository;
 import cn.anshan.oversight.escrow.repository.OrderRepository;
+import cn.anshan.oversight.escrow.repository.SessionRepository;
 import cn.anshan.oversight.escrow.repository.StandingRepository;
 import cn.anshan.oversight.escrow.service.Views.ConsumptionView;
 import cn.anshan.oversight.kit.events.CommandContext;
@@ -36,12 +39,11 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ConsumptionService {
-  /** REL-02: only a lesson that was held within the order's period can be consumed. */
-  public static final String HELD_RULE = "REL-02";
-
   private final OrderRepository orders;
   private final ConsumptionRepository consumptions;
   private final StandingRepository standings;
+  private final SessionRepository sessions;
+  private final RiskService risk;
   private final Ledgers ledgers;
   private final Outbox outbox;
   private final OversightClock clock;
@@ -52,6 +54,8 @@ public class ConsumptionService {
       OrderRepository orders,
       ConsumptionRepository consumptions,
       StandingRepository standings,
+      SessionRepository sessions,
+      RiskService risk,
       Ledgers ledgers,
       Outbox outbox,
       OversightClock clock,
@@ -60,6 +64,8 @@ public class ConsumptionService {
     this.orders = orders;
     this.consumptions = consumptions;
     this.standings = standings;
+    this.sessions = sessions;
+    this.risk = risk;
     this.ledgers = ledgers;
     this.outbox = outbox;
     this.clock = clock;
@@ -67,49 +73,88 @@ public class ConsumptionService {
     this.settings = settings;
   }
 
-  /** REL-02: the operator of the order's institution asks to consume the next lesson. */
+  /**
+   * REL-02 / REL-04: the operator of the order's institution asks to consume the next lesson, for a
+   * session the registry reports held and the order's child attended; once per session.
+   */
   @WithTransaction
-  public Uni<ConsumptionView> request(CommandContext command, UUID orderId, LocalDate heldOn) {
+  public Uni<ConsumptionView> request(CommandContext command, UUID orderId, UUID sessionId) {
     return orders
         .findForUpdate(orderId)
+        .map(found -> consumable(command.actor(), found, orderId))
         .chain(
-            found -> {
-              Order order = Access.operatedBy(command.actor(), found, orderId);
-              if (!order.canRequestConsumption()) {
-                throw ProblemException.conflict(
-                    "no-lesson-to-consume",
-                    "order is "
-                        + order.status()
-                        + " with "
-                        + order.lessonsRequested()
-                        + " of "
-                        + order.lessonsPaid()
-                        + " paid lessons requested ("
-                        + order.lessons()
-                        + " ordered)");
-              }
-              LocalDate today = clock.today();
-              if (heldOn.isAfter(today)
-                  || heldOn.isBefore(order.periodStart())
-                  || heldOn.isAfter(order.periodEnd())) {
-                throw ProblemException.rule(
-                    HELD_RULE,
-                    "a lesson held on "
-                        + heldOn
-                        + " cannot be consumed: it must lie in the order's period "
-                        + order.periodStart()
-                        + ".."
-                        + order.periodEnd()
-                        + " and not after today "
-                        + today);
-              }
-              return mayCollect(order, "consumption requests")
-                  .chain(() -> record(command, order, heldOn, today));
-            });
+            order ->
+                sessions
+                    .findById(sessionId)
+                    .invoke(
+                        session ->
+                            LessonEvidence.check(order, session, clock.now())
+                                .ifPresent(
+                                    v -> {
+                                      throw ProblemException.rules(List.of(v));
+                                    }))
+                    .call(session -> attended(order, session))
+                    .call(session -> firstFor(order, session))
+                    .call(() -> mayCollect(order, "consumption requests"))
+                    .chain(session -> record(command, order, session))
+                    .call(() -> risk.afterConsumptionRequest(command, order)));
   }
 
-  private Uni<ConsumptionView> record(
-      CommandContext command, Order order, LocalDate heldOn, LocalDate today) {
+  private static Order consumable(Actor operator, Order found, UUID orderId) {
+    Order order = Access.operatedBy(operator, found, orderId);
+    if (!order.canRequestConsumption()) {
+      throw ProblemException.conflict(
+          "no-lesson-to-consume",
+          "order is "
+              + order.status()
+              + " with "
+              + order.lessonsRequested()
+              + " of "
+              + order.lessonsPaid()
+              + " paid lessons requested ("
+              + order.lessons()
+              + " ordered)");
+    }
+    return order;
+  }
+
+  /**
+   * REL-04: the child attended. Orders placed before contracts named a child (V4) have no child to
+   * look for: any held session counts for them.
+   */
+  private Uni<Void> attended(Order order, HeldSession session) {
+    if (order.childId() == null) {
+      return Uni.createFrom().voidItem();
+    }
+    return sessions
+        .didAttend(session.sessionId(), order.childId())
+        .invoke(
+            yes -> {
+              if (!yes) {
+                throw new AttendanceMissing(order, session.sessionId());
+              }
+            })
+        .replaceWithVoid();
+  }
+
+  private Uni<Void> firstFor(Order order, HeldSession session) {
+    return consumptions
+        .existsFor(order.id(), order.childId(), session.sessionId())
+        .invoke(
+            exists -> {
+              if (exists) {
+                throw ProblemException.rule(
+                    409,
+                    LessonEvidence.HELD,
+                    "a lesson was already asked for session "
+                        + session.sessionId()
+                        + " for this order or this child: one session is one lesson");
+              }
+            })
+        .replaceWithVoid();
+  }
+
+  private Uni<ConsumptionView> record(CommandContext command, Order order, HeldSession session) {
     int lessonNo = order.consumptionRequested(clock.now());
     Consumption consumption =
         new Consumption(
@@ -117,10 +162,11 @@ public class ConsumptionService {
             order.institutionId(),
             order.familyId(),
             lessonNo,
-            heldOn,
+            session,
+            order.contract().courseName(),
             clock.now(),
             // REL-02 / REL-03: the parent's last answer day, holidays skipped.
-            calendar.plusWorkingDays(today, settings.release().autoConfirmWorkingDays()));
+            calendar.plusWorkingDays(clock.today(), settings.release().autoConfirmWorkingDays()));
     return consumptions
         .persist(consumption)
         .call(() -> outbox.append(command, EscrowEvents.consumptionRequested(order, consumption)))

@@ -2,8 +2,10 @@ package cn.anshan.oversight.escrow.service;
 
 import cn.anshan.oversight.escrow.domain.entitlement.Category;
 import cn.anshan.oversight.escrow.domain.entitlement.FiledCourse;
+import cn.anshan.oversight.escrow.domain.entitlement.HeldSession;
 import cn.anshan.oversight.escrow.domain.entitlement.InstitutionStanding;
 import cn.anshan.oversight.escrow.repository.CourseRepository;
+import cn.anshan.oversight.escrow.repository.SessionRepository;
 import cn.anshan.oversight.escrow.repository.StandingRepository;
 import cn.anshan.oversight.kit.events.IncomingEvent;
 import cn.anshan.oversight.kit.events.PoisonEventException;
@@ -13,7 +15,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -24,12 +29,17 @@ import java.util.UUID;
 public class EntitlementService {
   private final StandingRepository standings;
   private final CourseRepository courses;
+  private final SessionRepository sessions;
   private final OversightClock clock;
 
   public EntitlementService(
-      StandingRepository standings, CourseRepository courses, OversightClock clock) {
+      StandingRepository standings,
+      CourseRepository courses,
+      SessionRepository sessions,
+      OversightClock clock) {
     this.standings = standings;
     this.courses = courses;
+    this.sessions = sessions;
     this.clock = clock;
   }
 
@@ -69,6 +79,53 @@ public class EntitlementService {
                               s.entitled(),
                               applied && "BLACK".equals(s.listStatus())));
             });
+  }
+
+  /** SessionScheduled: a session of a course, the evidence a lesson is later consumed against. */
+  public Uni<Void> sessionScheduled(IncomingEvent event) {
+    return sessionOf(event).replaceWithVoid();
+  }
+
+  /**
+   * SessionHeld (REL-04): the institution reported the session held, with who attended (the session
+   * is created from this event when its SessionScheduled never reached escrow).
+   */
+  public Uni<Void> sessionHeld(IncomingEvent event) {
+    JsonNode d = event.data();
+    List<UUID> attending = new ArrayList<>();
+    try {
+      d.path("attendingChildIds").forEach(n -> attending.add(UUID.fromString(n.asText())));
+      Instant heldAt = Instant.parse(text(d, "heldAt"));
+      return sessionOf(event)
+          .invoke(session -> session.held(heldAt))
+          .call(session -> sessions.attended(session.sessionId(), attending))
+          .replaceWithVoid();
+    } catch (IllegalArgumentException | DateTimeParseException e) {
+      throw new PoisonEventException("SessionHeld: " + e.getMessage());
+    }
+  }
+
+  private Uni<HeldSession> sessionOf(IncomingEvent event) {
+    JsonNode d = event.data();
+    UUID sessionId;
+    HeldSession fromEvent;
+    try {
+      sessionId = UUID.fromString(text(d, "sessionId"));
+      fromEvent =
+          new HeldSession(
+              sessionId,
+              UUID.fromString(text(d, "courseId")),
+              text(d, "institutionId"),
+              Instant.parse(text(d, "startsAt")),
+              Instant.parse(text(d, "endsAt")),
+              LocalDateTime.parse(text(d, "localStart")),
+              LocalDateTime.parse(text(d, "localEnd")));
+    } catch (IllegalArgumentException | DateTimeParseException e) {
+      throw new PoisonEventException("session event: " + e.getMessage());
+    }
+    return sessions
+        .findById(sessionId)
+        .chain(known -> known != null ? Uni.createFrom().item(known) : sessions.persist(fromEvent));
   }
 
   /** RegistrationFiled: the legal registration a contract names (CON-02) and REG-06 checks. */

@@ -10,6 +10,7 @@ import cn.anshan.oversight.escrow.domain.risk.RiskRules.Trip;
 import cn.anshan.oversight.escrow.domain.supervision.Supervision;
 import cn.anshan.oversight.escrow.messaging.EscrowEvents;
 import cn.anshan.oversight.escrow.repository.BankMovementRepository;
+import cn.anshan.oversight.escrow.repository.ConsumptionRepository;
 import cn.anshan.oversight.escrow.repository.LedgerRepository;
 import cn.anshan.oversight.escrow.repository.OrderRepository;
 import cn.anshan.oversight.escrow.repository.RefundRepository;
@@ -59,6 +60,7 @@ public class RiskService {
   private final SupervisionRepository supervisions;
   private final LedgerRepository ledger;
   private final BankMovementRepository bank;
+  private final ConsumptionRepository consumptions;
   private final Outbox outbox;
   private final OversightClock clock;
   private final EscrowSettings settings;
@@ -69,6 +71,7 @@ public class RiskService {
       SupervisionRepository supervisions,
       LedgerRepository ledger,
       BankMovementRepository bank,
+      ConsumptionRepository consumptions,
       Outbox outbox,
       OversightClock clock,
       EscrowSettings settings) {
@@ -77,6 +80,7 @@ public class RiskService {
     this.supervisions = supervisions;
     this.ledger = ledger;
     this.bank = bank;
+    this.consumptions = consumptions;
     this.outbox = outbox;
     this.clock = clock;
     this.settings = settings;
@@ -190,6 +194,43 @@ public class RiskService {
                                                 before,
                                                 settings.risk().salesSpikeFactor(),
                                                 settings.risk().salesSpikeMinFen())))))
+        .replaceWithVoid();
+  }
+
+  /** After a lesson was asked for: the order's lessons going faster than taught (PLT-14). */
+  public Uni<Void> afterConsumptionRequest(CommandContext context, Order order) {
+    return consumptions
+        .requestedSince(order.id(), clock.now().minus(Duration.ofDays(7)))
+        .chain(
+            n ->
+                maybe(
+                    context,
+                    order.institutionId(),
+                    order.district(),
+                    RiskRules.fastConsumption(n, settings.risk().fastConsumptionLessonsPerWeek())))
+        .replaceWithVoid();
+  }
+
+  /**
+   * REL-04: the institution asked to be paid for a session the order's child did not attend. The
+   * request was refused and rolled back; this records the attempt on its own, after it.
+   */
+  @WithTransaction
+  public Uni<Void> consumptionWithoutAttendance(CommandContext context, AttendanceMissing miss) {
+    return trip(
+            context,
+            miss.institutionId(),
+            miss.district(),
+            new Trip(
+                RiskIndicator.CONSUMPTION_WITHOUT_ATTENDANCE,
+                RiskGrade.ORANGE,
+                1,
+                0,
+                "a lesson of order "
+                    + miss.orderId()
+                    + " was asked for session "
+                    + miss.sessionId()
+                    + ", which the order's child did not attend"))
         .replaceWithVoid();
   }
 

@@ -14,6 +14,7 @@ import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
 import cn.anshan.oversight.kit.time.OversightClock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -178,12 +179,17 @@ public final class Views {
       boolean reconciled,
       boolean tripped) {}
 
+  /** The session a lesson is for, as the parent confirms it (REL-04): local times, the course. */
+  public record SessionRef(
+      UUID sessionId, LocalDateTime startsAt, LocalDateTime endsAt, String courseName) {}
+
   public record ConsumptionView(
       UUID consumptionId,
       UUID orderId,
       String institutionId,
       int lessonNo,
       LocalDate heldOn,
+      SessionRef session,
       ConsumptionStatus status,
       Instant requestedAt,
       LocalDate autoConfirmOn,
@@ -198,6 +204,9 @@ public final class Views {
           c.institutionId(),
           c.lessonNo(),
           c.heldOn(),
+          c.sessionId() == null
+              ? null
+              : new SessionRef(c.sessionId(), c.sessionStart(), c.sessionEnd(), c.courseName()),
           c.status(),
           c.requestedAt(),
           c.autoConfirmOn(),

@@ -400,14 +400,104 @@ public final class EscrowFixtures {
         .then();
   }
 
+  /**
+   * REL-04: the registry reports a session of the order's course held on {@code heldOn} (08:00 to
+   * 09:00 in Anshan) with the order's child attending, then the operator asks for its lesson.
+   */
   public static ValidatableResponse requestConsumption(
       Tokens operator, String orderId, String heldOn) {
+    JsonNode order = readOrder(operator, orderId).statusCode(200).extract().as(JsonNode.class);
+    UUID child = UUID.fromString(order.path("childId").asText());
+    UUID session =
+        heldSession(
+            order.path("institutionId").asText(),
+            UUID.fromString(order.path("courseId").asText()),
+            heldOn,
+            List.of(child));
+    return requestConsumption(operator, orderId, session);
+  }
+
+  public static ValidatableResponse requestConsumption(
+      Tokens operator, String orderId, UUID sessionId) {
     return given()
         .header("Authorization", operator.bearer())
         .contentType(ContentType.JSON)
-        .body("{\"heldOn\":\"" + heldOn + "\"}")
+        .body("{\"sessionId\":\"" + sessionId + "\"}")
         .post("/api/v1/escrow/orders/{id}/consumptions", orderId)
         .then();
+  }
+
+  /** The registry schedules a session of the course on {@code day}, 08:00–09:00 Anshan time. */
+  public static UUID scheduledSession(String institutionId, UUID courseId, String day) {
+    UUID session = UUID.randomUUID();
+    KafkaRecords.send(
+        REGISTRY_TOPIC,
+        courseId.toString(),
+        event(
+            "SessionScheduled",
+            "Course",
+            courseId.toString(),
+            sessionData(institutionId, courseId, session, day)));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                TestInfra.count("select count(*) from course_session where session_id = ?", session)
+                    == 1);
+    return session;
+  }
+
+  /**
+   * The registry reports a session of the course on {@code day} held, {@code attending} present
+   * (scheduled first); waits until escrow knows. Returns the session id.
+   */
+  public static UUID heldSession(
+      String institutionId, UUID courseId, String day, List<UUID> attending) {
+    UUID session = scheduledSession(institutionId, courseId, day);
+    reportHeld(institutionId, courseId, session, day, attending);
+    return session;
+  }
+
+  public static void reportHeld(
+      String institutionId, UUID courseId, UUID session, String day, List<UUID> attending) {
+    Map<String, Object> data =
+        new java.util.HashMap<>(sessionData(institutionId, courseId, session, day));
+    data.put("attendingChildIds", attending.stream().map(UUID::toString).toList());
+    data.put("heldAt", day + "T01:05:00Z");
+    KafkaRecords.send(
+        REGISTRY_TOPIC,
+        courseId.toString(),
+        event("SessionHeld", "Course", courseId.toString(), data));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                TestInfra.count(
+                        "select count(*) from course_session where session_id = ?"
+                            + " and held_at is not null",
+                        session)
+                    == 1);
+  }
+
+  private static Map<String, Object> sessionData(
+      String institutionId, UUID courseId, UUID session, String day) {
+    return Map.of(
+        "courseId",
+        courseId.toString(),
+        "sessionId",
+        session.toString(),
+        "institutionId",
+        institutionId,
+        "district",
+        DISTRICT,
+        "startsAt",
+        day + "T00:00:00Z",
+        "endsAt",
+        day + "T01:00:00Z",
+        "localStart",
+        day + "T08:00:00",
+        "localEnd",
+        day + "T09:00:00");
   }
 
   public static ValidatableResponse answer(Tokens parent, String consumptionId, String what) {

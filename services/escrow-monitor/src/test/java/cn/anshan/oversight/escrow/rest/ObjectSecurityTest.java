@@ -112,7 +112,7 @@ class ObjectSecurityTest {
     EscrowFixtures.setUpCustody(operatorY, institutionX, "ACC-HIJACK-" + institutionX)
         .statusCode(404);
     readOrder(operatorY, orderA).statusCode(404);
-    requestConsumption(operatorY, orderA, "2026-04-27").statusCode(404);
+    requestConsumption(operatorY, orderA, UUID.randomUUID()).statusCode(404);
     String refundId = requestRefund(parentA, orderA).statusCode(201).extract().path("refundId");
     given()
         .header("Authorization", operatorY.bearer())
@@ -135,7 +135,7 @@ class ObjectSecurityTest {
   void theBankRoleCanOnlyPostBankMovements() {
     readOrder(BANK, orderA).statusCode(403);
     order(BANK, orderBody(UUID.randomUUID(), 10, "2026-04-27", "2026-06-30")).statusCode(403);
-    requestConsumption(BANK, orderA, "2026-04-27").statusCode(403);
+    requestConsumption(BANK, orderA, UUID.randomUUID()).statusCode(403);
     answer(BANK, consumptionA, "confirmation").statusCode(403);
     given()
         .header("Authorization", BANK.bearer())

@@ -13,10 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Issue 8 step 4 (一课一消): operator-a reports three lessons of parent-1's order; parent-1 confirms
- * two and disputes one (REL-07); only the confirmed lessons are released to the institution.
- * Another parent cannot see the order (404). A fourth lesson the parent never answers is confirmed
- * by the escrow service itself once its 15 working days (REL-02) have passed: the story moves the
+ * Issue 8 step 4 (一课一消): operator-a reports three sessions held at the registry with parent-1's
+ * child attending (REL-04) and asks for their lessons of parent-1's order; parent-1 confirms two
+ * and disputes one (REL-07); only the confirmed lessons are released to the institution. Another
+ * parent cannot see the order (404). A fourth lesson the parent never answers is confirmed by the
+ * escrow service itself once its 15 working days (REL-02) have passed: the story moves the
  * platform's test clock past that day and waits for the release. Against a platform started without
  * {@code --test-clock} (the guided demo) that part is skipped and said so.
  */
@@ -39,16 +40,8 @@ public final class S4LessonsConsumed implements Step {
     String order = s.id("order1");
     List<String> lessons = new ArrayList<>();
     for (int i = 3; i >= 1; i--) {
-      Answer a =
-          s.api()
-              .as(OPERATOR_A)
-              .post(
-                  esc + "/orders/" + order + "/consumptions",
-                  Map.of("heldOn", s.today().minusDays(i).toString()))
-              .showing("consumptionId", "lessonNo", "heldOn", "autoConfirmOn")
-              .send()
-              .expect(201);
-      lessons.add(a.text("consumptionId"));
+      String session = heldSession(s, s.today().minusDays(i), "18:00", "19:00");
+      lessons.add(requestLesson(s, order, session).text("consumptionId"));
     }
     s.api()
         .as(PARENT_1)
@@ -102,16 +95,27 @@ public final class S4LessonsConsumed implements Step {
     autoConfirmation(s, esc, order);
   }
 
+  private static String heldSession(StoryContext s, LocalDate day, String from, String to) {
+    return HeldSessions.report(
+        s.api(),
+        s.urls().registry(),
+        OPERATOR_A,
+        s.id("course"),
+        s.id("orderChild1"),
+        day,
+        from,
+        to);
+  }
+
+  private static Answer requestLesson(StoryContext s, String order, String session) {
+    return HeldSessions.requestLesson(s.api(), s.urls().escrow(), OPERATOR_A, order, session);
+  }
+
   /** REL-02: the parent stays silent; the lesson confirms itself after 15 working days. */
   private static void autoConfirmation(StoryContext s, String esc, String order) {
+    // a second session yesterday evening: one that is certainly over, whatever the hour
     Answer reported =
-        s.api()
-            .as(OPERATOR_A)
-            .post(
-                esc + "/orders/" + order + "/consumptions", Map.of("heldOn", s.today().toString()))
-            .showing("consumptionId", "lessonNo", "autoConfirmOn")
-            .send()
-            .expect(201);
+        requestLesson(s, order, heldSession(s, s.today().minusDays(1), "19:20", "20:20"));
     LocalDate due = LocalDate.parse(reported.text("autoConfirmOn"));
     int days = (int) ChronoUnit.DAYS.between(s.today(), due) + 1;
     s.clock().advanceDays(days);

@@ -1,5 +1,6 @@
 package cn.anshan.oversight.escrow.domain.order;
 
+import cn.anshan.oversight.escrow.domain.entitlement.HeldSession;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.UUID;
 
 /**
@@ -35,6 +37,19 @@ public class Consumption {
   @Column(name = "held_on")
   private LocalDate heldOn;
 
+  /** REL-04: the held session this lesson is for (null for lessons asked for before V5). */
+  @Column(name = "session_id")
+  private UUID sessionId;
+
+  @Column(name = "session_start")
+  private LocalDateTime sessionStart;
+
+  @Column(name = "session_end")
+  private LocalDateTime sessionEnd;
+
+  @Column(name = "course_name")
+  private String courseName;
+
   @Enumerated(EnumType.STRING)
   private ConsumptionStatus status;
 
@@ -60,7 +75,8 @@ public class Consumption {
       String institutionId,
       String familyId,
       int lessonNo,
-      LocalDate heldOn,
+      HeldSession session,
+      String courseName,
       Instant requestedAt,
       LocalDate autoConfirmOn) {
     this.id = UUID.randomUUID();
@@ -68,7 +84,11 @@ public class Consumption {
     this.institutionId = institutionId;
     this.familyId = familyId;
     this.lessonNo = lessonNo;
-    this.heldOn = heldOn;
+    this.heldOn = session.localStart().toLocalDate();
+    this.sessionId = session.sessionId();
+    this.sessionStart = session.localStart();
+    this.sessionEnd = session.localEnd();
+    this.courseName = courseName;
     this.requestedAt = requestedAt;
     this.autoConfirmOn = autoConfirmOn;
     this.status = ConsumptionStatus.REQUESTED;
@@ -140,6 +160,22 @@ public class Consumption {
 
   public int lessonNo() {
     return lessonNo;
+  }
+
+  public UUID sessionId() {
+    return sessionId;
+  }
+
+  public LocalDateTime sessionStart() {
+    return sessionStart;
+  }
+
+  public LocalDateTime sessionEnd() {
+    return sessionEnd;
+  }
+
+  public String courseName() {
+    return courseName;
   }
 
   public LocalDate heldOn() {

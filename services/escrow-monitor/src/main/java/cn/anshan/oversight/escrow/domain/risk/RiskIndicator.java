@@ -23,7 +23,17 @@ public enum RiskIndicator {
    * The bank holds more than the ledger: money reached the account that no reported payment
    * explains, i.e. collected outside the platform's orders (PRE-25, row 13 f).
    */
-  UNEXPLAINED_INFLOW("PRE-25");
+  UNEXPLAINED_INFLOW("PRE-25"),
+  /**
+   * An order's lessons asked for faster than lessons are taught: more in 7 days than {@code
+   * risk.fastConsumptionLessonsPerWeek} (PLT-14: indicators are unpublished, the number is local).
+   */
+  FAST_CONSUMPTION("PLT-14"),
+  /**
+   * The institution asked to be paid for a held session the order's child did not attend (REL-04: a
+   * lesson is consumed for a lesson given); the request is refused and the attempt recorded.
+   */
+  CONSUMPTION_WITHOUT_ATTENDANCE("REL-04");
 
   private final String rule;
 

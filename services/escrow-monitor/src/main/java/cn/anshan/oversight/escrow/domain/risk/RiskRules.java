@@ -145,4 +145,21 @@ public final class RiskRules {
   private static double round(double value) {
     return Math.round(value * 1000) / 1000.0;
   }
+
+  /**
+   * PLT-14 fast consumption: lessons of one order asked for in the last 7 days above {@code
+   * perWeek}; RED from twice that.
+   */
+  public static Optional<Trip> fastConsumption(long lastWeek, int perWeek) {
+    if (lastWeek <= perWeek) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Trip(
+            RiskIndicator.FAST_CONSUMPTION,
+            lastWeek >= 2L * perWeek ? RiskGrade.RED : RiskGrade.ORANGE,
+            lastWeek,
+            perWeek,
+            lastWeek + " lessons of one order asked for in 7 days (more than " + perWeek + ")"));
+  }
 }

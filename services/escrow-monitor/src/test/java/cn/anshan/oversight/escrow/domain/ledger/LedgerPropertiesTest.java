@@ -8,6 +8,7 @@ import cn.anshan.oversight.escrow.domain.contract.PaymentMethod;
 import cn.anshan.oversight.escrow.domain.contract.PaymentPlan;
 import cn.anshan.oversight.escrow.domain.contract.SignedContract;
 import cn.anshan.oversight.escrow.domain.entitlement.Category;
+import cn.anshan.oversight.escrow.domain.entitlement.HeldSession;
 import cn.anshan.oversight.escrow.domain.order.Consumption;
 import cn.anshan.oversight.escrow.domain.order.ConsumptionStatus;
 import cn.anshan.oversight.escrow.domain.order.Order;
@@ -15,6 +16,8 @@ import cn.anshan.oversight.escrow.domain.order.OrderStatus;
 import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,6 +41,19 @@ import net.jqwik.api.Provide;
  * and released ≤ confirmed lessons × unit price (REL-01, REL-02, REL-05, REL-09, REL-13).
  */
 class LedgerPropertiesTest {
+  /** A held session of the order's course for its lesson {@code n}. */
+  private static HeldSession session(Order order, int n) {
+    LocalDateTime start = LocalDate.parse("2026-04-27").atTime(8, 0).plusDays(n);
+    return new HeldSession(
+        UUID.randomUUID(),
+        order.courseId(),
+        order.institutionId(),
+        start.minusHours(8).toInstant(ZoneOffset.UTC),
+        start.minusHours(7).toInstant(ZoneOffset.UTC),
+        start,
+        start.plusHours(1));
+  }
+
   private static final SignedContract LUMP_SUM =
       new SignedContract(
           new InstitutionParticulars(
@@ -177,7 +193,8 @@ class LedgerPropertiesTest {
                     order.institutionId(),
                     order.familyId(),
                     n,
-                    LocalDate.parse("2026-04-27"),
+                    session(order, n),
+                    "少儿围棋进阶",
                     now,
                     LocalDate.parse("2026-05-21")));
           }

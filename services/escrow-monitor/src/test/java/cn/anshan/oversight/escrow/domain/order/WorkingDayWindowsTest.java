@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.anshan.oversight.escrow.domain.entitlement.HeldSession;
 import cn.anshan.oversight.kit.time.CalendarProducer;
 import cn.anshan.oversight.kit.time.WorkingDayCalendar;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +28,16 @@ class WorkingDayWindowsTest {
     LocalDate last = CALENDAR.plusWorkingDays(requested, 15);
     // 05-01..05-05 are holidays, Saturday 05-09 is a make-up working day.
     assertEquals(LocalDate.parse("2026-05-21"), last);
-    Consumption c = new Consumption(UUID.randomUUID(), "i", "f", 1, requested, NOW, last);
+    HeldSession held =
+        new HeldSession(
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            "i",
+            NOW,
+            NOW,
+            requested.atTime(8, 0),
+            requested.atTime(9, 0));
+    Consumption c = new Consumption(UUID.randomUUID(), "i", "f", 1, held, "course", NOW, last);
     assertFalse(c.autoConfirmDue(LocalDate.parse("2026-05-21")));
     assertTrue(c.autoConfirmDue(LocalDate.parse("2026-05-22")));
     c.disputed("not held", NOW);

@@ -61,4 +61,15 @@ class RiskRulesTest {
     assertEquals("PRE-08", shortfall.indicator().rule());
     assertEquals(RiskGrade.RED, shortfall.grade());
   }
+
+  @Test
+  void plt14FastConsumptionTripsAboveTheWeeklyNumberAndIsRedFromTwiceIt() {
+    assertTrue(RiskRules.fastConsumption(7, 7).isEmpty());
+    assertEquals(RiskGrade.ORANGE, RiskRules.fastConsumption(8, 7).orElseThrow().grade());
+    assertEquals(RiskGrade.ORANGE, RiskRules.fastConsumption(13, 7).orElseThrow().grade());
+    assertEquals(RiskGrade.RED, RiskRules.fastConsumption(14, 7).orElseThrow().grade());
+    assertEquals(
+        RiskIndicator.FAST_CONSUMPTION, RiskRules.fastConsumption(8, 7).orElseThrow().indicator());
+    assertEquals("PLT-14", RiskIndicator.FAST_CONSUMPTION.rule());
+  }
 }

@@ -91,6 +91,11 @@ public class Course {
     return CourseSession.of(courseId, version, start, end, operator, now);
   }
 
+  /** REL-04: one of its sessions was reported held; the event is the record. */
+  public void sessionHeld() {
+    version++;
+  }
+
   /** A new price schedule put the filed price above its ceiling; the event is the record. */
   public void priceViolationDetected() {
     version++;

@@ -6,6 +6,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -38,6 +40,15 @@ public class CourseSession {
   @Column(name = "scheduled_by")
   private String scheduledBy;
 
+  @Column(name = "held_at")
+  private Instant heldAt;
+
+  @Column(name = "held_reported_by")
+  private String heldReportedBy;
+
+  /** REL-04: the attending children's ids, space-separated, as the institution reported them. */
+  private String attendance;
+
   protected CourseSession() {}
 
   static CourseSession of(
@@ -56,6 +67,36 @@ public class CourseSession {
     session.scheduledAt = now;
     session.scheduledBy = operator;
     return session;
+  }
+
+  /**
+   * REL-04: the institution reports the session held with the children who attended; once only, and
+   * not before it started (local time).
+   */
+  public void held(List<UUID> attending, String operator, LocalDateTime nowLocal, Instant now) {
+    if (heldAt != null) {
+      throw new IllegalStateException("session " + sessionId + " was reported held already");
+    }
+    if (startsAt.isAfter(nowLocal)) {
+      throw new IllegalArgumentException("session " + sessionId + " has not started");
+    }
+    this.heldAt = now;
+    this.heldReportedBy = operator;
+    this.attendance = String.join(" ", attending.stream().map(UUID::toString).toList());
+  }
+
+  public boolean isHeld() {
+    return heldAt != null;
+  }
+
+  public Instant heldAt() {
+    return heldAt;
+  }
+
+  public List<UUID> attending() {
+    return attendance == null || attendance.isBlank()
+        ? List.of()
+        : Arrays.stream(attendance.split(" ")).map(UUID::fromString).toList();
   }
 
   public String sessionId() {

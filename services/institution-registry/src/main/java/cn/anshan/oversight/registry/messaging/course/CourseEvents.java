@@ -10,6 +10,8 @@ import cn.anshan.oversight.registry.domain.course.CourseSession;
 import cn.anshan.oversight.registry.domain.course.Subject;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * Payloads of the Course aggregate's events on {@code oversight.registry.events}; schemas in {@code
@@ -47,6 +49,20 @@ public final class CourseEvents {
       LocalDateTime localEnd,
       String zone,
       Instant scheduledAt) {}
+
+  /** REL-04: a scheduled session was held; who attended, by enrolment's child reference only. */
+  public record SessionHeld(
+      String courseId,
+      String sessionId,
+      String institutionId,
+      String district,
+      Instant startsAt,
+      Instant endsAt,
+      LocalDateTime localStart,
+      LocalDateTime localEnd,
+      String zone,
+      List<UUID> attendingChildIds,
+      Instant heldAt) {}
 
   public record PriceViolationDetected(
       String courseId,
@@ -98,6 +114,24 @@ public final class CourseEvents {
             s.endsAt(),
             OversightClock.BUSINESS_ZONE.getId(),
             s.scheduledAt()));
+  }
+
+  public static DomainEvent held(Course c, CourseSession s) {
+    return event(
+        c,
+        "SessionHeld.v1",
+        new SessionHeld(
+            c.courseId(),
+            s.sessionId(),
+            c.institutionId(),
+            c.district(),
+            s.startsAt().atZone(OversightClock.BUSINESS_ZONE).toInstant(),
+            s.endsAt().atZone(OversightClock.BUSINESS_ZONE).toInstant(),
+            s.startsAt(),
+            s.endsAt(),
+            OversightClock.BUSINESS_ZONE.getId(),
+            s.attending(),
+            s.heldAt()));
   }
 
   public static DomainEvent priceViolation(

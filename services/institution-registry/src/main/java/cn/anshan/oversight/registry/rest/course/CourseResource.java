@@ -9,6 +9,7 @@ import cn.anshan.oversight.kit.security.Roles;
 import cn.anshan.oversight.registry.service.course.CourseService;
 import cn.anshan.oversight.registry.service.course.CourseView;
 import cn.anshan.oversight.registry.service.course.SessionPage;
+import cn.anshan.oversight.registry.service.course.SessionReports;
 import cn.anshan.oversight.registry.service.course.SessionView;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,11 +42,17 @@ public class CourseResource {
   private final CourseService service;
   private final CurrentActor actor;
   private final IdempotentCommands idempotency;
+  private final SessionReports reports;
 
-  public CourseResource(CourseService service, CurrentActor actor, IdempotentCommands idempotency) {
+  public CourseResource(
+      CourseService service,
+      CurrentActor actor,
+      IdempotentCommands idempotency,
+      SessionReports reports) {
     this.service = service;
     this.actor = actor;
     this.idempotency = idempotency;
+    this.reports = reports;
   }
 
   @POST
@@ -186,5 +193,41 @@ public class CourseResource {
         actor.actingAs(Roles.AUDITOR, Roles.REGULATOR, Roles.INSTITUTION_OPERATOR),
         courseId,
         sessionId);
+  }
+
+  @POST
+  @Path("/{courseId}/sessions/{sessionId}/held")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.INSTITUTION_OPERATOR)
+  @Operation(
+      summary = "Report a session of the operator's course as held, with who attended",
+      description =
+          "REL-04: escrow releases a lesson's money only for a session reported held that the"
+              + " order's child attended. Children by enrolment's child id, no names. Once per"
+              + " session (409 after); not before the session started (422 REL-04).")
+  @APIResponse(
+      responseCode = "200",
+      description = "Reported; ETag = the course's new version",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SessionView.class)))
+  @APIResponse(responseCode = "404", description = "No such session of the operator's course")
+  @APIResponse(responseCode = "409", description = "The session was reported held already")
+  @APIResponse(responseCode = "422", description = "The session has not started; nothing stored")
+  public Uni<Response> held(
+      @PathParam("courseId") String courseId,
+      @PathParam("sessionId") String sessionId,
+      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
+      @Valid @NotNull HeldReport request) {
+    CommandContext command = actor.command(Roles.INSTITUTION_OPERATOR);
+    return idempotency.execute(
+        idempotencyKey,
+        command.actor().subject() + " POST held " + courseId + " " + sessionId,
+        request,
+        () ->
+            reports
+                .reportHeld(command, courseId, sessionId, request.attendingChildIds())
+                .map(held -> CommandResult.ok(held.courseVersion(), held.session())));
   }
 }
