@@ -1,6 +1,6 @@
 package cn.anshan.oversight.enrolment.service;
 
-import io.quarkus.logging.Log;
+import cn.anshan.oversight.kit.watch.WatchDuty;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,18 +23,6 @@ public class EnrolmentWatch {
       delayed = "${oversight.enrolment.watch-delay:10s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> run() {
-    return providers
-        .watch()
-        .invoke(
-            acted -> {
-              if (acted > 0) {
-                Log.infof("evaluation watch reported %d overdue provider(s)", acted);
-              }
-            })
-        .onFailure()
-        .invoke(e -> Log.warnf("evaluation watch failed, retrying next run: %s", e.toString()))
-        .onFailure()
-        .recoverWithNull()
-        .replaceWithVoid();
+    return WatchDuty.run("provider evaluation", providers.watch());
   }
 }

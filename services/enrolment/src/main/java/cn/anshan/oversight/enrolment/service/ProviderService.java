@@ -16,6 +16,7 @@ import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.time.OversightClock;
+import cn.anshan.oversight.kit.watch.WatchLock;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -234,6 +235,11 @@ public class ProviderService {
    */
   @WithTransaction
   public Uni<Integer> watch() {
+    // one replica at a time (issue 15 item 3); the others skip this run
+    return WatchLock.exclusive("enrolment.provider-evaluation", this::watchOnThisReplica);
+  }
+
+  private Uni<Integer> watchOnThisReplica() {
     java.time.LocalDate today = clock.today();
     CommandContext system =
         new CommandContext(

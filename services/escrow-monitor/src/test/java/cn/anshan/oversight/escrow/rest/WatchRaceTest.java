@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.anshan.oversight.escrow.service.ConsumptionService;
 import cn.anshan.oversight.escrow.service.RefundService;
+import cn.anshan.oversight.kit.watch.WatchLock;
 import cn.anshan.oversight.testkit.OversightTestResources;
 import cn.anshan.oversight.testkit.TestInfra;
 import cn.anshan.oversight.testkit.Tokens;
@@ -108,6 +109,47 @@ class WatchRaceTest {
         .body("status", equalTo("REFUND_REQUESTED"))
         .body("refundedFen", equalTo(0));
     EscrowFixtures.assertLedgerConsistent();
+  }
+
+  @Test
+  void aWatchActsOnOneReplicaAtATime() throws Throwable {
+    freeze("2026-04-20T02:00:00Z");
+    String institution = UUID.randomUUID().toString();
+    UUID course = institutionWithCustody(institution, PRICE);
+    Tokens parent = EscrowFixtures.parent();
+    String orderId = paidOrder(parent, course, 4, PRICE, "2026-04-27", "2026-07-10");
+    freeze("2026-04-28T10:00:00Z");
+    String consumptionId =
+        requestConsumption(operator(institution), orderId, "2026-04-27")
+            .statusCode(201)
+            .extract()
+            .path("consumptionId");
+    // another replica runs the auto-confirm watch: it holds the watch's lock in its transaction
+    try (Connection other = TestInfra.connect()) {
+      other.setAutoCommit(false);
+      try (PreparedStatement lock = other.prepareStatement("select pg_advisory_xact_lock(?)")) {
+        lock.setLong(1, WatchLock.key("escrow.consumption-auto-confirm"));
+        lock.executeQuery().close();
+      }
+      freeze("2026-06-30T02:00:00Z"); // long past the 15 working days: due
+      assertEquals(
+          0,
+          VertxContextSupport.<Integer>subscribeAndAwait(() -> consumptions.autoConfirmDue(500)));
+      Thread.sleep(2500); // this service's own scheduled watch (every second) skips as well
+      assertEquals("REQUESTED", statusOf(consumptionId));
+      other.rollback();
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> "AUTO_CONFIRMED".equals(statusOf(consumptionId)));
+    readOrder(parent, orderId).statusCode(200).body("releasedFen", equalTo((int) PRICE));
+  }
+
+  static String statusOf(String consumptionId) {
+    return (String)
+        TestInfra.query("select status from consumption where id = cast(? as uuid)", consumptionId)
+            .get(0)
+            .get("status");
   }
 
   /**

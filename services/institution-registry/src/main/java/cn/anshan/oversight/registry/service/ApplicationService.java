@@ -11,6 +11,7 @@ import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.kit.time.WorkingDayCalendar;
+import cn.anshan.oversight.kit.watch.WatchLock;
 import cn.anshan.oversight.registry.config.RegistrySettings;
 import cn.anshan.oversight.registry.domain.ApplicationForm;
 import cn.anshan.oversight.registry.domain.ApplicationRules;
@@ -146,6 +147,11 @@ public class ApplicationService {
    */
   @WithTransaction
   public Uni<Integer> watch() {
+    // one replica at a time (issue 15 item 3); the others skip this run
+    return WatchLock.exclusive("registry.application-decision", this::watchOnThisReplica);
+  }
+
+  private Uni<Integer> watchOnThisReplica() {
     LocalDate today = clock.today();
     int limit = settings.application().decisionWorkingDays();
     CommandContext system =

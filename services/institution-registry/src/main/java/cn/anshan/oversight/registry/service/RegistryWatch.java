@@ -1,10 +1,10 @@
 package cn.anshan.oversight.registry.service;
 
+import cn.anshan.oversight.kit.watch.WatchDuty;
 import cn.anshan.oversight.registry.service.complaint.ComplaintService;
 import cn.anshan.oversight.registry.service.inspection.InspectionService;
 import cn.anshan.oversight.registry.service.premises.PremisesService;
 import cn.anshan.oversight.registry.service.standing.StandingService;
-import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,24 +41,10 @@ public class RegistryWatch {
       delayed = "${oversight.registry.standing.watch-delay:10s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> run() {
-    return duty("application decision", applications.watch())
-        .chain(() -> duty("licence and registration", standing.watch()))
-        .chain(() -> duty("rectification", inspections.watch()))
-        .chain(() -> duty("complaint answer", complaints.watch()))
-        .chain(() -> duty("premises lease", premises.watch()));
-  }
-
-  private static Uni<Void> duty(String name, Uni<Integer> work) {
-    return work.invoke(
-            acted -> {
-              if (acted > 0) {
-                Log.infof("%s watch acted on %d item(s)", name, acted);
-              }
-            })
-        .onFailure()
-        .invoke(e -> Log.warnf("%s watch failed, retrying next run: %s", name, e.toString()))
-        .onFailure()
-        .recoverWithNull()
-        .replaceWithVoid();
+    return WatchDuty.run("application decision", applications.watch())
+        .chain(() -> WatchDuty.run("licence and registration", standing.watch()))
+        .chain(() -> WatchDuty.run("rectification", inspections.watch()))
+        .chain(() -> WatchDuty.run("complaint answer", complaints.watch()))
+        .chain(() -> WatchDuty.run("premises lease", premises.watch()));
   }
 }

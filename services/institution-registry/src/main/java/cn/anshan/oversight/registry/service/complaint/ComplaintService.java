@@ -12,6 +12,7 @@ import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.security.Roles;
 import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.kit.time.WorkingDayCalendar;
+import cn.anshan.oversight.kit.watch.WatchLock;
 import cn.anshan.oversight.registry.config.ComplaintSettings;
 import cn.anshan.oversight.registry.config.RegistrySettings;
 import cn.anshan.oversight.registry.domain.complaint.Complaint;
@@ -185,6 +186,11 @@ public class ComplaintService {
    */
   @WithTransaction
   public Uni<Integer> watch() {
+    // one replica at a time (issue 15 item 3); the others skip this run
+    return WatchLock.exclusive("registry.complaint-answer", this::watchOnThisReplica);
+  }
+
+  private Uni<Integer> watchOnThisReplica() {
     LocalDate today = clock.today();
     CommandContext system =
         new CommandContext(

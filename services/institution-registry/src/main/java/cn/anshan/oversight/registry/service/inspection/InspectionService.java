@@ -9,6 +9,7 @@ import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.kit.time.WorkingDayCalendar;
+import cn.anshan.oversight.kit.watch.WatchLock;
 import cn.anshan.oversight.registry.config.InspectionSettings;
 import cn.anshan.oversight.registry.config.StandingSettings;
 import cn.anshan.oversight.registry.domain.InstitutionApplication;
@@ -265,6 +266,11 @@ public class InspectionService {
   /** Marks rectifications past their deadline and alerts once per order. */
   @WithTransaction
   public Uni<Integer> watch() {
+    // one replica at a time (issue 15 item 3); the others skip this run
+    return WatchLock.exclusive("registry.rectification", this::watchOnThisReplica);
+  }
+
+  private Uni<Integer> watchOnThisReplica() {
     LocalDate today = clock.today();
     CommandContext system =
         new CommandContext(

@@ -11,6 +11,7 @@ import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.security.Roles;
 import cn.anshan.oversight.kit.time.OversightClock;
+import cn.anshan.oversight.kit.watch.WatchLock;
 import cn.anshan.oversight.registry.config.PremisesSettings;
 import cn.anshan.oversight.registry.config.RegistrySettings;
 import cn.anshan.oversight.registry.domain.InstitutionApplication;
@@ -145,6 +146,11 @@ public class PremisesService {
    */
   @WithTransaction
   public Uni<Integer> watch() {
+    // one replica at a time (issue 15 item 3); the others skip this run
+    return WatchLock.exclusive("registry.premises-lease", this::watchOnThisReplica);
+  }
+
+  private Uni<Integer> watchOnThisReplica() {
     LocalDate today = clock.today();
     CommandContext system =
         new CommandContext(

@@ -9,6 +9,7 @@ import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.kit.time.WorkingDayCalendar;
+import cn.anshan.oversight.kit.watch.WatchLock;
 import cn.anshan.oversight.registry.config.RegistrySettings;
 import cn.anshan.oversight.registry.config.StandingSettings;
 import cn.anshan.oversight.registry.domain.ApplicationStatus;
@@ -373,6 +374,11 @@ public class StandingService {
    */
   @WithTransaction
   public Uni<Integer> watch() {
+    // one replica at a time (issue 15 item 3); the others skip this run
+    return WatchLock.exclusive("registry.licence-and-registration", this::watchOnThisReplica);
+  }
+
+  private Uni<Integer> watchOnThisReplica() {
     LocalDate today = clock.today();
     CommandContext system =
         new CommandContext(
