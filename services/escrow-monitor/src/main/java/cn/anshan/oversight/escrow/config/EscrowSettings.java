@@ -29,6 +29,10 @@ public interface EscrowSettings {
   @WithDefault("1h")
   String watchInterval();
 
+  /** Interval of the watch that resumes REL-09 exit refunds beyond the first batch. */
+  @WithDefault("30s")
+  String exitRefundInterval();
+
   /** Delay of the watch's first run after start. */
   @WithDefault("10s")
   String watchDelay();
@@ -119,6 +123,13 @@ public interface EscrowSettings {
     /** REL-05: {@code refund.institutionAutoAcceptWorkingDays}. */
     @WithDefault("5")
     int institutionAutoAcceptWorkingDays();
+
+    /**
+     * REL-09: open orders refunded in the transaction of the registry event that took the
+     * institution's standing away; the rest follow from the exit-refund watch, batch by batch.
+     */
+    @WithDefault("100")
+    int exitInlineBatch();
   }
 
   interface Risk {

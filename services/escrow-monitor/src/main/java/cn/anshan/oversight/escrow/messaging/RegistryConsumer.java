@@ -1,5 +1,6 @@
 package cn.anshan.oversight.escrow.messaging;
 
+import cn.anshan.oversight.escrow.config.EscrowSettings;
 import cn.anshan.oversight.escrow.service.EntitlementService;
 import cn.anshan.oversight.escrow.service.RefundService;
 import cn.anshan.oversight.kit.events.CommandContext;
@@ -28,11 +29,14 @@ public class RegistryConsumer {
   private final Inbox inbox;
   private final EntitlementService entitlement;
   private final RefundService refunds;
+  private final EscrowSettings settings;
 
-  public RegistryConsumer(Inbox inbox, EntitlementService entitlement, RefundService refunds) {
+  public RegistryConsumer(
+      Inbox inbox, EntitlementService entitlement, RefundService refunds, EscrowSettings settings) {
     this.inbox = inbox;
     this.entitlement = entitlement;
     this.refunds = refunds;
+    this.settings = settings;
   }
 
   @Incoming("registry-events")
@@ -54,6 +58,7 @@ public class RegistryConsumer {
       case "SessionScheduled.v1" -> entitlement.sessionScheduled(event);
       case "SessionHeld.v1" -> entitlement.sessionHeld(event);
       case "PriceViolationDetected.v1" -> entitlement.priceViolation(event);
+      case "PriceViolationCleared.v1" -> entitlement.priceViolationCleared(event);
       default -> Uni.createFrom().voidItem();
     };
   }
@@ -68,11 +73,12 @@ public class RegistryConsumer {
             event.correlationId() != null ? event.correlationId() : UUID.randomUUID().toString(),
             event.id().toString());
     return refunds
-        .refundAllFor(system, change.institutionId())
+        .refundOpenOf(system, change.institutionId(), settings.refund().exitInlineBatch())
         .invoke(
             n ->
                 Log.infof(
-                    "institution %s lost its standing (%s): %d order(s) refunded (REL-09)",
+                    "institution %s lost its standing (%s): %d order(s) refunded at once (REL-09);"
+                        + " any more follow from the exit-refund watch",
                     change.institutionId(), event.type(), n))
         .replaceWithVoid();
   }

@@ -2,6 +2,7 @@ package cn.anshan.oversight.escrow.repository;
 
 import cn.anshan.oversight.escrow.domain.order.Order;
 import cn.anshan.oversight.escrow.domain.order.OrderStatus;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -60,11 +61,47 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
   }
 
   /** REL-09: orders whose money is still (or may still come) in custody. */
-  public Uni<List<Order>> openOf(String institutionId) {
-    return list(
-        "institutionId = ?1 and status in ?2 order by placedAt, id",
+  /** The institution's open (paid, not yet refunded or completed) orders, oldest first. */
+  public Uni<List<Order>> openOf(String institutionId, int limit) {
+    return find(
+            "institutionId = ?1 and status in ?2 order by placedAt, id",
+            institutionId,
+            List.of(OrderStatus.PAID, OrderStatus.REFUND_REQUESTED))
+        .page(0, limit)
+        .list();
+  }
+
+  /** How many of the institution's orders are still open (paid, not refunded or completed). */
+  public Uni<Long> openCount(String institutionId) {
+    return count(
+        "institutionId = ?1 and status in ?2",
         institutionId,
         List.of(OrderStatus.PAID, OrderStatus.REFUND_REQUESTED));
+  }
+
+  /** An open order of an institution that lost its standing, with the event that took it. */
+  public record ExitDue(UUID orderId, UUID causeEvent, String correlationId) {}
+
+  /** REL-09: open orders of black-listed or revoked institutions, oldest first. */
+  public Uni<List<ExitDue>> exitRefundsDue(int limit) {
+    return Panache.getSession()
+        .chain(
+            s ->
+                s.createNativeQuery(
+                        "select o.id, s.lost_standing_event, s.lost_standing_correlation"
+                            + " from prepay_order o join institution_standing s"
+                            + " on s.institution_id = o.institution_id"
+                            + " where (s.list_status = 'BLACK' or s.licence_revoked)"
+                            + " and o.status in ('PAID', 'REFUND_REQUESTED')"
+                            + " order by o.placed_at, o.id limit ?1",
+                        Object[].class)
+                    .setParameter(1, limit)
+                    .getResultList())
+        .map(
+            rows ->
+                rows.stream()
+                    .map(r -> new ExitDue((UUID) r[0], (UUID) r[1], (String) r[2]))
+                    .toList());
   }
 
   /** Row 13 (d): paid orders of any institution without activity since {@code before}. */

@@ -24,6 +24,7 @@ import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.kit.time.WorkingDayCalendar;
+import cn.anshan.oversight.kit.watch.WatchLock;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -226,6 +227,12 @@ public class ConsumptionService {
   /** REL-02: confirms in silence every request whose last answer day has passed. */
   @WithTransaction
   public Uni<Integer> autoConfirmDue(int batch) {
+    // one replica at a time (issue 15 item 3); the others skip this run
+    return WatchLock.exclusive(
+        "escrow.consumption-auto-confirm", () -> autoConfirmDueOnThisReplica(batch));
+  }
+
+  private Uni<Integer> autoConfirmDueOnThisReplica(int batch) {
     LocalDate today = clock.today();
     CommandContext system =
         new CommandContext(

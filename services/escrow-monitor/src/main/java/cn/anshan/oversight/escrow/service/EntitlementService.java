@@ -69,15 +69,13 @@ public class EntitlementService {
                   d.path("mode").asText(null),
                   d.path("licenceNo").asText(null),
                   date(d, "licenceValidTo"));
+              boolean lost = applied && "BLACK".equals(standing.listStatus());
+              if (lost) {
+                standing.lostStanding(event.id(), event.correlationId());
+              }
               return standings
                   .persist(standing)
-                  .map(
-                      s ->
-                          new Change(
-                              institutionId,
-                              was,
-                              s.entitled(),
-                              applied && "BLACK".equals(s.listStatus())));
+                  .map(s -> new Change(institutionId, was, s.entitled(), lost));
             });
   }
 
@@ -154,6 +152,9 @@ public class EntitlementService {
               boolean was = standing.entitled();
               boolean applied =
                   standing.revoked(event.aggregateVersion(), text(d, "district"), clock.now());
+              if (applied) {
+                standing.lostStanding(event.id(), event.correlationId());
+              }
               return standings
                   .persist(standing)
                   .map(s -> new Change(institutionId, was, s.entitled(), applied));
@@ -213,6 +214,25 @@ public class EntitlementService {
             course -> {
               if (course != null) {
                 course.salesStopped(rule, detail, clock.now());
+              }
+            })
+        .replaceWithVoid();
+  }
+
+  /** PRC-07: PriceViolationCleared resumes sales of the course. */
+  public Uni<Void> priceViolationCleared(IncomingEvent event) {
+    UUID courseId;
+    try {
+      courseId = UUID.fromString(text(event.data(), "courseId"));
+    } catch (IllegalArgumentException e) {
+      throw new PoisonEventException("courseId is not a UUID");
+    }
+    return courses
+        .findById(courseId)
+        .invoke(
+            course -> {
+              if (course != null) {
+                course.salesResumed();
               }
             })
         .replaceWithVoid();

@@ -1,13 +1,14 @@
 package cn.anshan.oversight.escrow.service;
 
-import io.quarkus.logging.Log;
+import cn.anshan.oversight.kit.watch.WatchDuty;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Periodic duties: auto-confirmation of consumption (REL-02), auto-acceptance of refunds (REL-05)
- * and stale balances (row 13 d). On N replicas two runs may race; row locks on the orders and the
+ * Periodic duties: auto-confirmation of consumption (REL-02), auto-acceptance of refunds (REL-05),
+ * stale balances (row 13 d) and, on their own interval, the exit refunds of institutions that lost
+ * their standing (REL-09). On N replicas two runs may race; row locks on the orders and the
  * outbox's unique (aggregate, version) make the loser roll back, so nothing happens twice.
  */
 @ApplicationScoped
@@ -29,22 +30,17 @@ public class EscrowWatch {
       delayed = "${oversight.escrow.watch-delay:10s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> run() {
-    return duty("consumption auto-confirm", consumptions.autoConfirmDue(BATCH))
-        .chain(() -> duty("refund auto-accept", refunds.autoAcceptDue(BATCH)))
-        .chain(() -> duty("stale balance", risk.watchStale(BATCH)));
+    return WatchDuty.run("consumption auto-confirm", consumptions.autoConfirmDue(BATCH))
+        .chain(() -> WatchDuty.run("refund auto-accept", refunds.autoAcceptDue(BATCH)))
+        .chain(() -> WatchDuty.run("stale balance", risk.watchStale(BATCH)));
   }
 
-  private static Uni<Void> duty(String name, Uni<Integer> work) {
-    return work.invoke(
-            acted -> {
-              if (acted > 0) {
-                Log.infof("%s watch acted on %d item(s)", name, acted);
-              }
-            })
-        .onFailure()
-        .invoke(e -> Log.warnf("%s watch failed, retrying next run: %s", name, e.toString()))
-        .onFailure()
-        .recoverWithNull()
-        .replaceWithVoid();
+  /** REL-09: exit refunds beyond the first batch, resumed after any restart. */
+  @Scheduled(
+      every = "${oversight.escrow.exit-refund-interval:30s}",
+      delayed = "${oversight.escrow.watch-delay:10s}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  Uni<Void> exitRefunds() {
+    return WatchDuty.run("exit refund", refunds.exitRefundsDue(BATCH));
   }
 }

@@ -21,6 +21,7 @@ import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.kit.time.WorkingDayCalendar;
+import cn.anshan.oversight.kit.watch.WatchLock;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -235,6 +236,12 @@ public class RefundService {
   /** REL-05: the institution's silence through its last answer day accepts the refund. */
   @WithTransaction
   public Uni<Integer> autoAcceptDue(int batch) {
+    // one replica at a time (issue 15 item 3); the others skip this run
+    return WatchLock.exclusive(
+        "escrow.refund-auto-accept", () -> autoAcceptDueOnThisReplica(batch));
+  }
+
+  private Uni<Integer> autoAcceptDueOnThisReplica(int batch) {
     LocalDate today = clock.today();
     CommandContext system =
         new CommandContext(
@@ -283,13 +290,14 @@ public class RefundService {
   }
 
   /**
-   * REL-09 / CON-08: the institution lost its standing (revoked or black-listed): every open order
-   * is refunded in full of its unconsumed balance, without waiting for anyone. Runs in the
-   * transaction of the consumed registry event.
+   * REL-09 / CON-08: the institution lost its standing (revoked or black-listed): its open orders
+   * are refunded in full of their unconsumed balance, without waiting for anyone, up to {@code
+   * limit} of them in the transaction of the consumed registry event; {@link #exitRefundsDue}
+   * refunds the rest.
    */
-  public Uni<Integer> refundAllFor(CommandContext system, String institutionId) {
+  public Uni<Integer> refundOpenOf(CommandContext system, String institutionId, int limit) {
     return orders
-        .openOf(institutionId)
+        .openOf(institutionId, limit)
         .chain(
             open -> {
               Uni<Integer> chain = Uni.createFrom().item(0);
@@ -301,6 +309,47 @@ public class RefundService {
                                 .findForUpdate(candidate.id())
                                 .chain(order -> refundForExit(system, order, INSTITUTION_EXIT_RULE))
                                 .replaceWith(n + 1));
+              }
+              return chain;
+            });
+  }
+
+  /**
+   * REL-09 resumed: open orders of institutions whose standing is lost, a batch per run, in one
+   * transaction; whatever a crash interrupts is still open and found by the next run. Each refund
+   * keeps the registry event as its cause.
+   */
+  @WithTransaction
+  public Uni<Integer> exitRefundsDue(int limit) {
+    // one replica at a time (issue 15 item 3); the others skip this run
+    return WatchLock.exclusive("escrow.exit-refund", () -> exitRefundsDueOnThisReplica(limit));
+  }
+
+  private Uni<Integer> exitRefundsDueOnThisReplica(int limit) {
+    return orders
+        .exitRefundsDue(limit)
+        .chain(
+            due -> {
+              Uni<Integer> chain = Uni.createFrom().item(0);
+              for (OrderRepository.ExitDue d : due) {
+                CommandContext cause =
+                    new CommandContext(
+                        Actor.system("escrow-monitor"),
+                        d.correlationId() != null
+                            ? d.correlationId()
+                            : UUID.randomUUID().toString(),
+                        d.causeEvent() != null ? d.causeEvent().toString() : null);
+                chain =
+                    chain.chain(
+                        n ->
+                            orders
+                                .findForUpdate(d.orderId())
+                                .chain(
+                                    order ->
+                                        order.refundable()
+                                            ? refundForExit(cause, order, INSTITUTION_EXIT_RULE)
+                                                .replaceWith(n + 1)
+                                            : Uni.createFrom().item(n)));
               }
               return chain;
             });

@@ -25,6 +25,7 @@ import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.security.Roles;
 import cn.anshan.oversight.kit.time.OversightClock;
+import cn.anshan.oversight.kit.watch.WatchLock;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -350,6 +351,11 @@ public class RiskService {
   /** Row 13 (d): paid orders without lesson activity for the configured days. */
   @WithTransaction
   public Uni<Integer> watchStale(int batch) {
+    // one replica at a time (issue 15 item 3); the others skip this run
+    return WatchLock.exclusive("escrow.stale-balance", () -> watchStaleOnThisReplica(batch));
+  }
+
+  private Uni<Integer> watchStaleOnThisReplica(int batch) {
     Instant now = clock.now();
     int days = settings.risk().staleBalanceDays();
     CommandContext system =

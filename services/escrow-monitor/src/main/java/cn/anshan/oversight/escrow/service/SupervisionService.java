@@ -12,6 +12,7 @@ import cn.anshan.oversight.escrow.domain.supervision.Supervision;
 import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
 import cn.anshan.oversight.escrow.messaging.EscrowEvents;
 import cn.anshan.oversight.escrow.repository.BankMovementRepository;
+import cn.anshan.oversight.escrow.repository.OrderRepository;
 import cn.anshan.oversight.escrow.repository.StandingRepository;
 import cn.anshan.oversight.escrow.repository.SupervisionRepository;
 import cn.anshan.oversight.escrow.service.Views.ReserveReceipt;
@@ -38,6 +39,7 @@ public class SupervisionService {
   public static final String MODE_RULE = "PRE-09";
 
   private final SupervisionRepository supervisions;
+  private final OrderRepository orders;
   private final StandingRepository standings;
   private final BankMovementRepository bank;
   private final Ledgers ledgers;
@@ -48,6 +50,7 @@ public class SupervisionService {
 
   public SupervisionService(
       SupervisionRepository supervisions,
+      OrderRepository orders,
       StandingRepository standings,
       BankMovementRepository bank,
       Ledgers ledgers,
@@ -56,6 +59,7 @@ public class SupervisionService {
       OversightClock clock,
       EscrowSettings settings) {
     this.supervisions = supervisions;
+    this.orders = orders;
     this.standings = standings;
     this.bank = bank;
     this.ledgers = ledgers;
@@ -225,40 +229,50 @@ public class SupervisionService {
   }
 
   private Uni<SupervisionView> view(Supervision s, InstitutionStanding standing) {
+    boolean lost = standing != null && standing.lostStanding();
     return ledgers
         .balance(CUSTODY_CASH.idFor(s.institutionId()))
         .chain(
             custody ->
                 unconsumed(s.institutionId())
-                    .map(
+                    .chain(
                         unconsumed ->
-                            new SupervisionView(
-                                s.institutionId(),
-                                s.district(),
-                                s.mode(),
-                                s.bankName(),
-                                s.accountNo(),
-                                s.agreementNo(),
-                                s.agreementFiledWith(),
-                                s.openedAt(),
-                                s.reserveFen(),
-                                s.mode() == SupervisionMode.RISK_RESERVE
-                                    ? settings.supervision().riskReserveMinFen()
-                                    : null,
-                                standing != null && standing.entitled(),
-                                standing == null ? "NONE" : standing.listStatus(),
-                                custody,
-                                unconsumed,
-                                s.version())));
+                            (lost
+                                    ? orders.openCount(s.institutionId())
+                                    : Uni.createFrom().item((Long) null))
+                                .map(
+                                    exitRefundsOpen ->
+                                        new SupervisionView(
+                                            s.institutionId(),
+                                            s.district(),
+                                            s.mode(),
+                                            s.bankName(),
+                                            s.accountNo(),
+                                            s.agreementNo(),
+                                            s.agreementFiledWith(),
+                                            s.openedAt(),
+                                            s.reserveFen(),
+                                            s.mode() == SupervisionMode.RISK_RESERVE
+                                                ? settings.supervision().riskReserveMinFen()
+                                                : null,
+                                            standing != null && standing.entitled(),
+                                            standing == null ? "NONE" : standing.listStatus(),
+                                            custody,
+                                            unconsumed,
+                                            exitRefundsOpen,
+                                            s.version()))));
   }
 
-  /** Row 13 (a): value of unconsumed lessons: paid, not released, not refunded. */
+  /**
+   * Row 13 (a): value of unconsumed lessons: paid (every instalment received so far), not released,
+   * not refunded.
+   */
   public static Uni<Long> unconsumed(String institutionId) {
     return Panache.getSession()
         .chain(
             s ->
                 s.createNativeQuery(
-                        "select cast(coalesce(sum(amount_fen - released_fen - refunded_fen), 0) as bigint)"
+                        "select cast(coalesce(sum(paid_fen - released_fen - refunded_fen), 0) as bigint)"
                             + " from prepay_order where institution_id = ?1 and paid_at is not null",
                         Long.class)
                     .setParameter(1, institutionId)

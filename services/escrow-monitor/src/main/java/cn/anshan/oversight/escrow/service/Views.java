@@ -22,6 +22,11 @@ import java.util.UUID;
 public final class Views {
   private Views() {}
 
+  /**
+   * {@code exitRefundsOpen}: once the institution lost its standing (REL-09), how many of its
+   * orders the exit refund has still to pay back (0 when it is done); null while it may collect or
+   * is only suspended.
+   */
   public record SupervisionView(
       String institutionId,
       String district,
@@ -37,12 +42,15 @@ public final class Views {
       String listStatus,
       long custodyBalanceFen,
       long unconsumedFen,
+      Long exitRefundsOpen,
       long version) {}
 
   /**
    * The model contract as signed with the order (PLT-06): its version (CON-09), shown before the
    * parent pays, the institution (CON-02) and service (CON-04) particulars, the cooling-off windows
-   * (CON-06) and the supervision mode (CON-05).
+   * (CON-06) and the supervision mode (CON-05). The unified social credit code is recorded with the
+   * contract and in ContractSigned but not shown here: the platform's field-exposure policy keeps
+   * identifiers off parents' views (FieldExposureTest).
    */
   public record ContractView(
       String template,
@@ -51,7 +59,6 @@ public final class Views {
       String licenceNo,
       LocalDate licenceValidTo,
       String registrationType,
-      String creditCode,
       String courseName,
       String serviceType,
       int lessonMinutes,
@@ -122,7 +129,6 @@ public final class Views {
               o.contract().licenceNo(),
               o.contract().licenceValidTo(),
               o.contract().registrationType(),
-              o.contract().creditCode(),
               o.contract().courseName(),
               o.contract().serviceType(),
               o.contract().lessonMinutes(),

@@ -23,6 +23,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.anshan.oversight.testkit.KafkaRecords;
 import cn.anshan.oversight.testkit.OversightTestResources;
@@ -75,7 +76,7 @@ class ContractFlowTest {
             .body("contract.institutionName", equalTo("鞍山市铁东区启明星青少年培训中心"))
             .body("contract.licenceNo", equalTo("教民121030270000123号"))
             .body("contract.licenceValidTo", equalTo("2029-03-15"))
-            .body("contract.creditCode", equalTo("91210302MADK3F7Q2G"))
+            .body("contract.registrationType", equalTo("BUSINESS_LICENCE"))
             .body("contract.courseName", equalTo("少儿围棋进阶"))
             .body("contract.serviceType", equalTo("OFFLINE_NON_SUBJECT"))
             .body("contract.lessonMinutes", equalTo(45))
@@ -96,6 +97,14 @@ class ContractFlowTest {
     assertEquals(child.toString(), signed.path("childId").asText());
     assertEquals(child.toString(), events.get(0).path("data").path("childId").asText());
     assertEquals("WECHAT_PAY", signed.path("payment").path("method").asText());
+    // CON-02's credit code is recorded with the contract, not on what a parent can read
+    assertTrue(signed.path("creditCode").isMissingNode());
+    assertEquals(
+        1,
+        TestInfra.count(
+            "select count(*) from prepay_order where id = cast(? as uuid)"
+                + " and credit_code = '91210302MADK3F7Q2G'",
+            orderId));
     assertEquals(10, signed.path("classHours").asInt());
     assertEquals(parent.subject(), events.get(1).path("actor").asText());
     assertFalse(signed.toString().contains(parent.subject()));

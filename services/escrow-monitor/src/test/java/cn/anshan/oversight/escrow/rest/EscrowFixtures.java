@@ -145,11 +145,15 @@ public final class EscrowFixtures {
                     == 1);
   }
 
-  public static void blacklisted(String institutionId) {
-    KafkaRecords.send(
-        REGISTRY_TOPIC,
-        institutionId,
-        standing("InstitutionBlacklisted", institutionId, "BLACK", false, "WHITE"));
+  /** The registry black-lists the institution; returns the event's id. */
+  public static String blacklisted(String institutionId) {
+    String event = standing("InstitutionBlacklisted", institutionId, "BLACK", false, "WHITE");
+    KafkaRecords.send(REGISTRY_TOPIC, institutionId, event);
+    try {
+      return JSON.readTree(event).path("id").asText();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The registry reports a filed NON_SUBJECT course at {@code priceFen} per lesson. */

@@ -311,7 +311,9 @@ class EscrowStoryTest {
     answer(parentA, lesson, "confirmation").statusCode(200);
     requestConsumption(operator, orderA, "2026-06-08").statusCode(201);
 
-    EscrowFixtures.blacklisted(institution);
+    // the first open order is refunded with the registry event (%test inline batch 1), the other
+    // by the exit-refund watch: both name the black-listing as their cause
+    String cause = EscrowFixtures.blacklisted(institution);
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
@@ -321,6 +323,13 @@ class EscrowStoryTest {
                             + " and status = 'REFUNDED'",
                         institution)
                     == 2);
+    // the exit refund's progress, as the regulator sees it: nothing left open
+    given()
+        .header("Authorization", EscrowFixtures.REGULATOR.bearer())
+        .get("/api/v1/escrow/institutions/{id}/supervision", institution)
+        .then()
+        .statusCode(200)
+        .body("exitRefundsOpen", equalTo(0));
     readOrder(parentA, orderA)
         .statusCode(200)
         .body("refundedFen", equalTo(19 * 9000))
@@ -344,6 +353,12 @@ class EscrowStoryTest {
             .toList();
     assertEquals("REL-09", paid.get(0).path("data").path("ruleId").asText());
     assertEquals("system", paid.get(0).path("actorrole").asText());
+    assertEquals(cause, paid.get(0).path("causationid").asText());
+    List<JsonNode> paidA =
+        events(orderA, 3 + 3 + 1 + 3).stream()
+            .filter(e -> e.path("type").asText().endsWith("RefundPaid.v1"))
+            .toList();
+    assertEquals(cause, paidA.get(0).path("causationid").asText());
     assertLedgerConsistent();
   }
 }

@@ -134,5 +134,28 @@ class StandingGateTest {
         .statusCode(201);
     freeze("2026-04-28T10:00:00Z");
     requestConsumption(operator(institution), orderId, "2026-04-27").statusCode(201);
+
+    // a later schedule allows the price again: the course is sold again
+    KafkaRecords.send(
+        REGISTRY_TOPIC,
+        course.toString(),
+        EscrowFixtures.event(
+            "PriceViolationCleared",
+            "Course",
+            course.toString(),
+            Map.of("courseId", course.toString(), "institutionId", institution)));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                TestInfra.count(
+                        "select count(*) from filed_course where course_id = ?"
+                            + " and sales_stopped_rule is null",
+                        course)
+                    == 1);
+    EscrowFixtures.order(
+            EscrowFixtures.parent(),
+            EscrowFixtures.orderBody(course, 5, "2026-04-28", "2026-07-10"))
+        .statusCode(201);
   }
 }

@@ -96,6 +96,13 @@ public class FiledCourse {
     }
   }
 
+  /** PRC-07: the registry's schedule allows the filed price again; the course is sold again. */
+  public void salesResumed() {
+    salesStoppedRule = null;
+    salesStoppedDetail = null;
+    salesStoppedAt = null;
+  }
+
   public boolean onSale() {
     return salesStoppedRule == null;
   }

@@ -56,6 +56,13 @@ public class InstitutionStanding {
   @Column(name = "registration_valid_to")
   private LocalDate registrationValidTo;
 
+  /** REL-09: the registry event that took the standing away, the cause of the exit refunds. */
+  @Column(name = "lost_standing_event")
+  private java.util.UUID lostStandingEvent;
+
+  @Column(name = "lost_standing_correlation")
+  private String lostStandingCorrelation;
+
   /** The registry's aggregateversion of the last registration applied. */
   @Column(name = "registration_version")
   private long registrationVersion;
@@ -97,6 +104,17 @@ public class InstitutionStanding {
     this.registrationType = type;
     this.creditCode = creditCode;
     this.registrationValidTo = validTo;
+  }
+
+  /** REL-09: records the event that took the standing away (black list, licence revoked). */
+  public void lostStanding(java.util.UUID eventId, String correlationId) {
+    this.lostStandingEvent = eventId;
+    this.lostStandingCorrelation = correlationId;
+  }
+
+  /** REL-09: black-listed or licence revoked; its open orders are being refunded. */
+  public boolean lostStanding() {
+    return "BLACK".equals(listStatus) || licenceRevoked;
   }
 
   public InstitutionParticulars particulars() {

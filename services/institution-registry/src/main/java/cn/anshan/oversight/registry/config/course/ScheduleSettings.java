@@ -49,9 +49,10 @@ public interface ScheduleSettings {
 
     /**
      * TIM-01 {@code schedule.subject.forbiddenDays}: years whose vacation file is loaded; a session
-     * in another year is refused rather than guessed.
+     * in another year is refused rather than guessed. 2027 is an assumption until the city
+     * publishes its calendar (the file says so).
      */
-    @WithDefault("2026")
+    @WithDefault("2026,2027")
     List<Integer> vacationYears();
 
     /** Classpath resource of one year's vacations; {@code %d} is the year. */

@@ -28,6 +28,10 @@ public class Course {
 
   private long version;
 
+  /** The rule a guided-price schedule found the filed price breaking, until one allows it. */
+  @Column(name = "price_violation_rule")
+  private String priceViolationRule;
+
   @Column(name = "institution_id")
   private String institutionId;
 
@@ -96,9 +100,20 @@ public class Course {
     version++;
   }
 
-  /** A new price schedule put the filed price above its ceiling; the event is the record. */
-  public void priceViolationDetected() {
+  /** A new price schedule put the filed price above its ceiling (PRC-03 / PRC-01). */
+  public void priceViolationDetected(String rule) {
+    priceViolationRule = rule;
     version++;
+  }
+
+  /** A later schedule allows the filed price again (PRC-07: sales may resume). */
+  public void priceViolationCleared() {
+    priceViolationRule = null;
+    version++;
+  }
+
+  public boolean inPriceViolation() {
+    return priceViolationRule != null;
   }
 
   public String courseId() {

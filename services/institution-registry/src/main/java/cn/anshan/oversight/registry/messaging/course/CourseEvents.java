@@ -134,6 +134,33 @@ public final class CourseEvents {
             s.heldAt()));
   }
 
+  /** PRC-07: the price a schedule had found above its ceiling is allowed again. */
+  public record PriceViolationCleared(
+      String courseId,
+      String institutionId,
+      String district,
+      long pricePerLessonFen,
+      Long guidedCeilingFen,
+      String locality,
+      long scheduleVersion,
+      Instant clearedAt) {}
+
+  public static DomainEvent priceViolationCleared(
+      Course c, Long ceilingFen, String locality, long scheduleVersion, Instant now) {
+    return event(
+        c,
+        "PriceViolationCleared.v1",
+        new PriceViolationCleared(
+            c.courseId(),
+            c.institutionId(),
+            c.district(),
+            c.pricePerLessonFen(),
+            ceilingFen,
+            locality,
+            scheduleVersion,
+            now));
+  }
+
   public static DomainEvent priceViolation(
       Course c,
       RuleViolation violation,

@@ -59,7 +59,9 @@ public class PricingService {
   /**
    * Adopts the benchmarks as a whole. A replaced schedule needs If-Match. Each filed subject course
    * whose price the new schedule no longer allows gets a PriceViolationDetected event (PRC-03, or
-   * PRC-01 when its band lost its benchmark), committed with the adoption.
+   * PRC-01 when its band lost its benchmark), and each course found in violation before that the
+   * new schedule allows again a PriceViolationCleared event (PRC-07: sales resume), all committed
+   * with the adoption.
    */
   @WithTransaction
   public Uni<Adoption> adopt(
@@ -138,23 +140,35 @@ public class PricingService {
               course.pricePerLessonFen(),
               schedule,
               policy);
-      if (violation.isEmpty()) {
-        continue;
-      }
       OptionalLong ceiling =
           GuidedPrice.ceilingFen(
               course.mode(), course.maxStudents(), course.lessonMinutes(), schedule, policy);
+      Long ceilingFen = ceiling.isPresent() ? ceiling.getAsLong() : null;
+      if (violation.isEmpty()) {
+        if (course.inPriceViolation()) {
+          chain =
+              chain.call(
+                  () -> {
+                    course.priceViolationCleared();
+                    return outbox.append(
+                        command,
+                        CourseEvents.priceViolationCleared(
+                            course, ceilingFen, schedule.locality(), schedule.version(), now));
+                  });
+        }
+        continue;
+      }
       chain =
           chain
               .call(
                   () -> {
-                    course.priceViolationDetected();
+                    course.priceViolationDetected(violation.get().rule());
                     return outbox.append(
                         command,
                         CourseEvents.priceViolation(
                             course,
                             violation.get(),
-                            ceiling.isPresent() ? ceiling.getAsLong() : null,
+                            ceilingFen,
                             schedule.locality(),
                             schedule.version(),
                             now));

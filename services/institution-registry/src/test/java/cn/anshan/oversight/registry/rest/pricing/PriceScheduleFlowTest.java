@@ -110,6 +110,31 @@ class PriceScheduleFlowTest {
   }
 
   @Test
+  void prc07ALaterScheduleThatAllowsThePriceAgainClearsTheViolationOnce() {
+    adoptOffline(2500);
+    String inst = UUID.randomUUID().toString();
+    grandfatheredSubject(inst);
+    String course =
+        file(inst, course("SUBJECT", "MATHEMATICS", 45, 2750)).path("courseId").toString();
+    adoptOffline(2400); // ceiling 2640: above
+    // 2600 × 1.10 = 2860: allowed again
+    adoptOffline(2600);
+    List<JsonNode> events = events(course, 3);
+    assertEquals(
+        "cn.anshan.oversight.registry.PriceViolationDetected.v1",
+        events.get(1).path("type").asText());
+    JsonNode cleared = events.get(2);
+    assertEquals(
+        "cn.anshan.oversight.registry.PriceViolationCleared.v1", cleared.path("type").asText());
+    assertEquals(3, cleared.path("aggregateversion").asInt());
+    assertEquals(2860, cleared.path("data").path("guidedCeilingFen").asInt());
+    assertEquals(2750, cleared.path("data").path("pricePerLessonFen").asInt());
+    // still allowed: nothing more to say about this course
+    adoptOffline(2700);
+    assertEquals(3, outboxRows(course));
+  }
+
+  @Test
   void prc04AdoptionWithAnUnknownBandIsRefusedAndNothingChanges() {
     int version = adoptOffline(2500);
     long rows = outboxRows("anshan");
