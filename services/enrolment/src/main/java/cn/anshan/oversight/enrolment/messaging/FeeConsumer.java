@@ -5,6 +5,7 @@ import cn.anshan.oversight.enrolment.domain.programme.ProgrammeType;
 import cn.anshan.oversight.enrolment.repository.PublishedFeeRepository;
 import cn.anshan.oversight.kit.events.IncomingEvent;
 import cn.anshan.oversight.kit.events.PoisonEventException;
+import cn.anshan.oversight.kit.inbox.EventSource;
 import cn.anshan.oversight.kit.inbox.Inbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,7 +42,7 @@ public class FeeConsumer {
     if (!TYPE.equals(peek.type())) {
       return Uni.createFrom().voidItem();
     }
-    return inbox.receive(CONSUMER, json, this::apply);
+    return inbox.receive(CONSUMER, EventSource.FEE_APPROVAL, json, this::apply);
   }
 
   private Uni<Void> apply(IncomingEvent event) {

@@ -5,6 +5,7 @@ import cn.anshan.oversight.enrolment.service.ProviderService;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.IncomingEvent;
 import cn.anshan.oversight.kit.events.PoisonEventException;
+import cn.anshan.oversight.kit.inbox.EventSource;
 import cn.anshan.oversight.kit.inbox.Inbox;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.time.OversightClock;
@@ -53,7 +54,7 @@ public class RegistryConsumer {
         || !HANDLED.contains(peek.type().substring(PREFIX.length()))) {
       return Uni.createFrom().voidItem();
     }
-    return inbox.receive(CONSUMER, json, this::apply);
+    return inbox.receive(CONSUMER, EventSource.REGISTRY, json, this::apply);
   }
 
   private Uni<Void> apply(IncomingEvent event) {

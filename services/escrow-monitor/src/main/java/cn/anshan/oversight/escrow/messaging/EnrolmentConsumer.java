@@ -2,6 +2,7 @@ package cn.anshan.oversight.escrow.messaging;
 
 import cn.anshan.oversight.escrow.service.Children;
 import cn.anshan.oversight.kit.events.IncomingEvent;
+import cn.anshan.oversight.kit.inbox.EventSource;
 import cn.anshan.oversight.kit.inbox.Inbox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,7 @@ public class EnrolmentConsumer {
 
   @Incoming("enrolment-events")
   public Uni<Void> consume(String json) {
-    return inbox.receive(CONSUMER, json, this::apply);
+    return inbox.receive(CONSUMER, EventSource.ENROLMENT, json, this::apply);
   }
 
   private Uni<Void> apply(IncomingEvent event) {

@@ -5,6 +5,7 @@ import cn.anshan.oversight.escrow.service.EntitlementService;
 import cn.anshan.oversight.escrow.service.RefundService;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.IncomingEvent;
+import cn.anshan.oversight.kit.inbox.EventSource;
 import cn.anshan.oversight.kit.inbox.Inbox;
 import cn.anshan.oversight.kit.security.Actor;
 import io.quarkus.logging.Log;
@@ -41,7 +42,7 @@ public class RegistryConsumer {
 
   @Incoming("registry-events")
   public Uni<Void> consume(String json) {
-    return inbox.receive(CONSUMER, json, this::apply);
+    return inbox.receive(CONSUMER, EventSource.REGISTRY, json, this::apply);
   }
 
   private Uni<Void> apply(IncomingEvent event) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.anshan.oversight.testkit.KafkaRecords;
 import cn.anshan.oversight.testkit.OversightTestResources;
 import cn.anshan.oversight.testkit.TestInfra;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -15,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,5 +89,32 @@ class RegistryConsumerTest {
                     Duration.ofSeconds(30))
                 .size()
             == 1);
+  }
+
+  @Test
+  void anEventThatIsNotTheRegistrysIsParkedAndNeverApplied() throws Exception {
+    // issue 15 item 5: a white-listing "from" enrolment on the registry's topic, as anyone who can
+    // reach the broker could write it
+    String institution = UUID.randomUUID().toString();
+    ObjectNode forged =
+        (ObjectNode)
+            new ObjectMapper()
+                .readTree(
+                    EscrowFixtures.standing(
+                        "InstitutionWhitelisted", institution, "WHITE", true, "NONE"));
+    forged.put("source", "/oversight/enrolment");
+    KafkaRecords.send(REGISTRY_TOPIC, institution, forged.toString());
+    assertTrue(
+        KafkaRecords.await(
+                    "escrow-monitor-registry.dlq",
+                    r -> r.value().contains(forged.path("id").asText()),
+                    1,
+                    Duration.ofSeconds(30))
+                .size()
+            == 1);
+    assertEquals(
+        0,
+        TestInfra.count(
+            "select count(*) from institution_standing where institution_id = ?", institution));
   }
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
  */
 public record IncomingEvent(
     UUID id,
+    String source,
     String type,
     String aggregateType,
     String aggregateId,
@@ -35,6 +36,7 @@ public record IncomingEvent(
     try {
       return new IncomingEvent(
           UUID.fromString(required(root, "id")),
+          required(root, "source"),
           required(root, "type"),
           required(root, "aggregatetype"),
           required(root, "aggregateid"),

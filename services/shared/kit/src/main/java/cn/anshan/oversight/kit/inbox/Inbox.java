@@ -30,14 +30,16 @@ public class Inbox {
 
   /**
    * Parses {@code json}, and applies {@code effect} in one transaction with the dedupe record
-   * unless {@code consumer} has seen the event before. An unparseable record throws {@link
-   * PoisonEventException}, which the channel's dead-letter strategy sends to the DLQ at once; any
-   * other failure rolls the transaction back and is retried with backoff (a new transaction each
-   * time), and reaches the DLQ only after {@link InboxSettings#giveUpAfter()}.
+   * unless {@code consumer} has seen the event before. An unparseable record, or one that is not
+   * {@code from}'s (another source or type namespace), throws {@link PoisonEventException}, which
+   * the channel's dead-letter strategy sends to the DLQ at once; any other failure rolls the
+   * transaction back and is retried with backoff (a new transaction each time), and reaches the DLQ
+   * only after {@link InboxSettings#giveUpAfter()}.
    */
   public Uni<Void> receive(
-      String consumer, String json, Function<IncomingEvent, Uni<Void>> effect) {
+      String consumer, EventSource from, String json, Function<IncomingEvent, Uni<Void>> effect) {
     IncomingEvent event = IncomingEvent.parse(mapper, json);
+    from.check(event);
     return Uni.createFrom()
         .deferred(
             () ->

@@ -23,6 +23,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -43,8 +45,12 @@ final class BrokerPublisher implements AutoCloseable {
     this.bootstrapServers = bootstrapServers;
   }
 
-  /** Which rows the broker acknowledged, which it did not, and the first error seen. */
-  record Outcome(Set<UUID> acknowledged, List<UUID> failed, String error) {}
+  /**
+   * Which rows the broker acknowledged, which it did not, the first error seen, and which of the
+   * failed rows were refused for what they are (a non-retriable Kafka error such as a record too
+   * large): sending them again cannot succeed, unlike a broker that is away.
+   */
+  record Outcome(Set<UUID> acknowledged, List<UUID> failed, Set<UUID> rejected, String error) {}
 
   /**
    * Sends the batch in waves: wave k holds the k-th row of every aggregate, and a wave starts only
@@ -61,6 +67,7 @@ final class BrokerPublisher implements AutoCloseable {
     Set<String> stopped = new HashSet<>();
     Set<UUID> acknowledged = new HashSet<>();
     List<UUID> failed = new ArrayList<>();
+    Set<UUID> rejected = new HashSet<>();
     String error = null;
     long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
     int waves = byAggregate.values().stream().mapToInt(List::size).max().orElse(0);
@@ -99,6 +106,9 @@ final class BrokerPublisher implements AutoCloseable {
           error = error == null ? rootMessage(e) : error;
           stopped.add(p.aggregateKey());
           failed.add(p.id());
+          if (refusedForWhatItIs(e)) {
+            rejected.add(p.id());
+          }
         }
       }
     }
@@ -106,7 +116,13 @@ final class BrokerPublisher implements AutoCloseable {
       // A fresh producer next time: no stale in-flight state from the failed batch.
       close();
     }
-    return new Outcome(acknowledged, failed, error);
+    return new Outcome(acknowledged, failed, rejected, error);
+  }
+
+  /** A non-retriable Kafka API error about the record itself; a timeout or outage is not one. */
+  static boolean refusedForWhatItIs(Throwable e) {
+    Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+    return cause instanceof ApiException && !(cause instanceof RetriableException);
   }
 
   private static ProducerRecord<String, String> record(PendingEvent p) {

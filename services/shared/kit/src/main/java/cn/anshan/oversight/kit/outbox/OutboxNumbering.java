@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,7 +37,8 @@ final class OutboxNumbering {
           + " select * from numbered order by sequence";
   private static final String UNPUBLISHED =
       "select id, aggregatetype, aggregateid, topic, payload::text, sequence from outbox_event"
-          + " where sequence > ? and sent_at is null order by sequence limit ?";
+          + " where sequence > ? and sent_at is null and quarantined_at is null"
+          + " order by sequence limit ?";
   private static final String ADVANCE =
       "update outbox_sequence set published = ? where singleton and published < ?";
   private static final String MARK_AHEAD =
@@ -135,6 +137,39 @@ final class OutboxNumbering {
         ps.executeUpdate();
       }
     }
+  }
+
+  /** A row set aside: it no longer holds back its aggregate or the batch (issue 15 item 4). */
+  record Quarantined(UUID id, String type, String aggregate, long sequence, String error) {}
+
+  private static final String QUARANTINE =
+      "update outbox_event set quarantined_at = now() where id = any(?) and attempts >= ?"
+          + " and quarantined_at is null"
+          + " returning id, type, aggregatetype || '/' || aggregateid, sequence, last_error";
+
+  /** Quarantines the refused rows that were tried at least {@code after} times. */
+  static List<Quarantined> quarantine(Connection c, Collection<UUID> refused, int after)
+      throws SQLException {
+    List<Quarantined> set = new ArrayList<>();
+    if (refused.isEmpty()) {
+      return set;
+    }
+    try (PreparedStatement ps = c.prepareStatement(QUARANTINE)) {
+      ps.setArray(1, c.createArrayOf("uuid", refused.toArray()));
+      ps.setInt(2, after);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          set.add(
+              new Quarantined(
+                  rs.getObject(1, UUID.class),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getLong(4),
+                  rs.getString(5)));
+        }
+      }
+    }
+    return set;
   }
 
   static void markFailed(Connection c, String error, List<UUID> ids) throws SQLException {

@@ -29,6 +29,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *       acknowledged prefix moves a watermark (one row update per round, not one per event), rows
  *       acknowledged ahead of a failed one are marked so a retry does not send them again;
  *   <li>it holds no row lock while it waits for the broker, and commands never wait for it;
+ *   <li>a row the broker refuses for what it is (not a broker outage) is tried {@code
+ *       quarantine-after} times and then quarantined, so it cannot wedge its aggregate or the
+ *       batch;
  *   <li>the leader writes a {@link ProducerHeartbeat} when it takes the lead and then every
  *       interval, so audit sees events lost at the end of the stream.
  * </ul>
@@ -43,7 +46,8 @@ public class OutboxRelay {
       "select exists (select 1 from outbox_event where sequence is null)";
   private static final String PURGE_SENT =
       "delete from outbox_event e using outbox_sequence s where (e.sequence <= s.published or"
-          + " e.sent_at is not null) and e.created_at < now() - make_interval(secs => ?)";
+          + " e.sent_at is not null) and e.quarantined_at is null"
+          + " and e.created_at < now() - make_interval(secs => ?)";
   private static final String PURGE_IDEMPOTENCY =
       "delete from idempotency_record where created_at < now() - make_interval(secs => ?)";
 
@@ -214,6 +218,13 @@ public class OutboxRelay {
       Log.warnf(
           "outbox relay: %d sent, %d not acknowledged (%s)",
           outcome.acknowledged().size(), outcome.failed().size(), outcome.error());
+      for (OutboxNumbering.Quarantined q :
+          OutboxNumbering.quarantine(c, outcome.rejected(), settings.quarantineAfter())) {
+        Log.errorf(
+            "outbox relay: QUARANTINED %s %s sequence %d after %d attempts (%s); the rest of the"
+                + " stream goes on, audit will show the gap; fix the cause, then release it",
+            q.type(), q.aggregate(), q.sequence(), settings.quarantineAfter(), q.error());
+      }
       fullRoundDue = true;
       backoff = true;
     }

@@ -51,6 +51,21 @@ public interface RelaySettings {
   @WithDefault("1h")
   Duration housekeepingInterval();
 
+  /**
+   * Readiness turns DOWN once the oldest undelivered row is older than this (issue 15 item 4): a
+   * short broker outage keeps the service taking commands, a long one takes it out of rotation.
+   */
+  @WithDefault("30m")
+  Duration readinessMaxAge();
+
+  /**
+   * Attempts after which a row the broker refuses for what it is (a non-retriable error, e.g. too
+   * large) is quarantined (issue 15 item 4). Rows that fail because the broker is away are retried
+   * for ever: an outage delays events, never drops them.
+   */
+  @WithDefault("5")
+  int quarantineAfter();
+
   /** The leader's periodic ProducerHeartbeat event (issue 16 item 6). */
   Heartbeat heartbeat();
 

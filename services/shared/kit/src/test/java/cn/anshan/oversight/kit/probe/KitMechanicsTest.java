@@ -175,19 +175,37 @@ class KitMechanicsTest {
                               + " and attempts > 0",
                           id)
                       > 0);
-      // the outbox check shows the backlog to the operator and stays UP itself (commands go on);
-      // the probe's Kafka consumer channel is what reports the broker DOWN (issue 15)
-      given()
-          .get("/q/health/ready")
-          .then()
-          .body("checks.find { it.name == 'outbox' }.status", equalTo("UP"))
-          .body("checks.find { it.name == 'outbox' }.data.unpublished", greaterThanOrEqualTo(5))
-          .body("checks.find { it.name == 'outbox' }.data.relayLeader", equalTo(true));
+      // the outbox check shows the backlog to the operator; commands went on, and once the oldest
+      // row is older than readiness-max-age (5 s here) the check turns DOWN (issue 15 item 4)
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () ->
+                  given()
+                      .get("/q/health/ready")
+                      .then()
+                      .body("checks.find { it.name == 'outbox' }.status", equalTo("DOWN"))
+                      .body(
+                          "checks.find { it.name == 'outbox' }.data.oldestUnpublishedSeconds",
+                          greaterThanOrEqualTo(5))
+                      .body(
+                          "checks.find { it.name == 'outbox' }.data.unpublished",
+                          greaterThanOrEqualTo(5))
+                      .body("checks.find { it.name == 'outbox' }.data.relayLeader", equalTo(true)));
     } finally {
       TestInfra.startBroker();
     }
 
     List<ConsumerRecord<String, String>> records = recordsOf(id, 6, Duration.ofSeconds(90));
+    // delivered: the outbox check is UP again
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                given()
+                    .get("/q/health/ready")
+                    .then()
+                    .body("checks.find { it.name == 'outbox' }.status", equalTo("UP")));
     List<Long> versions =
         records.stream()
             .map(r -> json(r.value()).path("aggregateversion").asLong())

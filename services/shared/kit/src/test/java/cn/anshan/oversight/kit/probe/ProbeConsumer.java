@@ -1,5 +1,6 @@
 package cn.anshan.oversight.kit.probe;
 
+import cn.anshan.oversight.kit.inbox.EventSource;
 import cn.anshan.oversight.kit.inbox.Inbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -10,6 +11,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class ProbeConsumer {
   static final String CONSUMER = "probe-effects";
+  static final EventSource PROBE =
+      new EventSource("/oversight/probe-service", "cn.anshan.oversight.probe.");
   private final Inbox inbox;
 
   public ProbeConsumer(Inbox inbox) {
@@ -20,6 +23,7 @@ public class ProbeConsumer {
   public Uni<Void> consume(String json) {
     return inbox.receive(
         CONSUMER,
+        PROBE,
         json,
         event ->
             Panache.getSession()
