@@ -16,7 +16,6 @@ import static cn.anshan.oversight.escrow.rest.EscrowFixtures.requestConsumption;
 import static cn.anshan.oversight.escrow.rest.EscrowFixtures.requestRefund;
 import static cn.anshan.oversight.escrow.rest.EscrowFixtures.setUpCustody;
 import static cn.anshan.oversight.escrow.rest.EscrowFixtures.types;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -33,7 +32,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -164,15 +162,10 @@ class ContractFlowTest {
         REGISTRY_TOPIC,
         institution,
         EscrowFixtures.standing("InstitutionWhitelisted", institution, "WHITE", true, "NONE"));
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                TestInfra.count(
-                        "select count(*) from institution_standing where institution_id = ?"
-                            + " and list_status = 'WHITE'",
-                        institution)
-                    == 1);
+    EscrowFixtures.awaitOne(
+        "select count(*) from institution_standing where institution_id = ?"
+            + " and list_status = 'WHITE'",
+        institution);
     setUpCustody(operator(institution), institution, "ACC-" + institution).statusCode(201);
     UUID course = courseFiled(institution, PRICE);
     order(EscrowFixtures.parent(), orderBody(course, 10, START, END))

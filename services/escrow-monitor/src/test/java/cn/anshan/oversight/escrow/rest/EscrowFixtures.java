@@ -115,15 +115,10 @@ public final class EscrowFixtures {
         REGISTRY_TOPIC,
         institutionId,
         standing("InstitutionWhitelisted", institutionId, "WHITE", true, "NONE"));
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                TestInfra.count(
-                        "select count(*) from institution_standing where institution_id = ?"
-                            + " and list_status = 'WHITE' and operational",
-                        institutionId)
-                    == 1);
+    awaitOne(
+        "select count(*) from institution_standing where institution_id = ?"
+            + " and list_status = 'WHITE' and operational",
+        institutionId);
   }
 
   /**
@@ -134,15 +129,10 @@ public final class EscrowFixtures {
         REGISTRY_TOPIC,
         institutionId,
         standing("InstitutionDelisted", institutionId, "NONE", false, "WHITE"));
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                TestInfra.count(
-                        "select count(*) from institution_standing where institution_id = ?"
-                            + " and list_status = 'NONE' and not operational",
-                        institutionId)
-                    == 1);
+    awaitOne(
+        "select count(*) from institution_standing where institution_id = ?"
+            + " and list_status = 'NONE' and not operational",
+        institutionId);
   }
 
   /** The registry black-lists the institution; returns the event's id. */
@@ -170,17 +160,20 @@ public final class EscrowFixtures {
     data.put("compulsoryEducation", false);
     data.put("lessonMinutes", 45);
     data.put("pricePerLessonFen", priceFen);
-    KafkaRecords.send(
-        REGISTRY_TOPIC,
-        courseId.toString(),
-        event("CourseFiled", "Course", courseId.toString(), data));
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                TestInfra.count("select count(*) from filed_course where course_id = ?", courseId)
-                    == 1);
+    courseEvent("CourseFiled", courseId, data);
+    awaitOne("select count(*) from filed_course where course_id = ?", courseId);
     return courseId;
+  }
+
+  /** Waits (up to 30 s) until {@code countSql} counts exactly one row: escrow consumed it. */
+  static void awaitOne(String countSql, Object... params) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> TestInfra.count(countSql, params) == 1);
+  }
+
+  /** A registry event of the Course aggregate, keyed by the course like the registry's. */
+  static void courseEvent(String name, UUID courseId, Map<String, Object> data) {
+    KafkaRecords.send(
+        REGISTRY_TOPIC, courseId.toString(), event(name, "Course", courseId.toString(), data));
   }
 
   // ---- enrolment events ----
@@ -209,15 +202,10 @@ public final class EscrowFixtures {
     ((ObjectNode) event.get("data")).put("childId", childId.toString());
     EventContracts.assertValid(event.toString());
     KafkaRecords.send(ENROLMENT_TOPIC, childId.toString(), event.toString());
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                TestInfra.count(
-                        "select count(*) from inbox_event where consumer = 'escrow-monitor-enrolment'"
-                            + " and event_id = ?",
-                        eventId)
-                    == 1);
+    awaitOne(
+        "select count(*) from inbox_event where consumer = 'escrow-monitor-enrolment'"
+            + " and event_id = ?",
+        eventId);
     return childId;
   }
 
@@ -434,20 +422,8 @@ public final class EscrowFixtures {
   /** The registry schedules a session of the course on {@code day}, 08:00–09:00 Anshan time. */
   public static UUID scheduledSession(String institutionId, UUID courseId, String day) {
     UUID session = UUID.randomUUID();
-    KafkaRecords.send(
-        REGISTRY_TOPIC,
-        courseId.toString(),
-        event(
-            "SessionScheduled",
-            "Course",
-            courseId.toString(),
-            sessionData(institutionId, courseId, session, day)));
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                TestInfra.count("select count(*) from course_session where session_id = ?", session)
-                    == 1);
+    courseEvent("SessionScheduled", courseId, sessionData(institutionId, courseId, session, day));
+    awaitOne("select count(*) from course_session where session_id = ?", session);
     return session;
   }
 
@@ -468,19 +444,10 @@ public final class EscrowFixtures {
         new java.util.HashMap<>(sessionData(institutionId, courseId, session, day));
     data.put("attendingChildIds", attending.stream().map(UUID::toString).toList());
     data.put("heldAt", day + "T01:05:00Z");
-    KafkaRecords.send(
-        REGISTRY_TOPIC,
-        courseId.toString(),
-        event("SessionHeld", "Course", courseId.toString(), data));
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                TestInfra.count(
-                        "select count(*) from course_session where session_id = ?"
-                            + " and held_at is not null",
-                        session)
-                    == 1);
+    courseEvent("SessionHeld", courseId, data);
+    awaitOne(
+        "select count(*) from course_session where session_id = ?" + " and held_at is not null",
+        session);
   }
 
   private static Map<String, Object> sessionData(

@@ -1,6 +1,5 @@
 package cn.anshan.oversight.escrow.rest;
 
-import static cn.anshan.oversight.escrow.rest.EscrowFixtures.REGISTRY_TOPIC;
 import static cn.anshan.oversight.escrow.rest.EscrowFixtures.answer;
 import static cn.anshan.oversight.escrow.rest.EscrowFixtures.freeze;
 import static cn.anshan.oversight.escrow.rest.EscrowFixtures.institutionWithCustody;
@@ -8,14 +7,12 @@ import static cn.anshan.oversight.escrow.rest.EscrowFixtures.operator;
 import static cn.anshan.oversight.escrow.rest.EscrowFixtures.paidOrder;
 import static cn.anshan.oversight.escrow.rest.EscrowFixtures.readOrder;
 import static cn.anshan.oversight.escrow.rest.EscrowFixtures.requestConsumption;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.anshan.oversight.escrow.service.ConsumptionService;
-import cn.anshan.oversight.testkit.KafkaRecords;
 import cn.anshan.oversight.testkit.OversightTestResources;
 import cn.anshan.oversight.testkit.TestInfra;
 import cn.anshan.oversight.testkit.Tokens;
@@ -24,7 +21,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -95,31 +91,22 @@ class StandingGateTest {
     Tokens parent = EscrowFixtures.parent();
     String orderId = paidOrder(parent, course, 5, PRICE, "2026-04-27", "2026-07-10");
 
-    KafkaRecords.send(
-        REGISTRY_TOPIC,
-        course.toString(),
-        EscrowFixtures.event(
-            "PriceViolationDetected",
-            "Course",
+    EscrowFixtures.courseEvent(
+        "PriceViolationDetected",
+        course,
+        Map.of(
+            "courseId",
             course.toString(),
-            Map.of(
-                "courseId",
-                course.toString(),
-                "institutionId",
-                institution,
-                "ruleId",
-                "PRC-03",
-                "detail",
-                "6000 fen per lesson above the guided ceiling of 5000 fen")));
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                TestInfra.count(
-                        "select count(*) from filed_course where course_id = ?"
-                            + " and sales_stopped_rule = 'PRC-03'",
-                        course)
-                    == 1);
+            "institutionId",
+            institution,
+            "ruleId",
+            "PRC-03",
+            "detail",
+            "6000 fen per lesson above the guided ceiling of 5000 fen"));
+    EscrowFixtures.awaitOne(
+        "select count(*) from filed_course where course_id = ?"
+            + " and sales_stopped_rule = 'PRC-03'",
+        course);
 
     EscrowFixtures.order(parent, EscrowFixtures.orderBody(course, 5, "2026-04-27", "2026-07-10"))
         .statusCode(422)
@@ -136,23 +123,13 @@ class StandingGateTest {
     requestConsumption(operator(institution), orderId, "2026-04-27").statusCode(201);
 
     // a later schedule allows the price again: the course is sold again
-    KafkaRecords.send(
-        REGISTRY_TOPIC,
-        course.toString(),
-        EscrowFixtures.event(
-            "PriceViolationCleared",
-            "Course",
-            course.toString(),
-            Map.of("courseId", course.toString(), "institutionId", institution)));
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                TestInfra.count(
-                        "select count(*) from filed_course where course_id = ?"
-                            + " and sales_stopped_rule is null",
-                        course)
-                    == 1);
+    EscrowFixtures.courseEvent(
+        "PriceViolationCleared",
+        course,
+        Map.of("courseId", course.toString(), "institutionId", institution));
+    EscrowFixtures.awaitOne(
+        "select count(*) from filed_course where course_id = ?" + " and sales_stopped_rule is null",
+        course);
     EscrowFixtures.order(
             EscrowFixtures.parent(),
             EscrowFixtures.orderBody(course, 5, "2026-04-28", "2026-07-10"))

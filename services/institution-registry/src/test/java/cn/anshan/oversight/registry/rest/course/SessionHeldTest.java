@@ -3,9 +3,7 @@ package cn.anshan.oversight.registry.rest.course;
 import static cn.anshan.oversight.registry.rest.course.CourseFixtures.COURSES;
 import static cn.anshan.oversight.registry.rest.course.CourseFixtures.REGULATOR_TIEDONG;
 import static cn.anshan.oversight.registry.rest.course.CourseFixtures.approvedNonSubject;
-import static cn.anshan.oversight.registry.rest.course.CourseFixtures.course;
 import static cn.anshan.oversight.registry.rest.course.CourseFixtures.events;
-import static cn.anshan.oversight.registry.rest.course.CourseFixtures.file;
 import static cn.anshan.oversight.registry.rest.course.CourseFixtures.operatorOf;
 import static cn.anshan.oversight.registry.rest.course.CourseFixtures.outboxRows;
 import static cn.anshan.oversight.registry.rest.course.CourseFixtures.scheduleSession;
@@ -57,13 +55,7 @@ class SessionHeldTest {
     TestClock.freeze("2026-03-04T11:00:00Z"); // 19:00 in Anshan
     String inst = UUID.randomUUID().toString();
     approvedNonSubject(inst, "OFFLINE");
-    String courseId =
-        file(inst, course("NON_SUBJECT", null, 60, 8000))
-            .response()
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("courseId");
+    String courseId = CourseFlowTest.artCourse(inst);
     String started =
         scheduleSession(operatorOf(inst), courseId, "1", "2026-03-04T18:30", "2026-03-04T19:30")
             .path("sessionId");
@@ -109,13 +101,7 @@ class SessionHeldTest {
   void rel04AnEmptyOrMissingAttendanceListIsAFieldError() {
     String inst = UUID.randomUUID().toString();
     approvedNonSubject(inst, "OFFLINE");
-    String courseId =
-        file(inst, course("NON_SUBJECT", null, 60, 8000))
-            .response()
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("courseId");
+    String courseId = CourseFlowTest.artCourse(inst);
     String session =
         scheduleSession(operatorOf(inst), courseId, "1", "2026-03-04T18:30", "2026-03-04T19:30")
             .path("sessionId");
