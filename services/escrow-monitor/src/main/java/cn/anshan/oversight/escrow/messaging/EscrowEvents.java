@@ -11,7 +11,6 @@ import cn.anshan.oversight.escrow.domain.order.Refund;
 import cn.anshan.oversight.escrow.domain.order.RefundCause;
 import cn.anshan.oversight.escrow.domain.supervision.Supervision;
 import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
-import cn.anshan.oversight.escrow.service.Views.PaymentReceipt;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -346,8 +345,14 @@ public final class EscrowEvents {
             o.placedAt()));
   }
 
+  /** One instalment (the whole amount for a lump sum) received by {@code bankRef}'s route. */
   public static DomainEvent paymentReceived(
-      Order o, Order.Instalment instalment, PaymentReceipt receipt) {
+      Order o,
+      Order.Instalment instalment,
+      String bankRef,
+      String route,
+      boolean entitled,
+      Instant receivedAt) {
     return order(
         o,
         "PaymentReceivedIntoEscrow.v1",
@@ -355,14 +360,14 @@ public final class EscrowEvents {
             o.id(),
             o.institutionId(),
             o.district(),
-            receipt.bankRef(),
-            receipt.route(),
-            receipt.amountFen(),
-            receipt.lessonsReserved(),
-            receipt.entitled(),
+            bankRef,
+            route,
+            instalment.amountFen(),
+            instalment.lessons(),
+            entitled,
             instalment.number(),
             instalment.of(),
-            receipt.receivedAt()));
+            receivedAt));
   }
 
   public static DomainEvent consumptionRequested(Order o, Consumption c) {

@@ -491,7 +491,14 @@ public class OrderService {
                   .call(
                       () ->
                           outbox.append(
-                              command, EscrowEvents.paymentReceived(order, instalment, receipt)))
+                              command,
+                              EscrowEvents.paymentReceived(
+                                  order,
+                                  instalment,
+                                  request.bankRef(),
+                                  request.route(),
+                                  entitled,
+                                  receipt.receivedAt())))
                   .call(
                       () ->
                           risk.afterPayment(

@@ -53,17 +53,10 @@ class WatchRaceTest {
 
   @Test
   void rel07ADisputeCommittedWhileTheWatchWaitsIsNotPaidOut() throws Exception {
-    freeze("2026-04-20T02:00:00Z");
-    String institution = UUID.randomUUID().toString();
-    UUID course = institutionWithCustody(institution, PRICE);
-    Tokens parent = EscrowFixtures.parent();
-    String orderId = paidOrder(parent, course, 4, PRICE, "2026-04-27", "2026-07-10");
-    freeze("2026-04-28T10:00:00Z");
-    String consumptionId =
-        requestConsumption(operator(institution), orderId, "2026-04-27")
-            .statusCode(201)
-            .extract()
-            .path("consumptionId");
+    RequestedLesson lesson = requestedLesson();
+    Tokens parent = lesson.parent();
+    String orderId = lesson.orderId();
+    String consumptionId = lesson.consumptionId();
 
     raceTheWatch(
         orderId,
@@ -73,11 +66,7 @@ class WatchRaceTest {
             + " resolved_at = now() where id = cast(? as uuid)",
         consumptionId);
 
-    assertEquals(
-        "DISPUTED",
-        TestInfra.query("select status from consumption where id = cast(? as uuid)", consumptionId)
-            .get(0)
-            .get("status"));
+    assertEquals("DISPUTED", statusOf(consumptionId));
     readOrder(parent, orderId).statusCode(200).body("releasedFen", equalTo(0));
     EscrowFixtures.assertLedgerConsistent();
   }
@@ -113,17 +102,10 @@ class WatchRaceTest {
 
   @Test
   void aWatchActsOnOneReplicaAtATime() throws Throwable {
-    freeze("2026-04-20T02:00:00Z");
-    String institution = UUID.randomUUID().toString();
-    UUID course = institutionWithCustody(institution, PRICE);
-    Tokens parent = EscrowFixtures.parent();
-    String orderId = paidOrder(parent, course, 4, PRICE, "2026-04-27", "2026-07-10");
-    freeze("2026-04-28T10:00:00Z");
-    String consumptionId =
-        requestConsumption(operator(institution), orderId, "2026-04-27")
-            .statusCode(201)
-            .extract()
-            .path("consumptionId");
+    RequestedLesson lesson = requestedLesson();
+    Tokens parent = lesson.parent();
+    String orderId = lesson.orderId();
+    String consumptionId = lesson.consumptionId();
     // another replica runs the auto-confirm watch: it holds the watch's lock in its transaction
     try (Connection other = TestInfra.connect()) {
       other.setAutoCommit(false);
@@ -143,6 +125,24 @@ class WatchRaceTest {
         .atMost(Duration.ofSeconds(30))
         .until(() -> "AUTO_CONFIRMED".equals(statusOf(consumptionId)));
     readOrder(parent, orderId).statusCode(200).body("releasedFen", equalTo((int) PRICE));
+  }
+
+  /** A paid 4-lesson order whose first lesson was asked for on 2026-04-28 (clock left there). */
+  record RequestedLesson(Tokens parent, String orderId, String consumptionId) {}
+
+  static RequestedLesson requestedLesson() {
+    freeze("2026-04-20T02:00:00Z");
+    String institution = UUID.randomUUID().toString();
+    UUID course = institutionWithCustody(institution, PRICE);
+    Tokens parent = EscrowFixtures.parent();
+    String orderId = paidOrder(parent, course, 4, PRICE, "2026-04-27", "2026-07-10");
+    freeze("2026-04-28T10:00:00Z");
+    String consumptionId =
+        requestConsumption(operator(institution), orderId, "2026-04-27")
+            .statusCode(201)
+            .extract()
+            .path("consumptionId");
+    return new RequestedLesson(parent, orderId, consumptionId);
   }
 
   static String statusOf(String consumptionId) {

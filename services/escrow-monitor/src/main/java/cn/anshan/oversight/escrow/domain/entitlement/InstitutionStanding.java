@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.UUID;
 
 /**
  * Read model of an institution's standing, fed only by registry events (DESIGN §1): whether it may
@@ -58,7 +59,7 @@ public class InstitutionStanding {
 
   /** REL-09: the registry event that took the standing away, the cause of the exit refunds. */
   @Column(name = "lost_standing_event")
-  private java.util.UUID lostStandingEvent;
+  private UUID lostStandingEvent;
 
   @Column(name = "lost_standing_correlation")
   private String lostStandingCorrelation;
@@ -107,7 +108,7 @@ public class InstitutionStanding {
   }
 
   /** REL-09: records the event that took the standing away (black list, licence revoked). */
-  public void lostStanding(java.util.UUID eventId, String correlationId) {
+  public void lostStanding(UUID eventId, String correlationId) {
     this.lostStandingEvent = eventId;
     this.lostStandingCorrelation = correlationId;
   }
