@@ -1,9 +1,5 @@
 package cn.anshan.oversight.platform.local;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -20,31 +16,26 @@ final class AuditSigningKey {
   private AuditSigningKey() {}
 
   static Map<String, String> environment(Layout layout) {
-    Path file = layout.state().resolve("audit-signing.properties");
+    Properties p =
+        StateSecrets.load(
+            layout.state().resolve("audit-signing.properties"),
+            "local platform audit signing key; never use it outside this machine",
+            AuditSigningKey::generate);
+    return Map.of(
+        "AUDIT_SIGNING_PRIVATE_KEY", p.getProperty("private"),
+        "AUDIT_SIGNING_PUBLIC_KEY", p.getProperty("public"),
+        "AUDIT_SIGNING_KEY_ID", "local-" + layout.state().getFileName());
+  }
+
+  private static Properties generate() {
     try {
-      if (!Files.exists(file)) {
-        KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        Properties p = new Properties();
-        p.setProperty(
-            "private", Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
-        p.setProperty("public", Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
-        Files.createFile(
-            file,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try (var out = Files.newBufferedWriter(file)) {
-          p.store(out, "local platform audit signing key; never use it outside this machine");
-        }
-      }
+      KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
       Properties p = new Properties();
-      try (var in = Files.newBufferedReader(file)) {
-        p.load(in);
-      }
-      return Map.of(
-          "AUDIT_SIGNING_PRIVATE_KEY", p.getProperty("private"),
-          "AUDIT_SIGNING_PUBLIC_KEY", p.getProperty("public"),
-          "AUDIT_SIGNING_KEY_ID", "local-" + layout.state().getFileName());
-    } catch (IOException | GeneralSecurityException e) {
-      throw new IllegalStateException("cannot prepare the audit signing key in " + file, e);
+      p.setProperty("private", Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
+      p.setProperty("public", Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
+      return p;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot make an Ed25519 key pair", e);
     }
   }
 }

@@ -66,6 +66,7 @@ final class ServiceComponent extends Component {
     env.put("DB_OWNER_USER", spec.db());
     env.put("DB_OWNER_PASSWORD", spec.db());
     env.put("KAFKA_BOOTSTRAP_SERVERS", ports.kafkaBootstrap());
+    env.putAll(KafkaCredentials.of(layout).environment(spec.name()));
     env.put("OIDC_URL", ports.realmUrl());
     env.put("OIDC_ISSUER", ports.realmUrl());
     env.put("QUARKUS_HTTP_PORT", Integer.toString(port()));

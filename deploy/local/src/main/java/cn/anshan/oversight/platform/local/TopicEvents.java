@@ -1,6 +1,7 @@
 package cn.anshan.oversight.platform.local;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -99,8 +100,11 @@ public final class TopicEvents {
 
   private static int run(
       String bootstrap, String topic, boolean latest, long max, Duration idle, String key) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    // the broker lets nobody read anonymously: the platform's own user, from the state folder
+    Properties p =
+        KafkaCredentials.existing(
+                Path.of(System.getenv().getOrDefault("OVERSIGHT_STATE", ".oversight")))
+            .adminClient(bootstrap);
     p.put(ConsumerConfig.GROUP_ID_CONFIG, "platform-events-" + UUID.randomUUID());
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, "platform-events");
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, latest ? "latest" : "earliest");

@@ -29,8 +29,7 @@ public final class KafkaRecords {
       Predicate<ConsumerRecord<String, String>> filter,
       int expected,
       Duration timeout) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrap());
+    Properties props = TestInfra.kafkaClient();
     props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -53,8 +52,7 @@ public final class KafkaRecords {
 
   /** Publishes raw values, e.g. a duplicate or a poison record, and waits for the broker. */
   public static void send(String topic, String key, String... values) {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrap());
+    Properties props = TestInfra.kafkaClient();
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());

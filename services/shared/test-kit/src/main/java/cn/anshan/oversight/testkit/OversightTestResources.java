@@ -1,5 +1,6 @@
 package cn.anshan.oversight.testkit;
 
+import cn.anshan.oversight.contracts.EventBackbone.Principal;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
@@ -7,15 +8,14 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.config.SaslConfigs;
 
 /**
  * Starts the real infrastructure a service test needs, with no Docker and nothing pre-started:
- * embedded PostgreSQL 15 (zonky), an in-process KRaft Kafka broker ({@code KafkaClusterTestKit})
- * and an OIDC issuer whose signed tokens quarkus-oidc verifies like Keycloak's. Use it with
- * {@code @WithTestResource(value = OversightTestResources.class, scope =
- * TestResourceScope.GLOBAL)}.
+ * embedded PostgreSQL 15 (zonky), an in-process KRaft Kafka broker ({@link TestBroker}: SASL, the
+ * event backbone's ACLs, the service logged in as its own principal) and an OIDC issuer whose
+ * signed tokens quarkus-oidc verifies like Keycloak's. Use it with {@code @WithTestResource(value =
+ * OversightTestResources.class, scope = TestResourceScope.GLOBAL)}.
  *
  * <p>The embedded database has the roles production has (issue 16 item 1): the service connects as
  * {@value #RUNTIME_ROLE}, which owns nothing; its migrations run as {@value #OWNER_ROLE}; tests
@@ -24,7 +24,8 @@ import org.apache.kafka.common.test.TestKitNodes;
  *
  * <p>Set {@code OVERSIGHT_TEST_PG_JDBC_URL} (with {@code OVERSIGHT_TEST_PG_USER}/{@code _PASSWORD})
  * or {@code OVERSIGHT_TEST_KAFKA_BOOTSTRAP} to use existing servers instead; an external database
- * is used with that one user for everything.
+ * is used with that one user for everything, an external broker without authentication (so without
+ * the ACL checks).
  */
 public class OversightTestResources implements QuarkusTestResourceLifecycleManager {
   static final String OWNER_ROLE = "oversight_owner";
@@ -35,14 +36,15 @@ public class OversightTestResources implements QuarkusTestResourceLifecycleManag
       String url, String superUser, String superPassword, String owner, String runtime) {}
 
   private EmbeddedPostgres postgres;
-  private KafkaClusterTestKit kafka;
+  private TestBroker kafka;
   private TokenIssuer issuer;
   private Runnable[] brokerSwitch;
 
   @Override
   public Map<String, String> start() {
     CompletableFuture<Database> database = CompletableFuture.supplyAsync(this::startPostgres);
-    CompletableFuture<String> broker = CompletableFuture.supplyAsync(this::startKafka);
+    Principal service = ServiceUnderTest.principal();
+    CompletableFuture<String> broker = CompletableFuture.supplyAsync(() -> startKafka(service));
     issuer = TokenIssuer.start();
     Database db = database.join();
     String bootstrap = broker.join();
@@ -58,7 +60,14 @@ public class OversightTestResources implements QuarkusTestResourceLifecycleManag
     config.put("quarkus.datasource.password", password(db, db.runtime()));
     config.put("quarkus.datasource.owner.username", db.owner());
     config.put("quarkus.datasource.owner.password", password(db, db.owner()));
-    config.put("kafka.bootstrap.servers", bootstrap);
+    if (kafka != null) {
+      config.putAll(kafka.serviceConfig(service.name()));
+      System.setProperty(
+          TestInfra.KAFKA_ADMIN_JAAS,
+          kafka.adminProperties().getProperty(SaslConfigs.SASL_JAAS_CONFIG));
+    } else {
+      config.put("kafka.bootstrap.servers", bootstrap);
+    }
     config.put("quarkus.oidc.auth-server-url", issuer.issuer());
     System.setProperty(TestInfra.JDBC_URL, db.url());
     System.setProperty(TestInfra.DB_USER, db.superUser());
@@ -105,32 +114,15 @@ public class OversightTestResources implements QuarkusTestResourceLifecycleManag
     }
   }
 
-  private String startKafka() {
+  private String startKafka(Principal service) {
     String external = System.getenv("OVERSIGHT_TEST_KAFKA_BOOTSTRAP");
     if (external != null) {
       return external;
     }
     try {
-      kafka =
-          new KafkaClusterTestKit.Builder(
-                  new TestKitNodes.Builder()
-                      .setCombined(true)
-                      .setNumBrokerNodes(1)
-                      .setNumControllerNodes(1)
-                      .build())
-              .setConfigProp("offsets.topic.replication.factor", "1")
-              .setConfigProp("transaction.state.log.replication.factor", "1")
-              .setConfigProp("transaction.state.log.min.isr", "1")
-              .setConfigProp("group.initial.rebalance.delay.ms", "0")
-              .setConfigProp("auto.create.topics.enable", "true")
-              .setConfigProp("num.partitions", "3")
-              .build();
-      kafka.format();
-      kafka.startup();
-      kafka.waitForReadyBrokers();
-      var broker = kafka.brokers().values().iterator().next();
-      brokerSwitch = new Runnable[] {() -> broker.shutdown(), () -> broker.startup()};
-      return kafka.bootstrapServers();
+      kafka = TestBroker.start(service);
+      brokerSwitch = new Runnable[] {kafka.stopper(), kafka.starter()};
+      return kafka.bootstrap();
     } catch (Exception e) {
       throw new IllegalStateException("cannot start in-process Kafka", e);
     }

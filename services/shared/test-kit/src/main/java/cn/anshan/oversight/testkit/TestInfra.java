@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.config.SaslConfigs;
 
 /**
  * What tests may touch directly: the database over JDBC and the broker's power switch. Values
@@ -30,6 +33,7 @@ public final class TestInfra {
   static final String OWNER_USER = "oversight.test.db.owner.user";
   static final String OWNER_PASSWORD = "oversight.test.db.owner.password";
   static final String KAFKA_BOOTSTRAP = "oversight.test.kafka.bootstrap";
+  static final String KAFKA_ADMIN_JAAS = "oversight.test.kafka.admin.jaas";
   static final String CONTROL_URL = "oversight.test.control.url";
 
   private TestInfra() {}
@@ -70,6 +74,33 @@ public final class TestInfra {
 
   public static String kafkaBootstrap() {
     return System.getProperty(KAFKA_BOOTSTRAP);
+  }
+
+  /**
+   * Connection settings for a test's own Kafka client, logged in as the broker's super user: tests
+   * read any topic and publish what no service may (duplicates, poison, forgeries).
+   */
+  public static Properties kafkaClient() {
+    Properties p = new Properties();
+    p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap());
+    String jaas = System.getProperty(KAFKA_ADMIN_JAAS);
+    if (jaas != null) {
+      p.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+      p.put(SaslConfigs.SASL_MECHANISM, "PLAIN");
+      p.put(SaslConfigs.SASL_JAAS_CONFIG, jaas);
+    }
+    return p;
+  }
+
+  /** Connection settings logged in as one of the backbone's service principals. */
+  public static Properties kafkaClientAs(String principal) {
+    Properties p = new Properties();
+    p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap());
+    p.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+    p.put(SaslConfigs.SASL_MECHANISM, "SCRAM-SHA-512");
+    p.put(
+        SaslConfigs.SASL_JAAS_CONFIG, TestBroker.scram(principal, TestBroker.password(principal)));
+    return p;
   }
 
   /** As the database superuser: sees and may change everything, triggers included. */

@@ -26,6 +26,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -35,14 +36,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class BrokerPublisher implements AutoCloseable {
   private final RelaySettings settings;
   private final EventSettings events;
-  private final String bootstrapServers;
+  private final BrokerConnection connection;
   private KafkaProducer<String, String> producer;
   private boolean topicReady;
 
-  BrokerPublisher(RelaySettings settings, EventSettings events, String bootstrapServers) {
+  BrokerPublisher(RelaySettings settings, EventSettings events, BrokerConnection connection) {
     this.settings = settings;
     this.events = events;
-    this.bootstrapServers = bootstrapServers;
+    this.connection = connection;
   }
 
   /**
@@ -134,15 +135,40 @@ final class BrokerPublisher implements AutoCloseable {
     return record;
   }
 
+  /**
+   * The platform creates topics (contracts {@code EventBackbone}; brokers do not auto-create); a
+   * relay on a permissive development broker creates its own topic if it is missing. A topic that
+   * is missing and cannot be created is reported like an outage: rows wait, nothing is dropped.
+   */
   private void ensureTopic() {
     if (topicReady) {
       return;
     }
-    Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Properties props = connection.properties();
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
     try (Admin admin = Admin.create(props)) {
+      try {
+        admin.describeTopics(List.of(events.topic())).allTopicNames().get(15, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+          throw e;
+        }
+        createTopic(admin);
+      }
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot use topic " + events.topic(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while checking " + events.topic(), e);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot reach Kafka to check " + events.topic(), e);
+    }
+    topicReady = true;
+  }
+
+  private void createTopic(Admin admin) throws Exception {
+    try {
       admin
           .createTopics(
               List.of(
@@ -152,21 +178,19 @@ final class BrokerPublisher implements AutoCloseable {
       Log.infof("created topic %s with %d partitions", events.topic(), events.partitions());
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
-        throw new IllegalStateException("cannot create topic " + events.topic(), e.getCause());
+        throw new IllegalStateException(
+            "topic "
+                + events.topic()
+                + " does not exist and this service may not create it: the platform creates"
+                + " topics (contracts EventBackbone)",
+            e.getCause());
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while creating " + events.topic(), e);
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot reach Kafka to create " + events.topic(), e);
     }
-    topicReady = true;
   }
 
   private KafkaProducer<String, String> producer() {
     if (producer == null) {
-      Properties props = new Properties();
-      props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+      Properties props = connection.properties();
       props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + events.service());
       props.put(ProducerConfig.ACKS_CONFIG, "all");
       props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Numbers and publishes committed outbox rows (DESIGN §1) on one dedicated thread per replica.
@@ -54,7 +53,7 @@ public class OutboxRelay {
   private final AgroalDataSource dataSource;
   private final RelaySettings settings;
   private final EventSettings events;
-  private final String bootstrapServers;
+  private final BrokerConnection connection;
   private final ProducerHeartbeat heartbeat;
 
   private volatile boolean running;
@@ -79,12 +78,12 @@ public class OutboxRelay {
       AgroalDataSource dataSource,
       RelaySettings settings,
       EventSettings events,
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+      BrokerConnection connection,
       ProducerHeartbeat heartbeat) {
     this.dataSource = dataSource;
     this.settings = settings;
     this.events = events;
-    this.bootstrapServers = bootstrapServers;
+    this.connection = connection;
     this.heartbeat = heartbeat;
   }
 
@@ -121,7 +120,7 @@ public class OutboxRelay {
   private void run() {
     while (running) {
       try (Connection c = dataSource.getConnection();
-          BrokerPublisher publisher = new BrokerPublisher(settings, events, bootstrapServers)) {
+          BrokerPublisher publisher = new BrokerPublisher(settings, events, connection)) {
         c.setAutoCommit(true);
         while (running) {
           if (!leading && !tryLead(c)) {

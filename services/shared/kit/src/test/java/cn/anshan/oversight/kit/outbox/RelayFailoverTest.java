@@ -29,7 +29,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,13 +56,12 @@ class RelayFailoverTest {
   @Inject EventSettings events;
   @Inject ProducerHeartbeat heartbeat;
 
-  @ConfigProperty(name = "kafka.bootstrap.servers")
-  String bootstrap;
+  @Inject BrokerConnection broker;
 
   @Test
   void aLeaderKilledWhileNumberingLeavesNoGapAndTheStandbyTakesOver() throws Exception {
-    OutboxRelay first = new OutboxRelay(dataSource, settings, events, bootstrap, heartbeat);
-    OutboxRelay second = new OutboxRelay(dataSource, settings, events, bootstrap, heartbeat);
+    OutboxRelay first = new OutboxRelay(dataSource, settings, events, broker, heartbeat);
+    OutboxRelay second = new OutboxRelay(dataSource, settings, events, broker, heartbeat);
     first.launch();
     await().atMost(Duration.ofSeconds(20)).until(first::leading);
     second.launch();

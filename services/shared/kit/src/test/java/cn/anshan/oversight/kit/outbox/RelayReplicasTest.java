@@ -23,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,12 +40,11 @@ class RelayReplicasTest {
   @Inject EventSettings events;
   @Inject ProducerHeartbeat heartbeat;
 
-  @ConfigProperty(name = "kafka.bootstrap.servers")
-  String bootstrap;
+  @Inject BrokerConnection broker;
 
   @Test
   void secondReplicaSharesTheWorkWithoutReorderingAnAggregate() throws Exception {
-    OutboxRelay secondReplica = new OutboxRelay(dataSource, settings, events, bootstrap, heartbeat);
+    OutboxRelay secondReplica = new OutboxRelay(dataSource, settings, events, broker, heartbeat);
     secondReplica.start(null);
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
