@@ -59,9 +59,13 @@ public interface AuditSettings {
     @WithDefault("audit_ingest")
     String role();
 
-    /** Retries of a failed batch (e.g. database down) before it goes to the dead-letter topic. */
-    @WithDefault("20")
-    int maxRetries();
+    /**
+     * Longest pause between attempts at a batch that could not be stored (database away, a
+     * privilege missing): it is retried until it is stored, never parked, while the consumer holds
+     * its partitions (issue 15 item 1: audit never drops an event because its database was away).
+     */
+    @WithDefault("10s")
+    Duration retryMaxBackoff();
   }
 
   interface Checkpoint {

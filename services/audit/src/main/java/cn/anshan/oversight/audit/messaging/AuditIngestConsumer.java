@@ -15,7 +15,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Receives every {@code oversight.*.events} topic in batches (one poll = one transaction) and
  * appends them to the store. Records that are not envelopes are kept in {@code rejected_record}
- * instead of stalling the partition; a database failure is retried with back-off.
+ * instead of stalling the partition; a batch the database did not take is retried with back-off
+ * until it does: consuming stops, nothing goes to the dead-letter topic, and it resumes where it
+ * stopped.
  */
 @ApplicationScoped
 public class AuditIngestConsumer {
@@ -39,11 +41,11 @@ public class AuditIngestConsumer {
     return Uni.createFrom()
         .deferred(() -> store.ingest(batch))
         .onFailure()
-        .invoke(e -> Log.warnf("audit ingest of %d records failed: %s", batch.size(), e))
+        .invoke(e -> Log.warnf("audit ingest of %d records failed, retrying: %s", batch.size(), e))
         .onFailure()
         .retry()
-        .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10))
-        .atMost(settings.ingest().maxRetries())
+        .withBackOff(Duration.ofMillis(200), settings.ingest().retryMaxBackoff())
+        .indefinitely()
         .invoke(
             result ->
                 Log.debugf(

@@ -25,6 +25,7 @@ import io.restassured.path.json.JsonPath;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -388,6 +389,39 @@ class IngestFlowTest {
         TestInfra.count(
             "select count(*) from rejected_record where value = '{not json' and reason = 'not"
                 + " JSON'"));
+  }
+
+  /**
+   * Issue 15 item 1: while the database refuses the batch (here: the ingest role lost INSERT),
+   * audit keeps retrying; nothing is dead-lettered, and the event is stored once it may be. Before,
+   * the batch went to the DLQ after {@code max-retries} (3 in tests, about 1.4 s) and was lost.
+   */
+  @Test
+  void whileTheDatabaseRefusesABatchIngestWaitsAndNothingIsDeadLettered() throws Exception {
+    Ev marker = Ev.of(source, "cn.anshan.oversight.registry.Marker.v1", "Probe", institution);
+    privilege("revoke insert on audit_event from audit_ingest");
+    try {
+      KafkaRecords.send(REGISTRY, institution, marker.json());
+      Thread.sleep(8_000);
+      assertEquals(
+          0,
+          TestInfra.count(
+              "select count(*) from audit_event where event_id = ?::uuid", marker.id()));
+    } finally {
+      privilege("grant insert on audit_event to audit_ingest");
+    }
+    awaitStored(marker.id());
+    assertTrue(
+        KafkaRecords.await(
+                "audit-ingest.dlq", r -> r.value().contains(marker.id()), 1, Duration.ofSeconds(5))
+            .isEmpty());
+  }
+
+  private static void privilege(String sql) throws SQLException {
+    try (Connection c = TestInfra.connect();
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
   }
 
   @Test

@@ -2,6 +2,8 @@ package cn.anshan.oversight.testkit;
 
 import cn.anshan.oversight.contracts.EventBackbone;
 import cn.anshan.oversight.contracts.EventBackbone.Principal;
+import java.security.Provider;
+import java.security.Security;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -125,8 +127,22 @@ final class TestBroker implements AutoCloseable {
         + "\";";
   }
 
+  /**
+   * Also takes Kafka's SASL providers out of the JVM-wide security provider list: a Quarkus test
+   * profile restarts the resources with Kafka loaded by a new class loader, and the next broker
+   * would otherwise be served by this one's PLAIN and SCRAM servers, whose callbacks its handlers
+   * do not recognise (every login refused).
+   */
   @Override
   public void close() throws Exception {
-    kafka.close();
+    try {
+      kafka.close();
+    } finally {
+      for (Provider provider : Security.getProviders()) {
+        if (provider.getClass().getName().startsWith("org.apache.kafka.")) {
+          Security.removeProvider(provider.getName());
+        }
+      }
+    }
   }
 }
