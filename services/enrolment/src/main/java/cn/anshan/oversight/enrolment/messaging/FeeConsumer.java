@@ -5,10 +5,10 @@ import cn.anshan.oversight.enrolment.domain.programme.ProgrammeType;
 import cn.anshan.oversight.enrolment.repository.PublishedFeeRepository;
 import cn.anshan.oversight.kit.events.IncomingEvent;
 import cn.anshan.oversight.kit.events.PoisonEventException;
+import cn.anshan.oversight.kit.inbox.EventConsumer;
 import cn.anshan.oversight.kit.inbox.EventSource;
 import cn.anshan.oversight.kit.inbox.Inbox;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,30 +22,40 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * fee event types are ignored.
  */
 @ApplicationScoped
-public class FeeConsumer {
+public class FeeConsumer implements EventConsumer {
   static final String CONSUMER = "enrolment-fee";
   static final String TYPE = "cn.anshan.oversight.fee.FeePublished.v1";
 
   private final Inbox inbox;
-  private final ObjectMapper mapper;
   private final PublishedFeeRepository fees;
 
-  public FeeConsumer(Inbox inbox, ObjectMapper mapper, PublishedFeeRepository fees) {
+  public FeeConsumer(Inbox inbox, PublishedFeeRepository fees) {
     this.inbox = inbox;
-    this.mapper = mapper;
     this.fees = fees;
   }
 
   @Incoming("fee-in")
   public Uni<Void> consume(String json) {
-    IncomingEvent peek = IncomingEvent.parse(mapper, json);
-    if (!TYPE.equals(peek.type())) {
-      return Uni.createFrom().voidItem();
-    }
-    return inbox.receive(CONSUMER, EventSource.FEE_APPROVAL, json, this::apply);
+    return inbox.receive(this, json);
   }
 
-  private Uni<Void> apply(IncomingEvent event) {
+  @Override
+  public boolean handles(String type) {
+    return TYPE.equals(type);
+  }
+
+  @Override
+  public String name() {
+    return CONSUMER;
+  }
+
+  @Override
+  public EventSource source() {
+    return EventSource.FEE_APPROVAL;
+  }
+
+  @Override
+  public Uni<Void> apply(IncomingEvent event) {
     JsonNode data = event.data();
     String schoolId = RegistryConsumer.text(data, "schoolId", true);
     String termId = RegistryConsumer.text(data, "termId", true);

@@ -5,12 +5,12 @@ import cn.anshan.oversight.enrolment.service.ProviderService;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.IncomingEvent;
 import cn.anshan.oversight.kit.events.PoisonEventException;
+import cn.anshan.oversight.kit.inbox.EventConsumer;
 import cn.anshan.oversight.kit.inbox.EventSource;
 import cn.anshan.oversight.kit.inbox.Inbox;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.time.OversightClock;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -23,7 +23,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * registry black-lists, delists or whose licence lapses. Other registry event types are ignored.
  */
 @ApplicationScoped
-public class RegistryConsumer {
+public class RegistryConsumer implements EventConsumer {
   static final String CONSUMER = "enrolment-registry";
   static final String PREFIX = "cn.anshan.oversight.registry.";
   static final Set<String> HANDLED =
@@ -35,29 +35,37 @@ public class RegistryConsumer {
           "LicenceExpired.v1");
 
   private final Inbox inbox;
-  private final ObjectMapper mapper;
   private final ProviderService providers;
   private final OversightClock clock;
 
-  public RegistryConsumer(
-      Inbox inbox, ObjectMapper mapper, ProviderService providers, OversightClock clock) {
+  public RegistryConsumer(Inbox inbox, ProviderService providers, OversightClock clock) {
     this.inbox = inbox;
-    this.mapper = mapper;
     this.providers = providers;
     this.clock = clock;
   }
 
   @Incoming("registry-in")
   public Uni<Void> consume(String json) {
-    IncomingEvent peek = IncomingEvent.parse(mapper, json);
-    if (!peek.type().startsWith(PREFIX)
-        || !HANDLED.contains(peek.type().substring(PREFIX.length()))) {
-      return Uni.createFrom().voidItem();
-    }
-    return inbox.receive(CONSUMER, EventSource.REGISTRY, json, this::apply);
+    return inbox.receive(this, json);
   }
 
-  private Uni<Void> apply(IncomingEvent event) {
+  @Override
+  public boolean handles(String type) {
+    return type.startsWith(PREFIX) && HANDLED.contains(type.substring(PREFIX.length()));
+  }
+
+  @Override
+  public String name() {
+    return CONSUMER;
+  }
+
+  @Override
+  public EventSource source() {
+    return EventSource.REGISTRY;
+  }
+
+  @Override
+  public Uni<Void> apply(IncomingEvent event) {
     JsonNode data = event.data();
     String institutionId = text(data, "institutionId", true);
     String district = text(data, "district", false);

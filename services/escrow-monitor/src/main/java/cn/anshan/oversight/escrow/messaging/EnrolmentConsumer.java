@@ -2,6 +2,7 @@ package cn.anshan.oversight.escrow.messaging;
 
 import cn.anshan.oversight.escrow.service.Children;
 import cn.anshan.oversight.kit.events.IncomingEvent;
+import cn.anshan.oversight.kit.inbox.EventConsumer;
 import cn.anshan.oversight.kit.inbox.EventSource;
 import cn.anshan.oversight.kit.inbox.Inbox;
 import io.smallrye.mutiny.Uni;
@@ -13,7 +14,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * (PLT-08). Each event applies once (kit Inbox); other types are ignored.
  */
 @ApplicationScoped
-public class EnrolmentConsumer {
+public class EnrolmentConsumer implements EventConsumer {
   public static final String CONSUMER = "escrow-monitor-enrolment";
   private static final String CHILD_REGISTERED = "cn.anshan.oversight.enrolment.ChildRegistered.v1";
 
@@ -27,10 +28,21 @@ public class EnrolmentConsumer {
 
   @Incoming("enrolment-events")
   public Uni<Void> consume(String json) {
-    return inbox.receive(CONSUMER, EventSource.ENROLMENT, json, this::apply);
+    return inbox.receive(this, json);
   }
 
-  private Uni<Void> apply(IncomingEvent event) {
+  @Override
+  public String name() {
+    return CONSUMER;
+  }
+
+  @Override
+  public EventSource source() {
+    return EventSource.ENROLMENT;
+  }
+
+  @Override
+  public Uni<Void> apply(IncomingEvent event) {
     return CHILD_REGISTERED.equals(event.type())
         ? children.registered(event)
         : Uni.createFrom().voidItem();

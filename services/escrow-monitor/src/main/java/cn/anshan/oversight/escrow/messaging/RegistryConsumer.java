@@ -5,6 +5,7 @@ import cn.anshan.oversight.escrow.service.EntitlementService;
 import cn.anshan.oversight.escrow.service.RefundService;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.IncomingEvent;
+import cn.anshan.oversight.kit.inbox.EventConsumer;
 import cn.anshan.oversight.kit.inbox.EventSource;
 import cn.anshan.oversight.kit.inbox.Inbox;
 import cn.anshan.oversight.kit.security.Actor;
@@ -23,7 +24,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * to the channel's DLQ.
  */
 @ApplicationScoped
-public class RegistryConsumer {
+public class RegistryConsumer implements EventConsumer {
   public static final String CONSUMER = "escrow-monitor-registry";
   private static final String PREFIX = "cn.anshan.oversight.registry.";
 
@@ -42,10 +43,21 @@ public class RegistryConsumer {
 
   @Incoming("registry-events")
   public Uni<Void> consume(String json) {
-    return inbox.receive(CONSUMER, EventSource.REGISTRY, json, this::apply);
+    return inbox.receive(this, json);
   }
 
-  private Uni<Void> apply(IncomingEvent event) {
+  @Override
+  public String name() {
+    return CONSUMER;
+  }
+
+  @Override
+  public EventSource source() {
+    return EventSource.REGISTRY;
+  }
+
+  @Override
+  public Uni<Void> apply(IncomingEvent event) {
     String type =
         event.type().startsWith(PREFIX) ? event.type().substring(PREFIX.length()) : event.type();
     return switch (type) {

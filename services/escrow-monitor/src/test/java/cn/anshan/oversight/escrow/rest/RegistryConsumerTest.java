@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.anshan.oversight.escrow.messaging.RegistryConsumer;
 import cn.anshan.oversight.testkit.KafkaRecords;
 import cn.anshan.oversight.testkit.OversightTestResources;
+import cn.anshan.oversight.testkit.ParkedRecords;
 import cn.anshan.oversight.testkit.TestInfra;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -77,18 +79,14 @@ class RegistryConsumerTest {
   }
 
   @Test
-  void aPoisonRecordGoesToTheDlqAndTheNextEventIsStillApplied() {
-    KafkaRecords.send(REGISTRY_TOPIC, "poison", "this is not a CloudEvent");
+  void aPoisonRecordIsParkedAndTheNextEventIsStillApplied() {
+    String poison = "this is not a CloudEvent " + UUID.randomUUID();
+    KafkaRecords.send(REGISTRY_TOPIC, "poison", poison);
     String institution = java.util.UUID.randomUUID().toString();
     EscrowFixtures.whitelisted(institution);
     assertTrue(
-        KafkaRecords.await(
-                    "escrow-monitor-registry.dlq",
-                    r -> "this is not a CloudEvent".equals(r.value()),
-                    1,
-                    Duration.ofSeconds(30))
-                .size()
-            == 1);
+        ParkedRecords.await(RegistryConsumer.CONSUMER, poison, Duration.ofSeconds(30))
+            .startsWith("not JSON"));
   }
 
   @Test
@@ -104,14 +102,10 @@ class RegistryConsumerTest {
                         "InstitutionWhitelisted", institution, "WHITE", true, "NONE"));
     forged.put("source", "/oversight/enrolment");
     KafkaRecords.send(REGISTRY_TOPIC, institution, forged.toString());
-    assertTrue(
-        KafkaRecords.await(
-                    "escrow-monitor-registry.dlq",
-                    r -> r.value().contains(forged.path("id").asText()),
-                    1,
-                    Duration.ofSeconds(30))
-                .size()
-            == 1);
+    String reason =
+        ParkedRecords.await(
+            RegistryConsumer.CONSUMER, forged.path("id").asText(), Duration.ofSeconds(30));
+    assertTrue(reason.contains("/oversight/enrolment"), reason);
     assertEquals(
         0,
         TestInfra.count(

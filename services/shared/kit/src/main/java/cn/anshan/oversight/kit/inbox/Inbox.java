@@ -8,7 +8,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.function.Function;
 
 /**
  * At-least-once delivery made exactly-once in effect (DESIGN §1): the event id is recorded per
@@ -22,48 +21,78 @@ public class Inbox {
 
   private final ObjectMapper mapper;
   private final InboxSettings retry;
+  private final ParkedEvents parked;
 
-  public Inbox(ObjectMapper mapper, InboxSettings retry) {
+  public Inbox(ObjectMapper mapper, InboxSettings retry, ParkedEvents parked) {
     this.mapper = mapper;
     this.retry = retry;
+    this.parked = parked;
   }
 
   /**
-   * Parses {@code json}, and applies {@code effect} in one transaction with the dedupe record
-   * unless {@code consumer} has seen the event before. An unparseable record, or one that is not
-   * {@code from}'s (another source or type namespace), throws {@link PoisonEventException}, which
-   * the channel's dead-letter strategy sends to the DLQ at once; any other failure rolls the
-   * transaction back and is retried with backoff (a new transaction each time), and reaches the DLQ
-   * only after {@link InboxSettings#giveUpAfter()}.
+   * Parses {@code json} and applies the consumer's effect in one transaction with the dedupe
+   * record, unless the consumer has seen the event before or does not handle its type. A record
+   * that is not an event, or not the consumer's source's (another source or type namespace), or
+   * that the effect rejects as poison is parked at once; any other failure rolls the transaction
+   * back and is retried with backoff (a new transaction each time, the partition held so order is
+   * kept) and parked only after {@link InboxSettings#giveUpAfter()}. Only when parking itself fails
+   * does the record reach the channel's dead-letter topic.
    */
-  public Uni<Void> receive(
-      String consumer, EventSource from, String json, Function<IncomingEvent, Uni<Void>> effect) {
-    IncomingEvent event = IncomingEvent.parse(mapper, json);
-    from.check(event);
+  public Uni<Void> receive(EventConsumer consumer, String json) {
+    IncomingEvent event;
+    try {
+      event = read(consumer, json);
+    } catch (PoisonEventException e) {
+      return parked.park(consumer.name(), null, json, e.getMessage());
+    }
+    if (!consumer.handles(event.type())) {
+      return Uni.createFrom().voidItem();
+    }
     return Uni.createFrom()
-        .deferred(
-            () ->
-                Panache.withTransaction(
-                    () ->
-                        claim(consumer, event)
-                            .chain(
-                                first -> {
-                                  if (!first) {
-                                    Log.debugf("%s: duplicate %s ignored", consumer, event.id());
-                                    return Uni.createFrom().voidItem();
-                                  }
-                                  return effect.apply(event);
-                                })))
+        .deferred(() -> applyOnce(consumer, event))
         .onFailure(e -> !(e instanceof PoisonEventException))
-        .invoke(e -> Log.warnf("%s: %s failed, retrying: %s", consumer, event.id(), e.toString()))
+        .invoke(
+            e ->
+                Log.warnf("%s: %s failed, retrying: %s", consumer.name(), event.id(), e.toString()))
         .onFailure(e -> !(e instanceof PoisonEventException))
         .retry()
         .withBackOff(retry.initialBackoff(), retry.maxBackoff())
-        .expireIn(retry.giveUpAfter().toMillis());
+        .expireIn(retry.giveUpAfter().toMillis())
+        .replaceWithVoid()
+        .onFailure()
+        .recoverWithUni(e -> parked.park(consumer.name(), event, json, reason(e)));
+  }
+
+  /** The event in {@code json} if it is one and comes from the consumer's source. */
+  IncomingEvent read(EventConsumer consumer, String json) {
+    IncomingEvent event = IncomingEvent.parse(mapper, json);
+    consumer.source().check(event);
+    return event;
+  }
+
+  /** Applies the event unless the consumer has seen it; true when it was applied now. */
+  Uni<Boolean> applyOnce(EventConsumer consumer, IncomingEvent event) {
+    return Panache.withTransaction(
+        () ->
+            claim(consumer.name(), event)
+                .chain(
+                    first -> {
+                      if (!first) {
+                        Log.debugf("%s: duplicate %s ignored", consumer.name(), event.id());
+                        return Uni.createFrom().item(false);
+                      }
+                      return consumer.apply(event).replaceWith(true);
+                    }));
   }
 
   private Uni<Boolean> claim(String consumer, IncomingEvent event) {
     return SessionSql.update(CLAIM, consumer, event.id(), event.type())
         .map(inserted -> inserted == 1);
+  }
+
+  private static String reason(Throwable e) {
+    return e instanceof PoisonEventException
+        ? e.getMessage()
+        : "still failing after the retry window: " + e;
   }
 }

@@ -14,5 +14,11 @@ public final class Roles {
   /** Runs audit maintenance (projection rebuilds); reads nothing: auditors only read (issue 16). */
   public static final String AUDIT_OPERATOR = "audit-operator";
 
+  /**
+   * Runs the platform: sees and replays what consumers parked (issue 15 item 1), never payloads;
+   * reads no business data.
+   */
+  public static final String PLATFORM_OPERATOR = "platform-operator";
+
   private Roles() {}
 }

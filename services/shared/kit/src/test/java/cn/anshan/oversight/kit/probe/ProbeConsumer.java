@@ -1,5 +1,7 @@
 package cn.anshan.oversight.kit.probe;
 
+import cn.anshan.oversight.kit.events.IncomingEvent;
+import cn.anshan.oversight.kit.inbox.EventConsumer;
 import cn.anshan.oversight.kit.inbox.EventSource;
 import cn.anshan.oversight.kit.inbox.Inbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -9,7 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Applies each probe event once: one row per event id, no matter how often it is delivered. */
 @ApplicationScoped
-public class ProbeConsumer {
+public class ProbeConsumer implements EventConsumer {
   static final String CONSUMER = "probe-effects";
   static final EventSource PROBE =
       new EventSource("/oversight/probe-service", "cn.anshan.oversight.probe.");
@@ -21,21 +23,30 @@ public class ProbeConsumer {
 
   @Incoming("probe-in")
   public Uni<Void> consume(String json) {
-    return inbox.receive(
-        CONSUMER,
-        PROBE,
-        json,
-        event ->
-            Panache.getSession()
-                .chain(
-                    s ->
-                        s.createNativeQuery(
-                                "insert into probe_effect (event_id, item_id, label)"
-                                    + " values (?1, ?2, ?3)")
-                            .setParameter(1, event.id())
-                            .setParameter(2, event.aggregateId())
-                            .setParameter(3, event.data().path("label").asText())
-                            .executeUpdate())
-                .replaceWithVoid());
+    return inbox.receive(this, json);
+  }
+
+  @Override
+  public String name() {
+    return CONSUMER;
+  }
+
+  @Override
+  public EventSource source() {
+    return PROBE;
+  }
+
+  @Override
+  public Uni<Void> apply(IncomingEvent event) {
+    return Panache.getSession()
+        .chain(
+            s ->
+                s.createNativeQuery(
+                        "insert into probe_effect (event_id, item_id, label) values (?1, ?2, ?3)")
+                    .setParameter(1, event.id())
+                    .setParameter(2, event.aggregateId())
+                    .setParameter(3, event.data().path("label").asText())
+                    .executeUpdate())
+        .replaceWithVoid();
   }
 }

@@ -1,0 +1,207 @@
+package cn.anshan.oversight.kit.inbox;
+
+import cn.anshan.oversight.kit.db.SessionSql;
+import cn.anshan.oversight.kit.events.IncomingEvent;
+import cn.anshan.oversight.kit.events.PoisonEventException;
+import cn.anshan.oversight.kit.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Records a consumer could not apply, kept in the service's own database (kit V0_8): parked with
+ * the reason, listed for operators without their payload, and replayed through the same inbox, so a
+ * replay applies the event at most once however often it is asked for (issue 15 item 1).
+ */
+@ApplicationScoped
+public class ParkedEvents {
+  private static final String PARK =
+      "insert into parked_event (id, consumer, event_id, event_type, payload, reason)"
+          + " values ($1, $2, $3, $4, $5, $6)";
+  private static final String SUMMARY =
+      "select consumer, count(*), min(parked_at),"
+          + " (array_agg(reason order by parked_at desc))[1]"
+          + " from parked_event where replayed_at is null group by consumer order by consumer";
+  private static final String OPEN =
+      "select id, consumer, event_id, event_type, reason, parked_at from parked_event"
+          + " where replayed_at is null and ($1::text is null or consumer = $1)"
+          + " order by parked_at, id limit $2";
+  private static final String LOCK =
+      "select consumer, payload, replayed_at, replayed_by, outcome, event_id from parked_event"
+          + " where id = $1 for update";
+  private static final String MARK_REPLAYED =
+      "update parked_event set replayed_at = now(), replayed_by = $2, outcome = $3 where id = $1"
+          + " returning replayed_at";
+
+  /** What a replay did: the event was applied now, or the consumer had applied it already. */
+  public enum ReplayOutcome {
+    APPLIED,
+    ALREADY_APPLIED
+  }
+
+  public record ParkedSummary(
+      String consumer, long open, OffsetDateTime oldestParkedAt, String latestReason) {}
+
+  public record ParkedEvent(
+      UUID id,
+      String consumer,
+      UUID eventId,
+      String eventType,
+      String reason,
+      OffsetDateTime parkedAt) {}
+
+  public record ParkedEventReplay(
+      UUID id,
+      String consumer,
+      UUID eventId,
+      ReplayOutcome outcome,
+      OffsetDateTime replayedAt,
+      String replayedBy) {}
+
+  private final Instance<EventConsumer> consumers;
+  private final Instance<Inbox> inbox;
+
+  public ParkedEvents(Instance<EventConsumer> consumers, Instance<Inbox> inbox) {
+    this.consumers = consumers;
+    this.inbox = inbox;
+  }
+
+  /** Parks a record in its own transaction; {@code event} is null when it was not one. */
+  Uni<Void> park(String consumer, IncomingEvent event, String json, String reason) {
+    UUID id = UUID.randomUUID();
+    return Panache.withTransaction(
+            () ->
+                SessionSql.update(
+                    PARK,
+                    id,
+                    consumer,
+                    event == null ? null : event.id(),
+                    event == null ? null : event.type(),
+                    json,
+                    reason))
+        .invoke(
+            () ->
+                Log.errorf(
+                    "%s: PARKED %s (event %s): %s",
+                    consumer, id, event == null ? "-" : event.id(), reason))
+        .replaceWithVoid();
+  }
+
+  public Uni<List<ParkedSummary>> summary() {
+    return Panache.withSession(
+        () ->
+            SessionSql.select(SUMMARY)
+                .map(
+                    rows ->
+                        rows.stream()
+                            .map(
+                                r ->
+                                    new ParkedSummary(
+                                        (String) r[0],
+                                        ((Number) r[1]).longValue(),
+                                        (OffsetDateTime) r[2],
+                                        (String) r[3]))
+                            .toList()));
+  }
+
+  public Uni<List<ParkedEvent>> open(String consumer, int limit) {
+    return Panache.withSession(
+        () ->
+            SessionSql.select(OPEN, consumer, limit)
+                .map(
+                    rows ->
+                        rows.stream()
+                            .map(
+                                r ->
+                                    new ParkedEvent(
+                                        (UUID) r[0],
+                                        (String) r[1],
+                                        (UUID) r[2],
+                                        (String) r[3],
+                                        (String) r[4],
+                                        (OffsetDateTime) r[5]))
+                            .toList()));
+  }
+
+  /**
+   * Applies a parked record through its consumer's inbox and marks it replayed, in one transaction.
+   * Asking again answers the first replay's result; a record that is still poison, or whose effect
+   * fails again, stays parked and the caller gets a 409 naming the reason.
+   */
+  public Uni<ParkedEventReplay> replay(UUID id, String actor) {
+    return Panache.withTransaction(
+            () ->
+                SessionSql.select(LOCK, id)
+                    .chain(
+                        rows -> {
+                          if (rows.isEmpty()) {
+                            throw ProblemException.notFound("parked event " + id);
+                          }
+                          Object[] row = rows.get(0);
+                          String consumerName = (String) row[0];
+                          if (row[2] != null) {
+                            return Uni.createFrom()
+                                .item(
+                                    new ParkedEventReplay(
+                                        id,
+                                        consumerName,
+                                        (UUID) row[5],
+                                        ReplayOutcome.valueOf((String) row[4]),
+                                        (OffsetDateTime) row[2],
+                                        (String) row[3]));
+                          }
+                          EventConsumer consumer = consumer(consumerName);
+                          IncomingEvent event = readAgain(consumer, (String) row[1]);
+                          return inbox
+                              .get()
+                              .applyOnce(consumer, event)
+                              .map(
+                                  applied ->
+                                      applied
+                                          ? ReplayOutcome.APPLIED
+                                          : ReplayOutcome.ALREADY_APPLIED)
+                              .chain(
+                                  outcome ->
+                                      SessionSql.select(MARK_REPLAYED, id, actor, outcome.name())
+                                          .map(
+                                              marked ->
+                                                  new ParkedEventReplay(
+                                                      id,
+                                                      consumerName,
+                                                      event.id(),
+                                                      outcome,
+                                                      (OffsetDateTime) marked.get(0)[0],
+                                                      actor)));
+                        }))
+        .onFailure(e -> !(e instanceof ProblemException))
+        .transform(
+            e ->
+                ProblemException.conflict(
+                    "replay-failed", "the parked event " + id + " failed again: " + e));
+  }
+
+  private EventConsumer consumer(String name) {
+    return consumers.stream()
+        .filter(c -> c.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                ProblemException.conflict(
+                    "unknown-consumer", "this service has no consumer named " + name));
+  }
+
+  private IncomingEvent readAgain(EventConsumer consumer, String json) {
+    try {
+      return inbox.get().read(consumer, json);
+    } catch (PoisonEventException e) {
+      throw ProblemException.conflict(
+          "still-poison",
+          "the parked record is still not an event of its source: " + e.getMessage());
+    }
+  }
+}
