@@ -30,7 +30,9 @@ import org.jboss.resteasy.reactive.server.Cancellable;
  */
 @Cancellable(false)
 @Path("/api/v1/operations/parked-events")
-@Tag(name = "Operations", description = "Records this service's consumers could not apply")
+@Tag(
+    name = "Operations",
+    description = "Parked records and quarantined outbox rows of this service")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.PLATFORM_OPERATOR)
 public class ParkedEventsResource {

@@ -37,8 +37,8 @@ final class OutboxNumbering {
           + " select * from numbered order by sequence";
   private static final String UNPUBLISHED =
       "select id, aggregatetype, aggregateid, topic, payload::text, sequence from outbox_event"
-          + " where sequence > ? and sent_at is null and quarantined_at is null"
-          + " order by sequence limit ?";
+          + " where sent_at is null and quarantined_at is null"
+          + " and (sequence > ? or released_at is not null) order by sequence limit ?";
   private static final String ADVANCE =
       "update outbox_sequence set published = ? where singleton and published < ?";
   private static final String MARK_AHEAD =
@@ -93,7 +93,10 @@ final class OutboxNumbering {
     }
   }
 
-  /** Numbered rows above the watermark that were not acknowledged ahead of it, in order. */
+  /**
+   * Numbered rows above the watermark that were not acknowledged ahead of it, and released rows
+   * below it (issue 15 item 4), in order.
+   */
   static List<PendingEvent> unpublished(Connection c, long published, int limit)
       throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(UNPUBLISHED)) {

@@ -41,11 +41,14 @@ public class OutboxRelay {
   static final long LEADER_LOCK = 0x6f7574626f78L; // "outbox"
 
   private static final String TRY_LEAD = "select pg_try_advisory_lock(?)";
-  private static final String ANY_UNNUMBERED =
-      "select exists (select 1 from outbox_event where sequence is null)";
+  private static final String WORK_WAITING =
+      "select exists (select 1 from outbox_event where sequence is null),"
+          + " exists (select 1 from outbox_event where released_at is not null and sent_at is null"
+          + " and quarantined_at is null)";
   private static final String PURGE_SENT =
       "delete from outbox_event e using outbox_sequence s where (e.sequence <= s.published or"
           + " e.sent_at is not null) and e.quarantined_at is null"
+          + " and (e.released_at is null or e.sent_at is not null)"
           + " and e.created_at < now() - make_interval(secs => ?)";
   private static final String PURGE_IDEMPOTENCY =
       "delete from idempotency_record where created_at < now() - make_interval(secs => ?)";
@@ -176,8 +179,10 @@ public class OutboxRelay {
    */
   private int round(Connection c, BrokerPublisher publisher) throws SQLException {
     backoff = false;
-    boolean catchingUp = fullRoundDue;
-    if (!catchingUp && !anyUnnumbered(c)) {
+    Waiting waiting = waiting(c);
+    // a released row lies below the watermark: only the catch-up query finds it
+    boolean catchingUp = fullRoundDue || waiting.released();
+    if (!catchingUp && !waiting.unnumbered()) {
       if (acknowledged > stored) {
         OutboxNumbering.advance(c, acknowledged);
         stored = acknowledged;
@@ -200,6 +205,13 @@ public class OutboxRelay {
     boolean contiguous = true;
     for (PendingEvent p : batch) {
       boolean acked = outcome.acknowledged().contains(p.id());
+      if (p.sequence() <= stored) {
+        // a released row the watermark passed while it was quarantined
+        if (acked) {
+          ahead.add(p.id());
+        }
+        continue;
+      }
       if (contiguous && acked) {
         acknowledged = p.sequence();
       } else {
@@ -226,15 +238,20 @@ public class OutboxRelay {
       }
       fullRoundDue = true;
       backoff = true;
+    } else {
+      OutboxNumbering.markAhead(c, ahead);
     }
     return outcome.acknowledged().size();
   }
 
-  private static boolean anyUnnumbered(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(ANY_UNNUMBERED);
+  /** Rows still to number, and released rows still to send. */
+  private record Waiting(boolean unnumbered, boolean released) {}
+
+  private static Waiting waiting(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(WORK_WAITING);
         ResultSet rs = ps.executeQuery()) {
       rs.next();
-      return rs.getBoolean(1);
+      return new Waiting(rs.getBoolean(1), rs.getBoolean(2));
     }
   }
 

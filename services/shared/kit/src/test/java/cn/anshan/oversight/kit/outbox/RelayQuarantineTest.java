@@ -10,18 +10,25 @@ import cn.anshan.oversight.kit.events.EventSettings;
 import cn.anshan.oversight.testkit.KafkaRecords;
 import cn.anshan.oversight.testkit.OversightTestResources;
 import cn.anshan.oversight.testkit.TestInfra;
+import cn.anshan.oversight.testkit.Tokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,23 +44,22 @@ class RelayQuarantineTest {
 
   @Inject EventSettings events;
 
-  @Test
-  void aRowTheBrokerCannotTakeIsQuarantinedAndTheStreamGoesOn() throws Exception {
-    // a real event of this service as the template of the rows written below
+  static final Tokens OPERATOR = Tokens.user("ops-1").role("platform-operator");
+  static final String QUARANTINED = "/api/v1/operations/outbox/quarantined";
+
+  /** A real event of this service, the template of the rows the tests write. */
+  private ObjectNode templateEvent() throws Exception {
     String template = UUID.randomUUID().toString();
     OutboxOrderingTest.writeVersions(template, new Random(2));
-    ObjectNode envelope =
-        (ObjectNode)
-            JSON.readTree(
-                KafkaRecords.await(
-                        events.topic(), r -> template.equals(r.key()), 1, Duration.ofSeconds(60))
-                    .get(0)
-                    .value());
+    return (ObjectNode)
+        JSON.readTree(
+            KafkaRecords.await(
+                    events.topic(), r -> template.equals(r.key()), 1, Duration.ofSeconds(60))
+                .get(0)
+                .value());
+  }
 
-    String item = UUID.randomUUID().toString();
-    UUID tooLarge = insert(envelope, events.topic(), item, 1, "x".repeat(1_500_000));
-    UUID next = insert(envelope, events.topic(), item, 2, "after the refused one");
-
+  private static void awaitQuarantined(UUID id) {
     await()
         .atMost(Duration.ofSeconds(60))
         .until(
@@ -61,8 +67,18 @@ class RelayQuarantineTest {
                 TestInfra.count(
                         "select count(*) from outbox_event where id = ?"
                             + " and quarantined_at is not null",
-                        tooLarge)
+                        id)
                     == 1);
+  }
+
+  @Test
+  void aRowTheBrokerCannotTakeIsQuarantinedAndTheStreamGoesOn() throws Exception {
+    ObjectNode envelope = templateEvent();
+    String item = UUID.randomUUID().toString();
+    UUID tooLarge = insert(envelope, events.topic(), item, 1, "x".repeat(1_500_000));
+    UUID next = insert(envelope, events.topic(), item, 2, "after the refused one");
+
+    awaitQuarantined(tooLarge);
     Map<String, Object> row =
         TestInfra.query("select attempts, last_error from outbox_event where id = ?", tooLarge)
             .get(0);
@@ -84,6 +100,100 @@ class RelayQuarantineTest {
         .get("/q/health/ready")
         .then()
         .body("checks.find { it.name == 'outbox' }.data.quarantined", greaterThanOrEqualTo(1));
+  }
+
+  /**
+   * The operator sees the quarantined row (without payload), fixes the cause (here: the topic's
+   * record size limit) and releases it; the relay sends it although the watermark has passed it,
+   * marks it sent, and a second release answers the first.
+   */
+  @Test
+  void aReleasedRowIsSentOnceItsCauseIsFixed() throws Exception {
+    ObjectNode envelope = templateEvent();
+    String item = UUID.randomUUID().toString();
+    UUID refused;
+    topicRecordLimit("20000");
+    try {
+      refused = insert(envelope, events.topic(), item, 1, "y".repeat(60_000));
+      insert(envelope, events.topic(), item, 2, "after the refused one");
+      awaitQuarantined(refused);
+      List<Map<String, Object>> listed =
+          given()
+              .header("Authorization", OPERATOR.bearer())
+              .get(QUARANTINED)
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath()
+              .getList("$");
+      Map<String, Object> row =
+          listed.stream()
+              .filter(r -> refused.toString().equals(r.get("id")))
+              .findFirst()
+              .orElseThrow();
+      assertEquals(3, ((Number) row.get("attempts")).intValue());
+      assertTrue(!row.containsKey("payload"), row.toString());
+    } finally {
+      topicRecordLimit(null);
+    }
+    JsonPath released = release(refused);
+    assertEquals("ops-1", released.getString("releasedBy"));
+    assertEquals(
+        1,
+        KafkaRecords.await(
+                events.topic(),
+                r -> item.equals(r.key()) && r.value().contains(refused.toString()),
+                1,
+                Duration.ofSeconds(60))
+            .size());
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                TestInfra.count(
+                        "select count(*) from outbox_event where id = ? and sent_at is not null",
+                        refused)
+                    == 1);
+    JsonPath again = release(refused);
+    assertEquals(released.getString("releasedAt"), again.getString("releasedAt"));
+    assertTrue(again.getString("sentAt") != null);
+    assertEquals(
+        0, TestInfra.count("select count(*) from outbox_unpublished where id = ?", refused));
+    given()
+        .header("Authorization", OPERATOR.bearer())
+        .post(QUARANTINED + "/{id}/release", UUID.randomUUID())
+        .then()
+        .statusCode(404);
+    given()
+        .header("Authorization", Tokens.user("reg-1").role("regulator").bearer())
+        .get(QUARANTINED)
+        .then()
+        .statusCode(403);
+  }
+
+  private static JsonPath release(UUID id) {
+    return given()
+        .header("Authorization", OPERATOR.bearer())
+        .post(QUARANTINED + "/{id}/release", id)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  /** Sets the probe topic's {@code max.message.bytes}, or removes the override for null. */
+  private void topicRecordLimit(String bytes) throws Exception {
+    try (Admin admin = Admin.create(TestInfra.kafkaClient())) {
+      ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, events.topic());
+      ConfigEntry entry = new ConfigEntry("max.message.bytes", bytes);
+      AlterConfigOp op =
+          new AlterConfigOp(
+              entry, bytes == null ? AlterConfigOp.OpType.DELETE : AlterConfigOp.OpType.SET);
+      admin
+          .incrementalAlterConfigs(Map.of(topic, List.of(op)))
+          .all()
+          .get(15, java.util.concurrent.TimeUnit.SECONDS);
+    }
   }
 
   /** An outbox row as a command would write it, with {@code label} as its data. */
