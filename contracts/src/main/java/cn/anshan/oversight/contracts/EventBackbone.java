@@ -84,6 +84,29 @@ public final class EventBackbone {
 
   private EventBackbone() {}
 
+  /** The client login of a SCRAM-SHA-512 user (a service principal, or the platform's admin). */
+  public static String scramLogin(String user, String password) {
+    return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+        + user
+        + "\" password=\""
+        + password
+        + "\";";
+  }
+
+  /**
+   * A PLAIN login; with {@code defineUser} it also defines the user on a broker listener (the super
+   * user's login on controller listeners and in tests).
+   */
+  public static String plainLogin(String user, String password, boolean defineUser) {
+    return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+        + user
+        + "\" password=\""
+        + password
+        + "\""
+        + (defineUser ? " user_" + user + "=\"" + password + "\"" : "")
+        + ";";
+  }
+
   public static String topicOf(String context) {
     return TOPIC_PREFIX + context + ".events";
   }

@@ -26,19 +26,14 @@ public final class ProvisionBackbone {
     admin.put("bootstrap.servers", required(env, "KAFKA_BOOTSTRAP_SERVERS"));
     admin.put("security.protocol", env.getOrDefault("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT"));
     String mechanism = env.getOrDefault("KAFKA_ADMIN_MECHANISM", "SCRAM-SHA-512");
-    String module =
-        mechanism.equals("PLAIN")
-            ? "org.apache.kafka.common.security.plain.PlainLoginModule"
-            : "org.apache.kafka.common.security.scram.ScramLoginModule";
+    String user = required(env, "KAFKA_ADMIN_USERNAME");
+    String password = required(env, "KAFKA_ADMIN_PASSWORD");
     admin.put("sasl.mechanism", mechanism);
     admin.put(
         "sasl.jaas.config",
-        module
-            + " required username=\""
-            + required(env, "KAFKA_ADMIN_USERNAME")
-            + "\" password=\""
-            + required(env, "KAFKA_ADMIN_PASSWORD")
-            + "\";");
+        mechanism.equals("PLAIN")
+            ? EventBackbone.plainLogin(user, password, false)
+            : EventBackbone.scramLogin(user, password));
     Map<String, String> passwords = new HashMap<>();
     for (EventBackbone.Principal p : EventBackbone.PRINCIPALS) {
       passwords.put(p.name(), required(env, passwordVariable(p.name())));

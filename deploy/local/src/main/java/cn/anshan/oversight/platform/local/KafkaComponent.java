@@ -165,11 +165,11 @@ final class KafkaComponent extends Component {
         "sasl.enabled.mechanisms=SCRAM-SHA-512",
         "sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512",
         "listener.name.client.scram-sha-512.sasl.jaas.config="
-            + KafkaCredentials.scramLogin(admin, adminPassword),
+            + EventBackbone.scramLogin(admin, adminPassword),
         "sasl.mechanism.controller.protocol=PLAIN",
         "listener.name.controller.sasl.enabled.mechanisms=PLAIN",
         "listener.name.controller.plain.sasl.jaas.config="
-            + KafkaCredentials.plainLogin(admin, adminPassword),
+            + EventBackbone.plainLogin(admin, adminPassword, true),
         "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
         "super.users=User:" + admin,
         "allow.everyone.if.no.acl.found=false",

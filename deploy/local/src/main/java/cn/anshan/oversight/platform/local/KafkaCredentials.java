@@ -83,27 +83,7 @@ final class KafkaCredentials {
     p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
     p.put(SaslConfigs.SASL_MECHANISM, "SCRAM-SHA-512");
-    p.put(SaslConfigs.SASL_JAAS_CONFIG, scramLogin(ADMIN, password(ADMIN)));
+    p.put(SaslConfigs.SASL_JAAS_CONFIG, EventBackbone.scramLogin(ADMIN, password(ADMIN)));
     return p;
-  }
-
-  static String scramLogin(String user, String password) {
-    return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
-        + user
-        + "\" password=\""
-        + password
-        + "\";";
-  }
-
-  static String plainLogin(String user, String password) {
-    return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
-        + user
-        + "\" password=\""
-        + password
-        + "\" user_"
-        + user
-        + "=\""
-        + password
-        + "\";";
   }
 }

@@ -101,7 +101,7 @@ final class TestBroker implements AutoCloseable {
         "kafka.sasl.mechanism",
         "SCRAM-SHA-512",
         "kafka.sasl.jaas.config",
-        scram(principal, password(principal)));
+        EventBackbone.scramLogin(principal, password(principal)));
   }
 
   Properties adminProperties() {
@@ -111,20 +111,9 @@ final class TestBroker implements AutoCloseable {
     p.put(SaslConfigs.SASL_MECHANISM, "PLAIN");
     p.put(
         SaslConfigs.SASL_JAAS_CONFIG,
-        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
-            + JaasUtils.KAFKA_PLAIN_ADMIN
-            + "\" password=\""
-            + JaasUtils.KAFKA_PLAIN_ADMIN_PASSWORD
-            + "\";");
+        EventBackbone.plainLogin(
+            JaasUtils.KAFKA_PLAIN_ADMIN, JaasUtils.KAFKA_PLAIN_ADMIN_PASSWORD, false));
     return p;
-  }
-
-  static String scram(String user, String password) {
-    return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
-        + user
-        + "\" password=\""
-        + password
-        + "\";";
   }
 
   /**

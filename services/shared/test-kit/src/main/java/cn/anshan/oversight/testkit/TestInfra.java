@@ -1,5 +1,6 @@
 package cn.anshan.oversight.testkit;
 
+import cn.anshan.oversight.contracts.EventBackbone;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -99,7 +100,8 @@ public final class TestInfra {
     p.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
     p.put(SaslConfigs.SASL_MECHANISM, "SCRAM-SHA-512");
     p.put(
-        SaslConfigs.SASL_JAAS_CONFIG, TestBroker.scram(principal, TestBroker.password(principal)));
+        SaslConfigs.SASL_JAAS_CONFIG,
+        EventBackbone.scramLogin(principal, TestBroker.password(principal)));
     return p;
   }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.anshan.oversight.contracts.EventBackbone;
 import cn.anshan.oversight.testkit.OversightTestResources;
 import cn.anshan.oversight.testkit.TestInfra;
 import io.quarkus.test.common.TestResourceScope;
@@ -102,9 +103,7 @@ class BackboneAclTest {
   void aClientWithoutValidCredentialsGetsNothing() {
     Properties wrongPassword = TestInfra.kafkaClientAs("escrow-monitor");
     wrongPassword.put(
-        SaslConfigs.SASL_JAAS_CONFIG,
-        "org.apache.kafka.common.security.scram.ScramLoginModule required"
-            + " username=\"escrow-monitor\" password=\"guessed\";");
+        SaslConfigs.SASL_JAAS_CONFIG, EventBackbone.scramLogin("escrow-monitor", "guessed"));
     assertInstanceOf(
         SaslAuthenticationException.class, produce(wrongPassword, "oversight.escrow.events"));
 
