@@ -47,6 +47,23 @@ public final class LocalPlatformFixture implements BeforeAllCallback {
         .computeIfAbsent(Running.class, k -> Running.start(), Running.class);
   }
 
+  /** The repository the platform's launcher and scripts are run from. */
+  static Path repo() {
+    return Path.of(System.getProperty("oversight.repo", "../..")).toAbsolutePath().normalize();
+  }
+
+  /** The platform's state folder ({@code OVERSIGHT_STATE}): pids, logs, data. */
+  static Path state() {
+    return Path.of(System.getProperty("system.platform.state", "target/platform"))
+        .toAbsolutePath()
+        .normalize();
+  }
+
+  /** Maven runs a script makes while this build runs take a lock of their own (see below). */
+  static Path mavenLock() {
+    return state().resolveSibling("platform-mvn.lock");
+  }
+
   /** The running platform; closed by JUnit at the end of the run. */
   static final class Running implements AutoCloseable {
     private final Path repo;
@@ -61,13 +78,7 @@ public final class LocalPlatformFixture implements BeforeAllCallback {
     }
 
     static Running start() {
-      Path repo =
-          Path.of(System.getProperty("oversight.repo", "../..")).toAbsolutePath().normalize();
-      Path state =
-          Path.of(System.getProperty("system.platform.state", "target/platform"))
-              .toAbsolutePath()
-              .normalize();
-      Running r = new Running(repo, state);
+      Running r = new Running(repo(), state());
       r.up();
       return r;
     }
@@ -161,7 +172,7 @@ public final class LocalPlatformFixture implements BeforeAllCallback {
       env.put("OVERSIGHT_PORT_OFFSET", Integer.toString(offset()));
       // the build that runs these tests may hold /tmp/mvn.lock: the wrapper's own Maven runs
       // (launcher classpath, Keycloak unpack) take a lock of their own
-      env.put("OVERSIGHT_MVN_LOCK", state.resolveSibling("platform-mvn.lock").toString());
+      env.put("OVERSIGHT_MVN_LOCK", mavenLock().toString());
       if (args.get(0).equals("up")) {
         systemTestSettings(env);
       }

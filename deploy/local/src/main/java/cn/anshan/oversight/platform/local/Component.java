@@ -48,6 +48,12 @@ abstract class Component {
     return p == null ? -1 : p.pid();
   }
 
+  /** True while the component's process lives; the {@link Supervisor} restarts it otherwise. */
+  boolean running() {
+    Process p = process();
+    return p != null && p.isAlive();
+  }
+
   /** What to print after "ready": a URL, a bootstrap address, ... */
   abstract String endpoint();
 

@@ -125,7 +125,7 @@ public final class LocalPlatform {
       Map<Component, String> serviceFailures = startAll(pool, services);
       Duration total = Duration.ofNanos(System.nanoTime() - t0);
       writeReady(total, notBuilt, serviceFailures);
-      watchForCrashes();
+      superviseAll();
       setState(serviceFailures.isEmpty() ? "READY" : "READY_WITH_ERRORS");
       Procs.log("platform ready in %s", Procs.seconds(total));
       return 0;
@@ -231,23 +231,11 @@ public final class LocalPlatform {
     }
   }
 
-  private void watchForCrashes() {
-    List<Component> all = new ArrayList<>(List.of(kafka, keycloak));
+  /** Everything that can die on its own is restarted by the {@link Supervisor}. */
+  private void superviseAll() {
+    List<Component> all = new ArrayList<>(List.of(postgres, kafka, keycloak));
     all.addAll(services);
-    for (Component c : all) {
-      Process p = c.process();
-      if (p != null) {
-        p.onExit()
-            .thenAccept(
-                x -> {
-                  if (!stopping) {
-                    Procs.log(
-                        "WARNING: %s exited unexpectedly (code %d); see %s",
-                        c.name(), x.exitValue(), layout.log(c.name()));
-                  }
-                });
-      }
-    }
+    new Supervisor(all, () -> stopping).start();
   }
 
   private int fail(String message) {

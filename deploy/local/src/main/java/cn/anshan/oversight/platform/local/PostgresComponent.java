@@ -53,6 +53,13 @@ final class PostgresComponent extends Component {
     }
   }
 
+  /** The postmaster is pg_ctl's child, not ours: its pid file says whether it runs. */
+  @Override
+  boolean running() {
+    long pid = pid();
+    return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
   @Override
   protected void doStart() throws IOException, SQLException {
     boolean fresh = !Files.exists(dataDir().resolve("postgresql.conf"));
@@ -62,6 +69,7 @@ final class PostgresComponent extends Component {
       if (closed()) {
         throw new IllegalStateException("postgres: shutdown in progress, not starting");
       }
+      releaseDeadInstance();
       started = startRetryingABusyPort(log);
       pg = started;
       markStarted();
@@ -75,6 +83,22 @@ final class PostgresComponent extends Component {
           fresh ? "new cluster in " + dataDir() : "existing cluster",
           created.isEmpty() ? "nothing" : String.join(", ", created));
     }
+  }
+
+  /**
+   * A restart by the {@link Supervisor}: the instance whose postmaster died still holds zonky's
+   * lock on the data directory in this JVM, so a new one could not take it.
+   */
+  private void releaseDeadInstance() {
+    if (pg == null) {
+      return;
+    }
+    try {
+      pg.close(); // pg_ctl stop finds no server; the lock is released either way
+    } catch (IOException e) {
+      Procs.log("postgres: releasing the previous instance: %s", e);
+    }
+    pg = null;
   }
 
   /**
