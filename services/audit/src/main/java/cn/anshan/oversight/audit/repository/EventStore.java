@@ -87,7 +87,12 @@ public class EventStore {
   private final ObjectMapper mapper;
   private final OversightClock clock;
   private final String role;
-  private final Uni<Boolean> roleUsable;
+
+  /**
+   * Whether the ingest role can be assumed, once the database has answered; never a failure, so a
+   * database away at the first batch cannot wedge every later one (the chaos run found that).
+   */
+  private volatile Boolean roleUsable;
 
   @Inject
   public EventStore(Pool pool, ObjectMapper mapper, OversightClock clock, AuditSettings settings) {
@@ -102,29 +107,6 @@ public class EventStore {
     this.mapper = mapper;
     this.clock = clock;
     this.role = role;
-    this.roleUsable =
-        Uni.createFrom()
-            .deferred(
-                () ->
-                    pool.preparedQuery(
-                            "select exists (select 1 from pg_roles r where r.rolname = $1"
-                                + " and pg_has_role(current_user, r.oid, 'MEMBER'))")
-                        .execute(Tuple.of(role))
-                        .map(rows -> rows.iterator().next().getBoolean(0))
-                        .invoke(
-                            usable -> {
-                              if (!usable) {
-                                Logger.getLogger(EventStore.class)
-                                    .warnf(
-                                        "database role %s is missing or not granted to the service;"
-                                            + " ingest runs as the owner (the append-only trigger"
-                                            + " still refuses UPDATE/DELETE). Create it: CREATE ROLE"
-                                            + " %s NOLOGIN; GRANT %s TO <owner>; then restart.",
-                                        role, role, role);
-                              }
-                            }))
-            .memoize()
-            .indefinitely();
   }
 
   public Uni<Result> ingest(List<Incoming> batch) {
@@ -151,31 +133,59 @@ public class EventStore {
       }
     }
     int inBatchDuplicates = duplicates;
-    return roleUsable.chain(
-        usable ->
-            pool.withTransaction(
-                conn ->
-                    (usable
-                            ? conn.query("set local role " + role).execute().replaceWithVoid()
-                            : Uni.createFrom().voidItem())
-                        .chain(() -> existing(conn, unique.keySet()))
-                        .call(
-                            existing ->
-                                rejectAll(conn, withConflicts(rejected, unique, repeats, existing)))
-                        .chain(
-                            existing -> {
-                              List<Parsed> fresh =
-                                  unique.values().stream()
-                                      .filter(p -> !existing.containsKey(p.event().id()))
-                                      .toList();
-                              int skipped = inBatchDuplicates + unique.size() - fresh.size();
-                              if (fresh.isEmpty()) {
-                                return Uni.createFrom()
-                                    .item(new Result(0, skipped, rejected.size()));
-                              }
-                              return store(conn, fresh)
-                                  .replaceWith(new Result(fresh.size(), skipped, rejected.size()));
-                            })));
+    return roleUsable()
+        .chain(
+            usable ->
+                pool.withTransaction(
+                    conn ->
+                        (usable
+                                ? conn.query("set local role " + role).execute().replaceWithVoid()
+                                : Uni.createFrom().voidItem())
+                            .chain(() -> existing(conn, unique.keySet()))
+                            .call(
+                                existing ->
+                                    rejectAll(
+                                        conn, withConflicts(rejected, unique, repeats, existing)))
+                            .chain(
+                                existing -> {
+                                  List<Parsed> fresh =
+                                      unique.values().stream()
+                                          .filter(p -> !existing.containsKey(p.event().id()))
+                                          .toList();
+                                  int skipped = inBatchDuplicates + unique.size() - fresh.size();
+                                  if (fresh.isEmpty()) {
+                                    return Uni.createFrom()
+                                        .item(new Result(0, skipped, rejected.size()));
+                                  }
+                                  return store(conn, fresh)
+                                      .replaceWith(
+                                          new Result(fresh.size(), skipped, rejected.size()));
+                                })));
+  }
+
+  private Uni<Boolean> roleUsable() {
+    Boolean known = roleUsable;
+    if (known != null) {
+      return Uni.createFrom().item(known);
+    }
+    return pool.preparedQuery(
+            "select exists (select 1 from pg_roles r where r.rolname = $1"
+                + " and pg_has_role(current_user, r.oid, 'MEMBER'))")
+        .execute(Tuple.of(role))
+        .map(rows -> rows.iterator().next().getBoolean(0))
+        .invoke(
+            usable -> {
+              roleUsable = usable;
+              if (!usable) {
+                Logger.getLogger(EventStore.class)
+                    .warnf(
+                        "database role %s is missing or not granted to the service; ingest runs"
+                            + " as the owner (the append-only trigger still refuses"
+                            + " UPDATE/DELETE). Create it: CREATE ROLE %s NOLOGIN; GRANT %s TO"
+                            + " <owner>; then restart.",
+                        role, role, role);
+              }
+            });
   }
 
   private Uni<Void> rejectAll(SqlConnection conn, List<Tuple> rejected) {

@@ -13,15 +13,23 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.anshan.oversight.audit.repository.EventStore;
 import cn.anshan.oversight.audit.rest.AuditFixtures.Ev;
+import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.testkit.KafkaRecords;
 import cn.anshan.oversight.testkit.OversightTestResources;
 import cn.anshan.oversight.testkit.TestInfra;
 import cn.anshan.oversight.testkit.Tokens;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -30,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +50,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = OversightTestResources.class, scope = TestResourceScope.GLOBAL)
 class IngestFlowTest {
+  @Inject Vertx vertx;
+  @Inject ObjectMapper mapper;
+  @Inject OversightClock clock;
+
   String source;
   String escrowSource;
   String institution;
@@ -415,6 +428,46 @@ class IngestFlowTest {
         KafkaRecords.await(
                 "audit-ingest.dlq", r -> r.value().contains(marker.id()), 1, Duration.ofSeconds(5))
             .isEmpty());
+  }
+
+  /**
+   * Found by the chaos run (issue 15 item 6): audit restarted, and its first batch met PostgreSQL's
+   * crash; the ingest-role check had memoized that failure, so every later batch failed at once
+   * without asking the database, forever. Here the first batch cannot log in at all; once it can,
+   * the retry stores the event.
+   */
+  @Test
+  void aDatabaseAwayAtTheFirstBatchDoesNotWedgeTheIngest() throws Exception {
+    privilege(
+        "do $$ begin if not exists (select 1 from pg_roles where rolname = 'ingest_probe') then"
+            + " create role ingest_probe password 'ingest_probe'; end if; end $$");
+    privilege("alter role ingest_probe nologin");
+    privilege("grant " + TestInfra.serviceUser() + " to ingest_probe");
+    PgConnectOptions options =
+        PgConnectOptions.fromUri(
+                ConfigProvider.getConfig()
+                    .getValue("quarkus.datasource.reactive.url", String.class))
+            .setUser("ingest_probe")
+            .setPassword("ingest_probe");
+    Pool pool =
+        Pool.newInstance(PgBuilder.pool().connectingTo(options).using(vertx.getDelegate()).build());
+    try {
+      EventStore store = new EventStore(pool, mapper, clock, "audit_ingest");
+      Ev marker = Ev.of(source, "cn.anshan.oversight.registry.Marker.v1", "Probe", institution);
+      List<EventStore.Incoming> batch =
+          List.of(new EventStore.Incoming("oversight.registry.events", 97, 0, marker.json()));
+      assertThrows(
+          RuntimeException.class, () -> store.ingest(batch).await().atMost(Duration.ofSeconds(20)));
+      privilege("alter role ingest_probe login");
+      assertEquals(1, store.ingest(batch).await().atMost(Duration.ofSeconds(20)).stored());
+      assertEquals(
+          1,
+          TestInfra.count(
+              "select count(*) from audit_event where event_id = ?::uuid", marker.id()));
+    } finally {
+      pool.closeAndAwait();
+      privilege("alter role ingest_probe nologin");
+    }
   }
 
   private static void privilege(String sql) throws SQLException {
