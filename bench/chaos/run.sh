@@ -15,7 +15,8 @@ if [[ -z ${OVERSIGHT_CHAOS_PLATFORM_MANAGED:-} ]] \
 fi
 lock="${OVERSIGHT_MVN_LOCK:-/tmp/mvn.lock}"
 # the load and the checks live beside the load benchmark's world (bench/platform, package bench)
-flock "$lock" ./mvnw -B -q -f bench/platform/pom.xml compile dependency:build-classpath \
-  -Dmdep.outputFile=target/bench.classpath
+mvn=(./mvnw -B -q -f bench/platform/pom.xml compile dependency:build-classpath
+  -Dmdep.outputFile=target/bench.classpath)
+if command -v flock >/dev/null 2>&1; then flock "$lock" "${mvn[@]}"; else "${mvn[@]}"; fi
 CP="bench/platform/target/classes:$(cat bench/platform/target/bench.classpath)"
 exec java -Xmx${CHAOS_HEAP:-512m} -XX:+UseSerialGC -cp "$CP" cn.anshan.oversight.bench.ChaosMain "$@"

@@ -89,7 +89,8 @@ final class Reconciliation {
           }
         }
         List<String> families = world.parents.stream().map(world::subject).toList();
-        Timestamp since = Timestamp.from(loadStart.minusSeconds(2));
+        // the world's own orders and lessons (a probe per course) are made just before
+        Timestamp since = Timestamp.from(loadStart);
         withoutCommand(
             journal,
             Kind.PLACE_ORDER,

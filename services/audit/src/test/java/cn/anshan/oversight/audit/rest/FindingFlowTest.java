@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.anshan.oversight.audit.rest.AuditFixtures.Ev;
 import cn.anshan.oversight.audit.service.FindingScanner;
 import cn.anshan.oversight.contracts.EventContracts;
-import cn.anshan.oversight.kit.outbox.ProducerHeartbeat;
+import cn.anshan.oversight.kit.outbox.ProducerEvents;
 import cn.anshan.oversight.testkit.KafkaRecords;
 import cn.anshan.oversight.testkit.OversightTestResources;
 import cn.anshan.oversight.testkit.TestInfra;
@@ -47,7 +47,7 @@ class FindingFlowTest {
   static final String FEE = "oversight.fee.events";
 
   @Inject FindingScanner scanner;
-  @Inject ProducerHeartbeat heartbeat;
+  @Inject ProducerEvents heartbeat;
   @Inject AgroalDataSource dataSource;
 
   int scan() throws Throwable {

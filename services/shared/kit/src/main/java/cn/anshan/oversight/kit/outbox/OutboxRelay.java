@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,8 +32,8 @@ import java.util.UUID;
  *   <li>a row the broker refuses for what it is (not a broker outage) is tried {@code
  *       quarantine-after} times and then quarantined, so it cannot wedge its aggregate or the
  *       batch;
- *   <li>the leader writes a {@link ProducerHeartbeat} when it takes the lead and then every
- *       interval, so audit sees events lost at the end of the stream.
+ *   <li>the leader writes a heartbeat ({@link ProducerEvents}) when it takes the lead and then
+ *       every interval, so audit sees events lost at the end of the stream.
  * </ul>
  */
 @ApplicationScoped
@@ -57,7 +58,7 @@ public class OutboxRelay {
   private final RelaySettings settings;
   private final EventSettings events;
   private final BrokerConnection connection;
-  private final ProducerHeartbeat heartbeat;
+  private final ProducerEvents producerEvents;
 
   private volatile boolean running;
   private volatile boolean leading;
@@ -82,12 +83,12 @@ public class OutboxRelay {
       RelaySettings settings,
       EventSettings events,
       BrokerConnection connection,
-      ProducerHeartbeat heartbeat) {
+      ProducerEvents producerEvents) {
     this.dataSource = dataSource;
     this.settings = settings;
     this.events = events;
     this.connection = connection;
-    this.heartbeat = heartbeat;
+    this.producerEvents = producerEvents;
   }
 
   void start(@Observes StartupEvent event) {
@@ -229,11 +230,11 @@ public class OutboxRelay {
       Log.warnf(
           "outbox relay: %d sent, %d not acknowledged (%s)",
           outcome.acknowledged().size(), outcome.failed().size(), outcome.error());
-      for (OutboxNumbering.Quarantined q :
-          OutboxNumbering.quarantine(c, outcome.rejected(), settings.quarantineAfter())) {
+      for (OutboxNumbering.Quarantined q : quarantineWithAlerts(c, outcome.rejected())) {
         Log.errorf(
             "outbox relay: QUARANTINED %s %s sequence %d after %d attempts (%s); the rest of the"
-                + " stream goes on, audit will show the gap; fix the cause, then release it",
+                + " stream goes on, an OutboxEventQuarantined alert follows and audit shows the"
+                + " gap; fix the cause, then release it",
             q.type(), q.aggregate(), q.sequence(), settings.quarantineAfter(), q.error());
       }
       fullRoundDue = true;
@@ -246,6 +247,30 @@ public class OutboxRelay {
 
   /** Rows still to number, and released rows still to send. */
   private record Waiting(boolean unnumbered, boolean released) {}
+
+  /**
+   * Quarantines the rows refused often enough, each with its {@code OutboxEventQuarantined} alert,
+   * in one transaction: no hole in the stream without its alert.
+   */
+  private List<OutboxNumbering.Quarantined> quarantineWithAlerts(
+      Connection c, Collection<UUID> refused) throws SQLException {
+    boolean autoCommit = c.getAutoCommit();
+    c.setAutoCommit(false);
+    try {
+      List<OutboxNumbering.Quarantined> set =
+          OutboxNumbering.quarantine(c, refused, settings.quarantineAfter());
+      for (OutboxNumbering.Quarantined q : set) {
+        producerEvents.quarantined(c, q, settings.quarantineAfter());
+      }
+      c.commit();
+      return set;
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(autoCommit);
+    }
+  }
 
   private static Waiting waiting(Connection c) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(WORK_WAITING);
@@ -260,7 +285,7 @@ public class OutboxRelay {
       return;
     }
     nextHeartbeat = System.nanoTime() + settings.heartbeat().interval().toNanos();
-    heartbeat.beat(c);
+    producerEvents.beat(c);
   }
 
   /**

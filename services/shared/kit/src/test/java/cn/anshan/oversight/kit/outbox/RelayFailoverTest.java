@@ -54,7 +54,7 @@ class RelayFailoverTest {
   @Inject AgroalDataSource dataSource;
   @Inject RelaySettings settings;
   @Inject EventSettings events;
-  @Inject ProducerHeartbeat heartbeat;
+  @Inject ProducerEvents heartbeat;
 
   @Inject BrokerConnection broker;
 

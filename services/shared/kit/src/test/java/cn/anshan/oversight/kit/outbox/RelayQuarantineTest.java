@@ -11,6 +11,7 @@ import cn.anshan.oversight.testkit.KafkaRecords;
 import cn.anshan.oversight.testkit.OversightTestResources;
 import cn.anshan.oversight.testkit.TestInfra;
 import cn.anshan.oversight.testkit.Tokens;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.TestResourceScope;
@@ -84,6 +85,26 @@ class RelayQuarantineTest {
             .get(0);
     assertEquals(3, ((Number) row.get("attempts")).intValue());
     assertTrue(String.valueOf(row.get("last_error")).contains("RecordTooLarge"), row.toString());
+    // the alert: on the producer's own aggregate, naming the row, never carrying its payload
+    JsonNode alert =
+        JSON.readTree(
+            KafkaRecords.await(
+                    events.topic(),
+                    r ->
+                        r.value().contains("OutboxEventQuarantined")
+                            && r.value().contains(tooLarge.toString()),
+                    1,
+                    Duration.ofSeconds(60))
+                .get(0)
+                .value());
+    assertEquals(events.typeOf("OutboxEventQuarantined.v1"), alert.path("type").asText());
+    assertEquals("Producer/" + events.service(), alert.path("subject").asText());
+    assertEquals(envelope.path("type").asText(), alert.at("/data/eventType").asText());
+    assertEquals(
+        envelope.path("aggregatetype").asText() + "/" + item, alert.at("/data/aggregate").asText());
+    assertEquals(3, alert.at("/data/attempts").asInt());
+    assertTrue(alert.at("/data/lastError").asText().contains("RecordTooLarge"), alert.toString());
+    assertTrue(alert.toString().length() < 5_000, "the alert carries no payload");
     // its aggregate is not wedged: the next version is delivered
     assertEquals(
         next.toString(),

@@ -38,7 +38,7 @@ class RelayReplicasTest {
   @Inject AgroalDataSource dataSource;
   @Inject RelaySettings settings;
   @Inject EventSettings events;
-  @Inject ProducerHeartbeat heartbeat;
+  @Inject ProducerEvents heartbeat;
 
   @Inject BrokerConnection broker;
 
