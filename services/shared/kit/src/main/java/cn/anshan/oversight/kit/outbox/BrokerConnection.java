@@ -36,7 +36,7 @@ public class BrokerConnection {
   }
 
   /** A fresh copy: callers add their client's own settings. */
-  Properties properties() {
+  public Properties properties() {
     Properties copy = new Properties();
     copy.putAll(properties);
     return copy;

@@ -43,6 +43,7 @@ class ParkedEventsTest {
     public Map<String, String> getConfigOverrides() {
       return Map.of(
           "oversight.inbox.retry.give-up-after", "2s",
+          "oversight.inbox.retry.initial-backoff", "100ms",
           "oversight.inbox.retry.max-backoff", "200ms");
     }
   }
