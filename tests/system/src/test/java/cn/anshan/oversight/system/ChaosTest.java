@@ -15,10 +15,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 15 item 6: the chaos run's quick variant ({@code bench/chaos/run.sh --quick}, about three
- * minutes of load) against this module's platform — each service killed with {@code kill -9},
- * Kafka paused and restarted, PostgreSQL crashed, the platform's supervisor restarting what died —
- * then nothing acknowledged may be lost or duplicated and the escrow ledger must balance. Last of
- * the suites: it takes the platform down piece by piece.
+ * minutes of load) against this module's platform — each service killed with {@code kill -9}, Kafka
+ * paused and restarted, PostgreSQL crashed, the platform's supervisor restarting what died — then
+ * nothing acknowledged may be lost or duplicated and the escrow ledger must balance. Last of the
+ * suites: it takes the platform down piece by piece.
  */
 @ExtendWith(LocalPlatformFixture.class)
 @Order(9)
