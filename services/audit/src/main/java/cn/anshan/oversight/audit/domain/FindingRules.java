@@ -66,7 +66,12 @@ public final class FindingRules {
   public static final String FUNDS_RELEASED = ESCROW + "FundsReleased.v1";
   public static final List<String> CONSUMPTION_CONFIRMED =
       List.of(ESCROW + "ConsumptionConfirmed.v1", ESCROW + "ConsumptionAutoConfirmed.v1");
-  public static final String CHARGE_ISSUED = ENROLMENT + "AsvChargeIssued.v1";
+
+  /** v2 says only whether the child is exempt (issue 18 item 7); v1 events stay in the store. */
+  public static final String[] CHARGE_ISSUED = {
+    ENROLMENT + "AsvChargeIssued.v1", ENROLMENT + "AsvChargeIssued.v2"
+  };
+
   public static final String FEE_PUBLISHED = FEE + "FeePublished.v1";
   public static final String PROVIDER_ADMITTED = ENROLMENT + "ProviderAdmitted.v1";
   public static final String PROVIDER_EXITED = ENROLMENT + "ProviderExited.v1";

@@ -136,7 +136,7 @@ public class FindingRepository {
     return run(
         "select c.event_id, c.payload::jsonb -> 'data' ->> 'schoolId', c.district,"
             + " c.payload::jsonb -> 'data' ->> 'feeProposalId' from audit_event c"
-            + " where c.type = $1 and c.recorded_at > $4 and c.recorded_at <= $3"
+            + " where c.type = any($1) and c.recorded_at > $4 and c.recorded_at <= $3"
             + " and not exists (select 1"
             + " from audit_event f where f.aggregate_id = c.payload::jsonb -> 'data' ->>"
             + " 'feeProposalId' and f.type = $2 and f.time <= c.time)",

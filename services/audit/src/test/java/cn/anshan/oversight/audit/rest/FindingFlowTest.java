@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -405,19 +406,23 @@ class FindingFlowTest {
             .time("2026-08-20T00:00:00Z")
             .data("proposalId", published)
             .data("schoolId", school);
-    Ev charged = charge(enrolment, school, published);
-    Ev chargedWithoutFee = charge(enrolment, school, unpublished);
+    Ev charged = charge(enrolment, school, published, "v1");
+    Ev chargedWithoutFee = charge(enrolment, school, unpublished, "v1");
+    // v2 (issue 18 item 7: no exempt category) is checked the same way
+    Ev chargedWithoutFeeV2 = charge(enrolment, school, unpublished, "v2");
     publish(FEE, published, feePublished);
-    publish(ENROLMENT, "k", charged, chargedWithoutFee);
-    awaitStored(feePublished.id(), charged.id(), chargedWithoutFee.id());
+    publish(ENROLMENT, "k", charged, chargedWithoutFee, chargedWithoutFeeV2);
+    awaitStored(feePublished.id(), charged.id(), chargedWithoutFee.id(), chargedWithoutFeeV2.id());
     scan();
     JsonPath found = findings(AUDITOR, "ruleId=LN-ASV-06&entityId=" + school);
-    assertEquals(List.of(List.of(chargedWithoutFee.id())), found.getList("items.eventIds"));
+    assertEquals(
+        Set.of(List.of(chargedWithoutFee.id()), List.of(chargedWithoutFeeV2.id())),
+        Set.copyOf(found.getList("items.eventIds")));
   }
 
-  Ev charge(String source, String school, String proposal) {
+  Ev charge(String source, String school, String proposal, String version) {
     String charge = UUID.randomUUID().toString();
-    return event(source, ENR + "AsvChargeIssued.v1", "Charge", charge)
+    return event(source, ENR + "AsvChargeIssued." + version, "Charge", charge)
         .time("2026-09-01T01:00:00Z")
         .data("chargeId", charge)
         .data("schoolId", school)

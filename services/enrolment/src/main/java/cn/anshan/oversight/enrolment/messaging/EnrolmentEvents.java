@@ -30,15 +30,18 @@ public final class EnrolmentEvents {
 
   public record ChildRegistered(UUID childId, String schoolId, int grade, Instant registeredAt) {}
 
+  /**
+   * Exemption events name the child and the school, never the exempt category (a disability,
+   * extreme poverty): that stays in enrolment's database (issue 18 item 7, v2).
+   */
   public record ExemptionClaimed(
-      UUID exemptionId, UUID childId, String schoolId, String category, Instant claimedAt) {}
+      UUID exemptionId, UUID childId, String schoolId, Instant claimedAt) {}
 
   public record ExemptionDecided(
       UUID exemptionId,
       UUID childId,
       String schoolId,
       String district,
-      String category,
       String ruleId,
       Instant decidedAt) {}
 
@@ -154,7 +157,7 @@ public final class EnrolmentEvents {
       int feeRevision,
       String feeProposalId,
       long amountFen,
-      String exemptCategory,
+      boolean exempt,
       Instant issuedAt) {}
 
   public record RefundIssued(
@@ -189,9 +192,9 @@ public final class EnrolmentEvents {
         Exemption.AGGREGATE_TYPE,
         e.id().toString(),
         e.recordEvent(),
-        "ExemptionClaimed.v1",
+        "ExemptionClaimed.v2",
         null,
-        new ExemptionClaimed(e.id(), e.childId(), e.schoolId(), e.category(), e.claimedAt()));
+        new ExemptionClaimed(e.id(), e.childId(), e.schoolId(), e.claimedAt()));
   }
 
   public static DomainEvent exemptionDecided(Exemption e, boolean granted) {
@@ -199,16 +202,10 @@ public final class EnrolmentEvents {
         Exemption.AGGREGATE_TYPE,
         e.id().toString(),
         e.recordEvent(),
-        granted ? "ExemptionGranted.v1" : "ExemptionRejected.v1",
+        granted ? "ExemptionGranted.v2" : "ExemptionRejected.v2",
         e.district(),
         new ExemptionDecided(
-            e.id(),
-            e.childId(),
-            e.schoolId(),
-            e.district(),
-            e.category(),
-            "LN-ASV-06",
-            e.decidedAt()));
+            e.id(), e.childId(), e.schoolId(), e.district(), "LN-ASV-06", e.decidedAt()));
   }
 
   public static DomainEvent programmePublished(Programme p) {
@@ -388,7 +385,7 @@ public final class EnrolmentEvents {
         Charge.AGGREGATE_TYPE,
         c.id().toString(),
         c.recordEvent(),
-        "AsvChargeIssued.v1",
+        "AsvChargeIssued.v2",
         c.district(),
         new ChargeIssued(
             c.id(),
@@ -404,7 +401,7 @@ public final class EnrolmentEvents {
             c.feeRevision(),
             c.feeProposalId(),
             c.amountFen(),
-            c.exemptCategory(),
+            c.exemptCategory() != null,
             c.issuedAt()));
   }
 

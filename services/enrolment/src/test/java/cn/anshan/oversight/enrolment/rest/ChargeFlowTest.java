@@ -12,6 +12,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.anshan.oversight.testkit.OversightTestResources;
 import cn.anshan.oversight.testkit.TestInfra;
@@ -111,8 +113,9 @@ class ChargeFlowTest {
     assertEquals(1, charges());
 
     JsonNode issued = events(chargeId, 1).get(0);
-    assertEquals("cn.anshan.oversight.enrolment.AsvChargeIssued.v1", issued.path("type").asText());
+    assertEquals("cn.anshan.oversight.enrolment.AsvChargeIssued.v2", issued.path("type").asText());
     assertEquals(15_000, issued.path("data").path("amountFen").asLong());
+    assertFalse(issued.path("data").path("exempt").asBoolean());
     assertEquals(child, issued.path("data").path("childId").asText());
 
     // §8.3: never across terms.
@@ -189,14 +192,25 @@ class ChargeFlowTest {
         .statusCode(200)
         .body("status", equalTo("GRANTED"));
     feePublished(15_000, 1);
-    run("2026-09")
-        .statusCode(201)
-        .body("charges[0].amountFen", equalTo(0))
-        .body("charges[0].exemptCategory", equalTo("DISABLED"));
+    String charge =
+        run("2026-09")
+            .statusCode(201)
+            .body("charges[0].amountFen", equalTo(0))
+            .body("charges[0].exemptCategory", equalTo("DISABLED"))
+            .extract()
+            .path("charges[0].chargeId");
+    JsonNode issued = events(charge, 1).get(0);
+    assertEquals("cn.anshan.oversight.enrolment.AsvChargeIssued.v2", issued.path("type").asText());
+    assertTrue(issued.path("data").path("exempt").asBoolean());
+    assertFalse(issued.toString().contains("DISABLED"), issued.toString());
     List<JsonNode> events = events(exemption, 2);
     assertEquals(
-        "cn.anshan.oversight.enrolment.ExemptionGranted.v1", events.get(1).path("type").asText());
+        "cn.anshan.oversight.enrolment.ExemptionGranted.v2", events.get(1).path("type").asText());
     assertEquals("LN-ASV-06", events.get(1).path("data").path("ruleId").asText());
+    // issue 18 item 7: the category (a disability) never leaves enrolment
+    for (JsonNode e : events) {
+      assertFalse(e.toString().contains("DISABLED"), e.toString());
+    }
   }
 
   @Test
