@@ -4,6 +4,7 @@ import cn.anshan.oversight.escrow.domain.entitlement.Category;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -57,20 +58,7 @@ public final class PrepaymentRules {
                   + amountCap
                   + " fen"));
     }
-    caps.termStarts().stream()
-        .filter(d -> d.isAfter(terms.periodStart()) && !d.isAfter(terms.periodEnd()))
-        .findFirst()
-        .ifPresent(
-            d ->
-                violations.add(
-                    new RuleViolation(
-                        NO_CROSS_TERM,
-                        "the period "
-                            + terms.periodStart()
-                            + ".."
-                            + terms.periodEnd()
-                            + " spans the term starting "
-                            + d)));
+    crossesTerm(terms, caps).ifPresent(violations::add);
     if (!caps.contractTemplate().equals(terms.contractTemplate())) {
       violations.add(
           new RuleViolation(
@@ -81,6 +69,44 @@ public final class PrepaymentRules {
                   + terms.contractTemplate()));
     }
     return violations;
+  }
+
+  /**
+   * PRE-24: the period may not contain a term start after its first day. Whether it does is known
+   * only up to the last configured term start; a period ending later is refused with a problem
+   * naming the missing calendar data instead of passing unchecked (issue 18 item 6).
+   */
+  private static Optional<RuleViolation> crossesTerm(OrderTerms terms, PrepaymentCaps caps) {
+    Optional<LocalDate> crossed =
+        caps.termStarts().stream()
+            .filter(d -> d.isAfter(terms.periodStart()) && !d.isAfter(terms.periodEnd()))
+            .findFirst();
+    if (crossed.isPresent()) {
+      return Optional.of(
+          new RuleViolation(
+              NO_CROSS_TERM,
+              "the period "
+                  + terms.periodStart()
+                  + ".."
+                  + terms.periodEnd()
+                  + " spans the term starting "
+                  + crossed.get()));
+    }
+    Optional<LocalDate> known = caps.termStarts().stream().max(Comparator.naturalOrder());
+    if (known.isEmpty() || terms.periodEnd().isAfter(known.get())) {
+      return Optional.of(
+          new RuleViolation(
+              NO_CROSS_TERM,
+              "the school calendar is configured only up to "
+                  + known.map(LocalDate::toString).orElse("no term start at all")
+                  + ", so whether the period "
+                  + terms.periodStart()
+                  + ".."
+                  + terms.periodEnd()
+                  + " spans a term cannot be checked; the bureau must add the next term starts"
+                  + " (oversight.escrow.prepay.term-starts)"));
+    }
+    return Optional.empty();
   }
 
   /**

@@ -88,7 +88,8 @@ class PrepaymentRulesTest {
         List.of("PRE-21"),
         rules(PrepaymentRules.check(terms(Category.SUBJECT, 10, 500_001, START), CAPS)));
     PrepaymentCaps off =
-        new PrepaymentCaps(3, 60, 500_000, 500_000, false, 30, 20, List.of(), "GF-2021-2604");
+        new PrepaymentCaps(
+            3, 60, 500_000, 500_000, false, 30, 20, CAPS.termStarts(), "GF-2021-2604");
     assertEquals(
         List.of(), PrepaymentRules.check(terms(Category.SUBJECT, 10, 900_000, START), off));
   }
@@ -151,6 +152,35 @@ class PrepaymentRulesTest {
             "GF-2021-2604");
     assertEquals(List.of(), PrepaymentRules.check(summer, CAPS));
     assertEquals(List.of("PRE-24"), rules(PrepaymentRules.check(spanning, CAPS)));
+  }
+
+  @Test
+  @DisplayName(
+      "PRE-24: a period ending after the last configured term start is refused, naming the missing data")
+  void pre24BeyondTheConfiguredCalendar() {
+    OrderTerms autumn =
+        new OrderTerms(
+            Category.NON_SUBJECT,
+            10,
+            1000,
+            LocalDate.parse("2026-09-01"),
+            LocalDate.parse("2026-09-02"),
+            LocalDate.parse("2026-08-25"),
+            "GF-2021-2604");
+    List<RuleViolation> refused = PrepaymentRules.check(autumn, CAPS);
+    assertEquals(List.of("PRE-24"), rules(refused));
+    assertTrue(
+        refused.get(0).detail().contains("configured only up to 2026-09-01"), refused.toString());
+    OrderTerms lastDay =
+        new OrderTerms(
+            Category.NON_SUBJECT,
+            10,
+            1000,
+            LocalDate.parse("2026-08-01"),
+            LocalDate.parse("2026-08-31"),
+            LocalDate.parse("2026-07-25"),
+            "GF-2021-2604");
+    assertEquals(List.of(), PrepaymentRules.check(lastDay, CAPS));
   }
 
   @Test
