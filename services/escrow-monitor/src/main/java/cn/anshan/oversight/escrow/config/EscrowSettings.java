@@ -73,7 +73,7 @@ public interface EscrowSettings {
     /**
      * PRE-24: first days of school terms; an order whose period contains a term start after its own
      * first day spans two terms. Orders ending after the last one are refused (the check cannot be
-     * made), and readiness warns {@code TermCalendarHealth#WARN_DAYS} days before. 2027-09-01 is
+     * made), and readiness warns 60 days before (check {@code school-calendar}). 2027-09-01 is
      * assumed (autumn terms start on 1 September): replace it with the bureau's calendar.
      */
     @WithDefault("2025-09-01,2026-03-01,2026-09-01,2027-03-01,2027-09-01")

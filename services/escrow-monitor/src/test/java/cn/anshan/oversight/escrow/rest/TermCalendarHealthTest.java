@@ -36,7 +36,7 @@ class TermCalendarHealthTest {
         .get("/q/health/ready")
         .then()
         .body(CHECK + "status", equalTo("UP"))
-        .body(CHECK + "data.termStartsUntil", equalTo("2027-09-01"))
+        .body(CHECK + "data.until", equalTo("2027-09-01"))
         .body(CHECK + "data.daysLeft", equalTo(184))
         .body(CHECK + "data.warning", nullValue());
     freeze("2027-07-10T04:00:00Z");
