@@ -272,20 +272,7 @@ final class Reconciliation {
       default -> throw new IllegalStateException(c.kind().name());
     }
     long effects = c.id() == null ? 0 : single(owner, effect, args);
-    // escrow's events are the order's; a lesson's events name the consumption in their data
-    boolean orderEvent = c.order() != null;
-    long events =
-        c.id() == null
-            ? 0
-            : single(
-                audit,
-                "select count(*) from audit_event where aggregate_id = ? and type like ?"
-                    + (orderEvent && !c.id().equals(c.order())
-                        ? " and position(? in payload) > 0"
-                        : ""),
-                orderEvent && !c.id().equals(c.order())
-                    ? List.of(c.order(), "%." + event, c.id())
-                    : List.of(orderEvent ? c.order() : c.id(), "%." + event));
+    long events = c.id() == null ? 0 : eventsInAudit(audit, c, event);
     if (effects != 1 || events != 1) {
       problems.add(
           "%s %s acknowledged (%d): %d effects, %d %s events in audit"
@@ -297,6 +284,20 @@ final class Reconciliation {
         duplicated++;
       }
     }
+  }
+
+  /**
+   * Escrow's events belong to the order; a lesson's events name the consumption in their data.
+   * Enrolment's and the registry's belong to the child or complaint itself.
+   */
+  private static long eventsInAudit(Connection audit, Command c, String event) throws SQLException {
+    String aggregate = c.order() != null ? c.order() : c.id();
+    String sql = "select count(*) from audit_event where aggregate_id = ? and type like ?";
+    if (aggregate.equals(c.id())) {
+      return single(audit, sql, List.of(aggregate, "%." + event));
+    }
+    return single(
+        audit, sql + " and position(? in payload) > 0", List.of(aggregate, "%." + event, c.id()));
   }
 
   /**

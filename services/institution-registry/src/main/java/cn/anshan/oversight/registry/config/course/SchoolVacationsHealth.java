@@ -31,6 +31,7 @@ public class SchoolVacationsHealth implements HealthCheck {
         "school-vacations",
         CalendarRunway.coveredUntil(vacations::covers, today),
         today,
-        "add calendar/school-vacations-<year>.json (oversight.registry.schedule.school.vacation-years)");
+        "TIM-01/TIM-04 refuse sessions in later years; add calendar/school-vacations-<year>.json"
+            + " (oversight.registry.schedule.school.vacation-years)");
   }
 }
