@@ -1,5 +1,6 @@
 package cn.anshan.oversight.audit.repository;
 
+import cn.anshan.oversight.audit.domain.TimelineFilter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -17,10 +18,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class TimelineRepository {
-
-  /** Optional filters; null means no restriction. {@code to} is exclusive. */
-  public record Filter(
-      String actor, String type, Instant from, Instant to, String correlationId, String district) {}
 
   private final Pool pool;
 
@@ -60,7 +57,7 @@ public class TimelineRepository {
    * {@code timeline_entry_order}).
    */
   public Uni<List<EventRow>> timeline(
-      String entityId, Filter filter, TimelinePosition after, int limit) {
+      String entityId, TimelineFilter filter, TimelinePosition after, int limit) {
     List<Object> params = new ArrayList<>();
     params.add(entityId);
     StringBuilder where = new StringBuilder("t.entity_id = $1");
@@ -103,7 +100,8 @@ public class TimelineRepository {
   public record TimelinePosition(Instant time, long aggregateVersion, UUID eventId) {}
 
   /** One page of all events matching the filter, in business time order. */
-  public Uni<List<EventRow>> events(Filter filter, Instant afterTime, UUID afterId, int limit) {
+  public Uni<List<EventRow>> events(
+      TimelineFilter filter, Instant afterTime, UUID afterId, int limit) {
     List<Object> params = new ArrayList<>();
     StringBuilder where = new StringBuilder("true");
     conditions("e.", filter, afterTime, afterId, where, params);
@@ -139,7 +137,7 @@ public class TimelineRepository {
 
   private static void conditions(
       String alias,
-      Filter f,
+      TimelineFilter f,
       Instant afterTime,
       UUID afterId,
       StringBuilder where,

@@ -1,6 +1,6 @@
 package cn.anshan.oversight.audit.rest;
 
-import cn.anshan.oversight.audit.repository.TimelineRepository.Filter;
+import cn.anshan.oversight.audit.domain.TimelineFilter;
 import cn.anshan.oversight.audit.service.AsOfService;
 import cn.anshan.oversight.audit.service.EventPage;
 import cn.anshan.oversight.audit.service.TimelineService;
@@ -153,9 +153,9 @@ public class TimelineResource {
         instant("/recordedAt", recordedAt));
   }
 
-  static Filter filter(
+  static TimelineFilter filter(
       String actor, String type, String from, String to, String correlationId, String district) {
-    return new Filter(
+    return new TimelineFilter(
         blank(actor),
         blank(type),
         instant("/from", from),

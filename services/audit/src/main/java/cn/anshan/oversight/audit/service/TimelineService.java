@@ -1,9 +1,9 @@
 package cn.anshan.oversight.audit.service;
 
 import cn.anshan.oversight.audit.config.AuditSettings;
+import cn.anshan.oversight.audit.domain.TimelineFilter;
 import cn.anshan.oversight.audit.repository.EventRow;
 import cn.anshan.oversight.audit.repository.TimelineRepository;
-import cn.anshan.oversight.audit.repository.TimelineRepository.Filter;
 import cn.anshan.oversight.audit.repository.TimelineRepository.TimelinePosition;
 import cn.anshan.oversight.kit.http.Keyset;
 import cn.anshan.oversight.kit.problem.FieldError;
@@ -47,7 +47,7 @@ public class TimelineService {
   }
 
   public Uni<EventPage> timeline(
-      Actor actor, String entityId, Filter filter, String cursor, Integer limit) {
+      Actor actor, String entityId, TimelineFilter filter, String cursor, Integer limit) {
     Keyset.Position after = Keyset.after(cursor);
     int size = pageSize(limit);
     return mayRead(actor, entityId)
@@ -58,15 +58,15 @@ public class TimelineService {
                     .map(rows -> page(rows, size, true, reportedOn(actor))));
   }
 
-  public Uni<EventPage> events(Actor actor, Filter filter, String cursor, Integer limit) {
+  public Uni<EventPage> events(Actor actor, TimelineFilter filter, String cursor, Integer limit) {
     Keyset.Position after = Keyset.after(cursor);
     int size = pageSize(limit);
-    Filter scoped =
+    TimelineFilter scoped =
         switch (actor.role()) {
           case Roles.AUDITOR -> filter;
           case Roles.REGULATOR -> inDistrict(filter, actor);
           case Roles.PARENT ->
-              new Filter(
+              new TimelineFilter(
                   actor.subject(),
                   filter.type(),
                   filter.from(),
@@ -81,8 +81,8 @@ public class TimelineService {
   }
 
   /** What the actor may see of this entity's timeline: a filter restriction, or a 404. */
-  Uni<java.util.function.UnaryOperator<Filter>> mayRead(Actor actor, String entityId) {
-    java.util.function.UnaryOperator<Filter> all = f -> f;
+  Uni<java.util.function.UnaryOperator<TimelineFilter>> mayRead(Actor actor, String entityId) {
+    java.util.function.UnaryOperator<TimelineFilter> all = f -> f;
     Uni<Boolean> allowed =
         switch (actor.role()) {
           case Roles.AUDITOR -> repository.entityKnown(entityId);
@@ -122,10 +122,10 @@ public class TimelineService {
     }
   }
 
-  static Filter inDistrict(Filter f, Actor actor) {
+  static TimelineFilter inDistrict(TimelineFilter f, Actor actor) {
     String district =
         f.district() == null || f.district().equals(actor.district()) ? actor.district() : "";
-    return new Filter(f.actor(), f.type(), f.from(), f.to(), f.correlationId(), district);
+    return new TimelineFilter(f.actor(), f.type(), f.from(), f.to(), f.correlationId(), district);
   }
 
   /** A timeline cursor also carries the aggregate version, its tie-break at equal times. */

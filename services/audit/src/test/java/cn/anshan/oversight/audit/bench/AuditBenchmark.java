@@ -1,12 +1,12 @@
 package cn.anshan.oversight.audit.bench;
 
 import cn.anshan.oversight.audit.config.SigningKeys;
+import cn.anshan.oversight.audit.domain.TimelineFilter;
 import cn.anshan.oversight.audit.repository.CheckpointRepository;
 import cn.anshan.oversight.audit.repository.EventLogRepository;
 import cn.anshan.oversight.audit.repository.EventStore;
 import cn.anshan.oversight.audit.repository.ProjectionRepository;
 import cn.anshan.oversight.audit.repository.TimelineRepository;
-import cn.anshan.oversight.audit.repository.TimelineRepository.Filter;
 import cn.anshan.oversight.audit.service.CheckpointService;
 import cn.anshan.oversight.kit.time.OversightClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -259,7 +259,7 @@ public final class AuditBenchmark {
     // ---- timeline queries ----
     TimelineRepository timelines = new TimelineRepository(pool);
     Random random = new Random(7);
-    Filter none = new Filter(null, null, null, null, null, null);
+    TimelineFilter none = new TimelineFilter(null, null, null, null, null, null);
     long[] first = new long[queries];
     long[] institutionPages = new long[queries];
     long[] filtered = new long[queries];
@@ -286,7 +286,7 @@ public final class AuditBenchmark {
       timelines
           .timeline(
               institution,
-              new Filter("user-" + random.nextInt(500), null, base, null, null, "tiedong"),
+              new TimelineFilter("user-" + random.nextInt(500), null, base, null, null, "tiedong"),
               null,
               51)
           .await()

@@ -1,6 +1,7 @@
 package cn.anshan.oversight.fee.repository;
 
 import cn.anshan.oversight.fee.domain.FeeProposal;
+import cn.anshan.oversight.fee.domain.FeeProposalFilter;
 import cn.anshan.oversight.fee.domain.FeeStatus;
 import cn.anshan.oversight.fee.domain.ProgrammeType;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -27,13 +28,9 @@ public class FeeProposalRepository implements PanacheRepositoryBase<FeeProposal,
   /** Who sees which proposals; every field is optional (null: no restriction). */
   public record Scope(List<String> schoolIds, String district) {}
 
-  /** Optional filters of the list. */
-  public record Filter(
-      String schoolId, String termId, ProgrammeType programmeType, FeeStatus status) {}
-
   /** One page in (draftedAt, id) order strictly after the cursor, within the caller's scope. */
   public Uni<List<FeeProposal>> page(
-      Scope scope, Filter filter, Instant afterAt, UUID afterId, int limit) {
+      Scope scope, FeeProposalFilter filter, Instant afterAt, UUID afterId, int limit) {
     StringBuilder query = new StringBuilder("1 = 1");
     Parameters params = new Parameters();
     if (scope.schoolIds() != null) {

@@ -1,8 +1,8 @@
 package cn.anshan.oversight.fee.rest;
 
+import cn.anshan.oversight.fee.domain.FeeProposalFilter;
 import cn.anshan.oversight.fee.domain.FeeStatus;
 import cn.anshan.oversight.fee.domain.ProgrammeType;
-import cn.anshan.oversight.fee.repository.FeeProposalRepository;
 import cn.anshan.oversight.fee.service.FeeHistoryView;
 import cn.anshan.oversight.fee.service.FeeProposalPage;
 import cn.anshan.oversight.fee.service.FeeProposalService;
@@ -125,10 +125,7 @@ public class FeeProposalResource {
       @Parameter(description = "page size, capped by configuration") @QueryParam("limit")
           Integer limit) {
     return service.list(
-        reader(),
-        new FeeProposalRepository.Filter(schoolId, termId, programmeType, status),
-        cursor,
-        limit);
+        reader(), new FeeProposalFilter(schoolId, termId, programmeType, status), cursor, limit);
   }
 
   @GET

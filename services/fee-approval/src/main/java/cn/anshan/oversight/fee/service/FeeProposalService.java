@@ -6,6 +6,7 @@ import cn.anshan.oversight.fee.domain.ConsultationOutcome;
 import cn.anshan.oversight.fee.domain.Department;
 import cn.anshan.oversight.fee.domain.FeeHistoryEntry;
 import cn.anshan.oversight.fee.domain.FeeProposal;
+import cn.anshan.oversight.fee.domain.FeeProposalFilter;
 import cn.anshan.oversight.fee.domain.FeeRules;
 import cn.anshan.oversight.fee.domain.FeeStatus;
 import cn.anshan.oversight.fee.domain.FeeTerms;
@@ -437,7 +438,7 @@ public class FeeProposalService {
   /** The proposals the caller may see, oldest first (keyset pagination). */
   @WithSession
   public Uni<FeeProposalPage> list(
-      Actor actor, FeeProposalRepository.Filter filter, String cursor, Integer limit) {
+      Actor actor, FeeProposalFilter filter, String cursor, Integer limit) {
     int size = Keyset.pageSize(limit, 20, settings.maxPageSize());
     Keyset.Position after = Keyset.after(cursor);
     UUID afterId = afterId(after);

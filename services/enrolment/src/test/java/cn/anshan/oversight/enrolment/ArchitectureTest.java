@@ -1,0 +1,14 @@
+package cn.anshan.oversight.enrolment;
+
+import cn.anshan.oversight.testkit.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+/**
+ * DESIGN.md §5 layering, on this service's main classes (rules and their own test in the test kit).
+ */
+class ArchitectureTest {
+  @Test
+  void layersDependInwardOnly() {
+    ArchitectureRules.of("enrolment").check();
+  }
+}

@@ -1,0 +1,4 @@
+package cn.anshan.oversight.testkit.layering.other;
+
+/** Stands for another service's class. */
+public class ForeignThing {}
