@@ -36,11 +36,13 @@ public final class LocalPlatform {
   private final KeycloakComponent keycloak;
   private final List<ServiceComponent> services = new ArrayList<>();
   private final boolean testClock;
+  private final Set<String> leftOut;
   private volatile boolean stopping;
 
-  private LocalPlatform(Layout layout, boolean testClock) {
+  private LocalPlatform(Layout layout, boolean testClock, Set<String> leftOut) {
     this.layout = layout;
     this.testClock = testClock;
+    this.leftOut = leftOut;
     this.postgres =
         new PostgresComponent(
             layout, ServiceComponent.SPECS.stream().map(ServiceComponent.Spec::db).toList());
@@ -52,13 +54,17 @@ public final class LocalPlatform {
     Path repo = Path.of("").toAbsolutePath();
     Path state = null;
     boolean testClock = false;
+    Set<String> leftOut = new java.util.TreeSet<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--repo" -> repo = Path.of(args[++i]).toAbsolutePath();
         case "--state" -> state = Path.of(args[++i]).toAbsolutePath();
         case "--test-clock" -> testClock = true;
+        case "--without" -> leftOut.add(knownService(args[++i]));
         default -> {
-          System.err.println("usage: LocalPlatform [--repo <dir>] [--state <dir>] [--test-clock]");
+          System.err.println(
+              "usage: LocalPlatform [--repo <dir>] [--state <dir>] [--test-clock]"
+                  + " [--without <service>]...");
           System.exit(2);
         }
       }
@@ -67,12 +73,27 @@ public final class LocalPlatform {
       state = repo.resolve(".oversight");
     }
     LocalPlatform platform =
-        new LocalPlatform(Layout.create(repo.normalize(), state.normalize()), testClock);
+        new LocalPlatform(
+            Layout.create(repo.normalize(), state.normalize()), testClock, Set.copyOf(leftOut));
     int code = platform.start();
     if (code != 0) {
       System.exit(code); // the shutdown hook stops whatever did start
     }
     new CountDownLatch(1).await(); // until SIGTERM / SIGINT
+  }
+
+  private static String knownService(String name) {
+    if (ServiceComponent.SPECS.stream().noneMatch(spec -> spec.name().equals(name))) {
+      System.err.println(
+          "--without: unknown service "
+              + name
+              + "; one of "
+              + ServiceComponent.SPECS.stream()
+                  .map(ServiceComponent.Spec::name)
+                  .collect(Collectors.joining(", ")));
+      System.exit(2);
+    }
+    return name;
   }
 
   private int start() {
@@ -90,7 +111,9 @@ public final class LocalPlatform {
     List<ServiceComponent.Spec> notBuilt = new ArrayList<>();
     for (ServiceComponent.Spec spec : ServiceComponent.SPECS) {
       Path jar = ServiceComponent.jarOf(layout, spec.name());
-      if (Files.isRegularFile(jar)) {
+      if (leftOut.contains(spec.name())) {
+        Procs.log("%s left out (--without): run it yourself, see `platform env`", spec.name());
+      } else if (Files.isRegularFile(jar)) {
         services.add(new ServiceComponent(layout, spec, jar, testClock));
       } else {
         notBuilt.add(spec);
@@ -122,6 +145,7 @@ public final class LocalPlatform {
                 .map(e -> e.getKey().name() + ": " + e.getValue())
                 .collect(Collectors.joining("; ")));
       }
+      new ServiceEnvironments(layout, testClock).write();
       Map<Component, String> serviceFailures = startAll(pool, services);
       Duration total = Duration.ofNanos(System.nanoTime() - t0);
       writeReady(total, notBuilt, serviceFailures);
@@ -211,6 +235,12 @@ public final class LocalPlatform {
               ? "FAILED: " + failures.get(c) + " (log " + layout.log(c.name()) + ")"
               : "ready in " + Procs.seconds(c.readyAfter());
       sb.append(String.format("  %-22s %-9s %s%n", c.name(), when, c.endpoint()));
+    }
+    for (String name : leftOut) {
+      sb.append(
+          String.format(
+              "  %-22s left out (--without); its environment: deploy/local/platform env %s%n",
+              name, name));
     }
     for (ServiceComponent.Spec s : notBuilt) {
       sb.append(
