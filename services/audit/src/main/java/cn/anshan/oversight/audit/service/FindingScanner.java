@@ -6,6 +6,8 @@ import cn.anshan.oversight.audit.repository.Finding;
 import cn.anshan.oversight.audit.repository.FindingRepository;
 import cn.anshan.oversight.audit.repository.FindingRepository.Candidate;
 import cn.anshan.oversight.audit.repository.VerificationRepository;
+import cn.anshan.oversight.audit.repository.VerificationRepository.SequenceGap;
+import cn.anshan.oversight.audit.repository.VerificationRepository.VersionGap;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.outbox.Outbox;
@@ -28,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Looks periodically for completeness gaps (PLT-11) and cross-stream compliance breaches (issue 7
@@ -99,134 +102,12 @@ public class FindingScanner {
   /** One scan; returns the number of new findings. */
   public Uni<Integer> scan() {
     Instant now = clock.now();
-    Instant gapCutoff = now.minus(settings.scan().gapGrace());
     Instant ruleCutoff = now.minus(settings.scan().findingGrace());
-    Instant exitCutoff = now.minus(settings.scan().providerExitGrace());
     List<Pending> pending = new ArrayList<>();
     List<String> openGapKeys = new ArrayList<>();
-    return verification
-        .allVersionGaps()
-        .invoke(
-            gaps -> {
-              gaps.forEach(
-                  g -> {
-                    String key =
-                        Kind.VERSION_GAP
-                            + ":"
-                            + g.aggregateType()
-                            + "/"
-                            + g.aggregateId()
-                            + ":"
-                            + g.missingFrom()
-                            + "-"
-                            + g.missingTo();
-                    openGapKeys.add(key);
-                    if (!g.nextRecordedAt().isAfter(gapCutoff)) {
-                      Candidate c =
-                          new Candidate(
-                              key,
-                              Kind.VERSION_GAP,
-                              g.aggregateId(),
-                              g.district(),
-                              "PLT-11: versions "
-                                  + g.missingFrom()
-                                  + ".."
-                                  + g.missingTo()
-                                  + " of "
-                                  + g.aggregateType()
-                                  + " "
-                                  + g.aggregateId()
-                                  + " never arrived",
-                              List.of(g.nextEvent()));
-                      pending.add(
-                          new Pending(
-                              c,
-                              new GapDetected(
-                                  null,
-                                  Kind.VERSION_GAP.ruleId(),
-                                  Kind.VERSION_GAP.name(),
-                                  null,
-                                  g.aggregateType(),
-                                  g.aggregateId(),
-                                  g.missingFrom(),
-                                  g.missingTo(),
-                                  g.nextEvent().toString(),
-                                  now)));
-                    }
-                  });
-            })
-        .chain(verification::allSequenceGaps)
-        .invoke(
-            gaps -> {
-              gaps.forEach(
-                  g -> {
-                    String key =
-                        Kind.SEQUENCE_GAP
-                            + ":"
-                            + g.source()
-                            + ":"
-                            + g.missingFrom()
-                            + "-"
-                            + g.missingTo();
-                    openGapKeys.add(key);
-                    if (!g.nextRecordedAt().isAfter(gapCutoff)) {
-                      Candidate c =
-                          new Candidate(
-                              key,
-                              Kind.SEQUENCE_GAP,
-                              null,
-                              null,
-                              "PLT-11: sequence "
-                                  + g.missingFrom()
-                                  + ".."
-                                  + g.missingTo()
-                                  + " of producer "
-                                  + g.source()
-                                  + " never arrived",
-                              List.of(g.nextEvent()));
-                      pending.add(
-                          new Pending(
-                              c,
-                              new GapDetected(
-                                  null,
-                                  Kind.SEQUENCE_GAP.ruleId(),
-                                  Kind.SEQUENCE_GAP.name(),
-                                  g.source(),
-                                  null,
-                                  null,
-                                  g.missingFrom(),
-                                  g.missingTo(),
-                                  g.nextEvent().toString(),
-                                  now)));
-                    }
-                  });
-            })
+    return gaps(now, pending, openGapKeys)
         .chain(findings::watermarks)
-        .chain(
-            judged ->
-                findings
-                    .prepaymentsNotWhitelisted(
-                        window(judged, Kind.PREPAYMENT_NOT_WHITELISTED, ruleCutoff))
-                    .invoke(list -> list.forEach(c -> pending.add(new Pending(c, null))))
-                    .chain(
-                        () ->
-                            findings.releasesWithoutConsumption(
-                                window(judged, Kind.RELEASE_WITHOUT_CONSUMPTION, ruleCutoff)))
-                    .invoke(list -> list.forEach(c -> pending.add(new Pending(c, null))))
-                    .chain(
-                        () ->
-                            findings.chargesWithoutPublishedFee(
-                                window(judged, Kind.CHARGE_WITHOUT_PUBLISHED_FEE, ruleCutoff)))
-                    .invoke(list -> list.forEach(c -> pending.add(new Pending(c, null))))
-                    .chain(() -> findings.providersServingAfterBlacklist(exitCutoff))
-                    .invoke(list -> list.forEach(c -> pending.add(new Pending(c, null))))
-                    .chain(findings::eventIdConflicts)
-                    .invoke(list -> list.forEach(c -> pending.add(new Pending(c, null))))
-                    .chain(
-                        () ->
-                            findings.subjectSessions(
-                                window(judged, Kind.SUBJECT_SESSION_ON_HOLIDAY, ruleCutoff)))
-                    .invoke(sessions -> sessions.forEach(s -> holidaySession(s, pending))))
+        .chain(judged -> crossStream(judged, now, pending))
         .chain(() -> record(pending, now))
         .call(
             outcome ->
@@ -237,6 +118,144 @@ public class FindingScanner {
         // every open gap was listed (paged, no cap): the others have been filled
         .call(() -> findings.resolveGapsExcept(openGapKeys, now))
         .map(Recorded::stored);
+  }
+
+  /**
+   * PLT-11: every open version and sequence gap is listed (its key kept open); one older than the
+   * grace becomes a finding.
+   */
+  private Uni<Void> gaps(Instant now, List<Pending> pending, List<String> openGapKeys) {
+    Instant cutoff = now.minus(settings.scan().gapGrace());
+    return verification
+        .allVersionGaps()
+        .invoke(
+            gaps ->
+                gaps.forEach(
+                    g -> {
+                      openGapKeys.add(key(g));
+                      if (!g.nextRecordedAt().isAfter(cutoff)) {
+                        pending.add(finding(g, now));
+                      }
+                    }))
+        .chain(verification::allSequenceGaps)
+        .invoke(
+            gaps ->
+                gaps.forEach(
+                    g -> {
+                      openGapKeys.add(key(g));
+                      if (!g.nextRecordedAt().isAfter(cutoff)) {
+                        pending.add(finding(g, now));
+                      }
+                    }))
+        .replaceWithVoid();
+  }
+
+  private static String key(VersionGap g) {
+    return Kind.VERSION_GAP
+        + ":"
+        + g.aggregateType()
+        + "/"
+        + g.aggregateId()
+        + ":"
+        + g.missingFrom()
+        + "-"
+        + g.missingTo();
+  }
+
+  private static String key(SequenceGap g) {
+    return Kind.SEQUENCE_GAP + ":" + g.source() + ":" + g.missingFrom() + "-" + g.missingTo();
+  }
+
+  private static Pending finding(VersionGap g, Instant now) {
+    Candidate c =
+        new Candidate(
+            key(g),
+            Kind.VERSION_GAP,
+            g.aggregateId(),
+            g.district(),
+            "PLT-11: versions "
+                + g.missingFrom()
+                + ".."
+                + g.missingTo()
+                + " of "
+                + g.aggregateType()
+                + " "
+                + g.aggregateId()
+                + " never arrived",
+            List.of(g.nextEvent()));
+    return new Pending(
+        c,
+        new GapDetected(
+            null,
+            Kind.VERSION_GAP.ruleId(),
+            Kind.VERSION_GAP.name(),
+            null,
+            g.aggregateType(),
+            g.aggregateId(),
+            g.missingFrom(),
+            g.missingTo(),
+            g.nextEvent().toString(),
+            now));
+  }
+
+  private static Pending finding(SequenceGap g, Instant now) {
+    Candidate c =
+        new Candidate(
+            key(g),
+            Kind.SEQUENCE_GAP,
+            null,
+            null,
+            "PLT-11: sequence "
+                + g.missingFrom()
+                + ".."
+                + g.missingTo()
+                + " of producer "
+                + g.source()
+                + " never arrived",
+            List.of(g.nextEvent()));
+    return new Pending(
+        c,
+        new GapDetected(
+            null,
+            Kind.SEQUENCE_GAP.ruleId(),
+            Kind.SEQUENCE_GAP.name(),
+            g.source(),
+            null,
+            null,
+            g.missingFrom(),
+            g.missingTo(),
+            g.nextEvent().toString(),
+            now));
+  }
+
+  /** The cross-stream rules, each over the events since it last judged them (its watermark). */
+  private Uni<Void> crossStream(Map<String, Instant> judged, Instant now, List<Pending> pending) {
+    Instant ruleCutoff = now.minus(settings.scan().findingGrace());
+    Instant exitCutoff = now.minus(settings.scan().providerExitGrace());
+    Consumer<List<Candidate>> found = list -> list.forEach(c -> pending.add(new Pending(c, null)));
+    return findings
+        .prepaymentsNotWhitelisted(window(judged, Kind.PREPAYMENT_NOT_WHITELISTED, ruleCutoff))
+        .invoke(found)
+        .chain(
+            () ->
+                findings.releasesWithoutConsumption(
+                    window(judged, Kind.RELEASE_WITHOUT_CONSUMPTION, ruleCutoff)))
+        .invoke(found)
+        .chain(
+            () ->
+                findings.chargesWithoutPublishedFee(
+                    window(judged, Kind.CHARGE_WITHOUT_PUBLISHED_FEE, ruleCutoff)))
+        .invoke(found)
+        .chain(() -> findings.providersServingAfterBlacklist(exitCutoff))
+        .invoke(found)
+        .chain(findings::eventIdConflicts)
+        .invoke(found)
+        .chain(
+            () ->
+                findings.subjectSessions(
+                    window(judged, Kind.SUBJECT_SESSION_ON_HOLIDAY, ruleCutoff)))
+        .invoke(sessions -> sessions.forEach(session -> holidaySession(session, pending)))
+        .replaceWithVoid();
   }
 
   /** The rules that judge only the events recorded since their previous scan. */

@@ -174,8 +174,6 @@ public class EnrolmentResource {
               schema = @Schema(implementation = EnrolmentView.class)))
   @APIResponse(responseCode = "404", description = "Not an enrolment of the caller's child")
   @APIResponse(responseCode = "409", description = "Already withdrawn")
-  @APIResponse(responseCode = "412", description = "If-Match is stale")
-  @APIResponse(responseCode = "428", description = "If-Match is missing")
   public Uni<Response> withdraw(
       @PathParam("enrolmentId") UUID enrolmentId,
       @HeaderParam("If-Match") String ifMatch,

@@ -100,8 +100,6 @@ public class ExemptionResource {
               schema = @Schema(implementation = ExemptionView.class)))
   @APIResponse(responseCode = "404", description = "Not a claim of the admin's school")
   @APIResponse(responseCode = "409", description = "Already decided")
-  @APIResponse(responseCode = "412", description = "If-Match is stale")
-  @APIResponse(responseCode = "428", description = "If-Match is missing")
   public Uni<Response> grant(
       @PathParam("exemptionId") UUID exemptionId,
       @HeaderParam("If-Match") String ifMatch,
@@ -122,8 +120,6 @@ public class ExemptionResource {
               schema = @Schema(implementation = ExemptionView.class)))
   @APIResponse(responseCode = "404", description = "Not a claim of the admin's school")
   @APIResponse(responseCode = "409", description = "Already decided")
-  @APIResponse(responseCode = "412", description = "If-Match is stale")
-  @APIResponse(responseCode = "428", description = "If-Match is missing")
   public Uni<Response> reject(
       @PathParam("exemptionId") UUID exemptionId,
       @HeaderParam("If-Match") String ifMatch,

@@ -149,9 +149,7 @@ public class ProgrammeResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ProgrammeView.class)))
   @APIResponse(responseCode = "404", description = "Not a programme of the admin's school")
-  @APIResponse(responseCode = "412", description = "If-Match is stale")
   @APIResponse(responseCode = "422", description = "A rule is broken")
-  @APIResponse(responseCode = "428", description = "If-Match is missing")
   public Uni<Response> revise(
       @PathParam("programmeId") UUID programmeId,
       @HeaderParam("If-Match") String ifMatch,

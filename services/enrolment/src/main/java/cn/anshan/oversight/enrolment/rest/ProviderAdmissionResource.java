@@ -80,8 +80,6 @@ public class ProviderAdmissionResource {
               schema = @Schema(implementation = AdmissionView.class)))
   @APIResponse(responseCode = "404", description = "Not an admission of the admin's school")
   @APIResponse(responseCode = "409", description = "The provider has left")
-  @APIResponse(responseCode = "412", description = "If-Match is stale")
-  @APIResponse(responseCode = "428", description = "If-Match is missing")
   public Uni<Response> evaluate(
       @PathParam("admissionId") UUID admissionId,
       @HeaderParam("If-Match") String ifMatch,

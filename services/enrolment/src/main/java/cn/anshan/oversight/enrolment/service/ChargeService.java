@@ -3,10 +3,11 @@ package cn.anshan.oversight.enrolment.service;
 import cn.anshan.oversight.enrolment.config.EnrolmentSettings;
 import cn.anshan.oversight.enrolment.domain.charge.Charge;
 import cn.anshan.oversight.enrolment.domain.charge.ChargeCalculator;
+import cn.anshan.oversight.enrolment.domain.charge.ChargeRun;
 import cn.anshan.oversight.enrolment.domain.charge.PublishedFee;
 import cn.anshan.oversight.enrolment.domain.enrolment.Enrolment;
 import cn.anshan.oversight.enrolment.domain.family.Exemption;
-import cn.anshan.oversight.enrolment.domain.programme.Billing;
+import cn.anshan.oversight.enrolment.domain.programme.Programme;
 import cn.anshan.oversight.enrolment.messaging.EnrolmentEvents;
 import cn.anshan.oversight.enrolment.repository.ChargeRepository;
 import cn.anshan.oversight.enrolment.repository.EnrolmentRepository;
@@ -15,8 +16,6 @@ import cn.anshan.oversight.enrolment.repository.ProgrammeRepository;
 import cn.anshan.oversight.enrolment.repository.PublishedFeeRepository;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.outbox.Outbox;
-import cn.anshan.oversight.kit.problem.FieldError;
-import cn.anshan.oversight.kit.problem.Problem;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.time.OversightClock;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -27,7 +26,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -74,146 +72,85 @@ public class ChargeService {
    */
   @WithTransaction
   public Uni<ChargeRunView> issue(CommandContext command, UUID programmeId, YearMonth month) {
+    long ceilingFen = settings.asv().feeCeilingYuanPerMonth() * 100L;
+    return ownProgramme(command, programmeId)
+        .map(programme -> ChargeRun.plan(programme, month))
+        .chain(run -> publishedFee(run.programme()).map(fee -> run.covering(fee, ceilingFen)))
+        .chain(run -> chargeServed(command, run).map(issued -> view(run, issued)));
+  }
+
+  private Uni<Programme> ownProgramme(CommandContext command, UUID programmeId) {
     return programmes
         .findById(programmeId)
-        .chain(
+        .map(
             programme -> {
               if (programme == null || !programme.schoolId().equals(command.actor().schoolId())) {
                 throw ProblemException.notFound("programme " + programmeId);
               }
-              if (programme.billing() == Billing.MONTHLY && month == null) {
-                throw new ProblemException(
-                    Problem.ofFields(
-                        List.of(new FieldError("/month", "required for MONTHLY billing"))));
-              }
-              ChargeCalculator.Period period =
-                  ChargeCalculator.period(
-                          programme.billing(), programme.termStart(), programme.termEnd(), month)
-                      .orElseThrow(
-                          () ->
-                              ProblemException.rule(
-                                  ChargeCalculator.FEE_RULE,
-                                  month
-                                      + " lies outside term "
-                                      + programme.termId()
-                                      + "; charging never spans terms (§8.3"
-                                      + " asv.noCrossTermPrepay)"));
-              return fees.findById(
-                      PublishedFee.key(programme.schoolId(), programme.termId(), programme.type()))
-                  .chain(
-                      fee -> {
-                        Optional<ChargeCalculator.Period> valid =
-                            fee == null
-                                ? Optional.empty()
-                                : period.within(fee.validFrom(), fee.validTo());
-                        if (valid.isEmpty()) {
-                          throw ProblemException.rule(
-                              ChargeCalculator.PUBLICATION_RULE,
-                              "no fee has been approved and published for school "
-                                  + programme.schoolId()
-                                  + ", term "
-                                  + programme.termId()
-                                  + " and "
-                                  + programme.type()
-                                  + " covering "
-                                  + period.start()
-                                  + ".."
-                                  + period.end()
-                                  + "; nothing may be charged before publication");
-                        }
-                        // LN-ASV-05: the published fee is charged as approved (fee-approval
-                        // applies the per-level caps 200/280/470); only a fee above the highest
-                        // level cap, which no approval can produce, is refused as a sanity check.
-                        long ceilingFen = settings.asv().feeCeilingYuanPerMonth() * 100L;
-                        if (fee.feeFenPerMonth() > ceilingFen) {
-                          throw ProblemException.rule(
-                              ChargeCalculator.CEILING_RULE,
-                              "the published fee of "
-                                  + fee.feeFenPerMonth()
-                                  + " fen a month is above "
-                                  + ceilingFen
-                                  + " fen, the highest per-level cap under which a fee can be"
-                                  + " approved; the published fee is suspect and nothing is"
-                                  + " charged");
-                        }
-                        ChargeCalculator.Period charged = valid.get();
-                        return charges
-                            .chargedEnrolments(programmeId, charged.start())
-                            .chain(
-                                done ->
-                                    enrolments
-                                        .servedDuring(programmeId, charged.start(), charged.end())
-                                        .chain(
-                                            served ->
-                                                chargeAll(
-                                                    command,
-                                                    served,
-                                                    new HashSet<>(done),
-                                                    charged,
-                                                    fee)))
-                            .map(
-                                issued ->
-                                    new ChargeRunView(
-                                        programmeId,
-                                        programme.termId(),
-                                        charged.start(),
-                                        charged.end(),
-                                        fee.feeFenPerMonth(),
-                                        fee.revision(),
-                                        issued));
-                      });
+              return programme;
             });
   }
 
+  private Uni<PublishedFee> publishedFee(Programme programme) {
+    return fees.findById(
+        PublishedFee.key(programme.schoolId(), programme.termId(), programme.type()));
+  }
+
+  /** Every enrolment served during the run's period and not charged for it yet. */
+  private Uni<List<ChargeView>> chargeServed(CommandContext command, ChargeRun run) {
+    UUID programmeId = run.programme().id();
+    ChargeCalculator.Period period = run.period();
+    return charges
+        .chargedEnrolments(programmeId, period.start())
+        .chain(
+            done ->
+                enrolments
+                    .servedDuring(programmeId, period.start(), period.end())
+                    .map(served -> uncharged(served, new HashSet<>(done))))
+        .chain(uncharged -> chargeAll(command, uncharged, run));
+  }
+
+  private static List<Enrolment> uncharged(List<Enrolment> served, Set<UUID> alreadyCharged) {
+    return served.stream().filter(e -> !alreadyCharged.contains(e.id())).toList();
+  }
+
   private Uni<List<ChargeView>> chargeAll(
-      CommandContext command,
-      List<Enrolment> served,
-      Set<UUID> alreadyCharged,
-      ChargeCalculator.Period period,
-      PublishedFee fee) {
+      CommandContext command, List<Enrolment> uncharged, ChargeRun run) {
     List<ChargeView> issued = new ArrayList<>();
     Uni<Void> chain = Uni.createFrom().voidItem();
     // One operation at a time on the session: chain, never combine.
-    for (Enrolment enrolment : served) {
-      if (alreadyCharged.contains(enrolment.id())) {
-        continue;
-      }
+    for (Enrolment enrolment : uncharged) {
       chain =
           chain
               .chain(
                   () ->
                       exemptions.grantedFor(enrolment.childId(), settings.asv().exemptCategories()))
+              .map(
+                  exemption ->
+                      run.charge(
+                          enrolment,
+                          exemption == null ? null : exemption.category(),
+                          settings.asv().refundGranularity(),
+                          clock.now()))
               .chain(
-                  exemption -> {
-                    String exempt = exemption == null ? null : exemption.category();
-                    long amount =
-                        ChargeCalculator.amount(
-                            fee.feeFenPerMonth(),
-                            period,
-                            enrolment.startDate(),
-                            enrolment.withdrawalEffective(),
-                            settings.asv().refundGranularity(),
-                            exempt != null);
-                    Charge charge =
-                        new Charge(
-                            enrolment.id(),
-                            enrolment.childId(),
-                            enrolment.programmeId(),
-                            enrolment.schoolId(),
-                            enrolment.district(),
-                            enrolment.termId(),
-                            period,
-                            fee,
-                            amount,
-                            exempt,
-                            clock.now());
-                    return charges
-                        .persist(charge)
-                        .chain(() -> outbox.append(command, EnrolmentEvents.chargeIssued(charge)))
-                        .invoke(() -> issued.add(ChargeView.of(charge)));
-                  });
+                  charge ->
+                      charges
+                          .persist(charge)
+                          .chain(() -> outbox.append(command, EnrolmentEvents.chargeIssued(charge)))
+                          .invoke(() -> issued.add(ChargeView.of(charge))));
     }
     return chain.map(done -> issued);
+  }
+
+  private static ChargeRunView view(ChargeRun run, List<ChargeView> issued) {
+    return new ChargeRunView(
+        run.programme().id(),
+        run.programme().termId(),
+        run.period().start(),
+        run.period().end(),
+        run.fee().feeFenPerMonth(),
+        run.fee().revision(),
+        issued);
   }
 
   /**

@@ -3,7 +3,10 @@ package cn.anshan.oversight.enrolment.service;
 import cn.anshan.oversight.enrolment.config.EnrolmentSettings;
 import cn.anshan.oversight.enrolment.domain.enrolment.CompulsionSignal;
 import cn.anshan.oversight.enrolment.domain.enrolment.Enrolment;
+import cn.anshan.oversight.enrolment.domain.enrolment.EnrolmentApplication;
 import cn.anshan.oversight.enrolment.domain.enrolment.EnrolmentStatus;
+import cn.anshan.oversight.enrolment.domain.family.Child;
+import cn.anshan.oversight.enrolment.domain.programme.Programme;
 import cn.anshan.oversight.enrolment.messaging.EnrolmentEvents;
 import cn.anshan.oversight.enrolment.repository.ChargeRepository;
 import cn.anshan.oversight.enrolment.repository.ChildRepository;
@@ -79,95 +82,51 @@ public class EnrolmentService {
       UUID programmeId,
       LocalDate requestedStart,
       List<String> options) {
-    String guardian = command.actor().subject();
-    return children
-        .findById(childId)
+    EnrolmentApplication application =
+        new EnrolmentApplication(
+            command.actor().subject(), childId, programmeId, requestedStart, options);
+    return facts(application)
+        .map(facts -> application.decide(facts, clock.today(), clock.now()))
+        .chain(enrolment -> confirmed(command, enrolment));
+  }
+
+  /** The guardian's own child (another family's is "not found"), the programme, live enrolments. */
+  private Uni<EnrolmentApplication.Facts> facts(EnrolmentApplication application) {
+    UUID childId = application.childId();
+    UUID programmeId = application.programmeId();
+    Uni<Child> child =
+        children
+            .findById(childId)
+            .map(
+                found -> {
+                  if (found == null || !found.guardedBy(application.guardian())) {
+                    throw ProblemException.notFound("child " + childId);
+                  }
+                  return found;
+                });
+    Uni<Programme> programme =
+        programmes
+            .findById(programmeId)
+            .onItem()
+            .ifNull()
+            .failWith(() -> ProblemException.notFound("programme " + programmeId));
+    return child
         .chain(
-            child -> {
-              if (child == null || !child.guardedBy(guardian)) {
-                throw ProblemException.notFound("child " + childId);
-              }
-              return programmes
-                  .findById(programmeId)
-                  .chain(
-                      programme -> {
-                        if (programme == null) {
-                          throw ProblemException.notFound("programme " + programmeId);
-                        }
-                        if (!programme.schoolId().equals(child.schoolId())
-                            || !programme.servesGrade(child.grade())) {
-                          throw ProblemException.rule(
-                              Enrolment.VOLUNTARY,
-                              "the programme is not offered to this child's school and grade");
-                        }
-                        if (options != null) {
-                          List<String> offered =
-                              programme.activities().stream().map(a -> a.name()).toList();
-                          List<String> unknown =
-                              options.stream().filter(o -> !offered.contains(o)).toList();
-                          if (!unknown.isEmpty()) {
-                            throw ProblemException.rule(
-                                Enrolment.VOLUNTARY,
-                                "the family chooses among the programme's activities; not offered: "
-                                    + unknown);
-                          }
-                        }
-                        LocalDate today = clock.today();
-                        LocalDate start =
-                            requestedStart != null
-                                ? requestedStart
-                                : (today.isAfter(programme.termStart())
-                                    ? today
-                                    : programme.termStart());
-                        if (start.isBefore(today)
-                            || start.isBefore(programme.termStart())
-                            || start.isAfter(programme.termEnd())) {
-                          throw new ProblemException(
-                              Problem.ofFields(
-                                  List.of(
-                                      new FieldError(
-                                          "/startDate",
-                                          "must lie in the term "
-                                              + programme.termStart()
-                                              + ".."
-                                              + programme.termEnd()
-                                              + " and not before today"))));
-                        }
-                        return enrolments
-                            .countActive(childId, programmeId)
-                            .chain(
-                                active -> {
-                                  if (active > 0) {
-                                    throw ProblemException.conflict(
-                                        "already-enrolled",
-                                        "the child is already enrolled in this programme");
-                                  }
-                                  Enrolment enrolment =
-                                      new Enrolment(
-                                          childId,
-                                          guardian,
-                                          programmeId,
-                                          programme.schoolId(),
-                                          programme.district(),
-                                          programme.termId(),
-                                          options == null || options.isEmpty()
-                                              ? null
-                                              : String.join("\n", options),
-                                          start,
-                                          clock.now());
-                                  // events first: they set the version the insert writes
-                                  DomainEvent submitted =
-                                      EnrolmentEvents.applicationSubmitted(enrolment);
-                                  DomainEvent confirmed =
-                                      EnrolmentEvents.enrolmentConfirmed(enrolment);
-                                  return enrolments
-                                      .persist(enrolment)
-                                      .call(() -> outbox.append(command, submitted))
-                                      .call(() -> outbox.append(command, confirmed))
-                                      .map(saved -> EnrolmentView.of(enrolment));
-                                });
-                      });
-            });
+            guarded ->
+                programme.map(offered -> new EnrolmentApplication.Facts(guarded, offered, 0)))
+        .chain(
+            facts -> enrolments.countActive(childId, programmeId).map(facts::withActiveEnrolments));
+  }
+
+  private Uni<EnrolmentView> confirmed(CommandContext command, Enrolment enrolment) {
+    // events first: they set the version the insert writes
+    DomainEvent submitted = EnrolmentEvents.applicationSubmitted(enrolment);
+    DomainEvent confirmed = EnrolmentEvents.enrolmentConfirmed(enrolment);
+    return enrolments
+        .persist(enrolment)
+        .call(() -> outbox.append(command, submitted))
+        .call(() -> outbox.append(command, confirmed))
+        .map(saved -> EnrolmentView.of(enrolment));
   }
 
   /**

@@ -80,75 +80,87 @@ public class RefundService {
   /** The parent asks for a refund of their own paid order. */
   @WithTransaction
   public Uni<RefundView> request(CommandContext command, UUID orderId, String reason) {
+    return refundableOrder(command.actor(), orderId)
+        .chain(order -> requested(command, order, reason));
+  }
+
+  /** The caller's own paid order (another family's is "not found"), no refund of it escalated. */
+  private Uni<Order> refundableOrder(Actor parent, UUID orderId) {
     return orders
         .findForUpdate(orderId)
-        .call(
-            found ->
-                found == null
-                    ? Uni.createFrom().voidItem()
-                    : refunds
-                        .ofOrder(orderId)
-                        .invoke(
-                            existing -> {
-                              if (found.familyId().equals(command.actor().subject())
-                                  && existing.stream()
-                                      .anyMatch(r -> r.status() == RefundStatus.ESCALATED)) {
-                                throw ProblemException.conflict(
-                                    "refund-escalated",
-                                    "a refund of this order is with the regulator");
-                              }
-                            }))
-        .chain(
+        .call(found -> found == null ? Uni.createFrom().voidItem() : notEscalated(parent, found))
+        .map(
             found -> {
-              Order order = Access.ownedBy(command.actor(), found, orderId);
+              Order order = Access.ownedBy(parent, found, orderId);
               if (order.status() != OrderStatus.PAID) {
                 throw ProblemException.conflict(
                     "order-not-refundable",
                     "a refund needs a paid order without an open refund; the order is "
                         + order.status());
               }
-              Instant now = clock.now();
-              CoolingOff window = order.coolingOff(OversightClock.BUSINESS_ZONE);
-              boolean coolingOff = window.covers(now);
-              LocalDate autoAcceptOn =
-                  coolingOff
-                      ? null
-                      : calendar.plusWorkingDays(
-                          clock.today(), settings.refund().institutionAutoAcceptWorkingDays());
-              Refund refund =
-                  new Refund(
-                      order.id(),
-                      order.institutionId(),
-                      order.familyId(),
-                      RefundCause.PARENT,
-                      coolingOff,
-                      reason,
-                      now,
-                      autoAcceptOn);
-              long unconsumed = order.unconsumedFen();
-              order.refundRequested(now);
-              Uni<Void> requested =
-                  refunds
-                      .persist(refund)
-                      .call(
-                          () ->
-                              outbox.append(
-                                  command,
-                                  EscrowEvents.refundRequested(order, refund, window, unconsumed)))
-                      .call(() -> risk.afterRefundRequest(command, order))
-                      .replaceWithVoid();
-              if (coolingOff) {
-                return requested
-                    .chain(
-                        () ->
-                            outbox.append(
-                                command,
-                                EscrowEvents.refundAccepted(order, refund, "COOLING_OFF", now)))
-                    .chain(() -> pay(command, order, refund, "COOLING_OFF", COOLING_OFF_RULE))
-                    .map(v -> RefundView.of(refund));
-              }
-              return requested.map(v -> RefundView.of(refund));
+              return order;
             });
+  }
+
+  private Uni<Void> notEscalated(Actor parent, Order order) {
+    return refunds
+        .ofOrder(order.id())
+        .invoke(
+            existing -> {
+              if (order.familyId().equals(parent.subject())
+                  && existing.stream().anyMatch(r -> r.status() == RefundStatus.ESCALATED)) {
+                throw ProblemException.conflict(
+                    "refund-escalated", "a refund of this order is with the regulator");
+              }
+            })
+        .replaceWithVoid();
+  }
+
+  /**
+   * Inside the cooling-off window the refund is accepted and paid at once (CON-06); after it the
+   * institution answers, or the request is accepted on its behalf after the configured working
+   * days.
+   */
+  private Uni<RefundView> requested(CommandContext command, Order order, String reason) {
+    Instant now = clock.now();
+    CoolingOff window = order.coolingOff(OversightClock.BUSINESS_ZONE);
+    boolean coolingOff = window.covers(now);
+    LocalDate autoAcceptOn =
+        coolingOff
+            ? null
+            : calendar.plusWorkingDays(
+                clock.today(), settings.refund().institutionAutoAcceptWorkingDays());
+    Refund refund =
+        new Refund(
+            order.id(),
+            order.institutionId(),
+            order.familyId(),
+            RefundCause.PARENT,
+            coolingOff,
+            reason,
+            now,
+            autoAcceptOn);
+    long unconsumed = order.unconsumedFen();
+    order.refundRequested(now);
+    Uni<Void> requested =
+        refunds
+            .persist(refund)
+            .call(
+                () ->
+                    outbox.append(
+                        command, EscrowEvents.refundRequested(order, refund, window, unconsumed)))
+            .call(() -> risk.afterRefundRequest(command, order))
+            .replaceWithVoid();
+    if (coolingOff) {
+      requested =
+          requested
+              .call(
+                  () ->
+                      outbox.append(
+                          command, EscrowEvents.refundAccepted(order, refund, "COOLING_OFF", now)))
+              .call(() -> pay(command, order, refund, "COOLING_OFF", COOLING_OFF_RULE));
+    }
+    return requested.map(v -> RefundView.of(refund));
   }
 
   /** REL-05: the operator of the institution accepts; the refund is paid at once. */

@@ -14,11 +14,13 @@ import cn.anshan.oversight.escrow.repository.ConsumptionRepository;
 import cn.anshan.oversight.escrow.repository.LedgerRepository;
 import cn.anshan.oversight.escrow.repository.OrderRepository;
 import cn.anshan.oversight.escrow.repository.RefundRepository;
+import cn.anshan.oversight.escrow.repository.RiskTripRepository;
 import cn.anshan.oversight.escrow.repository.SupervisionRepository;
 import cn.anshan.oversight.escrow.service.Views.BalanceStatementReceipt;
 import cn.anshan.oversight.escrow.service.Views.RiskPage;
 import cn.anshan.oversight.escrow.service.Views.RiskTripView;
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.http.Keyset;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
@@ -26,17 +28,13 @@ import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.security.Roles;
 import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.kit.watch.WatchLock;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,21 +45,13 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class RiskService {
-  private static final String CLAIM =
-      "insert into risk_trip (id, institution_id, district, indicator, grade, value, threshold,"
-          + " detail, business_date, tripped_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-          + " ?10) on conflict do nothing";
-  private static final String NEXT_VERSION =
-      "insert into institution_risk (institution_id, version, district) values (?1, 1, ?2)"
-          + " on conflict (institution_id) do update set version = institution_risk.version + 1"
-          + " returning version";
-
   private final OrderRepository orders;
   private final RefundRepository refunds;
   private final SupervisionRepository supervisions;
   private final LedgerRepository ledger;
   private final BankMovementRepository bank;
   private final ConsumptionRepository consumptions;
+  private final RiskTripRepository trips;
   private final Outbox outbox;
   private final OversightClock clock;
   private final EscrowSettings settings;
@@ -73,6 +63,7 @@ public class RiskService {
       LedgerRepository ledger,
       BankMovementRepository bank,
       ConsumptionRepository consumptions,
+      RiskTripRepository trips,
       Outbox outbox,
       OversightClock clock,
       EscrowSettings settings) {
@@ -82,6 +73,7 @@ public class RiskService {
     this.ledger = ledger;
     this.bank = bank;
     this.consumptions = consumptions;
+    this.trips = trips;
     this.outbox = outbox;
     this.clock = clock;
     this.settings = settings;
@@ -96,48 +88,35 @@ public class RiskService {
   public Uni<Boolean> trip(CommandContext cause, String institutionId, String district, Trip trip) {
     CommandContext context = cause.byThePlatform("escrow-monitor");
     Instant now = clock.now();
-    return Panache.getSession()
+    return trips
+        .claim(institutionId, district, trip, clock.today(), now)
         .chain(
-            s ->
-                s.createNativeQuery(CLAIM)
-                    .setParameter(1, UUID.randomUUID())
-                    .setParameter(2, institutionId)
-                    .setParameter(3, district)
-                    .setParameter(4, trip.indicator().name())
-                    .setParameter(5, trip.grade().name())
-                    .setParameter(6, BigDecimal.valueOf(trip.value()))
-                    .setParameter(7, BigDecimal.valueOf(trip.threshold()))
-                    .setParameter(8, trip.detail())
-                    .setParameter(9, clock.today())
-                    .setParameter(10, now.atOffset(ZoneOffset.UTC))
-                    .executeUpdate()
-                    .chain(
-                        inserted -> {
-                          if (inserted == 0) {
-                            return Uni.createFrom().item(false);
-                          }
-                          return s.createNativeQuery(NEXT_VERSION, Long.class)
-                              .setParameter(1, institutionId)
-                              .setParameter(2, district)
-                              .getSingleResult()
-                              .chain(
-                                  version ->
-                                      outbox.append(
-                                          context,
-                                          EscrowEvents.riskTripped(
-                                              version,
-                                              new EscrowEvents.RiskIndicatorTripped(
-                                                  institutionId,
-                                                  district,
-                                                  trip.indicator().name(),
-                                                  trip.grade().name(),
-                                                  trip.value(),
-                                                  trip.threshold(),
-                                                  trip.indicator().rule(),
-                                                  trip.detail(),
-                                                  now))))
-                              .replaceWith(true);
-                        }));
+            claimed ->
+                !claimed
+                    ? Uni.createFrom().item(false)
+                    : trips
+                        .nextVersion(institutionId, district)
+                        .chain(
+                            version ->
+                                outbox.append(
+                                    context, tripped(version, institutionId, district, trip, now)))
+                        .replaceWith(true));
+  }
+
+  private static DomainEvent tripped(
+      long version, String institutionId, String district, Trip trip, Instant now) {
+    return EscrowEvents.riskTripped(
+        version,
+        new EscrowEvents.RiskIndicatorTripped(
+            institutionId,
+            district,
+            trip.indicator().name(),
+            trip.grade().name(),
+            trip.value(),
+            trip.threshold(),
+            trip.indicator().rule(),
+            trip.detail(),
+            now));
   }
 
   private Uni<Boolean> maybe(
@@ -389,76 +368,16 @@ public class RiskService {
   public Uni<RiskPage> list(Actor actor, String institutionId, String cursor, Integer limit) {
     int size = Keyset.pageSize(limit, 20, settings.maxPageSize());
     Keyset.Position after = Keyset.after(cursor);
-    StringBuilder sql =
-        new StringBuilder(
-            "select cast(id as text), institution_id, district, indicator, grade,"
-                + " cast(value as float8), cast(threshold as float8), detail,"
-                + " cast(business_date as text), to_char(tripped_at at time zone 'UTC',"
-                + " 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') from risk_trip where 1 = 1");
-    List<Object> params = new ArrayList<>();
-    switch (actor.role()) {
-      case Roles.AUDITOR -> {}
-      case Roles.REGULATOR -> {
-        if (actor.district() == null) {
-          throw ProblemException.forbidden("the token carries no district claim");
-        }
-        params.add(actor.district());
-        sql.append(" and district = ?").append(params.size());
-      }
-      default -> {
-        if (actor.institutionId() == null) {
-          throw ProblemException.forbidden("the token carries no institution_id claim");
-        }
-        params.add(actor.institutionId());
-        sql.append(" and institution_id = ?").append(params.size());
-      }
-    }
-    if (institutionId != null) {
-      params.add(institutionId);
-      sql.append(" and institution_id = ?").append(params.size());
-    }
-    if (!after.isStart()) {
-      params.add(after.instant().atOffset(ZoneOffset.UTC));
-      int at = params.size();
-      params.add(OrderService.afterId(after));
-      int id = params.size();
-      sql.append(" and (tripped_at > ?")
-          .append(at)
-          .append(" or (tripped_at = ?")
-          .append(at)
-          .append(" and id > ?")
-          .append(id)
-          .append("))");
-    }
-    sql.append(" order by tripped_at, id limit ").append(size + 1);
-    return Panache.getSession()
-        .chain(
-            s -> {
-              var query = s.createNativeQuery(sql.toString(), Object[].class);
-              for (int i = 0; i < params.size(); i++) {
-                query.setParameter(i + 1, params.get(i));
-              }
-              return query.getResultList();
-            })
+    return trips
+        .page(
+            scope(actor),
+            institutionId,
+            after.isStart() ? null : after.instant(),
+            OrderService.afterId(after),
+            size + 1)
         .map(
             rows -> {
-              List<RiskTripView> items =
-                  rows.stream()
-                      .limit(size)
-                      .map(
-                          r ->
-                              new RiskTripView(
-                                  UUID.fromString((String) r[0]),
-                                  (String) r[1],
-                                  (String) r[2],
-                                  (String) r[3],
-                                  (String) r[4],
-                                  ((Number) r[5]).doubleValue(),
-                                  ((Number) r[6]).doubleValue(),
-                                  (String) r[7],
-                                  LocalDate.parse((String) r[8]),
-                                  Instant.parse((String) r[9])))
-                      .toList();
+              List<RiskTripView> items = rows.stream().limit(size).map(RiskService::view).toList();
               String next =
                   rows.size() > size
                       ? Keyset.cursor(
@@ -466,5 +385,38 @@ public class RiskService {
                       : null;
               return new RiskPage(items, next);
             });
+  }
+
+  /** Auditors see every trip, regulators their district's, an institution's operators its own. */
+  private static RiskTripRepository.Scope scope(Actor actor) {
+    return switch (actor.role()) {
+      case Roles.AUDITOR -> new RiskTripRepository.Scope(null, null);
+      case Roles.REGULATOR -> {
+        if (actor.district() == null) {
+          throw ProblemException.forbidden("the token carries no district claim");
+        }
+        yield new RiskTripRepository.Scope(actor.district(), null);
+      }
+      default -> {
+        if (actor.institutionId() == null) {
+          throw ProblemException.forbidden("the token carries no institution_id claim");
+        }
+        yield new RiskTripRepository.Scope(null, actor.institutionId());
+      }
+    };
+  }
+
+  private static RiskTripView view(RiskTripRepository.RiskTripRow r) {
+    return new RiskTripView(
+        r.id(),
+        r.institutionId(),
+        r.district(),
+        r.indicator(),
+        r.grade(),
+        r.value(),
+        r.threshold(),
+        r.detail(),
+        r.businessDate(),
+        r.trippedAt());
   }
 }

@@ -27,6 +27,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -147,71 +148,59 @@ public class SupervisionService {
     String hash = "RESERVE|" + institutionId + "|" + amountFen;
     return bank.hashOf(bankRef)
         .chain(
-            seen -> {
-              if (seen.isPresent()) {
-                if (!seen.get().equals(hash)) {
-                  throw BankReferences.reused(bankRef);
-                }
-                return supervisions
-                    .findById(institutionId)
-                    .map(
-                        s ->
-                            new ReserveReceipt(
-                                bankRef, institutionId, amountFen, s.reserveFen(), null));
+            seen ->
+                seen.isPresent()
+                    ? reserveReplayed(bankRef, seen.get(), hash, institutionId, amountFen)
+                    : reserveAccount(institutionId)
+                        .chain(s -> reserveDeposited(command, s, bankRef, hash, amountFen)));
+  }
+
+  /** The same bank reference again: the same receipt (without a new deposit), or 409 if reused. */
+  private Uni<ReserveReceipt> reserveReplayed(
+      String bankRef, String seenHash, String hash, String institutionId, long amountFen) {
+    if (!seenHash.equals(hash)) {
+      throw BankReferences.reused(bankRef);
+    }
+    return supervisions
+        .findById(institutionId)
+        .map(s -> new ReserveReceipt(bankRef, institutionId, amountFen, s.reserveFen(), null));
+  }
+
+  /** PRE-12: a reserve is deposited only for an institution supervised in reserve mode. */
+  private Uni<Supervision> reserveAccount(String institutionId) {
+    return supervisions
+        .findForUpdate(institutionId)
+        .map(
+            s -> {
+              if (s == null) {
+                throw ProblemException.notFound("supervised account of " + institutionId);
               }
-              return supervisions
-                  .findForUpdate(institutionId)
-                  .chain(
-                      s -> {
-                        if (s == null) {
-                          throw ProblemException.notFound("supervised account of " + institutionId);
-                        }
-                        if (s.mode() != SupervisionMode.RISK_RESERVE) {
-                          throw ProblemException.rule(
-                              "PRE-12", "the institution is supervised by custody, not a reserve");
-                        }
-                        return ledgers
-                            .forAccounts(
-                                List.of(
-                                    RESERVE_CASH.idFor(institutionId),
-                                    RESERVE_HELD.idFor(institutionId)),
-                                ledger ->
-                                    Movements.depositReserve(
-                                        ledger, institutionId, amountFen, bankRef, clock.now()))
-                            .chain(
-                                (JournalEntry entry) -> {
-                                  s.reserveDeposited(amountFen);
-                                  long min = settings.supervision().riskReserveMinFen();
-                                  return bank.record(
-                                          bankRef,
-                                          "RESERVE",
-                                          hash,
-                                          institutionId,
-                                          null,
-                                          amountFen,
-                                          clock.now())
-                                      .call(
-                                          () ->
-                                              outbox.append(
-                                                  command,
-                                                  EscrowEvents.reserveDeposited(
-                                                      s,
-                                                      bankRef,
-                                                      amountFen,
-                                                      min,
-                                                      entry.id(),
-                                                      clock.now())))
-                                      .call(() -> risk.reserve(command, s))
-                                      .replaceWith(
-                                          new ReserveReceipt(
-                                              bankRef,
-                                              institutionId,
-                                              amountFen,
-                                              s.reserveFen(),
-                                              clock.now()));
-                                });
-                      });
+              if (s.mode() != SupervisionMode.RISK_RESERVE) {
+                throw ProblemException.rule(
+                    "PRE-12", "the institution is supervised by custody, not a reserve");
+              }
+              return s;
             });
+  }
+
+  private Uni<ReserveReceipt> reserveDeposited(
+      CommandContext command, Supervision s, String bankRef, String hash, long amountFen) {
+    String institutionId = s.institutionId();
+    Instant now = clock.now();
+    long min = settings.supervision().riskReserveMinFen();
+    return ledgers
+        .forAccounts(
+            List.of(RESERVE_CASH.idFor(institutionId), RESERVE_HELD.idFor(institutionId)),
+            ledger -> Movements.depositReserve(ledger, institutionId, amountFen, bankRef, now))
+        .invoke(entry -> s.reserveDeposited(amountFen))
+        .call(entry -> bank.record(bankRef, "RESERVE", hash, institutionId, null, amountFen, now))
+        .call(
+            (JournalEntry entry) ->
+                outbox.append(
+                    command,
+                    EscrowEvents.reserveDeposited(s, bankRef, amountFen, min, entry.id(), now)))
+        .call(() -> risk.reserve(command, s))
+        .map(entry -> new ReserveReceipt(bankRef, institutionId, amountFen, s.reserveFen(), now));
   }
 
   /** Operators their own institution, regulators their district, auditors all. */

@@ -3,10 +3,14 @@ package cn.anshan.oversight.fee.rest;
 import cn.anshan.oversight.fee.domain.FeeProposalFilter;
 import cn.anshan.oversight.fee.domain.FeeStatus;
 import cn.anshan.oversight.fee.domain.ProgrammeType;
+import cn.anshan.oversight.fee.service.FeeDrafting;
 import cn.anshan.oversight.fee.service.FeeHistoryView;
 import cn.anshan.oversight.fee.service.FeeProposalPage;
-import cn.anshan.oversight.fee.service.FeeProposalService;
+import cn.anshan.oversight.fee.service.FeeProposalQueries;
 import cn.anshan.oversight.fee.service.FeeProposalView;
+import cn.anshan.oversight.fee.service.FeePublication;
+import cn.anshan.oversight.fee.service.JointSubmission;
+import cn.anshan.oversight.fee.service.ParentConsultation;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.idempotency.CommandResult;
@@ -56,13 +60,27 @@ public class FeeProposalResource {
     Roles.PARENT
   };
 
-  private final FeeProposalService service;
+  private final FeeDrafting drafting;
+  private final ParentConsultation consultation;
+  private final JointSubmission submission;
+  private final FeePublication publication;
+  private final FeeProposalQueries queries;
   private final CurrentActor actor;
   private final IdempotentCommands idempotency;
 
   public FeeProposalResource(
-      FeeProposalService service, CurrentActor actor, IdempotentCommands idempotency) {
-    this.service = service;
+      FeeDrafting drafting,
+      ParentConsultation consultation,
+      JointSubmission submission,
+      FeePublication publication,
+      FeeProposalQueries queries,
+      CurrentActor actor,
+      IdempotentCommands idempotency) {
+    this.drafting = drafting;
+    this.consultation = consultation;
+    this.submission = submission;
+    this.publication = publication;
+    this.queries = queries;
     this.actor = actor;
     this.idempotency = idempotency;
   }
@@ -94,10 +112,10 @@ public class FeeProposalResource {
         command.actor().subject() + " POST /api/v1/fee-proposals",
         request,
         () ->
-            service
+            drafting
                 .draft(
                     command,
-                    new FeeProposalService.Draft(
+                    new FeeDrafting.Draft(
                         request.term(), request.programmeType(), request.terms(), request.payee()))
                 .map(FeeProposalResource::created));
   }
@@ -124,7 +142,7 @@ public class FeeProposalResource {
       @QueryParam("cursor") String cursor,
       @Parameter(description = "page size, capped by configuration") @QueryParam("limit")
           Integer limit) {
-    return service.list(
+    return queries.list(
         reader(), new FeeProposalFilter(schoolId, termId, programmeType, status), cursor, limit);
   }
 
@@ -148,7 +166,7 @@ public class FeeProposalResource {
               schema = @Schema(implementation = FeeProposalView.class)))
   @APIResponse(responseCode = "404", description = "No such proposal visible to the caller")
   public Uni<Response> get(@PathParam("proposalId") UUID proposalId) {
-    return service
+    return queries
         .get(reader(), proposalId)
         .map(view -> Response.ok(view).header("ETag", Versions.etag(view.version())).build());
   }
@@ -173,7 +191,7 @@ public class FeeProposalResource {
               schema = @Schema(type = SchemaType.ARRAY, implementation = FeeHistoryView.class)))
   @APIResponse(responseCode = "404", description = "No such proposal visible to the caller")
   public Uni<List<FeeHistoryView>> history(@PathParam("proposalId") UUID proposalId) {
-    return service.history(reader(), proposalId);
+    return queries.history(reader(), proposalId);
   }
 
   @POST
@@ -192,9 +210,7 @@ public class FeeProposalResource {
               schema = @Schema(implementation = FeeProposalView.class)))
   @APIResponse(responseCode = "404", description = "Not a proposal of the own school")
   @APIResponse(responseCode = "409", description = "Not DRAFT or RETURNED (LN-ASV-06)")
-  @APIResponse(responseCode = "412", description = "If-Match is stale")
   @APIResponse(responseCode = "422", description = "A fee rule is broken")
-  @APIResponse(responseCode = "428", description = "If-Match is missing")
   public Uni<Response> amend(
       @PathParam("proposalId") UUID proposalId,
       @HeaderParam("If-Match") String ifMatch,
@@ -206,7 +222,7 @@ public class FeeProposalResource {
         command,
         "amendment " + proposalId,
         request,
-        () -> service.amend(command, proposalId, ifMatch, request.terms(), request.payee()));
+        () -> drafting.amend(command, proposalId, ifMatch, request.terms(), request.payee()));
   }
 
   @POST
@@ -230,9 +246,7 @@ public class FeeProposalResource {
       responseCode = "404",
       description = "Not a proposal of a school the parent represents")
   @APIResponse(responseCode = "409", description = "Not DRAFT or RETURNED (LN-ASV-06)")
-  @APIResponse(responseCode = "412", description = "If-Match is stale")
   @APIResponse(responseCode = "422", description = "AGREED without a majority (LN-ASV-06)")
-  @APIResponse(responseCode = "428", description = "If-Match is missing")
   public Uni<Response> consult(
       @PathParam("proposalId") UUID proposalId,
       @HeaderParam("If-Match") String ifMatch,
@@ -245,11 +259,11 @@ public class FeeProposalResource {
         "consultation " + proposalId,
         request,
         () ->
-            service.consult(
+            consultation.consult(
                 command,
                 proposalId,
                 ifMatch,
-                new FeeProposalService.Consultation(
+                new ParentConsultation.Consultation(
                     request.method(),
                     request.heldOn(),
                     request.outcome(),
@@ -277,8 +291,6 @@ public class FeeProposalResource {
   @APIResponse(
       responseCode = "409",
       description = "Not CONSULTED, or the department already signed (LN-ASV-06)")
-  @APIResponse(responseCode = "412", description = "If-Match is stale")
-  @APIResponse(responseCode = "428", description = "If-Match is missing")
   public Uni<Response> sign(
       @PathParam("proposalId") UUID proposalId,
       @HeaderParam("If-Match") String ifMatch,
@@ -289,7 +301,7 @@ public class FeeProposalResource {
         command,
         "signature " + proposalId,
         null,
-        () -> service.sign(command, proposalId, ifMatch));
+        () -> submission.sign(command, proposalId, ifMatch));
   }
 
   @POST
@@ -306,8 +318,6 @@ public class FeeProposalResource {
               schema = @Schema(implementation = FeeProposalView.class)))
   @APIResponse(responseCode = "404", description = "Not a proposal of the regulator's district")
   @APIResponse(responseCode = "409", description = "Not CONSULTED (LN-ASV-06)")
-  @APIResponse(responseCode = "412", description = "If-Match is stale")
-  @APIResponse(responseCode = "428", description = "If-Match is missing")
   public Uni<Response> returnSubmission(
       @PathParam("proposalId") UUID proposalId,
       @HeaderParam("If-Match") String ifMatch,
@@ -319,7 +329,7 @@ public class FeeProposalResource {
         command,
         "return " + proposalId,
         request,
-        () -> service.returnSubmission(command, proposalId, ifMatch, request.reasons()));
+        () -> submission.returnSubmission(command, proposalId, ifMatch, request.reasons()));
   }
 
   @POST
@@ -339,9 +349,7 @@ public class FeeProposalResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = FeeProposalView.class)))
   @APIResponse(responseCode = "409", description = "Not SUBMITTED (LN-ASV-06)")
-  @APIResponse(responseCode = "412", description = "If-Match is stale")
   @APIResponse(responseCode = "422", description = "A fee rule is broken")
-  @APIResponse(responseCode = "428", description = "If-Match is missing")
   public Uni<Response> approve(
       @PathParam("proposalId") UUID proposalId,
       @HeaderParam("If-Match") String ifMatch,
@@ -354,7 +362,7 @@ public class FeeProposalResource {
         "approval " + proposalId,
         request,
         () ->
-            service.approve(
+            submission.approve(
                 command,
                 proposalId,
                 ifMatch,
@@ -376,8 +384,6 @@ public class FeeProposalResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = FeeProposalView.class)))
   @APIResponse(responseCode = "409", description = "Not SUBMITTED (LN-ASV-06)")
-  @APIResponse(responseCode = "412", description = "If-Match is stale")
-  @APIResponse(responseCode = "428", description = "If-Match is missing")
   public Uni<Response> reject(
       @PathParam("proposalId") UUID proposalId,
       @HeaderParam("If-Match") String ifMatch,
@@ -389,7 +395,7 @@ public class FeeProposalResource {
         command,
         "rejection " + proposalId,
         request,
-        () -> service.reject(command, proposalId, ifMatch, request.reasons()));
+        () -> submission.reject(command, proposalId, ifMatch, request.reasons()));
   }
 
   @POST
@@ -409,8 +415,6 @@ public class FeeProposalResource {
               schema = @Schema(implementation = FeeProposalView.class)))
   @APIResponse(responseCode = "404", description = "Not a proposal of the own school")
   @APIResponse(responseCode = "409", description = "Not APPROVED (LN-ASV-06)")
-  @APIResponse(responseCode = "412", description = "If-Match is stale")
-  @APIResponse(responseCode = "428", description = "If-Match is missing")
   public Uni<Response> publish(
       @PathParam("proposalId") UUID proposalId,
       @HeaderParam("If-Match") String ifMatch,
@@ -421,7 +425,7 @@ public class FeeProposalResource {
         command,
         "publication " + proposalId,
         null,
-        () -> service.publish(command, proposalId, ifMatch));
+        () -> publication.publish(command, proposalId, ifMatch));
   }
 
   @POST
@@ -445,9 +449,7 @@ public class FeeProposalResource {
   @APIResponse(
       responseCode = "409",
       description = "Not PUBLISHED, or a revision is already in progress")
-  @APIResponse(responseCode = "412", description = "If-Match is stale")
   @APIResponse(responseCode = "422", description = "A fee rule is broken")
-  @APIResponse(responseCode = "428", description = "If-Match is missing")
   public Uni<Response> revise(
       @PathParam("proposalId") UUID proposalId,
       @HeaderParam("If-Match") String ifMatch,
@@ -459,7 +461,7 @@ public class FeeProposalResource {
         command.actor().subject() + " POST revision " + proposalId,
         request,
         () ->
-            service
+            drafting
                 .revise(command, proposalId, ifMatch, request.terms(), request.payee())
                 .map(FeeProposalResource::created));
   }

@@ -1,6 +1,6 @@
 package cn.anshan.oversight.fee.rest;
 
-import cn.anshan.oversight.fee.service.FeeProposalService;
+import cn.anshan.oversight.fee.service.FeePublication;
 import cn.anshan.oversight.fee.service.PublishedFeeView;
 import cn.anshan.oversight.kit.http.PublicRead;
 import io.smallrye.mutiny.Uni;
@@ -30,9 +30,9 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 @Tag(name = "Published fees", description = "After-school fees in force, publicly displayed")
 @Produces(MediaType.APPLICATION_JSON)
 public class PublishedFeeResource {
-  private final FeeProposalService service;
+  private final FeePublication service;
 
-  public PublishedFeeResource(FeeProposalService service) {
+  public PublishedFeeResource(FeePublication service) {
     this.service = service;
   }
 

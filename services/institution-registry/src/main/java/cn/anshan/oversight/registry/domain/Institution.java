@@ -26,7 +26,7 @@ import java.util.Set;
  */
 @Entity
 @Table(name = "institution_application")
-public class InstitutionApplication {
+public class Institution {
   public static final String AGGREGATE_TYPE = "Institution";
 
   @Id
@@ -100,11 +100,11 @@ public class InstitutionApplication {
   @Column(name = "risk_grade")
   private RiskGrade riskGrade = RiskGrade.B;
 
-  protected InstitutionApplication() {}
+  protected Institution() {}
 
   /** A first application of this institution. */
-  public static InstitutionApplication start(String institutionId) {
-    InstitutionApplication application = new InstitutionApplication();
+  public static Institution start(String institutionId) {
+    Institution application = new Institution();
     application.institutionId = institutionId;
     return application;
   }

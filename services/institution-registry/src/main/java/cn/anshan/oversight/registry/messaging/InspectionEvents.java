@@ -1,7 +1,7 @@
 package cn.anshan.oversight.registry.messaging;
 
 import cn.anshan.oversight.kit.events.DomainEvent;
-import cn.anshan.oversight.registry.domain.InstitutionApplication;
+import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.inspection.Inspection;
 import cn.anshan.oversight.registry.domain.inspection.InspectionPlan;
 import cn.anshan.oversight.registry.domain.inspection.InspectionType;
@@ -71,9 +71,9 @@ public final class InspectionEvents {
       ProblemType problemType,
       LocalDate deadline) {}
 
-  public static DomainEvent riskGraded(InstitutionApplication i, RiskGrade previous) {
+  public static DomainEvent riskGraded(Institution i, RiskGrade previous) {
     return new DomainEvent(
-        InstitutionApplication.AGGREGATE_TYPE,
+        Institution.AGGREGATE_TYPE,
         i.institutionId(),
         i.recordEvent(),
         "RiskGradeAssigned.v1",

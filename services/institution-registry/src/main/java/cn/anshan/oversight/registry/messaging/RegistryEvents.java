@@ -3,7 +3,7 @@ package cn.anshan.oversight.registry.messaging;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.registry.domain.Category;
-import cn.anshan.oversight.registry.domain.InstitutionApplication;
+import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.LegalForm;
 import cn.anshan.oversight.registry.domain.Mode;
 import cn.anshan.oversight.registry.domain.StudentStage;
@@ -56,7 +56,7 @@ public final class RegistryEvents {
   public record ApplicationRejected(
       String institutionId, String district, List<Reason> reasons, Instant rejectedAt) {}
 
-  public static DomainEvent applied(InstitutionApplication a) {
+  public static DomainEvent applied(Institution a) {
     return event(
         a,
         "InstitutionApplied.v1",
@@ -74,7 +74,7 @@ public final class RegistryEvents {
             a.appliedAt()));
   }
 
-  public static DomainEvent registeredExisting(InstitutionApplication a) {
+  public static DomainEvent registeredExisting(Institution a) {
     return event(
         a,
         "ExistingInstitutionRegistered.v1",
@@ -101,7 +101,7 @@ public final class RegistryEvents {
       int decisionWorkingDays) {}
 
   public static DomainEvent decisionOverdue(
-      InstitutionApplication a, LocalDate decisionDueBy, int decisionWorkingDays) {
+      Institution a, LocalDate decisionDueBy, int decisionWorkingDays) {
     return event(
         a,
         "ApplicationDecisionOverdue.v1",
@@ -109,14 +109,14 @@ public final class RegistryEvents {
             a.institutionId(), a.district(), a.appliedAt(), decisionDueBy, decisionWorkingDays));
   }
 
-  public static DomainEvent approved(InstitutionApplication a) {
+  public static DomainEvent approved(Institution a) {
     return event(
         a,
         "ApplicationApproved.v1",
         new ApplicationApproved(a.institutionId(), a.district(), a.supervisorId(), a.decidedAt()));
   }
 
-  public static DomainEvent rejected(InstitutionApplication a, List<RuleViolation> reasons) {
+  public static DomainEvent rejected(Institution a, List<RuleViolation> reasons) {
     return event(
         a,
         "ApplicationRejected.v1",
@@ -127,13 +127,8 @@ public final class RegistryEvents {
             a.decidedAt()));
   }
 
-  private static DomainEvent event(InstitutionApplication a, String name, Object data) {
+  private static DomainEvent event(Institution a, String name, Object data) {
     return new DomainEvent(
-        InstitutionApplication.AGGREGATE_TYPE,
-        a.institutionId(),
-        a.version(),
-        name,
-        a.district(),
-        data);
+        Institution.AGGREGATE_TYPE, a.institutionId(), a.version(), name, a.district(), data);
   }
 }

@@ -3,7 +3,7 @@ package cn.anshan.oversight.registry.messaging;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.registry.domain.Category;
-import cn.anshan.oversight.registry.domain.InstitutionApplication;
+import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.Mode;
 import cn.anshan.oversight.registry.domain.SubCategory;
 import cn.anshan.oversight.registry.domain.standing.ListStatus;
@@ -18,8 +18,8 @@ import java.util.UUID;
 /**
  * Licence, registration, sanction and list events of aggregate {@code Institution}. The list events
  * carry the whole standing, so escrow and enrolment never need to call the registry. Each factory
- * counts its event on the institution ({@link InstitutionApplication#recordEvent()}), so call it
- * once per event actually appended.
+ * counts its event on the institution ({@link Institution#recordEvent()}), so call it once per
+ * event actually appended.
  */
 public final class StandingEvents {
   private StandingEvents() {}
@@ -89,7 +89,7 @@ public final class StandingEvents {
       LocalDate licenceValidTo,
       List<Reason> reasons) {}
 
-  public static DomainEvent licenceIssued(InstitutionApplication i, OperatingLicence l) {
+  public static DomainEvent licenceIssued(Institution i, OperatingLicence l) {
     return event(
         i,
         "LicenceIssued.v1",
@@ -104,7 +104,7 @@ public final class StandingEvents {
             l.validTo()));
   }
 
-  public static DomainEvent scopeChanged(InstitutionApplication i, OperatingLicence l) {
+  public static DomainEvent scopeChanged(Institution i, OperatingLicence l) {
     return event(
         i,
         "LicenceScopeChanged.v1",
@@ -119,21 +119,21 @@ public final class StandingEvents {
   }
 
   public static DomainEvent revoked(
-      InstitutionApplication i, OperatingLicence l, String ruleId, String detail) {
+      Institution i, OperatingLicence l, String ruleId, String detail) {
     return event(
         i,
         "LicenceRevoked.v1",
         new LicenceRevoked(i.institutionId(), i.district(), l.licenceNo(), ruleId, detail));
   }
 
-  public static DomainEvent expiring(InstitutionApplication i, OperatingLicence l, long daysLeft) {
+  public static DomainEvent expiring(Institution i, OperatingLicence l, long daysLeft) {
     return event(
         i,
         "LicenceExpiring.v1",
         new LicenceExpiring(i.institutionId(), i.district(), l.licenceNo(), l.validTo(), daysLeft));
   }
 
-  public static DomainEvent expired(InstitutionApplication i, OperatingLicence l) {
+  public static DomainEvent expired(Institution i, OperatingLicence l) {
     return event(
         i,
         "LicenceExpired.v1",
@@ -141,21 +141,21 @@ public final class StandingEvents {
   }
 
   public static DomainEvent registrationFiled(
-      InstitutionApplication i, RegistrationType type, String creditCode, LocalDate validTo) {
+      Institution i, RegistrationType type, String creditCode, LocalDate validTo) {
     return event(
         i,
         "RegistrationFiled.v1",
         new RegistrationFiled(i.institutionId(), i.district(), type, creditCode, validTo));
   }
 
-  public static DomainEvent registrationOverdue(InstitutionApplication i, LocalDate dueBy) {
+  public static DomainEvent registrationOverdue(Institution i, LocalDate dueBy) {
     return event(
         i,
         "RegistrationOverdue.v1",
         new RegistrationOverdue(i.institutionId(), i.district(), dueBy));
   }
 
-  public static DomainEvent sanctionImposed(InstitutionApplication i, Sanction s) {
+  public static DomainEvent sanctionImposed(Institution i, Sanction s) {
     return event(
         i,
         "SanctionImposed.v1",
@@ -163,7 +163,7 @@ public final class StandingEvents {
             i.institutionId(), i.district(), s.id(), s.type(), s.ruleId(), s.detail()));
   }
 
-  public static DomainEvent sanctionLifted(InstitutionApplication i, Sanction s) {
+  public static DomainEvent sanctionLifted(Institution i, Sanction s) {
     return event(
         i,
         "SanctionLifted.v1",
@@ -171,7 +171,7 @@ public final class StandingEvents {
   }
 
   public static DomainEvent listChanged(
-      InstitutionApplication i,
+      Institution i,
       OperatingLicence licence,
       ListStatus previous,
       boolean operational,
@@ -200,13 +200,8 @@ public final class StandingEvents {
             reasons.stream().map(r -> new Reason(r.rule(), r.detail())).toList()));
   }
 
-  private static DomainEvent event(InstitutionApplication i, String name, Object data) {
+  private static DomainEvent event(Institution i, String name, Object data) {
     return new DomainEvent(
-        InstitutionApplication.AGGREGATE_TYPE,
-        i.institutionId(),
-        i.recordEvent(),
-        name,
-        i.district(),
-        data);
+        Institution.AGGREGATE_TYPE, i.institutionId(), i.recordEvent(), name, i.district(), data);
   }
 }

@@ -1,7 +1,7 @@
 package cn.anshan.oversight.registry.repository;
 
 import cn.anshan.oversight.registry.domain.ApplicationStatus;
-import cn.anshan.oversight.registry.domain.InstitutionApplication;
+import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.standing.ListStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -12,11 +12,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 @ApplicationScoped
-public class ApplicationRepository
-    implements PanacheRepositoryBase<InstitutionApplication, String> {
+public class InstitutionRepository implements PanacheRepositoryBase<Institution, String> {
 
   /** REG-05: white-listed institutions whose registration did not follow a licence change. */
-  public Uni<List<InstitutionApplication>> registrationOverdue(LocalDate today, int limit) {
+  public Uni<List<Institution>> registrationOverdue(LocalDate today, int limit) {
     return find(
             "listStatus = ?1 and registrationDueBy < ?2 order by registrationDueBy",
             ListStatus.WHITE,
@@ -29,7 +28,7 @@ public class ApplicationRepository
    * Open applications filed before {@code appliedBefore} that were not reported overdue yet, oldest
    * first; the caller checks working days.
    */
-  public Uni<List<InstitutionApplication>> undecidedSince(Instant appliedBefore, int limit) {
+  public Uni<List<Institution>> undecidedSince(Instant appliedBefore, int limit) {
     return find(
             "status = ?1 and decisionOverdueReportedAt is null and appliedAt < ?2 order by appliedAt",
             ApplicationStatus.APPLIED,
@@ -39,7 +38,7 @@ public class ApplicationRepository
   }
 
   /** Approved institutions of a district, optionally only those on one list. */
-  public Uni<List<InstitutionApplication>> approvedIn(String district, ListStatus listStatus) {
+  public Uni<List<Institution>> approvedIn(String district, ListStatus listStatus) {
     if (listStatus == null) {
       return list(
           "district = ?1 and status = ?2 order by institutionId",
@@ -54,7 +53,7 @@ public class ApplicationRepository
   }
 
   /** A page of a published list (LST-01), by institution id; index {@code institution_list}. */
-  public Uni<List<InstitutionApplication>> listed(
+  public Uni<List<Institution>> listed(
       ListStatus listStatus, String district, String afterId, int limit) {
     StringBuilder query = new StringBuilder("listStatus = :status");
     Parameters params = Parameters.with("status", listStatus);
@@ -74,7 +73,7 @@ public class ApplicationRepository
    * One page of a district's applications in (appliedAt, institutionId) order, strictly after the
    * cursor; served by index {@code institution_application_queue}.
    */
-  public Uni<List<InstitutionApplication>> page(
+  public Uni<List<Institution>> page(
       String district,
       ApplicationStatus status,
       Instant afterAppliedAt,

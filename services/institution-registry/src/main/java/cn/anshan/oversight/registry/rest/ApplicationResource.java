@@ -130,8 +130,6 @@ public class ApplicationResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ApplicationView.class)))
   @APIResponse(responseCode = "403", description = "REG-08: another district's application")
-  @APIResponse(responseCode = "412", description = "If-Match is stale")
-  @APIResponse(responseCode = "428", description = "If-Match is missing")
   public Uni<Response> approve(
       @PathParam("institutionId") String institutionId,
       @HeaderParam("If-Match") String ifMatch,

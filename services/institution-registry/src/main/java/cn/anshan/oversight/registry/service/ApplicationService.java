@@ -16,10 +16,10 @@ import cn.anshan.oversight.registry.config.RegistrySettings;
 import cn.anshan.oversight.registry.domain.ApplicationForm;
 import cn.anshan.oversight.registry.domain.ApplicationRules;
 import cn.anshan.oversight.registry.domain.ApplicationStatus;
-import cn.anshan.oversight.registry.domain.InstitutionApplication;
+import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.PremisesStandard;
 import cn.anshan.oversight.registry.messaging.RegistryEvents;
-import cn.anshan.oversight.registry.repository.ApplicationRepository;
+import cn.anshan.oversight.registry.repository.InstitutionRepository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -38,7 +38,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ApplicationService {
-  private final ApplicationRepository applications;
+  private final InstitutionRepository institutions;
   private final Outbox outbox;
   private final OversightClock clock;
   private final WorkingDayCalendar calendar;
@@ -46,13 +46,13 @@ public class ApplicationService {
   private final ObjectMapper mapper;
 
   public ApplicationService(
-      ApplicationRepository applications,
+      InstitutionRepository institutions,
       Outbox outbox,
       OversightClock clock,
       WorkingDayCalendar calendar,
       RegistrySettings settings,
       ObjectMapper mapper) {
-    this.applications = applications;
+    this.institutions = institutions;
     this.outbox = outbox;
     this.clock = clock;
     this.calendar = calendar;
@@ -67,7 +67,7 @@ public class ApplicationService {
     if (institutionId == null) {
       throw ProblemException.forbidden("the token carries no institution_id claim");
     }
-    return applications
+    return institutions
         .findById(institutionId)
         .chain(
             existing -> {
@@ -79,8 +79,8 @@ public class ApplicationService {
                         + " already has an application that is "
                         + existing.status());
               }
-              InstitutionApplication application =
-                  existing != null ? existing : InstitutionApplication.start(institutionId);
+              Institution application =
+                  existing != null ? existing : Institution.start(institutionId);
               refuseWrongApprovalLevel(form, ApplicationRules.check(form, premises()));
               List<RuleViolation> violations =
                   application.apply(form, premises(), command.actor().subject(), clock.now());
@@ -89,7 +89,7 @@ public class ApplicationService {
               }
               // the event sets the version before the insert, so the new row is written once
               DomainEvent applied = RegistryEvents.applied(application);
-              return applications
+              return institutions
                   .persist(application)
                   .call(() -> outbox.append(command, applied))
                   .map(ApplicationView::of);
@@ -116,7 +116,7 @@ public class ApplicationService {
                           + ", the regulator's district is "
                           + command.actor().district()))));
     }
-    return applications
+    return institutions
         .findById(institutionId)
         .chain(
             existing -> {
@@ -124,7 +124,7 @@ public class ApplicationService {
                 throw ProblemException.conflict(
                     "already-registered", "institution " + institutionId + " is on the register");
               }
-              InstitutionApplication institution = InstitutionApplication.start(institutionId);
+              Institution institution = Institution.start(institutionId);
               refuseWrongApprovalLevel(form, ApplicationRules.checkExisting(form, premises()));
               List<RuleViolation> violations =
                   institution.registerExisting(
@@ -132,7 +132,7 @@ public class ApplicationService {
               if (!violations.isEmpty()) {
                 throw ProblemException.rules(violations);
               }
-              return applications
+              return institutions
                   .persist(institution)
                   .call(
                       () -> outbox.append(command, RegistryEvents.registeredExisting(institution)))
@@ -159,13 +159,13 @@ public class ApplicationService {
             Actor.system("institution-registry"),
             "application-watch-" + today,
             "application-watch-" + UUID.randomUUID());
-    return applications
+    return institutions
         .undecidedSince(clock.now().minus(Duration.ofDays(limit)), settings.maxPageSize())
         .chain(
             candidates -> {
               Uni<Integer> chain = Uni.createFrom().item(0);
               // One operation at a time on the session: chain, never combine.
-              for (InstitutionApplication application : candidates) {
+              for (Institution application : candidates) {
                 if (!application.decisionOverdue(today, calendar, limit)) {
                   continue;
                 }
@@ -210,7 +210,7 @@ public class ApplicationService {
       Actor actor, ApplicationStatus status, String cursor, Integer limit) {
     int size = Keyset.pageSize(limit, 20, settings.maxPageSize());
     Keyset.Position after = Keyset.after(cursor);
-    return applications
+    return institutions
         .page(actor.district(), status, after.instant(), after.id(), size + 1)
         .map(
             found -> {
@@ -255,8 +255,8 @@ public class ApplicationService {
             });
   }
 
-  private Uni<InstitutionApplication> decidable(Actor actor, String institutionId, String ifMatch) {
-    return applications
+  private Uni<Institution> decidable(Actor actor, String institutionId, String ifMatch) {
+    return institutions
         .findById(institutionId)
         .map(
             application -> {
@@ -283,8 +283,8 @@ public class ApplicationService {
    * Operators see their own institution; regulators their district; auditors everything. Anything
    * else is answered as if it did not exist.
    */
-  private Uni<InstitutionApplication> readable(Actor actor, String institutionId) {
-    return applications
+  private Uni<Institution> readable(Actor actor, String institutionId) {
+    return institutions
         .findById(institutionId)
         .map(
             application -> {

@@ -2,7 +2,7 @@ package cn.anshan.oversight.registry.service;
 
 import cn.anshan.oversight.registry.domain.ApplicationStatus;
 import cn.anshan.oversight.registry.domain.Category;
-import cn.anshan.oversight.registry.domain.InstitutionApplication;
+import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.LegalForm;
 import cn.anshan.oversight.registry.domain.Mode;
 import cn.anshan.oversight.registry.domain.StudentStage;
@@ -29,7 +29,7 @@ public record ApplicationView(
     Instant decidedAt,
     String supervisorId) {
 
-  static ApplicationView of(InstitutionApplication a) {
+  static ApplicationView of(Institution a) {
     return new ApplicationView(
         a.institutionId(),
         a.version(),

@@ -3,8 +3,8 @@ package cn.anshan.oversight.registry.service;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.registry.domain.ApplicationStatus;
-import cn.anshan.oversight.registry.domain.InstitutionApplication;
-import cn.anshan.oversight.registry.repository.ApplicationRepository;
+import cn.anshan.oversight.registry.domain.Institution;
+import cn.anshan.oversight.registry.repository.InstitutionRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,14 +14,14 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class InstitutionGate {
-  private final ApplicationRepository institutions;
+  private final InstitutionRepository institutions;
 
-  public InstitutionGate(ApplicationRepository institutions) {
+  public InstitutionGate(InstitutionRepository institutions) {
     this.institutions = institutions;
   }
 
   /** The operator's own institution (token claim institution_id), which must be approved. */
-  public Uni<InstitutionApplication> ownApprovedInstitution(Actor operator) {
+  public Uni<Institution> ownApprovedInstitution(Actor operator) {
     if (operator.institutionId() == null) {
       throw ProblemException.forbidden("the token carries no institution_id claim");
     }
@@ -29,7 +29,7 @@ public class InstitutionGate {
   }
 
   /** An approved institution, or 404 if there is none with that id. */
-  public Uni<InstitutionApplication> approved(String institutionId) {
+  public Uni<Institution> approved(String institutionId) {
     return institutions
         .findById(institutionId)
         .map(
@@ -54,7 +54,7 @@ public class InstitutionGate {
    * An institution a regulator supervises: REG-08/REG-09, only the regulator's own district (404
    * otherwise, like any object the caller may not see).
    */
-  public Uni<InstitutionApplication> supervisedBy(Actor regulator, String institutionId) {
+  public Uni<Institution> supervisedBy(Actor regulator, String institutionId) {
     return approved(institutionId)
         .map(
             institution -> {

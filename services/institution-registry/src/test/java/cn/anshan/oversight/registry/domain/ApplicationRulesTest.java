@@ -149,7 +149,7 @@ class ApplicationRulesTest {
 
   @Test
   void approvalIsLocalAndMakesTheApproverTheSupervisor() {
-    InstitutionApplication application = InstitutionApplication.start("inst-1");
+    Institution application = Institution.start("inst-1");
     application.apply(scienceClub("300", 20), STANDARD, "operator", java.time.Instant.EPOCH);
     assertEquals("REG-08", application.localApprovalViolation("lishan").orElseThrow().rule());
     assertTrue(application.localApprovalViolation("tiedong").isEmpty());

@@ -1,7 +1,7 @@
 package cn.anshan.oversight.registry.domain.course;
 
 import cn.anshan.oversight.registry.domain.Category;
-import cn.anshan.oversight.registry.domain.InstitutionApplication;
+import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.Mode;
 import cn.anshan.oversight.registry.domain.StudentStage;
 
@@ -16,7 +16,7 @@ public record Provider(
     Mode mode,
     boolean compulsoryEducation) {
 
-  public static Provider of(InstitutionApplication institution) {
+  public static Provider of(Institution institution) {
     return new Provider(
         institution.institutionId(),
         institution.district(),

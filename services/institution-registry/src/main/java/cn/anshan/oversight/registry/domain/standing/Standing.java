@@ -2,7 +2,7 @@ package cn.anshan.oversight.registry.domain.standing;
 
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.registry.domain.ApplicationStatus;
-import cn.anshan.oversight.registry.domain.InstitutionApplication;
+import cn.anshan.oversight.registry.domain.Institution;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ import java.util.List;
 public record Standing(ListStatus listStatus, boolean operational, List<RuleViolation> reasons) {
 
   public static Standing assess(
-      InstitutionApplication institution,
+      Institution institution,
       OperatingLicence licence,
       LegalRegistration registration,
       List<Sanction> sanctions,

@@ -138,8 +138,6 @@ public class AdReportResource {
               schema = @Schema(implementation = AdReportView.class)))
   @APIResponse(responseCode = "404", description = "Not a report of the regulator's district")
   @APIResponse(responseCode = "409", description = "Already decided")
-  @APIResponse(responseCode = "412", description = "If-Match is stale")
-  @APIResponse(responseCode = "428", description = "If-Match is missing")
   public Uni<Response> confirm(
       @PathParam("adReportId") UUID adReportId,
       @HeaderParam("If-Match") String ifMatch,
@@ -170,8 +168,6 @@ public class AdReportResource {
               schema = @Schema(implementation = AdReportView.class)))
   @APIResponse(responseCode = "404", description = "Not a report of the regulator's district")
   @APIResponse(responseCode = "409", description = "Already decided")
-  @APIResponse(responseCode = "412", description = "If-Match is stale")
-  @APIResponse(responseCode = "428", description = "If-Match is missing")
   public Uni<Response> dismiss(
       @PathParam("adReportId") UUID adReportId,
       @HeaderParam("If-Match") String ifMatch,

@@ -139,8 +139,6 @@ public class ComplaintResource {
               schema = @Schema(implementation = ComplaintView.class)))
   @APIResponse(responseCode = "404", description = "Not a complaint about the own institution")
   @APIResponse(responseCode = "409", description = "Already answered or closed")
-  @APIResponse(responseCode = "412", description = "If-Match is stale")
-  @APIResponse(responseCode = "428", description = "If-Match is missing")
   public Uni<Response> answer(
       @PathParam("complaintId") UUID complaintId,
       @HeaderParam("If-Match") String ifMatch,
@@ -172,8 +170,6 @@ public class ComplaintResource {
               schema = @Schema(implementation = ComplaintView.class)))
   @APIResponse(responseCode = "404", description = "Not a complaint of the regulator's district")
   @APIResponse(responseCode = "409", description = "Already closed")
-  @APIResponse(responseCode = "412", description = "If-Match is stale")
-  @APIResponse(responseCode = "428", description = "If-Match is missing")
   public Uni<Response> close(
       @PathParam("complaintId") UUID complaintId,
       @HeaderParam("If-Match") String ifMatch,

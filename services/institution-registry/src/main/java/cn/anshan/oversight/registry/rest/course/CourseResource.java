@@ -126,9 +126,7 @@ public class CourseResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = SessionView.class)))
-  @APIResponse(responseCode = "412", description = "If-Match is stale")
   @APIResponse(responseCode = "422", description = "Rules broken; nothing was stored")
-  @APIResponse(responseCode = "428", description = "If-Match is missing")
   public Uni<Response> schedule(
       @PathParam("courseId") String courseId,
       @HeaderParam("If-Match") String ifMatch,

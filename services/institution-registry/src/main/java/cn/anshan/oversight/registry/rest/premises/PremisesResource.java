@@ -115,9 +115,7 @@ public class PremisesResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = PremisesView.class)))
   @APIResponse(responseCode = "404", description = "Not a site of the operator's institution")
-  @APIResponse(responseCode = "412", description = "If-Match is stale")
   @APIResponse(responseCode = "422", description = "A REG-08/REG-10 rule is broken")
-  @APIResponse(responseCode = "428", description = "If-Match is missing")
   public Uni<Response> change(
       @PathParam("institutionId") String institutionId,
       @PathParam("premisesId") UUID premisesId,

@@ -70,9 +70,7 @@ public class PriceScheduleResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = PriceScheduleView.class)))
   @APIResponse(responseCode = "404", description = "Not the configured locality")
-  @APIResponse(responseCode = "412", description = "If-Match is stale")
   @APIResponse(responseCode = "422", description = "Rules broken; nothing was stored")
-  @APIResponse(responseCode = "428", description = "If-Match is missing")
   public Uni<Response> adopt(
       @PathParam("locality") String locality,
       @HeaderParam("If-Match") String ifMatch,

@@ -159,9 +159,7 @@ public class StaffResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = StaffView.class)))
   @APIResponse(responseCode = "409", description = "Already left")
-  @APIResponse(responseCode = "412", description = "If-Match is stale")
   @APIResponse(responseCode = "422", description = "STF-04 would be broken")
-  @APIResponse(responseCode = "428", description = "If-Match is missing")
   public Uni<Response> leave(
       @PathParam("institutionId") String institutionId,
       @PathParam("staffId") String staffId,

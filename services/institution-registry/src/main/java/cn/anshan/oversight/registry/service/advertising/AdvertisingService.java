@@ -18,7 +18,7 @@ import cn.anshan.oversight.registry.domain.advertising.AdReport;
 import cn.anshan.oversight.registry.domain.advertising.AdReportStatus;
 import cn.anshan.oversight.registry.domain.advertising.AdvertisingRules;
 import cn.anshan.oversight.registry.messaging.advertising.AdvertisingEvents;
-import cn.anshan.oversight.registry.repository.ApplicationRepository;
+import cn.anshan.oversight.registry.repository.InstitutionRepository;
 import cn.anshan.oversight.registry.repository.advertising.AdReportRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -36,7 +36,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class AdvertisingService {
-  private final ApplicationRepository institutions;
+  private final InstitutionRepository institutions;
   private final AdReportRepository reports;
   private final Outbox outbox;
   private final OversightClock clock;
@@ -44,7 +44,7 @@ public class AdvertisingService {
   private final RegistrySettings registry;
 
   public AdvertisingService(
-      ApplicationRepository institutions,
+      InstitutionRepository institutions,
       AdReportRepository reports,
       Outbox outbox,
       OversightClock clock,

@@ -17,7 +17,7 @@ import cn.anshan.oversight.registry.config.course.ScheduleSettings;
 import cn.anshan.oversight.registry.config.pricing.PricingSettings;
 import cn.anshan.oversight.registry.config.staff.StaffSettings;
 import cn.anshan.oversight.registry.domain.Category;
-import cn.anshan.oversight.registry.domain.InstitutionApplication;
+import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.Mode;
 import cn.anshan.oversight.registry.domain.StudentStage;
 import cn.anshan.oversight.registry.domain.course.Course;
@@ -128,7 +128,7 @@ public class CourseService {
    * for pre-school children); the institution's full-time teachers are the ones it can assign.
    */
   private List<RuleViolation> classStaffing(
-      InstitutionApplication institution, CourseForm form, StaffRoster roster) {
+      Institution institution, CourseForm form, StaffRoster roster) {
     if (form.mode() != Mode.OFFLINE) {
       return List.of();
     }
@@ -174,7 +174,7 @@ public class CourseService {
   public Uni<CoursePage> list(Actor actor, String institutionId, String cursor, Integer limit) {
     int size = Keyset.pageSize(limit, 20, registrySettings.maxPageSize());
     String after = Keyset.after(cursor).id();
-    Uni<InstitutionApplication> institution =
+    Uni<Institution> institution =
         switch (actor.role()) {
           case Roles.REGULATOR -> gate.supervisedBy(actor, institutionId);
           case Roles.INSTITUTION_OPERATOR -> {

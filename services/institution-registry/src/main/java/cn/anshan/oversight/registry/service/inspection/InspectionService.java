@@ -12,7 +12,7 @@ import cn.anshan.oversight.kit.time.WorkingDayCalendar;
 import cn.anshan.oversight.kit.watch.WatchLock;
 import cn.anshan.oversight.registry.config.InspectionSettings;
 import cn.anshan.oversight.registry.config.StandingSettings;
-import cn.anshan.oversight.registry.domain.InstitutionApplication;
+import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.inspection.Inspection;
 import cn.anshan.oversight.registry.domain.inspection.InspectionPlan;
 import cn.anshan.oversight.registry.domain.inspection.InspectionType;
@@ -21,7 +21,7 @@ import cn.anshan.oversight.registry.domain.inspection.RiskGrade;
 import cn.anshan.oversight.registry.domain.inspection.SamplePlanner;
 import cn.anshan.oversight.registry.domain.standing.ListStatus;
 import cn.anshan.oversight.registry.messaging.InspectionEvents;
-import cn.anshan.oversight.registry.repository.ApplicationRepository;
+import cn.anshan.oversight.registry.repository.InstitutionRepository;
 import cn.anshan.oversight.registry.repository.inspection.InspectionPlanRepository;
 import cn.anshan.oversight.registry.repository.inspection.InspectionRepository;
 import cn.anshan.oversight.registry.repository.inspection.RectificationRepository;
@@ -52,7 +52,7 @@ public class InspectionService {
   private static final SecureRandom SEEDS = new SecureRandom();
 
   private final InstitutionGate gate;
-  private final ApplicationRepository institutions;
+  private final InstitutionRepository institutions;
   private final InspectionPlanRepository plans;
   private final InspectionRepository inspections;
   private final RectificationRepository rectifications;
@@ -64,7 +64,7 @@ public class InspectionService {
 
   public InspectionService(
       InstitutionGate gate,
-      ApplicationRepository institutions,
+      InstitutionRepository institutions,
       InspectionPlanRepository plans,
       InspectionRepository inspections,
       RectificationRepository rectifications,
@@ -159,11 +159,11 @@ public class InspectionService {
 
   private static List<String> choose(
       InspectionType type,
-      List<InstitutionApplication> candidates,
+      List<Institution> candidates,
       Map<RiskGrade, BigDecimal> rates,
       long seed) {
     if (type == InspectionType.FULL_COVERAGE) {
-      return candidates.stream().map(InstitutionApplication::institutionId).toList();
+      return candidates.stream().map(Institution::institutionId).toList();
     }
     return SamplePlanner.draw(
         candidates.stream()

@@ -14,7 +14,7 @@ import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.kit.watch.WatchLock;
 import cn.anshan.oversight.registry.config.PremisesSettings;
 import cn.anshan.oversight.registry.config.RegistrySettings;
-import cn.anshan.oversight.registry.domain.InstitutionApplication;
+import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.premises.Premises;
 import cn.anshan.oversight.registry.domain.premises.PremisesForm;
 import cn.anshan.oversight.registry.domain.premises.PremisesLimits;
@@ -177,7 +177,7 @@ public class PremisesService {
             });
   }
 
-  private void check(PremisesForm form, InstitutionApplication institution) {
+  private void check(PremisesForm form, Institution institution) {
     List<RuleViolation> violations =
         PremisesRules.check(
             form, institution.district(), institution.studentStages(), clock.today(), limits());
@@ -195,7 +195,7 @@ public class PremisesService {
   }
 
   /** Operators act only on their own institution; another id is as unknown as a missing one. */
-  private Uni<InstitutionApplication> own(Actor operator, String institutionId) {
+  private Uni<Institution> own(Actor operator, String institutionId) {
     return gate.ownApprovedInstitution(operator)
         .map(
             institution -> {
@@ -206,7 +206,7 @@ public class PremisesService {
             });
   }
 
-  private Uni<InstitutionApplication> readable(Actor reader, String institutionId) {
+  private Uni<Institution> readable(Actor reader, String institutionId) {
     return switch (reader.role()) {
       case Roles.INSTITUTION_OPERATOR -> {
         if (!institutionId.equals(reader.institutionId())) {

@@ -11,7 +11,7 @@ import cn.anshan.oversight.kit.security.Roles;
 import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.registry.config.RegistrySettings;
 import cn.anshan.oversight.registry.config.staff.StaffSettings;
-import cn.anshan.oversight.registry.domain.InstitutionApplication;
+import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.staff.StaffForm;
 import cn.anshan.oversight.registry.domain.staff.StaffMember;
 import cn.anshan.oversight.registry.domain.staff.StaffStatus;
@@ -180,7 +180,7 @@ public class StaffService {
   }
 
   /** An operator acts only for the institution in their token; any other id is answered 404. */
-  private Uni<InstitutionApplication> ownInstitution(Actor operator, String institutionId) {
+  private Uni<Institution> ownInstitution(Actor operator, String institutionId) {
     if (!institutionId.equals(operator.institutionId())) {
       throw ProblemException.notFound("institution " + institutionId);
     }
@@ -188,7 +188,7 @@ public class StaffService {
   }
 
   /** Own institution, the regulator's district (REG-09), or anything for auditors. */
-  private Uni<InstitutionApplication> visibleInstitution(Actor actor, String institutionId) {
+  private Uni<Institution> visibleInstitution(Actor actor, String institutionId) {
     return switch (actor.role()) {
       case Roles.AUDITOR -> gate.approved(institutionId);
       case Roles.REGULATOR -> gate.supervisedBy(actor, institutionId);

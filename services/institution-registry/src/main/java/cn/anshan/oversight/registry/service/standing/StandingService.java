@@ -13,7 +13,7 @@ import cn.anshan.oversight.kit.watch.WatchLock;
 import cn.anshan.oversight.registry.config.RegistrySettings;
 import cn.anshan.oversight.registry.config.StandingSettings;
 import cn.anshan.oversight.registry.domain.ApplicationStatus;
-import cn.anshan.oversight.registry.domain.InstitutionApplication;
+import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.Mode;
 import cn.anshan.oversight.registry.domain.SubCategory;
 import cn.anshan.oversight.registry.domain.standing.LegalRegistration;
@@ -26,7 +26,7 @@ import cn.anshan.oversight.registry.domain.standing.SanctionType;
 import cn.anshan.oversight.registry.domain.standing.Standing;
 import cn.anshan.oversight.registry.domain.standing.StandingRules;
 import cn.anshan.oversight.registry.messaging.StandingEvents;
-import cn.anshan.oversight.registry.repository.ApplicationRepository;
+import cn.anshan.oversight.registry.repository.InstitutionRepository;
 import cn.anshan.oversight.registry.repository.standing.LicenceRepository;
 import cn.anshan.oversight.registry.repository.standing.RegistrationRepository;
 import cn.anshan.oversight.registry.repository.standing.SanctionRepository;
@@ -49,7 +49,7 @@ import java.util.function.Function;
 @ApplicationScoped
 public class StandingService {
   private final InstitutionGate gate;
-  private final ApplicationRepository institutions;
+  private final InstitutionRepository institutions;
   private final LicenceRepository licences;
   private final RegistrationRepository registrations;
   private final SanctionRepository sanctions;
@@ -61,7 +61,7 @@ public class StandingService {
 
   public StandingService(
       InstitutionGate gate,
-      ApplicationRepository institutions,
+      InstitutionRepository institutions,
       LicenceRepository licences,
       RegistrationRepository registrations,
       SanctionRepository sanctions,
@@ -413,10 +413,7 @@ public class StandingService {
   }
 
   private Uni<Integer> licenceDue(
-      CommandContext system,
-      InstitutionApplication institution,
-      OperatingLicence licence,
-      LocalDate today) {
+      CommandContext system, Institution institution, OperatingLicence licence, LocalDate today) {
     if (licence.isExpiredOn(today)) {
       licence.expire();
       return outbox
@@ -476,7 +473,7 @@ public class StandingService {
   }
 
   /** Derives the standing and publishes a list event if the list status moved. */
-  private Uni<StandingView> reassess(CommandContext command, InstitutionApplication institution) {
+  private Uni<StandingView> reassess(CommandContext command, Institution institution) {
     return facts(institution.institutionId())
         .chain(
             facts -> {
@@ -499,18 +496,17 @@ public class StandingService {
             });
   }
 
-  private Uni<StandingView> view(InstitutionApplication institution) {
+  private Uni<StandingView> view(Institution institution) {
     return facts(institution.institutionId())
         .map(facts -> view(institution, facts, assess(institution, facts)));
   }
 
-  private Standing assess(InstitutionApplication institution, Facts facts) {
+  private Standing assess(Institution institution, Facts facts) {
     return Standing.assess(
         institution, facts.licence(), facts.registration(), facts.inForce(), clock.today());
   }
 
-  private static StandingView view(
-      InstitutionApplication institution, Facts facts, Standing standing) {
+  private static StandingView view(Institution institution, Facts facts, Standing standing) {
     return new StandingView(
         institution.institutionId(),
         institution.version(),

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.registry.domain.ApplicationForm;
 import cn.anshan.oversight.registry.domain.Category;
-import cn.anshan.oversight.registry.domain.InstitutionApplication;
+import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.LegalForm;
 import cn.anshan.oversight.registry.domain.Mode;
 import cn.anshan.oversight.registry.domain.PremisesStandard;
@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 class StandingTest {
   static final LocalDate DAY = LocalDate.of(2026, 6, 1);
 
-  static InstitutionApplication approved() {
+  static Institution approved() {
     PremisesStandard standard = new PremisesStandard(new BigDecimal("3"), new BigDecimal("100"));
-    InstitutionApplication institution = InstitutionApplication.start("inst-1");
+    Institution institution = Institution.start("inst-1");
     institution.apply(
         new ApplicationForm(
             "Robotics club",
@@ -89,7 +89,7 @@ class StandingTest {
   @Test
   void licenceIsValidOnItsLastDayAndNotTheDayAfter() {
     LocalDate end = LocalDate.of(2026, 12, 31);
-    InstitutionApplication institution = approved();
+    Institution institution = approved();
     assertEquals(
         ListStatus.WHITE,
         Standing.assess(institution, licence(DAY, end), registration(), List.of(), end)
@@ -111,7 +111,7 @@ class StandingTest {
 
   @Test
   void enf01StoppingOrderBlackListsButAWarningDoesNot() {
-    InstitutionApplication institution = approved();
+    Institution institution = approved();
     OperatingLicence licence = licence(DAY, DAY.plusYears(3));
     Sanction warning =
         new Sanction("inst-1", SanctionType.WARNING, "ENF-01", "ads", "reg", Instant.EPOCH);
@@ -137,7 +137,7 @@ class StandingTest {
 
   @Test
   void reg05RegistrationMustFollowALicenceChangeByTheDueDate() {
-    InstitutionApplication institution = approved();
+    Institution institution = approved();
     LocalDate due = LocalDate.of(2026, 6, 10);
     institution.expectRegistrationBy(due);
     OperatingLicence licence = licence(DAY, DAY.plusYears(3));
