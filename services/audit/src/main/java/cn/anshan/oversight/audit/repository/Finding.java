@@ -1,7 +1,6 @@
 package cn.anshan.oversight.audit.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,26 +16,20 @@ import java.util.UUID;
 public class Finding extends PanacheEntityBase {
   @Id public UUID id;
 
-  @Column(name = "finding_key")
   public String findingKey;
 
-  @Column(name = "rule_id")
   public String ruleId;
 
   public String kind;
 
-  @Column(name = "entity_id")
   public String entityId;
 
   public String district;
   public String detail;
 
-  @Column(name = "event_ids")
   public String eventIds;
 
-  @Column(name = "detected_at")
   public Instant detectedAt;
 
-  @Column(name = "resolved_at")
   public Instant resolvedAt;
 }

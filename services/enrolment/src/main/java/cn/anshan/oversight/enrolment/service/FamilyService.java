@@ -11,6 +11,7 @@ import cn.anshan.oversight.enrolment.repository.ExemptionRepository;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.http.Keyset;
+import cn.anshan.oversight.kit.http.Page;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;

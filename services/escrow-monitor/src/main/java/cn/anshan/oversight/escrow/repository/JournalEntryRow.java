@@ -31,16 +31,16 @@ public class JournalEntryRow {
   @Column(updatable = false)
   private EntryCode code;
 
-  @Column(name = "pending_id", updatable = false)
+  @Column(updatable = false)
   private UUID pendingId;
 
-  @Column(name = "institution_id", updatable = false)
+  @Column(updatable = false)
   private String institutionId;
 
-  @Column(name = "order_id", updatable = false)
+  @Column(updatable = false)
   private UUID orderId;
 
-  @Column(name = "lesson_no", updatable = false)
+  @Column(updatable = false)
   private Integer lessonNo;
 
   @Column(updatable = false)

@@ -17,20 +17,20 @@ import java.util.UUID;
 public class JournalLineRow {
   @Id private UUID id;
 
-  @Column(name = "entry_id", updatable = false)
+  @Column(updatable = false)
   private UUID entryId;
 
-  @Column(name = "line_no", updatable = false)
+  @Column(updatable = false)
   private int lineNo;
 
-  @Column(name = "account_id", updatable = false)
+  @Column(updatable = false)
   private String accountId;
 
   @Enumerated(EnumType.STRING)
   @Column(updatable = false)
   private Side side;
 
-  @Column(name = "amount_fen", updatable = false)
+  @Column(updatable = false)
   private long amountFen;
 
   protected JournalLineRow() {}

@@ -33,6 +33,7 @@ import cn.anshan.oversight.escrow.service.Views.PaymentReceipt;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.http.Keyset;
+import cn.anshan.oversight.kit.http.Page;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.FieldError;
 import cn.anshan.oversight.kit.problem.Problem;
@@ -524,7 +525,7 @@ public class OrderService {
     int size = Keyset.pageSize(limit, 20, settings.maxPageSize());
     Keyset.Position after = Keyset.after(cursor);
     return orders
-        .page(Access.scope(actor), after.instant(), afterId(after), size + 1)
+        .page(Access.scope(actor), after.instant(), Page.afterId(after), size + 1)
         .map(
             found -> {
               List<OrderView> items = found.stream().limit(size).map(OrderView::of).toList();
@@ -589,18 +590,6 @@ public class OrderService {
         e.lines().stream()
             .map(l -> new Views.LedgerLineView(l.accountId(), l.side().name(), l.amountFen()))
             .toList());
-  }
-
-  static UUID afterId(Keyset.Position after) {
-    if (after.isStart()) {
-      return null;
-    }
-    try {
-      return UUID.fromString(after.id());
-    } catch (IllegalArgumentException e) {
-      throw new ProblemException(
-          Problem.ofFields(List.of(new FieldError("/cursor", "not a cursor from this API"))));
-    }
   }
 
   /** A result and whether it replays an earlier identical bank movement. */

@@ -22,6 +22,7 @@ import cn.anshan.oversight.escrow.service.Views.RiskTripView;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.http.Keyset;
+import cn.anshan.oversight.kit.http.Page;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
@@ -373,7 +374,7 @@ public class RiskService {
             scope(actor),
             institutionId,
             after.isStart() ? null : after.instant(),
-            OrderService.afterId(after),
+            Page.afterId(after),
             size + 1)
         .map(
             rows -> {

@@ -1,6 +1,5 @@
 package cn.anshan.oversight.fee.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -15,21 +14,17 @@ import java.util.UUID;
 public class FeeHistoryEntry {
   @Id private UUID id;
 
-  @Column(name = "proposal_id")
   private UUID proposalId;
 
-  @Column(name = "proposal_version")
   private long proposalVersion;
 
   private String event;
 
   @Enumerated(EnumType.STRING)
-  @Column(name = "status_after")
   private FeeStatus statusAfter;
 
   private String actor;
 
-  @Column(name = "actor_role")
   private String actorRole;
 
   private Instant at;

@@ -1,6 +1,6 @@
 package cn.anshan.oversight.fee.domain;
 
-import jakarta.persistence.Column;
+import cn.anshan.oversight.kit.problem.ProblemException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -15,8 +15,9 @@ import java.util.UUID;
 /**
  * One revision of a school's after-school fee standard for a term and programme type (DOMAIN.md §11
  * row 19). The state machine (LN-ASV-06) is in the methods below: each checks that the current
- * status allows the act and throws {@link FeeTransitionException} naming the rule otherwise. The
- * payee is always the school (ASV-04), so the entity has no payee to set.
+ * status allows the act and throws {@link ProblemException} (409 for a status, 422 for values)
+ * naming the rule otherwise. The payee is always the school (ASV-04), so the entity has no payee to
+ * set.
  */
 @Entity
 @Table(name = "fee_proposal")
@@ -26,145 +27,103 @@ public class FeeProposal {
   @Id private UUID id;
   private long version;
 
-  @Column(name = "school_id")
   private String schoolId;
 
   private String district;
 
-  @Column(name = "term_id")
   private String termId;
 
-  @Column(name = "term_start")
   private LocalDate termStart;
 
-  @Column(name = "term_end")
   private LocalDate termEnd;
 
   @Enumerated(EnumType.STRING)
-  @Column(name = "programme_type")
   private ProgrammeType programmeType;
 
   private int revision;
 
-  @Column(name = "revises_proposal_id")
   private UUID revisesProposalId;
 
   @Enumerated(EnumType.STRING)
   private FeeBasis basis;
 
   @Enumerated(EnumType.STRING)
-  @Column(name = "school_level")
   private SchoolLevel schoolLevel;
 
-  @Column(name = "staff_allowances_fen")
   private long staffAllowancesFen;
 
-  @Column(name = "materials_fen")
   private long materialsFen;
 
-  @Column(name = "outside_providers_fen")
   private long outsideProvidersFen;
 
-  @Column(name = "utilities_fen")
   private long utilitiesFen;
 
-  @Column(name = "expected_participants")
   private int expectedParticipants;
 
-  @Column(name = "proposed_fee_fen")
   private long proposedFeeFen;
 
   @Enumerated(EnumType.STRING)
   private FeeStatus status;
 
-  @Column(name = "drafted_by")
   private String draftedBy;
 
-  @Column(name = "drafted_at")
   private Instant draftedAt;
 
   @Enumerated(EnumType.STRING)
-  @Column(name = "consultation_method")
   private ConsultationMethod consultationMethod;
 
-  @Column(name = "consultation_held_on")
   private LocalDate consultationHeldOn;
 
   @Enumerated(EnumType.STRING)
-  @Column(name = "consultation_outcome")
   private ConsultationOutcome consultationOutcome;
 
-  @Column(name = "votes_for")
   private Integer votesFor;
 
-  @Column(name = "votes_against")
   private Integer votesAgainst;
 
-  @Column(name = "votes_abstained")
   private Integer votesAbstained;
 
-  @Column(name = "consultation_recorded_by")
   private String consultationRecordedBy;
 
-  @Column(name = "consultation_recorded_at")
   private Instant consultationRecordedAt;
 
-  @Column(name = "education_signed_by")
   private String educationSignedBy;
 
-  @Column(name = "education_signed_at")
   private Instant educationSignedAt;
 
-  @Column(name = "pricing_signed_by")
   private String pricingSignedBy;
 
-  @Column(name = "pricing_signed_at")
   private Instant pricingSignedAt;
 
-  @Column(name = "submitted_at")
   private Instant submittedAt;
 
   @Enumerated(EnumType.STRING)
-  @Column(name = "returned_by_department")
   private Department returnedByDepartment;
 
-  @Column(name = "returned_at")
   private Instant returnedAt;
 
-  @Column(name = "return_reasons")
   private String returnReasons;
 
-  @Column(name = "approved_fee_fen")
   private Long approvedFeeFen;
 
-  @Column(name = "valid_from")
   private LocalDate validFrom;
 
-  @Column(name = "valid_to")
   private LocalDate validTo;
 
-  @Column(name = "approved_by")
   private String approvedBy;
 
-  @Column(name = "approved_at")
   private Instant approvedAt;
 
-  @Column(name = "rejected_at")
   private Instant rejectedAt;
 
-  @Column(name = "rejection_reasons")
   private String rejectionReasons;
 
-  @Column(name = "published_by")
   private String publishedBy;
 
-  @Column(name = "published_at")
   private Instant publishedAt;
 
-  @Column(name = "superseded_by")
   private UUID supersededBy;
 
-  @Column(name = "superseded_at")
   private Instant supersededAt;
 
   protected FeeProposal() {}
@@ -224,7 +183,7 @@ public class FeeProposal {
       Instant now) {
     require("record a consultation on", FeeStatus.DRAFT, FeeStatus.RETURNED);
     if (outcome == ConsultationOutcome.AGREED && votesFor <= votesAgainst) {
-      throw FeeTransitionException.invalid(
+      throw ProblemException.rule(
           FeeRules.PROCESS,
           "家长自愿: an agreement needs more votes for ("
               + votesFor
@@ -251,8 +210,8 @@ public class FeeProposal {
   public boolean sign(Department department, String signer, Instant now) {
     require("sign", FeeStatus.CONSULTED);
     if (signedBy(department) != null) {
-      throw new FeeTransitionException(
-          FeeRules.PROCESS, department + " has already signed this proposal");
+      throw ProblemException.rule(
+          409, FeeRules.PROCESS, department + " has already signed this proposal");
     }
     if (department == Department.EDUCATION) {
       educationSignedBy = signer;
@@ -287,7 +246,7 @@ public class FeeProposal {
   public void approve(long feeFen, LocalDate from, LocalDate to, String approver, Instant now) {
     require("approve", FeeStatus.SUBMITTED);
     if (feeFen > proposedFeeFen) {
-      throw FeeTransitionException.invalid(
+      throw ProblemException.rule(
           FeeRules.PROCESS,
           "家长自愿: the approved fee ("
               + feeFen
@@ -354,7 +313,8 @@ public class FeeProposal {
 
   private void require(String act, FeeStatus... allowed) {
     if (!Arrays.asList(allowed).contains(status)) {
-      throw new FeeTransitionException(
+      throw ProblemException.rule(
+          409,
           FeeRules.PROCESS,
           "cannot "
               + act

@@ -1,6 +1,5 @@
 package cn.anshan.oversight.fee.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -14,9 +13,7 @@ import jakarta.persistence.Table;
 public class ParentCommittee {
   public static final String AGGREGATE_TYPE = "ParentCommittee";
 
-  @Id
-  @Column(name = "school_id")
-  private String schoolId;
+  @Id private String schoolId;
 
   private String district;
   private long version;

@@ -1,6 +1,5 @@
 package cn.anshan.oversight.fee.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -18,18 +17,14 @@ import java.util.Objects;
 @Table(name = "parent_representative")
 @IdClass(ParentRepresentative.Key.class)
 public class ParentRepresentative {
-  @Id
-  @Column(name = "school_id")
-  private String schoolId;
+  @Id private String schoolId;
 
   @Id private String subject;
 
   private String district;
 
-  @Column(name = "registered_by")
   private String registeredBy;
 
-  @Column(name = "registered_at")
   private Instant registeredAt;
 
   protected ParentRepresentative() {}

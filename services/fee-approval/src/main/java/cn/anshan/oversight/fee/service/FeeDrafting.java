@@ -106,7 +106,7 @@ public class FeeDrafting {
         .chain(
             current -> {
               Versions.requireIfMatch(ifMatch, current.version());
-              ProposalChanges.guard(current::requireRevisable);
+              current.requireRevisable();
               requireRules(current.programmeType(), terms);
               return proposals
                   .revisions(current.schoolId(), current.term().termId(), current.programmeType())
@@ -141,7 +141,7 @@ public class FeeDrafting {
         .chain(
             p -> {
               Versions.requireIfMatch(ifMatch, p.version());
-              ProposalChanges.guard(p::requireAmendable);
+              p.requireAmendable();
               requireRules(p.programmeType(), terms);
               p.amend(terms);
               return changes

@@ -6,9 +6,7 @@ import cn.anshan.oversight.fee.domain.FeeProposalFilter;
 import cn.anshan.oversight.fee.repository.FeeHistoryRepository;
 import cn.anshan.oversight.fee.repository.FeeProposalRepository;
 import cn.anshan.oversight.kit.http.Keyset;
-import cn.anshan.oversight.kit.problem.FieldError;
-import cn.anshan.oversight.kit.problem.Problem;
-import cn.anshan.oversight.kit.problem.ProblemException;
+import cn.anshan.oversight.kit.http.Page;
 import cn.anshan.oversight.kit.security.Actor;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -54,7 +52,7 @@ public class FeeProposalQueries {
       Actor actor, FeeProposalFilter filter, String cursor, Integer limit) {
     int size = Keyset.pageSize(limit, 20, settings.maxPageSize());
     Keyset.Position after = Keyset.after(cursor);
-    UUID afterId = afterId(after);
+    UUID afterId = Page.afterId(after);
     return access
         .scope(actor)
         .chain(
@@ -74,17 +72,5 @@ public class FeeProposalQueries {
                       : null;
               return new FeeProposalPage(items, next);
             });
-  }
-
-  private static UUID afterId(Keyset.Position after) {
-    if (after.isStart()) {
-      return null;
-    }
-    try {
-      return UUID.fromString(after.id());
-    } catch (IllegalArgumentException e) {
-      throw new ProblemException(
-          Problem.ofFields(List.of(new FieldError("/cursor", "not a cursor from this API"))));
-    }
   }
 }

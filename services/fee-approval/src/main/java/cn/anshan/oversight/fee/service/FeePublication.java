@@ -50,7 +50,7 @@ public class FeePublication {
         .chain(
             p -> {
               Versions.requireIfMatch(ifMatch, p.version());
-              ProposalChanges.guard(p::requirePublishable);
+              p.requirePublishable();
               return proposals
                   .revisions(p.schoolId(), p.term().termId(), p.programmeType())
                   .chain(

@@ -51,8 +51,7 @@ public class JointSubmission {
         .chain(
             p -> {
               Versions.requireIfMatch(ifMatch, p.version());
-              boolean complete =
-                  ProposalChanges.guarded(() -> p.sign(department, signer.subject(), clock.now()));
+              boolean complete = p.sign(department, signer.subject(), clock.now());
               Uni<Void> signed =
                   changes.emit(command, p, FeeEvents.signed(p, department), department.name());
               if (complete) {
@@ -75,7 +74,7 @@ public class JointSubmission {
         .chain(
             p -> {
               Versions.requireIfMatch(ifMatch, p.version());
-              ProposalChanges.guard(() -> p.returnSubmission(department, reasons, clock.now()));
+              p.returnSubmission(department, reasons, clock.now());
               return changes
                   .emit(command, p, FeeEvents.returned(p), String.join("; ", reasons))
                   .map(v -> FeeProposalView.of(p));
@@ -100,7 +99,7 @@ public class JointSubmission {
         .chain(
             p -> {
               Versions.requireIfMatch(ifMatch, p.version());
-              ProposalChanges.guard(p::requireApprovable);
+              p.requireApprovable();
               LocalDate from = validFrom == null ? p.term().start() : validFrom;
               LocalDate to = validTo == null ? p.term().end() : validTo;
               List<FieldError> errors = new ArrayList<>();
@@ -130,8 +129,7 @@ public class JointSubmission {
               if (!violations.isEmpty()) {
                 throw ProblemException.rules(violations);
               }
-              ProposalChanges.guard(
-                  () -> p.approve(feeFen, from, to, government.subject(), clock.now()));
+              p.approve(feeFen, from, to, government.subject(), clock.now());
               return changes
                   .emit(command, p, FeeEvents.approved(p), feeFen + " fen " + from + ".." + to)
                   .map(v -> FeeProposalView.of(p));
@@ -147,7 +145,7 @@ public class JointSubmission {
         .chain(
             p -> {
               Versions.requireIfMatch(ifMatch, p.version());
-              ProposalChanges.guard(() -> p.reject(reasons, clock.now()));
+              p.reject(reasons, clock.now());
               return changes
                   .emit(command, p, FeeEvents.rejected(p), String.join("; ", reasons))
                   .map(v -> FeeProposalView.of(p));

@@ -62,17 +62,15 @@ public class ParentConsultation {
         .chain(
             p -> {
               Versions.requireIfMatch(ifMatch, p.version());
-              ProposalChanges.guard(
-                  () ->
-                      p.recordConsultation(
-                          c.method(),
-                          c.heldOn(),
-                          c.outcome(),
-                          c.votesFor(),
-                          c.votesAgainst(),
-                          c.votesAbstained(),
-                          parent.subject(),
-                          clock.now()));
+              p.recordConsultation(
+                  c.method(),
+                  c.heldOn(),
+                  c.outcome(),
+                  c.votesFor(),
+                  c.votesAgainst(),
+                  c.votesAbstained(),
+                  parent.subject(),
+                  clock.now());
               return changes
                   .emit(
                       command,

@@ -2,16 +2,13 @@ package cn.anshan.oversight.fee.service;
 
 import cn.anshan.oversight.fee.domain.FeeHistoryEntry;
 import cn.anshan.oversight.fee.domain.FeeProposal;
-import cn.anshan.oversight.fee.domain.FeeTransitionException;
 import cn.anshan.oversight.fee.repository.FeeHistoryRepository;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.outbox.Outbox;
-import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.time.OversightClock;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.function.Supplier;
 
 /** How every fee command records a change: the event in the outbox and a line of the history. */
 @ApplicationScoped
@@ -24,25 +21,6 @@ public class ProposalChanges {
     this.history = history;
     this.outbox = outbox;
     this.clock = clock;
-  }
-
-  /** Runs a domain transition, turning a refusal into problem+json naming the rule. */
-  static <T> T guarded(Supplier<T> transition) {
-    try {
-      return transition.get();
-    } catch (FeeTransitionException e) {
-      throw e.conflict()
-          ? ProblemException.rule(409, e.rule(), e.getMessage())
-          : ProblemException.rule(e.rule(), e.getMessage());
-    }
-  }
-
-  static void guard(Runnable transition) {
-    guarded(
-        () -> {
-          transition.run();
-          return null;
-        });
   }
 
   /** Appends the event and the proposal's history entry in the command's transaction. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.anshan.oversight.kit.problem.ProblemException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -88,10 +89,9 @@ class FeeStateMachineTest {
       act.run.accept(p);
       assertEquals(expected, p.status());
     } else {
-      FeeTransitionException e =
-          assertThrows(FeeTransitionException.class, () -> act.run.accept(p));
-      assertEquals("LN-ASV-06", e.rule());
-      assertTrue(e.conflict());
+      ProblemException e = assertThrows(ProblemException.class, () -> act.run.accept(p));
+      assertEquals("LN-ASV-06", e.problem().violations().get(0).rule());
+      assertEquals(409, e.problem().status());
       assertEquals(from, p.status(), "a refused act changes nothing");
     }
   }
@@ -117,11 +117,10 @@ class FeeStateMachineTest {
   void lnAsv06ADepartmentCannotSignTwice() {
     FeeProposal p = Proposals.in(FeeStatus.CONSULTED);
     p.sign(Department.PRICING, "price-1", Proposals.NOW);
-    FeeTransitionException e =
+    ProblemException e =
         assertThrows(
-            FeeTransitionException.class,
-            () -> p.sign(Department.PRICING, "price-2", Proposals.NOW));
-    assertEquals("LN-ASV-06", e.rule());
+            ProblemException.class, () -> p.sign(Department.PRICING, "price-2", Proposals.NOW));
+    assertEquals("LN-ASV-06", e.problem().violations().get(0).rule());
     assertEquals(FeeStatus.CONSULTED, p.status());
     assertEquals("price-1", p.signedBy(Department.PRICING));
   }
@@ -146,16 +145,16 @@ class FeeStateMachineTest {
     assertEquals(FeeStatus.DRAFT, p.status());
     assertNull(p.consultationOutcome());
     assertThrows(
-        FeeTransitionException.class, () -> p.sign(Department.EDUCATION, "reg-1", Proposals.NOW));
+        ProblemException.class, () -> p.sign(Department.EDUCATION, "reg-1", Proposals.NOW));
   }
 
   @Test
   @DisplayName("LN-ASV-06 家长自愿: AGREED needs more votes for than against")
   void lnAsv06AgreementNeedsAMajority() {
     FeeProposal p = Proposals.draft();
-    FeeTransitionException e =
+    ProblemException e =
         assertThrows(
-            FeeTransitionException.class,
+            ProblemException.class,
             () ->
                 p.recordConsultation(
                     ConsultationMethod.PARENT_COMMITTEE,
@@ -166,8 +165,8 @@ class FeeStateMachineTest {
                     0,
                     "parent-1",
                     Proposals.NOW));
-    assertEquals("LN-ASV-06", e.rule());
-    assertFalse(e.conflict());
+    assertEquals("LN-ASV-06", e.problem().violations().get(0).rule());
+    assertEquals(422, e.problem().status());
     assertEquals(FeeStatus.DRAFT, p.status());
     p.recordConsultation(
         ConsultationMethod.PARENT_COMMITTEE,
@@ -185,13 +184,13 @@ class FeeStateMachineTest {
   @DisplayName("LN-ASV-06 家长自愿: the government may approve less than agreed, never more")
   void lnAsv06ApprovedFeeNotAboveTheAgreedFee() {
     FeeProposal p = Proposals.in(FeeStatus.SUBMITTED);
-    FeeTransitionException e =
+    ProblemException e =
         assertThrows(
-            FeeTransitionException.class,
+            ProblemException.class,
             () ->
                 p.approve(
                     15_001, Proposals.TERM.start(), Proposals.TERM.end(), "gov-1", Proposals.NOW));
-    assertEquals("LN-ASV-06", e.rule());
+    assertEquals("LN-ASV-06", e.problem().violations().get(0).rule());
     assertEquals(FeeStatus.SUBMITTED, p.status());
     p.approve(14_000, Proposals.TERM.start(), Proposals.TERM.end(), "gov-1", Proposals.NOW);
     assertEquals(FeeStatus.APPROVED, p.status());

@@ -5,7 +5,6 @@ import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.kit.time.WorkingDayCalendar;
 import cn.anshan.oversight.registry.domain.inspection.RiskGrade;
 import cn.anshan.oversight.registry.domain.standing.ListStatus;
-import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -29,9 +28,7 @@ import java.util.Set;
 public class Institution {
   public static final String AGGREGATE_TYPE = "Institution";
 
-  @Id
-  @Column(name = "institution_id")
-  private String institutionId;
+  @Id private String institutionId;
 
   private long version;
   private String name;
@@ -40,7 +37,6 @@ public class Institution {
   private Category category;
 
   @Enumerated(EnumType.STRING)
-  @Column(name = "sub_category")
   private SubCategory subCategory;
 
   @Enumerated(EnumType.STRING)
@@ -49,55 +45,40 @@ public class Institution {
   private String district;
 
   @Enumerated(EnumType.STRING)
-  @Column(name = "legal_form")
   private LegalForm legalForm;
 
   @Convert(converter = StudentStagesConverter.class)
-  @Column(name = "student_stages")
   private Set<StudentStage> studentStages;
 
-  @Column(name = "premises_area_sqm")
   private BigDecimal premisesAreaSqm;
 
-  @Column(name = "max_students_per_slot")
   private int maxStudentsPerSlot;
 
   @Enumerated(EnumType.STRING)
   private ApplicationStatus status;
 
-  @Column(name = "applied_at")
   private Instant appliedAt;
 
-  @Column(name = "applied_by")
   private String appliedBy;
 
-  @Column(name = "decided_at")
   private Instant decidedAt;
 
-  @Column(name = "decided_by")
   private String decidedBy;
 
-  @Column(name = "supervisor_id")
   private String supervisorId;
 
-  @Column(name = "rejection_reasons")
   private String rejectionReasons;
 
   @Enumerated(EnumType.STRING)
-  @Column(name = "list_status")
   private ListStatus listStatus = ListStatus.NONE;
 
-  @Column(name = "registration_due_by")
   private LocalDate registrationDueBy;
 
-  @Column(name = "licence_warned_for")
   private LocalDate licenceWarnedFor;
 
-  @Column(name = "decision_overdue_reported_at")
   private Instant decisionOverdueReportedAt;
 
   @Enumerated(EnumType.STRING)
-  @Column(name = "risk_grade")
   private RiskGrade riskGrade = RiskGrade.B;
 
   protected Institution() {}

@@ -1,6 +1,5 @@
 package cn.anshan.oversight.enrolment.domain.charge;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -20,51 +19,36 @@ public class Charge {
   @Id private UUID id;
   private long version;
 
-  @Column(name = "enrolment_id")
   private UUID enrolmentId;
 
-  @Column(name = "child_id")
   private UUID childId;
 
-  @Column(name = "programme_id")
   private UUID programmeId;
 
-  @Column(name = "school_id")
   private String schoolId;
 
   private String district;
 
-  @Column(name = "term_id")
   private String termId;
 
-  @Column(name = "period_start")
   private LocalDate periodStart;
 
-  @Column(name = "period_end")
   private LocalDate periodEnd;
 
-  @Column(name = "fee_fen_per_month")
   private long feeFenPerMonth;
 
-  @Column(name = "fee_revision")
   private int feeRevision;
 
-  @Column(name = "fee_proposal_id")
   private String feeProposalId;
 
-  @Column(name = "amount_fen")
   private long amountFen;
 
-  @Column(name = "exempt_category")
   private String exemptCategory;
 
-  @Column(name = "refunded_fen")
   private long refundedFen;
 
-  @Column(name = "issued_at")
   private Instant issuedAt;
 
-  @Column(name = "refunded_at")
   private Instant refundedAt;
 
   protected Charge() {}

@@ -1,7 +1,6 @@
 package cn.anshan.oversight.enrolment.domain.charge;
 
 import cn.anshan.oversight.enrolment.domain.programme.ProgrammeType;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,38 +19,29 @@ import java.util.UUID;
 public class PublishedFee {
   @Id private String id;
 
-  @Column(name = "school_id")
   private String schoolId;
 
   private String district;
 
-  @Column(name = "term_id")
   private String termId;
 
   @Enumerated(EnumType.STRING)
-  @Column(name = "programme_type")
   private ProgrammeType programmeType;
 
-  @Column(name = "proposal_id")
   private String proposalId;
 
   private String basis;
 
-  @Column(name = "fee_fen_per_month")
   private long feeFenPerMonth;
 
   private int revision;
 
-  @Column(name = "valid_from")
   private LocalDate validFrom;
 
-  @Column(name = "valid_to")
   private LocalDate validTo;
 
-  @Column(name = "published_at")
   private Instant publishedAt;
 
-  @Column(name = "event_id")
   private UUID eventId;
 
   protected PublishedFee() {}

@@ -1,6 +1,5 @@
 package cn.anshan.oversight.enrolment.domain.enrolment;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -18,21 +17,16 @@ public class CompulsionSignal {
 
   @Id private UUID id;
 
-  @Column(name = "school_id")
   private String schoolId;
 
   private String district;
 
-  @Column(name = "attempted_by")
   private String attemptedBy;
 
-  @Column(name = "child_id")
   private String childId;
 
-  @Column(name = "programme_id")
   private String programmeId;
 
-  @Column(name = "attempted_at")
   private Instant attemptedAt;
 
   protected CompulsionSignal() {}

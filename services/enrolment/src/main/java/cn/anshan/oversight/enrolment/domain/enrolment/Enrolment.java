@@ -1,6 +1,5 @@
 package cn.anshan.oversight.enrolment.domain.enrolment;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -24,21 +23,16 @@ public class Enrolment {
   @Id private UUID id;
   private long version;
 
-  @Column(name = "child_id")
   private UUID childId;
 
-  @Column(name = "guardian_sub")
   private String guardianSub;
 
-  @Column(name = "programme_id")
   private UUID programmeId;
 
-  @Column(name = "school_id")
   private String schoolId;
 
   private String district;
 
-  @Column(name = "term_id")
   private String termId;
 
   private String options;
@@ -46,16 +40,12 @@ public class Enrolment {
   @Enumerated(EnumType.STRING)
   private EnrolmentStatus status;
 
-  @Column(name = "start_date")
   private LocalDate startDate;
 
-  @Column(name = "withdrawal_effective")
   private LocalDate withdrawalEffective;
 
-  @Column(name = "submitted_at")
   private Instant submittedAt;
 
-  @Column(name = "withdrawn_at")
   private Instant withdrawnAt;
 
   protected Enrolment() {}

@@ -1,6 +1,5 @@
 package cn.anshan.oversight.enrolment.domain.family;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -19,15 +18,12 @@ public class Child {
   @Id private UUID id;
   private long version;
 
-  @Column(name = "guardian_sub")
   private String guardianSub;
 
-  @Column(name = "school_id")
   private String schoolId;
 
   private int grade;
 
-  @Column(name = "registered_at")
   private Instant registeredAt;
 
   protected Child() {}

@@ -1,6 +1,5 @@
 package cn.anshan.oversight.enrolment.domain.family;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -22,30 +21,23 @@ public class Exemption {
   @Id private UUID id;
   private long version;
 
-  @Column(name = "child_id")
   private UUID childId;
 
-  @Column(name = "guardian_sub")
   private String guardianSub;
 
-  @Column(name = "school_id")
   private String schoolId;
 
   private String category;
 
-  @Column(name = "evidence_ref")
   private String evidenceRef;
 
   @Enumerated(EnumType.STRING)
   private ExemptionStatus status;
 
-  @Column(name = "claimed_at")
   private Instant claimedAt;
 
-  @Column(name = "decided_by")
   private String decidedBy;
 
-  @Column(name = "decided_at")
   private Instant decidedAt;
 
   private String district;

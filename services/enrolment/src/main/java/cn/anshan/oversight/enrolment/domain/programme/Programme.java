@@ -27,7 +27,6 @@ public class Programme {
   @Id private UUID id;
   private long version;
 
-  @Column(name = "school_id")
   private String schoolId;
 
   private String district;
@@ -36,22 +35,17 @@ public class Programme {
   @Column(name = "programme_type")
   private ProgrammeType type;
 
-  @Column(name = "term_id")
   private String termId;
 
-  @Column(name = "term_start")
   private LocalDate termStart;
 
-  @Column(name = "term_end")
   private LocalDate termEnd;
 
   @Convert(converter = DaysConverter.class)
   private Set<DayOfWeek> days;
 
-  @Column(name = "daily_start")
   private LocalTime dailyStart;
 
-  @Column(name = "daily_end")
   private LocalTime dailyEnd;
 
   @Convert(converter = GradesConverter.class)
@@ -63,13 +57,10 @@ public class Programme {
   @Enumerated(EnumType.STRING)
   private Billing billing;
 
-  @Column(name = "published_by")
   private String publishedBy;
 
-  @Column(name = "published_at")
   private Instant publishedAt;
 
-  @Column(name = "changed_at")
   private Instant changedAt;
 
   protected Programme() {}

@@ -1,6 +1,5 @@
 package cn.anshan.oversight.enrolment.domain.provider;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -22,13 +21,10 @@ public class ProviderAdmission {
   @Id private UUID id;
   private long version;
 
-  @Column(name = "programme_id")
   private UUID programmeId;
 
-  @Column(name = "institution_id")
   private String institutionId;
 
-  @Column(name = "school_id")
   private String schoolId;
 
   private String district;
@@ -38,26 +34,19 @@ public class ProviderAdmission {
   @Enumerated(EnumType.STRING)
   private AdmissionStatus status;
 
-  @Column(name = "admitted_at")
   private Instant admittedAt;
 
-  @Column(name = "last_period")
   private String lastPeriod;
 
-  @Column(name = "last_score")
   private Integer lastScore;
 
   @Enumerated(EnumType.STRING)
-  @Column(name = "exit_reason")
   private ExitReason exitReason;
 
-  @Column(name = "exited_at")
   private Instant exitedAt;
 
-  @Column(name = "evaluation_due_on")
   private LocalDate evaluationDueOn;
 
-  @Column(name = "overdue_reported_for")
   private LocalDate overdueReportedFor;
 
   protected ProviderAdmission() {}

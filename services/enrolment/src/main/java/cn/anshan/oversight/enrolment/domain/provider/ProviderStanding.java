@@ -1,6 +1,5 @@
 package cn.anshan.oversight.enrolment.domain.provider;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,26 +14,20 @@ import java.time.LocalDate;
 @Entity
 @Table(name = "provider_standing")
 public class ProviderStanding {
-  @Id
-  @Column(name = "institution_id")
-  private String institutionId;
+  @Id private String institutionId;
 
   private String district;
 
-  @Column(name = "list_status")
   private String listStatus;
 
   private boolean operational;
 
   private boolean licensed;
 
-  @Column(name = "licence_valid_to")
   private LocalDate licenceValidTo;
 
-  @Column(name = "source_version")
   private long sourceVersion;
 
-  @Column(name = "updated_at")
   private Instant updatedAt;
 
   protected ProviderStanding() {}

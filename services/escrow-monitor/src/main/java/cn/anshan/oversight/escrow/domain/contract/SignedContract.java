@@ -1,7 +1,6 @@
 package cn.anshan.oversight.escrow.domain.contract;
 
 import cn.anshan.oversight.escrow.domain.entitlement.Category;
-import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,41 +13,30 @@ import java.time.LocalDate;
  */
 @Embeddable
 public class SignedContract {
-  @Column(name = "institution_name")
   private String institutionName;
 
-  @Column(name = "licence_no")
   private String licenceNo;
 
-  @Column(name = "licence_valid_to")
   private LocalDate licenceValidTo;
 
-  @Column(name = "registration_type")
   private String registrationType;
 
-  @Column(name = "credit_code")
   private String creditCode;
 
-  @Column(name = "course_name")
   private String courseName;
 
-  @Column(name = "service_type")
   private String serviceType;
 
-  @Column(name = "lesson_minutes")
   private int lessonMinutes;
 
-  @Column(name = "class_size_band")
   private String classSizeBand;
 
   @Enumerated(EnumType.STRING)
-  @Column(name = "payment_plan")
   private PaymentPlan paymentPlan;
 
   private int instalments;
 
   @Enumerated(EnumType.STRING)
-  @Column(name = "payment_method")
   private PaymentMethod paymentMethod;
 
   protected SignedContract() {}

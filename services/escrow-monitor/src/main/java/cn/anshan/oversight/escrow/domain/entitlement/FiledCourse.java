@@ -1,6 +1,5 @@
 package cn.anshan.oversight.escrow.domain.entitlement;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -16,11 +15,8 @@ import java.util.UUID;
 @Entity
 @Table(name = "filed_course")
 public class FiledCourse {
-  @Id
-  @Column(name = "course_id")
-  private UUID courseId;
+  @Id private UUID courseId;
 
-  @Column(name = "institution_id")
   private String institutionId;
 
   private String district;
@@ -33,28 +29,20 @@ public class FiledCourse {
   /** CON-04: the course name and class-size band the contract states. */
   private String name;
 
-  @Column(name = "class_size_band")
   private String classSizeBand;
 
-  @Column(name = "lesson_minutes")
   private int lessonMinutes;
 
-  @Column(name = "price_per_lesson_fen")
   private long pricePerLessonFen;
 
-  @Column(name = "max_students")
   private int maxStudents;
 
-  @Column(name = "filed_at")
   private Instant filedAt;
 
-  @Column(name = "sales_stopped_rule")
   private String salesStoppedRule;
 
-  @Column(name = "sales_stopped_detail")
   private String salesStoppedDetail;
 
-  @Column(name = "sales_stopped_at")
   private Instant salesStoppedAt;
 
   protected FiledCourse() {}

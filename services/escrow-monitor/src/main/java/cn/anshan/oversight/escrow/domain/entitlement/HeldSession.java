@@ -1,6 +1,5 @@
 package cn.anshan.oversight.escrow.domain.entitlement;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -16,30 +15,21 @@ import java.util.UUID;
 @Entity
 @Table(name = "course_session")
 public class HeldSession {
-  @Id
-  @Column(name = "session_id")
-  private UUID sessionId;
+  @Id private UUID sessionId;
 
-  @Column(name = "course_id")
   private UUID courseId;
 
-  @Column(name = "institution_id")
   private String institutionId;
 
-  @Column(name = "starts_at")
   private Instant startsAt;
 
-  @Column(name = "ends_at")
   private Instant endsAt;
 
   /** Wall-clock times in Asia/Shanghai, as the parent reads them. */
-  @Column(name = "local_start")
   private LocalDateTime localStart;
 
-  @Column(name = "local_end")
   private LocalDateTime localEnd;
 
-  @Column(name = "held_at")
   private Instant heldAt;
 
   protected HeldSession() {}

@@ -1,7 +1,6 @@
 package cn.anshan.oversight.escrow.domain.entitlement;
 
 import cn.anshan.oversight.escrow.domain.contract.InstitutionParticulars;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -16,56 +15,42 @@ import java.util.UUID;
 @Entity
 @Table(name = "institution_standing")
 public class InstitutionStanding {
-  @Id
-  @Column(name = "institution_id")
-  private String institutionId;
+  @Id private String institutionId;
 
   private String district;
   private String category;
 
-  @Column(name = "list_status")
   private String listStatus;
 
   private boolean operational;
 
-  @Column(name = "licence_revoked")
   private boolean licenceRevoked;
 
   /** The registry's aggregateversion of the last standing event applied; older ones are ignored. */
-  @Column(name = "source_version")
   private long sourceVersion;
 
-  @Column(name = "updated_at")
   private Instant updatedAt;
 
   // CON-02 particulars: the last the registry published, for contracts signed from now on
   private String name;
   private String mode;
 
-  @Column(name = "licence_no")
   private String licenceNo;
 
-  @Column(name = "licence_valid_to")
   private LocalDate licenceValidTo;
 
-  @Column(name = "registration_type")
   private String registrationType;
 
-  @Column(name = "credit_code")
   private String creditCode;
 
-  @Column(name = "registration_valid_to")
   private LocalDate registrationValidTo;
 
   /** REL-09: the registry event that took the standing away, the cause of the exit refunds. */
-  @Column(name = "lost_standing_event")
   private UUID lostStandingEvent;
 
-  @Column(name = "lost_standing_correlation")
   private String lostStandingCorrelation;
 
   /** The registry's aggregateversion of the last registration applied. */
-  @Column(name = "registration_version")
   private long registrationVersion;
 
   protected InstitutionStanding() {}

@@ -1,6 +1,5 @@
 package cn.anshan.oversight.escrow.domain.family;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -14,19 +13,15 @@ import java.util.UUID;
 @Entity
 @Table(name = "registered_child")
 public class RegisteredChild {
-  @Id
-  @Column(name = "child_id")
-  private UUID childId;
+  @Id private UUID childId;
 
   /** The {@code sub} of the guardian who registered the child. */
   private String guardian;
 
-  @Column(name = "school_id")
   private String schoolId;
 
   private int grade;
 
-  @Column(name = "registered_at")
   private Instant registeredAt;
 
   protected RegisteredChild() {}

@@ -1,7 +1,6 @@
 package cn.anshan.oversight.escrow.domain.order;
 
 import cn.anshan.oversight.escrow.domain.entitlement.HeldSession;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -22,50 +21,36 @@ import java.util.UUID;
 public class Consumption {
   @Id private UUID id;
 
-  @Column(name = "order_id")
   private UUID orderId;
 
-  @Column(name = "institution_id")
   private String institutionId;
 
-  @Column(name = "family_id")
   private String familyId;
 
-  @Column(name = "lesson_no")
   private int lessonNo;
 
-  @Column(name = "held_on")
   private LocalDate heldOn;
 
   /** REL-04: the held session this lesson is for (null for lessons asked for before V5). */
-  @Column(name = "session_id")
   private UUID sessionId;
 
-  @Column(name = "session_start")
   private LocalDateTime sessionStart;
 
-  @Column(name = "session_end")
   private LocalDateTime sessionEnd;
 
-  @Column(name = "course_name")
   private String courseName;
 
   @Enumerated(EnumType.STRING)
   private ConsumptionStatus status;
 
-  @Column(name = "requested_at")
   private Instant requestedAt;
 
-  @Column(name = "auto_confirm_on")
   private LocalDate autoConfirmOn;
 
-  @Column(name = "resolved_at")
   private Instant resolvedAt;
 
-  @Column(name = "released_fen")
   private long releasedFen;
 
-  @Column(name = "dispute_reason")
   private String disputeReason;
 
   protected Consumption() {}

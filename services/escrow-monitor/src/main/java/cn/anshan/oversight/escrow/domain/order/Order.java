@@ -4,7 +4,6 @@ import cn.anshan.oversight.escrow.domain.contract.Instalments;
 import cn.anshan.oversight.escrow.domain.contract.SignedContract;
 import cn.anshan.oversight.escrow.domain.entitlement.Category;
 import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
-import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -28,94 +27,70 @@ public class Order {
   @Id private UUID id;
   private long version;
 
-  @Column(name = "institution_id")
   private String institutionId;
 
   private String district;
 
-  @Column(name = "course_id")
   private UUID courseId;
 
   @Enumerated(EnumType.STRING)
   private Category category;
 
   /** The parent's {@code sub}: a family is represented by its guardian. */
-  @Column(name = "family_id")
   private String familyId;
 
   /** PLT-08: the child the service is for, by enrolment's reference (never a name or ID number). */
-  @Column(name = "child_id")
   private UUID childId;
 
   /** Class hours bought; one lesson is one class hour. */
   private int lessons;
 
-  @Column(name = "unit_price_fen")
   private long unitPriceFen;
 
-  @Column(name = "amount_fen")
   private long amountFen;
 
-  @Column(name = "period_start")
   private LocalDate periodStart;
 
-  @Column(name = "period_end")
   private LocalDate periodEnd;
 
-  @Column(name = "placed_at")
   private Instant placedAt;
 
   @Enumerated(EnumType.STRING)
   private OrderStatus status;
 
-  @Column(name = "contract_template")
   private String contractTemplate;
 
-  @Column(name = "cooling_off_days_before")
   private int coolingOffDaysBefore;
 
-  @Column(name = "cooling_off_hours_after")
   private int coolingOffHoursAfter;
 
   @Enumerated(EnumType.STRING)
-  @Column(name = "supervision_mode")
   private SupervisionMode supervisionMode;
 
   @Embedded private SignedContract contract;
 
   /** The first instalment's bank reference: the payment refunds go back by (REL-05). */
-  @Column(name = "bank_ref")
   private String bankRef;
 
-  @Column(name = "payment_route")
   private String paymentRoute;
 
-  @Column(name = "paid_at")
   private Instant paidAt;
 
-  @Column(name = "instalments_paid")
   private int instalmentsPaid;
 
   /** Lessons covered by the instalments paid so far; only these can be consumed. */
-  @Column(name = "lessons_paid")
   private int lessonsPaid;
 
-  @Column(name = "paid_fen")
   private long paidFen;
 
-  @Column(name = "lessons_requested")
   private int lessonsRequested;
 
-  @Column(name = "lessons_released")
   private int lessonsReleased;
 
-  @Column(name = "released_fen")
   private long releasedFen;
 
-  @Column(name = "refunded_fen")
   private long refundedFen;
 
-  @Column(name = "last_activity_at")
   private Instant lastActivityAt;
 
   protected Order() {}

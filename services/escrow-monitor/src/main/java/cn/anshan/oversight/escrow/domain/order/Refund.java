@@ -1,6 +1,5 @@
 package cn.anshan.oversight.escrow.domain.order;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -19,19 +18,15 @@ import java.util.UUID;
 public class Refund {
   @Id private UUID id;
 
-  @Column(name = "order_id")
   private UUID orderId;
 
-  @Column(name = "institution_id")
   private String institutionId;
 
-  @Column(name = "family_id")
   private String familyId;
 
   @Enumerated(EnumType.STRING)
   private RefundCause cause;
 
-  @Column(name = "cooling_off")
   private boolean coolingOff;
 
   private String reason;
@@ -39,21 +34,16 @@ public class Refund {
   @Enumerated(EnumType.STRING)
   private RefundStatus status;
 
-  @Column(name = "requested_at")
   private Instant requestedAt;
 
-  @Column(name = "auto_accept_on")
   private LocalDate autoAcceptOn;
 
-  @Column(name = "accepted_how")
   private String acceptedHow;
 
-  @Column(name = "amount_fen")
   private long amountFen;
 
   private String route;
 
-  @Column(name = "paid_at")
   private Instant paidAt;
 
   protected Refund() {}

@@ -1,6 +1,5 @@
 package cn.anshan.oversight.escrow.domain.supervision;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,9 +17,7 @@ import java.time.Instant;
 public class Supervision {
   public static final String AGGREGATE_TYPE = "Supervision";
 
-  @Id
-  @Column(name = "institution_id")
-  private String institutionId;
+  @Id private String institutionId;
 
   private long version;
   private String district;
@@ -28,28 +25,20 @@ public class Supervision {
   @Enumerated(EnumType.STRING)
   private SupervisionMode mode;
 
-  @Column(name = "bank_name")
   private String bankName;
 
-  @Column(name = "bank_id")
   private String bankId;
 
-  @Column(name = "account_no")
   private String accountNo;
 
-  @Column(name = "agreement_no")
   private String agreementNo;
 
-  @Column(name = "agreement_filed_with")
   private String agreementFiledWith;
 
-  @Column(name = "opened_by")
   private String openedBy;
 
-  @Column(name = "opened_at")
   private Instant openedAt;
 
-  @Column(name = "reserve_fen")
   private long reserveFen;
 
   protected Supervision() {}

@@ -1,6 +1,5 @@
 package cn.anshan.oversight.registry.domain.advertising;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -22,7 +21,6 @@ public class AdReport {
   @Id private UUID id;
   private long version;
 
-  @Column(name = "institution_id")
   private String institutionId;
 
   private String district;
@@ -35,25 +33,18 @@ public class AdReport {
   @Enumerated(EnumType.STRING)
   private AdReportStatus status;
 
-  @Column(name = "reported_by")
   private String reportedBy;
 
-  @Column(name = "reporter_role")
   private String reporterRole;
 
-  @Column(name = "reported_at")
   private Instant reportedAt;
 
-  @Column(name = "decided_by")
   private String decidedBy;
 
-  @Column(name = "decided_at")
   private Instant decidedAt;
 
-  @Column(name = "decided_on")
   private LocalDate decidedOn;
 
-  @Column(name = "decision_note")
   private String decisionNote;
 
   protected AdReport() {}

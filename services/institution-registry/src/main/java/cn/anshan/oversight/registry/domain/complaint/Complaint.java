@@ -1,6 +1,5 @@
 package cn.anshan.oversight.registry.domain.complaint;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -22,7 +21,6 @@ public class Complaint {
   @Id private UUID id;
   private long version;
 
-  @Column(name = "institution_id")
   private String institutionId;
 
   private String district;
@@ -33,42 +31,32 @@ public class Complaint {
   private String description;
 
   @Enumerated(EnumType.STRING)
-  @Column(name = "routed_to")
   private Agency routedTo;
 
   @Enumerated(EnumType.STRING)
   private ComplaintStatus status;
 
-  @Column(name = "filed_by")
   private String filedBy;
 
-  @Column(name = "filed_at")
   private Instant filedAt;
 
-  @Column(name = "answer_due_by")
   private LocalDate answerDueBy;
 
   private String answer;
 
-  @Column(name = "answered_by")
   private String answeredBy;
 
-  @Column(name = "answered_at")
   private Instant answeredAt;
 
-  @Column(name = "overdue_reported_at")
   private Instant overdueReportedAt;
 
   @Enumerated(EnumType.STRING)
   private ComplaintOutcome outcome;
 
-  @Column(name = "closing_note")
   private String closingNote;
 
-  @Column(name = "closed_by")
   private String closedBy;
 
-  @Column(name = "closed_at")
   private Instant closedAt;
 
   protected Complaint() {}

@@ -2,7 +2,6 @@ package cn.anshan.oversight.registry.domain.course;
 
 import cn.anshan.oversight.registry.domain.Category;
 import cn.anshan.oversight.registry.domain.Mode;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -22,17 +21,13 @@ import java.util.UUID;
 public class Course {
   public static final String AGGREGATE_TYPE = "Course";
 
-  @Id
-  @Column(name = "course_id")
-  private String courseId;
+  @Id private String courseId;
 
   private long version;
 
   /** The rule a guided-price schedule found the filed price breaking, until one allows it. */
-  @Column(name = "price_violation_rule")
   private String priceViolationRule;
 
-  @Column(name = "institution_id")
   private String institutionId;
 
   private String district;
@@ -47,23 +42,17 @@ public class Course {
   @Enumerated(EnumType.STRING)
   private Mode mode;
 
-  @Column(name = "lesson_minutes")
   private int lessonMinutes;
 
-  @Column(name = "max_students")
   private int maxStudents;
 
-  @Column(name = "price_per_lesson_fen")
   private long pricePerLessonFen;
 
   /** Copied from the institution at filing: TIM-04 protects compulsory-education school hours. */
-  @Column(name = "compulsory_education")
   private boolean compulsoryEducation;
 
-  @Column(name = "filed_at")
   private Instant filedAt;
 
-  @Column(name = "filed_by")
   private String filedBy;
 
   protected Course() {}

@@ -1,6 +1,5 @@
 package cn.anshan.oversight.registry.domain.course;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,33 +16,23 @@ import java.util.UUID;
 @Entity
 @Table(name = "course_session")
 public class CourseSession {
-  @Id
-  @Column(name = "session_id")
-  private String sessionId;
+  @Id private String sessionId;
 
-  @Column(name = "course_id")
   private String courseId;
 
   /** The course version whose event scheduled this session. */
-  @Column(name = "course_version")
   private long courseVersion;
 
-  @Column(name = "starts_at")
   private LocalDateTime startsAt;
 
-  @Column(name = "ends_at")
   private LocalDateTime endsAt;
 
-  @Column(name = "scheduled_at")
   private Instant scheduledAt;
 
-  @Column(name = "scheduled_by")
   private String scheduledBy;
 
-  @Column(name = "held_at")
   private Instant heldAt;
 
-  @Column(name = "held_reported_by")
   private String heldReportedBy;
 
   /** REL-04: the attending children's ids, space-separated, as the institution reported them. */

@@ -1,6 +1,5 @@
 package cn.anshan.oversight.registry.domain.inspection;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -26,10 +25,8 @@ public class Inspection {
   @Id private UUID id;
   private long version;
 
-  @Column(name = "plan_id")
   private UUID planId;
 
-  @Column(name = "institution_id")
   private String institutionId;
 
   private String district;
@@ -37,10 +34,8 @@ public class Inspection {
   @Enumerated(EnumType.STRING)
   private Status status;
 
-  @Column(name = "completed_at")
   private Instant completedAt;
 
-  @Column(name = "completed_by")
   private String completedBy;
 
   protected Inspection() {}

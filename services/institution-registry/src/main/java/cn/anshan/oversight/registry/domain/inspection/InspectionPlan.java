@@ -1,6 +1,5 @@
 package cn.anshan.oversight.registry.domain.inspection;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -23,15 +22,12 @@ public class InspectionPlan {
   @Enumerated(EnumType.STRING)
   private InspectionType type;
 
-  @Column(name = "scheduled_for")
   private LocalDate scheduledFor;
 
   private long seed;
 
-  @Column(name = "planned_by")
   private String plannedBy;
 
-  @Column(name = "planned_at")
   private Instant plannedAt;
 
   protected InspectionPlan() {}

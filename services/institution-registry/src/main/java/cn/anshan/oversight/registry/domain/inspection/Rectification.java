@@ -1,6 +1,5 @@
 package cn.anshan.oversight.registry.domain.inspection;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -22,11 +21,9 @@ public class Rectification {
 
   @Id private UUID id;
 
-  @Column(name = "inspection_id")
   private UUID inspectionId;
 
   @Enumerated(EnumType.STRING)
-  @Column(name = "problem_type")
   private ProblemType problemType;
 
   private String detail;
@@ -35,7 +32,6 @@ public class Rectification {
   @Enumerated(EnumType.STRING)
   private Status status;
 
-  @Column(name = "verified_at")
   private Instant verifiedAt;
 
   protected Rectification() {}

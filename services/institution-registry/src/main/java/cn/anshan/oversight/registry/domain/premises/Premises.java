@@ -1,6 +1,5 @@
 package cn.anshan.oversight.registry.domain.premises;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -25,38 +24,29 @@ public class Premises {
   @Id private UUID id;
   private long version;
 
-  @Column(name = "institution_id")
   private String institutionId;
 
   private String district;
   private String address;
 
-  @Column(name = "floor_level")
   private int floorLevel;
 
   @Enumerated(EnumType.STRING)
-  @Column(name = "building_type")
   private BuildingType buildingType;
 
-  @Column(name = "area_sqm")
   private BigDecimal areaSqm;
 
-  @Column(name = "lease_end")
   private LocalDate leaseEnd;
 
   @Convert(converter = ClassroomsConverter.class)
   private List<Classroom> classrooms;
 
-  @Column(name = "filed_by")
   private String filedBy;
 
-  @Column(name = "filed_at")
   private Instant filedAt;
 
-  @Column(name = "changed_at")
   private Instant changedAt;
 
-  @Column(name = "lease_warned_for")
   private LocalDate leaseWarnedFor;
 
   protected Premises() {}

@@ -2,7 +2,6 @@ package cn.anshan.oversight.registry.domain.pricing;
 
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.registry.domain.Mode;
-import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -31,10 +30,8 @@ public class PriceSchedule {
   @Convert(converter = BenchmarksConverter.class)
   private List<Benchmark> benchmarks = List.of();
 
-  @Column(name = "adopted_at")
   private Instant adoptedAt;
 
-  @Column(name = "adopted_by")
   private String adoptedBy;
 
   protected PriceSchedule() {}

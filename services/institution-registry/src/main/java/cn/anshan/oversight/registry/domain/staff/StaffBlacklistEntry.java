@@ -1,6 +1,5 @@
 package cn.anshan.oversight.registry.domain.staff;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,28 +16,21 @@ import java.time.Instant;
 public class StaffBlacklistEntry {
   public static final String AGGREGATE_TYPE = "StaffBlacklistEntry";
 
-  @Id
-  @Column(name = "entry_id")
-  private String entryId;
+  @Id private String entryId;
 
   private long version;
 
-  @Column(name = "id_hash")
   private String idHash;
 
   @Enumerated(EnumType.STRING)
-  @Column(name = "red_line")
   private RedLine redLine;
 
   private String detail;
 
-  @Column(name = "listed_at")
   private Instant listedAt;
 
-  @Column(name = "listed_by")
   private String listedBy;
 
-  @Column(name = "listed_by_district")
   private String listedByDistrict;
 
   protected StaffBlacklistEntry() {}

@@ -2,7 +2,6 @@ package cn.anshan.oversight.registry.domain.staff;
 
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.registry.domain.Category;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,47 +20,36 @@ import java.util.List;
 public class StaffMember {
   public static final String AGGREGATE_TYPE = "StaffMember";
 
-  @Id
-  @Column(name = "staff_id")
-  private String staffId;
+  @Id private String staffId;
 
   private long version;
 
-  @Column(name = "institution_id")
   private String institutionId;
 
   private String district;
   private String name;
 
-  @Column(name = "id_hash")
   private String idHash;
 
   @Enumerated(EnumType.STRING)
   private StaffRole role;
 
-  @Column(name = "full_time")
   private boolean fullTime;
 
   @Enumerated(EnumType.STRING)
-  @Column(name = "qualification_type")
   private QualificationType qualificationType;
 
-  @Column(name = "qualification_number")
   private String qualificationNumber;
 
   @Enumerated(EnumType.STRING)
   private StaffStatus status;
 
-  @Column(name = "filed_at")
   private Instant filedAt;
 
-  @Column(name = "filed_by")
   private String filedBy;
 
-  @Column(name = "left_at")
   private Instant leftAt;
 
-  @Column(name = "left_by")
   private String leftBy;
 
   protected StaffMember() {}

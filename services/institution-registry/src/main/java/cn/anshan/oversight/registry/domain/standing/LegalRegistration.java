@@ -1,6 +1,5 @@
 package cn.anshan.oversight.registry.domain.standing;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,23 +12,17 @@ import java.time.LocalDate;
 @Entity
 @Table(name = "legal_registration")
 public class LegalRegistration {
-  @Id
-  @Column(name = "institution_id")
-  private String institutionId;
+  @Id private String institutionId;
 
   @Enumerated(EnumType.STRING)
   private RegistrationType type;
 
-  @Column(name = "credit_code")
   private String creditCode;
 
-  @Column(name = "valid_to")
   private LocalDate validTo;
 
-  @Column(name = "filed_at")
   private Instant filedAt;
 
-  @Column(name = "filed_by")
   private String filedBy;
 
   protected LegalRegistration() {}

@@ -3,7 +3,6 @@ package cn.anshan.oversight.registry.domain.standing;
 import cn.anshan.oversight.registry.domain.Category;
 import cn.anshan.oversight.registry.domain.Mode;
 import cn.anshan.oversight.registry.domain.SubCategory;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -16,42 +15,32 @@ import java.time.LocalDate;
 @Entity
 @Table(name = "operating_licence")
 public class OperatingLicence {
-  @Id
-  @Column(name = "institution_id")
-  private String institutionId;
+  @Id private String institutionId;
 
-  @Column(name = "licence_no")
   private String licenceNo;
 
   @Enumerated(EnumType.STRING)
   private Category category;
 
   @Enumerated(EnumType.STRING)
-  @Column(name = "sub_category")
   private SubCategory subCategory;
 
   @Enumerated(EnumType.STRING)
   private Mode mode;
 
-  @Column(name = "valid_from")
   private LocalDate validFrom;
 
-  @Column(name = "valid_to")
   private LocalDate validTo;
 
   @Enumerated(EnumType.STRING)
   private LicenceStatus status;
 
-  @Column(name = "issued_by")
   private String issuedBy;
 
-  @Column(name = "issued_at")
   private Instant issuedAt;
 
-  @Column(name = "revoked_at")
   private Instant revokedAt;
 
-  @Column(name = "revoked_reason")
   private String revokedReason;
 
   protected OperatingLicence() {}

@@ -1,6 +1,5 @@
 package cn.anshan.oversight.registry.domain.standing;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -15,27 +14,21 @@ import java.util.UUID;
 public class Sanction {
   @Id private UUID id;
 
-  @Column(name = "institution_id")
   private String institutionId;
 
   @Enumerated(EnumType.STRING)
   private SanctionType type;
 
-  @Column(name = "rule_id")
   private String ruleId;
 
   private String detail;
 
-  @Column(name = "imposed_at")
   private Instant imposedAt;
 
-  @Column(name = "imposed_by")
   private String imposedBy;
 
-  @Column(name = "lifted_at")
   private Instant liftedAt;
 
-  @Column(name = "lifted_by")
   private String liftedBy;
 
   protected Sanction() {}

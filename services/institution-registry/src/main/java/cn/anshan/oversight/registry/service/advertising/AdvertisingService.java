@@ -3,10 +3,9 @@ package cn.anshan.oversight.registry.service.advertising;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.http.Keyset;
+import cn.anshan.oversight.kit.http.Page;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.outbox.Outbox;
-import cn.anshan.oversight.kit.problem.FieldError;
-import cn.anshan.oversight.kit.problem.Problem;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.security.Roles;
@@ -188,7 +187,7 @@ public class AdvertisingService {
       default -> reportedBy = actor.subject();
     }
     return reports
-        .page(district, reportedBy, status, after.instant(), afterId(after), size + 1)
+        .page(district, reportedBy, status, after.instant(), Page.afterId(after), size + 1)
         .map(
             found -> {
               List<AdReportView> items = found.stream().limit(size).map(AdReportView::of).toList();
@@ -217,17 +216,5 @@ public class AdvertisingService {
               }
               return report;
             });
-  }
-
-  private static UUID afterId(Keyset.Position after) {
-    if (after.isStart()) {
-      return null;
-    }
-    try {
-      return UUID.fromString(after.id());
-    } catch (IllegalArgumentException e) {
-      throw new ProblemException(
-          Problem.ofFields(List.of(new FieldError("/cursor", "not a cursor from this API"))));
-    }
   }
 }

@@ -3,10 +3,9 @@ package cn.anshan.oversight.registry.service.complaint;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.http.Keyset;
+import cn.anshan.oversight.kit.http.Page;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.outbox.Outbox;
-import cn.anshan.oversight.kit.problem.FieldError;
-import cn.anshan.oversight.kit.problem.Problem;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.security.Roles;
@@ -165,7 +164,7 @@ public class ComplaintService {
     int size = Keyset.pageSize(limit, 20, registry.maxPageSize());
     Keyset.Position after = Keyset.after(cursor);
     return complaints
-        .page(scope(actor), status, after.instant(), afterId(after), size + 1)
+        .page(scope(actor), status, after.instant(), Page.afterId(after), size + 1)
         .map(
             found -> {
               List<ComplaintView> items =
@@ -240,17 +239,5 @@ public class ComplaintService {
       }
       default -> new ComplaintRepository.Scope(actor.subject(), null, null);
     };
-  }
-
-  private static UUID afterId(Keyset.Position after) {
-    if (after.isStart()) {
-      return null;
-    }
-    try {
-      return UUID.fromString(after.id());
-    } catch (IllegalArgumentException e) {
-      throw new ProblemException(
-          Problem.ofFields(List.of(new FieldError("/cursor", "not a cursor from this API"))));
-    }
   }
 }

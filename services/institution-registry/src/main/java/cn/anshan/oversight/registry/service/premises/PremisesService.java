@@ -2,10 +2,9 @@ package cn.anshan.oversight.registry.service.premises;
 
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.http.Keyset;
+import cn.anshan.oversight.kit.http.Page;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.outbox.Outbox;
-import cn.anshan.oversight.kit.problem.FieldError;
-import cn.anshan.oversight.kit.problem.Problem;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.kit.security.Actor;
@@ -125,7 +124,8 @@ public class PremisesService {
     Keyset.Position after = Keyset.after(cursor);
     return readable(reader, institutionId)
         .chain(
-            institution -> premises.page(institutionId, after.instant(), afterId(after), size + 1))
+            institution ->
+                premises.page(institutionId, after.instant(), Page.afterId(after), size + 1))
         .map(
             found -> {
               List<Premises> shown = found.stream().limit(size).toList();
@@ -217,17 +217,5 @@ public class PremisesService {
       case Roles.REGULATOR -> gate.supervisedBy(reader, institutionId);
       default -> gate.approved(institutionId);
     };
-  }
-
-  private static UUID afterId(Keyset.Position after) {
-    if (after.isStart()) {
-      return null;
-    }
-    try {
-      return UUID.fromString(after.id());
-    } catch (IllegalArgumentException e) {
-      throw new ProblemException(
-          Problem.ofFields(List.of(new FieldError("/cursor", "not a cursor from this API"))));
-    }
   }
 }

@@ -1,6 +1,5 @@
-package cn.anshan.oversight.enrolment.service;
+package cn.anshan.oversight.kit.http;
 
-import cn.anshan.oversight.kit.http.Keyset;
 import cn.anshan.oversight.kit.problem.FieldError;
 import cn.anshan.oversight.kit.problem.Problem;
 import cn.anshan.oversight.kit.problem.ProblemException;
