@@ -1,19 +1,14 @@
 package cn.anshan.oversight.enrolment.messaging;
 
 import cn.anshan.oversight.enrolment.domain.charge.PublishedFee;
-import cn.anshan.oversight.enrolment.domain.programme.ProgrammeType;
 import cn.anshan.oversight.enrolment.repository.PublishedFeeRepository;
 import cn.anshan.oversight.kit.events.IncomingEvent;
-import cn.anshan.oversight.kit.events.PoisonEventException;
 import cn.anshan.oversight.kit.inbox.EventConsumer;
 import cn.anshan.oversight.kit.inbox.EventSource;
 import cn.anshan.oversight.kit.inbox.Inbox;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -56,51 +51,29 @@ public class FeeConsumer implements EventConsumer {
 
   @Override
   public Uni<Void> apply(IncomingEvent event) {
-    JsonNode data = event.data();
-    String schoolId = RegistryConsumer.text(data, "schoolId", true);
-    String termId = RegistryConsumer.text(data, "termId", true);
-    ProgrammeType type;
-    try {
-      type = ProgrammeType.valueOf(RegistryConsumer.text(data, "programmeType", true));
-    } catch (IllegalArgumentException e) {
-      throw new PoisonEventException("data.programmeType is unknown");
-    }
-    JsonNode fee = data.get("feeFenPerMonth");
-    JsonNode revision = data.get("revision");
-    if (fee == null || !fee.canConvertToLong() || fee.asLong() < 0) {
-      throw new PoisonEventException("data.feeFenPerMonth is not a non-negative integer");
-    }
-    if (revision == null || !revision.canConvertToInt()) {
-      throw new PoisonEventException("data.revision is not an integer");
-    }
-    Instant publishedAt;
-    try {
-      String at = RegistryConsumer.text(data, "publishedAt", false);
-      publishedAt = at == null ? null : Instant.parse(at);
-    } catch (DateTimeParseException e) {
-      throw new PoisonEventException("data.publishedAt is not an instant");
-    }
-    Instant published = publishedAt;
-    return fees.findById(PublishedFee.key(schoolId, termId, type))
+    FeePublished fee = event.dataAs(FeePublished.class);
+    return fees.findById(PublishedFee.key(fee.schoolId(), fee.termId(), fee.programmeType()))
         .chain(
             found -> {
               PublishedFee current =
-                  found != null ? found : new PublishedFee(schoolId, termId, type);
+                  found != null
+                      ? found
+                      : new PublishedFee(fee.schoolId(), fee.termId(), fee.programmeType());
               boolean applied =
                   current.publish(
-                      revision.asInt(),
-                      RegistryConsumer.text(data, "district", false),
-                      RegistryConsumer.text(data, "proposalId", false),
-                      RegistryConsumer.text(data, "basis", false),
-                      fee.asLong(),
-                      RegistryConsumer.date(data, "validFrom"),
-                      RegistryConsumer.date(data, "validTo"),
-                      published,
+                      fee.revision(),
+                      fee.district(),
+                      fee.proposalId(),
+                      fee.basis(),
+                      fee.feeFenPerMonth(),
+                      fee.validFrom(),
+                      fee.validTo(),
+                      fee.publishedAt(),
                       event.id());
               if (!applied) {
                 Log.infof(
                     "fee revision %d for %s ignored: revision %d is known",
-                    revision.asInt(), current.schoolId(), current.revision());
+                    fee.revision(), current.schoolId(), current.revision());
                 return Uni.createFrom().voidItem();
               }
               return found != null

@@ -16,9 +16,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.anshan.oversight.testkit.OversightTestResources;
+import cn.anshan.oversight.testkit.ParkedRecords;
 import cn.anshan.oversight.testkit.TestInfra;
 import cn.anshan.oversight.testkit.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -162,6 +164,31 @@ class ChargeFlowTest {
         .body("type", equalTo("https://oversight.anshan.gov.cn/problems/rules/LN-ASV-05"))
         .body("detail", containsString("47000 fen"));
     assertEquals(0, charges());
+  }
+
+  @Test
+  @DisplayName(
+      "A FeePublished that does not fit enrolment's record (no school, a negative fee) is parked,"
+          + " nothing is learned from it, and the next is read")
+  void feePublishedThatDoesNotFitIsParked() {
+    // revision 3: had the negative fee been learned, the valid revision 2 after it would be ignored
+    ObjectNode noSchool = EnrolmentFixtures.feePublished(school, 15_000, 3);
+    ((ObjectNode) noSchool.get("data")).remove("schoolId");
+    ObjectNode negative = EnrolmentFixtures.feePublished(school, 15_000, 3);
+    ((ObjectNode) negative.get("data")).put("feeFenPerMonth", -1);
+    EnrolmentFixtures.publishFee(noSchool);
+    EnrolmentFixtures.publishFee(negative);
+    feePublished(12_000, 2);
+
+    assertTrue(
+        ParkedRecords.await(
+                "enrolment-fee", noSchool.path("aggregateid").asText(), Duration.ofSeconds(30))
+            .contains("data does not fit FeePublished"));
+    assertTrue(
+        ParkedRecords.await(
+                "enrolment-fee", negative.path("aggregateid").asText(), Duration.ofSeconds(30))
+            .contains("feeFenPerMonth is negative"));
+    run("2026-09").statusCode(201).body("charges[0].amountFen", equalTo(12_000));
   }
 
   @Test

@@ -1,7 +1,11 @@
 package cn.anshan.oversight.kit.events;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.util.UUID;
 
@@ -21,6 +25,36 @@ public record IncomingEvent(
     String actor,
     String actorRole,
     JsonNode data) {
+
+  /**
+   * Strict enough to catch a record that does not fit (a wrong type, a null primitive), lenient to
+   * fields the consumer does not read: a producer may add optional fields (contracts/README).
+   */
+  private static final ObjectMapper DATA =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+          .build();
+
+  /**
+   * The data read into the consumer's own record of the event type (issue 14 item 4), whose
+   * constructor checks what the consumer relies on. A record that does not fit (a required field
+   * missing, a wrong type, a value the constructor refuses) is poison, naming where it failed.
+   */
+  public <T> T dataAs(Class<T> type) {
+    try {
+      return DATA.treeToValue(data, type);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
+      String why =
+          cause instanceof JsonProcessingException json
+              ? json.getOriginalMessage()
+              : cause.getMessage();
+      throw new PoisonEventException("data does not fit " + type.getSimpleName() + ": " + why);
+    }
+  }
 
   /** Parses structured-mode JSON; anything that is not a usable envelope is a poison record. */
   public static IncomingEvent parse(ObjectMapper mapper, String json) {
