@@ -87,11 +87,7 @@ public class FeeDrafting {
                       draft.terms(),
                       admin.subject(),
                       clock.now());
-              DomainEvent event = FeeEvents.drafted(proposal, "FeeProposalDrafted.v1");
-              return proposals
-                  .persist(proposal)
-                  .chain(() -> changes.emit(command, proposal, event, null))
-                  .map(v -> FeeProposalView.of(proposal));
+              return drafted(command, proposal, null);
             });
   }
 
@@ -111,23 +107,22 @@ public class FeeDrafting {
               return proposals
                   .revisions(current.schoolId(), current.term().termId(), current.programmeType())
                   .map(all -> FeeRevision.of(current, all, terms, admin.subject(), clock.now()))
-                  .chain(revision -> drafted(command, revision, current));
+                  .chain(
+                      revision ->
+                          drafted(
+                              command,
+                              revision,
+                              "revision " + revision.revision() + " of " + current.id()));
             });
   }
 
-  private Uni<FeeProposalView> drafted(
-      CommandContext command, FeeProposal revision, FeeProposal current) {
-    DomainEvent event = FeeEvents.drafted(revision, "FeeProposalDrafted.v1");
+  /** Stores a new draft (revision 1 or a revision) with its FeeProposalDrafted event. */
+  private Uni<FeeProposalView> drafted(CommandContext command, FeeProposal draft, String note) {
+    DomainEvent event = FeeEvents.drafted(draft, "FeeProposalDrafted.v1");
     return proposals
-        .persist(revision)
-        .chain(
-            () ->
-                changes.emit(
-                    command,
-                    revision,
-                    event,
-                    "revision " + revision.revision() + " of " + current.id()))
-        .map(v -> FeeProposalView.of(revision));
+        .persist(draft)
+        .chain(() -> changes.emit(command, draft, event, note))
+        .map(v -> FeeProposalView.of(draft));
   }
 
   /** The school admin amends a draft or a returned proposal; consultation starts over. */
