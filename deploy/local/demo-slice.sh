@@ -19,7 +19,7 @@ PLATFORM="$REPO/deploy/local/platform"
 CLASSES="$REPO/deploy/local/target/classes"
 KEYCLOAK="${KEYCLOAK_URL:-http://localhost:8180}"
 REALM="$KEYCLOAK/realms/oversight"
-API="${REGISTRY_URL:-http://localhost:8081}/api/v1/institutions/applications"
+API="${REGISTRY_URL:-http://localhost:8081}/api/v1/institution-applications"
 INSTITUTION=8d5f3a0e-4b7c-4f1e-9a51-2f0c9d7e6a01 # operator-a's institution_id claim
 TOPIC=oversight.registry.events
 

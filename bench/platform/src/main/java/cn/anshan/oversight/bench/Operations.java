@@ -180,7 +180,8 @@ final class Operations {
   /** An institution through the whole filing: application, approval, licence, registration. */
   ChainBuilder filing() {
     String reg = "/api/v1/institutions";
-    return exec(post("registry: apply", Service.REGISTRY, reg + "/applications", "filer")
+    String applications = "/api/v1/institution-applications";
+    return exec(post("registry: apply", Service.REGISTRY, applications, "filer")
             .body(
                 StringBody(
                     """
@@ -194,7 +195,7 @@ final class Operations {
             post(
                     "registry: approve",
                     Service.REGISTRY,
-                    s -> reg + "/applications/" + s.getString("institution") + "/approval",
+                    s -> applications + "/" + s.getString("institution") + "/approval",
                     s -> World.REGULATOR)
                 .header("If-Match", s -> s.getString("etag"))
                 .check(status().is(200))

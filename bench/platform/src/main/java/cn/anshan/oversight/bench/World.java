@@ -161,14 +161,14 @@ final class World {
     String reg = url(Service.REGISTRY) + "/api/v1";
     String op = bearer(operator);
     String regulator = bearer(REGULATOR);
-    Http.Answer app = Http.get(reg + "/institutions/applications/" + id, op);
+    Http.Answer app = Http.get(reg + "/institution-applications/" + id, op);
     if (app.status() == 404) {
-      Http.post(reg + "/institutions/applications", op, application("Bench institution " + n), null)
+      Http.post(reg + "/institution-applications", op, application("Bench institution " + n), null)
           .expect(201);
-      app = Http.get(reg + "/institutions/applications/" + id, op).expect(200);
+      app = Http.get(reg + "/institution-applications/" + id, op).expect(200);
     }
     if (!"APPROVED".equals(app.text("/status"))) {
-      Http.post(reg + "/institutions/applications/" + id + "/approval", regulator, null, app.etag())
+      Http.post(reg + "/institution-applications/" + id + "/approval", regulator, null, app.etag())
           .expect(200);
     }
     Http.Answer standing =

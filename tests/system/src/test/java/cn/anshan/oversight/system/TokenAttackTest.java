@@ -54,7 +54,7 @@ class TokenAttackTest {
     Map<String, String> m = new LinkedHashMap<>();
     m.put(
         "institution-registry",
-        urls.registry() + "/api/v1/institutions/applications/" + StoryContext.INSTITUTION_A);
+        urls.registry() + "/api/v1/institution-applications/" + StoryContext.INSTITUTION_A);
     m.put("escrow-monitor", urls.escrow() + "/api/v1/escrow/orders");
     m.put("enrolment", urls.enrolment() + "/api/v1/programmes");
     m.put("fee-approval", urls.fee() + "/api/v1/fee-proposals");

@@ -37,7 +37,7 @@ public class FindingResource {
       description =
           "Each names the DOMAIN rule (PLT-11 gaps; LST-01, REL-01, LN-ASV-06, ASV-06, TIM-01)"
               + " and the events that prove it. Auditors see all, regulators their district.")
-  public Uni<FindingPage> list(
+  public Uni<FindingPage> listFindings(
       @Parameter(description = "DOMAIN rule id, e.g. LST-01") @QueryParam("ruleId") String ruleId,
       @Parameter(description = "e.g. SEQUENCE_GAP, PREPAYMENT_NOT_WHITELISTED") @QueryParam("kind")
           String kind,

@@ -89,7 +89,7 @@ public class IntegrityResource {
               + " the leaves, events left out of the log)."
               + " With entityId only that aggregate (and the partition links at its events) is"
               + " checked; with source only that producer's sequence.")
-  public Uni<Report> verify(
+  public Uni<Report> verifyAuditTrail(
       @QueryParam("entityId") String entityId, @QueryParam("source") String source) {
     actor.actingAs(Roles.AUDITOR);
     return verification.verify(blank(entityId), blank(source));
@@ -111,7 +111,7 @@ public class IntegrityResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = CheckpointView.class)))
   @APIResponse(responseCode = "404", description = "No checkpoint yet")
-  public Uni<CheckpointView> latestCheckpoint() {
+  public Uni<CheckpointView> getLatestCheckpoint() {
     actor.actingAs(Roles.AUDITOR);
     return checkpoints
         .latest()
@@ -144,7 +144,7 @@ public class IntegrityResource {
       responseCode = "422",
       description = "PLT-11: `from` covers more events than `to`",
       content = @Content(mediaType = "application/problem+json"))
-  public Uni<CheckpointService.Consistency> consistency(
+  public Uni<CheckpointService.Consistency> proveConsistency(
       @QueryParam("from") long from, @QueryParam("to") long to) {
     actor.actingAs(Roles.AUDITOR);
     return checkpoints.consistency(from, to);
@@ -167,7 +167,7 @@ public class IntegrityResource {
       description =
           "Any authenticated platform role (issue 8: only health and OpenAPI answer without a"
               + " token).")
-  public PublicKey publicKey() {
+  public PublicKey getPublicKey() {
     actor.actingAs(ANY_ROLE);
     return new PublicKey(keys.keyId(), "Ed25519", keys.publicKeyBase64(), keys.history());
   }
@@ -184,7 +184,7 @@ public class IntegrityResource {
               + " idempotent, so no Idempotency-Key is needed. Only the audit-operator role may"
               + " run it (auditors read, they do not maintain); it deletes and re-derives rows"
               + " in one transaction without a table lock, so ingest never waits for it.")
-  public Uni<RebuildService.RebuildReport> rebuild() {
+  public Uni<RebuildService.RebuildReport> rebuildTimelines() {
     actor.actingAs(Roles.AUDIT_OPERATOR);
     return rebuilds.rebuildTimeline();
   }
@@ -217,7 +217,7 @@ public class IntegrityResource {
           "ambiguous-entity: several aggregate types share the id and no aggregateType was given;"
               + " the detail names the candidates. PLT-11: no signed checkpoint covers the"
               + " entity yet (its events are still being stored); retry in a moment")
-  public Uni<Export> export(
+  public Uni<Export> exportEntity(
       @PathParam("entityId") String entityId,
       @Parameter(
               description =

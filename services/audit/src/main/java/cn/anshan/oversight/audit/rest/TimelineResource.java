@@ -63,7 +63,7 @@ public class TimelineResource {
               + " they acted on.")
   @APIResponse(responseCode = "200", description = "One page")
   @APIResponse(responseCode = "404", description = "No such entity visible to the caller")
-  public Uni<EventPage> timeline(
+  public Uni<EventPage> getTimeline(
       @PathParam("entityId") String entityId,
       @QueryParam("actor") String actorFilter,
       @Parameter(description = "full CloudEvents type") @QueryParam("type") String type,
@@ -96,7 +96,7 @@ public class TimelineResource {
       description =
           "Ordered by business time, then event id (keyset pagination). Regulators see their"
               + " district, parents their own acts.")
-  public Uni<EventPage> events(
+  public Uni<EventPage> listEvents(
       @QueryParam("actor") String actorFilter,
       @QueryParam("type") String type,
       @QueryParam("from") String from,
@@ -135,7 +135,7 @@ public class TimelineResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = AsOfService.StateView.class)))
   @APIResponse(responseCode = "404", description = "No such entity visible to the caller")
-  public Uni<AsOfService.StateView> state(
+  public Uni<AsOfService.StateView> getEntityState(
       @PathParam("entityId") String entityId,
       @QueryParam("version") Long version,
       @QueryParam("time") String time,

@@ -63,7 +63,7 @@ public class ChildResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ChildView.class)))
-  public Uni<Response> register(
+  public Uni<Response> registerChild(
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull Requests.Child request) {
     CommandContext command = actor.command(Roles.PARENT);
@@ -85,7 +85,7 @@ public class ChildResource {
   @GET
   @RolesAllowed(Roles.PARENT)
   @Operation(summary = "The caller's children (keyset pagination)")
-  public Uni<Page<ChildView>> list(
+  public Uni<Page<ChildView>> listChildren(
       @QueryParam("cursor") String cursor,
       @Parameter(description = "page size, capped by configuration") @QueryParam("limit")
           Integer limit) {
@@ -104,7 +104,7 @@ public class ChildResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ChildView.class)))
   @APIResponse(responseCode = "404", description = "No such child visible to the caller")
-  public Uni<Response> get(@PathParam("childId") UUID childId) {
+  public Uni<Response> getChild(@PathParam("childId") UUID childId) {
     return service
         .child(actor.actingAs(Roles.AUDITOR, Roles.SCHOOL_ADMIN, Roles.PARENT), childId)
         .map(view -> Response.ok(view).header("ETag", Versions.etag(view.version())).build());
@@ -128,7 +128,7 @@ public class ChildResource {
               schema = @Schema(implementation = ExemptionView.class)))
   @APIResponse(responseCode = "404", description = "Not the caller's child")
   @APIResponse(responseCode = "422", description = "LN-ASV-06: not an exempt category")
-  public Uni<Response> claim(
+  public Uni<Response> claimExemption(
       @PathParam("childId") UUID childId,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull Requests.ExemptionClaim request) {

@@ -114,7 +114,7 @@ public class EnrolmentResource {
       description =
           "Parents: their children's; school admins: their school's; regulators: their"
               + " district's; auditors: all.")
-  public Uni<Page<EnrolmentView>> list(
+  public Uni<Page<EnrolmentView>> listEnrolments(
       @QueryParam("status") EnrolmentStatus status,
       @QueryParam("cursor") String cursor,
       @Parameter(description = "page size, capped by configuration") @QueryParam("limit")
@@ -134,7 +134,7 @@ public class EnrolmentResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = EnrolmentView.class)))
   @APIResponse(responseCode = "404", description = "No such enrolment visible to the caller")
-  public Uni<Response> get(@PathParam("enrolmentId") UUID enrolmentId) {
+  public Uni<Response> getEnrolment(@PathParam("enrolmentId") UUID enrolmentId) {
     return service
         .get(reader(), enrolmentId)
         .map(view -> Response.ok(view).header("ETag", Versions.etag(view.version())).build());
@@ -152,7 +152,7 @@ public class EnrolmentResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(type = SchemaType.ARRAY, implementation = ChargeView.class)))
   @APIResponse(responseCode = "404", description = "No such enrolment visible to the caller")
-  public Uni<List<ChargeView>> charges(@PathParam("enrolmentId") UUID enrolmentId) {
+  public Uni<List<ChargeView>> listCharges(@PathParam("enrolmentId") UUID enrolmentId) {
     return service.charges(reader(), enrolmentId);
   }
 

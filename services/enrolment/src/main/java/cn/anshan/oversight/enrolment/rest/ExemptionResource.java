@@ -52,7 +52,7 @@ public class ExemptionResource {
   @Operation(
       summary = "Exemptions, oldest first (keyset pagination)",
       description = "Parents: their own; school admins: their school's; auditors: all.")
-  public Uni<Page<ExemptionView>> list(
+  public Uni<Page<ExemptionView>> listExemptions(
       @QueryParam("status") ExemptionStatus status,
       @QueryParam("cursor") String cursor,
       @Parameter(description = "page size, capped by configuration") @QueryParam("limit")
@@ -73,7 +73,7 @@ public class ExemptionResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ExemptionView.class)))
   @APIResponse(responseCode = "404", description = "No such exemption visible to the caller")
-  public Uni<Response> get(@PathParam("exemptionId") UUID exemptionId) {
+  public Uni<Response> getExemption(@PathParam("exemptionId") UUID exemptionId) {
     return service
         .exemption(
             actor.actingAs(Roles.AUDITOR, Roles.REGULATOR, Roles.SCHOOL_ADMIN, Roles.PARENT),
@@ -100,7 +100,7 @@ public class ExemptionResource {
               schema = @Schema(implementation = ExemptionView.class)))
   @APIResponse(responseCode = "404", description = "Not a claim of the admin's school")
   @APIResponse(responseCode = "409", description = "Already decided")
-  public Uni<Response> grant(
+  public Uni<Response> grantExemption(
       @PathParam("exemptionId") UUID exemptionId,
       @HeaderParam("If-Match") String ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
@@ -120,7 +120,7 @@ public class ExemptionResource {
               schema = @Schema(implementation = ExemptionView.class)))
   @APIResponse(responseCode = "404", description = "Not a claim of the admin's school")
   @APIResponse(responseCode = "409", description = "Already decided")
-  public Uni<Response> reject(
+  public Uni<Response> rejectExemption(
       @PathParam("exemptionId") UUID exemptionId,
       @HeaderParam("If-Match") String ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {

@@ -84,7 +84,7 @@ public class ProgrammeResource {
               schema = @Schema(implementation = ProgrammeView.class)))
   @APIResponse(responseCode = "409", description = "The school already has this plan")
   @APIResponse(responseCode = "422", description = "A rule is broken (rule ids in the problem)")
-  public Uni<Response> publish(
+  public Uni<Response> publishProgramme(
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull Requests.Programme request) {
     CommandContext command = actor.command(Roles.SCHOOL_ADMIN);
@@ -110,7 +110,7 @@ public class ProgrammeResource {
       description =
           "Parents and auditors: all (filter by schoolId); school admins: their school;"
               + " regulators: their district.")
-  public Uni<Page<ProgrammeView>> list(
+  public Uni<Page<ProgrammeView>> listProgrammes(
       @QueryParam("schoolId") String schoolId,
       @QueryParam("cursor") String cursor,
       @Parameter(description = "page size, capped by configuration") @QueryParam("limit")
@@ -130,7 +130,7 @@ public class ProgrammeResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ProgrammeView.class)))
   @APIResponse(responseCode = "404", description = "No such programme visible to the caller")
-  public Uni<Response> get(@PathParam("programmeId") UUID programmeId) {
+  public Uni<Response> getProgramme(@PathParam("programmeId") UUID programmeId) {
     return service
         .get(reader(), programmeId)
         .map(view -> Response.ok(view).header("ETag", Versions.etag(view.version())).build());
@@ -150,7 +150,7 @@ public class ProgrammeResource {
               schema = @Schema(implementation = ProgrammeView.class)))
   @APIResponse(responseCode = "404", description = "Not a programme of the admin's school")
   @APIResponse(responseCode = "422", description = "A rule is broken")
-  public Uni<Response> revise(
+  public Uni<Response> reviseProgramme(
       @PathParam("programmeId") UUID programmeId,
       @HeaderParam("If-Match") String ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
@@ -185,7 +185,7 @@ public class ProgrammeResource {
   @APIResponse(responseCode = "404", description = "Not a programme of the admin's school")
   @APIResponse(responseCode = "409", description = "Already admitted")
   @APIResponse(responseCode = "422", description = "ASV-06: not white-listed or not licensed")
-  public Uni<Response> admit(
+  public Uni<Response> admitProvider(
       @PathParam("programmeId") UUID programmeId,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull Requests.Admission request) {
@@ -217,7 +217,7 @@ public class ProgrammeResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(type = SchemaType.ARRAY, implementation = AdmissionView.class)))
   @APIResponse(responseCode = "404", description = "No such programme visible to the caller")
-  public Uni<List<AdmissionView>> providers(@PathParam("programmeId") UUID programmeId) {
+  public Uni<List<AdmissionView>> listProviders(@PathParam("programmeId") UUID programmeId) {
     return providers.ofProgramme(reader(), programmeId);
   }
 
@@ -245,7 +245,7 @@ public class ProgrammeResource {
       description =
           "No published fee, outside the term, or a published fee above the LN-ASV-05 sanity"
               + " ceiling (the highest level cap, 470 yuan)")
-  public Uni<Response> chargeRun(
+  public Uni<Response> runCharges(
       @PathParam("programmeId") UUID programmeId,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull Requests.ChargeRun request) {

@@ -58,7 +58,7 @@ public class ProviderAdmissionResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = AdmissionView.class)))
   @APIResponse(responseCode = "404", description = "No such admission visible to the caller")
-  public Uni<Response> get(@PathParam("admissionId") UUID admissionId) {
+  public Uni<Response> getProviderAdmission(@PathParam("admissionId") UUID admissionId) {
     return service
         .get(actor.actingAs(Roles.AUDITOR, Roles.REGULATOR, Roles.SCHOOL_ADMIN), admissionId)
         .map(view -> Response.ok(view).header("ETag", Versions.etag(view.version())).build());
@@ -80,7 +80,7 @@ public class ProviderAdmissionResource {
               schema = @Schema(implementation = AdmissionView.class)))
   @APIResponse(responseCode = "404", description = "Not an admission of the admin's school")
   @APIResponse(responseCode = "409", description = "The provider has left")
-  public Uni<Response> evaluate(
+  public Uni<Response> evaluateProvider(
       @PathParam("admissionId") UUID admissionId,
       @HeaderParam("If-Match") String ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,

@@ -92,7 +92,7 @@ public class BankResource {
       responseCode = "409",
       description = "Order not awaiting payment, or reference reused")
   @APIResponse(responseCode = "422", description = "LN-PRE-05: amount differs from the order")
-  public Uni<Response> payment(
+  public Uni<Response> reportBankPayment(
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull Requests.BankPayment request) {
     CommandContext command = actor.command(Roles.CUSTODY_BANK);
@@ -147,7 +147,7 @@ public class BankResource {
       responseCode = "409",
       description = "The bank reference was used for another movement")
   @APIResponse(responseCode = "422", description = "PRE-12: the institution uses custody")
-  public Uni<Response> reserveDeposit(
+  public Uni<Response> reportReserveDeposit(
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull Requests.ReserveDeposit request) {
     CommandContext command = actor.command(Roles.CUSTODY_BANK);
@@ -192,7 +192,7 @@ public class BankResource {
       description = "PRE-10 / PRE-12: the account's filed agreement names another bank")
   @APIResponse(responseCode = "404", description = "No supervised account")
   @APIResponse(responseCode = "422", description = "PRE-08: asOf is after today")
-  public Uni<Response> balanceStatement(
+  public Uni<Response> reportBalanceStatement(
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull Requests.BalanceStatement request) {
     CommandContext command = actor.command(Roles.CUSTODY_BANK);

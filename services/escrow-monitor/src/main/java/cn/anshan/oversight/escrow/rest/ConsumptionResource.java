@@ -61,7 +61,7 @@ public class ConsumptionResource {
       description =
           "Already confirmed, disputed or withdrawn; or LST-01: the institution may not collect now,"
               + " so nothing is released until its standing returns")
-  public Uni<Response> confirm(
+  public Uni<Response> confirmConsumption(
       @PathParam("consumptionId") UUID consumptionId,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
     CommandContext command = actor.command(Roles.PARENT);
@@ -89,7 +89,7 @@ public class ConsumptionResource {
               schema = @Schema(implementation = ConsumptionView.class)))
   @APIResponse(responseCode = "404", description = "Not the parent's consumption")
   @APIResponse(responseCode = "409", description = "Already confirmed, disputed or withdrawn")
-  public Uni<Response> dispute(
+  public Uni<Response> disputeConsumption(
       @PathParam("consumptionId") UUID consumptionId,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull Requests.Dispute request) {
@@ -126,7 +126,7 @@ public class ConsumptionResource {
       description =
           "Not disputed, or the order was refunded; or LST-01: a RELEASE while the institution may"
               + " not collect")
-  public Uni<Response> resolve(
+  public Uni<Response> resolveConsumptionDispute(
       @PathParam("consumptionId") UUID consumptionId,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull Requests.ResolveDispute request) {

@@ -89,7 +89,7 @@ public class OrderResource {
               schema = @Schema(implementation = Views.OrderView.class)))
   @APIResponse(responseCode = "404", description = "No such filed course")
   @APIResponse(responseCode = "422", description = "A cap or rule broken; rule IDs listed")
-  public Uni<Response> place(
+  public Uni<Response> placeOrder(
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull Requests.PlaceOrder request) {
     CommandContext command = actor.command(Roles.PARENT);
@@ -115,7 +115,7 @@ public class OrderResource {
       description =
           "Parents: their own; operators: their institution's; regulators: their district's;"
               + " auditors: all.")
-  public Uni<OrderPage> list(
+  public Uni<OrderPage> listOrders(
       @QueryParam("cursor") String cursor,
       @Parameter(description = "page size, capped by configuration") @QueryParam("limit")
           Integer limit) {
@@ -134,7 +134,7 @@ public class OrderResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = Views.OrderView.class)))
   @APIResponse(responseCode = "404", description = "No such order visible to the caller")
-  public Uni<Response> get(@PathParam("orderId") UUID orderId) {
+  public Uni<Response> getOrder(@PathParam("orderId") UUID orderId) {
     return orders
         .get(reader(), orderId)
         .map(view -> Response.ok(view).header("ETag", Versions.etag(view.version())).build());
@@ -200,7 +200,7 @@ public class OrderResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(type = SchemaType.ARRAY, implementation = ConsumptionView.class)))
   @APIResponse(responseCode = "404", description = "No such order visible to the caller")
-  public Uni<List<ConsumptionView>> consumptions(@PathParam("orderId") UUID orderId) {
+  public Uni<List<ConsumptionView>> listConsumptions(@PathParam("orderId") UUID orderId) {
     return consumptions.ofOrder(reader(), orderId);
   }
 
@@ -253,7 +253,7 @@ public class OrderResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(type = SchemaType.ARRAY, implementation = RefundView.class)))
   @APIResponse(responseCode = "404", description = "No such order visible to the caller")
-  public Uni<List<RefundView>> refunds(@PathParam("orderId") UUID orderId) {
+  public Uni<List<RefundView>> listRefunds(@PathParam("orderId") UUID orderId) {
     return refunds.ofOrder(reader(), orderId);
   }
 
@@ -273,7 +273,7 @@ public class OrderResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = Views.OrderLedgerView.class)))
   @APIResponse(responseCode = "404", description = "No such order visible to the caller")
-  public Uni<Views.OrderLedgerView> ledger(@PathParam("orderId") UUID orderId) {
+  public Uni<Views.OrderLedgerView> getOrderLedger(@PathParam("orderId") UUID orderId) {
     return orders.ledger(reader(), orderId);
   }
 

@@ -55,7 +55,7 @@ public class RefundResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = RefundView.class)))
   @APIResponse(responseCode = "404", description = "No such refund visible to the caller")
-  public Uni<RefundView> get(@PathParam("refundId") UUID refundId) {
+  public Uni<RefundView> getRefund(@PathParam("refundId") UUID refundId) {
     return service.get(
         actor.actingAs(Roles.AUDITOR, Roles.REGULATOR, Roles.INSTITUTION_OPERATOR, Roles.PARENT),
         refundId);
@@ -74,7 +74,7 @@ public class RefundResource {
               schema = @Schema(implementation = RefundView.class)))
   @APIResponse(responseCode = "404", description = "Not a refund of the operator's institution")
   @APIResponse(responseCode = "409", description = "Already answered or paid")
-  public Uni<Response> accept(
+  public Uni<Response> acceptRefund(
       @PathParam("refundId") UUID refundId,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
     CommandContext command = actor.command(Roles.INSTITUTION_OPERATOR);
@@ -101,7 +101,7 @@ public class RefundResource {
               schema = @Schema(implementation = RefundView.class)))
   @APIResponse(responseCode = "404", description = "Not a refund of the operator's institution")
   @APIResponse(responseCode = "409", description = "Already answered or paid")
-  public Uni<Response> refuse(
+  public Uni<Response> refuseRefund(
       @PathParam("refundId") UUID refundId,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
     CommandContext command = actor.command(Roles.INSTITUTION_OPERATOR);
@@ -129,7 +129,7 @@ public class RefundResource {
               schema = @Schema(implementation = RefundView.class)))
   @APIResponse(responseCode = "404", description = "Not a refund of the regulator's district")
   @APIResponse(responseCode = "409", description = "The refund is not escalated")
-  public Uni<Response> decide(
+  public Uni<Response> decideRefund(
       @PathParam("refundId") UUID refundId,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull Requests.DecideRefund request) {

@@ -35,7 +35,7 @@ public class RiskResource {
   @Operation(
       summary = "Tripped indicators, oldest first (keyset pagination)",
       description = "Regulators: their district; operators: their institution; auditors: all.")
-  public Uni<RiskPage> list(
+  public Uni<RiskPage> listRiskIndicators(
       @Parameter(description = "only this institution") @QueryParam("institutionId")
           String institutionId,
       @QueryParam("cursor") String cursor,

@@ -63,7 +63,7 @@ public class SupervisionResource {
               schema = @Schema(implementation = SupervisionView.class)))
   @APIResponse(responseCode = "404", description = "Not the operator's institution, or unknown")
   @APIResponse(responseCode = "422", description = "LN-PRE-02 or PRE-09 broken")
-  public Uni<Response> setUp(
+  public Uni<Response> setUpSupervision(
       @PathParam("institutionId") String institutionId,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull Requests.SetUpSupervision request) {
@@ -97,7 +97,7 @@ public class SupervisionResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = SupervisionView.class)))
   @APIResponse(responseCode = "404", description = "None visible to the caller")
-  public Uni<Response> get(@PathParam("institutionId") String institutionId) {
+  public Uni<Response> getSupervision(@PathParam("institutionId") String institutionId) {
     return service
         .get(
             actor.actingAs(Roles.AUDITOR, Roles.REGULATOR, Roles.INSTITUTION_OPERATOR),

@@ -103,7 +103,7 @@ public class FeeProposalResource {
               schema = @Schema(implementation = FeeProposalView.class)))
   @APIResponse(responseCode = "409", description = "The school already has this fee; revise it")
   @APIResponse(responseCode = "422", description = "A fee rule is broken (rule IDs in the body)")
-  public Uni<Response> propose(
+  public Uni<Response> proposeFee(
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull FeeRequests.Propose request) {
     CommandContext command = actor.command(Roles.SCHOOL_ADMIN);
@@ -134,7 +134,7 @@ public class FeeProposalResource {
       description =
           "School admins: their school; regulators: their district; parent representatives: the"
               + " schools they represent; pricing officers, the city government and auditors: all.")
-  public Uni<FeeProposalPage> list(
+  public Uni<FeeProposalPage> listFeeProposals(
       @QueryParam("schoolId") String schoolId,
       @QueryParam("termId") String termId,
       @QueryParam("programmeType") ProgrammeType programmeType,
@@ -165,7 +165,7 @@ public class FeeProposalResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = FeeProposalView.class)))
   @APIResponse(responseCode = "404", description = "No such proposal visible to the caller")
-  public Uni<Response> get(@PathParam("proposalId") UUID proposalId) {
+  public Uni<Response> getFeeProposal(@PathParam("proposalId") UUID proposalId) {
     return queries
         .get(reader(), proposalId)
         .map(view -> Response.ok(view).header("ETag", Versions.etag(view.version())).build());
@@ -190,7 +190,7 @@ public class FeeProposalResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(type = SchemaType.ARRAY, implementation = FeeHistoryView.class)))
   @APIResponse(responseCode = "404", description = "No such proposal visible to the caller")
-  public Uni<List<FeeHistoryView>> history(@PathParam("proposalId") UUID proposalId) {
+  public Uni<List<FeeHistoryView>> getFeeProposalHistory(@PathParam("proposalId") UUID proposalId) {
     return queries.history(reader(), proposalId);
   }
 
@@ -211,7 +211,7 @@ public class FeeProposalResource {
   @APIResponse(responseCode = "404", description = "Not a proposal of the own school")
   @APIResponse(responseCode = "409", description = "Not DRAFT or RETURNED (LN-ASV-06)")
   @APIResponse(responseCode = "422", description = "A fee rule is broken")
-  public Uni<Response> amend(
+  public Uni<Response> amendFeeProposal(
       @PathParam("proposalId") UUID proposalId,
       @HeaderParam("If-Match") String ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
@@ -247,7 +247,7 @@ public class FeeProposalResource {
       description = "Not a proposal of a school the parent represents")
   @APIResponse(responseCode = "409", description = "Not DRAFT or RETURNED (LN-ASV-06)")
   @APIResponse(responseCode = "422", description = "AGREED without a majority (LN-ASV-06)")
-  public Uni<Response> consult(
+  public Uni<Response> recordConsultation(
       @PathParam("proposalId") UUID proposalId,
       @HeaderParam("If-Match") String ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
@@ -291,7 +291,7 @@ public class FeeProposalResource {
   @APIResponse(
       responseCode = "409",
       description = "Not CONSULTED, or the department already signed (LN-ASV-06)")
-  public Uni<Response> sign(
+  public Uni<Response> signSubmission(
       @PathParam("proposalId") UUID proposalId,
       @HeaderParam("If-Match") String ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
@@ -350,7 +350,7 @@ public class FeeProposalResource {
               schema = @Schema(implementation = FeeProposalView.class)))
   @APIResponse(responseCode = "409", description = "Not SUBMITTED (LN-ASV-06)")
   @APIResponse(responseCode = "422", description = "A fee rule is broken")
-  public Uni<Response> approve(
+  public Uni<Response> approveFee(
       @PathParam("proposalId") UUID proposalId,
       @HeaderParam("If-Match") String ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
@@ -384,7 +384,7 @@ public class FeeProposalResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = FeeProposalView.class)))
   @APIResponse(responseCode = "409", description = "Not SUBMITTED (LN-ASV-06)")
-  public Uni<Response> reject(
+  public Uni<Response> rejectFee(
       @PathParam("proposalId") UUID proposalId,
       @HeaderParam("If-Match") String ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
@@ -415,7 +415,7 @@ public class FeeProposalResource {
               schema = @Schema(implementation = FeeProposalView.class)))
   @APIResponse(responseCode = "404", description = "Not a proposal of the own school")
   @APIResponse(responseCode = "409", description = "Not APPROVED (LN-ASV-06)")
-  public Uni<Response> publish(
+  public Uni<Response> publishFee(
       @PathParam("proposalId") UUID proposalId,
       @HeaderParam("If-Match") String ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
@@ -450,7 +450,7 @@ public class FeeProposalResource {
       responseCode = "409",
       description = "Not PUBLISHED, or a revision is already in progress")
   @APIResponse(responseCode = "422", description = "A fee rule is broken")
-  public Uni<Response> revise(
+  public Uni<Response> reviseFee(
       @PathParam("proposalId") UUID proposalId,
       @HeaderParam("If-Match") String ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,

@@ -65,7 +65,7 @@ public class ParentRepresentativeResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ParentRepresentativeView.class)))
   @APIResponse(responseCode = "404", description = "Not the admin's school")
-  public Uni<Response> register(
+  public Uni<Response> registerParentRepresentative(
       @PathParam("schoolId") String schoolId,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull FeeRequests.Representative request) {
@@ -94,7 +94,8 @@ public class ParentRepresentativeResource {
                       type = SchemaType.ARRAY,
                       implementation = ParentRepresentativeView.class)))
   @APIResponse(responseCode = "404", description = "Not the admin's school")
-  public Uni<List<ParentRepresentativeView>> list(@PathParam("schoolId") String schoolId) {
+  public Uni<List<ParentRepresentativeView>> listParentRepresentatives(
+      @PathParam("schoolId") String schoolId) {
     return service.list(actor.actingAs(Roles.AUDITOR, Roles.SCHOOL_ADMIN), schoolId);
   }
 
@@ -106,7 +107,7 @@ public class ParentRepresentativeResource {
       description = "Publishes ParentRepresentativeRemoved.")
   @APIResponse(responseCode = "204", description = "Removed")
   @APIResponse(responseCode = "404", description = "No such representative of the own school")
-  public Uni<Response> remove(
+  public Uni<Response> removeParentRepresentative(
       @PathParam("schoolId") String schoolId, @PathParam("subject") String subject) {
     return service
         .remove(actor.command(Roles.SCHOOL_ADMIN), schoolId, subject)

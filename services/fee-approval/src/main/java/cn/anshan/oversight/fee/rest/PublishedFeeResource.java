@@ -55,7 +55,7 @@ public class PublishedFeeResource {
       description =
           "ASV-04: fees are publicly displayed. Only the latest published revision per term and"
               + " programme type is listed; amounts in fen per student per month.")
-  public Uni<List<PublishedFeeView>> list(
+  public Uni<List<PublishedFeeView>> listPublishedFees(
       @QueryParam("schoolId") @NotBlank String schoolId,
       @QueryParam("termId") @Pattern(regexp = "[0-9]{4}-(spring|autumn|summer|winter)")
           String termId) {

@@ -19,7 +19,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.Set;
 
-/** Body of {@code POST /api/v1/institutions/applications}. */
+/** Body of {@code POST /api/v1/institution-applications}. */
 public record ApplicationRequest(
     @NotBlank @Size(max = 200) String name,
     @NotNull Category category,

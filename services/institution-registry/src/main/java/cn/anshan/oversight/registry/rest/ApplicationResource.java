@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Cancellable(false)
-@Path("/api/v1/institutions/applications")
+@Path("/api/v1/institution-applications")
 @Tag(name = "Applications", description = "Applying for and deciding on institution approval")
 @Produces(MediaType.APPLICATION_JSON)
 public class ApplicationResource {
@@ -66,13 +66,13 @@ public class ApplicationResource {
               schema = @Schema(implementation = ApplicationView.class)))
   @APIResponse(responseCode = "409", description = "An application is pending or approved")
   @APIResponse(responseCode = "422", description = "Rules broken; nothing was stored")
-  public Uni<Response> apply(
+  public Uni<Response> submitApplication(
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull ApplicationRequest request) {
     CommandContext command = actor.command(Roles.INSTITUTION_OPERATOR);
     return idempotency.execute(
         idempotencyKey,
-        command.actor().subject() + " POST /api/v1/institutions/applications",
+        command.actor().subject() + " POST /api/v1/institution-applications",
         request,
         () ->
             service
@@ -80,7 +80,7 @@ public class ApplicationResource {
                 .map(
                     view ->
                         CommandResult.created(
-                            URI.create("/api/v1/institutions/applications/" + view.institutionId()),
+                            URI.create("/api/v1/institution-applications/" + view.institutionId()),
                             view.version(),
                             view)));
   }
@@ -97,7 +97,7 @@ public class ApplicationResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ApplicationView.class)))
   @APIResponse(responseCode = "404", description = "No such application visible to the caller")
-  public Uni<Response> get(@PathParam("institutionId") String institutionId) {
+  public Uni<Response> getApplication(@PathParam("institutionId") String institutionId) {
     return service
         .get(
             actor.actingAs(Roles.AUDITOR, Roles.REGULATOR, Roles.INSTITUTION_OPERATOR),
@@ -108,7 +108,7 @@ public class ApplicationResource {
   @GET
   @RolesAllowed(Roles.REGULATOR)
   @Operation(summary = "The regulator's district queue, oldest first (keyset pagination)")
-  public Uni<ApplicationPage> list(
+  public Uni<ApplicationPage> listApplications(
       @QueryParam("status") ApplicationStatus status,
       @QueryParam("cursor") String cursor,
       @Parameter(description = "page size, capped by configuration") @QueryParam("limit")
@@ -130,7 +130,7 @@ public class ApplicationResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ApplicationView.class)))
   @APIResponse(responseCode = "403", description = "REG-08: another district's application")
-  public Uni<Response> approve(
+  public Uni<Response> approveApplication(
       @PathParam("institutionId") String institutionId,
       @HeaderParam("If-Match") String ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
@@ -157,7 +157,7 @@ public class ApplicationResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ApplicationView.class)))
-  public Uni<Response> reject(
+  public Uni<Response> rejectApplication(
       @PathParam("institutionId") String institutionId,
       @HeaderParam("If-Match") String ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,

@@ -64,7 +64,7 @@ public class ExistingInstitutionResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ApplicationView.class)))
-  public Uni<Response> register(
+  public Uni<Response> registerExistingInstitution(
       @HeaderParam(IdempotentCommands.HEADER) String key,
       @Valid @NotNull ExistingInstitutionRequest request) {
     CommandContext command = actor.command(Roles.REGULATOR);
@@ -78,7 +78,7 @@ public class ExistingInstitutionResource {
                 .map(
                     view ->
                         CommandResult.created(
-                            URI.create("/api/v1/institutions/applications/" + view.institutionId()),
+                            URI.create("/api/v1/institution-applications/" + view.institutionId()),
                             view.version(),
                             view)));
   }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = OversightTestResources.class, scope = TestResourceScope.GLOBAL)
 class ApplicationFlowTest {
-  static final String BASE = "/api/v1/institutions/applications";
+  static final String BASE = "/api/v1/institution-applications";
   static final Tokens REGULATOR_TIEDONG =
       Tokens.user("reg-tiedong").role("regulator").district("tiedong");
   static final Tokens REGULATOR_LISHAN =

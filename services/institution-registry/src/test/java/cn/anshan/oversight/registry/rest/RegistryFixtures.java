@@ -26,13 +26,13 @@ public final class RegistryFixtures {
         .header("Authorization", operator.bearer())
         .contentType(ContentType.JSON)
         .body(applicationJson)
-        .post("/api/v1/institutions/applications")
+        .post("/api/v1/institution-applications")
         .then()
         .statusCode(201);
     given()
         .header("Authorization", regulator.bearer())
         .header("If-Match", "\"1\"")
-        .post("/api/v1/institutions/applications/{id}/approval", institutionId)
+        .post("/api/v1/institution-applications/{id}/approval", institutionId)
         .then()
         .statusCode(200);
   }

@@ -74,8 +74,7 @@ public final class GuidedDemo {
     claims(api);
     Answer earlier =
         api.as(StoryContext.OPERATOR_A)
-            .get(
-                urls.registry() + "/api/v1/institutions/applications/" + StoryContext.INSTITUTION_A)
+            .get(urls.registry() + "/api/v1/institution-applications/" + StoryContext.INSTITUTION_A)
             .quietly()
             .send();
     if (earlier.status() == 200) {

@@ -31,7 +31,7 @@ public final class S1InstitutionApproval implements Step {
   @Override
   public void run(StoryContext s) {
     String reg = s.urls().registry();
-    String app = reg + "/api/v1/institutions/applications";
+    String app = reg + "/api/v1/institution-applications";
     Answer applied =
         s.api()
             .as(OPERATOR_A)

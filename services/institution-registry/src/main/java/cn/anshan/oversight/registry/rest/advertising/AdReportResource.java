@@ -66,7 +66,7 @@ public class AdReportResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = AdReportView.class)))
   @APIResponse(responseCode = "404", description = "No such institution")
-  public Uni<Response> report(
+  public Uni<Response> reportAdvertisement(
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull AdReportRequests.Report request) {
     CommandContext command = actor.command(REPORTERS);
@@ -94,7 +94,7 @@ public class AdReportResource {
   @Operation(
       summary = "Ad reports, oldest first (keyset pagination)",
       description = "Regulators: their district; auditors: all; others: what they reported.")
-  public Uni<AdReportPage> list(
+  public Uni<AdReportPage> listAdReports(
       @QueryParam("status") AdReportStatus status,
       @QueryParam("cursor") String cursor,
       @Parameter(description = "page size, capped by configuration") @QueryParam("limit")
@@ -114,7 +114,7 @@ public class AdReportResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = AdReportView.class)))
   @APIResponse(responseCode = "404", description = "No such report visible to the caller")
-  public Uni<Response> get(@PathParam("adReportId") UUID adReportId) {
+  public Uni<Response> getAdReport(@PathParam("adReportId") UUID adReportId) {
     return service
         .get(reader(), adReportId)
         .map(view -> Response.ok(view).header("ETag", Versions.etag(view.version())).build());
@@ -138,7 +138,7 @@ public class AdReportResource {
               schema = @Schema(implementation = AdReportView.class)))
   @APIResponse(responseCode = "404", description = "Not a report of the regulator's district")
   @APIResponse(responseCode = "409", description = "Already decided")
-  public Uni<Response> confirm(
+  public Uni<Response> confirmAdReport(
       @PathParam("adReportId") UUID adReportId,
       @HeaderParam("If-Match") String ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
@@ -168,7 +168,7 @@ public class AdReportResource {
               schema = @Schema(implementation = AdReportView.class)))
   @APIResponse(responseCode = "404", description = "Not a report of the regulator's district")
   @APIResponse(responseCode = "409", description = "Already decided")
-  public Uni<Response> dismiss(
+  public Uni<Response> dismissAdReport(
       @PathParam("adReportId") UUID adReportId,
       @HeaderParam("If-Match") String ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,

@@ -69,7 +69,7 @@ public class ComplaintResource {
               schema = @Schema(implementation = ComplaintView.class)))
   @APIResponse(responseCode = "404", description = "No such institution")
   @APIResponse(responseCode = "409", description = "The institution is not approved")
-  public Uni<Response> file(
+  public Uni<Response> fileComplaint(
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull ComplaintRequests.File request) {
     CommandContext command = actor.command(Roles.PARENT);
@@ -99,7 +99,7 @@ public class ComplaintResource {
       description =
           "Parents: their own; operators: about their institution; regulators: their district;"
               + " auditors: all.")
-  public Uni<ComplaintPage> list(
+  public Uni<ComplaintPage> listComplaints(
       @QueryParam("status") ComplaintStatus status,
       @QueryParam("cursor") String cursor,
       @Parameter(description = "page size, capped by configuration") @QueryParam("limit")
@@ -119,7 +119,7 @@ public class ComplaintResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ComplaintView.class)))
   @APIResponse(responseCode = "404", description = "No such complaint visible to the caller")
-  public Uni<Response> get(@PathParam("complaintId") UUID complaintId) {
+  public Uni<Response> getComplaint(@PathParam("complaintId") UUID complaintId) {
     return service
         .get(reader(), complaintId)
         .map(view -> Response.ok(view).header("ETag", Versions.etag(view.version())).build());
@@ -139,7 +139,7 @@ public class ComplaintResource {
               schema = @Schema(implementation = ComplaintView.class)))
   @APIResponse(responseCode = "404", description = "Not a complaint about the own institution")
   @APIResponse(responseCode = "409", description = "Already answered or closed")
-  public Uni<Response> answer(
+  public Uni<Response> answerComplaint(
       @PathParam("complaintId") UUID complaintId,
       @HeaderParam("If-Match") String ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
@@ -170,7 +170,7 @@ public class ComplaintResource {
               schema = @Schema(implementation = ComplaintView.class)))
   @APIResponse(responseCode = "404", description = "Not a complaint of the regulator's district")
   @APIResponse(responseCode = "409", description = "Already closed")
-  public Uni<Response> close(
+  public Uni<Response> closeComplaint(
       @PathParam("complaintId") UUID complaintId,
       @HeaderParam("If-Match") String ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,

@@ -72,7 +72,7 @@ public class CourseResource {
               schema = @Schema(implementation = CourseView.class)))
   @APIResponse(responseCode = "409", description = "The institution is not approved")
   @APIResponse(responseCode = "422", description = "Rules broken; nothing was stored")
-  public Uni<Response> file(
+  public Uni<Response> fileCourse(
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull CourseRequest request) {
     CommandContext command = actor.command(Roles.INSTITUTION_OPERATOR);
@@ -103,7 +103,7 @@ public class CourseResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = CourseView.class)))
   @APIResponse(responseCode = "404", description = "No such course visible to the caller")
-  public Uni<Response> get(@PathParam("courseId") String courseId) {
+  public Uni<Response> getCourse(@PathParam("courseId") String courseId) {
     return service
         .get(actor.actingAs(Roles.AUDITOR, Roles.REGULATOR, Roles.INSTITUTION_OPERATOR), courseId)
         .map(view -> Response.ok(view).header("ETag", Versions.etag(view.version())).build());
@@ -127,7 +127,7 @@ public class CourseResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = SessionView.class)))
   @APIResponse(responseCode = "422", description = "Rules broken; nothing was stored")
-  public Uni<Response> schedule(
+  public Uni<Response> scheduleSession(
       @PathParam("courseId") String courseId,
       @HeaderParam("If-Match") String ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
@@ -161,7 +161,7 @@ public class CourseResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = SessionPage.class)))
   @APIResponse(responseCode = "404", description = "No such course visible to the caller")
-  public Uni<SessionPage> sessions(
+  public Uni<SessionPage> listSessions(
       @PathParam("courseId") String courseId,
       @QueryParam("cursor") String cursor,
       @Parameter(description = "page size, capped by configuration") @QueryParam("limit")
@@ -185,7 +185,7 @@ public class CourseResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = SessionView.class)))
   @APIResponse(responseCode = "404", description = "No such session visible to the caller")
-  public Uni<SessionView> session(
+  public Uni<SessionView> getSession(
       @PathParam("courseId") String courseId, @PathParam("sessionId") String sessionId) {
     return service.session(
         actor.actingAs(Roles.AUDITOR, Roles.REGULATOR, Roles.INSTITUTION_OPERATOR),
@@ -213,7 +213,7 @@ public class CourseResource {
   @APIResponse(responseCode = "404", description = "No such session of the operator's course")
   @APIResponse(responseCode = "409", description = "The session was reported held already")
   @APIResponse(responseCode = "422", description = "The session has not started; nothing stored")
-  public Uni<Response> held(
+  public Uni<Response> reportSessionHeld(
       @PathParam("courseId") String courseId,
       @PathParam("sessionId") String sessionId,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,

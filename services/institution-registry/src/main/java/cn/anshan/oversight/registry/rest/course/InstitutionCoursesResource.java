@@ -48,7 +48,7 @@ public class InstitutionCoursesResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = CoursePage.class)))
   @APIResponse(responseCode = "404", description = "No such institution visible to the caller")
-  public Uni<CoursePage> list(
+  public Uni<CoursePage> listInstitutionCourses(
       @PathParam("institutionId") String institutionId,
       @QueryParam("cursor") String cursor,
       @Parameter(description = "page size, capped by configuration") @QueryParam("limit")

@@ -86,7 +86,7 @@ public class InspectionResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = PlanView.class)))
-  public Uni<Response> plan(
+  public Uni<Response> planInspections(
       @HeaderParam(IdempotentCommands.HEADER) String key, @Valid @NotNull PlanRequest request) {
     CommandContext command = actor.command(Roles.REGULATOR);
     return idempotency.execute(
@@ -113,7 +113,7 @@ public class InspectionResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = InspectionView.class)))
-  public Uni<Response> get(@PathParam("inspectionId") UUID inspectionId) {
+  public Uni<Response> getInspection(@PathParam("inspectionId") UUID inspectionId) {
     return service
         .get(
             actor.actingAs(Roles.AUDITOR, Roles.REGULATOR, Roles.INSTITUTION_OPERATOR),
@@ -133,7 +133,7 @@ public class InspectionResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = InspectionView.class)))
-  public Uni<Response> complete(
+  public Uni<Response> completeInspection(
       @PathParam("inspectionId") UUID inspectionId,
       @HeaderParam("If-Match") String ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String key,
@@ -165,7 +165,7 @@ public class InspectionResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = InspectionView.class)))
-  public Uni<Response> verify(
+  public Uni<Response> verifyRectification(
       @PathParam("inspectionId") UUID inspectionId,
       @PathParam("rectificationId") UUID rectificationId,
       @HeaderParam("If-Match") String ifMatch,

@@ -74,7 +74,7 @@ public class PremisesResource {
   @APIResponse(responseCode = "404", description = "Not the operator's own institution")
   @APIResponse(responseCode = "409", description = "The institution is not approved")
   @APIResponse(responseCode = "422", description = "A REG-08/REG-10 rule is broken")
-  public Uni<Response> file(
+  public Uni<Response> filePremises(
       @PathParam("institutionId") String institutionId,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull PremisesRequest request) {
@@ -116,7 +116,7 @@ public class PremisesResource {
               schema = @Schema(implementation = PremisesView.class)))
   @APIResponse(responseCode = "404", description = "Not a site of the operator's institution")
   @APIResponse(responseCode = "422", description = "A REG-08/REG-10 rule is broken")
-  public Uni<Response> change(
+  public Uni<Response> changePremises(
       @PathParam("institutionId") String institutionId,
       @PathParam("premisesId") UUID premisesId,
       @HeaderParam("If-Match") String ifMatch,
@@ -149,7 +149,7 @@ public class PremisesResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = PremisesPage.class)))
   @APIResponse(responseCode = "404", description = "No such institution visible to the caller")
-  public Uni<PremisesPage> list(
+  public Uni<PremisesPage> listPremises(
       @PathParam("institutionId") String institutionId,
       @QueryParam("cursor") String cursor,
       @Parameter(description = "page size, capped by configuration") @QueryParam("limit")
@@ -169,7 +169,7 @@ public class PremisesResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = PremisesView.class)))
   @APIResponse(responseCode = "404", description = "No such site visible to the caller")
-  public Uni<Response> get(
+  public Uni<Response> getPremises(
       @PathParam("institutionId") String institutionId, @PathParam("premisesId") UUID premisesId) {
     return service
         .get(reader(), institutionId, premisesId)

@@ -71,7 +71,7 @@ public class PriceScheduleResource {
               schema = @Schema(implementation = PriceScheduleView.class)))
   @APIResponse(responseCode = "404", description = "Not the configured locality")
   @APIResponse(responseCode = "422", description = "Rules broken; nothing was stored")
-  public Uni<Response> adopt(
+  public Uni<Response> adoptPriceSchedule(
       @PathParam("locality") String locality,
       @HeaderParam("If-Match") String ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
@@ -113,7 +113,7 @@ public class PriceScheduleResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = PriceScheduleView.class)))
   @APIResponse(responseCode = "404", description = "Nothing adopted for this locality")
-  public Uni<Response> get(@PathParam("locality") String locality) {
+  public Uni<Response> getPriceSchedule(@PathParam("locality") String locality) {
     return service
         .get(locality)
         .map(view -> Response.ok(view).header("ETag", Versions.etag(view.version())).build());

@@ -67,7 +67,7 @@ public class StaffBlacklistResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = BlacklistEntryView.class)))
   @APIResponse(responseCode = "409", description = "The person is already listed")
-  public Uni<Response> add(
+  public Uni<Response> blacklistStaff(
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull BlacklistRequest request) {
     CommandContext command = actor.command(Roles.REGULATOR);
@@ -98,7 +98,7 @@ public class StaffBlacklistResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = BlacklistEntryView.class)))
   @APIResponse(responseCode = "404", description = "No such entry")
-  public Uni<Response> get(@PathParam("entryId") String entryId) {
+  public Uni<Response> getStaffBlacklistEntry(@PathParam("entryId") String entryId) {
     return service
         .get(entryId)
         .map(view -> Response.ok(view).header("ETag", Versions.etag(view.version())).build());

@@ -77,7 +77,7 @@ public class StaffResource {
   @APIResponse(responseCode = "404", description = "Not the operator's institution")
   @APIResponse(responseCode = "409", description = "The person is already active staff here")
   @APIResponse(responseCode = "422", description = "Rules broken; nothing was stored")
-  public Uni<Response> file(
+  public Uni<Response> fileStaffMember(
       @PathParam("institutionId") String institutionId,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull StaffRequest request) {
@@ -106,7 +106,7 @@ public class StaffResource {
   @Operation(
       summary = "The institution's staff, oldest filing first (keyset pagination)",
       description = "Own institution, the regulator's district, or as auditor; others 404.")
-  public Uni<StaffPage> list(
+  public Uni<StaffPage> listStaff(
       @PathParam("institutionId") String institutionId,
       @QueryParam("status") StaffStatus status,
       @QueryParam("cursor") String cursor,
@@ -132,7 +132,7 @@ public class StaffResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = StaffView.class)))
   @APIResponse(responseCode = "404", description = "No such staff member visible to the caller")
-  public Uni<Response> get(
+  public Uni<Response> getStaffMember(
       @PathParam("institutionId") String institutionId, @PathParam("staffId") String staffId) {
     return service
         .get(
@@ -160,7 +160,7 @@ public class StaffResource {
               schema = @Schema(implementation = StaffView.class)))
   @APIResponse(responseCode = "409", description = "Already left")
   @APIResponse(responseCode = "422", description = "STF-04 would be broken")
-  public Uni<Response> leave(
+  public Uni<Response> recordStaffDeparture(
       @PathParam("institutionId") String institutionId,
       @PathParam("staffId") String staffId,
       @HeaderParam("If-Match") String ifMatch,

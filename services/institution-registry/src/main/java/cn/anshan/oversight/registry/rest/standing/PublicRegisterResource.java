@@ -52,7 +52,7 @@ public class PublicRegisterResource {
       responseCode = "429",
       description = "More public reads from this address this minute than allowed; see Retry-After")
   @Operation(summary = "The published white or black list (LST-01), optionally of one district")
-  public Uni<PublicListPage> list(
+  public Uni<PublicListPage> searchPublicRegister(
       @QueryParam("listStatus") @DefaultValue("WHITE") ListStatus listStatus,
       @QueryParam("district") String district,
       @QueryParam("cursor") String cursor,
@@ -74,7 +74,8 @@ public class PublicRegisterResource {
       responseCode = "429",
       description = "More public reads from this address this minute than allowed; see Retry-After")
   @Operation(summary = "An approved institution's list status, licence validity and category")
-  public Uni<PublicInstitutionView> institution(@PathParam("institutionId") String institutionId) {
+  public Uni<PublicInstitutionView> getPublicInstitution(
+      @PathParam("institutionId") String institutionId) {
     return service.publicView(institutionId);
   }
 }

@@ -61,7 +61,7 @@ public class StandingResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = StandingView.class)))
-  public Uni<Response> standing(@PathParam("institutionId") String institutionId) {
+  public Uni<Response> getStanding(@PathParam("institutionId") String institutionId) {
     return service
         .standing(
             actor.actingAs(Roles.AUDITOR, Roles.REGULATOR, Roles.INSTITUTION_OPERATOR),
@@ -116,7 +116,7 @@ public class StandingResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = StandingView.class)))
-  public Uni<Response> changeScope(
+  public Uni<Response> changeLicenceScope(
       @PathParam("institutionId") String institutionId,
       @HeaderParam("If-Match") String ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String key,
@@ -144,7 +144,7 @@ public class StandingResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = StandingView.class)))
-  public Uni<Response> revoke(
+  public Uni<Response> revokeLicence(
       @PathParam("institutionId") String institutionId,
       @HeaderParam("If-Match") String ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String key,
@@ -205,7 +205,7 @@ public class StandingResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = StandingView.class)))
-  public Uni<Response> impose(
+  public Uni<Response> imposeSanction(
       @PathParam("institutionId") String institutionId,
       @HeaderParam("If-Match") String ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String key,
@@ -237,7 +237,7 @@ public class StandingResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = StandingView.class)))
-  public Uni<Response> lift(
+  public Uni<Response> liftSanction(
       @PathParam("institutionId") String institutionId,
       @PathParam("sanctionId") UUID sanctionId,
       @HeaderParam("If-Match") String ifMatch,

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = OversightTestResources.class, scope = TestResourceScope.GLOBAL)
 class StaffFlowTest {
-  static final String APPLICATIONS = "/api/v1/institutions/applications";
+  static final String APPLICATIONS = "/api/v1/institution-applications";
   static final String STAFF = "/api/v1/institutions/{institutionId}/staff";
   static final String BLACKLIST = "/api/v1/staff-blacklist";
   static final Tokens REGULATOR_TIEDONG =

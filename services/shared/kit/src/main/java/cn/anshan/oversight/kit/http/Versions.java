@@ -16,12 +16,7 @@ public final class Versions {
 
   public static void requireIfMatch(String ifMatch, long currentVersion) {
     if (ifMatch == null || ifMatch.isBlank()) {
-      throw new ProblemException(
-          Problem.of(
-              428,
-              "precondition-required",
-              "Precondition required",
-              "send If-Match with the ETag of the version you read"));
+      throw new ProblemException(Problem.preconditionRequired());
     }
     for (String candidate : ifMatch.split(",")) {
       String tag = candidate.trim();
@@ -35,15 +30,6 @@ public final class Versions {
         return;
       }
     }
-    throw new ProblemException(
-        Problem.of(
-            412,
-            "precondition-failed",
-            "Precondition failed",
-            "the resource is at version "
-                + currentVersion
-                + ", not "
-                + ifMatch
-                + "; read it again"));
+    throw new ProblemException(Problem.preconditionFailed(currentVersion, ifMatch));
   }
 }

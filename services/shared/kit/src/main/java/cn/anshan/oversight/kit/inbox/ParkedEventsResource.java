@@ -54,7 +54,7 @@ public class ParkedEventsResource {
           "Open items only (not yet replayed), oldest first, without their payload. A record is"
               + " parked when it is not an event of the consumer's source (at once) or its effect"
               + " kept failing for oversight.inbox.retry.give-up-after.")
-  public Uni<ParkedEventsOverview> overview(
+  public Uni<ParkedEventsOverview> listParkedEvents(
       @QueryParam("consumer") String consumer,
       @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
     actor.actingAs(Roles.PLATFORM_OPERATOR);
@@ -79,7 +79,7 @@ public class ParkedEventsResource {
   @APIResponse(responseCode = "200", description = "Replayed (now or before)")
   @APIResponse(responseCode = "404", description = "No such parked record in this service")
   @APIResponse(responseCode = "409", description = "Still poison, or the effect failed again")
-  public Uni<ParkedEventReplay> replay(@PathParam("id") UUID id) {
+  public Uni<ParkedEventReplay> replayParkedEvent(@PathParam("id") UUID id) {
     String operator = actor.actingAs(Roles.PLATFORM_OPERATOR).subject();
     return parked.replay(id, operator);
   }

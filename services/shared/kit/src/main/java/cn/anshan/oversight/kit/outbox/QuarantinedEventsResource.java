@@ -47,7 +47,7 @@ public class QuarantinedEventsResource {
           "A row is quarantined after oversight.outbox.relay.quarantine-after refusals that"
               + " sending again cannot cure (e.g. larger than the topic accepts); the rest of the"
               + " stream went on and audit shows its sequence as a gap. Without the payload.")
-  public Uni<List<QuarantinedEvent>> list(
+  public Uni<List<QuarantinedEvent>> listQuarantinedEvents(
       @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
     actor.actingAs(Roles.PLATFORM_OPERATOR);
     return quarantined.list(limit);
@@ -65,7 +65,7 @@ public class QuarantinedEventsResource {
               + " Idempotency-Key is needed.")
   @APIResponse(responseCode = "200", description = "Released (now or before)")
   @APIResponse(responseCode = "404", description = "No quarantined or released row with this id")
-  public Uni<ReleasedEvent> release(@PathParam("id") UUID id) {
+  public Uni<ReleasedEvent> releaseQuarantinedEvent(@PathParam("id") UUID id) {
     String operator = actor.actingAs(Roles.PLATFORM_OPERATOR).subject();
     return quarantined.release(id, operator);
   }

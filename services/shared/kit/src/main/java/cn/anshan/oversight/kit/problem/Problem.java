@@ -38,11 +38,50 @@ public record Problem(
     return new Problem(type, title, status, detail, null, rules, violations, null);
   }
 
+  /** Rule violations with the title their status implies (ProblemException.rule). */
+  public static Problem ofRules(int status, List<RuleViolation> violations) {
+    String title =
+        switch (status) {
+          case 403 -> "Forbidden by rule";
+          case 409 -> "Conflict with rule";
+          default -> "Business rule violated";
+        };
+    return ofRules(status, title, violations);
+  }
+
   public static Problem ofFields(List<FieldError> errors) {
     String detail =
         String.join("; ", errors.stream().map(e -> e.pointer() + ": " + e.detail()).toList());
     return new Problem(
         TYPE_BASE + "invalid-request", "Invalid request", 400, detail, null, null, null, errors);
+  }
+
+  /** 401: the answer to a request without a valid token, with {@code WWW-Authenticate: Bearer}. */
+  public static Problem unauthenticated() {
+    return of(401, "unauthenticated", "Unauthenticated", "a valid bearer token is required");
+  }
+
+  /** 403 for a role the operation does not admit ({@code @RolesAllowed}). */
+  public static Problem roleForbidden() {
+    return of(403, "forbidden", "Forbidden", "your role may not perform this operation");
+  }
+
+  /** 428: a conditional command sent without If-Match (DESIGN §3). */
+  public static Problem preconditionRequired() {
+    return of(
+        428,
+        "precondition-required",
+        "Precondition required",
+        "send If-Match with the ETag of the version you read");
+  }
+
+  /** 412: If-Match names another version than the current one. */
+  public static Problem preconditionFailed(long currentVersion, String ifMatch) {
+    return of(
+        412,
+        "precondition-failed",
+        "Precondition failed",
+        "the resource is at version " + currentVersion + ", not " + ifMatch + "; read it again");
   }
 
   public Problem withInstance(String instance) {

@@ -28,14 +28,7 @@ public class ProblemException extends RuntimeException {
    * (REG-08), 409 when it is about the object's state.
    */
   public static ProblemException rule(int status, String rule, String detail) {
-    String title =
-        switch (status) {
-          case 403 -> "Forbidden by rule";
-          case 409 -> "Conflict with rule";
-          default -> "Business rule violated";
-        };
-    return new ProblemException(
-        Problem.ofRules(status, title, List.of(new RuleViolation(rule, detail))));
+    return new ProblemException(Problem.ofRules(status, List.of(new RuleViolation(rule, detail))));
   }
 
   /** 404 is also the answer for objects the caller may not see, so existence is not leaked. */

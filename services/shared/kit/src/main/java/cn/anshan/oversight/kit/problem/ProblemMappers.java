@@ -69,18 +69,17 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
-    return respond(unauthorized(), uri);
+    return respond(Problem.unauthenticated(), uri);
   }
 
   @ServerExceptionMapper
   public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-    return respond(unauthorized(), uri);
+    return respond(Problem.unauthenticated(), uri);
   }
 
   @ServerExceptionMapper
   public Response forbidden(ForbiddenException e, UriInfo uri) {
-    return respond(
-        Problem.of(403, "forbidden", "Forbidden", "your role may not perform this operation"), uri);
+    return respond(Problem.roleForbidden(), uri);
   }
 
   @ServerExceptionMapper
@@ -91,7 +90,7 @@ public class ProblemMappers {
     }
     int status = e.getResponse().getStatus();
     if (status == 401) {
-      return respond(unauthorized(), uri);
+      return respond(Problem.unauthenticated(), uri);
     }
     String reason =
         Response.Status.fromStatusCode(status) == null
@@ -134,11 +133,6 @@ public class ProblemMappers {
         Problem.of(
             500, "internal", "Internal error", "unexpected failure; quote error id " + errorId),
         uri);
-  }
-
-  private static Problem unauthorized() {
-    return Problem.of(
-        401, "unauthenticated", "Unauthenticated", "a valid bearer token is required");
   }
 
   private static Response respond(Problem problem, UriInfo uri) {
