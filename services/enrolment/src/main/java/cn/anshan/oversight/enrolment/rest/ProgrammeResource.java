@@ -83,7 +83,10 @@ public class ProgrammeResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ProgrammeView.class)))
   @APIResponse(responseCode = "409", description = "The school already has this plan")
-  @APIResponse(responseCode = "422", description = "A rule is broken (rule ids in the problem)")
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "ASV-02: fewer than 5 school days or 2 hours a day; ASV-01: ends before the local off-work time (every broken rule is listed)")
   public Uni<Response> publishProgramme(
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull Requests.Programme request) {
@@ -149,7 +152,10 @@ public class ProgrammeResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ProgrammeView.class)))
   @APIResponse(responseCode = "404", description = "Not a programme of the admin's school")
-  @APIResponse(responseCode = "422", description = "A rule is broken")
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "ASV-02: fewer than 5 school days or 2 hours a day; ASV-01: ends before the local off-work time (same rules as publishing)")
   public Uni<Response> reviseProgramme(
       @PathParam("programmeId") UUID programmeId,
       @HeaderParam("If-Match") String ifMatch,

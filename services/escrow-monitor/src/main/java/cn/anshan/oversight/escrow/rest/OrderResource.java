@@ -88,7 +88,10 @@ public class OrderResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = Views.OrderView.class)))
   @APIResponse(responseCode = "404", description = "No such filed course")
-  @APIResponse(responseCode = "422", description = "A cap or rule broken; rule IDs listed")
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "LN-PRE-04: more than 60 class hours or 3 months; PRE-20: more than 5,000 yuan; PRE-24: spans terms; CON-09: another contract text (every broken rule is listed)")
   public Uni<Response> placeOrder(
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull Requests.PlaceOrder request) {

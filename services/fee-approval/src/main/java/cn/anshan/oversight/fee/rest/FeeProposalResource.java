@@ -102,7 +102,10 @@ public class FeeProposalResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = FeeProposalView.class)))
   @APIResponse(responseCode = "409", description = "The school already has this fee; revise it")
-  @APIResponse(responseCode = "422", description = "A fee rule is broken (rule IDs in the body)")
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "LN-ASV-03: above the cap; LN-ASV-06: fee × participants exceeds the monthly cost; ASV-04: not an item of the fee catalogue (every broken rule is listed)")
   public Uni<Response> proposeFee(
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull FeeRequests.Propose request) {
@@ -210,7 +213,10 @@ public class FeeProposalResource {
               schema = @Schema(implementation = FeeProposalView.class)))
   @APIResponse(responseCode = "404", description = "Not a proposal of the own school")
   @APIResponse(responseCode = "409", description = "Not DRAFT or RETURNED (LN-ASV-06)")
-  @APIResponse(responseCode = "422", description = "A fee rule is broken")
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "LN-ASV-03: above the cap; LN-ASV-06: fee × participants exceeds the monthly cost (same rules as proposing)")
   public Uni<Response> amendFeeProposal(
       @PathParam("proposalId") UUID proposalId,
       @HeaderParam("If-Match") String ifMatch,
@@ -349,7 +355,9 @@ public class FeeProposalResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = FeeProposalView.class)))
   @APIResponse(responseCode = "409", description = "Not SUBMITTED (LN-ASV-06)")
-  @APIResponse(responseCode = "422", description = "A fee rule is broken")
+  @APIResponse(
+      responseCode = "422",
+      description = "LN-ASV-06: higher than proposed or above the cost; LN-ASV-03: above the cap")
   public Uni<Response> approveFee(
       @PathParam("proposalId") UUID proposalId,
       @HeaderParam("If-Match") String ifMatch,
@@ -449,7 +457,10 @@ public class FeeProposalResource {
   @APIResponse(
       responseCode = "409",
       description = "Not PUBLISHED, or a revision is already in progress")
-  @APIResponse(responseCode = "422", description = "A fee rule is broken")
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "LN-ASV-03: above the cap; LN-ASV-06: fee × participants exceeds the monthly cost (same rules as proposing)")
   public Uni<Response> reviseFee(
       @PathParam("proposalId") UUID proposalId,
       @HeaderParam("If-Match") String ifMatch,

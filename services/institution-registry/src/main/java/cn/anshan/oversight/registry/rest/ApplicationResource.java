@@ -65,7 +65,10 @@ public class ApplicationResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ApplicationView.class)))
   @APIResponse(responseCode = "409", description = "An application is pending or approved")
-  @APIResponse(responseCode = "422", description = "Rules broken; nothing was stored")
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "REG-04: no new subject-type institution for compulsory-education students; REG-10: less than 3 m² per student or below the minimum area; REG-02: not a non-subject category; REG-06: not the documents the category and mode require; nothing was stored (every broken rule is listed)")
   public Uni<Response> submitApplication(
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull ApplicationRequest request) {

@@ -71,7 +71,10 @@ public class CourseResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = CourseView.class)))
   @APIResponse(responseCode = "409", description = "The institution is not approved")
-  @APIResponse(responseCode = "422", description = "Rules broken; nothing was stored")
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "REG-06: outside the licence's category or mode; TIM-02: online lesson too long; PRC-03: above the guided price; nothing was stored")
   public Uni<Response> fileCourse(
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull CourseRequest request) {
@@ -126,7 +129,10 @@ public class CourseResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = SessionView.class)))
-  @APIResponse(responseCode = "422", description = "Rules broken; nothing was stored")
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "TIM-01: subject-type on a rest day, holiday or vacation; TIM-03: offline too late; TIM-04: in school hours; nothing was stored")
   public Uni<Response> scheduleSession(
       @PathParam("courseId") String courseId,
       @HeaderParam("If-Match") String ifMatch,
@@ -212,7 +218,9 @@ public class CourseResource {
               schema = @Schema(implementation = SessionView.class)))
   @APIResponse(responseCode = "404", description = "No such session of the operator's course")
   @APIResponse(responseCode = "409", description = "The session was reported held already")
-  @APIResponse(responseCode = "422", description = "The session has not started; nothing stored")
+  @APIResponse(
+      responseCode = "422",
+      description = "REL-04: the session has not started; nothing stored")
   public Uni<Response> reportSessionHeld(
       @PathParam("courseId") String courseId,
       @PathParam("sessionId") String sessionId,

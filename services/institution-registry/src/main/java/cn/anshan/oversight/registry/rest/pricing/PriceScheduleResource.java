@@ -70,7 +70,10 @@ public class PriceScheduleResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = PriceScheduleView.class)))
   @APIResponse(responseCode = "404", description = "Not the configured locality")
-  @APIResponse(responseCode = "422", description = "Rules broken; nothing was stored")
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "PRC-04: a benchmark for an unknown mode or class-size band; PRC-05: not per standard class hour; nothing was stored")
   public Uni<Response> adoptPriceSchedule(
       @PathParam("locality") String locality,
       @HeaderParam("If-Match") String ifMatch,

@@ -76,7 +76,10 @@ public class StaffResource {
               schema = @Schema(implementation = StaffView.class)))
   @APIResponse(responseCode = "404", description = "Not the operator's institution")
   @APIResponse(responseCode = "409", description = "The person is already active staff here")
-  @APIResponse(responseCode = "422", description = "Rules broken; nothing was stored")
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "STF-01: no qualification for the post; STF-02: an in-service teacher; STF-03: no written labour contract; nothing was stored")
   public Uni<Response> fileStaffMember(
       @PathParam("institutionId") String institutionId,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
