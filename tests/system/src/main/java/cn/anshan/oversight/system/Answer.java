@@ -1,5 +1,6 @@
 package cn.anshan.oversight.system;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.Arrays;
@@ -15,6 +16,18 @@ public record Answer(
     Map<String, List<String>> headers,
     String body,
     JsonNode json) {
+
+  /** The body as JSON when it is a JSON object or array, else null. */
+  static JsonNode parse(String text) {
+    if (text == null || text.isBlank() || !(text.startsWith("{") || text.startsWith("["))) {
+      return null;
+    }
+    try {
+      return Api.JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
 
   public String header(String name) {
     for (Map.Entry<String, List<String>> e : headers.entrySet()) {

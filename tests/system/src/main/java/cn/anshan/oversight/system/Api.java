@@ -1,7 +1,6 @@
 package cn.anshan.oversight.system;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
@@ -132,15 +131,9 @@ public final class Api {
       RequestJournal.record(
           new RequestJournal.Exchange(
               user, method, url, Map.copyOf(headers), requestBody, res.statusCode(), text));
-      JsonNode json = null;
-      if (text != null && !text.isBlank() && (text.startsWith("{") || text.startsWith("["))) {
-        try {
-          json = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-          json = null;
-        }
-      }
-      Answer a = new Answer(user, method, url, res.statusCode(), res.headers().map(), text, json);
+      Answer a =
+          new Answer(
+              user, method, url, res.statusCode(), res.headers().map(), text, Answer.parse(text));
       if (!quiet) {
         narrator.call(a.user(), method, url, a.status(), summary.apply(a));
       }

@@ -7,8 +7,20 @@ import static cn.anshan.oversight.system.story.StoryContext.PARENT_1;
 import static cn.anshan.oversight.system.story.StoryContext.PARENT_2;
 import static cn.anshan.oversight.system.story.StoryContext.REGULATOR_TIEDONG;
 
+import cn.anshan.oversight.clients.ApiException;
+import cn.anshan.oversight.clients.escrow.model.BankPayment;
+import cn.anshan.oversight.clients.escrow.model.Contract;
+import cn.anshan.oversight.clients.escrow.model.OrderView;
+import cn.anshan.oversight.clients.escrow.model.Payment;
+import cn.anshan.oversight.clients.escrow.model.PaymentMethod;
+import cn.anshan.oversight.clients.escrow.model.PaymentPlan;
+import cn.anshan.oversight.clients.escrow.model.PaymentRoute;
+import cn.anshan.oversight.clients.escrow.model.PlaceOrder;
+import cn.anshan.oversight.clients.escrow.model.SupervisionMode;
 import cn.anshan.oversight.system.Answer;
+import cn.anshan.oversight.system.Clients;
 import cn.anshan.oversight.system.StoryFailure;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
@@ -150,7 +162,8 @@ public final class S3CustodyAndPrepayment implements Step {
 
   /**
    * Places the order once escrow-monitor knows the child (ChildRegistered on Kafka: until then the
-   * order is refused with PLT-08 and nothing is stored); shows the signed contract's version.
+   * order is refused with PLT-08 and nothing is stored); shows the signed contract's version. The
+   * parent and the custody bank call through the generated clients (issue 19 item 2).
    */
   private static String place(
       StoryContext s,
@@ -160,58 +173,78 @@ public final class S3CustodyAndPrepayment implements Step {
       int hours,
       String start,
       String end) {
-    String esc = s.urls().escrow() + "/api/v1/escrow";
-    Answer[] answer = new Answer[1];
+    PlaceOrder request =
+        new PlaceOrder()
+            .courseId(UUID.fromString(courseId))
+            .childId(UUID.fromString(child))
+            .classHours(hours)
+            .periodStart(LocalDate.parse(start))
+            .periodEnd(LocalDate.parse(end))
+            .contract(
+                new Contract()
+                    .template("GF-2021-2604")
+                    .coolingOffDaysBefore(0)
+                    .coolingOffHoursAfter(24)
+                    .supervisionMode(SupervisionMode.CUSTODY)
+                    .payment(
+                        new Payment()
+                            .plan(PaymentPlan.LUMP_SUM)
+                            .instalments(1)
+                            .method(PaymentMethod.WECHAT_PAY)));
+    OrderView[] placed = new OrderView[1];
+    String[] refusal = {""};
     s.await(
         "escrow-monitor knows " + parent + "'s child (ChildRegistered consumed)",
         () -> {
-          answer[0] =
-              s.api()
-                  .as(parent)
-                  .post(esc + "/orders", order(courseId, child, hours, start, end))
-                  .quietly()
-                  .send();
-          return answer[0].status() != 422 || !answer[0].body().contains("PLT-08");
+          try {
+            placed[0] =
+                s.clients()
+                    .as(parent)
+                    .quietly()
+                    .orders()
+                    .placeOrder(request, Clients.idempotencyKey());
+            return true;
+          } catch (ApiException e) {
+            refusal[0] = e.getCode() + " " + e.getResponseBody();
+            if (e.getCode() == 422 && e.getResponseBody().contains("PLT-08")) {
+              return false;
+            }
+            throw new StoryFailure("placing the order was refused: " + refusal[0]);
+          }
         },
-        () -> answer[0] == null ? "" : answer[0].status() + " " + answer[0].body());
-    Answer placed = answer[0];
+        () -> refusal[0]);
+    OrderView order = placed[0];
     s.say()
         .call(
             parent,
             "POST",
-            esc + "/orders",
-            placed.status(),
+            s.urls().escrow() + "/api/v1/escrow/orders",
+            201,
             "orderId="
-                + placed.text("orderId")
+                + order.getOrderId()
                 + " status="
-                + placed.text("status")
+                + order.getStatus()
                 + " contract="
-                + placed.node("contract").path("template").asText()
+                + order.getContract().getTemplate()
                 + " childId="
-                + placed.text("childId"));
-    placed.expect(201);
-    long amount = placed.node("amountFen").asLong();
+                + order.getChildId());
+    long amount = order.getAmountFen();
     if (amount != hours * S2CoursesAndSchedules.PRICE_FEN) {
       throw new StoryFailure("LN-PRE-05: amount " + amount + " is not hours × filed price");
     }
-    String orderId = placed.text("orderId");
-    s.api()
-        .as(BANK)
-        .post(
-            esc + "/bank/payments",
-            Map.of(
-                "bankRef",
-                "BOAS-" + UUID.randomUUID(),
-                "orderId",
-                orderId,
-                "amountFen",
-                amount,
-                "route",
-                "WECHAT_PAY"))
-        .showing("orderId", "amountFen", "lessonsReserved")
-        .send()
-        .expect(201);
-    return orderId;
+    Clients.ok(
+        () ->
+            s.clients()
+                .as(BANK)
+                .custodyBank()
+                .reportBankPayment(
+                    new BankPayment()
+                        .bankRef("BOAS-" + UUID.randomUUID())
+                        .orderId(order.getOrderId())
+                        .amountFen(amount)
+                        .route(PaymentRoute.WECHAT_PAY),
+                    Clients.idempotencyKey()));
+    return order.getOrderId().toString();
   }
 
   static String order(String courseId, String childId, int hours, String start, String end) {

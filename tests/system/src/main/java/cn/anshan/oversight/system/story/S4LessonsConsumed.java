@@ -4,13 +4,16 @@ import static cn.anshan.oversight.system.story.StoryContext.OPERATOR_A;
 import static cn.anshan.oversight.system.story.StoryContext.PARENT_1;
 import static cn.anshan.oversight.system.story.StoryContext.PARENT_2;
 
+import cn.anshan.oversight.clients.escrow.api.OrdersApi;
+import cn.anshan.oversight.clients.escrow.model.Dispute;
 import cn.anshan.oversight.system.Answer;
+import cn.anshan.oversight.system.Clients;
 import cn.anshan.oversight.system.StoryFailure;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 
 /**
  * Issue 8 step 4 (一课一消): operator-a reports three sessions held at the registry with parent-1's
@@ -43,35 +46,25 @@ public final class S4LessonsConsumed implements Step {
       String session = heldSession(s, s.today().minusDays(i), "18:00", "19:00");
       lessons.add(requestLesson(s, order, session).text("consumptionId"));
     }
-    s.api()
-        .as(PARENT_1)
-        .post(esc + "/consumptions/" + lessons.get(0) + "/confirmation", null)
-        .showing("status", "releasedFen")
-        .send()
-        .expect(200);
-    s.api()
-        .as(PARENT_1)
-        .post(esc + "/consumptions/" + lessons.get(1) + "/confirmation", null)
-        .showing("status", "releasedFen")
-        .send()
-        .expect(200);
-    s.api()
-        .as(PARENT_1)
-        .post(
-            esc + "/consumptions/" + lessons.get(2) + "/dispute",
-            Map.of("reason", "The lesson was cancelled; the teacher did not come."))
-        .showing("status")
-        .send()
-        .expect(200);
-    s.api()
-        .as(PARENT_1)
-        .post(esc + "/consumptions/" + lessons.get(2) + "/confirmation", null)
-        .send()
-        .expect(409);
+    // parent-1 answers through the generated escrow client (issue 19 item 2)
+    OrdersApi parent = s.clients().as(PARENT_1).orders();
+    for (String lesson : lessons.subList(0, 2)) {
+      Clients.ok(
+          () -> parent.confirmConsumption(UUID.fromString(lesson), Clients.idempotencyKey()));
+    }
+    Clients.ok(
+        () ->
+            parent.disputeConsumption(
+                UUID.fromString(lessons.get(2)),
+                new Dispute().reason("The lesson was cancelled; the teacher did not come."),
+                Clients.idempotencyKey()));
+    Clients.refused(
+        409,
+        () -> parent.confirmConsumption(UUID.fromString(lessons.get(2)), Clients.idempotencyKey()));
     s.say()
         .note(
             "a disputed lesson cannot be confirmed afterwards; its money stays reserved (REL-07)");
-    s.api().as(PARENT_2).get(esc + "/orders/" + order).send().expect(404);
+    Clients.refused(404, () -> s.clients().as(PARENT_2).orders().getOrder(UUID.fromString(order)));
     s.say().note("another family cannot see the order (404)");
     Answer read =
         s.api()

@@ -2,6 +2,7 @@ package cn.anshan.oversight.system.story;
 
 import cn.anshan.oversight.system.Answer;
 import cn.anshan.oversight.system.Api;
+import cn.anshan.oversight.system.Clients;
 import cn.anshan.oversight.system.Endpoints;
 import cn.anshan.oversight.system.Narrator;
 import cn.anshan.oversight.system.PersonalData;
@@ -50,18 +51,25 @@ public final class StoryContext {
   public static final String PARENT_2_SUB = "f695d6bc-5016-5156-bc5b-dcb4fdf09430";
 
   private final Api api;
+  private final Clients clients;
   private final Map<String, String> ids = new LinkedHashMap<>();
   private final Duration awaitLimit;
   private final PlatformClock clock;
 
   public StoryContext(Api api, Duration awaitLimit) {
     this.api = api;
+    this.clients = new Clients(api);
     this.awaitLimit = awaitLimit;
     this.clock = new PlatformClock(api.endpoints());
   }
 
   public Api api() {
     return api;
+  }
+
+  /** The generated API clients (contracts/clients) as a demo user. */
+  public Clients clients() {
+    return clients;
   }
 
   public Endpoints urls() {
