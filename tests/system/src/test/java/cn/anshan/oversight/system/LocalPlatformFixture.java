@@ -36,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class LocalPlatformFixture implements BeforeAllCallback {
 
   private static final int[] DEFAULT_PORTS = {
-    55432, 9092, 9093, 8180, 9180, 8081, 8082, 8083, 8084, 8085
+    55432, 9092, 9093, 8180, 9180, 8081, 8082, 8083, 8084, 8085, 8090
   };
 
   @Override

@@ -81,16 +81,18 @@ final class KeycloakComponent extends Component {
 
     Path log = layout.log(name);
     long offset = Procs.logSize(log);
-    Map<String, String> env =
-        Map.of(
-            "JAVA_HOME",
-            System.getProperty("java.home"),
-            "JAVA_OPTS_APPEND",
-            "-Djava.io.tmpdir=" + layout.tmp(),
-            "KC_BOOTSTRAP_ADMIN_USERNAME",
-            "admin",
-            "KC_BOOTSTRAP_ADMIN_PASSWORD",
-            "admin");
+    Map<String, String> env = new java.util.HashMap<>();
+    env.put("JAVA_HOME", System.getProperty("java.home"));
+    env.put("JAVA_OPTS_APPEND", "-Djava.io.tmpdir=" + layout.tmp());
+    env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+    env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+    // the realm file's ${OVERSIGHT_<SERVICE>_PORT} placeholders: where the portal client may
+    // redirect after sign-in (each service's Swagger UI, the audit console)
+    for (ServiceComponent.Spec spec : ServiceComponent.SPECS) {
+      env.put(
+          "OVERSIGHT_" + spec.db().toUpperCase(java.util.Locale.ROOT) + "_PORT",
+          Integer.toString(layout.ports().service(spec.port())));
+    }
     List<String> cmd = new java.util.ArrayList<>();
     cmd.add(kcSh.toString());
     cmd.addAll(flags());

@@ -34,6 +34,7 @@ public final class LocalPlatform {
   private final PostgresComponent postgres;
   private final KafkaComponent kafka;
   private final KeycloakComponent keycloak;
+  private final Portal portal;
   private final List<ServiceComponent> services = new ArrayList<>();
   private final boolean testClock;
   private final Set<String> leftOut;
@@ -48,6 +49,7 @@ public final class LocalPlatform {
             layout, ServiceComponent.SPECS.stream().map(ServiceComponent.Spec::db).toList());
     this.kafka = new KafkaComponent(layout);
     this.keycloak = new KeycloakComponent(layout);
+    this.portal = new Portal(layout);
   }
 
   public static void main(String[] args) throws Exception {
@@ -147,6 +149,7 @@ public final class LocalPlatform {
       }
       new ServiceEnvironments(layout, testClock).write();
       Map<Component, String> serviceFailures = startAll(pool, services);
+      portal.start();
       Duration total = Duration.ofNanos(System.nanoTime() - t0);
       writeReady(total, notBuilt, serviceFailures);
       superviseAll();
@@ -191,6 +194,7 @@ public final class LocalPlatform {
     ports.put(p.kafkaController(), "kafka controller");
     ports.put(p.keycloak(), "keycloak");
     ports.put(p.keycloakManagement(), "keycloak management");
+    ports.put(p.portal(), "API portal");
     for (ServiceComponent s : services) {
       ports.put(s.port(), s.name());
     }
@@ -248,6 +252,7 @@ public final class LocalPlatform {
               "  %-22s not built (no services/%s/target/quarkus-app/quarkus-run.jar)%n",
               s.name(), s.name()));
     }
+    sb.append(String.format("  %-22s %-9s %s%n", "API portal", "", portal.endpoint()));
     sb.append(String.format("  %-22s %s%n", "all", "ready in " + Procs.seconds(total)));
     if (testClock) {
       sb.append(
@@ -295,6 +300,7 @@ public final class LocalPlatform {
     setState("STOPPING");
     long t0 = System.nanoTime();
     Procs.log("stopping (state was %s)", previous);
+    portal.stop();
     stopInParallel(new ArrayList<>(services));
     stopInParallel(List.of(keycloak, kafka));
     postgres.stop();

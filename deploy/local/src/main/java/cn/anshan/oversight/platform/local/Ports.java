@@ -2,8 +2,9 @@ package cn.anshan.oversight.platform.local;
 
 /**
  * The platform's TCP ports: the documented defaults (PostgreSQL 55432, Kafka 9092/9093, Keycloak
- * 8180/9180, services 8081–8085) shifted by one offset ({@code OVERSIGHT_PORT_OFFSET}, default 0),
- * so a second platform — the system tests' — can run beside a developer's.
+ * 8180/9180, services 8081–8085, API portal 8090) shifted by one offset ({@code
+ * OVERSIGHT_PORT_OFFSET}, default 0), so a second platform — the system tests' — can run beside a
+ * developer's.
  */
 record Ports(int offset) {
 
@@ -62,6 +63,11 @@ record Ports(int offset) {
 
   String realmUrl() {
     return keycloakBase() + "/realms/oversight";
+  }
+
+  /** The API portal the launcher serves ({@link Portal}). */
+  int portal() {
+    return 8090 + offset;
   }
 
   /** A service's port from its default ({@link ServiceComponent#SPECS}). */

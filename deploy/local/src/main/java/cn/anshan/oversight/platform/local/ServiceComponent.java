@@ -69,6 +69,8 @@ final class ServiceComponent extends Component {
     env.putAll(KafkaCredentials.of(layout).environment(spec.name()));
     env.put("OIDC_URL", ports.realmUrl());
     env.put("OIDC_ISSUER", ports.realmUrl());
+    // the OAuth2 flows the OpenAPI document names, so Swagger UI's Authorize signs in here
+    env.put("OPENAPI_REALM_URL", ports.realmUrl());
     env.put("QUARKUS_HTTP_PORT", Integer.toString(port()));
     // only --test-clock enables it, whatever the launcher's own environment says
     env.put("OVERSIGHT_TEST_CLOCK_ENABLED", Boolean.toString(testClock));
