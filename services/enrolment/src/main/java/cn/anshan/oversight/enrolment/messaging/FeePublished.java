@@ -25,19 +25,13 @@ record FeePublished(
     Instant publishedAt) {
 
   FeePublished {
-    requireText("schoolId", schoolId);
-    requireText("termId", termId);
+    EventData.requireText("schoolId", schoolId);
+    EventData.requireText("termId", termId);
     if (programmeType == null) {
       throw new IllegalArgumentException("programmeType is missing");
     }
     if (feeFenPerMonth < 0) {
       throw new IllegalArgumentException("feeFenPerMonth is negative");
-    }
-  }
-
-  private static void requireText(String field, String value) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(field + " is not a non-empty string");
     }
   }
 }

@@ -4,17 +4,13 @@ import cn.anshan.oversight.enrolment.domain.provider.ExitReason;
 import cn.anshan.oversight.enrolment.service.ProviderService;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.IncomingEvent;
-import cn.anshan.oversight.kit.events.PoisonEventException;
 import cn.anshan.oversight.kit.inbox.EventConsumer;
 import cn.anshan.oversight.kit.inbox.EventSource;
 import cn.anshan.oversight.kit.inbox.Inbox;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.time.OversightClock;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -66,76 +62,45 @@ public class RegistryConsumer implements EventConsumer {
 
   @Override
   public Uni<Void> apply(IncomingEvent event) {
-    JsonNode data = event.data();
-    String institutionId = text(data, "institutionId", true);
-    String district = text(data, "district", false);
     long version = event.aggregateVersion();
     CommandContext system =
         new CommandContext(
             Actor.system("enrolment"),
             event.correlationId() != null ? event.correlationId() : event.id().toString(),
             event.id().toString());
-    String name = event.type().substring(PREFIX.length());
     Uni<Integer> work =
-        switch (name) {
+        switch (event.type().substring(PREFIX.length())) {
           case "LicenceRevoked.v1" ->
-              providers.standingChanged(
-                  system,
-                  institutionId,
-                  s -> s.licenceLapsed(version, district, clock.now()),
-                  ExitReason.LICENCE_REVOKED);
+              lapsed(system, event.dataAs(LicenceLapse.class), version, ExitReason.LICENCE_REVOKED);
           case "LicenceExpired.v1" ->
-              providers.standingChanged(
-                  system,
-                  institutionId,
-                  s -> s.licenceLapsed(version, district, clock.now()),
-                  ExitReason.LICENCE_EXPIRED);
-          default -> {
-            String listStatus = text(data, "listStatus", true);
-            JsonNode operational = data.get("operational");
-            if (operational == null || !operational.isBoolean()) {
-              throw new PoisonEventException(name + " without a boolean operational");
-            }
-            String licenceNo = text(data, "licenceNo", false);
-            LocalDate validTo = date(data, "licenceValidTo");
-            yield providers.standingChanged(
-                system,
-                institutionId,
-                s ->
-                    s.listed(
-                        version,
-                        district,
-                        listStatus,
-                        operational.asBoolean(),
-                        licenceNo,
-                        validTo,
-                        clock.now()),
-                "BLACK".equals(listStatus) ? ExitReason.BLACKLISTED : ExitReason.DELISTED);
-          }
+              lapsed(system, event.dataAs(LicenceLapse.class), version, ExitReason.LICENCE_EXPIRED);
+          default -> listed(system, event.dataAs(InstitutionListing.class), version);
         };
     return work.replaceWithVoid();
   }
 
-  static String text(JsonNode data, String field, boolean required) {
-    JsonNode node = data.get(field);
-    if (node == null || node.isNull()) {
-      if (required) {
-        throw new PoisonEventException("data." + field + " is missing");
-      }
-      return null;
-    }
-    if (!node.isTextual() || node.asText().isBlank()) {
-      throw new PoisonEventException("data." + field + " is not a non-empty string");
-    }
-    return node.asText();
+  private Uni<Integer> lapsed(
+      CommandContext system, LicenceLapse lapse, long version, ExitReason reason) {
+    return providers.standingChanged(
+        system,
+        lapse.institutionId(),
+        s -> s.licenceLapsed(version, lapse.district(), clock.now()),
+        reason);
   }
 
-  static LocalDate date(JsonNode data, String field) {
-    String text = text(data, field, false);
-    try {
-      return text == null ? null : LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      throw new PoisonEventException("data." + field + " is not a date");
-    }
+  private Uni<Integer> listed(CommandContext system, InstitutionListing listing, long version) {
+    return providers.standingChanged(
+        system,
+        listing.institutionId(),
+        s ->
+            s.listed(
+                version,
+                listing.district(),
+                listing.listStatus(),
+                listing.operational(),
+                listing.licenceNo(),
+                listing.licenceValidTo(),
+                clock.now()),
+        listing.blacklisted() ? ExitReason.BLACKLISTED : ExitReason.DELISTED);
   }
 }

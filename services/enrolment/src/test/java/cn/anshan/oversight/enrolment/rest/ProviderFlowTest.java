@@ -148,6 +148,35 @@ class ProviderFlowTest {
   }
 
   @Test
+  @DisplayName(
+      "ASV-06: a black-listing whose data does not fit is parked naming why; the next one exits")
+  void registryListingThatDoesNotFitIsParked() {
+    whitelisted();
+    String admission = admit();
+    ObjectNode noOperational = registryEvent("InstitutionBlacklisted.v1", institution, 6);
+    ((ObjectNode) noOperational.get("data")).remove("operational");
+    publishRegistry(noOperational);
+    assertTrue(
+        ParkedRecords.await(
+                "enrolment-registry", noOperational.path("id").asText(), Duration.ofSeconds(30))
+            .contains("data does not fit InstitutionListing"));
+    get(admin, "/api/v1/provider-admissions/" + admission)
+        .statusCode(200)
+        .body("status", equalTo("ADMITTED"));
+
+    publishRegistry(registryEvent("InstitutionBlacklisted.v1", institution, 7));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                "EXITED"
+                    .equals(
+                        get(admin, "/api/v1/provider-admissions/" + admission)
+                            .extract()
+                            .path("status")));
+  }
+
+  @Test
   @DisplayName("ASV-06: a licence expiry reported by the registry exits the provider")
   void asv06LicenceExpiredExits() {
     whitelisted();
