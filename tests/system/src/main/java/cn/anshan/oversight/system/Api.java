@@ -80,23 +80,7 @@ public final class Api {
 
     /** Which fields of the answer the narration shows. */
     public Call showing(String... fields) {
-      this.summary =
-          a -> {
-            if (!a.is2xx()) {
-              return defaultSummary(a);
-            }
-            StringBuilder sb = new StringBuilder();
-            for (String f : fields) {
-              String v = a.text(f);
-              if (!v.isEmpty()) {
-                sb.append(sb.isEmpty() ? "" : " ")
-                    .append(f.replaceFirst("^/", ""))
-                    .append('=')
-                    .append(v);
-              }
-            }
-            return sb.toString();
-          };
+      this.summary = a -> summary(a, fields);
       return this;
     }
 
@@ -180,6 +164,21 @@ public final class Api {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(e);
     }
+  }
+
+  /** The named fields of a 2xx answer ({@code name=value …}); a refusal's problem otherwise. */
+  static String summary(Answer a, String... fields) {
+    if (!a.is2xx() || fields.length == 0) {
+      return defaultSummary(a);
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String f : fields) {
+      String v = a.text(f);
+      if (!v.isEmpty()) {
+        sb.append(sb.isEmpty() ? "" : " ").append(f.replaceFirst("^/", "")).append('=').append(v);
+      }
+    }
+    return sb.toString();
   }
 
   static String defaultSummary(Answer a) {

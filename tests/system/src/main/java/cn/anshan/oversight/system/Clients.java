@@ -4,6 +4,8 @@ import cn.anshan.oversight.clients.ApiClient;
 import cn.anshan.oversight.clients.ApiException;
 import cn.anshan.oversight.clients.audit.api.IntegrityApi;
 import cn.anshan.oversight.clients.audit.api.TimelinesApi;
+import cn.anshan.oversight.clients.enrolment.api.ChildrenApi;
+import cn.anshan.oversight.clients.enrolment.api.EnrolmentsApi;
 import cn.anshan.oversight.clients.escrow.api.CustodyBankApi;
 import cn.anshan.oversight.clients.escrow.api.OrdersApi;
 import java.net.http.HttpClient;
@@ -24,7 +26,7 @@ public final class Clients {
   }
 
   public Caller as(String user) {
-    return new Caller(user, false);
+    return new Caller(user, false, new String[0]);
   }
 
   /** A fresh {@code Idempotency-Key} for one command. */
@@ -71,14 +73,21 @@ public final class Clients {
   public final class Caller {
     private final String user;
     private final boolean quiet;
+    private final String[] shown;
 
-    private Caller(String user, boolean quiet) {
+    private Caller(String user, boolean quiet, String[] shown) {
       this.user = user;
       this.quiet = quiet;
+      this.shown = shown;
     }
 
     public Caller quietly() {
-      return new Caller(user, true);
+      return new Caller(user, true, shown);
+    }
+
+    /** Which fields of the answers the narration shows, as {@link Api.Call#showing}. */
+    public Caller showing(String... fields) {
+      return new Caller(user, quiet, fields);
     }
 
     public OrdersApi orders() {
@@ -87,6 +96,14 @@ public final class Clients {
 
     public CustodyBankApi custodyBank() {
       return new CustodyBankApi(client(api.endpoints().escrow()));
+    }
+
+    public ChildrenApi children() {
+      return new ChildrenApi(client(api.endpoints().enrolment()));
+    }
+
+    public EnrolmentsApi enrolments() {
+      return new EnrolmentsApi(client(api.endpoints().enrolment()));
     }
 
     public TimelinesApi timelines() {
@@ -100,7 +117,7 @@ public final class Clients {
     private ApiClient client(String baseUri) {
       HttpClient journaled =
           new JournaledHttpClient(
-              HttpClients.http11(Duration.ofSeconds(10)), user, api.narrator(), quiet);
+              HttpClients.http11(Duration.ofSeconds(10)), user, api.narrator(), quiet, shown);
       ApiClient client =
           new ApiClient() {
             @Override

@@ -33,12 +33,16 @@ final class JournaledHttpClient extends HttpClient {
   private final String user;
   private final Narrator narrator;
   private final boolean quiet;
+  private final String[] shown;
 
-  JournaledHttpClient(HttpClient http, String user, Narrator narrator, boolean quiet) {
+  /** {@code shown}: the answer's fields the narration names (none: its ETag or problem). */
+  JournaledHttpClient(
+      HttpClient http, String user, Narrator narrator, boolean quiet, String... shown) {
     this.http = http;
     this.user = user;
     this.narrator = narrator;
     this.quiet = quiet;
+    this.shown = shown;
   }
 
   @Override
@@ -65,7 +69,7 @@ final class JournaledHttpClient extends HttpClient {
       Answer answer =
           new Answer(
               user, method, url, raw.statusCode(), raw.headers().map(), body, Answer.parse(body));
-      narrator.call(user, method, url, raw.statusCode(), Api.defaultSummary(answer));
+      narrator.call(user, method, url, raw.statusCode(), Api.summary(answer, shown));
     }
     return new Replayed<>(raw, handle(raw, handler));
   }

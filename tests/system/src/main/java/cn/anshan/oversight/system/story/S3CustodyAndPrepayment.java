@@ -8,6 +8,7 @@ import static cn.anshan.oversight.system.story.StoryContext.PARENT_2;
 import static cn.anshan.oversight.system.story.StoryContext.REGULATOR_TIEDONG;
 
 import cn.anshan.oversight.clients.ApiException;
+import cn.anshan.oversight.clients.enrolment.model.Child;
 import cn.anshan.oversight.clients.escrow.model.BankPayment;
 import cn.anshan.oversight.clients.escrow.model.Contract;
 import cn.anshan.oversight.clients.escrow.model.OrderView;
@@ -149,15 +150,17 @@ public final class S3CustodyAndPrepayment implements Step {
   }
 
   private static String linkChild(StoryContext s, String parent) {
-    return s.api()
-        .as(parent)
-        .post(
-            s.urls().enrolment() + "/api/v1/children",
-            Map.of("schoolId", StoryContext.SCHOOL_1, "grade", 4))
-        .showing("childId")
-        .send()
-        .expect(201)
-        .text("childId");
+    return Clients.ok(
+            () ->
+                s.clients()
+                    .as(parent)
+                    .showing("childId")
+                    .children()
+                    .registerChild(
+                        new Child().schoolId(StoryContext.SCHOOL_1).grade(4),
+                        Clients.idempotencyKey()))
+        .getChildId()
+        .toString();
   }
 
   /**
@@ -236,6 +239,7 @@ public final class S3CustodyAndPrepayment implements Step {
         () ->
             s.clients()
                 .as(BANK)
+                .showing("orderId", "amountFen", "lessonsReserved")
                 .custodyBank()
                 .reportBankPayment(
                     new BankPayment()

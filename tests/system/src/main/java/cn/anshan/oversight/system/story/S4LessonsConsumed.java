@@ -6,6 +6,7 @@ import static cn.anshan.oversight.system.story.StoryContext.PARENT_2;
 
 import cn.anshan.oversight.clients.escrow.api.OrdersApi;
 import cn.anshan.oversight.clients.escrow.model.Dispute;
+import cn.anshan.oversight.clients.escrow.model.OrderView;
 import cn.anshan.oversight.system.Answer;
 import cn.anshan.oversight.system.Clients;
 import cn.anshan.oversight.system.StoryFailure;
@@ -39,7 +40,6 @@ public final class S4LessonsConsumed implements Step {
 
   @Override
   public void run(StoryContext s) {
-    String esc = s.urls().escrow() + "/api/v1/escrow";
     String order = s.id("order1");
     List<String> lessons = new ArrayList<>();
     for (int i = 3; i >= 1; i--) {
@@ -47,7 +47,7 @@ public final class S4LessonsConsumed implements Step {
       lessons.add(requestLesson(s, order, session).text("consumptionId"));
     }
     // parent-1 answers through the generated escrow client (issue 19 item 2)
-    OrdersApi parent = s.clients().as(PARENT_1).orders();
+    OrdersApi parent = s.clients().as(PARENT_1).showing("status", "releasedFen").orders();
     for (String lesson : lessons.subList(0, 2)) {
       Clients.ok(
           () -> parent.confirmConsumption(UUID.fromString(lesson), Clients.idempotencyKey()));
@@ -66,14 +66,12 @@ public final class S4LessonsConsumed implements Step {
             "a disputed lesson cannot be confirmed afterwards; its money stays reserved (REL-07)");
     Clients.refused(404, () -> s.clients().as(PARENT_2).orders().getOrder(UUID.fromString(order)));
     s.say().note("another family cannot see the order (404)");
-    Answer read =
-        s.api()
+    OrdersApi reader =
+        s.clients()
             .as(PARENT_1)
-            .get(esc + "/orders/" + order)
             .showing("status", "amountFen", "releasedFen", "lessonsReleased", "unconsumedFen")
-            .send()
-            .expect(200);
-    long released = read.node("releasedFen").asLong();
+            .orders();
+    long released = Clients.ok(() -> reader.getOrder(UUID.fromString(order))).getReleasedFen();
     if (released != 2 * S2CoursesAndSchedules.PRICE_FEN) {
       throw new StoryFailure("released " + released + " fen; expected exactly two lessons");
     }
@@ -85,7 +83,7 @@ public final class S4LessonsConsumed implements Step {
               "this platform runs on the real clock (start it with --test-clock to move time)");
       return;
     }
-    autoConfirmation(s, esc, order);
+    autoConfirmation(s, order);
   }
 
   private static String heldSession(StoryContext s, LocalDate day, String from, String to) {
@@ -105,7 +103,7 @@ public final class S4LessonsConsumed implements Step {
   }
 
   /** REL-02: the parent stays silent; the lesson confirms itself after 15 working days. */
-  private static void autoConfirmation(StoryContext s, String esc, String order) {
+  private static void autoConfirmation(StoryContext s, String order) {
     // a second session yesterday evening: one that is certainly over, whatever the hour
     Answer reported =
         requestLesson(s, order, heldSession(s, s.today().minusDays(1), "19:20", "20:20"));
@@ -120,20 +118,23 @@ public final class S4LessonsConsumed implements Step {
                 + s.today()
                 + ", the day after the 15th working day (REL-02)");
     long expected = 3 * S2CoursesAndSchedules.PRICE_FEN;
-    Answer[] last = new Answer[1];
+    OrderView[] last = new OrderView[1];
     s.await(
         "the escrow service auto-confirmed the silent lesson and released it",
         () -> {
-          last[0] = s.api().as(PARENT_1).get(esc + "/orders/" + order).send().expect(200);
-          return last[0].node("releasedFen").asLong() == expected;
+          last[0] =
+              Clients.ok(
+                  () ->
+                      s.clients().as(PARENT_1).quietly().orders().getOrder(UUID.fromString(order)));
+          return last[0].getReleasedFen() == expected;
         },
-        () -> last[0] == null ? "" : last[0].body());
-    s.api()
-        .as(PARENT_1)
-        .get(esc + "/orders/" + order)
-        .showing("releasedFen", "lessonsReleased", "unconsumedFen")
-        .send()
-        .expect(200);
+        () -> String.valueOf(last[0]));
+    OrdersApi reader =
+        s.clients()
+            .as(PARENT_1)
+            .showing("releasedFen", "lessonsReleased", "unconsumedFen")
+            .orders();
+    Clients.ok(() -> reader.getOrder(UUID.fromString(order)));
     s.remember("autoConfirmed", reported.text("consumptionId"));
   }
 }

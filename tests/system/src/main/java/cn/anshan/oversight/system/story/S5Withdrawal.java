@@ -4,11 +4,16 @@ import static cn.anshan.oversight.system.story.StoryContext.OPERATOR_A;
 import static cn.anshan.oversight.system.story.StoryContext.PARENT_1;
 import static cn.anshan.oversight.system.story.StoryContext.REGULATOR_TIEDONG;
 
-import cn.anshan.oversight.system.Answer;
+import cn.anshan.oversight.clients.escrow.api.OrdersApi;
+import cn.anshan.oversight.clients.escrow.model.OrderView;
+import cn.anshan.oversight.clients.escrow.model.RefundStatus;
+import cn.anshan.oversight.clients.escrow.model.RefundView;
+import cn.anshan.oversight.clients.escrow.model.RequestRefund;
+import cn.anshan.oversight.system.Clients;
 import cn.anshan.oversight.system.StoryFailure;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
+import java.util.UUID;
 
 /**
  * Issue 8 step 5: parent-1 withdraws after the cooling-off window; the whole unconsumed value, the
@@ -32,19 +37,23 @@ public final class S5Withdrawal implements Step {
   public void run(StoryContext s) {
     String esc = s.urls().escrow() + "/api/v1/escrow";
     String order = s.id("order1");
-    Answer requested =
-        s.api()
+    // parent-1 asks and reads through the generated escrow client (issue 19 item 2)
+    OrdersApi parent =
+        s.clients()
             .as(PARENT_1)
-            .post(
-                esc + "/orders/" + order + "/refund-requests",
-                Map.of("reason", "We are moving to another city."))
-            .showing("refundId", "status", "coolingOff", "autoAcceptOn")
-            .send()
-            .expect(201);
-    String refund = requested.text("refundId");
-    if (!"PAID".equals(requested.text("status"))) {
+            .showing("refundId", "status", "autoAcceptOn", "refundedFen", "unconsumedFen")
+            .orders();
+    RefundView requested =
+        Clients.ok(
+            () ->
+                parent.requestRefund(
+                    UUID.fromString(order),
+                    new RequestRefund().reason("We are moving to another city."),
+                    Clients.idempotencyKey()));
+    String refund = requested.getRefundId().toString();
+    if (requested.getStatus() != RefundStatus.PAID) {
       if (s.clock().movable()) {
-        acceptedBySilence(s, esc, refund, LocalDate.parse(requested.text("autoAcceptOn")));
+        acceptedBySilence(s, refund, requested.getAutoAcceptOn());
       } else {
         s.api()
             .as(OPERATOR_A)
@@ -54,19 +63,11 @@ public final class S5Withdrawal implements Step {
             .expect(200);
       }
     }
-    Answer after =
-        s.api()
-            .as(PARENT_1)
-            .get(esc + "/orders/" + order)
-            .showing("status", "releasedFen", "refundedFen", "unconsumedFen")
-            .send()
-            .expect(200);
+    OrderView after = Clients.ok(() -> parent.getOrder(UUID.fromString(order)));
     int released = s.has("autoConfirmed") ? 3 : 2;
     long expected = (40 - released) * S2CoursesAndSchedules.PRICE_FEN;
-    if (after.node("refundedFen").asLong() != expected
-        || after.node("unconsumedFen").asLong() != 0) {
-      throw new StoryFailure(
-          "expected " + expected + " fen refunded and nothing left: " + after.body());
+    if (after.getRefundedFen() != expected || after.getUnconsumedFen() != 0) {
+      throw new StoryFailure("expected " + expected + " fen refunded and nothing left: " + after);
     }
     s.say()
         .note(
@@ -84,8 +85,7 @@ public final class S5Withdrawal implements Step {
   }
 
   /** REL-05: the institution does not answer; its silence accepts the refund. */
-  private static void acceptedBySilence(
-      StoryContext s, String esc, String refund, LocalDate lastAnswerDay) {
+  private static void acceptedBySilence(StoryContext s, String refund, LocalDate lastAnswerDay) {
     int days = (int) ChronoUnit.DAYS.between(s.today(), lastAnswerDay) + 1;
     s.clock().advanceDays(days);
     s.say()
@@ -97,19 +97,22 @@ public final class S5Withdrawal implements Step {
                 + ", past the last answer day "
                 + lastAnswerDay
                 + " (REL-05)");
-    Answer[] last = new Answer[1];
+    RefundView[] last = new RefundView[1];
     s.await(
         "the escrow service accepted the refund on the institution's silence",
         () -> {
-          last[0] = s.api().as(PARENT_1).get(esc + "/refunds/" + refund).send().expect(200);
-          return "PAID".equals(last[0].text("status"));
+          last[0] =
+              Clients.ok(
+                  () ->
+                      s.clients()
+                          .as(PARENT_1)
+                          .quietly()
+                          .orders()
+                          .getRefund(UUID.fromString(refund)));
+          return last[0].getStatus() == RefundStatus.PAID;
         },
-        () -> last[0] == null ? "" : last[0].body());
-    s.api()
-        .as(PARENT_1)
-        .get(esc + "/refunds/" + refund)
-        .showing("status", "amountFen", "route")
-        .send()
-        .expect(200);
+        () -> String.valueOf(last[0]));
+    OrdersApi reader = s.clients().as(PARENT_1).showing("status", "amountFen", "route").orders();
+    Clients.ok(() -> reader.getRefund(UUID.fromString(refund)));
   }
 }

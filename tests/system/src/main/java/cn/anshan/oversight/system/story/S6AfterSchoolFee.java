@@ -10,11 +10,16 @@ import static cn.anshan.oversight.system.story.StoryContext.REGULATOR_TIEDONG;
 import static cn.anshan.oversight.system.story.StoryContext.SCHOOL_1;
 import static cn.anshan.oversight.system.story.StoryContext.SCHOOL_ADMIN;
 
+import cn.anshan.oversight.clients.enrolment.model.ChargeView;
+import cn.anshan.oversight.clients.enrolment.model.Child;
+import cn.anshan.oversight.clients.enrolment.model.Enrol;
 import cn.anshan.oversight.system.Answer;
+import cn.anshan.oversight.system.Clients;
 import cn.anshan.oversight.system.StoryFailure;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Issue 8 step 6: school-admin-1 proposes the after-school fee; parent-1 (a registered parent
@@ -214,28 +219,34 @@ public final class S6AfterSchoolFee implements Step {
             enr + "/programmes/" + programmeId + "/charge-runs",
             run[0].status(),
             "month=" + month);
-    Answer c1 =
-        s.api()
-            .as(PARENT_1)
-            .get(enr + "/enrolments/" + e1 + "/charges")
-            .showing("/0/amountFen", "/0/feeFenPerMonth", "/0/periodStart", "/0/periodEnd")
-            .send()
-            .expect(200);
-    Answer c2 =
-        s.api()
-            .as(PARENT_2)
-            .get(enr + "/enrolments/" + e2 + "/charges")
-            .showing("/0/amountFen", "/0/exemptCategory")
-            .send()
-            .expect(200);
-    if (c1.node("/0/amountFen").asLong() <= 0 || c1.node("/0/amountFen").asLong() > FEE_FEN) {
-      throw new StoryFailure("parent-1's charge is not within the published fee: " + c1.body());
+    // the parents read their charges through the generated enrolment client (issue 19 item 2)
+    ChargeView c1 =
+        Clients.ok(
+                () ->
+                    s.clients()
+                        .as(PARENT_1)
+                        .showing("/0/amountFen", "/0/feeFenPerMonth", "/0/periodStart")
+                        .enrolments()
+                        .listCharges(UUID.fromString(e1)))
+            .get(0);
+    ChargeView c2 =
+        Clients.ok(
+                () ->
+                    s.clients()
+                        .as(PARENT_2)
+                        .showing("/0/amountFen", "/0/exemptCategory")
+                        .enrolments()
+                        .listCharges(UUID.fromString(e2)))
+            .get(0);
+    if (c1.getAmountFen() <= 0 || c1.getAmountFen() > FEE_FEN) {
+      throw new StoryFailure("parent-1's charge is not within the published fee: " + c1);
     }
-    if (c2.node("/0/amountFen").asLong() != 0 || c2.text("/0/exemptCategory").isEmpty()) {
-      throw new StoryFailure("the exempt child was charged: " + c2.body());
+    if (c2.getAmountFen() != 0 || c2.getExemptCategory() == null) {
+      throw new StoryFailure("the exempt child was charged: " + c2);
     }
-    s.say().note("the exempt child is charged 0 (category " + c2.text("/0/exemptCategory") + ")");
-    s.api().as(PARENT_2).get(enr + "/enrolments/" + e1).send().expect(404);
+    s.say().note("the exempt child is charged 0 (category " + c2.getExemptCategory() + ")");
+    Clients.refused(
+        404, () -> s.clients().as(PARENT_2).enrolments().getEnrolment(UUID.fromString(e1)));
   }
 
   /** The joint submission: each signatory signs the proposal's current version (If-Match). */
@@ -250,25 +261,31 @@ public final class S6AfterSchoolFee implements Step {
   }
 
   private static String child(StoryContext s, String parent, int grade) {
-    return s.api()
-        .as(parent)
-        .post(
-            s.urls().enrolment() + "/api/v1/children", Map.of("schoolId", SCHOOL_1, "grade", grade))
-        .showing("childId", "grade")
-        .send()
-        .expect(201)
-        .text("childId");
+    return Clients.ok(
+            () ->
+                s.clients()
+                    .as(parent)
+                    .showing("childId", "grade")
+                    .children()
+                    .registerChild(
+                        new Child().schoolId(SCHOOL_1).grade(grade), Clients.idempotencyKey()))
+        .getChildId()
+        .toString();
   }
 
   private static String enrol(StoryContext s, String parent, String child, String programme) {
-    return s.api()
-        .as(parent)
-        .post(
-            s.urls().enrolment() + "/api/v1/enrolments",
-            Map.of("childId", child, "programmeId", programme))
-        .showing("enrolmentId", "status", "startDate")
-        .send()
-        .expect(201)
-        .text("enrolmentId");
+    return Clients.ok(
+            () ->
+                s.clients()
+                    .as(parent)
+                    .showing("enrolmentId", "status", "startDate")
+                    .enrolments()
+                    .enrol(
+                        new Enrol()
+                            .childId(UUID.fromString(child))
+                            .programmeId(UUID.fromString(programme)),
+                        Clients.idempotencyKey()))
+        .getEnrolmentId()
+        .toString();
   }
 }

@@ -5,10 +5,11 @@ import static cn.anshan.oversight.system.story.StoryContext.INSTITUTION_A;
 
 import cn.anshan.oversight.clients.ApiException;
 import cn.anshan.oversight.clients.audit.api.IntegrityApi;
+import cn.anshan.oversight.clients.audit.model.EventPage;
+import cn.anshan.oversight.clients.audit.model.EventView;
 import cn.anshan.oversight.clients.audit.model.Export;
 import cn.anshan.oversight.clients.audit.model.PublicKey;
 import cn.anshan.oversight.clients.audit.model.Report;
-import cn.anshan.oversight.system.Answer;
 import cn.anshan.oversight.system.Api;
 import cn.anshan.oversight.system.Clients;
 import cn.anshan.oversight.system.StoryFailure;
@@ -62,29 +63,24 @@ public final class S8AuditorsView implements Step {
   public void run(StoryContext s) {
     String audit = s.urls().audit() + "/api/v1/audit";
     String timeline = audit + "/timelines/" + INSTITUTION_A;
-    List<JsonNode> events = new ArrayList<>();
+    List<EventView> events = new ArrayList<>();
     s.await(
         "audit has ingested the black-listing",
         () -> {
           events.clear();
-          events.addAll(readAll(s, timeline));
-          return events.stream()
-              .anyMatch(e -> e.path("type").asText().endsWith("InstitutionBlacklisted.v1"));
+          events.addAll(readAll(s, INSTITUTION_A));
+          return events.stream().anyMatch(e -> e.getType().endsWith("InstitutionBlacklisted.v1"));
         });
     s.say().call(AUDITOR, "GET", timeline, 200, events.size() + " events");
     List<String> types = new ArrayList<>();
-    for (JsonNode e : events) {
-      String type = e.path("type").asText().replaceFirst("^cn\\.anshan\\.oversight\\.", "");
+    for (EventView e : events) {
+      String type = e.getType().replaceFirst("^cn\\.anshan\\.oversight\\.", "");
       types.add(type);
       s.say()
           .note(
               String.format(
                   "%-24s %-48s v%-3s %-20s %s",
-                  e.path("time").asText(),
-                  type,
-                  e.path("aggregateVersion").asText(),
-                  e.path("actorRole").asText(),
-                  e.path("relation").asText()));
+                  e.getTime(), type, e.getAggregateVersion(), e.getActorRole(), e.getRelation()));
     }
     int at = -1;
     for (String expected : EXPECTED_IN_ORDER) {
@@ -102,7 +98,8 @@ public final class S8AuditorsView implements Step {
       at = found;
     }
     // the auditor checks and exports through the generated audit client (issue 19 item 2)
-    IntegrityApi integrity = s.clients().as(AUDITOR).integrity();
+    IntegrityApi integrity =
+        s.clients().as(AUDITOR).showing("ok", "events", "rule", "keyId", "algorithm").integrity();
     Report report = Clients.ok(() -> integrity.verifyAuditTrail(INSTITUTION_A, null));
     if (!Boolean.TRUE.equals(report.getOk())) {
       throw new StoryFailure("verification found problems: " + report);
@@ -167,18 +164,26 @@ public final class S8AuditorsView implements Step {
     }
   }
 
-  private static List<JsonNode> readAll(StoryContext s, String timeline) {
-    List<JsonNode> all = new ArrayList<>();
+  /** The whole timeline, page by page, through the generated audit client (quietly: polled). */
+  private static List<EventView> readAll(StoryContext s, String entityId) {
+    List<EventView> all = new ArrayList<>();
     String cursor = null;
     for (int page = 0; page < 50; page++) {
-      String url = timeline + "?limit=100" + (cursor == null ? "" : "&cursor=" + cursor);
-      Answer a = s.api().as(AUDITOR).get(url).quietly().send();
-      if (a.status() != 200) {
+      String after = cursor;
+      EventPage one;
+      try {
+        one =
+            s.clients()
+                .as(AUDITOR)
+                .quietly()
+                .timelines()
+                .getTimeline(entityId, null, null, after, null, null, 100, null, null);
+      } catch (ApiException e) {
         return all;
       }
-      a.node("items").forEach(all::add);
-      cursor = a.text("nextCursor");
-      if (cursor.isEmpty()) {
+      all.addAll(one.getItems());
+      cursor = one.getNextCursor();
+      if (cursor == null || cursor.isEmpty()) {
         break;
       }
     }
