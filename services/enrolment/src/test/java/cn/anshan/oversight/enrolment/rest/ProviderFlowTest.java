@@ -113,15 +113,7 @@ class ProviderFlowTest {
 
     ObjectNode blacklisted = registryEvent("InstitutionBlacklisted.v1", institution, 6);
     publishRegistry(blacklisted);
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                "EXITED"
-                    .equals(
-                        get(admin, "/api/v1/provider-admissions/" + admission)
-                            .extract()
-                            .path("status")));
+    awaitExited(admission);
     get(admin, "/api/v1/provider-admissions/" + admission)
         .statusCode(200)
         .header("ETag", "\"2\"")
@@ -165,15 +157,7 @@ class ProviderFlowTest {
         .body("status", equalTo("ADMITTED"));
 
     publishRegistry(registryEvent("InstitutionBlacklisted.v1", institution, 7));
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                "EXITED"
-                    .equals(
-                        get(admin, "/api/v1/provider-admissions/" + admission)
-                            .extract()
-                            .path("status")));
+    awaitExited(admission);
   }
 
   @Test
@@ -182,15 +166,7 @@ class ProviderFlowTest {
     whitelisted();
     String admission = admit();
     publishRegistry(registryEvent("LicenceExpired.v1", institution, 6));
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                "EXITED"
-                    .equals(
-                        get(admin, "/api/v1/provider-admissions/" + admission)
-                            .extract()
-                            .path("status")));
+    awaitExited(admission);
     assertEquals(
         "LICENCE_EXPIRED", events(admission, 2).get(1).path("data").path("reason").asText());
   }
@@ -264,5 +240,17 @@ class ProviderFlowTest {
         overdue.path("type").asText());
     assertEquals("2026-11-30", overdue.path("data").path("dueOn").asText());
     assertEquals("system:enrolment", overdue.path("actor").asText());
+  }
+
+  private void awaitExited(String admission) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                "EXITED"
+                    .equals(
+                        get(admin, "/api/v1/provider-admissions/" + admission)
+                            .extract()
+                            .path("status")));
   }
 }

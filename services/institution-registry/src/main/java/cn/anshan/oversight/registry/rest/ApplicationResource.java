@@ -68,7 +68,11 @@ public class ApplicationResource {
   @APIResponse(
       responseCode = "422",
       description =
-          "REG-04: no new subject-type institution for compulsory-education students; REG-10: less than 3 m² per student or below the minimum area; REG-02: not a non-subject category; REG-06: not the documents the category and mode require; nothing was stored (every broken rule is listed)")
+          "REG-04: no new subject-type institution for compulsory-education or pre-school"
+              + " students; REG-10: less than 3 m² per student or below the minimum area; REG-02:"
+              + " a non-subject institution without its sector; REG-06: a subject-type institution"
+              + " not registered as a non-profit 民非; nothing was stored (every broken rule is"
+              + " listed)")
   public Uni<Response> submitApplication(
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull ApplicationRequest request) {

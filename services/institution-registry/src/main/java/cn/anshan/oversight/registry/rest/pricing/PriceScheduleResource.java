@@ -73,7 +73,8 @@ public class PriceScheduleResource {
   @APIResponse(
       responseCode = "422",
       description =
-          "PRC-04: a benchmark for an unknown mode or class-size band; PRC-05: not per standard class hour; nothing was stored")
+          "PRC-04: a band that is not configured, or two benchmarks for one mode and band;"
+              + " nothing was stored")
   public Uni<Response> adoptPriceSchedule(
       @PathParam("locality") String locality,
       @HeaderParam("If-Match") String ifMatch,
