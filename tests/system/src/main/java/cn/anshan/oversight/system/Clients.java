@@ -2,12 +2,16 @@ package cn.anshan.oversight.system;
 
 import cn.anshan.oversight.clients.ApiClient;
 import cn.anshan.oversight.clients.ApiException;
+import cn.anshan.oversight.clients.ApiResponse;
 import cn.anshan.oversight.clients.audit.api.IntegrityApi;
 import cn.anshan.oversight.clients.audit.api.TimelinesApi;
 import cn.anshan.oversight.clients.enrolment.api.ChildrenApi;
 import cn.anshan.oversight.clients.enrolment.api.EnrolmentsApi;
 import cn.anshan.oversight.clients.escrow.api.CustodyBankApi;
 import cn.anshan.oversight.clients.escrow.api.OrdersApi;
+import cn.anshan.oversight.clients.fee.api.FeeProposalsApi;
+import cn.anshan.oversight.clients.fee.api.PublishedFeesApi;
+import cn.anshan.oversight.clients.registry.api.PublicRegisterApi;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.UUID;
@@ -43,11 +47,34 @@ public final class Clients {
         throw new StoryFailure(
             "expected " + status + ", got " + e.getCode() + ": " + e.getResponseBody());
       }
-      String body = e.getResponseBody();
-      return new Answer(
-          null, null, null, e.getCode(), e.getResponseHeaders().map(), body, Answer.parse(body));
+      return answer(e);
     }
     throw new StoryFailure("expected " + status + ", but the call succeeded");
+  }
+
+  /** The {@code ETag} of a command's answer, for the next conditional command (If-Match). */
+  public static String etag(ApiResponse<?> response) {
+    return response.getHeaders().entrySet().stream()
+        .filter(h -> h.getKey().equalsIgnoreCase("ETag"))
+        .flatMap(h -> h.getValue().stream())
+        .findFirst()
+        .orElseThrow(() -> new StoryFailure("the answer carries no ETag"));
+  }
+
+  private static Answer answer(ApiException e) {
+    String body = e.getResponseBody();
+    return new Answer(
+        null, null, null, e.getCode(), e.getResponseHeaders().map(), body, Answer.parse(body));
+  }
+
+  /** The problem of a call the platform refuses, whatever its status; success fails the story. */
+  public static Answer refusal(Call call) {
+    try {
+      call.run();
+    } catch (ApiException e) {
+      return answer(e);
+    }
+    throw new StoryFailure("expected a refusal, but the call succeeded");
   }
 
   /** The answer of a call that must succeed; a refusal fails the story with the problem. */
@@ -104,6 +131,18 @@ public final class Clients {
 
     public EnrolmentsApi enrolments() {
       return new EnrolmentsApi(client(api.endpoints().enrolment()));
+    }
+
+    public FeeProposalsApi feeProposals() {
+      return new FeeProposalsApi(client(api.endpoints().fee()));
+    }
+
+    public PublishedFeesApi publishedFees() {
+      return new PublishedFeesApi(client(api.endpoints().fee()));
+    }
+
+    public PublicRegisterApi publicRegister() {
+      return new PublicRegisterApi(client(api.endpoints().registry()));
     }
 
     public TimelinesApi timelines() {

@@ -35,7 +35,7 @@ public class FindingRepository {
       String key, Kind kind, String entityId, String district, String detail, List<UUID> events) {}
 
   /** A stored finding as the API lists it. */
-  public record Row2(
+  public record FindingView(
       UUID id,
       String ruleId,
       String kind,
@@ -269,7 +269,7 @@ public class FindingRepository {
   }
 
   /** One page of findings in (detected_at, id) order after the cursor. */
-  public Uni<List<Row2>> page(
+  public Uni<List<FindingView>> page(
       String ruleId,
       String kind,
       String entityId,
@@ -314,7 +314,7 @@ public class FindingRepository {
             + params.size(),
         Tuple.from(params),
         row ->
-            new Row2(
+            new FindingView(
                 row.getUUID(0),
                 row.getString(1),
                 row.getString(2),

@@ -2,7 +2,7 @@ package cn.anshan.oversight.audit.service;
 
 import cn.anshan.oversight.audit.config.AuditSettings;
 import cn.anshan.oversight.audit.repository.FindingRepository;
-import cn.anshan.oversight.audit.repository.FindingRepository.Row2;
+import cn.anshan.oversight.audit.repository.FindingRepository.FindingView;
 import cn.anshan.oversight.kit.http.Keyset;
 import cn.anshan.oversight.kit.problem.FieldError;
 import cn.anshan.oversight.kit.problem.Problem;
@@ -25,7 +25,7 @@ public class FindingService {
     this.settings = settings;
   }
 
-  public record FindingPage(List<Row2> items, String nextCursor) {}
+  public record FindingPage(List<FindingView> items, String nextCursor) {}
 
   public Uni<FindingPage> list(
       Actor actor, String ruleId, String kind, String entityId, String cursor, Integer limit) {
@@ -51,8 +51,8 @@ public class FindingService {
         .map(
             rows -> {
               boolean more = rows.size() > size;
-              List<Row2> items = more ? rows.subList(0, size) : rows;
-              Row2 last = more ? items.get(items.size() - 1) : null;
+              List<FindingView> items = more ? rows.subList(0, size) : rows;
+              FindingView last = more ? items.get(items.size() - 1) : null;
               return new FindingPage(
                   items,
                   last == null ? null : Keyset.cursor(last.detectedAt(), last.id().toString()));

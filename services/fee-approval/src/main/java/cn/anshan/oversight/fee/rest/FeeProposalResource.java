@@ -257,7 +257,7 @@ public class FeeProposalResource {
       @PathParam("proposalId") UUID proposalId,
       @HeaderParam("If-Match") String ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
-      @Valid @NotNull FeeRequests.Consultation request) {
+      @Valid @NotNull FeeRequests.RecordConsultation request) {
     CommandContext command = actor.command(Roles.PARENT);
     return run(
         idempotencyKey,

@@ -77,7 +77,7 @@ public final class FeeRequests {
     }
   }
 
-  public record Consultation(
+  public record RecordConsultation(
       @NotNull ConsultationMethod method,
       @NotNull LocalDate heldOn,
       @NotNull ConsultationOutcome outcome,

@@ -97,17 +97,20 @@ public final class S3CustodyAndPrepayment implements Step {
     String periodStart = s.today().minusDays(3).toString();
     String periodEnd = s.today().plusDays(45).toString();
     // the course reaches escrow-monitor as CourseFiled on Kafka; poll until the order is judged
+    PlaceOrder tooMany = orderRequest(courseId, child1, 61, periodStart, periodEnd);
     Answer[] refused = new Answer[1];
     s.await(
         "escrow-monitor knows the course and parent-1's child (CourseFiled, ChildRegistered"
             + " consumed)",
         () -> {
           refused[0] =
-              s.api()
-                  .as(PARENT_1)
-                  .post(esc + "/orders", order(courseId, child1, 61, periodStart, periodEnd))
-                  .quietly()
-                  .send();
+              Clients.refusal(
+                  () ->
+                      s.clients()
+                          .as(PARENT_1)
+                          .quietly()
+                          .orders()
+                          .placeOrder(tooMany, Clients.idempotencyKey()));
           return refused[0].body() != null && refused[0].body().contains("LN-PRE-04");
         },
         () -> refused[0] == null ? "" : refused[0].status() + " " + refused[0].body());
@@ -176,24 +179,7 @@ public final class S3CustodyAndPrepayment implements Step {
       int hours,
       String start,
       String end) {
-    PlaceOrder request =
-        new PlaceOrder()
-            .courseId(UUID.fromString(courseId))
-            .childId(UUID.fromString(child))
-            .classHours(hours)
-            .periodStart(LocalDate.parse(start))
-            .periodEnd(LocalDate.parse(end))
-            .contract(
-                new Contract()
-                    .template("GF-2021-2604")
-                    .coolingOffDaysBefore(0)
-                    .coolingOffHoursAfter(24)
-                    .supervisionMode(SupervisionMode.CUSTODY)
-                    .payment(
-                        new Payment()
-                            .plan(PaymentPlan.LUMP_SUM)
-                            .instalments(1)
-                            .method(PaymentMethod.WECHAT_PAY)));
+    PlaceOrder request = orderRequest(courseId, child, hours, start, end);
     OrderView[] placed = new OrderView[1];
     String[] refusal = {""};
     s.await(
@@ -251,13 +237,25 @@ public final class S3CustodyAndPrepayment implements Step {
     return order.getOrderId().toString();
   }
 
-  static String order(String courseId, String childId, int hours, String start, String end) {
-    return """
-    {"courseId":"%s","childId":"%s","classHours":%d,"periodStart":"%s","periodEnd":"%s",
-     "contract":{"template":"GF-2021-2604","coolingOffDaysBefore":0,"coolingOffHoursAfter":24,
-                 "supervisionMode":"CUSTODY",
-                 "payment":{"plan":"LUMP_SUM","instalments":1,"method":"WECHAT_PAY"}}}\
-    """
-        .formatted(courseId, childId, hours, start, end);
+  /** parent's order of {@code hours} class hours on the model contract, paid in one sum. */
+  static PlaceOrder orderRequest(
+      String courseId, String child, int hours, String start, String end) {
+    return new PlaceOrder()
+        .courseId(UUID.fromString(courseId))
+        .childId(UUID.fromString(child))
+        .classHours(hours)
+        .periodStart(LocalDate.parse(start))
+        .periodEnd(LocalDate.parse(end))
+        .contract(
+            new Contract()
+                .template("GF-2021-2604")
+                .coolingOffDaysBefore(0)
+                .coolingOffHoursAfter(24)
+                .supervisionMode(SupervisionMode.CUSTODY)
+                .payment(
+                    new Payment()
+                        .plan(PaymentPlan.LUMP_SUM)
+                        .instalments(1)
+                        .method(PaymentMethod.WECHAT_PAY)));
   }
 }

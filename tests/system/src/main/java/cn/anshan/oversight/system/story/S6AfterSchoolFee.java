@@ -10,9 +10,16 @@ import static cn.anshan.oversight.system.story.StoryContext.REGULATOR_TIEDONG;
 import static cn.anshan.oversight.system.story.StoryContext.SCHOOL_1;
 import static cn.anshan.oversight.system.story.StoryContext.SCHOOL_ADMIN;
 
+import cn.anshan.oversight.clients.ApiResponse;
 import cn.anshan.oversight.clients.enrolment.model.ChargeView;
 import cn.anshan.oversight.clients.enrolment.model.Child;
 import cn.anshan.oversight.clients.enrolment.model.Enrol;
+import cn.anshan.oversight.clients.enrolment.model.ExemptionClaim;
+import cn.anshan.oversight.clients.enrolment.model.ExemptionView;
+import cn.anshan.oversight.clients.fee.model.ConsultationMethod;
+import cn.anshan.oversight.clients.fee.model.ConsultationOutcome;
+import cn.anshan.oversight.clients.fee.model.PublishedFeeView;
+import cn.anshan.oversight.clients.fee.model.RecordConsultation;
 import cn.anshan.oversight.system.Answer;
 import cn.anshan.oversight.system.Clients;
 import cn.anshan.oversight.system.StoryFailure;
@@ -72,32 +79,33 @@ public final class S6AfterSchoolFee implements Step {
             .showing("proposalId", "status", "totalCostFen", "proposedFeeFenPerMonth")
             .send()
             .expect(201);
-    String proposal = fee + "/fee-proposals/" + p.text("proposalId");
-    s.remember("feeProposal", p.text("proposalId"));
-    p =
-        s.api()
-            .as(PARENT_1)
-            .post(
-                proposal + "/consultation",
-                Map.of(
-                    "method",
-                    "PARENT_COMMITTEE",
-                    "heldOn",
-                    s.today().toString(),
-                    "outcome",
-                    "AGREED",
-                    "votesFor",
-                    11,
-                    "votesAgainst",
-                    2,
-                    "votesAbstained",
-                    1))
-            .ifMatch(p.etag())
-            .showing("status")
-            .send()
-            .expect(200);
-    p = sign(s, REGULATOR_TIEDONG, proposal, p);
-    p = sign(s, PRICING_OFFICER, proposal, p);
+    String proposalId = p.text("proposalId");
+    String proposal = fee + "/fee-proposals/" + proposalId;
+    s.remember("feeProposal", proposalId);
+    // the parent representative records the committee's vote through the generated fee client,
+    // on the proposal's current version (If-Match)
+    String proposed = p.etag();
+    String consulted =
+        Clients.etag(
+            Clients.ok(
+                () ->
+                    s.clients()
+                        .as(PARENT_1)
+                        .showing("status", "/consultation/outcome")
+                        .feeProposals()
+                        .recordConsultationWithHttpInfo(
+                            UUID.fromString(proposalId),
+                            new RecordConsultation()
+                                .method(ConsultationMethod.PARENT_COMMITTEE)
+                                .heldOn(s.today())
+                                .outcome(ConsultationOutcome.AGREED)
+                                .votesFor(11)
+                                .votesAgainst(2)
+                                .votesAbstained(1),
+                            Clients.idempotencyKey(),
+                            proposed)));
+    p = sign(s, REGULATOR_TIEDONG, proposal, consulted);
+    p = sign(s, PRICING_OFFICER, proposal, p.etag());
     if (!"SUBMITTED".equals(p.text("status"))) {
       throw new StoryFailure("two signatures did not submit the proposal: " + p.body());
     }
@@ -116,12 +124,21 @@ public final class S6AfterSchoolFee implements Step {
         .showing("status")
         .send()
         .expect(200);
-    s.api()
-        .as(PARENT_1)
-        .get(fee + "/published-fees?schoolId=" + SCHOOL_1 + "&termId=" + term.id())
-        .showing("/0/feeFenPerMonth", "/0/programmeType", "/0/payee", "/items/0/feeFenPerMonth")
-        .send()
-        .expect(200);
+    List<PublishedFeeView> published =
+        Clients.ok(
+            () ->
+                s.clients()
+                    .as(PARENT_1)
+                    .showing("/0/feeFenPerMonth", "/0/programmeType", "/0/payee")
+                    .publishedFees()
+                    .listPublishedFees(SCHOOL_1, term.id()));
+    if (published.stream()
+        .noneMatch(
+            f ->
+                proposalId.equals(String.valueOf(f.getProposalId()))
+                    && f.getFeeFenPerMonth() == FEE_FEN)) {
+      throw new StoryFailure("parents do not see the approved fee published: " + published);
+    }
 
     // enrolment: the 5+2 plan, the provider, voluntary enrolment, charges
     String enr = s.urls().enrolment() + "/api/v1";
@@ -180,19 +197,23 @@ public final class S6AfterSchoolFee implements Step {
         .expectRule("ASV-04");
     s.say()
         .note("the school cannot enrol a child itself: enrolment is voluntary (ASV-04, signalled)");
-    Answer claim =
-        s.api()
-            .as(PARENT_2)
-            .post(
-                enr + "/children/" + child2 + "/exemptions",
-                Map.of("category", "DISABLED", "evidenceRef", "disability certificate 2103-0042"))
-            .showing("exemptionId", "status", "category")
-            .send()
-            .expect(201);
+    ApiResponse<ExemptionView> claim =
+        Clients.ok(
+            () ->
+                s.clients()
+                    .as(PARENT_2)
+                    .showing("exemptionId", "status", "category")
+                    .children()
+                    .claimExemptionWithHttpInfo(
+                        UUID.fromString(child2),
+                        new ExemptionClaim()
+                            .category("DISABLED")
+                            .evidenceRef("disability certificate 2103-0042"),
+                        Clients.idempotencyKey()));
     s.api()
         .as(SCHOOL_ADMIN)
-        .post(enr + "/exemptions/" + claim.text("exemptionId") + "/grant", null)
-        .ifMatch(claim.etag())
+        .post(enr + "/exemptions/" + claim.getData().getExemptionId() + "/grant", null)
+        .ifMatch(Clients.etag(claim))
         .showing("status")
         .send()
         .expect(200);
@@ -250,11 +271,11 @@ public final class S6AfterSchoolFee implements Step {
   }
 
   /** The joint submission: each signatory signs the proposal's current version (If-Match). */
-  private static Answer sign(StoryContext s, String signatory, String proposal, Answer current) {
+  private static Answer sign(StoryContext s, String signatory, String proposal, String etag) {
     return s.api()
         .as(signatory)
         .post(proposal + "/signatures", null)
-        .ifMatch(current.etag())
+        .ifMatch(etag)
         .showing("status")
         .send()
         .expect(200);

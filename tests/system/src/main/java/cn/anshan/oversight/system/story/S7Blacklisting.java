@@ -6,9 +6,18 @@ import static cn.anshan.oversight.system.story.StoryContext.PARENT_2;
 import static cn.anshan.oversight.system.story.StoryContext.REGULATOR_TIEDONG;
 import static cn.anshan.oversight.system.story.StoryContext.SCHOOL_ADMIN;
 
+import cn.anshan.oversight.clients.escrow.api.OrdersApi;
+import cn.anshan.oversight.clients.escrow.model.OrderStatus;
+import cn.anshan.oversight.clients.escrow.model.OrderView;
+import cn.anshan.oversight.clients.escrow.model.RefundView;
+import cn.anshan.oversight.clients.registry.model.ListStatus;
+import cn.anshan.oversight.clients.registry.model.PublicInstitutionView;
 import cn.anshan.oversight.system.Answer;
+import cn.anshan.oversight.system.Clients;
 import cn.anshan.oversight.system.StoryFailure;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Issue 8 step 7: regulator-tiedong orders the institution to stop operating (ENF-01), which puts
@@ -51,61 +60,57 @@ public final class S7Blacklisting implements Step {
         .showing("listStatus", "operational", "/sanctions/0/type")
         .send()
         .expect(200);
-    Answer published =
-        s.api()
-            .as(PARENT_1)
-            .get(s.urls().registry() + "/api/v1/public/institutions/" + INSTITUTION_A)
-            .showing("listStatus", "operational")
-            .send()
-            .expect(200);
+    // the parents' part runs through the generated registry and escrow clients (issue 19 item 2)
+    PublicInstitutionView published =
+        Clients.ok(
+            () ->
+                s.clients()
+                    .as(PARENT_1)
+                    .showing("listStatus", "operational")
+                    .publicRegister()
+                    .getPublicInstitution(INSTITUTION_A));
     // LST-01: a stop-operating order black-lists the institution while it is in force
-    if (!"BLACK".equals(published.text("listStatus"))
-        || !"false".equals(published.text("operational"))) {
+    if (published.getListStatus() != ListStatus.BLACK
+        || !Boolean.FALSE.equals(published.getOperational())) {
       throw new StoryFailure(
-          "the public register does not show institution A black-listed: " + published.body());
+          "the public register does not show institution A black-listed: " + published);
     }
 
-    String esc = s.urls().escrow() + "/api/v1/escrow";
-    String order2 = s.id("order2");
+    UUID order2 = UUID.fromString(s.id("order2"));
     s.await(
         "escrow-monitor refunded parent-2's open order (InstitutionBlacklisted consumed)",
         () ->
-            "REFUNDED"
-                .equals(
-                    s.api()
-                        .as(PARENT_2)
-                        .get(esc + "/orders/" + order2)
-                        .quietly()
-                        .send()
-                        .text("status")));
-    Answer o2 =
-        s.api()
+            OrderStatus.REFUNDED
+                == Clients.ok(() -> s.clients().as(PARENT_2).quietly().orders().getOrder(order2))
+                    .getStatus());
+    OrdersApi parent2 =
+        s.clients()
             .as(PARENT_2)
-            .get(esc + "/orders/" + order2)
-            .showing("status", "refundedFen", "unconsumedFen")
-            .send()
-            .expect(200);
-    if (o2.node("refundedFen").asLong() != 10 * S2CoursesAndSchedules.PRICE_FEN) {
-      throw new StoryFailure("parent-2 did not get the whole unconsumed value back: " + o2.body());
+            .showing("status", "refundedFen", "unconsumedFen", "/0/cause", "/0/status")
+            .orders();
+    OrderView o2 = Clients.ok(() -> parent2.getOrder(order2));
+    if (o2.getRefundedFen() != 10 * S2CoursesAndSchedules.PRICE_FEN) {
+      throw new StoryFailure("parent-2 did not get the whole unconsumed value back: " + o2);
     }
-    s.api()
-        .as(PARENT_2)
-        .get(esc + "/orders/" + order2 + "/refunds")
-        .showing("/0/cause", "/0/status", "/0/amountFen")
-        .send()
-        .expect(200);
-    s.api()
-        .as(PARENT_1)
-        .post(
-            esc + "/orders",
-            S3CustodyAndPrepayment.order(
-                s.id("course"),
-                s.id("orderChild1"),
-                5,
-                s.today().toString(),
-                s.today().plusDays(20).toString()))
-        .send()
-        .expect(422)
+    List<RefundView> refunds = Clients.ok(() -> parent2.listRefunds(order2));
+    if (refunds.stream().noneMatch(r -> r.getAmountFen().equals(o2.getRefundedFen()))) {
+      throw new StoryFailure(
+          "parent-2's order shows no refund of its unconsumed value: " + refunds);
+    }
+    Clients.refused(
+            422,
+            () ->
+                s.clients()
+                    .as(PARENT_1)
+                    .orders()
+                    .placeOrder(
+                        S3CustodyAndPrepayment.orderRequest(
+                            s.id("course"),
+                            s.id("orderChild1"),
+                            5,
+                            s.today().toString(),
+                            s.today().plusDays(20).toString()),
+                        Clients.idempotencyKey()))
         .expectRule("LST-01");
     s.say().note("a black-listed institution cannot take prepayments (LST-01)");
 

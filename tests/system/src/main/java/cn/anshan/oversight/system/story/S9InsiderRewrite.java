@@ -3,7 +3,11 @@ package cn.anshan.oversight.system.story;
 import static cn.anshan.oversight.system.story.StoryContext.AUDITOR;
 import static cn.anshan.oversight.system.story.StoryContext.INSTITUTION_A;
 
-import cn.anshan.oversight.system.Answer;
+import cn.anshan.oversight.clients.audit.api.IntegrityApi;
+import cn.anshan.oversight.clients.audit.model.Export;
+import cn.anshan.oversight.clients.audit.model.PublicKey;
+import cn.anshan.oversight.clients.audit.model.Report;
+import cn.anshan.oversight.system.Clients;
 import cn.anshan.oversight.system.Endpoints;
 import cn.anshan.oversight.system.StoryFailure;
 import java.nio.file.Path;
@@ -44,7 +48,6 @@ public final class S9InsiderRewrite implements Step {
 
   @Override
   public void run(StoryContext s) {
-    String audit = s.urls().audit() + "/api/v1/audit";
     String blacklisting = blacklistingEventId();
     String original = payload(blacklisting);
     String forged = original.replace("\"BLACK\"", "\"WHITE\"");
@@ -69,28 +72,20 @@ public final class S9InsiderRewrite implements Step {
     // with the owner's credentials: the rewrite goes through...
     rewrite(blacklisting, forged);
     s.say().note("as the schema owner: trigger disabled, the black-listing now reads WHITE");
+    IntegrityApi integrity = s.clients().as(AUDITOR).showing("ok", "events").integrity();
     try {
-      Answer report =
-          s.api()
-              .as(AUDITOR)
-              .get(audit + "/verification?entityId=" + INSTITUTION_A)
-              .showing("ok")
-              .send()
-              .expect(200);
-      if (report.node("ok").asBoolean() || !report.body().contains("EVENT_HASH")) {
-        throw new StoryFailure("verification did not catch the rewrite: " + report.body());
+      Report report = Clients.ok(() -> integrity.verifyAuditTrail(INSTITUTION_A, null));
+      if (!Boolean.FALSE.equals(report.getOk())
+          || report.getChainProblems().stream()
+              .noneMatch(p -> "EVENT_HASH".equals(p.getProblem()))) {
+        throw new StoryFailure("verification did not catch the rewrite: " + report);
       }
       s.say().note("the auditor's verification: ok = false, EVENT_HASH at the black-listing");
-      Answer key = s.api().as(AUDITOR).get(audit + "/keys").send().expect(200);
-      Answer export =
-          s.api()
-              .as(AUDITOR)
-              .get(audit + "/exports/" + INSTITUTION_A + "?aggregateType=Institution")
-              .send()
-              .expect(200);
+      PublicKey key = Clients.ok(integrity::getPublicKey);
+      Export export = Clients.ok(() -> integrity.exportEntity(INSTITUTION_A, "Institution", null));
       String verdict =
           new OfflineVerifier(repo, workDir.resolve("tampered"))
-              .verify(export.text("ndjson"), export.text("manifest"), key.text("publicKey"));
+              .verify(export.getNdjson(), export.getManifest(), key.getPublicKey());
       if (!verdict.contains("INVALID") || !verdict.contains("event hash mismatch")) {
         throw new StoryFailure("the offline verifier did not catch the rewrite: " + verdict);
       }
@@ -98,15 +93,9 @@ public final class S9InsiderRewrite implements Step {
     } finally {
       rewrite(blacklisting, original);
     }
-    Answer restored =
-        s.api()
-            .as(AUDITOR)
-            .get(audit + "/verification?entityId=" + INSTITUTION_A)
-            .showing("ok")
-            .send()
-            .expect(200);
-    if (!restored.node("ok").asBoolean()) {
-      throw new StoryFailure("the restored history does not verify: " + restored.body());
+    Report restored = Clients.ok(() -> integrity.verifyAuditTrail(INSTITUTION_A, null));
+    if (!Boolean.TRUE.equals(restored.getOk())) {
+      throw new StoryFailure("the restored history does not verify: " + restored);
     }
   }
 

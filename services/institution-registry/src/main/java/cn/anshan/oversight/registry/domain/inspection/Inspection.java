@@ -17,11 +17,6 @@ import java.util.UUID;
 public class Inspection {
   public static final String AGGREGATE_TYPE = "Inspection";
 
-  public enum Status {
-    SCHEDULED,
-    COMPLETED
-  }
-
   @Id private UUID id;
   private long version;
 
@@ -32,7 +27,7 @@ public class Inspection {
   private String district;
 
   @Enumerated(EnumType.STRING)
-  private Status status;
+  private InspectionStatus status;
 
   private Instant completedAt;
 
@@ -45,14 +40,14 @@ public class Inspection {
     this.planId = planId;
     this.institutionId = institutionId;
     this.district = district;
-    this.status = Status.SCHEDULED;
+    this.status = InspectionStatus.SCHEDULED;
   }
 
   public void complete(String regulator, Instant now) {
-    if (status != Status.SCHEDULED) {
+    if (status != InspectionStatus.SCHEDULED) {
       throw new IllegalStateException("inspection already completed");
     }
-    status = Status.COMPLETED;
+    status = InspectionStatus.COMPLETED;
     completedBy = regulator;
     completedAt = now;
   }
@@ -82,7 +77,7 @@ public class Inspection {
     return district;
   }
 
-  public Status status() {
+  public InspectionStatus status() {
     return status;
   }
 

@@ -13,11 +13,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "rectification")
 public class Rectification {
-  public enum Status {
-    ORDERED,
-    VERIFIED,
-    OVERDUE
-  }
 
   @Id private UUID id;
 
@@ -30,7 +25,7 @@ public class Rectification {
   private LocalDate deadline;
 
   @Enumerated(EnumType.STRING)
-  private Status status;
+  private RectificationStatus status;
 
   private Instant verifiedAt;
 
@@ -43,24 +38,24 @@ public class Rectification {
     this.problemType = problemType;
     this.detail = detail;
     this.deadline = deadline;
-    this.status = Status.ORDERED;
+    this.status = RectificationStatus.ORDERED;
   }
 
   /** Verification also closes an overdue order: late rectification still counts as fixed. */
   public void verify(Instant now) {
-    if (status == Status.VERIFIED) {
+    if (status == RectificationStatus.VERIFIED) {
       throw new IllegalStateException("already verified");
     }
-    status = Status.VERIFIED;
+    status = RectificationStatus.VERIFIED;
     verifiedAt = now;
   }
 
   public boolean isOverdueOn(LocalDate day) {
-    return status == Status.ORDERED && day.isAfter(deadline);
+    return status == RectificationStatus.ORDERED && day.isAfter(deadline);
   }
 
   public void markOverdue() {
-    status = Status.OVERDUE;
+    status = RectificationStatus.OVERDUE;
   }
 
   public UUID id() {
@@ -83,7 +78,7 @@ public class Rectification {
     return deadline;
   }
 
-  public Status status() {
+  public RectificationStatus status() {
     return status;
   }
 }

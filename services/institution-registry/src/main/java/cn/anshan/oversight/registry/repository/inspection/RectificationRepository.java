@@ -1,6 +1,7 @@
 package cn.anshan.oversight.registry.repository.inspection;
 
 import cn.anshan.oversight.registry.domain.inspection.Rectification;
+import cn.anshan.oversight.registry.domain.inspection.RectificationStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +17,7 @@ public class RectificationRepository implements PanacheRepositoryBase<Rectificat
 
   /** Open orders whose deadline has passed; index {@code rectification_open}. */
   public Uni<List<Rectification>> overdueOn(LocalDate day, int limit) {
-    return find(
-            "status = ?1 and deadline < ?2 order by deadline", Rectification.Status.ORDERED, day)
+    return find("status = ?1 and deadline < ?2 order by deadline", RectificationStatus.ORDERED, day)
         .page(0, limit)
         .list();
   }

@@ -15,8 +15,10 @@ import cn.anshan.oversight.registry.config.StandingSettings;
 import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.inspection.Inspection;
 import cn.anshan.oversight.registry.domain.inspection.InspectionPlan;
+import cn.anshan.oversight.registry.domain.inspection.InspectionStatus;
 import cn.anshan.oversight.registry.domain.inspection.InspectionType;
 import cn.anshan.oversight.registry.domain.inspection.Rectification;
+import cn.anshan.oversight.registry.domain.inspection.RectificationStatus;
 import cn.anshan.oversight.registry.domain.inspection.RiskGrade;
 import cn.anshan.oversight.registry.domain.inspection.SamplePlanner;
 import cn.anshan.oversight.registry.domain.standing.ListStatus;
@@ -181,7 +183,7 @@ public class InspectionService {
         .chain(
             inspection -> {
               Versions.requireIfMatch(ifMatch, inspection.version());
-              if (inspection.status() != Inspection.Status.SCHEDULED) {
+              if (inspection.status() != InspectionStatus.SCHEDULED) {
                 throw ProblemException.conflict(
                     "inspection-completed", "inspection " + inspectionId + " is already completed");
               }
@@ -233,7 +235,7 @@ public class InspectionService {
                         if (order == null || !order.inspectionId().equals(inspectionId)) {
                           throw ProblemException.notFound("rectification " + rectificationId);
                         }
-                        if (order.status() == Rectification.Status.VERIFIED) {
+                        if (order.status() == RectificationStatus.VERIFIED) {
                           throw ProblemException.conflict(
                               "rectification-verified", "the rectification is already verified");
                         }

@@ -1,9 +1,11 @@
 package cn.anshan.oversight.registry.service.inspection;
 
 import cn.anshan.oversight.registry.domain.inspection.Inspection;
+import cn.anshan.oversight.registry.domain.inspection.InspectionStatus;
 import cn.anshan.oversight.registry.domain.inspection.InspectionType;
 import cn.anshan.oversight.registry.domain.inspection.ProblemType;
 import cn.anshan.oversight.registry.domain.inspection.Rectification;
+import cn.anshan.oversight.registry.domain.inspection.RectificationStatus;
 import cn.anshan.oversight.registry.domain.inspection.RiskGrade;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,7 +33,7 @@ public final class InspectionViews {
       ProblemType problemType,
       String detail,
       LocalDate deadline,
-      Rectification.Status status) {
+      RectificationStatus status) {
     static RectificationView of(Rectification r) {
       return new RectificationView(r.id(), r.problemType(), r.detail(), r.deadline(), r.status());
     }
@@ -43,7 +45,7 @@ public final class InspectionViews {
       UUID planId,
       String institutionId,
       String district,
-      Inspection.Status status,
+      InspectionStatus status,
       Instant completedAt,
       List<RectificationView> rectifications) {
     static InspectionView of(Inspection i, List<Rectification> rectifications) {
