@@ -1,6 +1,7 @@
 package cn.anshan.oversight.enrolment.messaging;
 
 import cn.anshan.oversight.enrolment.domain.programme.ProgrammeType;
+import cn.anshan.oversight.kit.events.EventData;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package cn.anshan.oversight.enrolment.messaging;
 
+import cn.anshan.oversight.kit.events.EventData;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 
@@ -19,9 +20,7 @@ record InstitutionListing(
   InstitutionListing {
     EventData.requireText("institutionId", institutionId);
     EventData.requireText("listStatus", listStatus);
-    if (operational == null) {
-      throw new IllegalArgumentException("operational is missing");
-    }
+    EventData.require("operational", operational);
   }
 
   boolean blacklisted() {

@@ -1,5 +1,6 @@
 package cn.anshan.oversight.enrolment.messaging;
 
+import cn.anshan.oversight.kit.events.EventData;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**

@@ -1,5 +1,6 @@
 package cn.anshan.oversight.escrow.messaging;
 
+import cn.anshan.oversight.escrow.domain.family.RegisteredChild;
 import cn.anshan.oversight.escrow.service.Children;
 import cn.anshan.oversight.kit.events.IncomingEvent;
 import cn.anshan.oversight.kit.inbox.EventConsumer;
@@ -43,8 +44,21 @@ public class EnrolmentConsumer implements EventConsumer {
 
   @Override
   public Uni<Void> apply(IncomingEvent event) {
-    return CHILD_REGISTERED.equals(event.type())
-        ? children.registered(event)
-        : Uni.createFrom().voidItem();
+    if (!CHILD_REGISTERED.equals(event.type())) {
+      return Uni.createFrom().voidItem();
+    }
+    // the envelope's actor is the guardian who linked the child; a child linked by anyone else has
+    // no guardian to bind and is not stored
+    if (!"parent".equals(event.actorRole()) || event.actor() == null) {
+      return Uni.createFrom().voidItem();
+    }
+    ChildRegistered registered = event.dataAs(ChildRegistered.class);
+    return children.registered(
+        new RegisteredChild(
+            registered.childId(),
+            event.actor(),
+            registered.schoolId(),
+            registered.grade(),
+            registered.registeredAt()));
   }
 }

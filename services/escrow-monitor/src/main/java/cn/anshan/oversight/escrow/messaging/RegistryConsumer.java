@@ -9,6 +9,7 @@ import cn.anshan.oversight.kit.inbox.EventConsumer;
 import cn.anshan.oversight.kit.inbox.EventSource;
 import cn.anshan.oversight.kit.inbox.Inbox;
 import cn.anshan.oversight.kit.security.Actor;
+import cn.anshan.oversight.kit.time.OversightClock;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,13 +33,19 @@ public class RegistryConsumer implements EventConsumer {
   private final EntitlementService entitlement;
   private final RefundService refunds;
   private final EscrowSettings settings;
+  private final OversightClock clock;
 
   public RegistryConsumer(
-      Inbox inbox, EntitlementService entitlement, RefundService refunds, EscrowSettings settings) {
+      Inbox inbox,
+      EntitlementService entitlement,
+      RefundService refunds,
+      EscrowSettings settings,
+      OversightClock clock) {
     this.inbox = inbox;
     this.entitlement = entitlement;
     this.refunds = refunds;
     this.settings = settings;
+    this.clock = clock;
   }
 
   @Incoming("registry-events")
@@ -61,19 +68,82 @@ public class RegistryConsumer implements EventConsumer {
     String type =
         event.type().startsWith(PREFIX) ? event.type().substring(PREFIX.length()) : event.type();
     return switch (type) {
-      case "InstitutionWhitelisted.v1", "InstitutionDelisted.v1" ->
-          entitlement.listed(event).replaceWithVoid();
-      case "InstitutionBlacklisted.v1" ->
-          entitlement.listed(event).chain(change -> exit(event, change));
-      case "LicenceRevoked.v1" -> entitlement.revoked(event).chain(change -> exit(event, change));
-      case "RegistrationFiled.v1" -> entitlement.registrationFiled(event);
-      case "CourseFiled.v1" -> entitlement.courseFiled(event);
-      case "SessionScheduled.v1" -> entitlement.sessionScheduled(event);
-      case "SessionHeld.v1" -> entitlement.sessionHeld(event);
-      case "PriceViolationDetected.v1" -> entitlement.priceViolation(event);
-      case "PriceViolationCleared.v1" -> entitlement.priceViolationCleared(event);
+      case "InstitutionWhitelisted.v1", "InstitutionDelisted.v1", "InstitutionBlacklisted.v1" ->
+          listed(event, event.dataAs(InstitutionListing.class));
+      case "LicenceRevoked.v1" -> revoked(event, event.dataAs(LicenceRevoked.class));
+      case "RegistrationFiled.v1" -> registered(event, event.dataAs(RegistrationFiled.class));
+      case "CourseFiled.v1" -> entitlement.courseFiled(event.dataAs(CourseFiled.class).course());
+      case "SessionScheduled.v1" ->
+          entitlement.sessionScheduled(event.dataAs(SessionEvent.class).session());
+      case "SessionHeld.v1" -> held(event.dataAs(SessionEvent.class));
+      case "PriceViolationDetected.v1" -> priceViolation(event.dataAs(PriceViolation.class));
+      case "PriceViolationCleared.v1" ->
+          entitlement.priceViolationCleared(event.dataAs(PriceViolation.class).courseId());
       default -> Uni.createFrom().voidItem();
     };
+  }
+
+  /** A list event carries the whole standing; going on the black list takes it away. */
+  private Uni<Void> listed(IncomingEvent event, InstitutionListing listing) {
+    long version = event.aggregateVersion();
+    return entitlement
+        .standingChanged(
+            event,
+            listing.institutionId(),
+            standing -> {
+              boolean applied =
+                  standing.listed(
+                      version,
+                      listing.district(),
+                      listing.category(),
+                      listing.listStatus(),
+                      listing.operational(),
+                      clock.now());
+              standing.licensed(
+                  version,
+                  listing.name(),
+                  listing.mode(),
+                  listing.licenceNo(),
+                  listing.licenceValidTo());
+              return applied && "BLACK".equals(standing.listStatus());
+            })
+        .chain(change -> exit(event, change));
+  }
+
+  private Uni<Void> revoked(IncomingEvent event, LicenceRevoked revoked) {
+    return entitlement
+        .standingChanged(
+            event,
+            revoked.institutionId(),
+            standing -> standing.revoked(event.aggregateVersion(), revoked.district(), clock.now()))
+        .chain(change -> exit(event, change));
+  }
+
+  private Uni<Void> registered(IncomingEvent event, RegistrationFiled filed) {
+    return entitlement
+        .standingChanged(
+            event,
+            filed.institutionId(),
+            standing -> {
+              standing.registered(
+                  event.aggregateVersion(),
+                  filed.registrationType(),
+                  filed.creditCode(),
+                  filed.validTo());
+              return false;
+            })
+        .replaceWithVoid();
+  }
+
+  private Uni<Void> held(SessionEvent held) {
+    return entitlement.sessionHeld(held.session(), held.requireHeldAt(), held.attendingChildIds());
+  }
+
+  private Uni<Void> priceViolation(PriceViolation violation) {
+    return entitlement.priceViolation(
+        violation.courseId(),
+        violation.requireRuleId(),
+        violation.detail() == null ? "" : violation.detail());
   }
 
   private Uni<Void> exit(IncomingEvent event, EntitlementService.Change change) {

@@ -2,14 +2,10 @@ package cn.anshan.oversight.escrow.service;
 
 import cn.anshan.oversight.escrow.domain.family.RegisteredChild;
 import cn.anshan.oversight.escrow.repository.ChildRepository;
-import cn.anshan.oversight.kit.events.IncomingEvent;
-import cn.anshan.oversight.kit.events.PoisonEventException;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /**
@@ -28,26 +24,8 @@ public class Children {
     this.children = children;
   }
 
-  /**
-   * ChildRegistered: the envelope's actor is the guardian who linked the child; a child linked by
-   * anyone else has no guardian to bind and is not stored.
-   */
-  public Uni<Void> registered(IncomingEvent event) {
-    if (!"parent".equals(event.actorRole()) || event.actor() == null) {
-      return Uni.createFrom().voidItem();
-    }
-    RegisteredChild child;
-    try {
-      child =
-          new RegisteredChild(
-              UUID.fromString(event.data().path("childId").asText()),
-              event.actor(),
-              event.data().path("schoolId").asText(),
-              event.data().path("grade").asInt(),
-              Instant.parse(event.data().path("registeredAt").asText()));
-    } catch (IllegalArgumentException | DateTimeParseException e) {
-      throw new PoisonEventException("ChildRegistered: " + e.getMessage());
-    }
+  /** ChildRegistered: the guardian's child, learnt once. */
+  public Uni<Void> registered(RegisteredChild child) {
     return children
         .findById(child.childId())
         .chain(known -> known != null ? Uni.createFrom().voidItem() : children.persist(child))

@@ -5,13 +5,12 @@ import static cn.anshan.oversight.escrow.domain.ledger.AccountType.FAMILY_ESCROW
 import static cn.anshan.oversight.escrow.domain.ledger.AccountType.INSTITUTION_PAYABLE;
 
 import cn.anshan.oversight.escrow.domain.ledger.Ledger;
-import cn.anshan.oversight.escrow.domain.ledger.LedgerException;
 import cn.anshan.oversight.escrow.domain.order.Order;
 import cn.anshan.oversight.escrow.repository.LedgerRepository;
-import cn.anshan.oversight.kit.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 
 /** Runs one ledger unit of work for an order and stores it; a refused movement is a 422. */
@@ -29,31 +28,21 @@ public class Ledgers {
             CUSTODY_CASH.idFor(order.institutionId()),
             FAMILY_ESCROW.idFor(order.id()),
             INSTITUTION_PAYABLE.idFor(order.institutionId()));
-    return repository
-        .open(accounts, withReservations ? order.id() : null)
-        .chain(
-            ledger -> {
-              T result;
-              try {
-                result = work.apply(ledger);
-              } catch (LedgerException e) {
-                throw ProblemException.rule(e.rule(), e.getMessage());
-              }
-              return repository.save(ledger).replaceWith(result);
-            });
+    return inLedger(accounts, withReservations ? order.id() : null, work);
   }
 
   public <T> Uni<T> forAccounts(List<String> accounts, Function<Ledger, T> work) {
+    return inLedger(accounts, null, work);
+  }
+
+  /** A movement the ledger refuses (ProblemException naming its REL rule) saves nothing. */
+  private <T> Uni<T> inLedger(
+      List<String> accounts, UUID reservationsOf, Function<Ledger, T> work) {
     return repository
-        .open(accounts, null)
+        .open(accounts, reservationsOf)
         .chain(
             ledger -> {
-              T result;
-              try {
-                result = work.apply(ledger);
-              } catch (LedgerException e) {
-                throw ProblemException.rule(e.rule(), e.getMessage());
-              }
+              T result = work.apply(ledger);
               return repository.save(ledger).replaceWith(result);
             });
   }

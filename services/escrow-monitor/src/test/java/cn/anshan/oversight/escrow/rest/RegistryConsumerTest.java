@@ -111,4 +111,53 @@ class RegistryConsumerTest {
         TestInfra.count(
             "select count(*) from institution_standing where institution_id = ?", institution));
   }
+
+  @Test
+  void eventDataThatDoesNotFitItsRecordIsParkedNamingWhy() {
+    // issue 14 item 4: the consumer reads each event's data into its own record (CourseFiled,
+    // SessionEvent); what does not fit is parked with the reason, and nothing of it is applied
+    String courseId = UUID.randomUUID().toString();
+    ObjectNode noCategory = course(courseId);
+    ((ObjectNode) noCategory.get("data")).remove("category");
+    ObjectNode heldBy = EscrowFixtures.golden("SessionHeld");
+    heldBy.put("id", UUID.randomUUID().toString());
+    ((ObjectNode) heldBy.get("data")).putArray("attendingChildIds").add("not-a-child-id");
+    ObjectNode filed = course(courseId);
+    KafkaRecords.send(
+        REGISTRY_TOPIC, courseId, noCategory.toString(), heldBy.toString(), filed.toString());
+
+    String missing =
+        ParkedRecords.await(
+            RegistryConsumer.CONSUMER, noCategory.path("id").asText(), Duration.ofSeconds(30));
+    assertTrue(missing.startsWith("data does not fit CourseFiled"), missing);
+    assertTrue(missing.contains("category"), missing);
+    String notUuid =
+        ParkedRecords.await(
+            RegistryConsumer.CONSUMER, heldBy.path("id").asText(), Duration.ofSeconds(30));
+    assertTrue(notUuid.startsWith("data does not fit SessionEvent"), notUuid);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                TestInfra.count(
+                        "select count(*) from filed_course where course_id = cast(? as uuid)",
+                        courseId)
+                    == 1);
+    assertEquals(
+        "SUBJECT",
+        TestInfra.query(
+                "select category from filed_course where course_id = cast(? as uuid)", courseId)
+            .get(0)
+            .get("category"));
+  }
+
+  /** The golden CourseFiled as a new event about course {@code courseId}. */
+  private static ObjectNode course(String courseId) {
+    ObjectNode course = EscrowFixtures.golden("CourseFiled");
+    course.put("id", UUID.randomUUID().toString());
+    course.put("aggregateid", courseId);
+    course.put("subject", "Course/" + courseId);
+    ((ObjectNode) course.get("data")).put("courseId", courseId);
+    return course;
+  }
 }

@@ -1,5 +1,6 @@
 package cn.anshan.oversight.escrow.domain.ledger;
 
+import cn.anshan.oversight.kit.problem.ProblemException;
 import java.util.function.LongSupplier;
 
 /**
@@ -82,7 +83,7 @@ public final class Account {
     try {
       return arithmetic.getAsLong();
     } catch (ArithmeticException e) {
-      throw new LedgerException(OVERFLOW_RULE, "account " + id + " would leave the range of fen");
+      throw ProblemException.rule(OVERFLOW_RULE, "account " + id + " would leave the range of fen");
     }
   }
 

@@ -1,5 +1,6 @@
 package cn.anshan.oversight.escrow.domain.ledger;
 
+import cn.anshan.oversight.kit.problem.ProblemException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -108,7 +109,7 @@ public final class Ledger {
       UUID pendingId, EntryKind kind, EntryCode code, String reference, Instant at) {
     JournalEntry original = pending.get(pendingId);
     if (original == null || resolved.contains(pendingId)) {
-      throw new LedgerException(
+      throw ProblemException.rule(
           RESOLVE_ONCE_RULE, "reservation " + pendingId + " is unknown or already resolved");
     }
     return append(
@@ -144,18 +145,18 @@ public final class Ledger {
     if (entry.kind() == EntryKind.POST_PENDING || entry.kind() == EntryKind.VOID_PENDING) {
       JournalEntry original = pending.get(entry.pendingId());
       if (original == null || resolved.contains(entry.pendingId())) {
-        throw new LedgerException(
+        throw ProblemException.rule(
             RESOLVE_ONCE_RULE,
             "reservation " + entry.pendingId() + " is unknown or already resolved");
       }
       if (!original.lines().equals(entry.lines())) {
-        throw new LedgerException(
+        throw ProblemException.rule(
             RESOLVE_ONCE_RULE, "a resolution must move exactly what was reserved");
       }
     }
     for (Account account : after.values()) {
       if (!account.consistent()) {
-        throw new LedgerException(
+        throw ProblemException.rule(
             NO_NEGATIVE_RULE,
             "account " + account.id() + " would go negative (" + entry.code() + ")");
       }

@@ -14,6 +14,7 @@ import cn.anshan.oversight.escrow.domain.order.ConsumptionStatus;
 import cn.anshan.oversight.escrow.domain.order.Order;
 import cn.anshan.oversight.escrow.domain.order.OrderStatus;
 import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
+import cn.anshan.oversight.kit.problem.ProblemException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -276,13 +277,13 @@ class LedgerPropertiesTest {
             try {
               Movements.releaseLesson(ledger, released, "again", now);
               throw new AssertionError("a reservation was resolved twice");
-            } catch (LedgerException refused) {
-              assertEquals(Ledger.RESOLVE_ONCE_RULE, refused.rule());
+            } catch (ProblemException refused) {
+              assertEquals(Ledger.RESOLVE_ONCE_RULE, refused.problem().violations().get(0).rule());
             }
             store.save(ledger);
           }
         }
-      } catch (LedgerException e) {
+      } catch (ProblemException e) {
         // A refused movement leaves the stored state untouched.
         assertEquals(before, store.entries.size());
         store.accounts.forEach((id, a) -> assertTrue(a.sameBalancesAs(snapshot.get(id))));

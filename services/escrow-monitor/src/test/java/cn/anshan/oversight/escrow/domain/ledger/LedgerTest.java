@@ -3,6 +3,7 @@ package cn.anshan.oversight.escrow.domain.ledger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import cn.anshan.oversight.kit.problem.ProblemException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -39,9 +40,9 @@ class LedgerTest {
     // nothing to refund is not an error: amount 0 and no entry
     assertEquals(0, Movements.refund(ledger, "i", order, List.of(), "r", NOW));
     assertEquals(0, ledger.appended().size());
-    LedgerException negative =
+    ProblemException negative =
         assertThrows(
-            LedgerException.class,
+            ProblemException.class,
             () ->
                 ledger.posted(
                     EntryCode.INSTITUTION_PAYOUT,
@@ -52,7 +53,7 @@ class LedgerTest {
                     List.of(
                         EntryLine.debit(AccountType.INSTITUTION_PAYABLE, "i", 1),
                         EntryLine.credit(AccountType.CUSTODY_CASH, "i", 1))));
-    assertEquals(Ledger.NO_NEGATIVE_RULE, negative.rule());
+    assertEquals(Ledger.NO_NEGATIVE_RULE, negative.problem().violations().get(0).rule());
     assertEquals(0, ledger.appended().size());
   }
 
@@ -60,10 +61,10 @@ class LedgerTest {
   void rel13AnAmountTheLedgerCannotHoldIsRefusedNotWrapped() {
     Ledger ledger = Ledger.empty();
     Movements.depositReserve(ledger, "i", Long.MAX_VALUE, "r1", NOW);
-    LedgerException overflow =
+    ProblemException overflow =
         assertThrows(
-            LedgerException.class, () -> Movements.depositReserve(ledger, "i", 1, "r2", NOW));
-    assertEquals(Account.OVERFLOW_RULE, overflow.rule());
+            ProblemException.class, () -> Movements.depositReserve(ledger, "i", 1, "r2", NOW));
+    assertEquals(Account.OVERFLOW_RULE, overflow.problem().violations().get(0).rule());
     assertEquals(1, ledger.appended().size(), "the refused deposit left no entry");
     assertEquals(
         Long.MAX_VALUE,
@@ -81,12 +82,12 @@ class LedgerTest {
         List.of(333L, 333L, 334L), reservations.stream().map(JournalEntry::amountFen).toList());
     assertEquals(0, ledger.account(AccountType.FAMILY_ESCROW.idFor(order)).available());
     Movements.releaseLesson(ledger, reservations.get(0).id(), "c1", NOW);
-    LedgerException twice =
+    ProblemException twice =
         assertThrows(
-            LedgerException.class,
+            ProblemException.class,
             () ->
                 ledger.voidPending(reservations.get(0).id(), EntryCode.LESSON_RETURNED, "r", NOW));
-    assertEquals(Ledger.RESOLVE_ONCE_RULE, twice.rule());
+    assertEquals(Ledger.RESOLVE_ONCE_RULE, twice.problem().violations().get(0).rule());
     long refunded =
         Movements.refund(
             ledger,
