@@ -363,11 +363,14 @@ final class ObjectsBeyondTheStory {
     p = act(SCHOOL_ADMIN, revision + "/amendment", terms, p);
     Object consultation = requestOf("POST", "/consultation$", PARENT_1);
     Map<String, Object> reasons = Map.of("reasons", List.of("the cost basis is not itemised"));
+    Map<String, Object> vote = Map.of("vote", "FOR");
     for (String returning : List.of(REGULATOR_TIEDONG, PRICING_OFFICER)) {
+      p = act(PARENT_1, revision + "/consultation/votes", vote, p);
       p = act(PARENT_1, revision + "/consultation", consultation, p);
       p = act(returning, revision + "/return", reasons, p);
       p = act(SCHOOL_ADMIN, revision + "/amendment", terms, p);
     }
+    p = act(PARENT_1, revision + "/consultation/votes", vote, p);
     p = act(PARENT_1, revision + "/consultation", consultation, p);
     p = act(REGULATOR_TIEDONG, revision + "/signatures", null, p);
     p = act(PRICING_OFFICER, revision + "/signatures", null, p);

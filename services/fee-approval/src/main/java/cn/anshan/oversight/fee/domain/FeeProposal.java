@@ -87,6 +87,8 @@ public class FeeProposal {
 
   private Instant consultationRecordedAt;
 
+  private int consultationRound = 1;
+
   private String educationSignedBy;
 
   private Instant educationSignedAt;
@@ -169,38 +171,39 @@ public class FeeProposal {
   }
 
   /**
-   * LN-ASV-06 家长自愿: the parent committee's resolution or a hearing. Only an agreement moves the
-   * proposal on; a disagreement is recorded and the proposal stays a draft.
+   * LN-ASV-06 家长自愿: the parent committee's resolution or a hearing; only an agreement moves the
+   * proposal on. The result is counted from the representatives' own votes of this round ({@code
+   * voters} may vote); the votes are spent, the next consultation (after NOT_AGREED or an
+   * amendment) is a new round.
    */
   public void recordConsultation(
       ConsultationMethod method,
       LocalDate heldOn,
-      ConsultationOutcome outcome,
-      int votesFor,
-      int votesAgainst,
-      int votesAbstained,
+      List<Vote> votes,
+      int voters,
       String recordedBy,
       Instant now) {
-    require("record a consultation on", FeeStatus.DRAFT, FeeStatus.RETURNED);
-    if (outcome == ConsultationOutcome.AGREED && votesFor <= votesAgainst) {
-      throw ProblemException.rule(
-          FeeRules.PROCESS,
-          "家长自愿: an agreement needs more votes for ("
-              + votesFor
-              + ") than against ("
-              + votesAgainst
-              + ")");
-    }
+    requireOpenForConsultation();
+    ConsultationTally tally = ConsultationTally.count(votes, voters);
     this.consultationMethod = method;
     this.consultationHeldOn = heldOn;
-    this.consultationOutcome = outcome;
-    this.votesFor = votesFor;
-    this.votesAgainst = votesAgainst;
-    this.votesAbstained = votesAbstained;
+    this.consultationOutcome = tally.outcome();
+    this.votesFor = tally.votesFor();
+    this.votesAgainst = tally.votesAgainst();
+    this.votesAbstained = tally.votesAbstained();
     this.consultationRecordedBy = recordedBy;
     this.consultationRecordedAt = now;
+    consultationRound++;
     clearSignatures();
-    status = outcome == ConsultationOutcome.AGREED ? FeeStatus.CONSULTED : FeeStatus.DRAFT;
+    status =
+        consultationOutcome == ConsultationOutcome.AGREED ? FeeStatus.CONSULTED : FeeStatus.DRAFT;
+  }
+
+  /**
+   * The parents vote, and their consultation is recorded, only on a draft or a returned proposal.
+   */
+  public void requireOpenForConsultation() {
+    require("consult the parents on", FeeStatus.DRAFT, FeeStatus.RETURNED);
   }
 
   /**
@@ -338,7 +341,9 @@ public class FeeProposal {
     this.proposedFeeFen = terms.proposedFeeFenPerMonth();
   }
 
+  /** Votes cast on the old terms are void too: the next consultation is a new round. */
   private void clearConsultation() {
+    consultationRound++;
     consultationMethod = null;
     consultationHeldOn = null;
     consultationOutcome = null;
@@ -447,6 +452,10 @@ public class FeeProposal {
 
   public String consultationRecordedBy() {
     return consultationRecordedBy;
+  }
+
+  public int consultationRound() {
+    return consultationRound;
   }
 
   public Instant consultationRecordedAt() {

@@ -1,13 +1,17 @@
 package cn.anshan.oversight.fee.messaging;
 
+import cn.anshan.oversight.fee.domain.ConsultationVote;
+import cn.anshan.oversight.fee.domain.FeeProposal;
 import cn.anshan.oversight.fee.domain.ParentCommittee;
+import cn.anshan.oversight.fee.domain.ProgrammeType;
+import cn.anshan.oversight.fee.domain.Vote;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import java.time.Instant;
 
 /**
  * Events of aggregate {@code ParentCommittee} (key = school id): which parents (by Keycloak subject
- * only) may record consultations for the school (LN-ASV-06), so audit can check that a
- * ParentConsultationHeld came from a registered representative.
+ * only) may vote on and record consultations for the school (LN-ASV-06), so audit can check that a
+ * ParentConsultationHeld came from a registered representative, and each representative's own vote.
  */
 public final class ParentCommitteeEvents {
   private ParentCommitteeEvents() {}
@@ -17,6 +21,34 @@ public final class ParentCommitteeEvents {
 
   public record ParentRepresentativeRemoved(
       String schoolId, String district, String representative, Instant removedAt) {}
+
+  /** One representative's vote; who voted is the envelope's actor, not repeated in the data. */
+  public record ConsultationVoteCast(
+      String schoolId,
+      String district,
+      String proposalId,
+      String termId,
+      ProgrammeType programmeType,
+      int revision,
+      int round,
+      Vote vote,
+      Instant castAt) {}
+
+  public static DomainEvent voteCast(ParentCommittee c, FeeProposal p, ConsultationVote vote) {
+    return event(
+        c,
+        "ConsultationVoteCast.v1",
+        new ConsultationVoteCast(
+            c.schoolId(),
+            c.district(),
+            p.id().toString(),
+            p.term().termId(),
+            p.programmeType(),
+            p.revision(),
+            vote.round(),
+            vote.vote(),
+            vote.castAt()));
+  }
 
   public static DomainEvent registered(ParentCommittee c, String representative, Instant at) {
     return event(

@@ -18,6 +18,14 @@ public class ParentRepresentativeRepository
     return find("schoolId = ?1 order by registeredAt, subject", schoolId).list();
   }
 
+  /**
+   * How many representatives of the school's parent committee may vote on a proposal: all but the
+   * school admin who drafted it, should that account represent the parents too.
+   */
+  public Uni<Long> voters(String schoolId, String drafter) {
+    return count("schoolId = ?1 and subject <> ?2", schoolId, drafter);
+  }
+
   /** The schools a parent represents. */
   public Uni<List<String>> schoolsOf(String subject) {
     return find("subject = ?1", subject)

@@ -232,15 +232,57 @@ public class FeeProposalResource {
   }
 
   @POST
+  @Path("/{proposalId}/consultation/votes")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.PARENT)
+  @Operation(
+      summary = "Cast the caller's own vote on the proposed fee (LN-ASV-06 家长自愿)",
+      description =
+          "Each parent representative of the school votes once per consultation round; the"
+              + " consultation's outcome is counted from these votes. A vote is an event of the"
+              + " school's parent committee and leaves the proposal's version as it is, so it"
+              + " takes no If-Match and representatives can vote at the same time. A recorded"
+              + " consultation or an amendment starts a new round.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Vote recorded; the proposal's ETag, which votes do not change",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ParentConsultation.ConsultationVoteView.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "Not a proposal of a school the parent represents")
+  @APIResponse(
+      responseCode = "409",
+      description = "Not DRAFT or RETURNED, or already voted in this round (LN-ASV-06)")
+  public Uni<Response> castConsultationVote(
+      @PathParam("proposalId") UUID proposalId,
+      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
+      @Valid @NotNull FeeRequests.CastVote request) {
+    CommandContext command = actor.command(Roles.PARENT);
+    return idempotency.execute(
+        idempotencyKey,
+        command.actor().subject() + " POST vote " + proposalId,
+        request,
+        () ->
+            consultation
+                .vote(command, proposalId, request.vote())
+                .map(vote -> CommandResult.ok(vote.proposalVersion(), vote)));
+  }
+
+  @POST
   @Path("/{proposalId}/consultation")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.PARENT)
   @Operation(
       summary = "Record the parent committee's resolution or a hearing (LN-ASV-06 家长自愿)",
       description =
-          "Only a parent registered by the school admin as a representative of the school's parent"
-              + " committee may record it. AGREED moves the proposal to CONSULTED; NOT_AGREED"
-              + " keeps it a draft.")
+          "Only a parent registered as a representative of the school's parent committee may"
+              + " record it. The outcome and the counts are the representatives' own votes of this"
+              + " round (castConsultationVote), once more than half of them have voted: more votes"
+              + " for than against is AGREED and moves the proposal to CONSULTED; otherwise"
+              + " NOT_AGREED keeps it a draft. Either way the next consultation is a new round.")
   @APIResponse(
       responseCode = "200",
       description = "Recorded; new ETag",
@@ -252,7 +294,9 @@ public class FeeProposalResource {
       responseCode = "404",
       description = "Not a proposal of a school the parent represents")
   @APIResponse(responseCode = "409", description = "Not DRAFT or RETURNED (LN-ASV-06)")
-  @APIResponse(responseCode = "422", description = "AGREED without a majority (LN-ASV-06)")
+  @APIResponse(
+      responseCode = "422",
+      description = "Half or fewer of the school's representatives have voted (LN-ASV-06)")
   public Uni<Response> recordConsultation(
       @PathParam("proposalId") UUID proposalId,
       @HeaderParam("If-Match") String ifMatch,
@@ -265,17 +309,7 @@ public class FeeProposalResource {
         "consultation " + proposalId,
         request,
         () ->
-            consultation.consult(
-                command,
-                proposalId,
-                ifMatch,
-                new ParentConsultation.Consultation(
-                    request.method(),
-                    request.heldOn(),
-                    request.outcome(),
-                    request.votesFor(),
-                    request.votesAgainst(),
-                    request.votesAbstained())));
+            consultation.consult(command, proposalId, ifMatch, request.method(), request.heldOn()));
   }
 
   @POST

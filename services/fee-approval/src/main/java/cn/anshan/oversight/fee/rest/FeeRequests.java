@@ -1,13 +1,13 @@
 package cn.anshan.oversight.fee.rest;
 
 import cn.anshan.oversight.fee.domain.ConsultationMethod;
-import cn.anshan.oversight.fee.domain.ConsultationOutcome;
 import cn.anshan.oversight.fee.domain.CostBreakdown;
 import cn.anshan.oversight.fee.domain.FeeBasis;
 import cn.anshan.oversight.fee.domain.FeeTerms;
 import cn.anshan.oversight.fee.domain.ProgrammeType;
 import cn.anshan.oversight.fee.domain.SchoolLevel;
 import cn.anshan.oversight.fee.domain.Term;
+import cn.anshan.oversight.fee.domain.Vote;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -77,13 +77,9 @@ public final class FeeRequests {
     }
   }
 
-  public record RecordConsultation(
-      @NotNull ConsultationMethod method,
-      @NotNull LocalDate heldOn,
-      @NotNull ConsultationOutcome outcome,
-      @NotNull @Min(0) @Max(1_000_000) Integer votesFor,
-      @NotNull @Min(0) @Max(1_000_000) Integer votesAgainst,
-      @NotNull @Min(0) @Max(1_000_000) Integer votesAbstained) {}
+  public record RecordConsultation(@NotNull ConsultationMethod method, @NotNull LocalDate heldOn) {}
+
+  public record CastVote(@NotNull Vote vote) {}
 
   public record Reasons(
       @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 2000) String> reasons) {}

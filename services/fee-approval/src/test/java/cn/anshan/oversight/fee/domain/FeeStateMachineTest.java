@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.anshan.oversight.kit.problem.ProblemException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -149,35 +151,37 @@ class FeeStateMachineTest {
   }
 
   @Test
-  @DisplayName("LN-ASV-06 家长自愿: AGREED needs more votes for than against")
-  void lnAsv06AgreementNeedsAMajority() {
-    FeeProposal p = Proposals.draft();
+  @DisplayName(
+      "LN-ASV-06 家长自愿: counted once more than half voted; AGREED needs more for than against")
+  void lnAsv06TheOutcomeIsCountedFromTheVotes() {
     ProblemException e =
+        assertThrows(
+            ProblemException.class, () -> ConsultationTally.count(List.of(Vote.FOR, Vote.FOR), 4));
+    assertEquals("LN-ASV-06", e.problem().violations().get(0).rule());
+    assertEquals(422, e.problem().status());
+    assertEquals(
+        new ConsultationTally(2, 1, 0), ConsultationTally.count(Proposals.votes(2, 1, 0), 5));
+    LocalDate day = LocalDate.of(2026, 6, 9);
+    Instant now = Proposals.NOW;
+    FeeProposal p = Proposals.draft();
+    ProblemException none =
         assertThrows(
             ProblemException.class,
             () ->
                 p.recordConsultation(
-                    ConsultationMethod.PARENT_COMMITTEE,
-                    Proposals.NOW.atZone(java.time.ZoneOffset.UTC).toLocalDate(),
-                    ConsultationOutcome.AGREED,
-                    5,
-                    5,
-                    0,
-                    "parent-1",
-                    Proposals.NOW));
-    assertEquals("LN-ASV-06", e.problem().violations().get(0).rule());
-    assertEquals(422, e.problem().status());
-    assertEquals(FeeStatus.DRAFT, p.status());
+                    ConsultationMethod.PARENT_COMMITTEE, day, List.of(), 3, "parent-1", now));
+    assertEquals("LN-ASV-06", none.problem().violations().get(0).rule());
+    assertEquals(1, p.consultationRound(), "a refused consultation spends nothing");
     p.recordConsultation(
-        ConsultationMethod.PARENT_COMMITTEE,
-        Proposals.NOW.atZone(java.time.ZoneOffset.UTC).toLocalDate(),
-        ConsultationOutcome.AGREED,
-        6,
-        5,
-        0,
-        "parent-1",
-        Proposals.NOW);
+        ConsultationMethod.PARENT_COMMITTEE, day, Proposals.votes(1, 1, 1), 5, "parent-1", now);
+    assertEquals(FeeStatus.DRAFT, p.status(), "a tie is no agreement");
+    assertEquals(2, p.consultationRound(), "a recorded consultation spends its round's votes");
+    p.recordConsultation(
+        ConsultationMethod.PARENT_COMMITTEE, day, Proposals.votes(2, 1, 0), 5, "parent-1", now);
     assertEquals(FeeStatus.CONSULTED, p.status());
+    assertEquals(2, p.votesFor());
+    assertEquals(1, p.votesAgainst());
+    assertEquals(ConsultationOutcome.AGREED, p.consultationOutcome());
   }
 
   @Test

@@ -2,6 +2,9 @@ package cn.anshan.oversight.fee.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /** Proposals in every status, reached through the legal path only. */
 final class Proposals {
@@ -23,28 +26,27 @@ final class Proposals {
         "school-1", "tiedong", TERM, ProgrammeType.AFTER_SCHOOL, 1, null, TERMS, "admin-1", NOW);
   }
 
+  static List<Vote> votes(int votesFor, int votesAgainst, int abstained) {
+    List<Vote> votes = new ArrayList<>();
+    votes.addAll(Collections.nCopies(votesFor, Vote.FOR));
+    votes.addAll(Collections.nCopies(votesAgainst, Vote.AGAINST));
+    votes.addAll(Collections.nCopies(abstained, Vote.ABSTAIN));
+    return votes;
+  }
+
   static void agree(FeeProposal p) {
     p.recordConsultation(
         ConsultationMethod.PARENT_COMMITTEE,
         LocalDate.of(2026, 6, 9),
-        ConsultationOutcome.AGREED,
-        11,
-        2,
-        1,
+        votes(11, 2, 1),
+        14,
         "parent-1",
         NOW);
   }
 
   static void disagree(FeeProposal p) {
     p.recordConsultation(
-        ConsultationMethod.HEARING,
-        LocalDate.of(2026, 6, 9),
-        ConsultationOutcome.NOT_AGREED,
-        3,
-        9,
-        0,
-        "parent-1",
-        NOW);
+        ConsultationMethod.HEARING, LocalDate.of(2026, 6, 9), votes(3, 9, 0), 12, "parent-1", NOW);
   }
 
   /** A proposal in {@code status}; CONSULTED has no signature yet. */

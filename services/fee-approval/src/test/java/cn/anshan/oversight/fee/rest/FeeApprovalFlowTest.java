@@ -1,14 +1,15 @@
 package cn.anshan.oversight.fee.rest;
 
-import static cn.anshan.oversight.fee.rest.FeeFixtures.AGREED;
 import static cn.anshan.oversight.fee.rest.FeeFixtures.BASE;
-import static cn.anshan.oversight.fee.rest.FeeFixtures.NOT_AGREED;
+import static cn.anshan.oversight.fee.rest.FeeFixtures.COMMITTEE_MEETING;
+import static cn.anshan.oversight.fee.rest.FeeFixtures.HEARING;
 import static cn.anshan.oversight.fee.rest.FeeFixtures.events;
 import static cn.anshan.oversight.fee.rest.FeeFixtures.get;
 import static cn.anshan.oversight.fee.rest.FeeFixtures.post;
 import static cn.anshan.oversight.fee.rest.FeeFixtures.proposal;
 import static cn.anshan.oversight.fee.rest.FeeFixtures.terms;
 import static cn.anshan.oversight.fee.rest.FeeFixtures.types;
+import static cn.anshan.oversight.fee.rest.FeeFixtures.vote;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -83,7 +84,8 @@ class FeeApprovalFlowTest {
 
   String consulted() {
     String id = drafted();
-    post(representative, path(id, "consultation"), "1", AGREED).statusCode(200);
+    vote(representative, id, "FOR").statusCode(200);
+    post(representative, path(id, "consultation"), "1", COMMITTEE_MEETING).statusCode(200);
     return id;
   }
 
@@ -121,11 +123,13 @@ class FeeApprovalFlowTest {
             .extract()
             .path("proposalId");
 
-    post(representative, path(id, "consultation"), "1", AGREED)
+    vote(representative, id, "FOR").statusCode(200);
+    post(representative, path(id, "consultation"), "1", COMMITTEE_MEETING)
         .statusCode(200)
         .header("ETag", "\"2\"")
         .body("status", equalTo("CONSULTED"))
-        .body("consultation.votesFor", equalTo(11))
+        .body("consultation.votesFor", equalTo(1))
+        .body("consultation.votesAgainst", equalTo(0))
         .body("consultation.recordedBy", equalTo(representative.subject()));
     post(PRICING, path(id, "signatures"), "2", null)
         .statusCode(200)
@@ -205,8 +209,9 @@ class FeeApprovalFlowTest {
   @DisplayName("LN-ASV-06: a school admin can draft and publish but cannot consult, sign, approve")
   void lnAsv06SchoolAdminCannotConsultSignOrApprove() {
     String id = drafted();
-    post(admin, path(id, "consultation"), "1", AGREED).statusCode(403);
-    post(representative, path(id, "consultation"), "1", AGREED).statusCode(200);
+    post(admin, path(id, "consultation"), "1", COMMITTEE_MEETING).statusCode(403);
+    vote(representative, id, "FOR").statusCode(200);
+    post(representative, path(id, "consultation"), "1", COMMITTEE_MEETING).statusCode(200);
     post(admin, path(id, "signatures"), "2", null).statusCode(403);
     post(admin, path(id, "return"), "2", "{\"reasons\":[\"x\"]}").statusCode(403);
     post(PRICING, path(id, "signatures"), "2", null).statusCode(200);
@@ -253,7 +258,8 @@ class FeeApprovalFlowTest {
         .statusCode(409)
         .body("rules", contains("LN-ASV-06"));
     // A consultation that did not agree does not move the proposal on.
-    post(representative, path(id, "consultation"), "1", NOT_AGREED)
+    vote(representative, id, "AGAINST").statusCode(200);
+    post(representative, path(id, "consultation"), "1", HEARING)
         .statusCode(200)
         .body("status", equalTo("DRAFT"))
         .body("consultation.outcome", equalTo("NOT_AGREED"));
@@ -264,20 +270,85 @@ class FeeApprovalFlowTest {
   }
 
   @Test
+  @DisplayName(
+      "LN-ASV-06 家长自愿: each representative votes once; the outcome is counted, not typed in")
+  void lnAsv06RepresentativesVoteThemselvesAndTheOutcomeIsCounted() {
+    Tokens second = Tokens.user("parent-rep2-" + school).role("parent");
+    Tokens third = Tokens.user("parent-rep3-" + school).role("parent");
+    FeeFixtures.represent(admin, school, second);
+    FeeFixtures.represent(admin, school, third);
+    String id = drafted();
+    vote(representative, id, "FOR")
+        .statusCode(200)
+        .header("ETag", "\"1\"")
+        .body("round", equalTo(1))
+        .body("votesCast", equalTo(1))
+        .body("representatives", equalTo(3));
+    // one of three has voted: not more than half, so nothing is counted yet
+    post(representative, path(id, "consultation"), "1", COMMITTEE_MEETING)
+        .statusCode(422)
+        .body("rules", contains("LN-ASV-06"))
+        .body("detail", containsString("1 of the school's 3 parent representatives"));
+    vote(representative, id, "AGAINST")
+        .statusCode(409)
+        .body("rules", contains("LN-ASV-06"))
+        .body("detail", containsString("already voted FOR"));
+    vote(stranger, id, "FOR").statusCode(404);
+    vote(admin, id, "FOR").statusCode(403);
+    vote(second, id, "AGAINST").statusCode(200).body("votesCast", equalTo(2));
+    // a tie is no agreement: the proposal stays a draft and the next consultation is a new round
+    post(second, path(id, "consultation"), "1", COMMITTEE_MEETING)
+        .statusCode(200)
+        .header("ETag", "\"2\"")
+        .body("status", equalTo("DRAFT"))
+        .body("consultation.outcome", equalTo("NOT_AGREED"))
+        .body("consultation.votesFor", equalTo(1))
+        .body("consultation.votesAgainst", equalTo(1));
+    vote(representative, id, "FOR").statusCode(200).body("round", equalTo(2));
+    vote(second, id, "FOR").statusCode(200);
+    vote(third, id, "ABSTAIN").statusCode(200).body("votesCast", equalTo(3));
+    post(third, path(id, "consultation"), "2", HEARING)
+        .statusCode(200)
+        .body("status", equalTo("CONSULTED"))
+        .body("consultation.method", equalTo("HEARING"))
+        .body("consultation.outcome", equalTo("AGREED"))
+        .body("consultation.votesFor", equalTo(2))
+        .body("consultation.votesAbstained", equalTo(1));
+    vote(third, id, "AGAINST").statusCode(409).body("rules", contains("LN-ASV-06"));
+
+    // the votes are events of the school's parent committee, each with its voter as the actor
+    List<JsonNode> committee = events(school, 8);
+    List<JsonNode> votes =
+        committee.stream()
+            .filter(e -> e.get("type").asText().endsWith("ConsultationVoteCast.v1"))
+            .toList();
+    assertEquals(5, votes.size());
+    assertEquals(representative.subject(), votes.get(0).get("actor").asText());
+    assertEquals("parent", votes.get(0).get("actorrole").asText());
+    assertEquals("ParentCommittee", votes.get(0).get("aggregatetype").asText());
+    assertEquals(id, votes.get(0).get("data").get("proposalId").asText());
+    assertEquals("FOR", votes.get(0).get("data").get("vote").asText());
+    assertEquals(2, votes.get(4).get("data").get("round").asInt());
+    assertEquals("ABSTAIN", votes.get(4).get("data").get("vote").asText());
+  }
+
+  @Test
   @DisplayName("LN-ASV-06: only a registered representative of the school records a consultation")
   void lnAsv06OnlyRegisteredRepresentativesConsult() {
     String id = drafted();
-    post(stranger, path(id, "consultation"), "1", AGREED).statusCode(404);
+    post(stranger, path(id, "consultation"), "1", COMMITTEE_MEETING).statusCode(404);
     get(stranger, BASE + "/" + id).statusCode(404);
-    post(PRICING, path(id, "consultation"), "1", AGREED).statusCode(403);
+    post(PRICING, path(id, "consultation"), "1", COMMITTEE_MEETING).statusCode(403);
+    // no representative has voted yet: nothing to count
+    post(representative, path(id, "consultation"), "1", COMMITTEE_MEETING)
+        .statusCode(422)
+        .body("type", equalTo("https://oversight.anshan.gov.cn/problems/rules/LN-ASV-06"))
+        .body("detail", containsString("0 of the school's 1 parent representatives"));
     post(
             representative,
             path(id, "consultation"),
             "1",
-            AGREED.replace("\"votesFor\":11", "\"votesFor\":2"))
-        .statusCode(422)
-        .body("type", equalTo("https://oversight.anshan.gov.cn/problems/rules/LN-ASV-06"));
-    post(representative, path(id, "consultation"), "1", AGREED.replace("2026-06-09", "2026-06-11"))
+            COMMITTEE_MEETING.replace("2026-06-09", "2026-06-11"))
         .statusCode(400)
         .body("errors[0].pointer", equalTo("/heldOn"));
     // Another school's admin cannot register a representative for this school.
@@ -296,7 +367,7 @@ class FeeApprovalFlowTest {
         .delete("/api/v1/schools/" + school + "/parent-representatives/" + stranger.subject())
         .then()
         .statusCode(204);
-    post(stranger, path(id, "consultation"), "1", AGREED).statusCode(404);
+    post(stranger, path(id, "consultation"), "1", COMMITTEE_MEETING).statusCode(404);
     assertEquals(1, stored(id));
 
     List<JsonNode> committee = events(school, 3);
@@ -341,14 +412,15 @@ class FeeApprovalFlowTest {
             .role("parent")
             .school(school)
             .district("tiedong");
-    post(drafterAsParent, path(id, "consultation"), "1", AGREED)
+    post(drafterAsParent, path(id, "consultation"), "1", COMMITTEE_MEETING)
         .statusCode(403)
         .contentType("application/problem+json")
         .body("rules", contains("LN-ASV-06"))
         .body("detail", containsString("家长自愿"));
     assertEquals(1, stored(id));
     get(representative, BASE + "/" + id).statusCode(200).body("status", equalTo("DRAFT"));
-    post(representative, path(id, "consultation"), "1", AGREED).statusCode(200);
+    vote(representative, id, "FOR").statusCode(200);
+    post(representative, path(id, "consultation"), "1", COMMITTEE_MEETING).statusCode(200);
   }
 
   @Test
@@ -390,7 +462,7 @@ class FeeApprovalFlowTest {
         .statusCode(200)
         .body("subject", contains(representative.subject()));
     post(AUDITOR, BASE, null, proposal(15_000)).statusCode(403);
-    post(AUDITOR, path(id, "consultation"), "1", AGREED).statusCode(403);
+    post(AUDITOR, path(id, "consultation"), "1", COMMITTEE_MEETING).statusCode(403);
     post(AUDITOR, path(id, "signatures"), "1", null).statusCode(403);
     post(AUDITOR, path(id, "approval"), "1", "{\"feeFenPerMonth\":1}").statusCode(403);
     post(AUDITOR, path(id, "publication"), "1", null).statusCode(403);
@@ -432,7 +504,8 @@ class FeeApprovalFlowTest {
         .body("proposedFeeFenPerMonth", equalTo(12_000))
         .body("consultation", nullValue());
     post(PRICING, path(id, "signatures"), "5", null).statusCode(409);
-    post(representative, path(id, "consultation"), "5", AGREED).statusCode(200);
+    vote(representative, id, "FOR").statusCode(200);
+    post(representative, path(id, "consultation"), "5", COMMITTEE_MEETING).statusCode(200);
     post(REGULATOR, path(id, "signatures"), "6", null).statusCode(200);
     post(PRICING, path(id, "signatures"), "7", null)
         .statusCode(200)
@@ -521,7 +594,8 @@ class FeeApprovalFlowTest {
     post(admin, BASE, null, proposal(15_000)).statusCode(409);
     // The published revision 1 stays in force while revision 2 goes through the process.
     get(AUDITOR, BASE + "/" + first).statusCode(200).body("status", equalTo("PUBLISHED"));
-    post(representative, path(second, "consultation"), "1", AGREED).statusCode(200);
+    vote(representative, second, "FOR").statusCode(200);
+    post(representative, path(second, "consultation"), "1", COMMITTEE_MEETING).statusCode(200);
     post(REGULATOR, path(second, "signatures"), "2", null).statusCode(200);
     post(PRICING, path(second, "signatures"), "3", null).statusCode(200);
     post(GOVERNMENT, path(second, "approval"), "5", "{\"feeFenPerMonth\":16000}").statusCode(200);
@@ -667,10 +741,10 @@ class FeeApprovalFlowTest {
   @Test
   void ifMatchIsRequiredAndMustBeCurrent() {
     String id = drafted();
-    post(representative, path(id, "consultation"), null, AGREED)
+    post(representative, path(id, "consultation"), null, COMMITTEE_MEETING)
         .statusCode(428)
         .contentType("application/problem+json");
-    post(representative, path(id, "consultation"), "7", AGREED).statusCode(412);
+    post(representative, path(id, "consultation"), "7", COMMITTEE_MEETING).statusCode(412);
     assertEquals(1, stored(id));
   }
 

@@ -42,15 +42,23 @@ public final class FeeFixtures {
         .formatted(level, perHeadFen * 100, feeFen);
   }
 
-  public static final String AGREED =
+  /** A parent-committee meeting: its outcome is counted from the representatives' votes. */
+  public static final String COMMITTEE_MEETING =
       """
-      {"method":"PARENT_COMMITTEE","heldOn":"2026-06-09","outcome":"AGREED",
-       "votesFor":11,"votesAgainst":2,"votesAbstained":1}""";
+      {"method":"PARENT_COMMITTEE","heldOn":"2026-06-09"}""";
 
-  public static final String NOT_AGREED =
+  public static final String HEARING =
       """
-      {"method":"HEARING","heldOn":"2026-06-09","outcome":"NOT_AGREED",
-       "votesFor":3,"votesAgainst":40,"votesAbstained":2}""";
+      {"method":"HEARING","heldOn":"2026-06-09"}""";
+
+  /** {@code representative}'s own vote (FOR, AGAINST, ABSTAIN) on the proposal (LN-ASV-06). */
+  public static ValidatableResponse vote(Tokens representative, String proposalId, String vote) {
+    return post(
+        representative,
+        BASE + "/" + proposalId + "/consultation/votes",
+        null,
+        "{\"vote\":\"" + vote + "\"}");
+  }
 
   public static ValidatableResponse post(Tokens who, String path, String ifMatch, String body) {
     var request = given().header("Authorization", who.bearer());

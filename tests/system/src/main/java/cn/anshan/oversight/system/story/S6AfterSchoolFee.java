@@ -16,10 +16,14 @@ import cn.anshan.oversight.clients.enrolment.model.Child;
 import cn.anshan.oversight.clients.enrolment.model.Enrol;
 import cn.anshan.oversight.clients.enrolment.model.ExemptionClaim;
 import cn.anshan.oversight.clients.enrolment.model.ExemptionView;
+import cn.anshan.oversight.clients.fee.api.FeeProposalsApi;
+import cn.anshan.oversight.clients.fee.model.CastVote;
 import cn.anshan.oversight.clients.fee.model.ConsultationMethod;
 import cn.anshan.oversight.clients.fee.model.ConsultationOutcome;
+import cn.anshan.oversight.clients.fee.model.FeeProposalView;
 import cn.anshan.oversight.clients.fee.model.PublishedFeeView;
 import cn.anshan.oversight.clients.fee.model.RecordConsultation;
+import cn.anshan.oversight.clients.fee.model.Vote;
 import cn.anshan.oversight.system.Answer;
 import cn.anshan.oversight.system.Clients;
 import cn.anshan.oversight.system.StoryFailure;
@@ -30,11 +34,11 @@ import java.util.UUID;
 
 /**
  * Issue 8 step 6: school-admin-1 proposes the after-school fee; parent-1 (a registered parent
- * representative) records the committee's agreement; the education bureau (regulator-tiedong) and
- * the pricing officer sign jointly; the city government approves; the school publishes (LN-ASV-06,
- * ASV-04). The school publishes its 5+2 programme and admits operator-a's institution as a provider
- * (ASV-06); parent-1 enrols a child, parent-2's exempt child is charged zero; the school cannot
- * enrol a child itself (ASV-04, voluntary).
+ * representative) votes and records the consultation, whose outcome is counted from the votes; the
+ * education bureau (regulator-tiedong) and the pricing officer sign jointly; the city government
+ * approves; the school publishes (LN-ASV-06, ASV-04). The school publishes its 5+2 programme and
+ * admits operator-a's institution as a provider (ASV-06); parent-1 enrols a child, parent-2's
+ * exempt child is charged zero; the school cannot enrol a child itself (ASV-04, voluntary).
  */
 public final class S6AfterSchoolFee implements Step {
 
@@ -82,28 +86,40 @@ public final class S6AfterSchoolFee implements Step {
     String proposalId = p.text("proposalId");
     String proposal = fee + "/fee-proposals/" + proposalId;
     s.remember("feeProposal", proposalId);
-    // the parent representative records the committee's vote through the generated fee client,
-    // on the proposal's current version (If-Match)
+    // the parent representative votes and records the consultation through the generated fee
+    // client: the outcome is counted from the representatives' own votes (LN-ASV-06 家长自愿); a
+    // vote leaves the proposal's version, so the consultation is conditional on the proposal's ETag
+    FeeProposalsApi representative =
+        s.clients()
+            .as(PARENT_1)
+            .showing("round", "vote", "votesCast", "representatives", "status")
+            .feeProposals();
+    Clients.ok(
+        () ->
+            representative.castConsultationVote(
+                UUID.fromString(proposalId),
+                new CastVote().vote(Vote.FOR),
+                Clients.idempotencyKey()));
     String proposed = p.etag();
-    String consulted =
-        Clients.etag(
-            Clients.ok(
-                () ->
-                    s.clients()
-                        .as(PARENT_1)
-                        .showing("status", "/consultation/outcome")
-                        .feeProposals()
-                        .recordConsultationWithHttpInfo(
-                            UUID.fromString(proposalId),
-                            new RecordConsultation()
-                                .method(ConsultationMethod.PARENT_COMMITTEE)
-                                .heldOn(s.today())
-                                .outcome(ConsultationOutcome.AGREED)
-                                .votesFor(11)
-                                .votesAgainst(2)
-                                .votesAbstained(1),
-                            Clients.idempotencyKey(),
-                            proposed)));
+    ApiResponse<FeeProposalView> consultation =
+        Clients.ok(
+            () ->
+                s.clients()
+                    .as(PARENT_1)
+                    .showing("status", "/consultation/outcome", "/consultation/votesFor")
+                    .feeProposals()
+                    .recordConsultationWithHttpInfo(
+                        UUID.fromString(proposalId),
+                        new RecordConsultation()
+                            .method(ConsultationMethod.PARENT_COMMITTEE)
+                            .heldOn(s.today()),
+                        Clients.idempotencyKey(),
+                        proposed));
+    if (consultation.getData().getConsultation().getOutcome() != ConsultationOutcome.AGREED) {
+      throw new StoryFailure(
+          "the parents' vote was not counted as agreement: " + consultation.getData());
+    }
+    String consulted = Clients.etag(consultation);
     p = sign(s, REGULATOR_TIEDONG, proposal, consulted);
     p = sign(s, PRICING_OFFICER, proposal, p.etag());
     if (!"SUBMITTED".equals(p.text("status"))) {
