@@ -78,7 +78,10 @@ public final class EventBackbone {
               List.of(
                   new Subscription("enrolment-registry", topicOf("registry"), false),
                   new Subscription("enrolment-fee", topicOf("fee"), false))),
-          new Principal("fee-approval", "fee", List.of()),
+          new Principal(
+              "fee-approval",
+              "fee",
+              List.of(new Subscription("fee-approval-enrolment", topicOf("enrolment"), false))),
           new Principal(
               "audit", "audit", List.of(new Subscription("audit-ingest", TOPIC_PREFIX, true))));
 

@@ -55,8 +55,9 @@ public class ParentRepresentativeResource {
   @Operation(
       summary = "Register a parent (Keycloak subject) as a parent-committee representative",
       description =
-          "Only for the admin's own school; registering twice changes nothing. Publishes"
-              + " ParentRepresentativeRegistered.")
+          "Only for the admin's own school, and only a parent of that school: a guardian of a child"
+              + " registered there in enrolment (learnt from ChildRegistered). Registering twice"
+              + " changes nothing. Publishes ParentRepresentativeRegistered.")
   @APIResponse(
       responseCode = "200",
       description = "Registered",
@@ -65,6 +66,9 @@ public class ParentRepresentativeResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ParentRepresentativeView.class)))
   @APIResponse(responseCode = "404", description = "Not the admin's school")
+  @APIResponse(
+      responseCode = "422",
+      description = "The subject has no child registered at the school (LN-ASV-06)")
   public Uni<Response> registerParentRepresentative(
       @PathParam("schoolId") String schoolId,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,

@@ -28,21 +28,27 @@ import java.util.List;
 public class ParentRepresentativeService {
   private final ParentRepresentativeRepository representatives;
   private final ParentCommitteeRepository committees;
+  private final SchoolParents parents;
   private final Outbox outbox;
   private final OversightClock clock;
 
   public ParentRepresentativeService(
       ParentRepresentativeRepository representatives,
       ParentCommitteeRepository committees,
+      SchoolParents parents,
       Outbox outbox,
       OversightClock clock) {
     this.representatives = representatives;
     this.committees = committees;
+    this.parents = parents;
     this.outbox = outbox;
     this.clock = clock;
   }
 
-  /** Registers a representative of the admin's own school; registering twice changes nothing. */
+  /**
+   * Registers a representative of the admin's own school, who must be a parent there (a guardian of
+   * a child registered at the school in enrolment, LN-ASV-06); registering twice changes nothing.
+   */
   @WithTransaction
   public Uni<ParentRepresentativeView> register(
       CommandContext command, String schoolId, String subject) {
@@ -55,8 +61,9 @@ public class ParentRepresentativeService {
           FeeRules.PROCESS,
           "家长自愿: a school admin cannot register themselves as a representative of the parents");
     }
-    return representatives
-        .lookup(schoolId, subject)
+    return parents
+        .requireParentAt(schoolId, subject)
+        .chain(() -> representatives.lookup(schoolId, subject))
         .chain(
             existing -> {
               if (existing != null) {

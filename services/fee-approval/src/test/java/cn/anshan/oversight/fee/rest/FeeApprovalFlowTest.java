@@ -358,6 +358,16 @@ class FeeApprovalFlowTest {
             null,
             "{\"subject\":\"" + stranger.subject() + "\"}")
         .statusCode(404);
+    // LN-ASV-06: only a parent of the school (a guardian of a child registered there in enrolment)
+    // can represent its parent committee; a parent of another school cannot be seated either
+    String seat = "{\"subject\":\"" + stranger.subject() + "\"}";
+    String seats = "/api/v1/schools/" + school + "/parent-representatives";
+    post(admin, seats, null, seat)
+        .statusCode(422)
+        .body("rules", contains("LN-ASV-06"))
+        .body("detail", containsString("has no child registered at school " + school));
+    FeeFixtures.parentAt("other-" + school, stranger);
+    post(admin, seats, null, seat).statusCode(422).body("rules", contains("LN-ASV-06"));
     FeeFixtures.represent(admin, school, stranger);
     get(stranger, BASE + "/" + id).statusCode(200);
     get(admin, "/api/v1/schools/" + school + "/parent-representatives")

@@ -1,18 +1,25 @@
 package cn.anshan.oversight.fee.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import cn.anshan.oversight.testkit.ContractEvents;
+import cn.anshan.oversight.testkit.KafkaRecords;
 import cn.anshan.oversight.testkit.TestClock;
+import cn.anshan.oversight.testkit.TestInfra;
 import cn.anshan.oversight.testkit.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 /** What every fee flow test needs: requests, the test clock and the fee events, validated. */
 public final class FeeFixtures {
   public static final String TOPIC = "oversight.fee.events";
+  public static final String ENROLMENT_TOPIC = "oversight.enrolment.events";
   public static final String BASE = "/api/v1/fee-proposals";
 
   private FeeFixtures() {}
@@ -75,8 +82,31 @@ public final class FeeFixtures {
     return given().header("Authorization", who.bearer()).get(path).then();
   }
 
-  /** Registers {@code parent} as a representative of {@code admin}'s school. */
+  /**
+   * Makes {@code parent} a parent of {@code schoolId} as enrolment would: a ChildRegistered on
+   * enrolment's topic with the parent as its actor, waited for until fee-approval has learnt it.
+   */
+  public static void parentAt(String schoolId, Tokens parent) {
+    ObjectNode event = ContractEvents.golden("enrolment", "ChildRegistered.v1");
+    String childId = UUID.randomUUID().toString();
+    event.put("id", UUID.randomUUID().toString());
+    event.put("aggregateid", childId);
+    event.put("subject", "Child/" + childId);
+    event.put("actor", parent.subject());
+    ((ObjectNode) event.get("data")).put("childId", childId).put("schoolId", schoolId);
+    KafkaRecords.send(ENROLMENT_TOPIC, childId, event.toString());
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                TestInfra.count(
+                        "select count(*) from registered_child where child_id = ?::uuid", childId)
+                    == 1);
+  }
+
+  /** Registers {@code parent}, made a parent of the school first, as its representative. */
   public static void represent(Tokens admin, String schoolId, Tokens parent) {
+    parentAt(schoolId, parent);
     post(
             admin,
             "/api/v1/schools/" + schoolId + "/parent-representatives",

@@ -59,14 +59,30 @@ public final class S6AfterSchoolFee implements Step {
   public void run(StoryContext s) {
     SchoolTerm term = SchoolTerm.around(s.today());
     String fee = s.urls().fee() + "/api/v1";
-    s.api()
-        .as(SCHOOL_ADMIN)
-        .post(
-            fee + "/schools/" + SCHOOL_1 + "/parent-representatives",
-            Map.of("subject", PARENT_1_SUB))
-        .showing("subject")
-        .send()
-        .expect(200, 201);
+    // LN-ASV-06: only a parent of the school can represent it; fee-approval learns parent-1's child
+    // at school 1 (step 3) from enrolment's ChildRegistered on Kafka, until then 422
+    String seats = fee + "/schools/" + SCHOOL_1 + "/parent-representatives";
+    Answer[] seated = new Answer[1];
+    s.await(
+        "fee-approval knows parent-1's child at the school (ChildRegistered consumed)",
+        () -> {
+          seated[0] =
+              s.api()
+                  .as(SCHOOL_ADMIN)
+                  .post(seats, Map.of("subject", PARENT_1_SUB))
+                  .quietly()
+                  .send();
+          return seated[0].status() != 422;
+        },
+        () -> seated[0] == null ? "" : seated[0].status() + " " + seated[0].body());
+    s.say()
+        .call(
+            SCHOOL_ADMIN,
+            "POST",
+            seats,
+            seated[0].status(),
+            "subject=" + seated[0].text("subject"));
+    seated[0].expect(200, 201);
     Answer p =
         s.api()
             .as(SCHOOL_ADMIN)
