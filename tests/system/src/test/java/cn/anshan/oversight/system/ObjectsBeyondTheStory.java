@@ -292,8 +292,8 @@ final class ObjectsBeyondTheStory {
     String programme =
         fromJournal("POST", "/api/v1/programmes$", "programmeId", false, SCHOOL_ADMIN);
     String providers = enr + "/programmes/" + programme + "/providers";
-    Map<String, Object> provider =
-        Map.of("institutionId", INSTITUTION_A, "services", List.of("机器人社团"));
+    // the story's admission again: the institution, its filed course, the fee, the service
+    Object provider = requestOf("POST", "/providers$", SCHOOL_ADMIN);
     Instant end = Instant.now().plusSeconds(30);
     Answer admitted = api.as(SCHOOL_ADMIN).post(providers, provider).quietly().send();
     while (!admitted.is2xx() && Instant.now().isBefore(end)) {

@@ -108,6 +108,8 @@ public final class EnrolmentEvents {
       String institutionId,
       String schoolId,
       String district,
+      UUID courseId,
+      long feeFenPerLesson,
       List<String> services,
       Instant admittedAt) {}
 
@@ -319,6 +321,8 @@ public final class EnrolmentEvents {
             a.institutionId(),
             a.schoolId(),
             a.district(),
+            a.courseId(),
+            a.feeFenPerLesson(),
             Arrays.asList(a.services().split("\n")),
             a.admittedAt()));
   }

@@ -16,7 +16,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Keeps the provider-standing read model from registry events (ASV-06) and exits providers that the
- * registry black-lists, delists or whose licence lapses. Other registry event types are ignored.
+ * registry black-lists, delists or whose licence lapses; learns filed courses and their prices (the
+ * ceiling of a provider's fee). Other registry event types are ignored.
  */
 @ApplicationScoped
 public class RegistryConsumer implements EventConsumer {
@@ -28,7 +29,8 @@ public class RegistryConsumer implements EventConsumer {
           "InstitutionBlacklisted.v1",
           "InstitutionDelisted.v1",
           "LicenceRevoked.v1",
-          "LicenceExpired.v1");
+          "LicenceExpired.v1",
+          "CourseFiled.v1");
 
   private final Inbox inbox;
   private final ProviderService providers;
@@ -62,6 +64,9 @@ public class RegistryConsumer implements EventConsumer {
 
   @Override
   public Uni<Void> apply(IncomingEvent event) {
+    if (event.type().equals(PREFIX + "CourseFiled.v1")) {
+      return providers.courseFiled(event.dataAs(CourseFiled.class).course());
+    }
     long version = event.aggregateVersion();
     CommandContext system =
         new CommandContext(

@@ -180,7 +180,8 @@ public class ProgrammeResource {
       summary = "Admit an outside provider (ASV-06)",
       description =
           "Only while the registry's events say the institution is white-listed, operational and"
-              + " licensed.")
+              + " licensed, for one of its filed courses, at a fee per lesson no higher than the"
+              + " course's filed price.")
   @APIResponse(
       responseCode = "201",
       description = "Admitted; Location and ETag set",
@@ -190,7 +191,11 @@ public class ProgrammeResource {
               schema = @Schema(implementation = AdmissionView.class)))
   @APIResponse(responseCode = "404", description = "Not a programme of the admin's school")
   @APIResponse(responseCode = "409", description = "Already admitted")
-  @APIResponse(responseCode = "422", description = "ASV-06: not white-listed or not licensed")
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "ASV-06: not white-listed or not licensed, not its filed course, or a fee above the"
+              + " course's filed price")
   public Uni<Response> admitProvider(
       @PathParam("programmeId") UUID programmeId,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
@@ -202,7 +207,7 @@ public class ProgrammeResource {
         request,
         () ->
             providers
-                .admit(command, programmeId, request.institutionId(), request.services())
+                .admit(command, programmeId, request.offer())
                 .map(
                     view ->
                         CommandResult.created(

@@ -5,6 +5,7 @@ import cn.anshan.oversight.enrolment.domain.programme.ActivityKind;
 import cn.anshan.oversight.enrolment.domain.programme.Billing;
 import cn.anshan.oversight.enrolment.domain.programme.ProgrammeForm;
 import cn.anshan.oversight.enrolment.domain.programme.ProgrammeType;
+import cn.anshan.oversight.enrolment.domain.provider.ProviderOffer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,6 +22,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Bodies of the enrolment service's commands. */
 public final class Requests {
@@ -82,8 +84,21 @@ public final class Requests {
 
   public record Admission(
       @NotNull @Pattern(regexp = ID) String institutionId,
+      @Schema(description = "The institution's course (filed with the registry) it delivers")
+          @NotNull
+          UUID courseId,
+      @Schema(description = "What the school pays it per lesson; at most the course's filed price")
+          @NotNull
+          @Min(0)
+          @Max(10_000_000)
+          Long feeFenPerLesson,
       @NotEmpty @Size(max = 20)
-          List<@NotBlank @Size(max = 200) @Pattern(regexp = ONE_LINE) String> services) {}
+          List<@NotBlank @Size(max = 200) @Pattern(regexp = ONE_LINE) String> services) {
+
+    ProviderOffer offer() {
+      return new ProviderOffer(institutionId, courseId, feeFenPerLesson, services);
+    }
+  }
 
   public record Evaluation(
       @NotNull @Pattern(regexp = "^[0-9]{4}-[0-9]{2}$") String period,

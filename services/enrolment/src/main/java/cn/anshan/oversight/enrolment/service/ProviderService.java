@@ -1,12 +1,16 @@
 package cn.anshan.oversight.enrolment.service;
 
 import cn.anshan.oversight.enrolment.config.EnrolmentSettings;
+import cn.anshan.oversight.enrolment.domain.programme.Programme;
 import cn.anshan.oversight.enrolment.domain.provider.AdmissionStatus;
 import cn.anshan.oversight.enrolment.domain.provider.ExitReason;
+import cn.anshan.oversight.enrolment.domain.provider.FiledCourse;
 import cn.anshan.oversight.enrolment.domain.provider.ProviderAdmission;
+import cn.anshan.oversight.enrolment.domain.provider.ProviderOffer;
 import cn.anshan.oversight.enrolment.domain.provider.ProviderRules;
 import cn.anshan.oversight.enrolment.domain.provider.ProviderStanding;
 import cn.anshan.oversight.enrolment.messaging.EnrolmentEvents;
+import cn.anshan.oversight.enrolment.repository.FiledCourseRepository;
 import cn.anshan.oversight.enrolment.repository.ProgrammeRepository;
 import cn.anshan.oversight.enrolment.repository.ProviderAdmissionRepository;
 import cn.anshan.oversight.enrolment.repository.ProviderStandingRepository;
@@ -22,7 +26,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -35,6 +38,7 @@ public class ProviderService {
   private final ProgrammeRepository programmes;
   private final ProviderAdmissionRepository admissions;
   private final ProviderStandingRepository standings;
+  private final FiledCourseRepository courses;
   private final Outbox outbox;
   private final OversightClock clock;
   private final EnrolmentSettings settings;
@@ -43,71 +47,96 @@ public class ProviderService {
       ProgrammeRepository programmes,
       ProviderAdmissionRepository admissions,
       ProviderStandingRepository standings,
+      FiledCourseRepository courses,
       Outbox outbox,
       OversightClock clock,
       EnrolmentSettings settings) {
     this.programmes = programmes;
     this.admissions = admissions;
     this.standings = standings;
+    this.courses = courses;
     this.outbox = outbox;
     this.clock = clock;
     this.settings = settings;
   }
 
-  /** ASV-06: the school admin brings an eligible institution into its programme. */
+  /**
+   * ASV-06: the school admin brings an eligible institution into its programme, for one of its
+   * filed courses at no more than the course's filed price per lesson.
+   */
   @WithTransaction
-  public Uni<AdmissionView> admit(
-      CommandContext command, UUID programmeId, String institutionId, List<String> services) {
+  public Uni<AdmissionView> admit(CommandContext command, UUID programmeId, ProviderOffer offer) {
     Actor admin = command.actor();
     return programmes
         .findById(programmeId)
-        .chain(
+        .invoke(
             programme -> {
               if (programme == null || !programme.schoolId().equals(admin.schoolId())) {
                 throw ProblemException.notFound("programme " + programmeId);
               }
-              return standings
-                  .findById(institutionId)
-                  .chain(
-                      standing -> {
-                        Optional<String> why = ProviderRules.ineligibility(standing, clock.today());
-                        if (why.isPresent()) {
-                          throw ProblemException.rule(
-                              ProviderRules.RULE,
-                              "institution "
-                                  + institutionId
-                                  + " may not be admitted: "
-                                  + why.get());
-                        }
-                        return admissions.countActive(programmeId, institutionId);
-                      })
-                  .chain(
-                      active -> {
-                        if (active > 0) {
-                          throw ProblemException.conflict(
-                              "provider-admitted",
-                              "the institution is already admitted to this programme");
-                        }
-                        ProviderAdmission admission =
-                            new ProviderAdmission(
-                                programmeId,
-                                institutionId,
-                                programme.schoolId(),
-                                programme.district(),
-                                String.join("\n", services),
-                                clock.now(),
-                                clock
-                                    .today()
-                                    .plusDays(settings.provider().evaluationIntervalDays()));
-                        return admissions
-                            .persist(admission)
-                            .call(
-                                () ->
-                                    outbox.append(
-                                        command, EnrolmentEvents.providerAdmitted(admission)))
-                            .map(saved -> AdmissionView.of(admission));
-                      });
-            });
+            })
+        .call(programme -> eligible(offer))
+        .call(programme -> notYetAdmitted(programmeId, offer.institutionId()))
+        .chain(programme -> admitted(command, programme, offer));
+  }
+
+  /**
+   * CourseFiled (in the consumer's transaction): a course the institution may be brought in for, at
+   * most at its filed price.
+   */
+  public Uni<Void> courseFiled(FiledCourse course) {
+    return courses
+        .findById(course.courseId())
+        .chain(known -> known != null ? Uni.createFrom().voidItem() : courses.persist(course))
+        .replaceWithVoid();
+  }
+
+  private Uni<Void> eligible(ProviderOffer offer) {
+    return standings
+        .findById(offer.institutionId())
+        .chain(
+            standing ->
+                courses
+                    .findById(offer.courseId())
+                    .map(course -> ProviderRules.refusal(standing, course, offer, clock.today())))
+        .invoke(
+            why -> {
+              if (why.isPresent()) {
+                throw ProblemException.rule(
+                    ProviderRules.RULE,
+                    "institution " + offer.institutionId() + " may not be admitted: " + why.get());
+              }
+            })
+        .replaceWithVoid();
+  }
+
+  private Uni<Void> notYetAdmitted(UUID programmeId, String institutionId) {
+    return admissions
+        .countActive(programmeId, institutionId)
+        .invoke(
+            active -> {
+              if (active > 0) {
+                throw ProblemException.conflict(
+                    "provider-admitted", "the institution is already admitted to this programme");
+              }
+            })
+        .replaceWithVoid();
+  }
+
+  private Uni<AdmissionView> admitted(
+      CommandContext command, Programme programme, ProviderOffer offer) {
+    ProviderAdmission admission =
+        new ProviderAdmission(
+            programme.id(),
+            programme.schoolId(),
+            programme.district(),
+            offer,
+            clock.now(),
+            clock.today().plusDays(settings.provider().evaluationIntervalDays()));
+    return admissions
+        .persist(admission)
+        .call(() -> outbox.append(command, EnrolmentEvents.providerAdmitted(admission)))
+        .map(saved -> AdmissionView.of(admission));
   }
 
   /** ASV-06 periodic evaluation; below the configured pass mark the provider exits. */

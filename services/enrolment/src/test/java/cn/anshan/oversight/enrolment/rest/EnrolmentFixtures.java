@@ -1,11 +1,13 @@
 package cn.anshan.oversight.enrolment.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import cn.anshan.oversight.contracts.EventContracts;
 import cn.anshan.oversight.testkit.ContractEvents;
 import cn.anshan.oversight.testkit.KafkaRecords;
 import cn.anshan.oversight.testkit.TestClock;
+import cn.anshan.oversight.testkit.TestInfra;
 import cn.anshan.oversight.testkit.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +16,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -142,6 +145,43 @@ public final class EnrolmentFixtures {
           e.put("aggregateversion", version);
           ((ObjectNode) e.get("data")).put("institutionId", institutionId);
         });
+  }
+
+  /**
+   * The registry files a course of {@code institutionId} at {@code priceFen} per lesson; waits
+   * until enrolment has learnt it. Returns the course id.
+   */
+  public static String filedCourse(String institutionId, long priceFen) {
+    String course = UUID.randomUUID().toString();
+    ObjectNode filed =
+        golden(
+            "registry",
+            "CourseFiled.v1",
+            e -> {
+              e.put("id", UUID.randomUUID().toString());
+              e.put("subject", "Course/" + course);
+              e.put("aggregateid", course);
+              ((ObjectNode) e.get("data"))
+                  .put("courseId", course)
+                  .put("institutionId", institutionId)
+                  .put("pricePerLessonFen", priceFen);
+            });
+    publishRegistry(filed);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                TestInfra.count(
+                        "select count(*) from filed_course where course_id = ?::uuid", course)
+                    == 1);
+    return course;
+  }
+
+  /** A provider admission body (ASV-06): the institution, its course, the fee, one service. */
+  public static String admission(String institutionId, String course, long feeFen, String service) {
+    return """
+        {"institutionId":"%s","courseId":"%s","feeFenPerLesson":%d,"services":["%s"]}"""
+        .formatted(institutionId, course, feeFen, service);
   }
 
   public static void publishRegistry(ObjectNode event) {

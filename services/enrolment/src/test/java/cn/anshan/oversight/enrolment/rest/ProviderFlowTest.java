@@ -7,6 +7,7 @@ import static cn.anshan.oversight.enrolment.rest.EnrolmentFixtures.postIfMatch;
 import static cn.anshan.oversight.enrolment.rest.EnrolmentFixtures.publishRegistry;
 import static cn.anshan.oversight.enrolment.rest.EnrolmentFixtures.registryEvent;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,6 +42,7 @@ class ProviderFlowTest {
   Tokens admin;
   String programme;
   String institution;
+  String course;
 
   @BeforeEach
   void programme() {
@@ -59,6 +61,7 @@ class ProviderFlowTest {
   void whitelisted() {
     publishRegistry(registryEvent("InstitutionWhitelisted.v1", institution, 5));
     awaitStanding("WHITE");
+    course = EnrolmentFixtures.filedCourse(institution, 4_000);
   }
 
   void awaitStanding(String listStatus) {
@@ -78,7 +81,7 @@ class ProviderFlowTest {
     return post(
             admin,
             "/api/v1/programmes/" + programme + "/providers",
-            "{\"institutionId\":\"" + institution + "\",\"services\":[\"围棋社团\"]}")
+            EnrolmentFixtures.admission(institution, course, 3_500, "围棋社团"))
         .statusCode(201)
         .header("ETag", "\"1\"")
         .body("status", equalTo("ADMITTED"))
@@ -92,13 +95,44 @@ class ProviderFlowTest {
     post(
             admin,
             "/api/v1/programmes/" + programme + "/providers",
-            "{\"institutionId\":\"" + institution + "\",\"services\":[\"chess\"]}")
+            EnrolmentFixtures.admission(institution, UUID.randomUUID().toString(), 100, "chess"))
         .statusCode(422)
         .body("type", equalTo("https://oversight.anshan.gov.cn/problems/rules/ASV-06"));
     assertEquals(
         0,
         TestInfra.count(
             "select count(*) from provider_admission where institution_id = ?", institution));
+  }
+
+  @Test
+  @DisplayName(
+      "ASV-06: a provider comes in for its own filed course, at no more than the filed price")
+  void asv06FeeAtMostTheFiledPriceOfItsOwnCourse() {
+    whitelisted();
+    String providers = "/api/v1/programmes/" + programme + "/providers";
+    post(admin, providers, EnrolmentFixtures.admission(institution, course, 4_001, "围棋"))
+        .statusCode(422)
+        .body("rules", hasItem("ASV-06"))
+        .body("detail", containsString("above the course's filed price of 4000 fen"));
+    String othersCourse = EnrolmentFixtures.filedCourse(UUID.randomUUID().toString(), 9_000);
+    post(admin, providers, EnrolmentFixtures.admission(institution, othersCourse, 100, "围棋"))
+        .statusCode(422)
+        .body("rules", hasItem("ASV-06"))
+        .body("detail", containsString("no course " + othersCourse + " of this institution"));
+    assertEquals(
+        0,
+        TestInfra.count(
+            "select count(*) from provider_admission where institution_id = ?", institution));
+    String admission =
+        post(admin, providers, EnrolmentFixtures.admission(institution, course, 4_000, "围棋"))
+            .statusCode(201)
+            .body("courseId", equalTo(course))
+            .body("feeFenPerLesson", equalTo(4_000))
+            .extract()
+            .path("admissionId");
+    JsonNode admitted = events(admission, 1).get(0);
+    assertEquals(course, admitted.path("data").path("courseId").asText());
+    assertEquals(4_000, admitted.path("data").path("feeFenPerLesson").asLong());
   }
 
   @Test
@@ -134,7 +168,7 @@ class ProviderFlowTest {
     post(
             admin,
             "/api/v1/programmes/" + programme + "/providers",
-            "{\"institutionId\":\"" + institution + "\",\"services\":[\"chess\"]}")
+            EnrolmentFixtures.admission(institution, UUID.randomUUID().toString(), 100, "chess"))
         .statusCode(422)
         .body("rules", hasItem("ASV-06"));
   }

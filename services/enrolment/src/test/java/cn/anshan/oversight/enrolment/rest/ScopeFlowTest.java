@@ -98,7 +98,7 @@ class ScopeFlowTest {
     post(
             other,
             "/api/v1/programmes/" + programme + "/providers",
-            "{\"institutionId\":\"inst-scope\",\"services\":[\"围棋\"]}")
+            EnrolmentFixtures.admission("inst-scope", UUID.randomUUID().toString(), 100, "围棋"))
         .statusCode(404);
     postIfMatch(other, "/api/v1/exemptions/" + exemption + "/grant", "1", "").statusCode(404);
     postIfMatch(other, "/api/v1/exemptions/" + exemption + "/rejection", "1", "").statusCode(404);
@@ -164,7 +164,7 @@ class ScopeFlowTest {
       post(
               reader,
               "/api/v1/programmes/" + programme + "/providers",
-              "{\"institutionId\":\"inst-scope\",\"services\":[\"围棋\"]}")
+              EnrolmentFixtures.admission("inst-scope", UUID.randomUUID().toString(), 100, "围棋"))
           .statusCode(403);
       get(reader, "/api/v1/enrolments/" + enrolment).statusCode(200);
       get(reader, "/api/v1/enrolments/" + enrolment + "/charges").statusCode(200);

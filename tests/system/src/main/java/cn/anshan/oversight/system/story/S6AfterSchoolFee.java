@@ -193,15 +193,24 @@ public final class S6AfterSchoolFee implements Step {
     String programmeId = programme.text("programmeId");
     s.remember("programme", programmeId);
     Answer[] admitted = new Answer[1];
+    // ASV-06: for its filed course of step 2, at no more than the filed price per lesson
+    Map<String, Object> offer =
+        Map.of(
+            "institutionId",
+            INSTITUTION_A,
+            "courseId",
+            s.id("course"),
+            "feeFenPerLesson",
+            S2CoursesAndSchedules.PRICE_FEN,
+            "services",
+            List.of("机器人社团"));
     s.await(
-        "enrolment knows the institution is white-listed (registry event consumed)",
+        "enrolment knows the institution is white-listed and its course (registry events consumed)",
         () -> {
           admitted[0] =
               s.api()
                   .as(SCHOOL_ADMIN)
-                  .post(
-                      enr + "/programmes/" + programmeId + "/providers",
-                      Map.of("institutionId", INSTITUTION_A, "services", List.of("机器人社团")))
+                  .post(enr + "/programmes/" + programmeId + "/providers", offer)
                   .quietly()
                   .send();
           return admitted[0].status() == 201;

@@ -31,6 +31,10 @@ public class ProviderAdmission {
 
   private String services;
 
+  private UUID courseId;
+
+  private Long feeFenPerLesson;
+
   @Enumerated(EnumType.STRING)
   private AdmissionStatus status;
 
@@ -53,18 +57,19 @@ public class ProviderAdmission {
 
   public ProviderAdmission(
       UUID programmeId,
-      String institutionId,
       String schoolId,
       String district,
-      String services,
+      ProviderOffer offer,
       Instant now,
       LocalDate evaluationDueOn) {
     this.id = UUID.randomUUID();
     this.programmeId = programmeId;
-    this.institutionId = institutionId;
+    this.institutionId = offer.institutionId();
     this.schoolId = schoolId;
     this.district = district;
-    this.services = services;
+    this.services = String.join("\n", offer.services());
+    this.courseId = offer.courseId();
+    this.feeFenPerLesson = offer.feeFenPerLesson();
     this.status = AdmissionStatus.ADMITTED;
     this.admittedAt = now;
     this.evaluationDueOn = evaluationDueOn;
@@ -120,6 +125,14 @@ public class ProviderAdmission {
 
   public String district() {
     return district;
+  }
+
+  public UUID courseId() {
+    return courseId;
+  }
+
+  public Long feeFenPerLesson() {
+    return feeFenPerLesson;
   }
 
   public String services() {

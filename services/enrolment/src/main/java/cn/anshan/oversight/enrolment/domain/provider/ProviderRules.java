@@ -28,6 +28,32 @@ public final class ProviderRules {
     return Optional.empty();
   }
 
+  /**
+   * Why the offer may not be admitted on {@code today}: the institution's standing as above, then
+   * the course: one the registry filed for this institution, and a fee per lesson no higher than
+   * its filed price (the school brings a provider in at no more than the public price).
+   */
+  public static Optional<String> refusal(
+      ProviderStanding standing, FiledCourse course, ProviderOffer offer, LocalDate today) {
+    Optional<String> ineligible = ineligibility(standing, today);
+    if (ineligible.isPresent()) {
+      return ineligible;
+    }
+    if (course == null || !course.institutionId().equals(offer.institutionId())) {
+      return Optional.of(
+          "the registry has filed no course " + offer.courseId() + " of this institution");
+    }
+    if (offer.feeFenPerLesson() > course.pricePerLessonFen()) {
+      return Optional.of(
+          "the fee of "
+              + offer.feeFenPerLesson()
+              + " fen per lesson is above the course's filed price of "
+              + course.pricePerLessonFen()
+              + " fen");
+    }
+    return Optional.empty();
+  }
+
   /** ASV-06 periodic evaluation: a score below the pass mark ends the admission. */
   public static boolean passes(int score, int passMark) {
     return score >= passMark;
