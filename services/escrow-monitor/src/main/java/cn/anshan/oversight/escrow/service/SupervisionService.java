@@ -39,6 +39,9 @@ public class SupervisionService {
   public static final String ONE_ACCOUNT_RULE = "LN-PRE-02";
   public static final String MODE_RULE = "PRE-09";
 
+  /** PRE-12: risk-reserve mode, its agreement, account and prescribed deposit. */
+  public static final String RESERVE_RULE = "PRE-12";
+
   private final SupervisionRepository supervisions;
   private final OrderRepository orders;
   private final StandingRepository standings;
@@ -177,7 +180,7 @@ public class SupervisionService {
               }
               if (s.mode() != SupervisionMode.RISK_RESERVE) {
                 throw ProblemException.rule(
-                    "PRE-12", "the institution is supervised by custody, not a reserve");
+                    RESERVE_RULE, "the institution is supervised by custody, not a reserve");
               }
               return s;
             });
