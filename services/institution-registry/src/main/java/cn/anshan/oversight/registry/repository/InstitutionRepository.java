@@ -52,6 +52,16 @@ public class InstitutionRepository implements PanacheRepositoryBase<Institution,
         listStatus);
   }
 
+  /** Approved institutions whose name contains {@code text}, case-insensitively (PLT-12). */
+  public Uni<List<Institution>> approvedNamed(String text, int limit) {
+    return find(
+            "status = ?1 and lower(name) like ?2 order by name, institutionId",
+            ApplicationStatus.APPROVED,
+            NameSearch.containing(text))
+        .page(0, limit)
+        .list();
+  }
+
   /** A page of a published list (LST-01), by institution id; index {@code institution_list}. */
   public Uni<List<Institution>> listed(
       ListStatus listStatus, String district, String afterId, int limit) {

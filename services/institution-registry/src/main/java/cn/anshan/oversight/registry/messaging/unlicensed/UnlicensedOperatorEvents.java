@@ -1,0 +1,103 @@
+package cn.anshan.oversight.registry.messaging.unlicensed;
+
+import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.registry.domain.standing.ListStatus;
+import cn.anshan.oversight.registry.domain.unlicensed.Discovery;
+import cn.anshan.oversight.registry.domain.unlicensed.OperatorFinding;
+import cn.anshan.oversight.registry.domain.unlicensed.OperatorSanction;
+import cn.anshan.oversight.registry.domain.unlicensed.OperatorSanctionType;
+import cn.anshan.oversight.registry.domain.unlicensed.ThreePartTest;
+import cn.anshan.oversight.registry.domain.unlicensed.UnlicensedOperator;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Events of aggregate {@code UnlicensedOperator} (issue 18 item 1). They carry ids, the district,
+ * the test's parts and the outcome: never the operator's name, address or the evidence, which may
+ * name a private person and stay in the registry. Each factory counts its event on the operator.
+ */
+public final class UnlicensedOperatorEvents {
+  private UnlicensedOperatorEvents() {}
+
+  public record UnlicensedOperatorRecorded(
+      UUID operatorId,
+      String district,
+      Discovery discoveredThrough,
+      String sourceReference,
+      Instant recordedAt) {}
+
+  public record UnlicensedOperatorAssessed(
+      UUID operatorId,
+      String district,
+      boolean venueOrOnline,
+      int staffCount,
+      boolean organised,
+      boolean subjectTraining,
+      OperatorFinding finding,
+      String ruleId,
+      Instant assessedAt) {}
+
+  public record UnlicensedOperatorSanctioned(
+      UUID operatorId,
+      String district,
+      UUID sanctionId,
+      OperatorSanctionType type,
+      String ruleId,
+      Long fineFen,
+      Long illegalGainsFen,
+      String referredTo,
+      ListStatus listStatus,
+      Instant imposedAt) {}
+
+  public static DomainEvent recorded(UnlicensedOperator o) {
+    return event(
+        o,
+        "UnlicensedOperatorRecorded.v1",
+        new UnlicensedOperatorRecorded(
+            o.id(), o.district(), o.discoveredThrough(), o.sourceReference(), o.recordedAt()));
+  }
+
+  public static DomainEvent assessed(UnlicensedOperator o) {
+    ThreePartTest test = o.test();
+    return event(
+        o,
+        "UnlicensedOperatorAssessed.v1",
+        new UnlicensedOperatorAssessed(
+            o.id(),
+            o.district(),
+            test.venueOrOnline(),
+            test.staffCount(),
+            test.organised(),
+            test.subjectTraining(),
+            o.finding(),
+            o.finding().rule(),
+            o.assessedAt()));
+  }
+
+  public static DomainEvent sanctioned(UnlicensedOperator o, OperatorSanction s) {
+    return event(
+        o,
+        "UnlicensedOperatorSanctioned.v1",
+        new UnlicensedOperatorSanctioned(
+            o.id(),
+            o.district(),
+            s.id(),
+            s.type(),
+            s.ruleId(),
+            s.fineFen(),
+            s.illegalGainsFen(),
+            s.referredTo(),
+            o.listStatus(),
+            s.imposedAt()));
+  }
+
+  private static DomainEvent event(UnlicensedOperator o, String name, Object data) {
+    return new DomainEvent(
+        UnlicensedOperator.AGGREGATE_TYPE,
+        o.id().toString(),
+        o.recordEvent(),
+        name,
+        o.district(),
+        data);
+  }
+}
