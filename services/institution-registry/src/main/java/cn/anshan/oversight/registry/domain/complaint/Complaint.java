@@ -30,6 +30,10 @@ public class Complaint {
 
   private String description;
 
+  private String operatorName;
+
+  private String operatorAddress;
+
   @Enumerated(EnumType.STRING)
   private Agency routedTo;
 
@@ -81,6 +85,29 @@ public class Complaint {
     this.answerDueBy = answerDueBy;
   }
 
+  /**
+   * A complaint about an operator the registry does not know (issue 18 item 1): nobody is due to
+   * answer it; the regulator of the district it names deals with it.
+   */
+  public static Complaint aboutUnlistedOperator(
+      String operatorName,
+      String operatorAddress,
+      String district,
+      ComplaintCategory category,
+      String description,
+      String parent,
+      Instant now) {
+    Complaint complaint = new Complaint(null, district, category, description, parent, now, null);
+    complaint.operatorName = operatorName;
+    complaint.operatorAddress = operatorAddress;
+    return complaint;
+  }
+
+  /** Whether the complaint names an operator the registry does not know. */
+  public boolean aboutUnlistedOperator() {
+    return institutionId == null;
+  }
+
   public void answer(String text, String operator, Instant now) {
     if (status != ComplaintStatus.FILED) {
       throw new IllegalStateException("complaint is " + status);
@@ -130,6 +157,14 @@ public class Complaint {
 
   public ComplaintCategory category() {
     return category;
+  }
+
+  public String operatorName() {
+    return operatorName;
+  }
+
+  public String operatorAddress() {
+    return operatorAddress;
   }
 
   public String description() {

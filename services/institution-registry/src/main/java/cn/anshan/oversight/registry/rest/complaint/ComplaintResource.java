@@ -56,10 +56,13 @@ public class ComplaintResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.PARENT)
   @Operation(
-      summary = "File a complaint about an approved institution (PLT-03)",
+      summary = "File a complaint about an approved institution or any other operator (PLT-03)",
       description =
-          "The institution must answer within the configured working days (PLT-04). AD complaints"
-              + " are routed to the market regulator (§11 row 14).")
+          "About an approved institution (institutionId): it must answer within the configured"
+              + " working days (PLT-04). About an operator the register does not list (operator:"
+              + " name, district, address): nobody is due to answer; the district's regulator"
+              + " deals with it and may record the operator (ENF-02). AD complaints are routed to"
+              + " the market regulator (§11 row 14).")
   @APIResponse(
       responseCode = "201",
       description = "Filed; Location and ETag set",
@@ -78,12 +81,7 @@ public class ComplaintResource {
         command.actor().subject() + " POST /api/v1/complaints",
         request,
         () ->
-            service
-                .file(
-                    command,
-                    request.institutionId(),
-                    request.category(),
-                    request.description().strip())
+            file(command, request)
                 .map(
                     view ->
                         CommandResult.created(
@@ -184,6 +182,21 @@ public class ComplaintResource {
             service
                 .close(command, complaintId, ifMatch, request.outcome(), request.note())
                 .map(view -> CommandResult.ok(view.version(), view)));
+  }
+
+  private Uni<ComplaintView> file(CommandContext command, ComplaintRequests.File request) {
+    String description = request.description().strip();
+    if (request.operator() == null) {
+      return service.file(command, request.institutionId(), request.category(), description);
+    }
+    ComplaintRequests.UnlistedOperator operator = request.operator();
+    return service.fileAboutUnlistedOperator(
+        command,
+        operator.name().strip(),
+        operator.address(),
+        operator.district(),
+        request.category(),
+        description);
   }
 
   private Actor reader() {

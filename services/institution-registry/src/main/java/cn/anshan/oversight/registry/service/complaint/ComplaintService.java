@@ -92,6 +92,34 @@ public class ComplaintService {
             });
   }
 
+  /**
+   * Issue 18 item 1: about an operator the register does not list. No answer is due; the regulator
+   * of the named district sees it and may record the operator from it.
+   */
+  @WithTransaction
+  public Uni<ComplaintView> fileAboutUnlistedOperator(
+      CommandContext command,
+      String operatorName,
+      String operatorAddress,
+      String district,
+      ComplaintCategory category,
+      String description) {
+    Complaint complaint =
+        Complaint.aboutUnlistedOperator(
+            operatorName,
+            operatorAddress,
+            district,
+            category,
+            description,
+            command.actor().subject(),
+            clock.now());
+    DomainEvent filed = ComplaintEvents.filed(complaint);
+    return complaints
+        .persist(complaint)
+        .call(() -> outbox.append(command, filed))
+        .map(saved -> ComplaintView.of(complaint, command.actor().role()));
+  }
+
   /** PLT-04: the operator answers a complaint about their own institution, late or not. */
   @WithTransaction
   public Uni<ComplaintView> answer(

@@ -11,11 +11,15 @@ import cn.anshan.oversight.kit.security.Roles;
 import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.registry.config.RegistrySettings;
 import cn.anshan.oversight.registry.config.UnlicensedSettings;
+import cn.anshan.oversight.registry.domain.complaint.Complaint;
+import cn.anshan.oversight.registry.domain.unlicensed.Discovery;
 import cn.anshan.oversight.registry.domain.unlicensed.OperatorSanction;
 import cn.anshan.oversight.registry.domain.unlicensed.SanctionOrder;
 import cn.anshan.oversight.registry.domain.unlicensed.ThreePartTest;
 import cn.anshan.oversight.registry.domain.unlicensed.UnlicensedOperator;
+import cn.anshan.oversight.registry.domain.unlicensed.UnlicensedRules;
 import cn.anshan.oversight.registry.messaging.unlicensed.UnlicensedOperatorEvents;
+import cn.anshan.oversight.registry.repository.complaint.ComplaintRepository;
 import cn.anshan.oversight.registry.repository.unlicensed.OperatorSanctionRepository;
 import cn.anshan.oversight.registry.repository.unlicensed.UnlicensedOperatorRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -34,6 +38,7 @@ import java.util.UUID;
 public class UnlicensedOperatorService {
   private final UnlicensedOperatorRepository operators;
   private final OperatorSanctionRepository sanctions;
+  private final ComplaintRepository complaints;
   private final Outbox outbox;
   private final OversightClock clock;
   private final UnlicensedSettings settings;
@@ -42,38 +47,78 @@ public class UnlicensedOperatorService {
   public UnlicensedOperatorService(
       UnlicensedOperatorRepository operators,
       OperatorSanctionRepository sanctions,
+      ComplaintRepository complaints,
       Outbox outbox,
       OversightClock clock,
       UnlicensedSettings settings,
       RegistrySettings registry) {
     this.operators = operators;
     this.sanctions = sanctions;
+    this.complaints = complaints;
     this.outbox = outbox;
     this.clock = clock;
     this.settings = settings;
     this.registry = registry;
   }
 
-  /** The regulator records an operator of their own district. */
+  /**
+   * The regulator records an operator of their own district; one found through a complaint names a
+   * complaint about an unlisted operator of that district.
+   */
   @WithTransaction
   public Uni<UnlicensedOperatorView> record(CommandContext command, OperatorRecord found) {
     Actor regulator = command.actor();
-    UnlicensedOperator operator =
-        new UnlicensedOperator(
-            found.name(),
-            districtOf(regulator),
-            found.address(),
-            found.onlinePresence(),
-            found.discoveredThrough(),
-            found.sourceReference(),
-            regulator.subject(),
-            clock.now());
-    // the event sets the version before the insert, so the new row is written once
-    var recorded = UnlicensedOperatorEvents.recorded(operator);
-    return operators
-        .persist(operator)
-        .call(() -> outbox.append(command, recorded))
-        .map(saved -> UnlicensedOperatorView.of(operator, List.of()));
+    String district = districtOf(regulator);
+    return complaintBehind(found, district)
+        .chain(
+            () -> {
+              UnlicensedOperator operator =
+                  new UnlicensedOperator(
+                      found.name(),
+                      district,
+                      found.address(),
+                      found.onlinePresence(),
+                      found.discoveredThrough(),
+                      found.sourceReference(),
+                      regulator.subject(),
+                      clock.now());
+              // the event sets the version before the insert, so the new row is written once
+              var recorded = UnlicensedOperatorEvents.recorded(operator);
+              return operators
+                  .persist(operator)
+                  .call(() -> outbox.append(command, recorded))
+                  .map(saved -> UnlicensedOperatorView.of(operator, List.of()));
+            });
+  }
+
+  private Uni<Void> complaintBehind(OperatorRecord found, String district) {
+    if (found.discoveredThrough() != Discovery.COMPLAINT || found.sourceReference() == null) {
+      return Uni.createFrom().voidItem();
+    }
+    UUID complaintId = uuidOrNull(found.sourceReference());
+    Uni<Complaint> complaint =
+        complaintId == null ? Uni.createFrom().nullItem() : complaints.findById(complaintId);
+    return complaint
+        .invoke(
+            c -> {
+              if (c == null || !c.district().equals(district) || !c.aboutUnlistedOperator()) {
+                throw ProblemException.rule(
+                    UnlicensedRules.UNLICENSED,
+                    "sourceReference "
+                        + found.sourceReference()
+                        + " is not a complaint about an unlisted operator in district "
+                        + district);
+              }
+            })
+        .replaceWithVoid();
+  }
+
+  private static UUID uuidOrNull(String text) {
+    try {
+      return UUID.fromString(text);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** ENF-02: the three-part test with its evidence; the finding follows from it. */

@@ -79,20 +79,42 @@ class UnlicensedOperatorFlowTest {
     return given().queryParam("name", text).get("/api/v1/public/operators").then();
   }
 
+  /** A parent's complaint about an operator the register does not list, in that district. */
+  ValidatableResponse complainAbout(String district) {
+    return given()
+        .header("Authorization", PARENT.bearer())
+        .contentType(ContentType.JSON)
+        .body(
+            """
+            {"operator":{"name":"%s","district":"%s","address":"3-2-401 Sheng Li Road"},
+             "category":"SUBJECT_DISGUISED","description":"maths lessons every Sunday in a flat"}"""
+                .formatted(name, district))
+        .post("/api/v1/complaints")
+        .then();
+  }
+
+  static String district(Tokens regulator) {
+    return regulator == REGULATOR ? "tiedong" : "lishan";
+  }
+
+  /** Recorded by the district's regulator from a parent's complaint about it. */
   String recorded(Tokens regulator) {
+    String complaintId =
+        complainAbout(district(regulator)).statusCode(201).extract().path("complaintId");
+    return record(regulator, complaintId).statusCode(201).extract().path("operatorId");
+  }
+
+  ValidatableResponse record(Tokens regulator, String complaintId) {
     return post(
-            regulator,
-            "",
-            null,
-            "{\"name\":\""
-                + name
-                + "\",\"address\":\"3-2-401 Sheng Li Road\",\"discoveredThrough\":\"COMPLAINT\","
-                + "\"sourceReference\":\"complaint/"
-                + UUID.randomUUID()
-                + "\"}")
-        .statusCode(201)
-        .extract()
-        .path("operatorId");
+        regulator,
+        "",
+        null,
+        "{\"name\":\""
+            + name
+            + "\",\"address\":\"3-2-401 Sheng Li Road\",\"discoveredThrough\":\"COMPLAINT\","
+            + "\"sourceReference\":\""
+            + complaintId
+            + "\"}");
   }
 
   static String sanction(String type, Long fine, Long gains, String referredTo) {
@@ -306,5 +328,52 @@ class UnlicensedOperatorFlowTest {
     lookUp("a").statusCode(400).contentType("application/problem+json");
     // a LIKE wildcard is a literal, not "everything"
     lookUp("%%").statusCode(200).body("$", hasSize(0));
+  }
+
+  @Test
+  void aParentComplainsAboutAnUnlistedOperatorAndOnlyThatComplaintLetsTheRegulatorRecordIt() {
+    String complaintId =
+        complainAbout("tiedong")
+            .statusCode(201)
+            .body("institutionId", nullValue())
+            .body("operatorName", equalTo(name))
+            .body("answerDueBy", nullValue())
+            .extract()
+            .path("complaintId");
+    JsonNode filed = events(complaintId, 1).get(0);
+    assertEquals("tiedong", filed.at("/data/district").asText());
+    assertEquals(true, filed.at("/data/institutionId").isNull());
+    assertFalse(filed.toString().contains("Star Maths"), "the operator's name stays here");
+    given()
+        .header("Authorization", REGULATOR.bearer())
+        .get("/api/v1/complaints/{id}", complaintId)
+        .then()
+        .statusCode(200)
+        .body("operatorName", equalTo(name));
+    given()
+        .header("Authorization", OTHER_REGULATOR.bearer())
+        .get("/api/v1/complaints/{id}", complaintId)
+        .then()
+        .statusCode(404);
+
+    // ENF-02: a complaint source must be a complaint about an unlisted operator of the district
+    record(OTHER_REGULATOR, complaintId)
+        .statusCode(422)
+        .body("violations.rule", contains("ENF-02"))
+        .body("violations[0].detail", containsString("district lishan"));
+    record(REGULATOR, UUID.randomUUID().toString())
+        .statusCode(422)
+        .body("violations.rule", contains("ENF-02"));
+    record(REGULATOR, complaintId).statusCode(201).body("sourceReference", equalTo(complaintId));
+
+    // exactly one of institutionId and operator
+    given()
+        .header("Authorization", PARENT.bearer())
+        .contentType(ContentType.JSON)
+        .body("{\"category\":\"FEE\",\"description\":\"no one named\"}")
+        .post("/api/v1/complaints")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
   }
 }
