@@ -11,6 +11,7 @@ import cn.anshan.oversight.clients.escrow.api.CustodyBankApi;
 import cn.anshan.oversight.clients.escrow.api.OrdersApi;
 import cn.anshan.oversight.clients.fee.api.FeeProposalsApi;
 import cn.anshan.oversight.clients.fee.api.PublishedFeesApi;
+import cn.anshan.oversight.clients.registry.api.ComplaintsApi;
 import cn.anshan.oversight.clients.registry.api.PublicRegisterApi;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -143,6 +144,10 @@ public final class Clients {
 
     public PublicRegisterApi publicRegister() {
       return new PublicRegisterApi(client(api.endpoints().registry()));
+    }
+
+    public ComplaintsApi complaints() {
+      return new ComplaintsApi(client(api.endpoints().registry()));
     }
 
     public TimelinesApi timelines() {

@@ -20,6 +20,7 @@ public final class Story {
         new S5Withdrawal(),
         new S6AfterSchoolFee(),
         new S7Blacklisting(),
+        new S7bUnlicensedOperator(),
         new S8AuditorsView(repo, workDir),
         new S9InsiderRewrite(repo, workDir));
   }

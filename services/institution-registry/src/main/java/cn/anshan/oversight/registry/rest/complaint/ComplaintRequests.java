@@ -16,6 +16,7 @@ public final class ComplaintRequests {
   private ComplaintRequests() {}
 
   /** About an approved institution ({@code institutionId}) or an unlisted {@code operator}. */
+  @Schema(name = "FileComplaint")
   public record File(
       @Size(min = 1, max = 64) String institutionId,
       @Valid UnlistedOperator operator,
