@@ -38,6 +38,14 @@ public interface FeeSettings {
   @WithDefault("184")
   int maxTermDays();
 
+  /**
+   * LN-ASV-06 家长自愿: a consultation is counted once more than this share (percent) of the school's
+   * parent representatives have voted. The rule names no number (UNCONFIRMED): half is this
+   * platform's reading, so a city sets its own.
+   */
+  @WithDefault("50")
+  int consultationQuorumPercent();
+
   /** Largest page a list returns. */
   @WithDefault("100")
   int maxPageSize();

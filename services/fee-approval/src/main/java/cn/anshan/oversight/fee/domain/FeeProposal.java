@@ -172,19 +172,17 @@ public class FeeProposal {
 
   /**
    * LN-ASV-06 家长自愿: the parent committee's resolution or a hearing; only an agreement moves the
-   * proposal on. The result is counted from the representatives' own votes of this round ({@code
-   * voters} may vote); the votes are spent, the next consultation (after NOT_AGREED or an
-   * amendment) is a new round.
+   * proposal on. The result is counted from the representatives' own votes of this round; the votes
+   * are spent, the next consultation (after NOT_AGREED or an amendment) is a new round.
    */
   public void recordConsultation(
       ConsultationMethod method,
       LocalDate heldOn,
-      List<Vote> votes,
-      int voters,
+      ConsultationVotes round,
       String recordedBy,
       Instant now) {
     requireOpenForConsultation();
-    ConsultationTally tally = ConsultationTally.count(votes, voters);
+    ConsultationTally tally = ConsultationTally.count(round);
     this.consultationMethod = method;
     this.consultationHeldOn = heldOn;
     this.consultationOutcome = tally.outcome();

@@ -6,8 +6,10 @@ import cn.anshan.oversight.kit.events.IncomingEvent;
 import cn.anshan.oversight.kit.inbox.EventConsumer;
 import cn.anshan.oversight.kit.inbox.EventSource;
 import cn.anshan.oversight.kit.inbox.Inbox;
+import cn.anshan.oversight.kit.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -52,12 +54,16 @@ public class EnrolmentConsumer implements EventConsumer {
   public Uni<Void> apply(IncomingEvent event) {
     // the envelope's actor is the guardian who registered the child; a child registered by anyone
     // else names no guardian
-    if (!"parent".equals(event.actorRole()) || event.actor() == null) {
+    Optional<String> guardian = event.actorIn(Roles.PARENT);
+    if (guardian.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
     ChildRegistered registered = event.dataAs(ChildRegistered.class);
     return parents.childRegistered(
         new RegisteredChild(
-            registered.childId(), event.actor(), registered.schoolId(), registered.registeredAt()));
+            registered.childId(),
+            guardian.get(),
+            registered.schoolId(),
+            registered.registeredAt()));
   }
 }

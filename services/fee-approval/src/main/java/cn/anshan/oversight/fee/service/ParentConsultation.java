@@ -1,7 +1,9 @@
 package cn.anshan.oversight.fee.service;
 
+import cn.anshan.oversight.fee.config.FeeSettings;
 import cn.anshan.oversight.fee.domain.ConsultationMethod;
 import cn.anshan.oversight.fee.domain.ConsultationVote;
+import cn.anshan.oversight.fee.domain.ConsultationVotes;
 import cn.anshan.oversight.fee.domain.FeeProposal;
 import cn.anshan.oversight.fee.domain.FeeRules;
 import cn.anshan.oversight.fee.domain.Vote;
@@ -40,6 +42,7 @@ public class ParentConsultation {
   private final ProposalAccess access;
   private final ProposalChanges changes;
   private final OversightClock clock;
+  private final FeeSettings settings;
 
   public ParentConsultation(
       ParentRepresentativeRepository representatives,
@@ -48,7 +51,8 @@ public class ParentConsultation {
       Outbox outbox,
       ProposalAccess access,
       ProposalChanges changes,
-      OversightClock clock) {
+      OversightClock clock,
+      FeeSettings settings) {
     this.representatives = representatives;
     this.votes = votes;
     this.committees = committees;
@@ -56,6 +60,7 @@ public class ParentConsultation {
     this.access = access;
     this.changes = changes;
     this.clock = clock;
+    this.settings = settings;
   }
 
   /** A vote as its representative sees it, with how far the round is from its quorum. */
@@ -117,7 +122,7 @@ public class ParentConsultation {
 
   /**
    * LN-ASV-06 家长自愿: a representative records the consultation; its outcome and counts are the votes
-   * of the round, once more than half of the committee has voted.
+   * of the round, once more than the configured share of the committee has voted.
    */
   @WithTransaction
   public Uni<FeeProposalView> consult(
@@ -146,8 +151,8 @@ public class ParentConsultation {
     p.recordConsultation(
         method,
         heldOn,
-        round.votes(),
-        round.representatives(),
+        new ConsultationVotes(
+            round.votes(), round.representatives(), settings.consultationQuorumPercent()),
         command.actor().subject(),
         clock.now());
     String note =

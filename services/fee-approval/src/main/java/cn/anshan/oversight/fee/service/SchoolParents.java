@@ -3,6 +3,7 @@ package cn.anshan.oversight.fee.service;
 import cn.anshan.oversight.fee.domain.FeeRules;
 import cn.anshan.oversight.fee.domain.RegisteredChild;
 import cn.anshan.oversight.fee.repository.RegisteredChildRepository;
+import cn.anshan.oversight.kit.db.LearnedFacts;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,10 +22,7 @@ public class SchoolParents {
 
   /** ChildRegistered: learnt once (the Inbox already dedupes the event; this dedupes the child). */
   public Uni<Void> childRegistered(RegisteredChild child) {
-    return children
-        .findById(child.childId())
-        .chain(known -> known != null ? Uni.createFrom().voidItem() : children.persist(child))
-        .replaceWithVoid();
+    return LearnedFacts.learnOnce(children, child.childId(), child);
   }
 
   /** A 422 naming LN-ASV-06 unless {@code subject} registered a child at {@code schoolId}. */

@@ -152,15 +152,25 @@ class FeeStateMachineTest {
 
   @Test
   @DisplayName(
-      "LN-ASV-06 家长自愿: counted once more than half voted; AGREED needs more for than against")
+      "LN-ASV-06 家长自愿: counted once more than the quorum voted; AGREED needs more for than"
+          + " against")
   void lnAsv06TheOutcomeIsCountedFromTheVotes() {
     ProblemException e =
         assertThrows(
-            ProblemException.class, () -> ConsultationTally.count(List.of(Vote.FOR, Vote.FOR), 4));
+            ProblemException.class,
+            () -> ConsultationTally.count(new ConsultationVotes(Proposals.votes(2, 0, 0), 4, 50)));
     assertEquals("LN-ASV-06", e.problem().violations().get(0).rule());
     assertEquals(422, e.problem().status());
     assertEquals(
-        new ConsultationTally(2, 1, 0), ConsultationTally.count(Proposals.votes(2, 1, 0), 5));
+        new ConsultationTally(2, 1, 0),
+        ConsultationTally.count(new ConsultationVotes(Proposals.votes(2, 1, 0), 5, 50)));
+    // the quorum is the city's number: two thirds refuses 4 of 6, counts 5 of 6
+    assertThrows(
+        ProblemException.class,
+        () -> ConsultationTally.count(new ConsultationVotes(Proposals.votes(4, 0, 0), 6, 67)));
+    assertEquals(
+        new ConsultationTally(5, 0, 0),
+        ConsultationTally.count(new ConsultationVotes(Proposals.votes(5, 0, 0), 6, 67)));
     LocalDate day = LocalDate.of(2026, 6, 9);
     Instant now = Proposals.NOW;
     FeeProposal p = Proposals.draft();
@@ -169,15 +179,27 @@ class FeeStateMachineTest {
             ProblemException.class,
             () ->
                 p.recordConsultation(
-                    ConsultationMethod.PARENT_COMMITTEE, day, List.of(), 3, "parent-1", now));
+                    ConsultationMethod.PARENT_COMMITTEE,
+                    day,
+                    new ConsultationVotes(List.of(), 3, 50),
+                    "parent-1",
+                    now));
     assertEquals("LN-ASV-06", none.problem().violations().get(0).rule());
     assertEquals(1, p.consultationRound(), "a refused consultation spends nothing");
     p.recordConsultation(
-        ConsultationMethod.PARENT_COMMITTEE, day, Proposals.votes(1, 1, 1), 5, "parent-1", now);
+        ConsultationMethod.PARENT_COMMITTEE,
+        day,
+        new ConsultationVotes(Proposals.votes(1, 1, 1), 5, 50),
+        "parent-1",
+        now);
     assertEquals(FeeStatus.DRAFT, p.status(), "a tie is no agreement");
     assertEquals(2, p.consultationRound(), "a recorded consultation spends its round's votes");
     p.recordConsultation(
-        ConsultationMethod.PARENT_COMMITTEE, day, Proposals.votes(2, 1, 0), 5, "parent-1", now);
+        ConsultationMethod.PARENT_COMMITTEE,
+        day,
+        new ConsultationVotes(Proposals.votes(2, 1, 0), 5, 50),
+        "parent-1",
+        now);
     assertEquals(FeeStatus.CONSULTED, p.status());
     assertEquals(2, p.votesFor());
     assertEquals(1, p.votesAgainst());

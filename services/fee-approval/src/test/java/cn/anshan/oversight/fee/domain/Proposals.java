@@ -38,15 +38,18 @@ final class Proposals {
     p.recordConsultation(
         ConsultationMethod.PARENT_COMMITTEE,
         LocalDate.of(2026, 6, 9),
-        votes(11, 2, 1),
-        14,
+        new ConsultationVotes(votes(11, 2, 1), 14, 50),
         "parent-1",
         NOW);
   }
 
   static void disagree(FeeProposal p) {
     p.recordConsultation(
-        ConsultationMethod.HEARING, LocalDate.of(2026, 6, 9), votes(3, 9, 0), 12, "parent-1", NOW);
+        ConsultationMethod.HEARING,
+        LocalDate.of(2026, 6, 9),
+        new ConsultationVotes(votes(3, 9, 0), 12, 50),
+        "parent-1",
+        NOW);
   }
 
   /** A proposal in {@code status}; CONSULTED has no signature yet. */
