@@ -14,6 +14,7 @@ import cn.anshan.oversight.enrolment.repository.FiledCourseRepository;
 import cn.anshan.oversight.enrolment.repository.ProgrammeRepository;
 import cn.anshan.oversight.enrolment.repository.ProviderAdmissionRepository;
 import cn.anshan.oversight.enrolment.repository.ProviderStandingRepository;
+import cn.anshan.oversight.kit.db.LearnedFacts;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.outbox.Outbox;
@@ -85,10 +86,7 @@ public class ProviderService {
    * most at its filed price.
    */
   public Uni<Void> courseFiled(FiledCourse course) {
-    return courses
-        .findById(course.courseId())
-        .chain(known -> known != null ? Uni.createFrom().voidItem() : courses.persist(course))
-        .replaceWithVoid();
+    return LearnedFacts.learnOnce(courses, course.courseId(), course);
   }
 
   private Uni<Void> eligible(ProviderOffer offer) {

@@ -6,8 +6,10 @@ import cn.anshan.oversight.kit.events.IncomingEvent;
 import cn.anshan.oversight.kit.inbox.EventConsumer;
 import cn.anshan.oversight.kit.inbox.EventSource;
 import cn.anshan.oversight.kit.inbox.Inbox;
+import cn.anshan.oversight.kit.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -49,14 +51,15 @@ public class EnrolmentConsumer implements EventConsumer {
     }
     // the envelope's actor is the guardian who linked the child; a child linked by anyone else has
     // no guardian to bind and is not stored
-    if (!"parent".equals(event.actorRole()) || event.actor() == null) {
+    Optional<String> guardian = event.actorIn(Roles.PARENT);
+    if (guardian.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
     ChildRegistered registered = event.dataAs(ChildRegistered.class);
     return children.registered(
         new RegisteredChild(
             registered.childId(),
-            event.actor(),
+            guardian.get(),
             registered.schoolId(),
             registered.grade(),
             registered.registeredAt()));

@@ -2,6 +2,7 @@ package cn.anshan.oversight.escrow.service;
 
 import cn.anshan.oversight.escrow.domain.family.RegisteredChild;
 import cn.anshan.oversight.escrow.repository.ChildRepository;
+import cn.anshan.oversight.kit.db.LearnedFacts;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
 import io.smallrye.mutiny.Uni;
@@ -26,10 +27,7 @@ public class Children {
 
   /** ChildRegistered: the guardian's child, learnt once. */
   public Uni<Void> registered(RegisteredChild child) {
-    return children
-        .findById(child.childId())
-        .chain(known -> known != null ? Uni.createFrom().voidItem() : children.persist(child))
-        .replaceWithVoid();
+    return LearnedFacts.learnOnce(children, child.childId(), child);
   }
 
   /**

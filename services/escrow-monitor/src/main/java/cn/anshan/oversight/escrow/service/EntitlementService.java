@@ -6,6 +6,7 @@ import cn.anshan.oversight.escrow.domain.entitlement.InstitutionStanding;
 import cn.anshan.oversight.escrow.repository.CourseRepository;
 import cn.anshan.oversight.escrow.repository.SessionRepository;
 import cn.anshan.oversight.escrow.repository.StandingRepository;
+import cn.anshan.oversight.kit.db.LearnedFacts;
 import cn.anshan.oversight.kit.events.IncomingEvent;
 import cn.anshan.oversight.kit.time.OversightClock;
 import io.smallrye.mutiny.Uni;
@@ -91,13 +92,7 @@ public class EntitlementService {
 
   /** CourseFiled: a course the institution may sell, at its filed price; learnt once. */
   public Uni<Void> courseFiled(FiledCourse filed) {
-    return courses
-        .findById(filed.courseId())
-        .chain(
-            existing ->
-                existing != null
-                    ? Uni.createFrom().voidItem()
-                    : courses.persist(filed).replaceWithVoid());
+    return LearnedFacts.learnOnce(courses, filed.courseId(), filed);
   }
 
   /**

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -54,6 +55,14 @@ public record IncomingEvent(
               : cause.getMessage();
       throw new PoisonEventException("data does not fit " + type.getSimpleName() + ": " + why);
     }
+  }
+
+  /**
+   * The envelope's actor if it acted in {@code role} (e.g. the parent who registered a child), else
+   * empty: the system or another role caused the event, and it names no such person.
+   */
+  public Optional<String> actorIn(String role) {
+    return role.equals(actorRole) && actor != null ? Optional.of(actor) : Optional.empty();
   }
 
   /** Parses structured-mode JSON; anything that is not a usable envelope is a poison record. */
