@@ -49,6 +49,39 @@ public final class Tokens {
     return token;
   }
 
+  /** A client-credentials token of a confidential client (a machine, e.g. the metrics scraper). */
+  public String ofClient(String clientId, String secret) {
+    String form =
+        "grant_type=client_credentials&client_id="
+            + enc(clientId)
+            + "&client_secret="
+            + enc(secret);
+    HttpRequest req =
+        HttpRequest.newBuilder(URI.create(endpoints.tokenEndpoint()))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build();
+    try {
+      HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
+      if (res.statusCode() != 200) {
+        throw new StoryFailure(
+            "client credentials for "
+                + clientId
+                + " answered "
+                + res.statusCode()
+                + ": "
+                + res.body());
+      }
+      return JSON.readTree(res.body()).path("access_token").asText();
+    } catch (IOException e) {
+      throw new StoryFailure("Keycloak not reachable at " + endpoints.tokenEndpoint() + ": " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoryFailure("interrupted");
+    }
+  }
+
   /** The raw token endpoint answer for a user and password. */
   public JsonNode grant(String user, String password) {
     String form =

@@ -22,7 +22,8 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 @ApplicationScoped
 public class OutboxHealth implements HealthCheck {
-  private static final String BACKLOG =
+  /** Unsent rows, the age of the oldest in seconds, quarantined rows (also the backlog meters'). */
+  public static final String BACKLOG =
       "select count(*), coalesce(extract(epoch from now() - min(created_at)), 0)::bigint,"
           + " (select count(*) from outbox_event where quarantined_at is not null)"
           + " from outbox_unpublished";

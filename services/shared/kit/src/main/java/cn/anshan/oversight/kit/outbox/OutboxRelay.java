@@ -1,6 +1,7 @@
 package cn.anshan.oversight.kit.outbox;
 
 import cn.anshan.oversight.kit.events.EventSettings;
+import cn.anshan.oversight.kit.metrics.RelayMeters;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -59,6 +60,7 @@ public class OutboxRelay {
   private final EventSettings events;
   private final BrokerConnection connection;
   private final ProducerEvents producerEvents;
+  private final RelayMeters meters;
 
   private volatile boolean running;
   private volatile boolean leading;
@@ -83,12 +85,14 @@ public class OutboxRelay {
       RelaySettings settings,
       EventSettings events,
       BrokerConnection connection,
-      ProducerEvents producerEvents) {
+      ProducerEvents producerEvents,
+      RelayMeters meters) {
     this.dataSource = dataSource;
     this.settings = settings;
     this.events = events;
     this.connection = connection;
     this.producerEvents = producerEvents;
+    this.meters = meters;
   }
 
   void start(@Observes StartupEvent event) {
@@ -202,6 +206,8 @@ public class OutboxRelay {
       return 0;
     }
     BrokerPublisher.Outcome outcome = publisher.publish(batch);
+    meters.published(outcome.acknowledged().size());
+    meters.failed(outcome.failed().size());
     List<UUID> ahead = new ArrayList<>();
     boolean contiguous = true;
     for (PendingEvent p : batch) {
@@ -230,7 +236,9 @@ public class OutboxRelay {
       Log.warnf(
           "outbox relay: %d sent, %d not acknowledged (%s)",
           outcome.acknowledged().size(), outcome.failed().size(), outcome.error());
-      for (OutboxNumbering.Quarantined q : quarantineWithAlerts(c, outcome.rejected())) {
+      List<OutboxNumbering.Quarantined> quarantined = quarantineWithAlerts(c, outcome.rejected());
+      meters.quarantined(quarantined.size());
+      for (OutboxNumbering.Quarantined q : quarantined) {
         Log.errorf(
             "outbox relay: QUARANTINED %s %s sequence %d after %d attempts (%s); the rest of the"
                 + " stream goes on, an OutboxEventQuarantined alert follows and audit shows the"

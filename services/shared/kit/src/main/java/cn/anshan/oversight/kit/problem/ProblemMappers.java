@@ -1,6 +1,7 @@
 package cn.anshan.oversight.kit.problem;
 
 import cn.anshan.oversight.kit.db.DatabaseSaturation;
+import cn.anshan.oversight.kit.metrics.RefusalMeters;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -136,6 +137,7 @@ public class ProblemMappers {
   }
 
   private static Response respond(Problem problem, UriInfo uri) {
+    RefusalMeters.count(problem);
     Response.ResponseBuilder rb =
         Response.status(problem.status())
             .type(Problem.MEDIA_TYPE)

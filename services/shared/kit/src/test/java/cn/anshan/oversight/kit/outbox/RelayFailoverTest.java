@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import cn.anshan.oversight.kit.events.EventSettings;
+import cn.anshan.oversight.kit.metrics.RelayMeters;
 import cn.anshan.oversight.testkit.OversightTestResources;
 import cn.anshan.oversight.testkit.TestInfra;
 import cn.anshan.oversight.testkit.Tokens;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -60,8 +62,22 @@ class RelayFailoverTest {
 
   @Test
   void aLeaderKilledWhileNumberingLeavesNoGapAndTheStandbyTakesOver() throws Exception {
-    OutboxRelay first = new OutboxRelay(dataSource, settings, events, broker, heartbeat);
-    OutboxRelay second = new OutboxRelay(dataSource, settings, events, broker, heartbeat);
+    OutboxRelay first =
+        new OutboxRelay(
+            dataSource,
+            settings,
+            events,
+            broker,
+            heartbeat,
+            new RelayMeters(new SimpleMeterRegistry()));
+    OutboxRelay second =
+        new OutboxRelay(
+            dataSource,
+            settings,
+            events,
+            broker,
+            heartbeat,
+            new RelayMeters(new SimpleMeterRegistry()));
     first.launch();
     await().atMost(Duration.ofSeconds(20)).until(first::leading);
     second.launch();

@@ -4,11 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.anshan.oversight.kit.events.EventSettings;
+import cn.anshan.oversight.kit.metrics.RelayMeters;
 import cn.anshan.oversight.testkit.KafkaRecords;
 import cn.anshan.oversight.testkit.OversightTestResources;
 import cn.anshan.oversight.testkit.Tokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,7 +46,14 @@ class RelayReplicasTest {
 
   @Test
   void secondReplicaSharesTheWorkWithoutReorderingAnAggregate() throws Exception {
-    OutboxRelay secondReplica = new OutboxRelay(dataSource, settings, events, broker, heartbeat);
+    OutboxRelay secondReplica =
+        new OutboxRelay(
+            dataSource,
+            settings,
+            events,
+            broker,
+            heartbeat,
+            new RelayMeters(new SimpleMeterRegistry()));
     secondReplica.start(null);
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 8; i++) {

@@ -1,0 +1,100 @@
+package cn.anshan.oversight.kit.probe;
+
+import static cn.anshan.oversight.kit.probe.KitMechanicsTest.label;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.anshan.oversight.testkit.OversightTestResources;
+import cn.anshan.oversight.testkit.Tokens;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 20 item 1: the platform's own metrics on /q/metrics, for the platform operator only: the
+ * relay's published events, the sampled outbox backlog and its age, and refusals by rule ID.
+ */
+@QuarkusTest
+@TestProfile(MetricsTest.FastSampling.class)
+@WithTestResource(value = OversightTestResources.class, scope = TestResourceScope.GLOBAL)
+class MetricsTest {
+  static final Tokens OPERATOR = Tokens.user("ops-1").role("platform-operator");
+  static final Tokens REGULATOR = Tokens.user("reg-1").role("regulator").district("tiedong");
+
+  public static class FastSampling implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("oversight.metrics.sample-interval", "200ms");
+    }
+  }
+
+  static String metrics() {
+    return given()
+        .header("Authorization", OPERATOR.bearer())
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .extract()
+        .asString();
+  }
+
+  /** The value of one series, or -1 when the scrape does not show it. */
+  static double value(String scrape, String series) {
+    Matcher m =
+        Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.Ee+-]+)$").matcher(scrape);
+    return m.find() ? Double.parseDouble(m.group(1)) : -1;
+  }
+
+  @Test
+  void onlyThePlatformOperatorReadsTheMetrics() {
+    given().get("/q/metrics").then().statusCode(401);
+    given().header("Authorization", REGULATOR.bearer()).get("/q/metrics").then().statusCode(403);
+    given()
+        .header("Authorization", OPERATOR.bearer())
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .body(containsString("# TYPE oversight_outbox_backlog_events gauge"))
+        .body(containsString("oversight_outbox_oldest_unsent_age_seconds"))
+        .body(containsString("oversight_relay_leader 1.0"))
+        .body(containsString("jvm_memory_used_bytes"));
+  }
+
+  @Test
+  void publishedEventsAndRefusalsByRuleAreCounted() {
+    double before = Math.max(0, value(metrics(), "oversight_relay_published_events_total"));
+    label(UUID.randomUUID().toString(), "counted");
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> value(metrics(), "oversight_relay_published_events_total") >= before + 1);
+
+    String refused = "oversight_refusals_total{rule=\"TEST-01\",status=\"422\"}";
+    double refusalsBefore = Math.max(0, value(metrics(), refused));
+    given()
+        .header("Authorization", REGULATOR.bearer())
+        .contentType(ContentType.JSON)
+        .body("{\"label\":\"refused\"}")
+        .queryParam("fail", true)
+        .post("/probe/items/{id}/labels", UUID.randomUUID().toString())
+        .then()
+        .statusCode(422);
+    assertTrue(
+        value(metrics(), refused) >= refusalsBefore + 1,
+        "a refusal naming TEST-01 is counted under its rule");
+    // the backlog is sampled: once the relay caught up it reads 0 with age 0
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> value(metrics(), "oversight_outbox_backlog_events") == 0);
+  }
+}
