@@ -79,9 +79,7 @@ public final class S3CustodyAndPrepayment implements Step {
                 + " entitled="
                 + setUp[0].text("entitled")
                 + (setUp[0].is2xx() ? "" : " " + setUp[0].text("detail")));
-    if (setUp[0].status() != 201 && !setUp[0].body().contains("already has its one")) {
-      setUp[0].expect(201);
-    }
+    setUp[0].expect(201);
     s.api()
         .as(REGULATOR_TIEDONG)
         .get(supervision)

@@ -82,7 +82,7 @@ public final class S6AfterSchoolFee implements Step {
             seats,
             seated[0].status(),
             "subject=" + seated[0].text("subject"));
-    seated[0].expect(200, 201);
+    seated[0].expect(200);
     Answer p =
         s.api()
             .as(SCHOOL_ADMIN)
