@@ -130,7 +130,7 @@ public class ComplaintService {
         .chain(
             complaint -> {
               if (complaint == null
-                  || !complaint.institutionId().equals(operator.institutionId())) {
+                  || !operator.oversees(complaint.institutionId(), complaint.district())) {
                 throw ProblemException.notFound("complaint " + complaintId);
               }
               Versions.requireIfMatch(ifMatch, complaint.version());

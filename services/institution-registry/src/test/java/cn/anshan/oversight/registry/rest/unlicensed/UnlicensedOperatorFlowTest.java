@@ -355,6 +355,19 @@ class UnlicensedOperatorFlowTest {
         .get("/api/v1/complaints/{id}", complaintId)
         .then()
         .statusCode(404);
+    // no institution answers it: an operator gets 404, as for any complaint not about its own
+    Tokens someOperator =
+        Tokens.user("op-" + UUID.randomUUID())
+            .role("institution-operator")
+            .institution(UUID.randomUUID().toString());
+    given()
+        .header("Authorization", someOperator.bearer())
+        .header("If-Match", "\"1\"")
+        .contentType(ContentType.JSON)
+        .body("{\"answer\":\"not us\"}")
+        .post("/api/v1/complaints/{id}/answer", complaintId)
+        .then()
+        .statusCode(404);
 
     // ENF-02: a complaint source must be a complaint about an unlisted operator of the district
     record(OTHER_REGULATOR, complaintId)
