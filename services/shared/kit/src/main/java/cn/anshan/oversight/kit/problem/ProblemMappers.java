@@ -1,6 +1,7 @@
 package cn.anshan.oversight.kit.problem;
 
 import cn.anshan.oversight.kit.db.DatabaseSaturation;
+import cn.anshan.oversight.kit.logging.LogFields;
 import cn.anshan.oversight.kit.metrics.RefusalMeters;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -138,6 +139,11 @@ public class ProblemMappers {
 
   private static Response respond(Problem problem, UriInfo uri) {
     RefusalMeters.count(problem);
+    if (problem.rules() != null && !problem.rules().isEmpty()) {
+      // the rule IDs and the path, never the detail: it may name a person or an institution
+      LogFields.rules(String.join(",", problem.rules()));
+      Log.infof("refused %s: %d %s", uri.getPath(), problem.status(), problem.rules());
+    }
     Response.ResponseBuilder rb =
         Response.status(problem.status())
             .type(Problem.MEDIA_TYPE)

@@ -1,6 +1,7 @@
 package cn.anshan.oversight.kit.security;
 
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.logging.LogFields;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -37,12 +38,15 @@ public class CurrentActor {
    */
   public CommandContext command(String... roles) {
     String requestId = request.getHeader(REQUEST_ID_HEADER);
-    return CommandContext.ofRequest(
-        actingAs(roles),
-        request.getHeader(CORRELATION_HEADER),
-        requestId != null && requestId.matches("[A-Za-z0-9._:-]{1,64}")
-            ? requestId
-            : UUID.randomUUID().toString());
+    CommandContext command =
+        CommandContext.ofRequest(
+            actingAs(roles),
+            request.getHeader(CORRELATION_HEADER),
+            requestId != null && requestId.matches("[A-Za-z0-9._:-]{1,64}")
+                ? requestId
+                : UUID.randomUUID().toString());
+    LogFields.correlation(command.correlationId());
+    return command;
   }
 
   /**
@@ -52,6 +56,7 @@ public class CurrentActor {
   public Actor actingAs(String... roles) {
     for (String role : roles) {
       if (identity.hasRole(role)) {
+        LogFields.actorRole(role);
         return new Actor(
             token.getSubject(),
             role,
