@@ -29,8 +29,15 @@ import org.junit.jupiter.api.Test;
 @TestProfile(MetricsTest.FastSampling.class)
 @WithTestResource(value = OversightTestResources.class, scope = TestResourceScope.GLOBAL)
 class MetricsTest {
-  static final Tokens OPERATOR = Tokens.user("ops-1").role("platform-operator");
-  static final Tokens REGULATOR = Tokens.user("reg-1").role("regulator").district("tiedong");
+  // built per use, not in static fields: the issuer is a system property the test resource sets,
+  // so a static token made before the first test class started the resources has no issuer
+  static Tokens operator() {
+    return Tokens.user("ops-1").role("platform-operator");
+  }
+
+  static Tokens regulator() {
+    return Tokens.user("reg-1").role("regulator").district("tiedong");
+  }
 
   public static class FastSampling implements QuarkusTestProfile {
     @Override
@@ -41,7 +48,7 @@ class MetricsTest {
 
   static String metrics() {
     return given()
-        .header("Authorization", OPERATOR.bearer())
+        .header("Authorization", operator().bearer())
         .get("/q/metrics")
         .then()
         .statusCode(200)
@@ -59,9 +66,9 @@ class MetricsTest {
   @Test
   void onlyThePlatformOperatorReadsTheMetrics() {
     given().get("/q/metrics").then().statusCode(401);
-    given().header("Authorization", REGULATOR.bearer()).get("/q/metrics").then().statusCode(403);
+    given().header("Authorization", regulator().bearer()).get("/q/metrics").then().statusCode(403);
     given()
-        .header("Authorization", OPERATOR.bearer())
+        .header("Authorization", operator().bearer())
         .get("/q/metrics")
         .then()
         .statusCode(200)
@@ -82,7 +89,7 @@ class MetricsTest {
     String refused = "oversight_refusals_total{rule=\"TEST-01\",status=\"422\"}";
     double refusalsBefore = Math.max(0, value(metrics(), refused));
     given()
-        .header("Authorization", REGULATOR.bearer())
+        .header("Authorization", regulator().bearer())
         .contentType(ContentType.JSON)
         .body("{\"label\":\"refused\"}")
         .queryParam("fail", true)
