@@ -56,30 +56,7 @@ public final class Tokens {
             + enc(clientId)
             + "&client_secret="
             + enc(secret);
-    HttpRequest req =
-        HttpRequest.newBuilder(URI.create(endpoints.tokenEndpoint()))
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form))
-            .build();
-    try {
-      HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
-      if (res.statusCode() != 200) {
-        throw new StoryFailure(
-            "client credentials for "
-                + clientId
-                + " answered "
-                + res.statusCode()
-                + ": "
-                + res.body());
-      }
-      return JSON.readTree(res.body()).path("access_token").asText();
-    } catch (IOException e) {
-      throw new StoryFailure("Keycloak not reachable at " + endpoints.tokenEndpoint() + ": " + e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StoryFailure("interrupted");
-    }
+    return token(form, "client credentials for " + clientId).path("access_token").asText();
   }
 
   /** The raw token endpoint answer for a user and password. */
@@ -91,6 +68,13 @@ public final class Tokens {
             + enc(user)
             + "&password="
             + enc(password);
+    return token(form, "password grant for " + user);
+  }
+
+  /**
+   * Posts {@code form} to the realm's token endpoint; anything but 200 fails naming {@code what}.
+   */
+  private JsonNode token(String form, String what) {
     HttpRequest req =
         HttpRequest.newBuilder(URI.create(endpoints.tokenEndpoint()))
             .timeout(Duration.ofSeconds(30))
@@ -100,8 +84,7 @@ public final class Tokens {
     try {
       HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
       if (res.statusCode() != 200) {
-        throw new StoryFailure(
-            "password grant for " + user + " answered " + res.statusCode() + ": " + res.body());
+        throw new StoryFailure(what + " answered " + res.statusCode() + ": " + res.body());
       }
       return JSON.readTree(res.body());
     } catch (IOException e) {

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -48,7 +49,7 @@ public class BacklogMeters {
       AgroalDataSource dataSource,
       OutboxRelay relay,
       @ConfigProperty(name = "oversight.metrics.sample-interval", defaultValue = "15s")
-          java.time.Duration interval) {
+          Duration interval) {
     this.registry = registry;
     this.dataSource = dataSource;
     this.relay = relay;
