@@ -24,12 +24,14 @@ import cn.anshan.oversight.registry.domain.standing.RegistrationType;
 import cn.anshan.oversight.registry.domain.standing.Sanction;
 import cn.anshan.oversight.registry.domain.standing.SanctionType;
 import cn.anshan.oversight.registry.domain.standing.Standing;
+import cn.anshan.oversight.registry.domain.standing.StandingFacts;
 import cn.anshan.oversight.registry.domain.standing.StandingRules;
 import cn.anshan.oversight.registry.messaging.StandingEvents;
 import cn.anshan.oversight.registry.repository.InstitutionRepository;
 import cn.anshan.oversight.registry.repository.standing.LicenceRepository;
 import cn.anshan.oversight.registry.repository.standing.RegistrationRepository;
 import cn.anshan.oversight.registry.repository.standing.SanctionRepository;
+import cn.anshan.oversight.registry.repository.standing.StandingFactsRepository;
 import cn.anshan.oversight.registry.service.InstitutionGate;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -53,6 +55,7 @@ public class StandingService {
   private final LicenceRepository licences;
   private final RegistrationRepository registrations;
   private final SanctionRepository sanctions;
+  private final StandingFactsRepository standingFacts;
   private final Outbox outbox;
   private final OversightClock clock;
   private final WorkingDayCalendar calendar;
@@ -65,6 +68,7 @@ public class StandingService {
       LicenceRepository licences,
       RegistrationRepository registrations,
       SanctionRepository sanctions,
+      StandingFactsRepository standingFacts,
       Outbox outbox,
       OversightClock clock,
       WorkingDayCalendar calendar,
@@ -75,6 +79,7 @@ public class StandingService {
     this.licences = licences;
     this.registrations = registrations;
     this.sanctions = sanctions;
+    this.standingFacts = standingFacts;
     this.outbox = outbox;
     this.clock = clock;
     this.calendar = calendar;
@@ -302,34 +307,28 @@ public class StandingService {
    */
   @WithSession
   public Uni<PublicInstitutionView> publicView(String institutionId) {
-    return institutions
-        .findById(institutionId)
-        .chain(
-            institution -> {
-              if (institution == null || institution.status() != ApplicationStatus.APPROVED) {
+    return standingFacts
+        .of(institutionId)
+        .map(
+            facts -> {
+              if (facts == null || facts.institution().status() != ApplicationStatus.APPROVED) {
                 throw ProblemException.notFound("institution " + institutionId);
               }
-              return facts(institutionId)
-                  .map(
-                      facts -> {
-                        Standing standing = assess(institution, facts);
-                        OperatingLicence licence = facts.licence();
-                        return new PublicInstitutionView(
-                            institution.institutionId(),
-                            institution.name(),
-                            institution.category(),
-                            institution.subCategory(),
-                            institution.mode(),
-                            institution.district(),
-                            standing.listStatus(),
-                            standing.operational(),
-                            licence == null ? null : licence.status(),
-                            licence == null ? null : licence.validTo(),
-                            standing.reasons().stream()
-                                .map(RuleViolation::rule)
-                                .distinct()
-                                .toList());
-                      });
+              Institution institution = facts.institution();
+              Standing standing = assess(institution, facts);
+              OperatingLicence licence = facts.licence();
+              return new PublicInstitutionView(
+                  institution.institutionId(),
+                  institution.name(),
+                  institution.category(),
+                  institution.subCategory(),
+                  institution.mode(),
+                  institution.district(),
+                  standing.listStatus(),
+                  standing.operational(),
+                  licence == null ? null : licence.status(),
+                  licence == null ? null : licence.validTo(),
+                  standing.reasons().stream().map(RuleViolation::rule).distinct().toList());
             });
   }
 
@@ -454,27 +453,10 @@ public class StandingService {
             });
   }
 
-  /** What the standing is derived from, loaded one query after another (one session). */
-  private record Facts(
-      OperatingLicence licence, LegalRegistration registration, List<Sanction> inForce) {}
-
-  private Uni<Facts> facts(String institutionId) {
-    return licences
-        .findById(institutionId)
-        .chain(
-            licence ->
-                registrations
-                    .findById(institutionId)
-                    .chain(
-                        registration ->
-                            sanctions
-                                .inForce(institutionId)
-                                .map(inForce -> new Facts(licence, registration, inForce))));
-  }
-
   /** Derives the standing and publishes a list event if the list status moved. */
   private Uni<StandingView> reassess(CommandContext command, Institution institution) {
-    return facts(institution.institutionId())
+    return standingFacts
+        .of(institution.institutionId())
         .chain(
             facts -> {
               Standing standing = assess(institution, facts);
@@ -497,16 +479,18 @@ public class StandingService {
   }
 
   private Uni<StandingView> view(Institution institution) {
-    return facts(institution.institutionId())
+    return standingFacts
+        .of(institution.institutionId())
         .map(facts -> view(institution, facts, assess(institution, facts)));
   }
 
-  private Standing assess(Institution institution, Facts facts) {
+  private Standing assess(Institution institution, StandingFacts facts) {
     return Standing.assess(
         institution, facts.licence(), facts.registration(), facts.inForce(), clock.today());
   }
 
-  private static StandingView view(Institution institution, Facts facts, Standing standing) {
+  private static StandingView view(
+      Institution institution, StandingFacts facts, Standing standing) {
     return new StandingView(
         institution.institutionId(),
         institution.version(),
