@@ -1,5 +1,6 @@
 package cn.anshan.oversight.audit.service;
 
+import cn.anshan.oversight.audit.metrics.StoreMeters;
 import cn.anshan.oversight.audit.repository.VerificationRepository;
 import cn.anshan.oversight.audit.repository.VerificationRepository.ChainProblem;
 import cn.anshan.oversight.audit.repository.VerificationRepository.SequenceDuplicate;
@@ -26,12 +27,17 @@ public class VerificationService {
   private final VerificationRepository repository;
   private final LogVerification logs;
   private final OversightClock clock;
+  private final StoreMeters meters;
 
   public VerificationService(
-      VerificationRepository repository, LogVerification logs, OversightClock clock) {
+      VerificationRepository repository,
+      LogVerification logs,
+      OversightClock clock,
+      StoreMeters meters) {
     this.repository = repository;
     this.logs = logs;
     this.clock = clock;
+    this.meters = meters;
   }
 
   public record Report(
@@ -141,6 +147,7 @@ public class VerificationService {
                     p.sequenceGaps,
                     p.sequenceDuplicates,
                     p.chain,
-                    cp));
+                    cp))
+        .invoke(report -> meters.verified(report.intact()));
   }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.anshan.oversight.audit.rest.AuditFixtures.Ev;
 import cn.anshan.oversight.audit.service.CheckpointService;
+import cn.anshan.oversight.testkit.Metrics;
 import cn.anshan.oversight.testkit.OversightTestResources;
 import cn.anshan.oversight.testkit.TestInfra;
 import io.quarkus.test.common.TestResourceScope;
@@ -460,14 +461,23 @@ class TamperSuiteTest {
     return true;
   }
 
+  /** Also checks that the run was counted under its outcome (issue 20: alert on a broken one). */
   JsonPath verify(String query) {
-    return given()
-        .header("Authorization", AUDITOR.bearer())
-        .get("/api/v1/audit/verification" + query)
-        .then()
-        .statusCode(200)
-        .extract()
-        .jsonPath();
+    String before = Metrics.scrape();
+    JsonPath report =
+        given()
+            .header("Authorization", AUDITOR.bearer())
+            .get("/api/v1/audit/verification" + query)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    boolean intact =
+        report.getList("chainProblems").isEmpty() && report.getList("log.problems").isEmpty();
+    String runs =
+        "oversight_audit_verifications_total{outcome=\"" + (intact ? "intact" : "broken") + "\"}";
+    assertEquals(Metrics.value(before, runs) + 1, Metrics.value(runs), runs + " after " + query);
+    return report;
   }
 
   /**

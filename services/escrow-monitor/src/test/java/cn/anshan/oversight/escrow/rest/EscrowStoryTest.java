@@ -27,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import cn.anshan.oversight.testkit.Metrics;
 import cn.anshan.oversight.testkit.OversightTestResources;
 import cn.anshan.oversight.testkit.TestInfra;
 import cn.anshan.oversight.testkit.Tokens;
@@ -38,6 +39,7 @@ import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +107,9 @@ class EscrowStoryTest {
         TestInfra.count("select count(*) from prepay_order where institution_id = ?", institution));
 
     // 40 class hours, paid by the bank and reserved lesson by lesson.
+    String money = Metrics.scrape();
+    double paidInBefore = Metrics.value(money, "oversight_escrow_paid_in_fen_total");
+    double releasedBefore = Metrics.value(money, "oversight_escrow_released_fen_total");
     String orderId =
         order(parent, orderBody(course, 40, "2026-04-27", "2026-07-10"))
             .statusCode(201)
@@ -147,6 +152,14 @@ class EscrowStoryTest {
     answer(parent, consumptions[3], "dispute").statusCode(200).body("status", equalTo("DISPUTED"));
     answer(parent, consumptions[3], "confirmation").statusCode(409);
     readOrder(parent, orderId).statusCode(200).body("releasedFen", equalTo(27000));
+    // issue 20: the ledger's meters saw the prepayment and the three released lessons
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                Metrics.value("oversight_escrow_paid_in_fen_total") >= paidInBefore + 360000
+                    && Metrics.value("oversight_escrow_released_fen_total")
+                        >= releasedBefore + 27000);
 
     // REL-02: silence through 2026-05-21; the watch confirms lesson 5 on 2026-05-22.
     freeze("2026-05-22T01:00:00Z");

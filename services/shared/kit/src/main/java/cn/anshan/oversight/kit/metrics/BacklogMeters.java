@@ -1,33 +1,30 @@
 package cn.anshan.oversight.kit.metrics;
 
+import cn.anshan.oversight.kit.inbox.EventConsumer;
 import cn.anshan.oversight.kit.outbox.OutboxHealth;
 import cn.anshan.oversight.kit.outbox.OutboxRelay;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.sql.Connection;
+import jakarta.enterprise.inject.Instance;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What waits in the service's database (issue 20 item 1): the outbox backlog, the age of its oldest
  * row, quarantined rows, whether this replica leads the relay, and open parked events per consumer.
- * Sampled every {@code oversight.metrics.sample-interval} on a thread of its own, because a gauge
- * is read on the scrape's thread and must not wait for the database.
+ * Sampled by a {@link DatabaseSampler}. Every consumer's parked gauge exists from the start (at 0),
+ * so an alert on it has a series to watch before the first record is parked.
  */
 @ApplicationScoped
 public class BacklogMeters {
@@ -37,23 +34,26 @@ public class BacklogMeters {
   private final MeterRegistry registry;
   private final AgroalDataSource dataSource;
   private final OutboxRelay relay;
-  private final long intervalMillis;
+  private final Duration interval;
+  private final Instance<EventConsumer> consumers;
   private final AtomicLong backlog = new AtomicLong();
   private final AtomicLong oldestSeconds = new AtomicLong();
   private final AtomicLong quarantined = new AtomicLong();
   private final Map<String, AtomicLong> parked = new ConcurrentHashMap<>();
-  private ScheduledExecutorService sampler;
+  private DatabaseSampler sampler;
 
   public BacklogMeters(
       MeterRegistry registry,
       AgroalDataSource dataSource,
       OutboxRelay relay,
+      Instance<EventConsumer> consumers,
       @ConfigProperty(name = "oversight.metrics.sample-interval", defaultValue = "15s")
           Duration interval) {
     this.registry = registry;
     this.dataSource = dataSource;
     this.relay = relay;
-    this.intervalMillis = interval.toMillis();
+    this.consumers = consumers;
+    this.interval = interval;
   }
 
   void start(@Observes StartupEvent event) {
@@ -72,40 +72,31 @@ public class BacklogMeters {
     Gauge.builder("oversight.relay.leader", relay, r -> r.leading() ? 1 : 0)
         .description("1 while this replica numbers and publishes the outbox")
         .register(registry);
-    sampler =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "backlog-meters");
-              t.setDaemon(true);
-              return t;
-            });
-    sampler.scheduleWithFixedDelay(this::sample, 0, intervalMillis, TimeUnit.MILLISECONDS);
+    for (EventConsumer consumer : consumers) {
+      parkedFor(consumer.name());
+    }
+    sampler = DatabaseSampler.start("backlog-meters", dataSource, interval, this::sample);
   }
 
   void stop(@Observes ShutdownEvent event) {
     if (sampler != null) {
-      sampler.shutdownNow();
+      sampler.close();
     }
   }
 
-  /** One sample of both tables; a failure keeps the last values (the database check reports it). */
-  void sample() {
-    try (Connection c = dataSource.getConnection();
-        Statement st = c.createStatement()) {
-      try (ResultSet rs = st.executeQuery(OutboxHealth.BACKLOG)) {
-        rs.next();
-        backlog.set(rs.getLong(1));
-        oldestSeconds.set(rs.getLong(2));
-        quarantined.set(rs.getLong(3));
+  /** One sample of both tables. */
+  void sample(Statement st) throws SQLException {
+    try (ResultSet rs = st.executeQuery(OutboxHealth.BACKLOG)) {
+      rs.next();
+      backlog.set(rs.getLong(1));
+      oldestSeconds.set(rs.getLong(2));
+      quarantined.set(rs.getLong(3));
+    }
+    parked.values().forEach(open -> open.set(0));
+    try (ResultSet rs = st.executeQuery(PARKED)) {
+      while (rs.next()) {
+        parkedFor(rs.getString(1)).set(rs.getLong(2));
       }
-      parked.values().forEach(open -> open.set(0));
-      try (ResultSet rs = st.executeQuery(PARKED)) {
-        while (rs.next()) {
-          parkedFor(rs.getString(1)).set(rs.getLong(2));
-        }
-      }
-    } catch (SQLException | RuntimeException e) {
-      Log.debugf("backlog meters: sample failed (%s)", e.toString());
     }
   }
 

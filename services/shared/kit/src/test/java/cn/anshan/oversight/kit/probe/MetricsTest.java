@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.anshan.oversight.testkit.Metrics;
 import cn.anshan.oversight.testkit.OversightTestResources;
 import cn.anshan.oversight.testkit.Tokens;
 import io.quarkus.test.common.TestResourceScope;
@@ -16,8 +17,6 @@ import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -46,23 +45,6 @@ class MetricsTest {
     }
   }
 
-  static String metrics() {
-    return given()
-        .header("Authorization", operator().bearer())
-        .get("/q/metrics")
-        .then()
-        .statusCode(200)
-        .extract()
-        .asString();
-  }
-
-  /** The value of one series, or -1 when the scrape does not show it. */
-  static double value(String scrape, String series) {
-    Matcher m =
-        Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.Ee+-]+)$").matcher(scrape);
-    return m.find() ? Double.parseDouble(m.group(1)) : -1;
-  }
-
   @Test
   void onlyThePlatformOperatorReadsTheMetrics() {
     given().get("/q/metrics").then().statusCode(401);
@@ -79,15 +61,30 @@ class MetricsTest {
   }
 
   @Test
+  void parkedEventsAreWatchedBeforeAnyIsParkedAndLatencyHasBuckets() {
+    given().header("Authorization", regulator().bearer()).get("/probe/items/none").then();
+    String scrape = Metrics.scrape();
+    assertTrue(
+        Metrics.value(
+                scrape,
+                "oversight_inbox_parked_events{consumer=\"" + ProbeConsumer.CONSUMER + "\"}")
+            >= 0,
+        "the probe consumer's parked gauge exists before anything was parked");
+    assertTrue(
+        scrape.contains("http_server_requests_seconds_bucket{") && scrape.contains("le=\"0.05\""),
+        "request latency has the 50 ms bucket, so a p99 can be taken across replicas");
+  }
+
+  @Test
   void publishedEventsAndRefusalsByRuleAreCounted() {
-    double before = Math.max(0, value(metrics(), "oversight_relay_published_events_total"));
+    double before = Math.max(0, Metrics.value("oversight_relay_published_events_total"));
     label(UUID.randomUUID().toString(), "counted");
     Awaitility.await()
         .atMost(Duration.ofSeconds(20))
-        .until(() -> value(metrics(), "oversight_relay_published_events_total") >= before + 1);
+        .until(() -> Metrics.value("oversight_relay_published_events_total") >= before + 1);
 
     String refused = "oversight_refusals_total{rule=\"TEST-01\",status=\"422\"}";
-    double refusalsBefore = Math.max(0, value(metrics(), refused));
+    double refusalsBefore = Math.max(0, Metrics.value(refused));
     given()
         .header("Authorization", regulator().bearer())
         .contentType(ContentType.JSON)
@@ -97,11 +94,11 @@ class MetricsTest {
         .then()
         .statusCode(422);
     assertTrue(
-        value(metrics(), refused) >= refusalsBefore + 1,
+        Metrics.value(refused) >= refusalsBefore + 1,
         "a refusal naming TEST-01 is counted under its rule");
     // the backlog is sampled: once the relay caught up it reads 0 with age 0
     Awaitility.await()
         .atMost(Duration.ofSeconds(20))
-        .until(() -> value(metrics(), "oversight_outbox_backlog_events") == 0);
+        .until(() -> Metrics.value("oversight_outbox_backlog_events") == 0);
   }
 }
