@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.anshan.oversight.testkit.Metrics;
 import cn.anshan.oversight.testkit.OversightTestResources;
 import cn.anshan.oversight.testkit.TestInfra;
 import cn.anshan.oversight.testkit.Tokens;
@@ -20,9 +21,11 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -104,6 +107,10 @@ class RiskFlowTest {
     String institution = UUID.randomUUID().toString();
     UUID course = institutionWithCustody(institution, PRICE);
     Tokens parent = EscrowFixtures.parent();
+    String trips =
+        "oversight_escrow_risk_trips_total{grade=\"RED\",indicator=\"COLLECTION_WHILE_NOT_ENTITLED\","
+            + "rule=\"LST-01\"}";
+    double tripsBefore = Metrics.value(trips);
     String orderId = EscrowFixtures.placedOrder(parent, course, 10, "2026-04-27", "2026-07-10");
     // The registry delists the institution (not operational) before the money arrives.
     EscrowFixtures.suspended(institution);
@@ -113,6 +120,10 @@ class RiskFlowTest {
     JsonNode tripped = riskEvents(institution, 1).get(0);
     assertEquals("COLLECTION_WHILE_NOT_ENTITLED", tripped.path("data").path("indicator").asText());
     assertEquals("LST-01", tripped.path("data").path("ruleId").asText());
+    // issue 20: counted from the stored trip, under its indicator, grade and rule
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> Metrics.value(trips) >= tripsBefore + 1);
 
     // issue 17 item 2: the money is not kept for an institution that may not collect
     EscrowFixtures.readOrder(parent, orderId)
