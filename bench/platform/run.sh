@@ -6,7 +6,7 @@
 #   bench/platform/run.sh                                  # everything, defaults (~40 min; bench/README.md)
 #   bench/platform/run.sh --phases mixed --rate 300 --mixed-seconds 120
 # Options: --phases scaling,reads,mixed,pgbench,relay-costs  --connections 1,4,16,64  --step 20  --warmup 90
-#          --mixed-seconds 300  --mixed-warmup 0  --rate 1000 (commands/s offered)  --reads 200  --filings 1
+#          --mixed-seconds 300  --rate 1000 (commands/s offered)  --reads 200  --filings 1
 #          --pgbench-seconds 15  --parents 150  --institutions 10  --only <operation name part>
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -64,7 +64,7 @@ public final class BenchMain {
     describeMachine();
     KeycloakUsers users = new KeycloakUsers(platform);
     String runId = Long.toString(System.currentTimeMillis() / 1000 % 100_000_000L, 36);
-    int filers = (int) Math.ceil(o.filingsPerSecond * (o.mixedSeconds + o.mixedWarmupSeconds)) + 5;
+    int filers = (int) Math.ceil(o.filingsPerSecond * o.mixedSeconds) + 5;
     world =
         World.build(
             platform,
@@ -278,13 +278,6 @@ public final class BenchMain {
                 ops.families(),
                 () -> exec(ops.auditorTimeline()),
                 reads * 0.2));
-    if (o.mixedWarmupSeconds > 0) {
-      Report.progress(
-          "warming the platform up with the mix for %d s (not counted)", o.mixedWarmupSeconds);
-      MixedSimulation.mix =
-          new MixedSimulation.Mix(flows, Duration.ofSeconds(o.mixedWarmupSeconds));
-      GatlingRun.run(MixedSimulation.class, out.resolve("gatling"), "mixed warm-up");
-    }
     MixedSimulation.mix = new MixedSimulation.Mix(flows, Duration.ofSeconds(o.mixedSeconds));
     Report.progress(
         "mixed workload: %.0f commands/s offered (%.1f escrow flows/s, %.1f enrolment flows/s,"
@@ -516,7 +509,6 @@ public final class BenchMain {
     int stepSeconds = 20;
     int warmupSeconds = 90;
     int mixedSeconds = 300;
-    int mixedWarmupSeconds = 0;
     double mixedRate = 1000;
     double readsPerSecond = 200;
     double filingsPerSecond = 1;
@@ -540,7 +532,6 @@ public final class BenchMain {
           case "--step" -> o.stepSeconds = Integer.parseInt(v);
           case "--warmup" -> o.warmupSeconds = Integer.parseInt(v);
           case "--mixed-seconds" -> o.mixedSeconds = Integer.parseInt(v);
-          case "--mixed-warmup" -> o.mixedWarmupSeconds = Integer.parseInt(v);
           case "--rate" -> o.mixedRate = Double.parseDouble(v);
           case "--reads" -> o.readsPerSecond = Double.parseDouble(v);
           case "--filings" -> o.filingsPerSecond = Double.parseDouble(v);
