@@ -1,6 +1,7 @@
 package cn.anshan.oversight.audit.messaging;
 
 import cn.anshan.oversight.audit.config.AuditSettings;
+import cn.anshan.oversight.audit.metrics.StoreMeters;
 import cn.anshan.oversight.audit.repository.EventStore;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -23,10 +24,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class AuditIngestConsumer {
   private final EventStore store;
   private final AuditSettings settings;
+  private final StoreMeters meters;
 
-  public AuditIngestConsumer(EventStore store, AuditSettings settings) {
+  public AuditIngestConsumer(EventStore store, AuditSettings settings, StoreMeters meters) {
     this.store = store;
     this.settings = settings;
+    this.meters = meters;
   }
 
   @Incoming("audit-in")
@@ -47,10 +50,12 @@ public class AuditIngestConsumer {
         .withBackOff(Duration.ofMillis(200), settings.ingest().retryMaxBackoff())
         .indefinitely()
         .invoke(
-            result ->
-                Log.debugf(
-                    "audit ingest: %d stored, %d duplicates, %d rejected",
-                    result.stored(), result.duplicates(), result.rejected()))
+            result -> {
+              meters.ingested(result.stored(), result.duplicates(), result.rejected());
+              Log.debugf(
+                  "audit ingest: %d stored, %d duplicates, %d rejected",
+                  result.stored(), result.duplicates(), result.rejected());
+            })
         .replaceWithVoid();
   }
 }

@@ -18,13 +18,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The audit store as an operator watches it (issue 20 item 1): events stored (a counter, so its
- * rate is the ingest rate), seconds since the last signed checkpoint, open findings, records set
- * aside as unreadable or conflicting, and the outcome of every verification run.
+ * The audit store as an operator watches it (issue 20 item 1): records ingested by outcome (counted
+ * by this replica once its batch committed, so their rate is the ingest rate), events in the signed
+ * log (it grows at each checkpoint), seconds since the last signed checkpoint, open findings,
+ * records set aside as unreadable or conflicting, and the outcome of every verification run.
  */
 @ApplicationScoped
 public class StoreMeters {
-  private static final String STORED = "select coalesce(max(idx) + 1, 0) from log_leaf";
+  private static final String LOGGED = "select coalesce(max(idx) + 1, 0) from log_leaf";
   private static final String CHECKPOINT_AGE =
       "select coalesce(extract(epoch from now() - max(created_at)), -1)::bigint from checkpoint";
   private static final String OPEN_FINDINGS =
@@ -34,7 +35,7 @@ public class StoreMeters {
   private final MeterRegistry registry;
   private final AgroalDataSource dataSource;
   private final Duration interval;
-  private final AtomicLong stored = new AtomicLong();
+  private final AtomicLong logged = new AtomicLong();
   private final AtomicLong checkpointAge = new AtomicLong(-1);
   private final AtomicLong openFindings = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
@@ -51,10 +52,13 @@ public class StoreMeters {
   }
 
   void start(@Observes StartupEvent event) {
-    FunctionCounter.builder("oversight.audit.stored", stored, AtomicLong::get)
-        .description("Events appended to the audit log; its rate is the ingest rate")
+    FunctionCounter.builder("oversight.audit.logged", logged, AtomicLong::get)
+        .description("Events in the signed log (appended at each checkpoint)")
         .baseUnit("events")
         .register(registry);
+    for (String outcome : new String[] {"stored", "duplicate", "rejected"}) {
+      ingest(outcome);
+    }
     Gauge.builder("oversight.audit.checkpoint.age", checkpointAge, AtomicLong::get)
         .description("Seconds since the last signed checkpoint (-1 before the first)")
         .baseUnit("seconds")
@@ -78,6 +82,21 @@ public class StoreMeters {
     }
   }
 
+  /** Counts one committed ingest batch: new events, re-deliveries, records set aside. */
+  public void ingested(long stored, long duplicates, long rejected) {
+    ingest("stored").increment(stored);
+    ingest("duplicate").increment(duplicates);
+    ingest("rejected").increment(rejected);
+  }
+
+  private Counter ingest(String outcome) {
+    return Counter.builder("oversight.audit.ingested")
+        .description("Consumed records by outcome: stored, a duplicate delivery, or set aside")
+        .baseUnit("records")
+        .tag("outcome", outcome)
+        .register(registry);
+  }
+
   /** Counts one verification run by whether the chains and checkpoints held. */
   public void verified(boolean intact) {
     verification(intact ? "intact" : "broken").increment();
@@ -91,7 +110,7 @@ public class StoreMeters {
   }
 
   void sample(Statement st) throws SQLException {
-    stored.set(single(st, STORED));
+    logged.set(single(st, LOGGED));
     checkpointAge.set(single(st, CHECKPOINT_AGE));
     openFindings.set(single(st, OPEN_FINDINGS));
     rejected.set(single(st, REJECTED));

@@ -17,6 +17,7 @@ import cn.anshan.oversight.audit.repository.EventStore;
 import cn.anshan.oversight.audit.rest.AuditFixtures.Ev;
 import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.testkit.KafkaRecords;
+import cn.anshan.oversight.testkit.Metrics;
 import cn.anshan.oversight.testkit.OversightTestResources;
 import cn.anshan.oversight.testkit.TestInfra;
 import cn.anshan.oversight.testkit.Tokens;
@@ -38,6 +39,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,6 +125,9 @@ class IngestFlowTest {
         TestInfra.query(
             "select length, head_hash from entity_chain where aggregate_id = ?", institution);
     long timelineBefore = timelineRows();
+    String scrape = Metrics.scrape();
+    double storedBefore = Metrics.value(scrape, STORED);
+    double duplicatesBefore = Metrics.value(scrape, DUPLICATES);
 
     // 100 % re-delivery, then a marker behind it on the same partitions
     Ev marker = Ev.of(source, "cn.anshan.oversight.registry.Marker.v1", "Probe", "m").seq(4);
@@ -145,7 +150,17 @@ class IngestFlowTest {
         TestInfra.count(
             "select count(*) from timeline_entry where entity_id = ? and relation = 'self'",
             institution));
+    // issue 20: the two markers counted as stored, the four re-deliveries as duplicates
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                Metrics.value(STORED) >= storedBefore + 2
+                    && Metrics.value(DUPLICATES) >= duplicatesBefore + 4);
   }
+
+  static final String STORED = "oversight_audit_ingested_records_total{outcome=\"stored\"}";
+  static final String DUPLICATES = "oversight_audit_ingested_records_total{outcome=\"duplicate\"}";
 
   long timelineRows() {
     return TestInfra.count(
