@@ -74,20 +74,15 @@ class ObservabilityAsCodeTest {
 
   @Test
   void everyAlertSaysHowBadAndWhat() throws Exception {
-    JsonNode rules =
-        new YAMLMapper().readTree(observability.resolve("prometheus/alerts.yml").toFile());
-    int alerts = 0;
-    for (JsonNode group : rules.path("groups")) {
-      for (JsonNode rule : group.path("rules")) {
-        alerts++;
-        String name = rule.path("alert").asText();
-        assertTrue(
-            Set.of("critical", "warning").contains(rule.path("labels").path("severity").asText()),
-            name + " has no severity");
-        assertTrue(!rule.path("annotations").path("summary").asText().isBlank(), name);
-      }
+    List<JsonNode> rules = alertRules();
+    for (JsonNode rule : rules) {
+      String name = rule.path("alert").asText();
+      assertTrue(
+          Set.of("critical", "warning").contains(rule.path("labels").path("severity").asText()),
+          name + " has no severity");
+      assertTrue(!rule.path("annotations").path("summary").asText().isBlank(), name);
     }
-    assertTrue(alerts >= 10, "alert rules: " + alerts);
+    assertTrue(rules.size() >= 10, "alert rules: " + rules.size());
   }
 
   /** Every PromQL expression, by the file (and dashboard panel or alert) it is in. */
@@ -104,15 +99,20 @@ class ObservabilityAsCodeTest {
         }
       }
     }
-    JsonNode rules =
-        new YAMLMapper().readTree(observability.resolve("prometheus/alerts.yml").toFile());
-    for (JsonNode group : rules.path("groups")) {
-      for (JsonNode rule : group.path("rules")) {
-        queries.put(
-            "alerts.yml / " + rule.path("alert").asText(), List.of(rule.path("expr").asText()));
-      }
+    for (JsonNode rule : alertRules()) {
+      queries.put(
+          "alerts.yml / " + rule.path("alert").asText(), List.of(rule.path("expr").asText()));
     }
     return queries;
+  }
+
+  /** Every rule of every group in the alert rules file. */
+  private List<JsonNode> alertRules() throws Exception {
+    JsonNode file =
+        new YAMLMapper().readTree(observability.resolve("prometheus/alerts.yml").toFile());
+    List<JsonNode> rules = new ArrayList<>();
+    file.path("groups").forEach(group -> group.path("rules").forEach(rules::add));
+    return rules;
   }
 
   static Set<String> metricsIn(String expr) {

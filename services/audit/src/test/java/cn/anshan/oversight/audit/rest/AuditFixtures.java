@@ -129,6 +129,17 @@ public final class AuditFixtures {
         .jsonPath();
   }
 
+  /** The auditor's verification report; {@code query} is empty or names entityId / source. */
+  public static JsonPath verification(String query) {
+    return given()
+        .header("Authorization", AUDITOR.bearer())
+        .get("/api/v1/audit/verification" + (query.isEmpty() ? "" : "?" + query))
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
   /** Waits until the store holds the event (ingest is asynchronous). */
   public static void awaitStored(String... eventIds) {
     Awaitility.await()

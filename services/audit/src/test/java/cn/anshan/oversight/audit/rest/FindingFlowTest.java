@@ -55,16 +55,6 @@ class FindingFlowTest {
     return VertxContextSupport.subscribeAndAwait(() -> scanner.scan());
   }
 
-  JsonPath verify(String query) {
-    return given()
-        .header("Authorization", AUDITOR.bearer())
-        .get("/api/v1/audit/verification?" + query)
-        .then()
-        .statusCode(200)
-        .extract()
-        .jsonPath();
-  }
-
   JsonPath findings(Tokens who, String query) {
     return given()
         .header("Authorization", who.bearer())
@@ -91,7 +81,7 @@ class FindingFlowTest {
     publish(REGISTRY, "k", e1, e2, e4);
     awaitStored(e1.id(), e2.id(), e4.id());
 
-    JsonPath report = verify("source=" + source);
+    JsonPath report = AuditFixtures.verification("source=" + source);
     assertFalse(report.getBoolean("ok"));
     assertEquals(1, report.getList("sequenceGaps").size(), report.prettify());
     assertEquals(3, report.getInt("sequenceGaps[0].missingFrom"));
@@ -123,7 +113,7 @@ class FindingFlowTest {
 
     publish(REGISTRY, "k", e3); // the late event
     awaitStored(e3.id());
-    assertTrue(verify("source=" + source).getBoolean("ok"));
+    assertTrue(AuditFixtures.verification("source=" + source).getBoolean("ok"));
     scan();
     assertNotNull(
         TestInfra.query("select resolved_at from finding where finding_key = ?", key)
@@ -139,14 +129,16 @@ class FindingFlowTest {
     Ev e2 = event(source, type, "Probe", UUID.randomUUID().toString()).seq(2);
     publish(REGISTRY, "k", e1, e2); // 3 and 4 were lost on the way, nothing came after them
     awaitStored(e1.id(), e2.id());
-    assertTrue(verify("source=" + source).getBoolean("ok"), "a lost tail leaves no trace yet");
+    assertTrue(
+        AuditFixtures.verification("source=" + source).getBoolean("ok"),
+        "a lost tail leaves no trace yet");
 
     Ev beat =
         event(source, "cn.anshan.oversight.registry.ProducerHeartbeat.v1", "Producer", source)
             .seq(5);
     publish(REGISTRY, source, beat);
     awaitStored(beat.id());
-    JsonPath report = verify("source=" + source);
+    JsonPath report = AuditFixtures.verification("source=" + source);
     assertFalse(report.getBoolean("ok"));
     assertEquals(3, report.getInt("sequenceGaps[0].missingFrom"), report.prettify());
     assertEquals(4, report.getInt("sequenceGaps[0].missingTo"));
@@ -223,7 +215,7 @@ class FindingFlowTest {
     Ev v3 = event(source, type, "Probe", id).version(3);
     publish(REGISTRY, id, v1, v3, v1again);
     awaitStored(v1.id(), v3.id(), v1again.id());
-    JsonPath report = verify("entityId=" + id);
+    JsonPath report = AuditFixtures.verification("entityId=" + id);
     assertFalse(report.getBoolean("ok"));
     assertEquals(2, report.getInt("versionGaps[0].missingFrom"));
     assertEquals(2, report.getInt("versionGaps[0].missingTo"));

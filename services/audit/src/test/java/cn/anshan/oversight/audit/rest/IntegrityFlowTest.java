@@ -158,23 +158,11 @@ class IntegrityFlowTest {
   }
 
   JsonPath verify() {
-    return given()
-        .header("Authorization", AUDITOR.bearer())
-        .get("/api/v1/audit/verification?entityId=" + institution)
-        .then()
-        .statusCode(200)
-        .extract()
-        .jsonPath();
+    return AuditFixtures.verification("entityId=" + institution);
   }
 
   JsonPath verifyAll() {
-    return given()
-        .header("Authorization", AUDITOR.bearer())
-        .get("/api/v1/audit/verification")
-        .then()
-        .statusCode(200)
-        .extract()
-        .jsonPath();
+    return AuditFixtures.verification("");
   }
 
   @Test
@@ -708,14 +696,7 @@ class IntegrityFlowTest {
     CheckpointService.CheckpointView after = checkpoints.take().await().indefinitely();
     assertTrue(after.treeSize() >= before + n, after.treeSize() + " after " + before);
     assertEquals(n, TestInfra.count("select count(*) from log_leaf where aggregate_id = ?", bulk));
-    JsonPath report =
-        given()
-            .header("Authorization", AUDITOR.bearer())
-            .get("/api/v1/audit/verification?entityId=" + bulk)
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
+    JsonPath report = AuditFixtures.verification("entityId=" + bulk);
     assertTrue(report.getBoolean("ok"), report.prettify());
   }
 

@@ -94,8 +94,7 @@ class TamperSuiteTest {
           undetected.add(t.name());
         }
         restore();
-        assertTrue(
-            verify("?entityId=" + entity).getBoolean("ok"), "not restored after " + t.name());
+        assertTrue(verify("entityId=" + entity).getBoolean("ok"), "not restored after " + t.name());
       }
       for (Map.Entry<String, Boolean> o : offline.entrySet()) {
         if (o.getValue()) {
@@ -425,7 +424,7 @@ class TamperSuiteTest {
   }
 
   boolean detected(Set<String> baseline) throws Exception {
-    JsonPath report = verify("?entityId=" + entity);
+    JsonPath report = verify("entityId=" + entity);
     if (!report.getBoolean("ok")) {
       return true;
     }
@@ -464,14 +463,7 @@ class TamperSuiteTest {
   /** Also checks that the run was counted under its outcome (issue 20: alert on a broken one). */
   JsonPath verify(String query) {
     String before = Metrics.scrape();
-    JsonPath report =
-        given()
-            .header("Authorization", AUDITOR.bearer())
-            .get("/api/v1/audit/verification" + query)
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
+    JsonPath report = AuditFixtures.verification(query);
     boolean intact =
         report.getList("chainProblems").isEmpty() && report.getList("log.problems").isEmpty();
     String runs =
@@ -571,7 +563,7 @@ class TamperSuiteTest {
       s.execute("create table tamper_bak_node as select * from log_node");
       s.execute("create table tamper_bak_checkpoint as select * from checkpoint where format = 2");
     }
-    assertTrue(verify("?entityId=" + entity).getBoolean("ok"));
+    assertTrue(verify("entityId=" + entity).getBoolean("ok"));
   }
 
   List<Ev> events(String source, int from, int to) {

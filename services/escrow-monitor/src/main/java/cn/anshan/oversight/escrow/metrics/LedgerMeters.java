@@ -1,21 +1,14 @@
 package cn.anshan.oversight.escrow.metrics;
 
 import cn.anshan.oversight.escrow.domain.ledger.AccountType;
-import cn.anshan.oversight.kit.metrics.DatabaseSampler;
-import io.agroal.api.AgroalDataSource;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
+import cn.anshan.oversight.kit.metrics.SampledMeters;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The money the platform supervises, in fen, from the ledger's account totals (issue 20 item 1):
@@ -33,54 +26,39 @@ public class LedgerMeters {
       from ledger_account where type in ('FAMILY_ESCROW', 'INSTITUTION_PAYABLE') group by type
       """;
 
-  private final MeterRegistry registry;
-  private final AgroalDataSource dataSource;
-  private final Duration interval;
-  private final AtomicLong supervised = new AtomicLong();
-  private final AtomicLong reserved = new AtomicLong();
-  private final AtomicLong paidIn = new AtomicLong();
-  private final AtomicLong released = new AtomicLong();
-  private final AtomicLong refunded = new AtomicLong();
-  private DatabaseSampler sampler;
+  private final SampledMeters meters;
+  private AtomicLong supervised;
+  private AtomicLong reserved;
+  private AtomicLong paidIn;
+  private AtomicLong released;
+  private AtomicLong refunded;
 
-  public LedgerMeters(
-      MeterRegistry registry,
-      AgroalDataSource dataSource,
-      @ConfigProperty(name = "oversight.metrics.sample-interval", defaultValue = "15s")
-          Duration interval) {
-    this.registry = registry;
-    this.dataSource = dataSource;
-    this.interval = interval;
+  public LedgerMeters(SampledMeters meters) {
+    this.meters = meters;
   }
 
   void start(@Observes StartupEvent event) {
-    Gauge.builder("oversight.escrow.supervised", supervised, AtomicLong::get)
-        .description("Prepaid money held in custody for families, reserved lessons included")
-        .baseUnit("fen")
-        .register(registry);
-    Gauge.builder("oversight.escrow.reserved", reserved, AtomicLong::get)
-        .description("Money reserved for requested lessons awaiting the parent's confirmation")
-        .baseUnit("fen")
-        .register(registry);
-    FunctionCounter.builder("oversight.escrow.paid.in", paidIn, AtomicLong::get)
-        .description("Prepayments received into custody (PRE-05)")
-        .baseUnit("fen")
-        .register(registry);
-    FunctionCounter.builder("oversight.escrow.released", released, AtomicLong::get)
-        .description("Money released to institutions for confirmed lessons (REL-02)")
-        .baseUnit("fen")
-        .register(registry);
-    FunctionCounter.builder("oversight.escrow.refunded", refunded, AtomicLong::get)
-        .description("Money refunded to families (REL-05)")
-        .baseUnit("fen")
-        .register(registry);
-    sampler = DatabaseSampler.start("ledger-meters", dataSource, interval, this::sample);
-  }
-
-  void stop(@Observes ShutdownEvent event) {
-    if (sampler != null) {
-      sampler.close();
-    }
+    supervised =
+        meters.gauge(
+            "oversight.escrow.supervised",
+            "Prepaid money held in custody for families, reserved lessons included",
+            "fen");
+    reserved =
+        meters.gauge(
+            "oversight.escrow.reserved",
+            "Money reserved for requested lessons awaiting the parent's confirmation",
+            "fen");
+    paidIn =
+        meters.total(
+            "oversight.escrow.paid.in", "Prepayments received into custody (PRE-05)", "fen");
+    released =
+        meters.total(
+            "oversight.escrow.released",
+            "Money released to institutions for confirmed lessons (REL-02)",
+            "fen");
+    refunded =
+        meters.total("oversight.escrow.refunded", "Money refunded to families (REL-05)", "fen");
+    meters.every("ledger meters", this::sample);
   }
 
   /**

@@ -2,22 +2,16 @@ package cn.anshan.oversight.escrow.metrics;
 
 import cn.anshan.oversight.escrow.domain.risk.RiskGrade;
 import cn.anshan.oversight.escrow.domain.risk.RiskIndicator;
-import cn.anshan.oversight.kit.metrics.DatabaseSampler;
-import io.agroal.api.AgroalDataSource;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
+import cn.anshan.oversight.kit.metrics.SampledMeters;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Risk indicators tripped (issue 20 item 1), counted from the stored trips so a trip rolled back
@@ -29,54 +23,37 @@ public class RiskMeters {
   private static final String TRIPS =
       "select indicator, grade, count(*) from risk_trip group by indicator, grade";
 
-  private final MeterRegistry registry;
-  private final AgroalDataSource dataSource;
-  private final Duration interval;
-  private final Map<RiskIndicator, Map<RiskGrade, AtomicLong>> trips =
-      new EnumMap<>(RiskIndicator.class);
-  private DatabaseSampler sampler;
+  private final SampledMeters meters;
+  private final Map<String, AtomicLong> trips = new HashMap<>();
 
-  public RiskMeters(
-      MeterRegistry registry,
-      AgroalDataSource dataSource,
-      @ConfigProperty(name = "oversight.metrics.sample-interval", defaultValue = "15s")
-          Duration interval) {
-    this.registry = registry;
-    this.dataSource = dataSource;
-    this.interval = interval;
+  public RiskMeters(SampledMeters meters) {
+    this.meters = meters;
   }
 
   void start(@Observes StartupEvent event) {
     for (RiskIndicator indicator : RiskIndicator.values()) {
-      Map<RiskGrade, AtomicLong> byGrade = new EnumMap<>(RiskGrade.class);
       for (RiskGrade grade : RiskGrade.values()) {
-        AtomicLong count = new AtomicLong();
-        FunctionCounter.builder("oversight.escrow.risk.trips", count, AtomicLong::get)
-            .description("Risk indicators tripped, by indicator, grade and the rule it watches")
-            .tag("indicator", indicator.name())
-            .tag("grade", grade.name())
-            .tag("rule", indicator.rule())
-            .register(registry);
-        byGrade.put(grade, count);
+        trips.put(
+            indicator.name() + "/" + grade.name(),
+            meters.total(
+                "oversight.escrow.risk.trips",
+                "Risk indicators tripped, by indicator, grade and the rule it watches",
+                null,
+                "indicator",
+                indicator.name(),
+                "grade",
+                grade.name(),
+                "rule",
+                indicator.rule()));
       }
-      trips.put(indicator, byGrade);
     }
-    sampler = DatabaseSampler.start("risk-meters", dataSource, interval, this::sample);
-  }
-
-  void stop(@Observes ShutdownEvent event) {
-    if (sampler != null) {
-      sampler.close();
-    }
+    meters.every("risk meters", this::sample);
   }
 
   void sample(Statement st) throws SQLException {
     try (ResultSet rs = st.executeQuery(TRIPS)) {
       while (rs.next()) {
-        trips
-            .get(RiskIndicator.valueOf(rs.getString(1)))
-            .get(RiskGrade.valueOf(rs.getString(2)))
-            .set(rs.getLong(3));
+        trips.get(rs.getString(1) + "/" + rs.getString(2)).set(rs.getLong(3));
       }
     }
   }

@@ -10,7 +10,7 @@ import java.util.logging.LogRecord;
  * {@code fireRefresh} asks {@code SessionFactoryOptions.isAllowRefreshDetachedEntity()}, whose
  * default logs the deprecation and answers false (a detached entity is then refused with "Entity
  * not managed", so nothing is hidden). Escrow refreshes a consumption or refund under its order's
- * lock on every answer: 4,410 such lines in one bench run (bench/README.md, 2026-12-04).
+ * lock on every answer: 4,410 such lines over the bench runs of 2026-12-04 (bench/README.md).
  */
 @LoggingFilter(name = "refresh-deprecation-noise")
 public final class RefreshNoiseFilter implements Filter {
