@@ -208,6 +208,26 @@ class ViolationsTest {
     assertViolation(APPLIED, e -> e.put("datacontenttype", "text/plain"), "datacontenttype");
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "4bf92f3577b34da6a3ce929d0e0e4736",
+        "01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+        "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01",
+        "00-4bf92f3577b34da6a3ce929d0e0e473-00f067aa0ba902b7-01"
+      })
+  void malformedTraceparent(String traceparent) {
+    assertViolation(APPLIED, e -> e.put("traceparent", traceparent), "traceparent");
+  }
+
+  @Test
+  void tracestateWithoutTraceparent() {
+    assertViolation(
+        APPLIED,
+        e -> e.put("tracestate", "congo=t61rcWkgMzE").remove("traceparent"),
+        "traceparent");
+  }
+
   @Test
   void attributeNamesMustBeLowercaseAlphanumeric() {
     assertViolation(APPLIED, e -> e.put("aggregate_id", "x"), "aggregate_id");

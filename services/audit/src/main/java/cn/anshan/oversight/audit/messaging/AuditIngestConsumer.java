@@ -3,6 +3,9 @@ package cn.anshan.oversight.audit.messaging;
 import cn.anshan.oversight.audit.config.AuditSettings;
 import cn.anshan.oversight.audit.metrics.StoreMeters;
 import cn.anshan.oversight.audit.repository.EventStore;
+import cn.anshan.oversight.kit.tracing.EventSpans;
+import cn.anshan.oversight.kit.tracing.TraceParent;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,21 +25,30 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  */
 @ApplicationScoped
 public class AuditIngestConsumer {
+  private static final String CONSUMER = "audit-ingest";
   private final EventStore store;
   private final AuditSettings settings;
   private final StoreMeters meters;
+  private final EventSpans spans;
 
-  public AuditIngestConsumer(EventStore store, AuditSettings settings, StoreMeters meters) {
+  public AuditIngestConsumer(
+      EventStore store, AuditSettings settings, StoreMeters meters, EventSpans spans) {
     this.store = store;
     this.settings = settings;
     this.meters = meters;
+    this.spans = spans;
   }
 
   @Incoming("audit-in")
   public Uni<Void> consume(ConsumerRecords<String, String> records) {
     List<EventStore.Incoming> batch = new ArrayList<>(records.count());
+    // one span per record, in the trace of the send that delivered it, ended when its batch commits
+    List<Span> storing = new ArrayList<>(records.count());
     for (ConsumerRecord<String, String> r : records) {
       batch.add(new EventStore.Incoming(r.topic(), r.partition(), r.offset(), r.value()));
+      storing.add(
+          spans.storing(
+              CONSUMER, r.topic(), r.partition(), r.offset(), TraceParent.readFrom(r.headers())));
     }
     if (batch.isEmpty()) {
       return Uni.createFrom().voidItem();
@@ -56,6 +68,8 @@ public class AuditIngestConsumer {
                   "audit ingest: %d stored, %d duplicates, %d rejected",
                   result.stored(), result.duplicates(), result.rejected());
             })
-        .replaceWithVoid();
+        .replaceWithVoid()
+        .onTermination()
+        .invoke((done, failure, cancelled) -> storing.forEach(s -> EventSpans.end(s, failure)));
   }
 }

@@ -19,9 +19,13 @@ import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.testkit.KafkaRecords;
 import cn.anshan.oversight.testkit.Metrics;
 import cn.anshan.oversight.testkit.OversightTestResources;
+import cn.anshan.oversight.testkit.RecordedSpans;
 import cn.anshan.oversight.testkit.TestInfra;
 import cn.anshan.oversight.testkit.Tokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,6 +57,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = OversightTestResources.class, scope = TestResourceScope.GLOBAL)
 class IngestFlowTest {
   @Inject Vertx vertx;
+  @Inject RecordedSpans spans;
   @Inject ObjectMapper mapper;
   @Inject OversightClock clock;
 
@@ -405,6 +410,30 @@ class IngestFlowTest {
             .extract()
             .jsonPath();
     assertEquals(List.of(approved.id(), whitelisted.id()), page.getList("items.eventId"));
+  }
+
+  /**
+   * Issue 20 item 2: storing a record continues the trace of the relay's send that delivered it
+   * (its W3C header), so the audit store is the last hop of the command's trace.
+   */
+  @Test
+  void storingARecordContinuesTheTraceOfItsSend() {
+    Ev marker = Ev.of(source, "cn.anshan.oversight.registry.Marker.v1", "Probe", institution);
+    String trace = "5e1f0c3a9b7d4e2f8a6c1b3d5f7e9a0c";
+    String send = "a1b2c3d4e5f60718";
+    KafkaRecords.sendTraced(
+        REGISTRY, institution, "00-" + trace + "-" + send + "-01", marker.json());
+    awaitStored(marker.id());
+    SpanData stored =
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> spans.ofTrace(trace), l -> !l.isEmpty())
+            .get(0);
+    assertEquals("process audit-ingest", stored.getName());
+    assertEquals(SpanKind.CONSUMER, stored.getKind());
+    assertEquals(send, stored.getParentSpanId());
+    assertEquals(
+        REGISTRY, stored.getAttributes().get(AttributeKey.stringKey("messaging.destination.name")));
   }
 
   @Test

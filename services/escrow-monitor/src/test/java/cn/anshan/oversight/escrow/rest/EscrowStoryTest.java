@@ -26,19 +26,26 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.anshan.oversight.testkit.Metrics;
 import cn.anshan.oversight.testkit.OversightTestResources;
+import cn.anshan.oversight.testkit.RecordedSpans;
 import cn.anshan.oversight.testkit.TestInfra;
 import cn.anshan.oversight.testkit.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +61,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = OversightTestResources.class, scope = TestResourceScope.GLOBAL)
 class EscrowStoryTest {
   static final long PRICE = 9000;
+
+  @Inject RecordedSpans spans;
 
   @AfterEach
   void resetClock() {
@@ -373,5 +382,31 @@ class EscrowStoryTest {
             .toList();
     assertEquals(cause, paidA.get(0).path("causationid").asText());
     assertLedgerConsistent();
+
+    // issue 20 item 2: the refund paid inside the consumer's effect continues the black-listing's
+    // trace, as a child of escrow's span for that effect (the watch's refund starts its own)
+    String blacklistingTrace =
+        EscrowFixtures.golden("InstitutionBlacklisted").path("traceparent").asText().split("-")[1];
+    SpanData effect =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    spans.matching(
+                        s ->
+                            s.getKind() == SpanKind.CONSUMER
+                                && cause.equals(
+                                    s.getAttributes()
+                                        .get(AttributeKey.stringKey("cloudevents.event_id")))),
+                l -> !l.isEmpty())
+            .get(0);
+    assertEquals(blacklistingTrace, effect.getTraceId());
+    List<String> refundTraces =
+        Stream.concat(paid.stream(), paidA.stream())
+            .map(e -> e.path("traceparent").asText())
+            .toList();
+    assertTrue(
+        refundTraces.contains("00-" + blacklistingTrace + "-" + effect.getSpanId() + "-01"),
+        "a refund paid by the consumer's effect names that effect's span: " + refundTraces);
   }
 }

@@ -1,7 +1,9 @@
 package cn.anshan.oversight.testkit;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -52,16 +54,27 @@ public final class KafkaRecords {
 
   /** Publishes raw values, e.g. a duplicate or a poison record, and waits for the broker. */
   public static void send(String topic, String key, String... values) {
+    send(Arrays.stream(values).map(v -> new ProducerRecord<>(topic, key, v)).toList());
+  }
+
+  /** Publishes one value as a relay's send would, with its W3C {@code traceparent} header. */
+  public static void sendTraced(String topic, String key, String traceparent, String value) {
+    ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+    record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+    send(List.of(record));
+  }
+
+  private static void send(List<ProducerRecord<String, String>> records) {
     Properties props = TestInfra.kafkaClient();
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-      for (String value : values) {
-        producer.send(new ProducerRecord<>(topic, key, value)).get();
+      for (ProducerRecord<String, String> record : records) {
+        producer.send(record).get();
       }
     } catch (Exception e) {
-      throw new IllegalStateException("cannot publish to " + topic, e);
+      throw new IllegalStateException("cannot publish to " + records.get(0).topic(), e);
     }
   }
 }

@@ -20,10 +20,14 @@ public final class Metrics {
         .asString();
   }
 
-  /** The value of one series, e.g. {@code name{label="x"}}, or -1 when the scrape lacks it. */
+  /**
+   * The value of one series, e.g. {@code name{label="x"}}, or -1 when the scrape lacks it. A
+   * counter may be followed by its exemplar (the trace of a request it counted).
+   */
   public static double value(String scrape, String series) {
     Matcher m =
-        Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.Ee+-]+)$").matcher(scrape);
+        Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.Ee+-]+)( # \\{.*)?$")
+            .matcher(scrape);
     return m.find() ? Double.parseDouble(m.group(1)) : -1;
   }
 

@@ -1,6 +1,7 @@
 package cn.anshan.oversight.kit.events;
 
 import cn.anshan.oversight.kit.security.Actor;
+import cn.anshan.oversight.kit.tracing.TraceParent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -10,7 +11,8 @@ import java.util.UUID;
 /**
  * Builds the CloudEvents 1.0 structured-mode JSON of DESIGN §2. {@code sequence} is a placeholder 0
  * that the relay replaces when it numbers the event at publish time, being the only place that
- * knows the value.
+ * knows the value. {@code traceparent}/{@code tracestate} are the CloudEvents distributed-tracing
+ * extension, present when the command was traced.
  */
 public final class CloudEventEnvelope {
   public static final String CONTENT_TYPE = "application/cloudevents+json";
@@ -23,6 +25,7 @@ public final class CloudEventEnvelope {
       UUID id,
       Instant time,
       CommandContext context,
+      TraceParent trace,
       DomainEvent event) {
     Actor actor = context.actor();
     ObjectNode json = mapper.createObjectNode();
@@ -46,6 +49,7 @@ public final class CloudEventEnvelope {
     json.put("correlationid", context.correlationId());
     json.put("causationid", context.causationId());
     json.put("ruleversion", settings.ruleVersion());
+    trace.writeTo(json);
     json.set("data", mapper.valueToTree(event.data()));
     return json;
   }

@@ -1,5 +1,6 @@
 package cn.anshan.oversight.kit.events;
 
+import cn.anshan.oversight.kit.tracing.TraceParent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +13,8 @@ import java.util.UUID;
 
 /**
  * A consumed CloudEvent: envelope attributes plus the raw {@code data}. {@code actor} and {@code
- * actorRole} say who caused it at the producer (a user's {@code sub} or {@code system:<service>}).
+ * actorRole} say who caused it at the producer (a user's {@code sub} or {@code system:<service>});
+ * {@code trace} names the span that caused it ({@link TraceParent#NONE} if untraced).
  */
 public record IncomingEvent(
     UUID id,
@@ -25,6 +27,7 @@ public record IncomingEvent(
     String district,
     String actor,
     String actorRole,
+    TraceParent trace,
     JsonNode data) {
 
   /**
@@ -88,6 +91,7 @@ public record IncomingEvent(
           root.path("district").asText(null),
           root.path("actor").asText(null),
           root.path("actorrole").asText(null),
+          TraceParent.readFrom(root),
           root.path("data"));
     } catch (IllegalArgumentException e) {
       throw new PoisonEventException(e.getMessage());

@@ -3,7 +3,11 @@ package cn.anshan.oversight.kit.inbox;
 import cn.anshan.oversight.kit.db.SessionSql;
 import cn.anshan.oversight.kit.events.IncomingEvent;
 import cn.anshan.oversight.kit.events.PoisonEventException;
+import cn.anshan.oversight.kit.tracing.EventSpans;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -22,11 +26,13 @@ public class Inbox {
   private final ObjectMapper mapper;
   private final InboxSettings retry;
   private final ParkedEvents parked;
+  private final EventSpans spans;
 
-  public Inbox(ObjectMapper mapper, InboxSettings retry, ParkedEvents parked) {
+  public Inbox(ObjectMapper mapper, InboxSettings retry, ParkedEvents parked, EventSpans spans) {
     this.mapper = mapper;
     this.retry = retry;
     this.parked = parked;
+    this.spans = spans;
   }
 
   /**
@@ -37,6 +43,9 @@ public class Inbox {
    * back and is retried with backoff (a new transaction each time, the partition held so order is
    * kept) and parked only after {@link InboxSettings#giveUpAfter()}. Only when parking itself fails
    * does the record reach the channel's dead-letter topic.
+   *
+   * <p>The effect runs in a span that continues the event's trace and stays current until it ends,
+   * so the events the effect appends carry the same trace on to their consumers.
    */
   public Uni<Void> receive(EventConsumer consumer, String json) {
     IncomingEvent event;
@@ -48,6 +57,10 @@ public class Inbox {
     if (!consumer.handles(event.type())) {
       return Uni.createFrom().voidItem();
     }
+    Span span =
+        spans.processing(
+            consumer.name(), event.id().toString(), event.type(), event.source(), event.trace());
+    Scope current = span.makeCurrent();
     return Uni.createFrom()
         .deferred(() -> applyOnce(consumer, event))
         .onFailure(e -> !(e instanceof PoisonEventException))
@@ -60,7 +73,17 @@ public class Inbox {
         .expireIn(retry.giveUpAfter().toMillis())
         .replaceWithVoid()
         .onFailure()
-        .recoverWithUni(e -> parked.park(consumer.name(), event, json, reason(e)));
+        .recoverWithUni(
+            e -> {
+              span.setStatus(StatusCode.ERROR, "parked");
+              return parked.park(consumer.name(), event, json, reason(e));
+            })
+        .onTermination()
+        .invoke(
+            (done, failure, cancelled) -> {
+              current.close();
+              EventSpans.end(span, failure);
+            });
   }
 
   /** The event in {@code json} if it is one and comes from the consumer's source. */

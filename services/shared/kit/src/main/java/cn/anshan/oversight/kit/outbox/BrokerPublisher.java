@@ -2,6 +2,9 @@ package cn.anshan.oversight.kit.outbox;
 
 import cn.anshan.oversight.kit.events.CloudEventEnvelope;
 import cn.anshan.oversight.kit.events.EventSettings;
+import cn.anshan.oversight.kit.tracing.EventSpans;
+import cn.anshan.oversight.kit.tracing.TraceParent;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.logging.Log;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,6 +30,7 @@ import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -37,14 +41,20 @@ final class BrokerPublisher implements AutoCloseable {
   private final RelaySettings settings;
   private final EventSettings events;
   private final BrokerConnection connection;
+  private final EventSpans spans;
   private KafkaProducer<String, String> producer;
   private boolean topicReady;
 
-  BrokerPublisher(RelaySettings settings, EventSettings events, BrokerConnection connection) {
+  BrokerPublisher(
+      RelaySettings settings, EventSettings events, BrokerConnection connection, EventSpans spans) {
     this.settings = settings;
     this.events = events;
     this.connection = connection;
+    this.spans = spans;
   }
+
+  /** A send the broker has not answered yet, and the span that times it. */
+  private record Sent(Future<RecordMetadata> ack, Span span) {}
 
   /**
    * Which rows the broker acknowledged, which it did not, the first error seen, and which of the
@@ -73,7 +83,7 @@ final class BrokerPublisher implements AutoCloseable {
     long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
     int waves = byAggregate.values().stream().mapToInt(List::size).max().orElse(0);
     for (int wave = 0; wave < waves; wave++) {
-      Map<PendingEvent, Future<RecordMetadata>> inFlight = new LinkedHashMap<>();
+      Map<PendingEvent, Sent> inFlight = new LinkedHashMap<>();
       for (List<PendingEvent> aggregate : byAggregate.values()) {
         if (wave >= aggregate.size()) {
           continue;
@@ -83,9 +93,11 @@ final class BrokerPublisher implements AutoCloseable {
           failed.add(p.id());
           continue;
         }
+        Span span = spans.sending(p.topic(), p.id().toString(), p.type(), p.trace());
         try {
-          inFlight.put(p, producer().send(record(p)));
+          inFlight.put(p, new Sent(producer().send(record(p, span)), span));
         } catch (RuntimeException e) {
+          EventSpans.end(span, e);
           error = error == null ? e.toString() : error;
           stopped.add(p.aggregateKey());
           failed.add(p.id());
@@ -95,12 +107,18 @@ final class BrokerPublisher implements AutoCloseable {
         // the wave is complete: send it now instead of waiting for linger.ms
         producer.flush();
       }
-      for (Map.Entry<PendingEvent, Future<RecordMetadata>> entry : inFlight.entrySet()) {
+      for (Map.Entry<PendingEvent, Sent> entry : inFlight.entrySet()) {
         PendingEvent p = entry.getKey();
+        Span span = entry.getValue().span();
         try {
-          entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+          entry
+              .getValue()
+              .ack()
+              .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
           acknowledged.add(p.id());
+          EventSpans.end(span, null);
         } catch (Exception e) {
+          EventSpans.end(span, e);
           if (e instanceof InterruptedException) {
             Thread.currentThread().interrupt();
           }
@@ -126,12 +144,22 @@ final class BrokerPublisher implements AutoCloseable {
     return cause instanceof ApiException && !(cause instanceof RetriableException);
   }
 
-  private static ProducerRecord<String, String> record(PendingEvent p) {
+  /**
+   * The structured-mode event, and the send's span as W3C headers for whoever traces the Kafka hop;
+   * the envelope keeps the command's own {@code traceparent}.
+   */
+  private static ProducerRecord<String, String> record(PendingEvent p, Span span) {
     ProducerRecord<String, String> record =
         new ProducerRecord<>(p.topic(), p.aggregateId(), p.payload());
-    record
-        .headers()
-        .add("content-type", CloudEventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+    Headers headers = record.headers();
+    headers.add("content-type", CloudEventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+    TraceParent sent = TraceParent.of(span);
+    if (sent.present()) {
+      headers.add(TraceParent.TRACEPARENT, sent.traceparent().getBytes(StandardCharsets.UTF_8));
+    }
+    if (sent.tracestate() != null) {
+      headers.add(TraceParent.TRACESTATE, sent.tracestate().getBytes(StandardCharsets.UTF_8));
+    }
     return record;
   }
 

@@ -6,6 +6,7 @@ import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.events.EventSettings;
 import cn.anshan.oversight.kit.time.OversightClock;
+import cn.anshan.oversight.kit.tracing.TraceParent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +40,9 @@ public class Outbox {
   public Uni<Void> append(CommandContext context, DomainEvent event) {
     UUID id = UUID.randomUUID();
     String payload =
-        CloudEventEnvelope.build(mapper, settings, id, clock.now(), context, event).toString();
+        CloudEventEnvelope.build(
+                mapper, settings, id, clock.now(), context, TraceParent.current(), event)
+            .toString();
     return SessionSql.update(
             INSERT,
             id,

@@ -1,5 +1,6 @@
 package cn.anshan.oversight.kit.outbox;
 
+import cn.anshan.oversight.kit.tracing.TraceParent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,12 +32,14 @@ final class OutboxNumbering {
           + " numbered as (update outbox_event e set sequence = ? + next.n, payload ="
           + " cast(regexp_replace(cast(e.payload as text), '\"sequence\":0', '\"sequence\":' || (?"
           + " + next.n)) as json) from next where e.id = next.id returning e.id, e.aggregatetype,"
-          + " e.aggregateid, e.topic, e.payload::text, e.sequence),"
+          + " e.aggregateid, e.topic, e.payload::text, e.sequence,"
+          + " e.type, e.payload->>'traceparent', e.payload->>'tracestate'),"
           + " moved as (update outbox_sequence set value = value + (select count(*) from numbered),"
           + " published = greatest(published, ?) where singleton)"
           + " select * from numbered order by sequence";
   private static final String UNPUBLISHED =
-      "select id, aggregatetype, aggregateid, topic, payload::text, sequence from outbox_event"
+      "select id, aggregatetype, aggregateid, topic, payload::text, sequence,"
+          + " type, payload->>'traceparent', payload->>'tracestate' from outbox_event"
           + " where sent_at is null and quarantined_at is null"
           + " and (sequence > ? or released_at is not null) order by sequence limit ?";
   private static final String ADVANCE =
@@ -117,7 +120,9 @@ final class OutboxNumbering {
                 rs.getString(3),
                 rs.getString(4),
                 rs.getString(5),
-                rs.getLong(6)));
+                rs.getLong(6),
+                rs.getString(7),
+                new TraceParent(rs.getString(8), rs.getString(9))));
       }
     }
     return rows;

@@ -2,6 +2,7 @@ package cn.anshan.oversight.kit.outbox;
 
 import cn.anshan.oversight.kit.events.EventSettings;
 import cn.anshan.oversight.kit.metrics.RelayMeters;
+import cn.anshan.oversight.kit.tracing.EventSpans;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -61,6 +62,7 @@ public class OutboxRelay {
   private final BrokerConnection connection;
   private final ProducerEvents producerEvents;
   private final RelayMeters meters;
+  private final EventSpans spans;
 
   private volatile boolean running;
   private volatile boolean leading;
@@ -86,13 +88,15 @@ public class OutboxRelay {
       EventSettings events,
       BrokerConnection connection,
       ProducerEvents producerEvents,
-      RelayMeters meters) {
+      RelayMeters meters,
+      EventSpans spans) {
     this.dataSource = dataSource;
     this.settings = settings;
     this.events = events;
     this.connection = connection;
     this.producerEvents = producerEvents;
     this.meters = meters;
+    this.spans = spans;
   }
 
   void start(@Observes StartupEvent event) {
@@ -128,7 +132,7 @@ public class OutboxRelay {
   private void run() {
     while (running) {
       try (Connection c = dataSource.getConnection();
-          BrokerPublisher publisher = new BrokerPublisher(settings, events, connection)) {
+          BrokerPublisher publisher = new BrokerPublisher(settings, events, connection, spans)) {
         c.setAutoCommit(true);
         while (running) {
           if (!leading && !tryLead(c)) {

@@ -1,15 +1,18 @@
 package cn.anshan.oversight.kit.outbox;
 
+import cn.anshan.oversight.kit.tracing.TraceParent;
 import java.util.UUID;
 
-/** A numbered outbox row on its way to the broker. */
+/** A numbered outbox row on its way to the broker, with the trace of the command that wrote it. */
 record PendingEvent(
     UUID id,
     String aggregateType,
     String aggregateId,
     String topic,
     String payload,
-    long sequence) {
+    long sequence,
+    String type,
+    TraceParent trace) {
   String aggregateKey() {
     return aggregateType + "/" + aggregateId;
   }

@@ -6,6 +6,7 @@ import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.events.EventSettings;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.time.OversightClock;
+import cn.anshan.oversight.kit.tracing.TraceParent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -123,7 +124,9 @@ public class ProducerEvents {
             correlation + "-" + events.service(),
             correlation + "-" + events.service() + "-" + version);
     String payload =
-        CloudEventEnvelope.build(mapper, events, id, clock.now(), context, domainEvent).toString();
+        CloudEventEnvelope.build(
+                mapper, events, id, clock.now(), context, TraceParent.NONE, domainEvent)
+            .toString();
     try (PreparedStatement ps = c.prepareStatement(INSERT)) {
       ps.setObject(1, id);
       ps.setString(2, AGGREGATE_TYPE);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import cn.anshan.oversight.kit.events.EventSettings;
 import cn.anshan.oversight.kit.metrics.RelayMeters;
+import cn.anshan.oversight.kit.tracing.EventSpans;
 import cn.anshan.oversight.testkit.OversightTestResources;
 import cn.anshan.oversight.testkit.TestInfra;
 import cn.anshan.oversight.testkit.Tokens;
@@ -59,6 +60,7 @@ class RelayFailoverTest {
   @Inject ProducerEvents heartbeat;
 
   @Inject BrokerConnection broker;
+  @Inject EventSpans spans;
 
   @Test
   void aLeaderKilledWhileNumberingLeavesNoGapAndTheStandbyTakesOver() throws Exception {
@@ -69,7 +71,8 @@ class RelayFailoverTest {
             events,
             broker,
             heartbeat,
-            new RelayMeters(new SimpleMeterRegistry()));
+            new RelayMeters(new SimpleMeterRegistry()),
+            spans);
     OutboxRelay second =
         new OutboxRelay(
             dataSource,
@@ -77,7 +80,8 @@ class RelayFailoverTest {
             events,
             broker,
             heartbeat,
-            new RelayMeters(new SimpleMeterRegistry()));
+            new RelayMeters(new SimpleMeterRegistry()),
+            spans);
     first.launch();
     await().atMost(Duration.ofSeconds(20)).until(first::leading);
     second.launch();

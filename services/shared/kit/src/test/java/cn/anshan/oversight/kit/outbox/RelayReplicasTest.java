@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.anshan.oversight.kit.events.EventSettings;
 import cn.anshan.oversight.kit.metrics.RelayMeters;
+import cn.anshan.oversight.kit.tracing.EventSpans;
 import cn.anshan.oversight.testkit.KafkaRecords;
 import cn.anshan.oversight.testkit.OversightTestResources;
 import cn.anshan.oversight.testkit.Tokens;
@@ -43,6 +44,7 @@ class RelayReplicasTest {
   @Inject ProducerEvents heartbeat;
 
   @Inject BrokerConnection broker;
+  @Inject EventSpans spans;
 
   @Test
   void secondReplicaSharesTheWorkWithoutReorderingAnAggregate() throws Exception {
@@ -53,7 +55,8 @@ class RelayReplicasTest {
             events,
             broker,
             heartbeat,
-            new RelayMeters(new SimpleMeterRegistry()));
+            new RelayMeters(new SimpleMeterRegistry()),
+            spans);
     secondReplica.start(null);
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 8; i++) {

@@ -25,9 +25,9 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 20 item 3: JSON log lines carry the request's correlation id, the caller's role and, on a
- * refusal, the rule IDs, and never the bearer token. Written to a JSON file handler here (the
- * services' console uses the same formatter when LOG_JSON=true).
+ * Issue 20 item 3: JSON log lines carry the request's trace id, correlation id, the caller's role
+ * and, on a refusal, the rule IDs, and never the bearer token. Written to a JSON file handler here
+ * (the services' console uses the same formatter when LOG_JSON=true).
  */
 @QuarkusTest
 @TestProfile(JsonLogTest.JsonFile.class)
@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 class JsonLogTest {
   static final Path LOG = Path.of("target/json-log-test.log");
   static final ObjectMapper JSON = new ObjectMapper();
+  static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 
   public static class JsonFile implements QuarkusTestProfile {
     @Override
@@ -68,6 +69,7 @@ class JsonLogTest {
     given()
         .header("Authorization", bearer)
         .header("X-Correlation-Id", correlationId)
+        .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
         .contentType(ContentType.JSON)
         .body("{\"label\":\"refused\"}")
         .queryParam("fail", true)
@@ -81,6 +83,8 @@ class JsonLogTest {
             .orElseThrow();
     assertEquals("regulator", entry.path("mdc").path("actorRole").asText(), entry.toString());
     assertEquals("TEST-01", entry.path("mdc").path("rule").asText(), entry.toString());
+    // the trace the caller started, so a log line leads to the request's spans and back
+    assertEquals(TRACE_ID, entry.path("mdc").path("traceId").asText(), entry.toString());
     List<String> lines = Files.readAllLines(LOG);
     String token = bearer.substring(bearer.indexOf(' ') + 1);
     assertFalse(
