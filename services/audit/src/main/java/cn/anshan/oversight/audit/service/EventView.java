@@ -3,6 +3,7 @@ package cn.anshan.oversight.audit.service;
 import cn.anshan.oversight.audit.repository.EventRow;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.security.Roles;
+import cn.anshan.oversight.kit.tracing.TraceParent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -10,7 +11,11 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
-/** One event of a timeline or search as the API returns it. */
+/**
+ * One event of a timeline or search as the API returns it. {@code traceId} is the trace of the
+ * request that caused it (the envelope's {@code traceparent}), the way from the audit record to the
+ * operators' traces and logs; absent for untraced events.
+ */
 public record EventView(
     UUID eventId,
     String type,
@@ -26,6 +31,7 @@ public record EventView(
     String district,
     String correlationId,
     String causationId,
+    String traceId,
     String relation,
     String eventHash,
     String entityHash,
@@ -64,6 +70,7 @@ public record EventView(
         district,
         null,
         null,
+        null,
         relation,
         null,
         null,
@@ -71,12 +78,13 @@ public record EventView(
   }
 
   static EventView of(ObjectMapper mapper, EventRow row) {
-    JsonNode data;
+    JsonNode envelope;
     try {
-      data = mapper.readTree(row.payload()).path("data");
+      envelope = mapper.readTree(row.payload());
     } catch (IOException e) {
-      data = null;
+      envelope = mapper.missingNode();
     }
+    JsonNode data = envelope.isMissingNode() ? null : envelope.path("data");
     return new EventView(
         row.eventId(),
         row.type(),
@@ -92,6 +100,7 @@ public record EventView(
         row.district(),
         row.correlationId(),
         row.causationId(),
+        TraceParent.readFrom(envelope).traceId(),
         row.relation(),
         row.eventHash(),
         row.entityHash(),
