@@ -1,5 +1,6 @@
 package cn.anshan.oversight.registry.domain.staff;
 
+import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.registry.domain.Category;
 import jakarta.persistence.Entity;
@@ -94,23 +95,34 @@ public class StaffMember {
   }
 
   /** Either the filed member or the broken rules. */
-  public record Filing(StaffMember member, List<RuleViolation> violations) {}
+  public record Filing(StaffMember member, List<RuleViolation> violations) {
+    /** The filed member; refused with every broken rule when there are any. */
+    @Override
+    public StaffMember member() {
+      if (!violations.isEmpty()) {
+        throw ProblemException.rules(violations);
+      }
+      return member;
+    }
+  }
 
-  /** The person leaves; STF-04 may refuse it (see {@link StaffRules}). */
-  public List<RuleViolation> leave(
-      StaffRoster roster, BigDecimal fullTimeRatioMin, String operator, Instant now) {
+  /**
+   * The person leaves: 409 if they already left, refused by STF-04 when the full-time teachers
+   * would fall below the minimum (see {@link StaffRules}).
+   */
+  public void leave(StaffRoster roster, BigDecimal fullTimeRatioMin, String operator, Instant now) {
     if (status != StaffStatus.ACTIVE) {
-      throw new IllegalStateException("staff member " + staffId + " has already left");
+      throw ProblemException.conflict(
+          "staff-already-left", "staff member " + staffId + " has already left");
     }
     List<RuleViolation> violations = StaffRules.checkDeparture(this, roster, fullTimeRatioMin);
     if (!violations.isEmpty()) {
-      return violations;
+      throw ProblemException.rules(violations);
     }
     status = StaffStatus.LEFT;
     leftAt = now;
     leftBy = operator;
     version++;
-    return List.of();
   }
 
   public boolean isActive() {

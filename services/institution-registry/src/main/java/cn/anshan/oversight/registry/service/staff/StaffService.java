@@ -5,15 +5,14 @@ import cn.anshan.oversight.kit.http.Keyset;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
-import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.security.Roles;
 import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.registry.config.RegistrySettings;
 import cn.anshan.oversight.registry.config.staff.StaffSettings;
 import cn.anshan.oversight.registry.domain.Institution;
-import cn.anshan.oversight.registry.domain.staff.StaffForm;
 import cn.anshan.oversight.registry.domain.staff.StaffMember;
+import cn.anshan.oversight.registry.domain.staff.StaffRoster;
 import cn.anshan.oversight.registry.domain.staff.StaffStatus;
 import cn.anshan.oversight.registry.messaging.staff.StaffEvents;
 import cn.anshan.oversight.registry.repository.staff.StaffBlacklistRepository;
@@ -67,57 +66,25 @@ public class StaffService {
   /** STF-01…04 and STF-06; every broken rule is listed and nothing is stored. */
   @WithTransaction
   public Uni<StaffView> file(CommandContext command, String institutionId, StaffFiling filing) {
-    Actor operator = command.actor();
     String idHash = identities.hash(filing.nationalIdNumber());
-    StaffForm form = filing.toForm(idHash);
-    return ownInstitution(operator, institutionId)
-        .call(() -> locks.roster(institutionId))
-        .call(() -> locks.person(idHash))
-        .call(
-            () ->
-                staff
-                    .activeAt(institutionId, idHash)
-                    .invoke(
-                        filed -> {
-                          if (filed) {
-                            throw ProblemException.conflict(
-                                "staff-already-filed",
-                                "this person is already filed as active staff of institution "
-                                    + institutionId);
-                          }
-                        }))
-        .chain(
-            institution ->
-                staff
-                    .roster(institutionId)
-                    .chain(
-                        roster ->
-                            blacklist
-                                .findByIdHash(idHash)
-                                .map(
-                                    entry ->
-                                        StaffMember.file(
-                                            UUID.randomUUID().toString(),
-                                            institutionId,
-                                            institution.district(),
-                                            institution.category(),
-                                            form,
-                                            roster,
-                                            entry != null,
-                                            settings.fullTimeRatioMin(),
-                                            operator.subject(),
-                                            clock.now()))))
-        .chain(
-            result -> {
-              if (!result.violations().isEmpty()) {
-                throw ProblemException.rules(result.violations());
-              }
-              StaffMember member = result.member();
-              return staff
-                  .persist(member)
-                  .call(() -> outbox.append(command, StaffEvents.filed(member)))
-                  .map(StaffView::of);
-            });
+    return filingFacts(command.actor(), institutionId, idHash)
+        .map(
+            facts ->
+                StaffMember.file(
+                        UUID.randomUUID().toString(),
+                        institutionId,
+                        facts.institution().district(),
+                        facts.institution().category(),
+                        filing.toForm(idHash),
+                        facts.roster(),
+                        facts.blacklisted(),
+                        settings.fullTimeRatioMin(),
+                        command.actor().subject(),
+                        clock.now())
+                    .member())
+        .call(member -> staff.persist(member))
+        .call(member -> outbox.append(command, StaffEvents.filed(member)))
+        .map(StaffView::of);
   }
 
   /** The person leaves; STF-04 refuses the departure of a full-time teacher below the minimum. */
@@ -127,31 +94,52 @@ public class StaffService {
     return ownInstitution(command.actor(), institutionId)
         .call(() -> locks.roster(institutionId))
         .chain(() -> member(institutionId, staffId))
-        .chain(
-            member -> {
-              Versions.requireIfMatch(ifMatch, member.version());
-              if (!member.isActive()) {
-                throw ProblemException.conflict(
-                    "staff-already-left", "staff member " + staffId + " has already left");
-              }
-              return staff
-                  .roster(institutionId)
-                  .chain(
-                      roster -> {
-                        List<RuleViolation> violations =
+        .invoke(member -> Versions.requireIfMatch(ifMatch, member.version()))
+        .call(
+            member ->
+                staff
+                    .roster(institutionId)
+                    .invoke(
+                        roster ->
                             member.leave(
                                 roster,
                                 settings.fullTimeRatioMin(),
                                 command.actor().subject(),
-                                clock.now());
-                        if (!violations.isEmpty()) {
-                          throw ProblemException.rules(violations);
-                        }
-                        return outbox
-                            .append(command, StaffEvents.left(member))
-                            .replaceWith(StaffView.of(member));
-                      });
-            });
+                                clock.now())))
+        .call(member -> outbox.append(command, StaffEvents.left(member)))
+        .map(StaffView::of);
+  }
+
+  /** What filing a person is decided on: the operator's institution, its roster, the blacklist. */
+  private record FilingFacts(Institution institution, StaffRoster roster, boolean blacklisted) {}
+
+  /**
+   * Reads the facts under the institution's roster lock and the person's lock, so two filings of
+   * the same person, or two changes of one roster, are decided one after the other. A person
+   * already active at this institution is a conflict, not a rule.
+   */
+  private Uni<FilingFacts> filingFacts(Actor operator, String institutionId, String idHash) {
+    return ownInstitution(operator, institutionId)
+        .call(() -> locks.roster(institutionId))
+        .call(() -> locks.person(idHash))
+        .call(() -> staff.activeAt(institutionId, idHash).invoke(StaffService::refuseSecondFiling))
+        .chain(
+            institution ->
+                staff
+                    .roster(institutionId)
+                    .chain(
+                        roster ->
+                            blacklist
+                                .findByIdHash(idHash)
+                                .map(
+                                    entry -> new FilingFacts(institution, roster, entry != null))));
+  }
+
+  private static void refuseSecondFiling(boolean alreadyActive) {
+    if (alreadyActive) {
+      throw ProblemException.conflict(
+          "staff-already-filed", "this person is already filed as active staff of the institution");
+    }
   }
 
   @WithSession

@@ -3,8 +3,10 @@ package cn.anshan.oversight.registry.domain.staff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.registry.domain.Category;
 import java.math.BigDecimal;
@@ -159,13 +161,23 @@ class StaffRulesTest {
   @Test
   void stf04RefusedDepartureChangesNothing() {
     StaffMember member = filed(teacher(true, PRO_CERT));
-    List<RuleViolation> violations =
-        member.leave(new StaffRoster(4, 2), HALF, "op", Instant.parse("2026-04-01T00:00:00Z"));
-    assertEquals(List.of("STF-04"), rules(violations));
+    ProblemException refused =
+        assertThrows(
+            ProblemException.class,
+            () ->
+                member.leave(
+                    new StaffRoster(4, 2), HALF, "op", Instant.parse("2026-04-01T00:00:00Z")));
+    assertEquals(List.of("STF-04"), rules(refused.problem().violations()));
     assertTrue(member.isActive());
     assertEquals(1, member.version());
-    assertTrue(member.leave(new StaffRoster(3, 2), HALF, "op", Instant.EPOCH).isEmpty());
+    member.leave(new StaffRoster(3, 2), HALF, "op", Instant.EPOCH);
     assertEquals(StaffStatus.LEFT, member.status());
+    assertEquals(2, member.version());
+    ProblemException again =
+        assertThrows(
+            ProblemException.class,
+            () -> member.leave(new StaffRoster(2, 1), HALF, "op", Instant.EPOCH));
+    assertEquals(409, again.problem().status());
     assertEquals(2, member.version());
   }
 
@@ -196,7 +208,8 @@ class StaffRulesTest {
             Instant.EPOCH);
     assertEquals(
         List.of("STF-01", "STF-02", "STF-03", "STF-04", "STF-06"), rules(filing.violations()));
-    assertEquals(null, filing.member());
+    ProblemException refused = assertThrows(ProblemException.class, filing::member);
+    assertEquals(filing.violations(), refused.problem().violations());
   }
 
   @Test

@@ -2,6 +2,7 @@ package cn.anshan.oversight.registry.rest.staff;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -234,6 +235,8 @@ class StaffFlowTest {
         .statusCode(200)
         .header("ETag", "\"2\"")
         .body("status", equalTo("LEFT"));
+    // leaving twice is a conflict, not a second StaffLeft
+    leave(institution, other, "2").statusCode(409).body("type", endsWith("/staff-already-left"));
     given()
         .header("Authorization", operatorOf(institution).bearer())
         .queryParam("status", "ACTIVE")
@@ -255,6 +258,19 @@ class StaffFlowTest {
         "cn.anshan.oversight.registry.StaffLeft.v1", otherEvents.get(1).path("type").asText());
     assertEquals(2, otherEvents.get(1).path("aggregateversion").asInt());
     assertEquals("OTHER", otherEvents.get(1).path("data").path("role").asText());
+  }
+
+  @Test
+  void aPersonActiveAtTheInstitutionCannotBeFiledTwice() {
+    String institution = approvedInstitution();
+    String idNumber = nationalId();
+    filed(institution, fullTimeTeacher(idNumber));
+    long events = staffEvents(institution);
+    file(institution, fullTimeTeacher(idNumber))
+        .statusCode(409)
+        .body("type", endsWith("/staff-already-filed"));
+    assertEquals(1, staffCount(institution));
+    assertEquals(events, staffEvents(institution));
   }
 
   @Test
