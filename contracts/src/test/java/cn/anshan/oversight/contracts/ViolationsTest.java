@@ -221,14 +221,6 @@ class ViolationsTest {
   }
 
   @Test
-  void tracestateWithoutTraceparent() {
-    assertViolation(
-        APPLIED,
-        e -> e.put("tracestate", "congo=t61rcWkgMzE").remove("traceparent"),
-        "traceparent");
-  }
-
-  @Test
   void attributeNamesMustBeLowercaseAlphanumeric() {
     assertViolation(APPLIED, e -> e.put("aggregate_id", "x"), "aggregate_id");
     assertViolation(APPLIED, e -> e.put("traceParent", "x"), "traceParent");

@@ -53,8 +53,9 @@ final class JsonPatch {
   private static void remove(JsonNode parent, String key, ObjectNode doc) {
     if (parent instanceof ObjectNode o && o.remove(key) == null) {
       throw new IllegalArgumentException("remove of missing " + key + " in " + Kustomize.name(doc));
-    } else if (parent instanceof ArrayNode a) {
-      a.remove(Integer.parseInt(key));
+    } else if (parent instanceof ArrayNode a && a.remove(Integer.parseInt(key)) == null) {
+      throw new IllegalArgumentException(
+          "remove of missing [" + key + "] in " + Kustomize.name(doc));
     }
   }
 

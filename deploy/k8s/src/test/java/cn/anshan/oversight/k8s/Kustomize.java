@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The part of kustomize the overlays use, so the check runs on machines without kubectl: resources
@@ -21,11 +22,22 @@ import java.util.List;
  */
 final class Kustomize {
   static final ObjectMapper YAML = new YAMLMapper();
+  private static final Set<String> HANDLED =
+      Set.of("apiVersion", "kind", "resources", "labels", "namespace", "images", "patches");
 
   private Kustomize() {}
 
   static List<ObjectNode> render(Path dir) {
     JsonNode k = readAll(dir.resolve("kustomization.yaml")).get(0);
+    // a field this subset does not apply would silently render something else than kubectl
+    k.fieldNames()
+        .forEachRemaining(
+            field -> {
+              if (!HANDLED.contains(field)) {
+                throw new IllegalArgumentException(
+                    dir + ": kustomize field " + field + " is not handled");
+              }
+            });
     List<ObjectNode> out = new ArrayList<>();
     for (JsonNode r : k.path("resources")) {
       Path p = dir.resolve(r.asText()).normalize();

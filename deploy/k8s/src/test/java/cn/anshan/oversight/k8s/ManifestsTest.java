@@ -219,6 +219,35 @@ class ManifestsTest {
         "no Secret values");
   }
 
+  /**
+   * Every variable a Deployment sets is one its service reads: a placeholder in its configuration,
+   * or a property in environment-variable form (QUARKUS_*, OVERSIGHT_*), or the OpenTelemetry
+   * exporter's. A misspelt name would otherwise be ignored without a word.
+   */
+  @Test
+  void everyVariableADeploymentSetsIsRead() throws Exception {
+    String kit =
+        Files.readString(
+            K8S.resolve(
+                "../../services/shared/kit/src/main/resources/META-INF/microprofile-config.properties"));
+    for (ObjectNode d : ofKind(render("production"), "Deployment")) {
+      String service = Kustomize.name(d);
+      String config =
+          kit
+              + Files.readString(
+                  K8S.resolve(
+                      "../../services/" + service + "/src/main/resources/application.properties"));
+      for (JsonNode env : d.at("/spec/template/spec/containers/0/env")) {
+        String name = env.path("name").asText();
+        boolean read =
+            config.contains("${" + name + ":")
+                || config.contains("${" + name + "}")
+                || name.matches("(QUARKUS|OVERSIGHT)_[A-Z0-9_]+");
+        assertTrue(read, service + " does not read " + name);
+      }
+    }
+  }
+
   @Test
   void devRunsOneOfEverything() {
     List<ObjectNode> objects = render("dev");

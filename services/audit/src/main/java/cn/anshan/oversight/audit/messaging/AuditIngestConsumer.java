@@ -42,13 +42,15 @@ public class AuditIngestConsumer {
   @Incoming("audit-in")
   public Uni<Void> consume(ConsumerRecords<String, String> records) {
     List<EventStore.Incoming> batch = new ArrayList<>(records.count());
-    // one span per record, in the trace of the send that delivered it, ended when its batch commits
+    // one span per traced record, in the trace of the send that delivered it, ended when its batch
+    // commits; an untraced record (a heartbeat, a scheduled job's event) would only start noise
     List<Span> storing = new ArrayList<>(records.count());
     for (ConsumerRecord<String, String> r : records) {
       batch.add(new EventStore.Incoming(r.topic(), r.partition(), r.offset(), r.value()));
-      storing.add(
-          spans.storing(
-              CONSUMER, r.topic(), r.partition(), r.offset(), TraceParent.readFrom(r.headers())));
+      TraceParent send = TraceParent.readFrom(r.headers());
+      if (send.present()) {
+        storing.add(spans.storing(CONSUMER, r.topic(), r.partition(), r.offset(), send));
+      }
     }
     if (batch.isEmpty()) {
       return Uni.createFrom().voidItem();

@@ -91,6 +91,12 @@ public final class AuditFixtures {
       return this;
     }
 
+    /** The CloudEvents traceparent of the request that caused the event. */
+    public Ev trace(String traceId) {
+      json.put("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+      return this;
+    }
+
     public Ev data(String field, Object value) {
       data.putPOJO(field, value);
       return this;

@@ -350,6 +350,7 @@ class IngestFlowTest {
             .time("2026-09-05T01:00:00Z")
             .actor(parent, "parent")
             .correlation("parent-app-" + parent)
+            .trace("4bf92f3577b34da6a3ce929d0e0e4736")
             .data("complaintId", complaint)
             .data("institutionId", institution);
     publish(REGISTRY, complaint, filed);
@@ -361,7 +362,7 @@ class IngestFlowTest {
     assertTrue(i >= 0);
     assertEquals("parent", seen.getString("items[" + i + "].actorRole"));
     for (String hidden :
-        List.of("actor", "correlationId", "causationId", "eventHash", "entityHash")) {
+        List.of("actor", "correlationId", "causationId", "traceId", "eventHash", "entityHash")) {
       assertNull(seen.get("items[" + i + "]." + hidden), hidden);
     }
     assertFalse(seen.getMap("items[" + i + "]").toString().contains(parent));
@@ -369,6 +370,7 @@ class IngestFlowTest {
     assertEquals("reg-1", seen.getString("items[1].actor"));
     JsonPath audited = timeline(AUDITOR, institution, null);
     assertEquals(parent, audited.getString("items[" + i + "].actor"));
+    assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", audited.getString("items[" + i + "].traceId"));
   }
 
   @Test

@@ -6,7 +6,6 @@ import cn.anshan.oversight.kit.events.PoisonEventException;
 import cn.anshan.oversight.kit.tracing.EventSpans;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
@@ -44,8 +43,8 @@ public class Inbox {
    * kept) and parked only after {@link InboxSettings#giveUpAfter()}. Only when parking itself fails
    * does the record reach the channel's dead-letter topic.
    *
-   * <p>The effect runs in a span that continues the event's trace and stays current until it ends,
-   * so the events the effect appends carry the same trace on to their consumers.
+   * <p>Each attempt runs in a span of its own that continues the event's trace ({@link
+   * #applyInTrace}); a retried event shows its failed attempts.
    */
   public Uni<Void> receive(EventConsumer consumer, String json) {
     IncomingEvent event;
@@ -57,12 +56,8 @@ public class Inbox {
     if (!consumer.handles(event.type())) {
       return Uni.createFrom().voidItem();
     }
-    Span span =
-        spans.processing(
-            consumer.name(), event.id().toString(), event.type(), event.source(), event.trace());
-    Scope current = span.makeCurrent();
     return Uni.createFrom()
-        .deferred(() -> applyOnce(consumer, event))
+        .deferred(() -> applyInTrace(consumer, event))
         .onFailure(e -> !(e instanceof PoisonEventException))
         .invoke(
             e ->
@@ -73,16 +68,33 @@ public class Inbox {
         .expireIn(retry.giveUpAfter().toMillis())
         .replaceWithVoid()
         .onFailure()
-        .recoverWithUni(
-            e -> {
-              span.setStatus(StatusCode.ERROR, "parked");
-              return parked.park(consumer.name(), event, json, reason(e));
-            })
-        .onTermination()
-        .invoke(
-            (done, failure, cancelled) -> {
-              current.close();
-              EventSpans.end(span, failure);
+        .recoverWithUni(e -> parked.park(consumer.name(), event, json, reason(e)));
+  }
+
+  /**
+   * {@link #applyOnce} in a span that continues the event's trace and is current on this
+   * subscription's context until the effect ends, so the events the effect appends carry the trace
+   * on to their consumers. Also how an operator's replay of a parked event keeps its trace.
+   */
+  Uni<Boolean> applyInTrace(EventConsumer consumer, IncomingEvent event) {
+    return Uni.createFrom()
+        .deferred(
+            () -> {
+              Span span =
+                  spans.processing(
+                      consumer.name(),
+                      event.id().toString(),
+                      event.type(),
+                      event.source(),
+                      event.trace());
+              Scope current = span.makeCurrent();
+              return applyOnce(consumer, event)
+                  .onTermination()
+                  .invoke(
+                      (applied, failure, cancelled) -> {
+                        current.close();
+                        EventSpans.end(span, failure, cancelled);
+                      });
             });
   }
 
@@ -94,7 +106,7 @@ public class Inbox {
   }
 
   /** Applies the event unless the consumer has seen it; true when it was applied now. */
-  Uni<Boolean> applyOnce(EventConsumer consumer, IncomingEvent event) {
+  private Uni<Boolean> applyOnce(EventConsumer consumer, IncomingEvent event) {
     return Panache.withTransaction(
         () ->
             claim(consumer.name(), event)

@@ -159,7 +159,7 @@ public class ParkedEvents {
                           IncomingEvent event = readAgain(consumer, (String) row[1]);
                           return inbox
                               .get()
-                              .applyOnce(consumer, event)
+                              .applyInTrace(consumer, event)
                               .map(
                                   applied ->
                                       applied

@@ -30,7 +30,6 @@ import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -52,9 +51,6 @@ final class BrokerPublisher implements AutoCloseable {
     this.connection = connection;
     this.spans = spans;
   }
-
-  /** A send the broker has not answered yet, and the span that times it. */
-  private record Sent(Future<RecordMetadata> ack, Span span) {}
 
   /**
    * Which rows the broker acknowledged, which it did not, the first error seen, and which of the
@@ -83,7 +79,7 @@ final class BrokerPublisher implements AutoCloseable {
     long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
     int waves = byAggregate.values().stream().mapToInt(List::size).max().orElse(0);
     for (int wave = 0; wave < waves; wave++) {
-      Map<PendingEvent, Sent> inFlight = new LinkedHashMap<>();
+      Map<PendingEvent, Future<RecordMetadata>> inFlight = new LinkedHashMap<>();
       for (List<PendingEvent> aggregate : byAggregate.values()) {
         if (wave >= aggregate.size()) {
           continue;
@@ -93,9 +89,13 @@ final class BrokerPublisher implements AutoCloseable {
           failed.add(p.id());
           continue;
         }
+        // the span ends when the broker answers (or the producer gives up), on the producer's
+        // thread
         Span span = spans.sending(p.topic(), p.id().toString(), p.type(), p.trace());
         try {
-          inFlight.put(p, new Sent(producer().send(record(p, span)), span));
+          inFlight.put(
+              p,
+              producer().send(record(p, span), (sent, failure) -> EventSpans.end(span, failure)));
         } catch (RuntimeException e) {
           EventSpans.end(span, e);
           error = error == null ? e.toString() : error;
@@ -107,18 +107,12 @@ final class BrokerPublisher implements AutoCloseable {
         // the wave is complete: send it now instead of waiting for linger.ms
         producer.flush();
       }
-      for (Map.Entry<PendingEvent, Sent> entry : inFlight.entrySet()) {
+      for (Map.Entry<PendingEvent, Future<RecordMetadata>> entry : inFlight.entrySet()) {
         PendingEvent p = entry.getKey();
-        Span span = entry.getValue().span();
         try {
-          entry
-              .getValue()
-              .ack()
-              .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+          entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
           acknowledged.add(p.id());
-          EventSpans.end(span, null);
         } catch (Exception e) {
-          EventSpans.end(span, e);
           if (e instanceof InterruptedException) {
             Thread.currentThread().interrupt();
           }
@@ -151,15 +145,10 @@ final class BrokerPublisher implements AutoCloseable {
   private static ProducerRecord<String, String> record(PendingEvent p, Span span) {
     ProducerRecord<String, String> record =
         new ProducerRecord<>(p.topic(), p.aggregateId(), p.payload());
-    Headers headers = record.headers();
-    headers.add("content-type", CloudEventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-    TraceParent sent = TraceParent.of(span);
-    if (sent.present()) {
-      headers.add(TraceParent.TRACEPARENT, sent.traceparent().getBytes(StandardCharsets.UTF_8));
-    }
-    if (sent.tracestate() != null) {
-      headers.add(TraceParent.TRACESTATE, sent.tracestate().getBytes(StandardCharsets.UTF_8));
-    }
+    record
+        .headers()
+        .add("content-type", CloudEventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+    TraceParent.of(span).writeTo(record.headers());
     return record;
   }
 

@@ -33,13 +33,13 @@ final class OutboxNumbering {
           + " cast(regexp_replace(cast(e.payload as text), '\"sequence\":0', '\"sequence\":' || (?"
           + " + next.n)) as json) from next where e.id = next.id returning e.id, e.aggregatetype,"
           + " e.aggregateid, e.topic, e.payload::text, e.sequence,"
-          + " e.type, e.payload->>'traceparent', e.payload->>'tracestate'),"
+          + " e.type, e.payload->>'traceparent' as traceparent),"
           + " moved as (update outbox_sequence set value = value + (select count(*) from numbered),"
           + " published = greatest(published, ?) where singleton)"
           + " select * from numbered order by sequence";
   private static final String UNPUBLISHED =
       "select id, aggregatetype, aggregateid, topic, payload::text, sequence,"
-          + " type, payload->>'traceparent', payload->>'tracestate' from outbox_event"
+          + " type, payload->>'traceparent' as traceparent from outbox_event"
           + " where sent_at is null and quarantined_at is null"
           + " and (sequence > ? or released_at is not null) order by sequence limit ?";
   private static final String ADVANCE =
@@ -122,7 +122,7 @@ final class OutboxNumbering {
                 rs.getString(5),
                 rs.getLong(6),
                 rs.getString(7),
-                new TraceParent(rs.getString(8), rs.getString(9))));
+                new TraceParent(rs.getString(8), null)));
       }
     }
     return rows;

@@ -9,10 +9,10 @@ import io.opentelemetry.api.trace.Tracer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The spans the platform adds to what Quarkus traces on its own (HTTP, database, Kafka clients):
- * the relay sending an event and a consumer applying one, each a child of the span that caused the
- * event (its {@link TraceParent}). Attribute names follow the OpenTelemetry messaging and
- * CloudEvents conventions; no personal data, only ids and types.
+ * The spans the platform adds to what Quarkus traces on its own (HTTP, the database): the relay
+ * sending an event and a consumer applying one, each a child of the span that caused the event (its
+ * {@link TraceParent}). Attribute names follow the OpenTelemetry messaging and CloudEvents
+ * conventions; no personal data, only ids and types.
  */
 @ApplicationScoped
 public class EventSpans {
@@ -90,7 +90,14 @@ public class EventSpans {
    * only, since a message may quote the data.
    */
   public static void end(Span span, Throwable failure) {
-    if (failure != null) {
+    end(span, failure, false);
+  }
+
+  /** Ends {@code span}; a cancelled operation is marked as such, not as a success. */
+  public static void end(Span span, Throwable failure, boolean cancelled) {
+    if (cancelled) {
+      span.setStatus(StatusCode.ERROR, "cancelled");
+    } else if (failure != null) {
       span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
     }
     span.end();

@@ -13,11 +13,12 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * A W3C trace context as the CloudEvents distributed-tracing extension carries it on an event
- * ({@code traceparent}, optional {@code tracestate}): the span of the request or message that
- * caused the event, so the relay's send and every consumer's effect join that one trace (issue 20
- * item 2). Carried in the envelope rather than only in a Kafka header so that a parked event
- * replayed days later, and the audit store, still name the trace it belongs to.
+ * A W3C trace context: on an event, the CloudEvents distributed-tracing extension's {@code
+ * traceparent}, naming the span of the request or message that caused the event, so the relay's
+ * send and every consumer's effect join that one trace (issue 20 item 2); on a Kafka record also
+ * its {@code tracestate}. Carried in the envelope rather than only in a Kafka header so that a
+ * parked event replayed days later, and the audit store, still name the trace. A caller's {@code
+ * traceparent} is continued, so like a correlation id it is what the caller asserted.
  */
 public record TraceParent(String traceparent, String tracestate) {
   public static final String TRACEPARENT = "traceparent";
@@ -53,12 +54,10 @@ public record TraceParent(String traceparent, String tracestate) {
     return new TraceParent(carrier.get(TRACEPARENT), carrier.get(TRACESTATE));
   }
 
-  /** The attributes of an envelope; {@link #NONE} when it names no trace or a malformed one. */
+  /** The attribute of an envelope; {@link #NONE} when it names no trace or a malformed one. */
   public static TraceParent readFrom(JsonNode envelope) {
     String parent = envelope.path(TRACEPARENT).asText(null);
-    return parent == null
-        ? NONE
-        : new TraceParent(parent, envelope.path(TRACESTATE).asText(null)).validated();
+    return parent == null ? NONE : new TraceParent(parent, null).validated();
   }
 
   /** The W3C headers of a Kafka record (the relay's send); {@link #NONE} without them. */
@@ -83,13 +82,23 @@ public record TraceParent(String traceparent, String tracestate) {
     return present() ? Span.fromContext(asParent()).getSpanContext().getTraceId() : null;
   }
 
-  /** Adds the extension attributes to an envelope under construction, if there is a trace. */
+  /**
+   * Adds {@code traceparent} to an envelope under construction, if there is a trace. Not {@code
+   * tracestate}: vendor data a caller may set has no place in the permanent audit record.
+   */
   public void writeTo(ObjectNode envelope) {
     if (traceparent != null) {
       envelope.put(TRACEPARENT, traceparent);
     }
+  }
+
+  /** The W3C headers of a Kafka record, if there is a trace. */
+  public void writeTo(Headers headers) {
+    if (traceparent != null) {
+      headers.add(TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
+    }
     if (tracestate != null) {
-      envelope.put(TRACESTATE, tracestate);
+      headers.add(TRACESTATE, tracestate.getBytes(StandardCharsets.UTF_8));
     }
   }
 
@@ -111,12 +120,7 @@ public record TraceParent(String traceparent, String tracestate) {
 
   /** A value another producer wrote is only trusted as far as W3C parsing accepts it. */
   private TraceParent validated() {
-    Map<String, String> carrier = new HashMap<>(2);
-    carrier.put(TRACEPARENT, traceparent);
-    if (tracestate != null) {
-      carrier.put(TRACESTATE, tracestate);
-    }
-    Span span = Span.fromContext(W3C.extract(Context.root(), carrier, MAP));
+    Span span = Span.fromContext(asParent());
     return span.getSpanContext().isValid() ? of(span) : NONE;
   }
 }

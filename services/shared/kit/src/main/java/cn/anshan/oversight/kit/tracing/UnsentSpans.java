@@ -8,10 +8,11 @@ import jakarta.inject.Singleton;
 import java.util.Collection;
 
 /**
- * Where spans go when no collector is configured ({@code OTEL_EXPORTER_OTLP_TRACES_ENDPOINT}
- * unset): nowhere. Its presence stands in for Quarkus' OTLP exporter, which would otherwise try
- * localhost:4317 and log a refused connection every few seconds. Traces still exist (the events'
- * traceparent, the logs' trace ids); they are only not sent.
+ * Where spans go when no collector is configured ({@code OTEL_EXPORTER_OTLP_TRACES_ENDPOINT} and
+ * {@code OTEL_EXPORTER_OTLP_ENDPOINT} unset): nowhere. Its presence stands in for Quarkus' OTLP
+ * exporter, which would otherwise try localhost:4317 and log a refused connection every few
+ * seconds. Traces still exist (the events' traceparent, the logs' trace ids); they are only not
+ * sent.
  */
 @Singleton
 @LookupIfProperty(name = "oversight.tracing.collector", stringValue = "none")

@@ -54,9 +54,10 @@ class TracingTest {
     String traceId = hex(16);
     String callerSpan = hex(8);
     String item = UUID.randomUUID().toString();
+    String bearer = Tokens.user("reg-t").role("regulator").district("tiedong").bearer();
+    String token = bearer.substring(bearer.indexOf(' ') + 1);
     given()
-        .header(
-            "Authorization", Tokens.user("reg-t").role("regulator").district("tiedong").bearer())
+        .header("Authorization", bearer)
         .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
         .contentType(ContentType.JSON)
         .body("{\"label\":\"traced\"}")
@@ -91,11 +92,8 @@ class TracingTest {
     assertEquals(envelope.path("type").asText(), attribute(effect, "cloudevents.event_type"));
     assertFalse(
         spans.ofTrace(traceId).stream()
-            .anyMatch(
-                s ->
-                    s.getAttributes().asMap().values().stream()
-                        .anyMatch(v -> v.toString().contains("Bearer"))),
-        "no span carries a token");
+            .anyMatch(s -> s.getAttributes().asMap().values().toString().contains(token)),
+        "no span carries the token");
   }
 
   @Test
