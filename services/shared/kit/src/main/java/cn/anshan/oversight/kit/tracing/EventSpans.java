@@ -3,6 +3,7 @@ package cn.anshan.oversight.kit.tracing;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -38,12 +39,7 @@ public class EventSpans {
 
   /** The relay's send of one event to {@code topic}; its context goes into the record's headers. */
   public Span sending(String topic, String eventId, String type, TraceParent cause) {
-    return tracer
-        .spanBuilder("send " + topic)
-        .setParent(cause.asParent())
-        .setSpanKind(SpanKind.PRODUCER)
-        .setAttribute(SYSTEM, "kafka")
-        .setAttribute(OPERATION, "send")
+    return messaging("send " + topic, SpanKind.PRODUCER, "send", cause)
         .setAttribute(DESTINATION, topic)
         .setAttribute(EVENT_ID, eventId)
         .setAttribute(EVENT_TYPE, type)
@@ -53,12 +49,7 @@ public class EventSpans {
   /** A consumer group applying one event it received. */
   public Span processing(
       String consumer, String eventId, String type, String source, TraceParent cause) {
-    return tracer
-        .spanBuilder("process " + consumer)
-        .setParent(cause.asParent())
-        .setSpanKind(SpanKind.CONSUMER)
-        .setAttribute(SYSTEM, "kafka")
-        .setAttribute(OPERATION, "process")
+    return messaging("process " + consumer, SpanKind.CONSUMER, "process", cause)
         .setAttribute(CONSUMER_GROUP, consumer)
         .setAttribute(EVENT_ID, eventId)
         .setAttribute(EVENT_TYPE, type)
@@ -72,17 +63,22 @@ public class EventSpans {
    */
   public Span storing(
       String consumer, String topic, int partition, long offset, TraceParent cause) {
-    return tracer
-        .spanBuilder("process " + consumer)
-        .setParent(cause.asParent())
-        .setSpanKind(SpanKind.CONSUMER)
-        .setAttribute(SYSTEM, "kafka")
-        .setAttribute(OPERATION, "process")
+    return messaging("process " + consumer, SpanKind.CONSUMER, "process", cause)
         .setAttribute(CONSUMER_GROUP, consumer)
         .setAttribute(DESTINATION, topic)
         .setAttribute(PARTITION, String.valueOf(partition))
         .setAttribute(OFFSET, offset)
         .startSpan();
+  }
+
+  /** What every Kafka span of the kit shares: its parent, kind and messaging operation. */
+  private SpanBuilder messaging(String name, SpanKind kind, String operation, TraceParent cause) {
+    return tracer
+        .spanBuilder(name)
+        .setParent(cause.asParent())
+        .setSpanKind(kind)
+        .setAttribute(SYSTEM, "kafka")
+        .setAttribute(OPERATION, operation);
   }
 
   /**
