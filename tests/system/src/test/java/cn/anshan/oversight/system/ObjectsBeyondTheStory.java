@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  * and changed, an inspection planned, completed and its rectification verified (institution B,
  * lishan); a staff blacklist entry; institution A's risk grade, its sanction lifted, a dispute
  * resolved and refunds accepted, refused and decided on new orders, its provider admission
- * evaluated, its licence scope changed and revoked, its teacher's departure; a parent
+ * evaluated, its licence scope changed and revoked, its teacher verified and leaving; a parent
  * representative removed, an exemption rejected, a programme revised, an enrolment withdrawn; a fee
  * revision amended, returned by both signatories and rejected by the city government. They go
  * through {@link Api}, so the {@link RequestJournal} holds them like the story's requests. Answers
@@ -166,6 +166,14 @@ final class ObjectsBeyondTheStory {
     String staff =
         fromJournal("POST", "/institutions/" + INSTITUTION_A + "/staff$", "staffId", false, null);
     String teacher = reg + "/institutions/" + INSTITUTION_A + "/staff/" + staff;
+    act(
+        REGULATOR_TIEDONG,
+        teacher + "/verification",
+        Map.of(
+            "qualificationConfirmed", true,
+            "inServiceTeacherFound", false,
+            "evidenceReference", "matrix: certificate register query"),
+        api.as(REGULATOR_TIEDONG).get(teacher).send());
     act(OPERATOR_A, teacher + "/departure", null, api.as(OPERATOR_A).get(teacher).send());
     act(
         REGULATOR_TIEDONG,

@@ -8,6 +8,7 @@ import cn.anshan.oversight.registry.domain.inspection.InspectionType;
 import cn.anshan.oversight.registry.domain.inspection.ProblemType;
 import cn.anshan.oversight.registry.domain.inspection.Rectification;
 import cn.anshan.oversight.registry.domain.inspection.RiskGrade;
+import cn.anshan.oversight.registry.domain.inspection.SamplingGrade;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,7 +36,15 @@ public final class InspectionEvents {
       LocalDate scheduledFor,
       long seed,
       Map<RiskGrade, BigDecimal> sampleRates,
-      List<PlannedInspection> inspections) {}
+      List<PlannedInspection> inspections,
+      List<RaisedGrade> raisedGrades) {}
+
+  /** A candidate sampled at a riskier grade than assigned, and why (issue 18 item 3). */
+  public record RaisedGrade(
+      String institutionId,
+      RiskGrade assigned,
+      RiskGrade sampledAs,
+      SamplingGrade.RaiseReason reason) {}
 
   public record Finding(ProblemType problemType, String detail) {}
 
@@ -82,7 +91,10 @@ public final class InspectionEvents {
   }
 
   public static DomainEvent planned(
-      InspectionPlan plan, Map<RiskGrade, BigDecimal> rates, List<Inspection> inspections) {
+      InspectionPlan plan,
+      Map<RiskGrade, BigDecimal> rates,
+      List<Inspection> inspections,
+      List<RaisedGrade> raisedGrades) {
     return new DomainEvent(
         InspectionPlan.AGGREGATE_TYPE,
         plan.id().toString(),
@@ -98,7 +110,8 @@ public final class InspectionEvents {
             rates,
             inspections.stream()
                 .map(i -> new PlannedInspection(i.id(), i.institutionId()))
-                .toList()));
+                .toList(),
+            raisedGrades));
   }
 
   public static DomainEvent completed(Inspection inspection, List<Finding> findings) {

@@ -11,7 +11,8 @@ public record StaffForm(
     boolean fullTime,
     Qualification qualification,
     boolean inServiceTeacher,
-    boolean writtenLabourContract) {
+    boolean writtenLabourContract,
+    StaffEvidence evidence) {
 
   public boolean isFullTimeTeaching() {
     return role == StaffRole.TEACHING && fullTime;

@@ -1,5 +1,7 @@
 package cn.anshan.oversight.registry.domain.staff;
 
+import cn.anshan.oversight.kit.problem.FieldError;
+import cn.anshan.oversight.kit.problem.Problem;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.registry.domain.Category;
@@ -41,6 +43,23 @@ public class StaffMember {
   private QualificationType qualificationType;
 
   private String qualificationNumber;
+
+  private String qualificationEvidence;
+
+  private String employmentEvidence;
+
+  @Enumerated(EnumType.STRING)
+  private VerificationStatus verification;
+
+  private Boolean qualificationConfirmed;
+
+  private Boolean inServiceTeacherFound;
+
+  private String verificationEvidence;
+
+  private Instant verifiedAt;
+
+  private String verifiedBy;
 
   @Enumerated(EnumType.STRING)
   private StaffStatus status;
@@ -87,6 +106,9 @@ public class StaffMember {
       member.qualificationType = form.qualification().type();
       member.qualificationNumber = form.qualification().number();
     }
+    member.qualificationEvidence = form.evidence().qualification();
+    member.employmentEvidence = form.evidence().employment();
+    member.verification = VerificationStatus.UNVERIFIED;
     member.status = StaffStatus.ACTIVE;
     member.filedAt = now;
     member.filedBy = operator;
@@ -123,6 +145,36 @@ public class StaffMember {
     leftAt = now;
     leftBy = operator;
     version++;
+  }
+
+  /**
+   * A regulator records what checking the filing found (issue 18 item 3): VERIFIED, or REFUTED with
+   * the rules the facts break. A later check replaces an earlier one (a certificate presented late,
+   * a mistake corrected); each is an event. 409 once the person has left.
+   */
+  public Verification verify(QualificationCheck check, String verifier, Instant now) {
+    if (status != StaffStatus.ACTIVE) {
+      throw ProblemException.conflict(
+          "staff-already-left",
+          "staff member " + staffId + " has left; there is nothing to verify");
+    }
+    if (check.qualificationConfirmed() == null && StaffRules.needsConfirmation(this)) {
+      throw new ProblemException(
+          Problem.ofFields(
+              List.of(
+                  new FieldError(
+                      "/qualificationConfirmed",
+                      "must be given: the person is teaching staff or declared a certificate"))));
+    }
+    Verification outcome = Verification.of(this, check);
+    verification = outcome.status();
+    qualificationConfirmed = check.qualificationConfirmed();
+    inServiceTeacherFound = check.inServiceTeacherFound();
+    verificationEvidence = check.evidenceReference();
+    verifiedAt = now;
+    verifiedBy = verifier;
+    version++;
+    return outcome;
   }
 
   public boolean isActive() {
@@ -171,6 +223,30 @@ public class StaffMember {
 
   public String qualificationNumber() {
     return qualificationNumber;
+  }
+
+  public StaffEvidence evidence() {
+    return new StaffEvidence(qualificationEvidence, employmentEvidence);
+  }
+
+  public VerificationStatus verification() {
+    return verification;
+  }
+
+  public Boolean qualificationConfirmed() {
+    return qualificationConfirmed;
+  }
+
+  public Boolean inServiceTeacherFound() {
+    return inServiceTeacherFound;
+  }
+
+  public String verificationEvidence() {
+    return verificationEvidence;
+  }
+
+  public Instant verifiedAt() {
+    return verifiedAt;
   }
 
   public StaffStatus status() {

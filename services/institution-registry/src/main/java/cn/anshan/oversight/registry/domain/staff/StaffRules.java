@@ -84,6 +84,38 @@ public final class StaffRules {
                     fullTimeTeachers)));
   }
 
+  /**
+   * What a regulator's check found against what was filed: STF-01 when the declared certificate of
+   * someone who needs one (teaching staff) or declared one is not confirmed, STF-02 when the person
+   * is found to be an in-service teacher.
+   */
+  public static List<RuleViolation> checkVerification(
+      StaffMember member, QualificationCheck check) {
+    List<RuleViolation> breaches = new ArrayList<>();
+    if (needsConfirmation(member) && !Boolean.TRUE.equals(check.qualificationConfirmed())) {
+      breaches.add(
+          new RuleViolation(
+              "STF-01",
+              member.qualificationType() == null
+                  ? "teaching staff filed without a certificate; none was found"
+                  : "the declared %s could not be confirmed for this person"
+                      .formatted(member.qualificationType())));
+    }
+    if (check.inServiceTeacherFound()) {
+      breaches.add(
+          new RuleViolation(
+              "STF-02",
+              "the person is an in-service teacher of a primary school, secondary school or"
+                  + " kindergarten, although the filing declared otherwise"));
+    }
+    return breaches;
+  }
+
+  /** A certificate is there to confirm when the post needs one or the operator declared one. */
+  public static boolean needsConfirmation(StaffMember member) {
+    return member.role() == StaffRole.TEACHING || member.qualificationType() != null;
+  }
+
   /** STF-01: subject-type needs a teacher certificate; non-subject also accepts a PRO_CERT. */
   private static void checkQualification(
       StaffForm form, Category category, List<RuleViolation> out) {

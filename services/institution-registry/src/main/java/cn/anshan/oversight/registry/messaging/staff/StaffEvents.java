@@ -6,6 +6,8 @@ import cn.anshan.oversight.registry.domain.staff.RedLine;
 import cn.anshan.oversight.registry.domain.staff.StaffBlacklistEntry;
 import cn.anshan.oversight.registry.domain.staff.StaffMember;
 import cn.anshan.oversight.registry.domain.staff.StaffRole;
+import cn.anshan.oversight.registry.domain.staff.Verification;
+import cn.anshan.oversight.registry.domain.staff.VerificationStatus;
 import java.time.Instant;
 import java.util.List;
 
@@ -31,6 +33,25 @@ public final class StaffEvents {
       boolean fullTime,
       QualificationType qualificationType,
       Instant leftAt) {}
+
+  /**
+   * A regulator's check of a filing (issue 18 item 3). {@code breaches} name the rules the facts
+   * break (STF-01, STF-02) when the outcome is REFUTED; the evidence reference says what was
+   * checked, never a document's content.
+   */
+  public record StaffQualificationVerified(
+      String staffId,
+      String institutionId,
+      StaffRole role,
+      QualificationType qualificationType,
+      VerificationStatus outcome,
+      Boolean qualificationConfirmed,
+      boolean inServiceTeacherFound,
+      List<Breach> breaches,
+      String evidenceReference,
+      Instant verifiedAt) {}
+
+  public record Breach(String rule, String detail) {}
 
   /** Where a blacklisted person is filed right now, so that district's regulator can act. */
   public record Filed(String staffId, String institutionId, String district) {}
@@ -62,6 +83,23 @@ public final class StaffEvents {
             m.fullTime(),
             m.qualificationType(),
             m.leftAt()));
+  }
+
+  public static DomainEvent qualificationVerified(StaffMember m, Verification outcome) {
+    return member(
+        m,
+        "StaffQualificationVerified.v1",
+        new StaffQualificationVerified(
+            m.staffId(),
+            m.institutionId(),
+            m.role(),
+            m.qualificationType(),
+            outcome.status(),
+            m.qualificationConfirmed(),
+            m.inServiceTeacherFound(),
+            outcome.breaches().stream().map(b -> new Breach(b.rule(), b.detail())).toList(),
+            m.verificationEvidence(),
+            m.verifiedAt()));
   }
 
   /** City-wide, so the envelope has no district; the districts concerned are in the data. */

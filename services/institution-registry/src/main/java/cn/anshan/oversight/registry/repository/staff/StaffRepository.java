@@ -1,15 +1,20 @@
 package cn.anshan.oversight.registry.repository.staff;
 
+import cn.anshan.oversight.registry.domain.inspection.DeclarationChecks;
 import cn.anshan.oversight.registry.domain.staff.StaffMember;
 import cn.anshan.oversight.registry.domain.staff.StaffRole;
 import cn.anshan.oversight.registry.domain.staff.StaffRoster;
 import cn.anshan.oversight.registry.domain.staff.StaffStatus;
+import cn.anshan.oversight.registry.domain.staff.VerificationStatus;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class StaffRepository implements PanacheRepositoryBase<StaffMember, String> {
@@ -25,6 +30,38 @@ public class StaffRepository implements PanacheRepositoryBase<StaffMember, Strin
                         StaffStatus.ACTIVE,
                         StaffRole.TEACHING)
                     .map(fullTimeTeaching -> new StaffRoster(total, fullTimeTeaching)));
+  }
+
+  /**
+   * Per institution of the district with active staff, how many staff declarations are unchecked
+   * and how many a check refuted (INS-02 sampling); one grouped statement served by index {@code
+   * staff_member_verification}.
+   */
+  public Uni<Map<String, DeclarationChecks>> declarationChecksIn(String district) {
+    return Panache.getSession()
+        .chain(
+            session ->
+                session
+                    .createSelectionQuery(
+                        "select m.institutionId,"
+                            + " count(case when m.verification = :unverified then 1 end),"
+                            + " count(case when m.verification = :refuted then 1 end)"
+                            + " from StaffMember m"
+                            + " where m.district = :district and m.status = :active"
+                            + " group by m.institutionId",
+                        Object[].class)
+                    .setParameter("district", district)
+                    .setParameter("active", StaffStatus.ACTIVE)
+                    .setParameter("unverified", VerificationStatus.UNVERIFIED)
+                    .setParameter("refuted", VerificationStatus.REFUTED)
+                    .getResultList())
+        .map(
+            rows ->
+                rows.stream()
+                    .collect(
+                        Collectors.toMap(
+                            row -> (String) row[0],
+                            row -> new DeclarationChecks((Long) row[1], (Long) row[2]))));
   }
 
   public Uni<Boolean> activeAt(String institutionId, String idHash) {

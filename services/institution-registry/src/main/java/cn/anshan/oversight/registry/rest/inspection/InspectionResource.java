@@ -8,6 +8,7 @@ import cn.anshan.oversight.kit.security.CurrentActor;
 import cn.anshan.oversight.kit.security.Roles;
 import cn.anshan.oversight.registry.domain.inspection.InspectionType;
 import cn.anshan.oversight.registry.domain.inspection.ProblemType;
+import cn.anshan.oversight.registry.service.inspection.InspectionPlanService;
 import cn.anshan.oversight.registry.service.inspection.InspectionService;
 import cn.anshan.oversight.registry.service.inspection.InspectionViews.InspectionView;
 import cn.anshan.oversight.registry.service.inspection.InspectionViews.PlanView;
@@ -47,12 +48,17 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 @Produces(MediaType.APPLICATION_JSON)
 public class InspectionResource {
   private final InspectionService service;
+  private final InspectionPlanService planning;
   private final CurrentActor actor;
   private final IdempotentCommands idempotency;
 
   public InspectionResource(
-      InspectionService service, CurrentActor actor, IdempotentCommands idempotency) {
+      InspectionService service,
+      InspectionPlanService planning,
+      CurrentActor actor,
+      IdempotentCommands idempotency) {
     this.service = service;
+    this.planning = planning;
     this.actor = actor;
     this.idempotency = idempotency;
   }
@@ -77,7 +83,9 @@ public class InspectionResource {
       description =
           "FULL_COVERAGE: every approved institution (INS-01). RANDOM_SAMPLE: per risk grade the"
               + " configured share of white-listed institutions, drawn with a published seed"
-              + " (INS-02). PREPAYMENT_AUDIT: the configured share of white-listed institutions"
+              + " (INS-02); an institution with unverified staff declarations is sampled one grade"
+              + " riskier, one with a refuted declaration at D, and the plan lists each raised"
+              + " grade with its reason (issue 18 item 3). PREPAYMENT_AUDIT: the configured share of white-listed institutions"
               + " whose prepayment handling is audited, drawn the same way (INS-03).")
   @APIResponse(
       responseCode = "201",
@@ -94,7 +102,7 @@ public class InspectionResource {
         command.actor().subject() + " inspection-plan",
         request,
         () ->
-            service
+            planning
                 .plan(command, request.type(), request.scheduledFor(), request.seed())
                 .map(
                     view ->

@@ -2,6 +2,7 @@ package cn.anshan.oversight.registry.rest.staff;
 
 import cn.anshan.oversight.registry.domain.staff.Qualification;
 import cn.anshan.oversight.registry.domain.staff.QualificationType;
+import cn.anshan.oversight.registry.domain.staff.StaffEvidence;
 import cn.anshan.oversight.registry.domain.staff.StaffRole;
 import cn.anshan.oversight.registry.service.staff.StaffFiling;
 import cn.anshan.oversight.registry.service.staff.StaffIdentities;
@@ -9,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Body of {@code POST /api/v1/institutions/{institutionId}/staff}. */
 public record StaffRequest(
@@ -18,10 +20,25 @@ public record StaffRequest(
     @NotNull Boolean fullTime,
     @Valid QualificationRequest qualification,
     @NotNull Boolean inServiceTeacher,
-    @NotNull Boolean writtenLabourContract) {
+    @NotNull Boolean writtenLabourContract,
+    @Valid EvidenceRequest evidence) {
 
   public record QualificationRequest(
       @NotNull QualificationType type, @NotBlank @Size(max = 64) String number) {}
+
+  /**
+   * Optional references for the regulator's check (issue 18 item 3): where the certificate and the
+   * employment record can be seen. Without them the filing is still accepted and stays unverified.
+   */
+  public record EvidenceRequest(
+      @Schema(description = "Certificate scan or national certificate register entry")
+          @Size(min = 1, max = 200)
+          String qualification,
+      @Schema(
+              description =
+                  "Labour contract or social-insurance record (not an in-service teacher)")
+          @Size(min = 1, max = 200)
+          String employment) {}
 
   StaffFiling toFiling() {
     return new StaffFiling(
@@ -33,7 +50,14 @@ public record StaffRequest(
             ? null
             : new Qualification(qualification.type(), qualification.number().strip()),
         inServiceTeacher,
-        writtenLabourContract);
+        writtenLabourContract,
+        evidence == null
+            ? StaffEvidence.NONE
+            : new StaffEvidence(strip(evidence.qualification()), strip(evidence.employment())));
+  }
+
+  private static String strip(String reference) {
+    return reference == null ? null : reference.strip();
   }
 
   /**
@@ -49,7 +73,8 @@ public record StaffRequest(
         fullTime,
         qualification,
         inServiceTeacher,
-        writtenLabourContract);
+        writtenLabourContract,
+        evidence);
   }
 
   record Fingerprint(
@@ -59,5 +84,6 @@ public record StaffRequest(
       Boolean fullTime,
       QualificationRequest qualification,
       Boolean inServiceTeacher,
-      Boolean writtenLabourContract) {}
+      Boolean writtenLabourContract,
+      EvidenceRequest evidence) {}
 }

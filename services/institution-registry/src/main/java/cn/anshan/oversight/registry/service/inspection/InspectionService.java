@@ -3,87 +3,61 @@ package cn.anshan.oversight.registry.service.inspection;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.outbox.Outbox;
-import cn.anshan.oversight.kit.problem.FieldError;
-import cn.anshan.oversight.kit.problem.Problem;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.kit.time.WorkingDayCalendar;
 import cn.anshan.oversight.kit.watch.WatchLock;
-import cn.anshan.oversight.registry.config.InspectionSettings;
 import cn.anshan.oversight.registry.config.StandingSettings;
-import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.inspection.Inspection;
-import cn.anshan.oversight.registry.domain.inspection.InspectionPlan;
 import cn.anshan.oversight.registry.domain.inspection.InspectionStatus;
-import cn.anshan.oversight.registry.domain.inspection.InspectionType;
 import cn.anshan.oversight.registry.domain.inspection.Rectification;
 import cn.anshan.oversight.registry.domain.inspection.RectificationStatus;
 import cn.anshan.oversight.registry.domain.inspection.RiskGrade;
-import cn.anshan.oversight.registry.domain.inspection.SamplePlanner;
-import cn.anshan.oversight.registry.domain.standing.ListStatus;
 import cn.anshan.oversight.registry.messaging.InspectionEvents;
-import cn.anshan.oversight.registry.repository.InstitutionRepository;
-import cn.anshan.oversight.registry.repository.inspection.InspectionPlanRepository;
 import cn.anshan.oversight.registry.repository.inspection.InspectionRepository;
 import cn.anshan.oversight.registry.repository.inspection.RectificationRepository;
 import cn.anshan.oversight.registry.service.InstitutionGate;
 import cn.anshan.oversight.registry.service.inspection.InspectionViews.InspectionView;
-import cn.anshan.oversight.registry.service.inspection.InspectionViews.PlanView;
-import cn.anshan.oversight.registry.service.inspection.InspectionViews.PlannedInspection;
 import cn.anshan.oversight.registry.service.inspection.InspectionViews.ReportedFinding;
 import cn.anshan.oversight.registry.service.inspection.InspectionViews.RiskGradeView;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
- * Inspections (INS-01 full coverage, INS-02 random sample by risk grade) with findings of the four
- * problem types, rectification orders with working-day deadlines, verification and overdue alerts.
- * A regulator plans and inspects only in their own district.
+ * Inspections (planned by {@link InspectionPlanService}) with findings of the four problem types,
+ * rectification orders with working-day deadlines, verification and overdue alerts. A regulator
+ * grades and inspects only in their own district.
  */
 @ApplicationScoped
 public class InspectionService {
-  private static final SecureRandom SEEDS = new SecureRandom();
-
   private final InstitutionGate gate;
-  private final InstitutionRepository institutions;
-  private final InspectionPlanRepository plans;
   private final InspectionRepository inspections;
   private final RectificationRepository rectifications;
   private final Outbox outbox;
   private final OversightClock clock;
   private final WorkingDayCalendar calendar;
-  private final InspectionSettings settings;
   private final StandingSettings standing;
 
   public InspectionService(
       InstitutionGate gate,
-      InstitutionRepository institutions,
-      InspectionPlanRepository plans,
       InspectionRepository inspections,
       RectificationRepository rectifications,
       Outbox outbox,
       OversightClock clock,
       WorkingDayCalendar calendar,
-      InspectionSettings settings,
       StandingSettings standing) {
     this.gate = gate;
-    this.institutions = institutions;
-    this.plans = plans;
     this.inspections = inspections;
     this.rectifications = rectifications;
     this.outbox = outbox;
     this.clock = clock;
     this.calendar = calendar;
-    this.settings = settings;
     this.standing = standing;
   }
 
@@ -104,75 +78,6 @@ public class InspectionService {
                           new RiskGradeView(
                               institution.institutionId(), institution.version(), grade));
             });
-  }
-
-  /**
-   * Plans a round in the regulator's district: every approved institution (INS-01), or a random
-   * sample of the white-listed ones weighted by risk grade (INS-02) or uniform for a prepayment
-   * audit (INS-03), drawn with a published seed.
-   */
-  @WithTransaction
-  public Uni<PlanView> plan(
-      CommandContext command, InspectionType type, LocalDate scheduledFor, Long seed) {
-    String district = command.actor().district();
-    if (district == null) {
-      throw ProblemException.forbidden("the token carries no district claim");
-    }
-    if (scheduledFor.isBefore(clock.today())) {
-      throw new ProblemException(
-          Problem.ofFields(
-              List.of(new FieldError("/scheduledFor", "must not be before " + clock.today()))));
-    }
-    long drawSeed = seed != null ? seed : SEEDS.nextLong();
-    Map<RiskGrade, BigDecimal> rates = settings.ratesFor(type);
-    return institutions
-        .approvedIn(district, type == InspectionType.FULL_COVERAGE ? null : ListStatus.WHITE)
-        .chain(
-            candidates -> {
-              List<String> chosen = choose(type, candidates, rates, drawSeed);
-              InspectionPlan plan =
-                  new InspectionPlan(
-                      district,
-                      type,
-                      scheduledFor,
-                      drawSeed,
-                      command.actor().subject(),
-                      clock.now());
-              List<Inspection> planned =
-                  chosen.stream().map(id -> new Inspection(plan.id(), id, district)).toList();
-              return plans
-                  .persist(plan)
-                  .chain(() -> inspections.persist(planned))
-                  .chain(
-                      () -> outbox.append(command, InspectionEvents.planned(plan, rates, planned)))
-                  .map(
-                      ignored ->
-                          new PlanView(
-                              plan.id(),
-                              district,
-                              type,
-                              scheduledFor,
-                              drawSeed,
-                              planned.stream()
-                                  .map(i -> new PlannedInspection(i.id(), i.institutionId()))
-                                  .toList()));
-            });
-  }
-
-  private static List<String> choose(
-      InspectionType type,
-      List<Institution> candidates,
-      Map<RiskGrade, BigDecimal> rates,
-      long seed) {
-    if (type == InspectionType.FULL_COVERAGE) {
-      return candidates.stream().map(Institution::institutionId).toList();
-    }
-    return SamplePlanner.draw(
-        candidates.stream()
-            .map(i -> new SamplePlanner.Candidate(i.institutionId(), i.riskGrade()))
-            .toList(),
-        rates,
-        seed);
   }
 
   /** Records the findings; each finding with a deadline becomes a rectification order. */

@@ -7,6 +7,7 @@ import cn.anshan.oversight.registry.domain.inspection.ProblemType;
 import cn.anshan.oversight.registry.domain.inspection.Rectification;
 import cn.anshan.oversight.registry.domain.inspection.RectificationStatus;
 import cn.anshan.oversight.registry.domain.inspection.RiskGrade;
+import cn.anshan.oversight.registry.messaging.InspectionEvents.RaisedGrade;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,7 +27,8 @@ public final class InspectionViews {
       InspectionType type,
       LocalDate scheduledFor,
       long seed,
-      List<PlannedInspection> inspections) {}
+      List<PlannedInspection> inspections,
+      List<RaisedGrade> raisedGrades) {}
 
   public record RectificationView(
       UUID rectificationId,

@@ -1,6 +1,7 @@
 package cn.anshan.oversight.registry.service.staff;
 
 import cn.anshan.oversight.registry.domain.staff.Qualification;
+import cn.anshan.oversight.registry.domain.staff.StaffEvidence;
 import cn.anshan.oversight.registry.domain.staff.StaffForm;
 import cn.anshan.oversight.registry.domain.staff.StaffRole;
 
@@ -12,10 +13,18 @@ public record StaffFiling(
     boolean fullTime,
     Qualification qualification,
     boolean inServiceTeacher,
-    boolean writtenLabourContract) {
+    boolean writtenLabourContract,
+    StaffEvidence evidence) {
 
   StaffForm toForm(String idHash) {
     return new StaffForm(
-        name, idHash, role, fullTime, qualification, inServiceTeacher, writtenLabourContract);
+        name,
+        idHash,
+        role,
+        fullTime,
+        qualification,
+        inServiceTeacher,
+        writtenLabourContract,
+        evidence);
   }
 }

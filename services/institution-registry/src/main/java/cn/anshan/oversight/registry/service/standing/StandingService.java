@@ -308,12 +308,14 @@ public class StandingService {
   @WithSession
   public Uni<PublicInstitutionView> publicView(String institutionId) {
     return standingFacts
-        .of(institutionId)
+        .publicFacts(institutionId)
         .map(
-            facts -> {
-              if (facts == null || facts.institution().status() != ApplicationStatus.APPROVED) {
+            found -> {
+              if (found == null
+                  || found.standing().institution().status() != ApplicationStatus.APPROVED) {
                 throw ProblemException.notFound("institution " + institutionId);
               }
+              StandingFacts facts = found.standing();
               Institution institution = facts.institution();
               Standing standing = assess(institution, facts);
               OperatingLicence licence = facts.licence();
@@ -328,6 +330,7 @@ public class StandingService {
                   standing.operational(),
                   licence == null ? null : licence.status(),
                   licence == null ? null : licence.validTo(),
+                  found.staff(),
                   standing.reasons().stream().map(RuleViolation::rule).distinct().toList());
             });
   }

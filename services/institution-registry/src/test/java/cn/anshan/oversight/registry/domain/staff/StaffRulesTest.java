@@ -22,11 +22,20 @@ class StaffRulesTest {
   static final StaffRoster ONE_FULL_TIME_TEACHER = new StaffRoster(1, 1);
 
   static StaffForm teacher(boolean fullTime, Qualification qualification) {
-    return new StaffForm("王老师", "hash", StaffRole.TEACHING, fullTime, qualification, false, true);
+    return new StaffForm(
+        "王老师",
+        "hash",
+        StaffRole.TEACHING,
+        fullTime,
+        qualification,
+        false,
+        true,
+        StaffEvidence.NONE);
   }
 
   static StaffForm other(boolean fullTime) {
-    return new StaffForm("李会计", "hash", StaffRole.OTHER, fullTime, null, false, true);
+    return new StaffForm(
+        "李会计", "hash", StaffRole.OTHER, fullTime, null, false, true, StaffEvidence.NONE);
   }
 
   static List<String> rules(List<RuleViolation> violations) {
@@ -88,7 +97,8 @@ class StaffRulesTest {
   @Test
   void stf02InServiceSchoolTeachersAreRefused() {
     StaffForm moonlighting =
-        new StaffForm("赵老师", "hash", StaffRole.TEACHING, true, TEACHER_CERT, true, true);
+        new StaffForm(
+            "赵老师", "hash", StaffRole.TEACHING, true, TEACHER_CERT, true, true, StaffEvidence.NONE);
     assertEquals(
         List.of("STF-02"), filing(moonlighting, Category.NON_SUBJECT, ONE_FULL_TIME_TEACHER));
     assertEquals(
@@ -99,7 +109,8 @@ class StaffRulesTest {
   @Test
   void stf03AWrittenLabourContractIsRequired() {
     StaffForm noContract =
-        new StaffForm("钱老师", "hash", StaffRole.TEACHING, true, PRO_CERT, false, false);
+        new StaffForm(
+            "钱老师", "hash", StaffRole.TEACHING, true, PRO_CERT, false, false, StaffEvidence.NONE);
     assertEquals(
         List.of("STF-03"), filing(noContract, Category.NON_SUBJECT, ONE_FULL_TIME_TEACHER));
   }
@@ -193,7 +204,8 @@ class StaffRulesTest {
   @Test
   void everyBrokenRuleIsListedAndNothingIsFiled() {
     StaffForm everythingWrong =
-        new StaffForm("孙某", "hash", StaffRole.TEACHING, false, null, true, false);
+        new StaffForm(
+            "孙某", "hash", StaffRole.TEACHING, false, null, true, false, StaffEvidence.NONE);
     StaffMember.Filing filing =
         StaffMember.file(
             "s-2",

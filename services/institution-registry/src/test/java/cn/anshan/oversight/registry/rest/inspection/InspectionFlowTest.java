@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.anshan.oversight.registry.rest.RegistryFixtures;
+import cn.anshan.oversight.registry.rest.staff.StaffFlowTest;
 import cn.anshan.oversight.testkit.OversightTestResources;
 import cn.anshan.oversight.testkit.TestInfra;
 import cn.anshan.oversight.testkit.Tokens;
@@ -197,6 +198,81 @@ class InspectionFlowTest {
     assertEquals(0.40, planned.path("data").path("sampleRates").path("D").asDouble());
     assertEquals(
         0, TestInfra.count("select count(*) from inspection where institution_id = ?", unlicensed));
+  }
+
+  /**
+   * Issue 18 item 3: staff declarations nobody checked, or found false, raise the sampled grade.
+   */
+  @Test
+  void ins02UnverifiedAndRefutedStaffDeclarationsRaiseTheSampledGrade() {
+    String checked = approvedInstitution();
+    String unchecked = approvedInstitution();
+    String refuted = approvedInstitution();
+    for (String id : List.of(checked, unchecked, refuted)) {
+      whiteListed(id);
+    }
+    String checkedTeacher = staffOf(checked);
+    staffOf(unchecked);
+    String refutedTeacher = staffOf(refuted);
+    check(checked, checkedTeacher, false);
+    check(refuted, refutedTeacher, true);
+    String planId =
+        given()
+            .header("Authorization", regulator.bearer())
+            .contentType(ContentType.JSON)
+            .body("{\"type\":\"RANDOM_SAMPLE\",\"scheduledFor\":\"2026-06-15\",\"seed\":5}")
+            .post("/api/v1/inspection-plans")
+            .then()
+            .statusCode(201)
+            .body("raisedGrades.institutionId", containsInAnyOrder(unchecked, refuted))
+            .extract()
+            .path("planId");
+    JsonNode raised = events(planId, 1).get(0).path("data").path("raisedGrades");
+    assertEquals(2, raised.size(), raised.toString());
+    for (JsonNode grade : raised) {
+      assertEquals("B", grade.path("assigned").asText());
+      if (grade.path("institutionId").asText().equals(unchecked)) {
+        assertEquals("C", grade.path("sampledAs").asText());
+        assertEquals("UNVERIFIED_DECLARATIONS", grade.path("reason").asText());
+      } else {
+        assertEquals("D", grade.path("sampledAs").asText());
+        assertEquals("REFUTED_DECLARATIONS", grade.path("reason").asText());
+      }
+    }
+    // a full-coverage round visits everyone: nothing is raised
+    given()
+        .header("Authorization", regulator.bearer())
+        .contentType(ContentType.JSON)
+        .body("{\"type\":\"FULL_COVERAGE\",\"scheduledFor\":\"2026-06-16\"}")
+        .post("/api/v1/inspection-plans")
+        .then()
+        .statusCode(201)
+        .body("raisedGrades", equalTo(List.of()));
+  }
+
+  String staffOf(String institution) {
+    return given()
+        .header("Authorization", StaffFlowTest.operatorOf(institution).bearer())
+        .contentType(ContentType.JSON)
+        .body(StaffFlowTest.fullTimeTeacher(StaffFlowTest.nationalId()))
+        .post("/api/v1/institutions/{id}/staff", institution)
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("staffId");
+  }
+
+  void check(String institution, String staffId, boolean inServiceTeacherFound) {
+    given()
+        .header("Authorization", regulator.bearer())
+        .header("If-Match", "\"1\"")
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"qualificationConfirmed\":true,\"inServiceTeacherFound\":%s,\"evidenceReference\":\"register\"}"
+                .formatted(inServiceTeacherFound))
+        .post("/api/v1/institutions/{id}/staff/{staffId}/verification", institution, staffId)
+        .then()
+        .statusCode(200);
   }
 
   /**

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 /** Staff filing, departure and the staff blacklist over HTTP, down to the broker. */
 @QuarkusTest
 @WithTestResource(value = OversightTestResources.class, scope = TestResourceScope.GLOBAL)
-class StaffFlowTest {
+public class StaffFlowTest {
   static final String APPLICATIONS = "/api/v1/institution-applications";
   static final String STAFF = "/api/v1/institutions/{institutionId}/staff";
   static final String BLACKLIST = "/api/v1/staff-blacklist";
@@ -47,7 +47,7 @@ class StaffFlowTest {
       Tokens.user("reg-lishan").role("regulator").district("lishan");
   static final Tokens AUDITOR = Tokens.user("aud").role("auditor");
 
-  static Tokens operatorOf(String institutionId) {
+  public static Tokens operatorOf(String institutionId) {
     return Tokens.user("op-" + institutionId)
         .role("institution-operator")
         .institution(institutionId);
@@ -77,7 +77,7 @@ class StaffFlowTest {
   }
 
   /** A random, well-formed 18-character resident ID number. */
-  static String nationalId() {
+  public static String nationalId() {
     StringBuilder id = new StringBuilder("210302");
     for (int i = 0; i < 11; i++) {
       id.append(ThreadLocalRandom.current().nextInt(10));
@@ -99,7 +99,8 @@ class StaffFlowTest {
     return id.substring(0, 17) + (id.endsWith("0") ? "1" : "0");
   }
 
-  static String person(String idNumber, String role, boolean fullTime, String qualification) {
+  public static String person(
+      String idNumber, String role, boolean fullTime, String qualification) {
     return """
         {"name":"张晓梅","nationalIdNumber":"%s","role":"%s","fullTime":%s,%s
          "inServiceTeacher":false,"writtenLabourContract":true}"""
@@ -113,7 +114,7 @@ class StaffFlowTest {
                     .formatted(qualification));
   }
 
-  static String fullTimeTeacher(String idNumber) {
+  public static String fullTimeTeacher(String idNumber) {
     return person(idNumber, "TEACHING", true, "PRO_CERT");
   }
 

@@ -149,8 +149,13 @@ class StandingFlowTest {
             "operational",
             "licenceStatus",
             "licenceValidTo",
+            "staffQualifications",
             "listReasons"),
         publicView.keySet());
+    // staff appear only as counts (issue 18 item 3)
+    assertEquals(
+        Map.of("verified", 0, "unverified", 0, "refuted", 0),
+        publicView.get("staffQualifications"));
     given()
         .header("Authorization", PARENT.bearer())
         .get("/api/v1/institutions/{id}/standing", id)

@@ -1,0 +1,72 @@
+package cn.anshan.oversight.registry.service.staff;
+
+import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.Versions;
+import cn.anshan.oversight.kit.outbox.Outbox;
+import cn.anshan.oversight.kit.problem.ProblemException;
+import cn.anshan.oversight.kit.time.OversightClock;
+import cn.anshan.oversight.registry.domain.staff.QualificationCheck;
+import cn.anshan.oversight.registry.domain.staff.StaffMember;
+import cn.anshan.oversight.registry.messaging.staff.StaffEvents;
+import cn.anshan.oversight.registry.repository.staff.StaffLocks;
+import cn.anshan.oversight.registry.repository.staff.StaffRepository;
+import cn.anshan.oversight.registry.service.InstitutionGate;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * A regulator checks what an operator declared about a staff member (issue 18 item 3): the
+ * certificate (STF-01) and in-service status (STF-02). Only the regulator of the institution's
+ * district (REG-09) records a check; anyone else is answered 404.
+ */
+@ApplicationScoped
+public class StaffVerificationService {
+  private final StaffRepository staff;
+  private final StaffLocks locks;
+  private final InstitutionGate gate;
+  private final Outbox outbox;
+  private final OversightClock clock;
+
+  public StaffVerificationService(
+      StaffRepository staff,
+      StaffLocks locks,
+      InstitutionGate gate,
+      Outbox outbox,
+      OversightClock clock) {
+    this.staff = staff;
+    this.locks = locks;
+    this.gate = gate;
+    this.outbox = outbox;
+    this.clock = clock;
+  }
+
+  /** Under the roster lock, so a check and a departure of the same person are decided in turn. */
+  @WithTransaction
+  public Uni<StaffView> verify(
+      CommandContext command,
+      String institutionId,
+      String staffId,
+      String ifMatch,
+      QualificationCheck check) {
+    return gate.supervisedBy(command.actor(), institutionId)
+        .call(() -> locks.roster(institutionId))
+        .chain(() -> staff.findById(staffId))
+        .map(member -> visible(member, institutionId, staffId))
+        .invoke(member -> Versions.requireIfMatch(ifMatch, member.version()))
+        .call(
+            member ->
+                outbox.append(
+                    command,
+                    StaffEvents.qualificationVerified(
+                        member, member.verify(check, command.actor().subject(), clock.now()))))
+        .map(StaffView::of);
+  }
+
+  private static StaffMember visible(StaffMember member, String institutionId, String staffId) {
+    if (member == null || !member.institutionId().equals(institutionId)) {
+      throw ProblemException.notFound("staff member " + staffId);
+    }
+    return member;
+  }
+}
