@@ -209,7 +209,9 @@ final class World {
                 op,
                 """
                 {"name":"Bench robotics","category":"NON_SUBJECT","mode":"OFFLINE",
-                 "lessonMinutes":60,"maxStudents":20,"pricePerLessonFen":%d}"""
+                 "lessonMinutes":60,"maxStudents":20,"pricePerLessonFen":%d,
+                 "classification":{"purpose":"INTEREST_AND_ABILITY","content":"NON_SUBJECT_CONTENT",
+                  "method":"EXPERIENCE_AND_PRACTICE","evaluation":"PROCESS_AND_SHOWCASE"}}"""
                     .formatted(PRICE_FEN),
                 null)
             .expect(201)

@@ -79,6 +79,7 @@ public class RegistryConsumer implements EventConsumer {
       case "PriceViolationDetected.v1" -> priceViolation(event.dataAs(PriceViolation.class));
       case "PriceViolationCleared.v1" ->
           entitlement.priceViolationCleared(event.dataAs(PriceViolation.class).courseId());
+      case "CourseClassified.v1" -> classified(event.dataAs(CourseClassified.class));
       default -> Uni.createFrom().voidItem();
     };
   }
@@ -144,6 +145,11 @@ public class RegistryConsumer implements EventConsumer {
         violation.courseId(),
         violation.requireRuleId(),
         violation.detail() == null ? "" : violation.detail());
+  }
+
+  private Uni<Void> classified(CourseClassified decision) {
+    return entitlement.courseClassified(
+        decision.courseId(), decision.subjectType(), decision.finding());
   }
 
   private Uni<Void> exit(IncomingEvent event, EntitlementService.Change change) {

@@ -124,6 +124,28 @@ public class EntitlementService {
         .replaceWithVoid();
   }
 
+  /**
+   * REG-03 / TIM-05 (issue 18 item 3): the bureau's classification of a course filed as non-subject
+   * stops its sales when it found subject-type training, and lifts that stop when a later decision
+   * did not; a course escrow never heard of is nothing to stop.
+   */
+  public Uni<Void> courseClassified(UUID courseId, boolean subjectType, String finding) {
+    return courses
+        .findById(courseId)
+        .invoke(
+            course -> {
+              if (course == null) {
+                return;
+              }
+              if (subjectType) {
+                course.classifiedSubjectType(finding, clock.now());
+              } else {
+                course.classifiedNonSubject();
+              }
+            })
+        .replaceWithVoid();
+  }
+
   private Uni<InstitutionStanding> standingOf(String institutionId) {
     return standings
         .findById(institutionId)

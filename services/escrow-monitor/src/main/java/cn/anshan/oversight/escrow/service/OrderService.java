@@ -197,15 +197,13 @@ public class OrderService {
     if (course == null) {
       throw ProblemException.notFound("filed course " + courseId);
     }
-    if (!course.onSale()) {
-      throw ProblemException.rule(
-          course.salesStoppedRule(),
-          "course "
-              + course.courseId()
-              + " is not on sale: the registry found its filed price no longer allowed"
-              + " (PRC-07: only the published price may be charged): "
-              + course.salesStoppedDetail());
-    }
+    course
+        .whyNotOnSale()
+        .ifPresent(
+            stop -> {
+              throw ProblemException.rule(
+                  stop.rule(), "course " + course.courseId() + " is not on sale: " + stop.detail());
+            });
     return course;
   }
 

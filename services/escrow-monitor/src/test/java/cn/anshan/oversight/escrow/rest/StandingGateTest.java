@@ -21,6 +21,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -133,6 +134,78 @@ class StandingGateTest {
     EscrowFixtures.order(
             EscrowFixtures.parent(),
             EscrowFixtures.orderBody(course, 5, "2026-04-28", "2026-07-10"))
+        .statusCode(201);
+  }
+
+  /** Issue 18 item 3: the bureau's REG-03 classification can stop sales whatever the price. */
+  @Test
+  void tim05ACourseTheBureauFindsSubjectTypeIsNotSoldUntilADecisionSaysOtherwise() {
+    freeze("2026-04-20T02:00:00Z");
+    String institution = UUID.randomUUID().toString();
+    UUID course = institutionWithCustody(institution, PRICE);
+    Tokens parent = EscrowFixtures.parent();
+    paidOrder(parent, course, 5, PRICE, "2026-04-27", "2026-07-10");
+
+    EscrowFixtures.courseEvent(
+        "CourseClassified",
+        course,
+        Map.of("courseId", course.toString(), "institutionId", institution));
+    EscrowFixtures.awaitOne(
+        "select count(*) from filed_course where course_id = ?"
+            + " and classified_subject_type_detail is not null",
+        course);
+    EscrowFixtures.order(parent, EscrowFixtures.orderBody(course, 5, "2026-04-27", "2026-07-10"))
+        .statusCode(422)
+        .body("rules", hasItem("TIM-05"))
+        .body("detail", containsString("REG-03"))
+        .body("detail", containsString("by its purpose, content, method"));
+
+    // a price stop and its clearing meanwhile do not resume it: the classification still stands
+    EscrowFixtures.courseEvent(
+        "PriceViolationDetected",
+        course,
+        Map.of(
+            "courseId",
+            course.toString(),
+            "institutionId",
+            institution,
+            "ruleId",
+            "PRC-03",
+            "detail",
+            "above the guided ceiling"));
+    EscrowFixtures.awaitOne(
+        "select count(*) from filed_course where course_id = ? and sales_stopped_rule = 'PRC-03'",
+        course);
+    EscrowFixtures.courseEvent(
+        "PriceViolationCleared",
+        course,
+        Map.of("courseId", course.toString(), "institutionId", institution));
+    EscrowFixtures.awaitOne(
+        "select count(*) from filed_course where course_id = ? and sales_stopped_rule is null",
+        course);
+    EscrowFixtures.order(parent, EscrowFixtures.orderBody(course, 5, "2026-04-27", "2026-07-10"))
+        .statusCode(422)
+        .body("rules", hasItem("TIM-05"));
+
+    EscrowFixtures.courseEvent(
+        "CourseClassified",
+        course,
+        Map.of(
+            "courseId",
+            course.toString(),
+            "institutionId",
+            institution,
+            "outcome",
+            "VERIFIED",
+            "subjectTypeBy",
+            List.of(),
+            "breaches",
+            List.of()));
+    EscrowFixtures.awaitOne(
+        "select count(*) from filed_course where course_id = ?"
+            + " and classified_subject_type_detail is null",
+        course);
+    EscrowFixtures.order(parent, EscrowFixtures.orderBody(course, 5, "2026-04-28", "2026-07-10"))
         .statusCode(201);
   }
 }

@@ -50,10 +50,13 @@ public final class S2CoursesAndSchedules implements Step {
                 reg + "/api/v1/courses",
                 """
                 {"name":"Robotics for beginners","category":"NON_SUBJECT","mode":"OFFLINE",
-                 "lessonMinutes":60,"maxStudents":20,"pricePerLessonFen":%d}\
+                 "lessonMinutes":60,"maxStudents":20,"pricePerLessonFen":%d,
+                 "classification":{"purpose":"INTEREST_AND_ABILITY","content":"NON_SUBJECT_CONTENT",
+                  "method":"EXPERIENCE_AND_PRACTICE","evaluation":"PROCESS_AND_SHOWCASE"},
+                 "syllabusReference":"robotics-2026-spring teaching plan"}\
                 """
                     .formatted(PRICE_FEN))
-            .showing("courseId", "category", "pricePerLessonFen", "classSizeBand")
+            .showing("courseId", "category", "pricePerLessonFen", "classSizeBand", "classification")
             .send()
             .expect(201);
     String courseId = course.text("courseId");

@@ -1,11 +1,13 @@
 package cn.anshan.oversight.escrow.domain.entitlement;
 
+import cn.anshan.oversight.kit.problem.RuleViolation;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -44,6 +46,10 @@ public class FiledCourse {
   private String salesStoppedDetail;
 
   private Instant salesStoppedAt;
+
+  private String classifiedSubjectTypeDetail;
+
+  private Instant classifiedSubjectTypeAt;
 
   protected FiledCourse() {}
 
@@ -91,16 +97,43 @@ public class FiledCourse {
     salesStoppedAt = null;
   }
 
-  public boolean onSale() {
-    return salesStoppedRule == null;
+  /**
+   * REG-03 / TIM-05 (issue 18 item 3): the education bureau found the course, filed as non-subject,
+   * to be subject-type training; it is not sold while that decision stands.
+   */
+  public void classifiedSubjectType(String detail, Instant at) {
+    classifiedSubjectTypeDetail = detail;
+    classifiedSubjectTypeAt = at;
   }
 
-  public String salesStoppedRule() {
-    return salesStoppedRule;
+  /** A later decision found it non-subject after all: the classification no longer stops sales. */
+  public void classifiedNonSubject() {
+    classifiedSubjectTypeDetail = null;
+    classifiedSubjectTypeAt = null;
   }
 
-  public String salesStoppedDetail() {
-    return salesStoppedDetail;
+  /**
+   * The rule that stops sales: disguised subject-type training first (no price makes it sellable),
+   * then a price the registry no longer allows (PRC-07).
+   */
+  public Optional<RuleViolation> whyNotOnSale() {
+    if (classifiedSubjectTypeDetail != null) {
+      return Optional.of(
+          new RuleViolation(
+              "TIM-05",
+              "the education bureau classified the course as subject-type training filed as"
+                  + " non-subject (REG-03): "
+                  + classifiedSubjectTypeDetail));
+    }
+    if (salesStoppedRule != null) {
+      return Optional.of(
+          new RuleViolation(
+              salesStoppedRule,
+              "the registry found its filed price no longer allowed (PRC-07: only the published"
+                  + " price may be charged): "
+                  + salesStoppedDetail));
+    }
+    return Optional.empty();
   }
 
   public String name() {

@@ -1,7 +1,9 @@
 package cn.anshan.oversight.registry.domain.course;
 
+import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.registry.domain.Category;
 import cn.anshan.oversight.registry.domain.Mode;
+import cn.anshan.oversight.registry.domain.VerificationStatus;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -55,6 +58,33 @@ public class Course {
 
   private String filedBy;
 
+  @Enumerated(EnumType.STRING)
+  private Classification.TrainingPurpose purpose;
+
+  @Enumerated(EnumType.STRING)
+  private Classification.TrainingContent content;
+
+  @Enumerated(EnumType.STRING)
+  private Classification.TrainingMethod method;
+
+  @Enumerated(EnumType.STRING)
+  private Classification.TrainingEvaluation evaluation;
+
+  private String syllabusReference;
+
+  /** REG-03 check of a non-subject course; null for subject-type courses (nothing to classify). */
+  @Enumerated(EnumType.STRING)
+  private VerificationStatus classification;
+
+  /** The criteria by which the bureau found the course subject-type, comma-separated. */
+  private String subjectTypeBy;
+
+  private String classificationEvidence;
+
+  private Instant classifiedAt;
+
+  private String classifiedBy;
+
   protected Course() {}
 
   /** Files a course whose form already passed {@link CourseRules}. */
@@ -74,7 +104,43 @@ public class Course {
     course.filedAt = now;
     course.filedBy = operator;
     course.version = 1;
+    Classification declared = form.classification();
+    if (declared != null) {
+      course.purpose = declared.purpose();
+      course.content = declared.content();
+      course.method = declared.method();
+      course.evaluation = declared.evaluation();
+    }
+    course.syllabusReference = form.syllabusReference();
+    if (form.category() == Category.NON_SUBJECT) {
+      course.classification = VerificationStatus.UNVERIFIED;
+    }
     return course;
+  }
+
+  /**
+   * The education bureau records how it classifies the course on REG-03's criteria (it has the
+   * final say): VERIFIED non-subject, or REFUTED — subject-type training filed as non-subject
+   * (REG-03, TIM-05). A later decision replaces an earlier one. 409 for a subject-type course.
+   */
+  public ClassificationDecision classify(ClassificationCheck check, String by, Instant now) {
+    if (category != Category.NON_SUBJECT) {
+      throw ProblemException.conflict(
+          "course-not-classifiable",
+          "course "
+              + courseId
+              + " is filed as subject-type training; REG-03 classification decides about"
+              + " non-subject courses");
+    }
+    ClassificationDecision decision = ClassificationDecision.of(check.assessed());
+    classification = decision.status();
+    subjectTypeBy =
+        decision.subjectTypeBy().isEmpty() ? null : String.join(",", decision.subjectTypeBy());
+    classificationEvidence = check.evidenceReference();
+    classifiedAt = now;
+    classifiedBy = by;
+    version++;
+    return decision;
   }
 
   /** Adds a session whose times already passed {@link ScheduleRules}. */
@@ -155,5 +221,30 @@ public class Course {
 
   public Instant filedAt() {
     return filedAt;
+  }
+
+  /** The operator's own reading of REG-03's criteria; null when none was filed. */
+  public Classification declaredClassification() {
+    return purpose == null ? null : new Classification(purpose, content, method, evaluation);
+  }
+
+  public String syllabusReference() {
+    return syllabusReference;
+  }
+
+  public VerificationStatus classification() {
+    return classification;
+  }
+
+  public List<String> subjectTypeBy() {
+    return subjectTypeBy == null ? List.of() : List.of(subjectTypeBy.split(","));
+  }
+
+  public String classificationEvidence() {
+    return classificationEvidence;
+  }
+
+  public Instant classifiedAt() {
+    return classifiedAt;
   }
 }

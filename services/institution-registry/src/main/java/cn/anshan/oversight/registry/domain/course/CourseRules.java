@@ -68,6 +68,29 @@ public final class CourseRules {
     if (form.category() == Category.SUBJECT && form.subject() == null) {
       out.add(new RuleViolation("REG-01", "a subject-type course names its subject"));
     }
+    if (form.category() == Category.NON_SUBJECT) {
+      checkClassification(form.classification(), out);
+    }
+  }
+
+  /**
+   * REG-03: a non-subject course is classified on the four criteria when it is filed, and is
+   * non-subject only if none of them points to subject-type training.
+   */
+  private static void checkClassification(Classification declared, List<RuleViolation> out) {
+    if (declared == null) {
+      out.add(
+          new RuleViolation(
+              "REG-03",
+              "a non-subject course is filed with its classification on the four criteria"
+                  + " (purpose, content, method, evaluation)"));
+    } else if (declared.isSubjectType()) {
+      out.add(
+          new RuleViolation(
+              "REG-03",
+              "by its own classification the course is subject-type training (by %s); it cannot be filed as non-subject"
+                  .formatted(String.join(", ", declared.subjectTypeBy()))));
+    }
   }
 
   /** REG-06: a licence for online training cannot be used offline, and vice versa. */

@@ -5,6 +5,7 @@ import cn.anshan.oversight.kit.problem.Problem;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.registry.domain.Category;
+import cn.anshan.oversight.registry.domain.VerificationStatus;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;

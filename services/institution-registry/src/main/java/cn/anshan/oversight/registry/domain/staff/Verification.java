@@ -1,6 +1,7 @@
 package cn.anshan.oversight.registry.domain.staff;
 
 import cn.anshan.oversight.kit.problem.RuleViolation;
+import cn.anshan.oversight.registry.domain.VerificationStatus;
 import java.util.List;
 
 /** The outcome of a check: VERIFIED, or REFUTED with the rules the facts break. */

@@ -5,6 +5,9 @@ import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.registry.domain.Category;
 import cn.anshan.oversight.registry.domain.Mode;
+import cn.anshan.oversight.registry.domain.VerificationStatus;
+import cn.anshan.oversight.registry.domain.course.Classification;
+import cn.anshan.oversight.registry.domain.course.ClassificationDecision;
 import cn.anshan.oversight.registry.domain.course.Course;
 import cn.anshan.oversight.registry.domain.course.CourseSession;
 import cn.anshan.oversight.registry.domain.course.Subject;
@@ -34,7 +37,23 @@ public final class CourseEvents {
       long pricePerLessonFen,
       Long guidedCeilingFen,
       boolean compulsoryEducation,
+      Classification classification,
       Instant filedAt) {}
+
+  /** REG-03: the education bureau's classification of a non-subject course (issue 18 item 3). */
+  public record CourseClassified(
+      String courseId,
+      String institutionId,
+      String district,
+      Classification declared,
+      Classification assessed,
+      VerificationStatus outcome,
+      List<String> subjectTypeBy,
+      List<Breach> breaches,
+      String evidenceReference,
+      Instant classifiedAt) {}
+
+  public record Breach(String rule, String detail) {}
 
   public record SessionScheduled(
       String courseId,
@@ -94,7 +113,26 @@ public final class CourseEvents {
             c.pricePerLessonFen(),
             ceilingFen,
             c.compulsoryEducation(),
+            c.declaredClassification(),
             c.filedAt()));
+  }
+
+  public static DomainEvent classified(
+      Course c, Classification assessed, ClassificationDecision decision) {
+    return event(
+        c,
+        "CourseClassified.v1",
+        new CourseClassified(
+            c.courseId(),
+            c.institutionId(),
+            c.district(),
+            c.declaredClassification(),
+            assessed,
+            decision.status(),
+            decision.subjectTypeBy(),
+            decision.breaches().stream().map(b -> new Breach(b.rule(), b.detail())).toList(),
+            c.classificationEvidence(),
+            c.classifiedAt()));
   }
 
   public static DomainEvent scheduled(Course c, CourseSession s) {

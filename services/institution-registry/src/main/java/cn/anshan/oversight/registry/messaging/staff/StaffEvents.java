@@ -1,13 +1,13 @@
 package cn.anshan.oversight.registry.messaging.staff;
 
 import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.registry.domain.VerificationStatus;
 import cn.anshan.oversight.registry.domain.staff.QualificationType;
 import cn.anshan.oversight.registry.domain.staff.RedLine;
 import cn.anshan.oversight.registry.domain.staff.StaffBlacklistEntry;
 import cn.anshan.oversight.registry.domain.staff.StaffMember;
 import cn.anshan.oversight.registry.domain.staff.StaffRole;
 import cn.anshan.oversight.registry.domain.staff.Verification;
-import cn.anshan.oversight.registry.domain.staff.VerificationStatus;
 import java.time.Instant;
 import java.util.List;
 

@@ -2,12 +2,15 @@ package cn.anshan.oversight.registry.repository.course;
 
 import cn.anshan.oversight.registry.domain.Category;
 import cn.anshan.oversight.registry.domain.course.Course;
+import cn.anshan.oversight.registry.domain.inspection.DeclarationChecks;
+import cn.anshan.oversight.registry.repository.DeclarationCounts;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.List;
+import java.util.Map;
 
 @ApplicationScoped
 public class CourseRepository implements PanacheRepositoryBase<Course, String> {
@@ -29,6 +32,15 @@ public class CourseRepository implements PanacheRepositoryBase<Course, String> {
       params.and("after", afterId);
     }
     return find(query + " order by courseId", params).page(0, limit).list();
+  }
+
+  /**
+   * Per institution of the district, its non-subject courses whose REG-03 classification is
+   * unchecked or refuted (INS-02 sampling); served by index {@code course_classification}.
+   */
+  public Uni<Map<String, DeclarationChecks>> declarationChecksIn(String district) {
+    return DeclarationCounts.perInstitution(
+        "Course", "classification", "e.classification is not null", district);
   }
 
   /** Every filed subject course, locked: a new price schedule may add an event to each (PRC-03). */

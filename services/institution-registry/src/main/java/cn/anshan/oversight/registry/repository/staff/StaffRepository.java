@@ -5,8 +5,7 @@ import cn.anshan.oversight.registry.domain.staff.StaffMember;
 import cn.anshan.oversight.registry.domain.staff.StaffRole;
 import cn.anshan.oversight.registry.domain.staff.StaffRoster;
 import cn.anshan.oversight.registry.domain.staff.StaffStatus;
-import cn.anshan.oversight.registry.domain.staff.VerificationStatus;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import cn.anshan.oversight.registry.repository.DeclarationCounts;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -14,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class StaffRepository implements PanacheRepositoryBase<StaffMember, String> {
@@ -38,30 +36,11 @@ public class StaffRepository implements PanacheRepositoryBase<StaffMember, Strin
    * staff_member_verification}.
    */
   public Uni<Map<String, DeclarationChecks>> declarationChecksIn(String district) {
-    return Panache.getSession()
-        .chain(
-            session ->
-                session
-                    .createSelectionQuery(
-                        "select m.institutionId,"
-                            + " count(case when m.verification = :unverified then 1 end),"
-                            + " count(case when m.verification = :refuted then 1 end)"
-                            + " from StaffMember m"
-                            + " where m.district = :district and m.status = :active"
-                            + " group by m.institutionId",
-                        Object[].class)
-                    .setParameter("district", district)
-                    .setParameter("active", StaffStatus.ACTIVE)
-                    .setParameter("unverified", VerificationStatus.UNVERIFIED)
-                    .setParameter("refuted", VerificationStatus.REFUTED)
-                    .getResultList())
-        .map(
-            rows ->
-                rows.stream()
-                    .collect(
-                        Collectors.toMap(
-                            row -> (String) row[0],
-                            row -> new DeclarationChecks((Long) row[1], (Long) row[2]))));
+    return DeclarationCounts.perInstitution(
+        "StaffMember",
+        "verification",
+        "e.status = " + StaffStatus.class.getName() + ".ACTIVE",
+        district);
   }
 
   public Uni<Boolean> activeAt(String institutionId, String idHash) {

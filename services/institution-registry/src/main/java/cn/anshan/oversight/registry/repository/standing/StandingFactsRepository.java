@@ -1,9 +1,9 @@
 package cn.anshan.oversight.registry.repository.standing;
 
 import cn.anshan.oversight.registry.domain.Institution;
+import cn.anshan.oversight.registry.domain.VerificationStatus;
 import cn.anshan.oversight.registry.domain.staff.StaffQualifications;
 import cn.anshan.oversight.registry.domain.staff.StaffStatus;
-import cn.anshan.oversight.registry.domain.staff.VerificationStatus;
 import cn.anshan.oversight.registry.domain.standing.LegalRegistration;
 import cn.anshan.oversight.registry.domain.standing.OperatingLicence;
 import cn.anshan.oversight.registry.domain.standing.Sanction;

@@ -2,9 +2,12 @@ package cn.anshan.oversight.registry.service.course;
 
 import cn.anshan.oversight.registry.domain.Category;
 import cn.anshan.oversight.registry.domain.Mode;
+import cn.anshan.oversight.registry.domain.VerificationStatus;
+import cn.anshan.oversight.registry.domain.course.Classification;
 import cn.anshan.oversight.registry.domain.course.Course;
 import cn.anshan.oversight.registry.domain.course.Subject;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A course as the API shows it, to staff and to parents alike: the published facts (PRC-07:
@@ -26,7 +29,20 @@ public record CourseView(
     long pricePerLessonFen,
     Long guidedCeilingFen,
     boolean compulsoryEducation,
+    ClassificationView classification,
     Instant filedAt) {
+
+  /**
+   * REG-03: how the operator classified a non-subject course, and where the education bureau's
+   * check stands (UNVERIFIED until it decides; REFUTED names the criteria by which the course is
+   * subject-type). Null for subject-type courses.
+   */
+  public record ClassificationView(
+      Classification declared,
+      String syllabusReference,
+      VerificationStatus status,
+      List<String> subjectTypeBy,
+      Instant classifiedAt) {}
 
   static CourseView of(Course c, String band, Long ceilingFen) {
     return new CourseView(
@@ -44,6 +60,14 @@ public record CourseView(
         c.pricePerLessonFen(),
         ceilingFen,
         c.compulsoryEducation(),
+        c.classification() == null
+            ? null
+            : new ClassificationView(
+                c.declaredClassification(),
+                c.syllabusReference(),
+                c.classification(),
+                c.subjectTypeBy(),
+                c.classifiedAt()),
         c.filedAt());
   }
 }

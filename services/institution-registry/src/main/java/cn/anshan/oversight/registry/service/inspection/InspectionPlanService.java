@@ -19,6 +19,7 @@ import cn.anshan.oversight.registry.domain.standing.ListStatus;
 import cn.anshan.oversight.registry.messaging.InspectionEvents;
 import cn.anshan.oversight.registry.messaging.InspectionEvents.RaisedGrade;
 import cn.anshan.oversight.registry.repository.InstitutionRepository;
+import cn.anshan.oversight.registry.repository.course.CourseRepository;
 import cn.anshan.oversight.registry.repository.inspection.InspectionPlanRepository;
 import cn.anshan.oversight.registry.repository.inspection.InspectionRepository;
 import cn.anshan.oversight.registry.repository.staff.StaffRepository;
@@ -30,6 +31,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -45,6 +47,7 @@ public class InspectionPlanService {
 
   private final InstitutionRepository institutions;
   private final StaffRepository staff;
+  private final CourseRepository courses;
   private final InspectionPlanRepository plans;
   private final InspectionRepository inspections;
   private final Outbox outbox;
@@ -54,6 +57,7 @@ public class InspectionPlanService {
   public InspectionPlanService(
       InstitutionRepository institutions,
       StaffRepository staff,
+      CourseRepository courses,
       InspectionPlanRepository plans,
       InspectionRepository inspections,
       Outbox outbox,
@@ -61,6 +65,7 @@ public class InspectionPlanService {
       InspectionSettings settings) {
     this.institutions = institutions;
     this.staff = staff;
+    this.courses = courses;
     this.plans = plans;
     this.inspections = inspections;
     this.outbox = outbox;
@@ -130,9 +135,23 @@ public class InspectionPlanService {
         .approvedIn(district, ListStatus.WHITE)
         .chain(
             found ->
-                staff
-                    .declarationChecksIn(district)
-                    .map(counts -> new Candidates(found, grades(found, counts))));
+                declarationChecksIn(district).map(c -> new Candidates(found, grades(found, c))));
+  }
+
+  /** Staff and course declarations together, one statement after the other. */
+  private Uni<Map<String, DeclarationChecks>> declarationChecksIn(String district) {
+    return staff
+        .declarationChecksIn(district)
+        .chain(
+            ofStaff ->
+                courses.declarationChecksIn(district).map(ofCourses -> merged(ofStaff, ofCourses)));
+  }
+
+  private static Map<String, DeclarationChecks> merged(
+      Map<String, DeclarationChecks> a, Map<String, DeclarationChecks> b) {
+    Map<String, DeclarationChecks> all = new HashMap<>(a);
+    b.forEach((institution, checks) -> all.merge(institution, checks, DeclarationChecks::plus));
+    return all;
   }
 
   private static Map<String, SamplingGrade> grades(

@@ -1,11 +1,11 @@
 package cn.anshan.oversight.registry.service.staff;
 
+import cn.anshan.oversight.registry.domain.VerificationStatus;
 import cn.anshan.oversight.registry.domain.staff.Qualification;
 import cn.anshan.oversight.registry.domain.staff.StaffEvidence;
 import cn.anshan.oversight.registry.domain.staff.StaffMember;
 import cn.anshan.oversight.registry.domain.staff.StaffRole;
 import cn.anshan.oversight.registry.domain.staff.StaffStatus;
-import cn.anshan.oversight.registry.domain.staff.VerificationStatus;
 import java.time.Instant;
 
 /** A staff member as the API shows it to those allowed to see staff: never the ID number. */

@@ -1,10 +1,16 @@
 package cn.anshan.oversight.registry.domain.course;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.registry.domain.Category;
 import cn.anshan.oversight.registry.domain.Mode;
+import cn.anshan.oversight.registry.domain.course.Classification.TrainingContent;
+import cn.anshan.oversight.registry.domain.course.Classification.TrainingEvaluation;
+import cn.anshan.oversight.registry.domain.course.Classification.TrainingMethod;
+import cn.anshan.oversight.registry.domain.course.Classification.TrainingPurpose;
 import cn.anshan.oversight.registry.domain.pricing.Benchmark;
 import cn.anshan.oversight.registry.domain.pricing.ClassSizeBands;
 import cn.anshan.oversight.registry.domain.pricing.PriceSchedule;
@@ -43,13 +49,29 @@ class CourseRulesTest {
     return schedule;
   }
 
+  static final Classification NON_SUBJECT =
+      new Classification(
+          TrainingPurpose.INTEREST_AND_ABILITY,
+          TrainingContent.NON_SUBJECT_CONTENT,
+          TrainingMethod.EXPERIENCE_AND_PRACTICE,
+          TrainingEvaluation.PROCESS_AND_SHOWCASE);
+
   static CourseForm maths(long fen) {
     return new CourseForm(
-        "Grade 8 maths", Category.SUBJECT, Subject.MATHEMATICS, Mode.OFFLINE, 45, 20, fen);
+        "Grade 8 maths",
+        Category.SUBJECT,
+        Subject.MATHEMATICS,
+        Mode.OFFLINE,
+        45,
+        20,
+        fen,
+        null,
+        null);
   }
 
   static CourseForm drawing(Mode mode, int minutes) {
-    return new CourseForm("Drawing", Category.NON_SUBJECT, null, mode, minutes, 12, 9000);
+    return new CourseForm(
+        "Drawing", Category.NON_SUBJECT, null, mode, minutes, 12, 9000, NON_SUBJECT, null);
   }
 
   static List<String> rules(CourseForm form, Provider provider) {
@@ -72,7 +94,15 @@ class CourseRulesTest {
   void prc01SubjectCourseInABandWithoutBenchmarkIsRefused() {
     CourseForm bigClass =
         new CourseForm(
-            "Maths lecture", Category.SUBJECT, Subject.MATHEMATICS, Mode.OFFLINE, 45, 40, 100);
+            "Maths lecture",
+            Category.SUBJECT,
+            Subject.MATHEMATICS,
+            Mode.OFFLINE,
+            45,
+            40,
+            100,
+            null,
+            null);
     assertEquals(List.of("PRC-01"), rules(bigClass, SUBJECT_OFFLINE));
   }
 
@@ -81,7 +111,15 @@ class CourseRulesTest {
     assertEquals(List.of("TIM-05"), rules(maths(2000), ART_OFFLINE));
     CourseForm disguised =
         new CourseForm(
-            "Fun English", Category.NON_SUBJECT, Subject.ENGLISH, Mode.OFFLINE, 45, 12, 5000);
+            "Fun English",
+            Category.NON_SUBJECT,
+            Subject.ENGLISH,
+            Mode.OFFLINE,
+            45,
+            12,
+            5000,
+            NON_SUBJECT,
+            null);
     assertEquals(List.of("TIM-05"), rules(disguised, ART_OFFLINE));
     assertEquals(List.of(), rules(drawing(Mode.OFFLINE, 90), ART_OFFLINE));
   }
@@ -98,9 +136,51 @@ class CourseRulesTest {
   }
 
   @Test
+  void reg03ANonSubjectCourseIsFiledWithItsClassification() {
+    CourseForm unclassified =
+        new CourseForm(
+            "Drawing", Category.NON_SUBJECT, null, Mode.OFFLINE, 90, 12, 9000, null, null);
+    assertEquals(List.of("REG-03"), rules(unclassified, ART_OFFLINE));
+  }
+
+  @Test
+  void reg03AnyOneSubjectTypeCriterionMakesTheCourseSubjectType() {
+    Classification drilled =
+        new Classification(
+            TrainingPurpose.INTEREST_AND_ABILITY,
+            TrainingContent.NON_SUBJECT_CONTENT,
+            TrainingMethod.LECTURE_AND_DRILL,
+            TrainingEvaluation.PROCESS_AND_SHOWCASE);
+    assertEquals(List.of("method"), drilled.subjectTypeBy());
+    CourseForm form =
+        new CourseForm(
+            "Drawing drills",
+            Category.NON_SUBJECT,
+            null,
+            Mode.OFFLINE,
+            90,
+            12,
+            9000,
+            drilled,
+            null);
+    List<RuleViolation> refused = CourseRules.check(form, ART_OFFLINE, LIMITS, schedule(), POLICY);
+    assertEquals(List.of("REG-03"), refused.stream().map(RuleViolation::rule).toList());
+    assertTrue(refused.get(0).detail().contains("by method"), refused.get(0).detail());
+    Classification exam =
+        new Classification(
+            TrainingPurpose.SUBJECT_GRADES,
+            TrainingContent.SUBJECT_CURRICULUM,
+            TrainingMethod.EXPERIENCE_AND_PRACTICE,
+            TrainingEvaluation.SCORES_AND_EXAMS);
+    assertEquals(List.of("purpose", "content", "evaluation"), exam.subjectTypeBy());
+    assertFalse(NON_SUBJECT.isSubjectType());
+  }
+
+  @Test
   void reg01SubjectCourseNamesItsSubject() {
     CourseForm noSubject =
-        new CourseForm("Homework help", Category.SUBJECT, null, Mode.OFFLINE, 45, 20, 2000);
+        new CourseForm(
+            "Homework help", Category.SUBJECT, null, Mode.OFFLINE, 45, 20, 2000, null, null);
     assertEquals(List.of("REG-01"), rules(noSubject, SUBJECT_OFFLINE));
   }
 

@@ -48,7 +48,9 @@ class ScheduleRulesTest {
             mode,
             minutes,
             20,
-            2000);
+            2000,
+            category == Category.SUBJECT ? null : CourseRulesTest.NON_SUBJECT,
+            null);
     return Course.file(provider, form, "op", Instant.parse("2026-03-01T00:00:00Z"));
   }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.registry.domain.Category;
+import cn.anshan.oversight.registry.domain.VerificationStatus;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -124,11 +124,23 @@ public final class CourseFixtures {
         .path("version");
   }
 
+  /** REG-03's four criteria, each answered the non-subject way. */
+  public static final String NON_SUBJECT_CRITERIA =
+      """
+      {"purpose":"INTEREST_AND_ABILITY","content":"NON_SUBJECT_CONTENT",
+       "method":"EXPERIENCE_AND_PRACTICE","evaluation":"PROCESS_AND_SHOWCASE"}""";
+
+  /** A non-subject course files its classification (REG-03); a subject course need not. */
   public static String course(String category, String subject, int minutes, long fen) {
     return """
         {"name":"Grade 8 course","category":"%s","subject":%s,"mode":"OFFLINE",
-         "lessonMinutes":%d,"maxStudents":20,"pricePerLessonFen":%d}"""
-        .formatted(category, subject == null ? "null" : "\"" + subject + "\"", minutes, fen);
+         "lessonMinutes":%d,"maxStudents":20,"pricePerLessonFen":%d%s}"""
+        .formatted(
+            category,
+            subject == null ? "null" : "\"" + subject + "\"",
+            minutes,
+            fen,
+            category.equals("NON_SUBJECT") ? ",\"classification\":" + NON_SUBJECT_CRITERIA : "");
   }
 
   public static ExtractableResponse<Response> file(String institutionId, String body) {

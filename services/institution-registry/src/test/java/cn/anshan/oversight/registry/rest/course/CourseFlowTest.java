@@ -2,6 +2,7 @@ package cn.anshan.oversight.registry.rest.course;
 
 import static cn.anshan.oversight.registry.rest.course.CourseFixtures.AUDITOR;
 import static cn.anshan.oversight.registry.rest.course.CourseFixtures.COURSES;
+import static cn.anshan.oversight.registry.rest.course.CourseFixtures.NON_SUBJECT_CRITERIA;
 import static cn.anshan.oversight.registry.rest.course.CourseFixtures.PARENT;
 import static cn.anshan.oversight.registry.rest.course.CourseFixtures.REGULATOR_LISHAN;
 import static cn.anshan.oversight.registry.rest.course.CourseFixtures.REGULATOR_TIEDONG;
@@ -146,7 +147,9 @@ class CourseFlowTest {
                 inst,
                 """
                 {"name":"Online drawing","category":"NON_SUBJECT","mode":"ONLINE",
-                 "lessonMinutes":30,"maxStudents":8,"pricePerLessonFen":3000}""")
+                 "lessonMinutes":30,"maxStudents":8,"pricePerLessonFen":3000,
+                 "classification":%s}"""
+                    .formatted(NON_SUBJECT_CRITERIA))
             .path("courseId");
     assertEquals(
         201,
@@ -165,7 +168,9 @@ class CourseFlowTest {
             inst,
             """
             {"name":"Long online drawing","category":"NON_SUBJECT","mode":"ONLINE",
-             "lessonMinutes":31,"maxStudents":8,"pricePerLessonFen":3000}""");
+             "lessonMinutes":31,"maxStudents":8,"pricePerLessonFen":3000,
+             "classification":%s}"""
+                .formatted(NON_SUBJECT_CRITERIA));
     assertEquals(422, longLesson.statusCode());
     assertEquals(List.of("TIM-02"), longLesson.path("rules"));
   }

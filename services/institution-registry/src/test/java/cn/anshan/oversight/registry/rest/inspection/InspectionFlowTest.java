@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.anshan.oversight.registry.rest.RegistryFixtures;
+import cn.anshan.oversight.registry.rest.course.CourseFixtures;
 import cn.anshan.oversight.registry.rest.staff.StaffFlowTest;
 import cn.anshan.oversight.testkit.OversightTestResources;
 import cn.anshan.oversight.testkit.TestInfra;
@@ -204,18 +205,30 @@ class InspectionFlowTest {
    * Issue 18 item 3: staff declarations nobody checked, or found false, raise the sampled grade.
    */
   @Test
-  void ins02UnverifiedAndRefutedStaffDeclarationsRaiseTheSampledGrade() {
+  void ins02UnverifiedAndRefutedDeclarationsRaiseTheSampledGrade() {
     String checked = approvedInstitution();
     String unchecked = approvedInstitution();
     String refuted = approvedInstitution();
-    for (String id : List.of(checked, unchecked, refuted)) {
+    String uncheckedCourse = approvedInstitution();
+    for (String id : List.of(checked, unchecked, refuted, uncheckedCourse)) {
       whiteListed(id);
     }
     String checkedTeacher = staffOf(checked);
     staffOf(unchecked);
     String refutedTeacher = staffOf(refuted);
+    String courseTeacher = staffOf(uncheckedCourse);
     check(checked, checkedTeacher, false);
     check(refuted, refutedTeacher, true);
+    check(uncheckedCourse, courseTeacher, false);
+    // its staff are verified, but the REG-03 classification of its course is not
+    assertEquals(
+        201,
+        given()
+            .header("Authorization", StaffFlowTest.operatorOf(uncheckedCourse).bearer())
+            .contentType(ContentType.JSON)
+            .body(CourseFixtures.course("NON_SUBJECT", null, 60, 8000))
+            .post("/api/v1/courses")
+            .statusCode());
     String planId =
         given()
             .header("Authorization", regulator.bearer())
@@ -224,14 +237,16 @@ class InspectionFlowTest {
             .post("/api/v1/inspection-plans")
             .then()
             .statusCode(201)
-            .body("raisedGrades.institutionId", containsInAnyOrder(unchecked, refuted))
+            .body(
+                "raisedGrades.institutionId",
+                containsInAnyOrder(unchecked, refuted, uncheckedCourse))
             .extract()
             .path("planId");
     JsonNode raised = events(planId, 1).get(0).path("data").path("raisedGrades");
-    assertEquals(2, raised.size(), raised.toString());
+    assertEquals(3, raised.size(), raised.toString());
     for (JsonNode grade : raised) {
       assertEquals("B", grade.path("assigned").asText());
-      if (grade.path("institutionId").asText().equals(unchecked)) {
+      if (!grade.path("institutionId").asText().equals(refuted)) {
         assertEquals("C", grade.path("sampledAs").asText());
         assertEquals("UNVERIFIED_DECLARATIONS", grade.path("reason").asText());
       } else {

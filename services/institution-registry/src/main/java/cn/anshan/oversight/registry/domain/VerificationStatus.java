@@ -1,4 +1,4 @@
-package cn.anshan.oversight.registry.domain.staff;
+package cn.anshan.oversight.registry.domain;
 
 /**
  * Where a staff member's declared qualification and in-service status stand (issue 18 item 3):
