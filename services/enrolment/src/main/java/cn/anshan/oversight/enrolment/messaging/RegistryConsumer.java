@@ -1,6 +1,7 @@
 package cn.anshan.oversight.enrolment.messaging;
 
 import cn.anshan.oversight.enrolment.domain.provider.ExitReason;
+import cn.anshan.oversight.enrolment.service.ProviderFacts;
 import cn.anshan.oversight.enrolment.service.ProviderService;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.IncomingEvent;
@@ -17,7 +18,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Keeps the provider-standing read model from registry events (ASV-06) and exits providers that the
  * registry black-lists, delists or whose licence lapses; learns filed courses and their prices (the
- * ceiling of a provider's fee). Other registry event types are ignored.
+ * ceiling of a provider's fee), the bureau's REG-03 classifications, and which institutions employ
+ * someone on the staff blacklist (STF-06). Other registry event types are ignored.
  */
 @ApplicationScoped
 public class RegistryConsumer implements EventConsumer {
@@ -30,15 +32,21 @@ public class RegistryConsumer implements EventConsumer {
           "InstitutionDelisted.v1",
           "LicenceRevoked.v1",
           "LicenceExpired.v1",
-          "CourseFiled.v1");
+          "CourseFiled.v1",
+          "CourseClassified.v1",
+          "StaffBlacklisted.v1",
+          "StaffLeft.v1");
 
   private final Inbox inbox;
   private final ProviderService providers;
+  private final ProviderFacts facts;
   private final OversightClock clock;
 
-  public RegistryConsumer(Inbox inbox, ProviderService providers, OversightClock clock) {
+  public RegistryConsumer(
+      Inbox inbox, ProviderService providers, ProviderFacts facts, OversightClock clock) {
     this.inbox = inbox;
     this.providers = providers;
+    this.facts = facts;
     this.clock = clock;
   }
 
@@ -64,8 +72,16 @@ public class RegistryConsumer implements EventConsumer {
 
   @Override
   public Uni<Void> apply(IncomingEvent event) {
-    if (event.type().equals(PREFIX + "CourseFiled.v1")) {
-      return providers.courseFiled(event.dataAs(CourseFiled.class).course());
+    Uni<Void> learnt =
+        switch (event.type().substring(PREFIX.length())) {
+          case "CourseFiled.v1" -> facts.courseFiled(event.dataAs(CourseFiled.class).course());
+          case "CourseClassified.v1" -> classified(event.dataAs(CourseClassified.class));
+          case "StaffBlacklisted.v1" -> blacklisted(event.dataAs(StaffBlacklisted.class));
+          case "StaffLeft.v1" -> left(event.dataAs(StaffLeft.class));
+          default -> null;
+        };
+    if (learnt != null) {
+      return learnt;
     }
     long version = event.aggregateVersion();
     CommandContext system =
@@ -82,6 +98,24 @@ public class RegistryConsumer implements EventConsumer {
           default -> listed(system, event.dataAs(InstitutionListing.class), version);
         };
     return work.replaceWithVoid();
+  }
+
+  private Uni<Void> classified(CourseClassified decision) {
+    return facts.courseClassified(decision.courseId(), decision.subjectType());
+  }
+
+  private Uni<Void> blacklisted(StaffBlacklisted listing) {
+    return facts.staffBlacklisted(
+        listing.currentlyFiled().stream()
+            .map(f -> new ProviderFacts.Filing(f.staffId(), f.institutionId()))
+            .toList(),
+        listing.listedAt());
+  }
+
+  private Uni<Void> left(StaffLeft departure) {
+    return facts.staffLeft(
+        new ProviderFacts.Filing(departure.staffId(), departure.institutionId()),
+        departure.leftAt());
   }
 
   private Uni<Integer> lapsed(

@@ -10,11 +10,11 @@ import cn.anshan.oversight.enrolment.domain.provider.ProviderOffer;
 import cn.anshan.oversight.enrolment.domain.provider.ProviderRules;
 import cn.anshan.oversight.enrolment.domain.provider.ProviderStanding;
 import cn.anshan.oversight.enrolment.messaging.EnrolmentEvents;
+import cn.anshan.oversight.enrolment.repository.BarredStaffFilingRepository;
 import cn.anshan.oversight.enrolment.repository.FiledCourseRepository;
 import cn.anshan.oversight.enrolment.repository.ProgrammeRepository;
 import cn.anshan.oversight.enrolment.repository.ProviderAdmissionRepository;
 import cn.anshan.oversight.enrolment.repository.ProviderStandingRepository;
-import cn.anshan.oversight.kit.db.LearnedFacts;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.outbox.Outbox;
@@ -40,6 +40,7 @@ public class ProviderService {
   private final ProviderAdmissionRepository admissions;
   private final ProviderStandingRepository standings;
   private final FiledCourseRepository courses;
+  private final BarredStaffFilingRepository barred;
   private final Outbox outbox;
   private final OversightClock clock;
   private final EnrolmentSettings settings;
@@ -49,6 +50,7 @@ public class ProviderService {
       ProviderAdmissionRepository admissions,
       ProviderStandingRepository standings,
       FiledCourseRepository courses,
+      BarredStaffFilingRepository barred,
       Outbox outbox,
       OversightClock clock,
       EnrolmentSettings settings) {
@@ -56,6 +58,7 @@ public class ProviderService {
     this.admissions = admissions;
     this.standings = standings;
     this.courses = courses;
+    this.barred = barred;
     this.outbox = outbox;
     this.clock = clock;
     this.settings = settings;
@@ -81,22 +84,29 @@ public class ProviderService {
         .chain(programme -> admitted(command, programme, offer));
   }
 
-  /**
-   * CourseFiled (in the consumer's transaction): a course the institution may be brought in for, at
-   * most at its filed price.
-   */
-  public Uni<Void> courseFiled(FiledCourse course) {
-    return LearnedFacts.learnOnce(courses, course.courseId(), course);
-  }
+  /** What an offer is decided on: the institution's standing, its barred staff, the course. */
+  private record OfferFacts(ProviderStanding standing, long barredStaff, FiledCourse course) {}
 
-  private Uni<Void> eligible(ProviderOffer offer) {
+  private Uni<OfferFacts> facts(ProviderOffer offer) {
     return standings
         .findById(offer.institutionId())
         .chain(
             standing ->
-                courses
-                    .findById(offer.courseId())
-                    .map(course -> ProviderRules.refusal(standing, course, offer, clock.today())))
+                barred
+                    .currentlyAt(offer.institutionId())
+                    .chain(
+                        count ->
+                            courses
+                                .findById(offer.courseId())
+                                .map(course -> new OfferFacts(standing, count, course))));
+  }
+
+  private Uni<Void> eligible(ProviderOffer offer) {
+    return facts(offer)
+        .map(
+            f ->
+                ProviderRules.refusal(
+                    f.standing(), f.barredStaff(), f.course(), offer, clock.today()))
         .invoke(
             why -> {
               if (why.isPresent()) {

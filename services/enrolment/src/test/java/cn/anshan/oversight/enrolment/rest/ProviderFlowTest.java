@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -274,6 +275,129 @@ class ProviderFlowTest {
         overdue.path("type").asText());
     assertEquals("2026-11-30", overdue.path("data").path("dueOn").asText());
     assertEquals("system:enrolment", overdue.path("actor").asText());
+  }
+
+  /** The registry black-lists a person filed with the institution (STF-06). */
+  void blacklistedStaff(String staffId) {
+    publishRegistry(
+        EnrolmentFixtures.golden(
+            "registry",
+            "StaffBlacklisted.v1",
+            e -> {
+              String entry = UUID.randomUUID().toString();
+              e.put("id", UUID.randomUUID().toString());
+              e.put("subject", "StaffBlacklistEntry/" + entry);
+              e.put("aggregateid", entry);
+              ObjectNode filed = (ObjectNode) e.get("data").get("currentlyFiled").get(0);
+              filed.put("staffId", staffId).put("institutionId", institution);
+            }));
+  }
+
+  void staffLeft(String staffId) {
+    publishRegistry(
+        EnrolmentFixtures.golden(
+            "registry",
+            "StaffLeft.v1",
+            e -> {
+              e.put("id", UUID.randomUUID().toString());
+              e.put("subject", "StaffMember/" + staffId);
+              e.put("aggregateid", staffId);
+              ((ObjectNode) e.get("data"))
+                  .put("staffId", staffId)
+                  .put("institutionId", institution);
+            }));
+  }
+
+  void classified(String outcome) {
+    publishRegistry(
+        EnrolmentFixtures.golden(
+            "registry",
+            "CourseClassified.v1",
+            e -> {
+              e.put("id", UUID.randomUUID().toString());
+              e.put("subject", "Course/" + course);
+              e.put("aggregateid", course);
+              ObjectNode data = (ObjectNode) e.get("data");
+              data.put("courseId", course).put("institutionId", institution);
+              data.put("outcome", outcome);
+              if (outcome.equals("VERIFIED")) {
+                data.putArray("subjectTypeBy");
+                data.putArray("breaches");
+              }
+            }));
+  }
+
+  void awaitCount(long expected, String sql, Object... params) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> TestInfra.count(sql, params) == expected);
+  }
+
+  ValidatableResponse offer() {
+    return post(
+        admin,
+        "/api/v1/programmes/" + programme + "/providers",
+        EnrolmentFixtures.admission(institution, course, 3_500, "机器人社团"));
+  }
+
+  @Test
+  @DisplayName("ASV-06 / STF-06: no provider while it employs someone on the staff blacklist")
+  void asv06AProviderEmployingABlacklistedPersonIsRefusedUntilTheyLeave() {
+    whitelisted();
+    String staffId = UUID.randomUUID().toString();
+    blacklistedStaff(staffId);
+    awaitCount(
+        1,
+        "select count(*) from barred_staff_filing where staff_id = ? and listed_at is not null",
+        staffId);
+    offer()
+        .statusCode(422)
+        .body("rules", hasItem("ASV-06"))
+        .body(
+            "detail",
+            containsString(
+                "1 of the institution's filed staff is on the staff blacklist (STF-06)"));
+    staffLeft(staffId);
+    awaitCount(
+        1,
+        "select count(*) from barred_staff_filing where staff_id = ? and left_at is not null",
+        staffId);
+    offer().statusCode(201);
+  }
+
+  @Test
+  @DisplayName("STF-06: a black-listing that arrives after the person left bars nobody")
+  void aDepartureThatArrivesBeforeTheListingIsRemembered() {
+    whitelisted();
+    String staffId = UUID.randomUUID().toString();
+    staffLeft(staffId);
+    awaitCount(1, "select count(*) from barred_staff_filing where staff_id = ?", staffId);
+    blacklistedStaff(staffId);
+    awaitCount(
+        1,
+        "select count(*) from barred_staff_filing where staff_id = ? and listed_at is not null",
+        staffId);
+    offer().statusCode(201);
+  }
+
+  @Test
+  @DisplayName("ASV-06 / REG-03: no provider for a course the bureau found subject-type")
+  void asv06ACourseClassifiedSubjectTypeIsNotBroughtIn() {
+    whitelisted();
+    classified("REFUTED");
+    awaitCount(
+        1,
+        "select count(*) from filed_course where course_id = ?::uuid and classified_subject_type",
+        course);
+    offer()
+        .statusCode(422)
+        .body("rules", hasItem("ASV-06"))
+        .body("detail", containsString("REG-03"));
+    classified("VERIFIED");
+    awaitCount(
+        1,
+        "select count(*) from filed_course where course_id = ?::uuid"
+            + " and not classified_subject_type",
+        course);
+    offer().statusCode(201);
   }
 
   private void awaitExited(String admission) {

@@ -23,6 +23,9 @@ public class FiledCourse {
 
   private Instant filedAt;
 
+  /** REG-03: the education bureau found this course, filed as non-subject, subject-type. */
+  private boolean classifiedSubjectType;
+
   protected FiledCourse() {}
 
   public FiledCourse(
@@ -32,6 +35,15 @@ public class FiledCourse {
     this.pricePerLessonFen = pricePerLessonFen;
     this.name = name;
     this.filedAt = filedAt;
+  }
+
+  /** CourseClassified: REFUTED marks it subject-type training; a later VERIFIED lifts that. */
+  public void classified(boolean subjectType) {
+    classifiedSubjectType = subjectType;
+  }
+
+  public boolean classifiedSubjectType() {
+    return classifiedSubjectType;
   }
 
   public UUID courseId() {

@@ -30,18 +30,35 @@ public final class ProviderRules {
 
   /**
    * Why the offer may not be admitted on {@code today}: the institution's standing as above, then
-   * the course: one the registry filed for this institution, and a fee per lesson no higher than
-   * its filed price (the school brings a provider in at no more than the public price).
+   * its personnel (none of its filed staff on the staff blacklist, STF-06), then the course: one
+   * the registry filed for this institution, not classified subject-type by the education bureau
+   * (REG-03), and a fee per lesson no higher than its filed price (the school brings a provider in
+   * at no more than the public price).
    */
   public static Optional<String> refusal(
-      ProviderStanding standing, FiledCourse course, ProviderOffer offer, LocalDate today) {
+      ProviderStanding standing,
+      long barredStaff,
+      FiledCourse course,
+      ProviderOffer offer,
+      LocalDate today) {
     Optional<String> ineligible = ineligibility(standing, today);
     if (ineligible.isPresent()) {
       return ineligible;
     }
+    if (barredStaff > 0) {
+      return Optional.of(
+          "%d of the institution's filed staff %s on the staff blacklist (STF-06)"
+              .formatted(barredStaff, barredStaff == 1 ? "is" : "are"));
+    }
     if (course == null || !course.institutionId().equals(offer.institutionId())) {
       return Optional.of(
           "the registry has filed no course " + offer.courseId() + " of this institution");
+    }
+    if (course.classifiedSubjectType()) {
+      return Optional.of(
+          "the education bureau classified course "
+              + offer.courseId()
+              + " as subject-type training filed as non-subject (REG-03, TIM-05)");
     }
     if (offer.feeFenPerLesson() > course.pricePerLessonFen()) {
       return Optional.of(

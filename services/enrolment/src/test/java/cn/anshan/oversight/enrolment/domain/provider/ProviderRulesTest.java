@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -53,5 +56,27 @@ class ProviderRulesTest {
   void asv06PassMark() {
     assertTrue(ProviderRules.passes(60, 60));
     assertFalse(ProviderRules.passes(59, 60));
+  }
+
+  @Test
+  @DisplayName("ASV-06: personnel (STF-06) and course (REG-03) are checked after the standing")
+  void asv06BarredStaffAndSubjectTypeCoursesRefuse() {
+    UUID courseId = UUID.randomUUID();
+    FiledCourse course = new FiledCourse(courseId, "inst-1", 4_000, "机器人", NOW);
+    ProviderOffer offer = new ProviderOffer("inst-1", courseId, 4_000, List.of("robotics"));
+    ProviderStanding standing = white(TODAY.plusYears(1));
+    assertEquals(Optional.empty(), ProviderRules.refusal(standing, 0, course, offer, TODAY));
+    assertTrue(
+        ProviderRules.refusal(standing, 2, course, offer, TODAY)
+            .orElseThrow()
+            .contains("2 of the institution's filed staff are on the staff blacklist (STF-06)"));
+    course.classified(true);
+    assertTrue(
+        ProviderRules.refusal(standing, 0, course, offer, TODAY).orElseThrow().contains("REG-03"));
+    course.classified(false);
+    assertEquals(Optional.empty(), ProviderRules.refusal(standing, 0, course, offer, TODAY));
+    // an ineligible standing is named first
+    assertTrue(
+        ProviderRules.refusal(null, 2, course, offer, TODAY).orElseThrow().contains("no standing"));
   }
 }

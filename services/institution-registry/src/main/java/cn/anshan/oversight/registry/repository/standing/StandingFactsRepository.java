@@ -2,7 +2,7 @@ package cn.anshan.oversight.registry.repository.standing;
 
 import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.VerificationStatus;
-import cn.anshan.oversight.registry.domain.staff.StaffQualifications;
+import cn.anshan.oversight.registry.domain.staff.QualificationCounts;
 import cn.anshan.oversight.registry.domain.staff.StaffStatus;
 import cn.anshan.oversight.registry.domain.standing.LegalRegistration;
 import cn.anshan.oversight.registry.domain.standing.OperatingLicence;
@@ -86,12 +86,12 @@ public class StandingFactsRepository {
                     ? null
                     : new PublicFacts(
                         facts(rows),
-                        new StaffQualifications(
+                        new QualificationCounts(
                             (Long) rows.get(0)[4], (Long) rows.get(0)[5], (Long) rows.get(0)[6])));
   }
 
   /** Standing facts with what the public register shows of the staff checks. */
-  public record PublicFacts(StandingFacts standing, StaffQualifications staff) {}
+  public record PublicFacts(StandingFacts standing, QualificationCounts staff) {}
 
   private static StandingFacts facts(List<Object[]> rows) {
     if (rows.isEmpty()) {

@@ -3,7 +3,7 @@ package cn.anshan.oversight.registry.service.standing;
 import cn.anshan.oversight.registry.domain.Category;
 import cn.anshan.oversight.registry.domain.Mode;
 import cn.anshan.oversight.registry.domain.SubCategory;
-import cn.anshan.oversight.registry.domain.staff.StaffQualifications;
+import cn.anshan.oversight.registry.domain.staff.QualificationCounts;
 import cn.anshan.oversight.registry.domain.standing.LicenceStatus;
 import cn.anshan.oversight.registry.domain.standing.ListStatus;
 import java.time.LocalDate;
@@ -30,5 +30,5 @@ public record PublicInstitutionView(
             description =
                 "Issue 18 item 3: of the active staff, how many the regulator has verified, has not"
                     + " checked yet (the operator's word only), or found to break STF-01/STF-02")
-        StaffQualifications staffQualifications,
+        QualificationCounts staffQualifications,
     List<String> listReasons) {}
