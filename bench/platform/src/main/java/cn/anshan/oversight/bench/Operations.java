@@ -187,7 +187,7 @@ final class Operations {
                     """
                     {"name":"Bench filing","category":"NON_SUBJECT","subCategory":"SCIENCE_TECH",
                      "mode":"OFFLINE","district":"tiedong","legalForm":"BUSINESS",
-                     "studentStages":["PRIMARY"],"premisesAreaSqm":200,"maxStudentsPerSlot":40}"""))
+                     "studentStages":["PRIMARY"],"premisesAreaSqm":200,"maxStudentsPerSlot":40,"startUpCapital":{"yuan":500000,"evidenceReference":"验资报告 2026-0001"}}"""))
             .check(status().is(201))
             .check(header("ETag").saveAs("etag")))
         .exitHereIfFailed()

@@ -253,7 +253,7 @@ final class World {
     return """
     {"name":"%s","category":"NON_SUBJECT","subCategory":"SCIENCE_TECH","mode":"OFFLINE",
      "district":"tiedong","legalForm":"BUSINESS","studentStages":["PRIMARY","JUNIOR_SECONDARY"],
-     "premisesAreaSqm":320.5,"maxStudentsPerSlot":60}"""
+     "premisesAreaSqm":320.5,"maxStudentsPerSlot":60,"startUpCapital":{"yuan":500000,"evidenceReference":"验资报告 2026-0001"}}"""
         .formatted(name);
   }
 

@@ -136,6 +136,35 @@ final class ObjectsBeyondTheStory {
         REGULATOR_TIEDONG,
         reg + "/staff-blacklist",
         Map.of("nationalIdNumber", teacherId, "redLine", "OTHER_CONDUCT", "detail", "matrix"));
+    // The black-listed teacher is checked and leaves before institution A is readmitted as a
+    // provider: enrolment refuses a provider that employs a black-listed person (ASV-06, STF-06).
+    String staff =
+        fromJournal("POST", "/institutions/" + INSTITUTION_A + "/staff$", "staffId", false, null);
+    String teacher = reg + "/institutions/" + INSTITUTION_A + "/staff/" + staff;
+    String course =
+        reg + "/courses/" + fromJournal("POST", "/courses$", "courseId", false, OPERATOR_A);
+    act(
+        REGULATOR_TIEDONG,
+        course + "/classification",
+        Map.of(
+            "assessed",
+            Map.of(
+                "purpose", "INTEREST_AND_ABILITY",
+                "content", "NON_SUBJECT_CONTENT",
+                "method", "EXPERIENCE_AND_PRACTICE",
+                "evaluation", "PROCESS_AND_SHOWCASE"),
+            "evidenceReference",
+            "matrix: class visit"),
+        api.as(REGULATOR_TIEDONG).get(course).send());
+    act(
+        REGULATOR_TIEDONG,
+        teacher + "/verification",
+        Map.of(
+            "qualificationConfirmed", true,
+            "inServiceTeacherFound", false,
+            "evidenceReference", "matrix: certificate register query"),
+        api.as(REGULATOR_TIEDONG).get(teacher).send());
+    act(OPERATOR_A, teacher + "/departure", null, api.as(OPERATOR_A).get(teacher).send());
     Answer standing =
         api.as(REGULATOR_TIEDONG).get(reg + "/institutions/" + INSTITUTION_A + "/standing").send();
 
@@ -164,33 +193,6 @@ final class ObjectsBeyondTheStory {
         reg + "/institutions/" + INSTITUTION_A + "/licence/scope-change",
         Map.of("subCategory", "SCIENCE_TECH", "mode", "OFFLINE"),
         api.as(REGULATOR_TIEDONG).get(reg + "/institutions/" + INSTITUTION_A + "/standing").send());
-    String staff =
-        fromJournal("POST", "/institutions/" + INSTITUTION_A + "/staff$", "staffId", false, null);
-    String teacher = reg + "/institutions/" + INSTITUTION_A + "/staff/" + staff;
-    String course =
-        reg + "/courses/" + fromJournal("POST", "/courses$", "courseId", false, OPERATOR_A);
-    act(
-        REGULATOR_TIEDONG,
-        course + "/classification",
-        Map.of(
-            "assessed",
-            Map.of(
-                "purpose", "INTEREST_AND_ABILITY",
-                "content", "NON_SUBJECT_CONTENT",
-                "method", "EXPERIENCE_AND_PRACTICE",
-                "evaluation", "PROCESS_AND_SHOWCASE"),
-            "evidenceReference",
-            "matrix: class visit"),
-        api.as(REGULATOR_TIEDONG).get(course).send());
-    act(
-        REGULATOR_TIEDONG,
-        teacher + "/verification",
-        Map.of(
-            "qualificationConfirmed", true,
-            "inServiceTeacherFound", false,
-            "evidenceReference", "matrix: certificate register query"),
-        api.as(REGULATOR_TIEDONG).get(teacher).send());
-    act(OPERATOR_A, teacher + "/departure", null, api.as(OPERATOR_A).get(teacher).send());
     act(
         REGULATOR_TIEDONG,
         reg + "/institutions/" + INSTITUTION_A + "/licence/revocation",

@@ -1,5 +1,6 @@
 package cn.anshan.oversight.registry.config;
 
+import cn.anshan.oversight.registry.domain.ApplicationStandard;
 import cn.anshan.oversight.registry.domain.PremisesStandard;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -31,6 +32,13 @@ public interface RegistrySettings {
      */
     @WithDefault("20")
     int decisionWorkingDays();
+
+    /**
+     * REG-08: minimum start-up capital of a new institution in yuan. Most provinces require 300,000
+     * (some 100,000 or 200,000); the Liaoning figure is UNCONFIRMED.
+     */
+    @WithDefault("300000")
+    long minStartUpCapitalYuan();
   }
 
   interface Premises {
@@ -45,5 +53,9 @@ public interface RegistrySettings {
 
   default PremisesStandard premisesStandard() {
     return new PremisesStandard(premises().minSqmPerStudent(), premises().minAreaSqm());
+  }
+
+  default ApplicationStandard applicationStandard() {
+    return new ApplicationStandard(premisesStandard(), application().minStartUpCapitalYuan());
   }
 }

@@ -3,7 +3,10 @@ package cn.anshan.oversight.registry.domain;
 import java.math.BigDecimal;
 import java.util.Set;
 
-/** What an institution declares when it applies. */
+/**
+ * What an institution declares when it applies. {@code startUpCapital} is required for new
+ * applications (REG-08) and may be null for an institution approved before the platform.
+ */
 public record ApplicationForm(
     String name,
     Category category,
@@ -13,4 +16,5 @@ public record ApplicationForm(
     LegalForm legalForm,
     Set<StudentStage> studentStages,
     BigDecimal premisesAreaSqm,
-    int maxStudentsPerSlot) {}
+    int maxStudentsPerSlot,
+    StartUpCapital startUpCapital) {}

@@ -12,10 +12,29 @@ import java.util.List;
 public final class ApplicationRules {
   private ApplicationRules() {}
 
-  public static List<RuleViolation> check(ApplicationForm form, PremisesStandard premises) {
+  public static List<RuleViolation> check(ApplicationForm form, ApplicationStandard standard) {
     List<RuleViolation> violations = new ArrayList<>();
     checkNewApprovalsAllowed(form, violations);
-    return standing(form, premises, violations);
+    checkStartUpCapital(form.startUpCapital(), standard.minStartUpCapitalYuan(), violations);
+    return standing(form, standard.premises(), violations);
+  }
+
+  /** REG-08: a new institution declares its start-up capital, at least the configured minimum. */
+  private static void checkStartUpCapital(
+      StartUpCapital capital, long minimumYuan, List<RuleViolation> out) {
+    if (capital == null) {
+      out.add(
+          new RuleViolation(
+              "REG-08",
+              "a new institution declares its start-up capital (at least %d yuan) with its evidence"
+                  .formatted(minimumYuan)));
+    } else if (capital.yuan() < minimumYuan) {
+      out.add(
+          new RuleViolation(
+              "REG-08",
+              "start-up capital must be at least %d yuan; the application declares %d"
+                  .formatted(minimumYuan, capital.yuan())));
+    }
   }
 
   /**

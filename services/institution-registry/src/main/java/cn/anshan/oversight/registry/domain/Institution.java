@@ -54,6 +54,11 @@ public class Institution {
 
   private int maxStudentsPerSlot;
 
+  /** REG-08, in yuan; null for institutions approved before the platform. */
+  private Long startUpCapitalYuan;
+
+  private String startUpCapitalEvidence;
+
   @Enumerated(EnumType.STRING)
   private ApplicationStatus status;
 
@@ -95,12 +100,12 @@ public class Institution {
    * nothing changed.
    */
   public List<RuleViolation> apply(
-      ApplicationForm form, PremisesStandard premises, String applicant, Instant now) {
+      ApplicationForm form, ApplicationStandard standard, String applicant, Instant now) {
     if (status == ApplicationStatus.APPLIED || status == ApplicationStatus.APPROVED) {
       throw new IllegalStateException(
           "the institution already has an open or approved application");
     }
-    List<RuleViolation> violations = ApplicationRules.check(form, premises);
+    List<RuleViolation> violations = ApplicationRules.check(form, standard);
     if (!violations.isEmpty()) {
       return violations;
     }
@@ -113,6 +118,9 @@ public class Institution {
     studentStages = EnumSet.copyOf(form.studentStages());
     premisesAreaSqm = form.premisesAreaSqm();
     maxStudentsPerSlot = form.maxStudentsPerSlot();
+    startUpCapitalYuan = form.startUpCapital() == null ? null : form.startUpCapital().yuan();
+    startUpCapitalEvidence =
+        form.startUpCapital() == null ? null : form.startUpCapital().evidenceReference();
     status = ApplicationStatus.APPLIED;
     appliedAt = now;
     appliedBy = applicant;
@@ -147,6 +155,9 @@ public class Institution {
     studentStages = EnumSet.copyOf(form.studentStages());
     premisesAreaSqm = form.premisesAreaSqm();
     maxStudentsPerSlot = form.maxStudentsPerSlot();
+    startUpCapitalYuan = form.startUpCapital() == null ? null : form.startUpCapital().yuan();
+    startUpCapitalEvidence =
+        form.startUpCapital() == null ? null : form.startUpCapital().evidenceReference();
     status = ApplicationStatus.APPROVED;
     appliedAt = now;
     appliedBy = regulator;
@@ -176,9 +187,9 @@ public class Institution {
    * Approves the application; REG-09 "whoever approves supervises" makes the approver the
    * supervisor. The form's rules are checked again, because configuration may have changed.
    */
-  public List<RuleViolation> approve(PremisesStandard premises, String regulator, Instant now) {
+  public List<RuleViolation> approve(ApplicationStandard standard, String regulator, Instant now) {
     requireOpen();
-    List<RuleViolation> violations = ApplicationRules.check(form(), premises);
+    List<RuleViolation> violations = ApplicationRules.check(form(), standard);
     if (!violations.isEmpty()) {
       return violations;
     }
@@ -272,7 +283,8 @@ public class Institution {
         legalForm,
         studentStages,
         premisesAreaSqm,
-        maxStudentsPerSlot);
+        maxStudentsPerSlot,
+        startUpCapital());
   }
 
   public String institutionId() {
@@ -317,6 +329,13 @@ public class Institution {
 
   public int maxStudentsPerSlot() {
     return maxStudentsPerSlot;
+  }
+
+  /** REG-08 as declared; null for an institution approved before the platform. */
+  public StartUpCapital startUpCapital() {
+    return startUpCapitalYuan == null
+        ? null
+        : new StartUpCapital(startUpCapitalYuan, startUpCapitalEvidence);
   }
 
   public ApplicationStatus status() {

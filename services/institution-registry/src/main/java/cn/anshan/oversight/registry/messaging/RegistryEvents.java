@@ -6,6 +6,7 @@ import cn.anshan.oversight.registry.domain.Category;
 import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.LegalForm;
 import cn.anshan.oversight.registry.domain.Mode;
+import cn.anshan.oversight.registry.domain.StartUpCapital;
 import cn.anshan.oversight.registry.domain.StudentStage;
 import cn.anshan.oversight.registry.domain.SubCategory;
 import java.math.BigDecimal;
@@ -32,6 +33,7 @@ public final class RegistryEvents {
       Set<StudentStage> studentStages,
       BigDecimal premisesAreaSqm,
       int maxStudentsPerSlot,
+      StartUpCapital startUpCapital,
       Instant appliedAt) {}
 
   public record ExistingInstitutionRegistered(
@@ -71,6 +73,7 @@ public final class RegistryEvents {
             a.studentStages(),
             a.premisesAreaSqm(),
             a.maxStudentsPerSlot(),
+            a.startUpCapital(),
             a.appliedAt()));
   }
 

@@ -81,9 +81,11 @@ public class ApplicationService {
               }
               Institution application =
                   existing != null ? existing : Institution.start(institutionId);
-              refuseWrongApprovalLevel(form, ApplicationRules.check(form, premises()));
+              refuseWrongApprovalLevel(
+                  form, ApplicationRules.check(form, settings.applicationStandard()));
               List<RuleViolation> violations =
-                  application.apply(form, premises(), command.actor().subject(), clock.now());
+                  application.apply(
+                      form, settings.applicationStandard(), command.actor().subject(), clock.now());
               if (!violations.isEmpty()) {
                 throw ProblemException.rules(violations);
               }
@@ -232,7 +234,8 @@ public class ApplicationService {
         .chain(
             application -> {
               List<RuleViolation> violations =
-                  application.approve(premises(), command.actor().subject(), clock.now());
+                  application.approve(
+                      settings.applicationStandard(), command.actor().subject(), clock.now());
               if (!violations.isEmpty()) {
                 throw ProblemException.rules(violations);
               }

@@ -5,6 +5,7 @@ import cn.anshan.oversight.registry.domain.Category;
 import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.LegalForm;
 import cn.anshan.oversight.registry.domain.Mode;
+import cn.anshan.oversight.registry.domain.StartUpCapital;
 import cn.anshan.oversight.registry.domain.StudentStage;
 import cn.anshan.oversight.registry.domain.SubCategory;
 import java.math.BigDecimal;
@@ -25,6 +26,7 @@ public record ApplicationView(
     Set<StudentStage> studentStages,
     BigDecimal premisesAreaSqm,
     int maxStudentsPerSlot,
+    StartUpCapital startUpCapital,
     Instant appliedAt,
     Instant decidedAt,
     String supervisorId) {
@@ -43,6 +45,7 @@ public record ApplicationView(
         a.studentStages(),
         a.premisesAreaSqm(),
         a.maxStudentsPerSlot(),
+        a.startUpCapital(),
         a.appliedAt(),
         a.decidedAt(),
         a.supervisorId());

@@ -10,8 +10,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ApplicationRulesTest {
-  static final PremisesStandard STANDARD =
-      new PremisesStandard(new BigDecimal("3"), new BigDecimal("100"));
+  static final ApplicationStandard STANDARD =
+      new ApplicationStandard(
+          new PremisesStandard(new BigDecimal("3"), new BigDecimal("100")), 300_000);
+  static final StartUpCapital CAPITAL = new StartUpCapital(300_000, "验资报告 2026-0001");
 
   static ApplicationForm scienceClub(String area, int students) {
     return new ApplicationForm(
@@ -23,7 +25,8 @@ class ApplicationRulesTest {
         LegalForm.BUSINESS,
         Set.of(StudentStage.PRIMARY),
         new BigDecimal(area),
-        students);
+        students,
+        CAPITAL);
   }
 
   static List<String> rules(List<RuleViolation> violations) {
@@ -59,7 +62,8 @@ class ApplicationRulesTest {
         LegalForm.BUSINESS,
         Set.of(StudentStage.JUNIOR_SECONDARY),
         new BigDecimal("300"),
-        30);
+        30,
+        CAPITAL);
   }
 
   @Test
@@ -93,7 +97,8 @@ class ApplicationRulesTest {
             LegalForm.BUSINESS,
             Set.of(StudentStage.JUNIOR_SECONDARY),
             BigDecimal.ZERO,
-            30);
+            30,
+            CAPITAL);
     assertTrue(ApplicationRules.check(online, STANDARD).isEmpty());
   }
 
@@ -109,7 +114,8 @@ class ApplicationRulesTest {
             LegalForm.BUSINESS,
             Set.of(StudentStage.PRIMARY),
             new BigDecimal("50"),
-            30);
+            30,
+            CAPITAL);
     List<RuleViolation> violations = ApplicationRules.check(subject, STANDARD);
     assertEquals(List.of("REG-04", "REG-06", "REG-10", "REG-10"), rules(violations));
     assertTrue(violations.get(0).detail().contains("compulsory-education"));
@@ -127,7 +133,8 @@ class ApplicationRulesTest {
             LegalForm.BUSINESS,
             Set.of(StudentStage.PRESCHOOL),
             new BigDecimal("300"),
-            20);
+            20,
+            CAPITAL);
     assertEquals(List.of("REG-04"), rules(ApplicationRules.check(preschool, STANDARD)));
   }
 
@@ -143,7 +150,8 @@ class ApplicationRulesTest {
             LegalForm.BUSINESS,
             Set.of(StudentStage.PRIMARY),
             BigDecimal.ZERO,
-            10);
+            10,
+            CAPITAL);
     assertEquals(List.of("REG-02"), rules(ApplicationRules.check(noSector, STANDARD)));
   }
 
@@ -171,8 +179,9 @@ class ApplicationRulesTest {
             LegalForm.MINFEI,
             Set.of(StudentStage.PRIMARY),
             new BigDecimal("300"),
-            40);
-    assertTrue(ApplicationRules.checkExisting(minfei, STANDARD).isEmpty());
+            40,
+            CAPITAL);
+    assertTrue(ApplicationRules.checkExisting(minfei, STANDARD.premises()).isEmpty());
     ApplicationForm business =
         new ApplicationForm(
             "Maths centre",
@@ -183,10 +192,40 @@ class ApplicationRulesTest {
             LegalForm.BUSINESS,
             Set.of(StudentStage.PRIMARY),
             new BigDecimal("300"),
-            40);
+            40,
+            CAPITAL);
     assertEquals(
-        List.of("REG-04", "REG-06"), rules(ApplicationRules.checkExisting(business, STANDARD)));
+        List.of("REG-04", "REG-06"),
+        rules(ApplicationRules.checkExisting(business, STANDARD.premises())));
     // A new application of the same MINFEI institution is still refused: REG-04 bans new approvals.
     assertEquals(List.of("REG-04"), rules(ApplicationRules.check(minfei, STANDARD)));
+  }
+
+  @Test
+  void reg08ANewInstitutionDeclaresAtLeastTheMinimumStartUpCapital() {
+    ApplicationForm at = withCapital(new StartUpCapital(300_000, "验资报告"));
+    assertTrue(ApplicationRules.check(at, STANDARD).isEmpty());
+    List<RuleViolation> below =
+        ApplicationRules.check(withCapital(new StartUpCapital(299_999, "验资报告")), STANDARD);
+    assertEquals(List.of("REG-08"), rules(below));
+    assertTrue(below.get(0).detail().contains("declares 299999"), below.get(0).detail());
+    assertEquals(List.of("REG-08"), rules(ApplicationRules.check(withCapital(null), STANDARD)));
+    // an institution approved before the platform is not asked for it
+    assertTrue(ApplicationRules.checkExisting(withCapital(null), STANDARD.premises()).isEmpty());
+  }
+
+  static ApplicationForm withCapital(StartUpCapital capital) {
+    ApplicationForm f = scienceClub("300", 20);
+    return new ApplicationForm(
+        f.name(),
+        f.category(),
+        f.subCategory(),
+        f.mode(),
+        f.district(),
+        f.legalForm(),
+        f.studentStages(),
+        f.premisesAreaSqm(),
+        f.maxStudentsPerSlot(),
+        capital);
   }
 }

@@ -45,7 +45,7 @@ class ApplicationFlowTest {
         {"name":"Anshan Robotics Club","category":"NON_SUBJECT","subCategory":"SCIENCE_TECH",
          "mode":"OFFLINE","district":"%s","legalForm":"BUSINESS",
          "studentStages":["PRIMARY","JUNIOR_SECONDARY"],"premisesAreaSqm":320.5,
-         "maxStudentsPerSlot":60}"""
+         "maxStudentsPerSlot":60,"startUpCapital":{"yuan":500000,"evidenceReference":"验资报告 2026-0001"}}"""
         .formatted(district);
   }
 
@@ -110,6 +110,7 @@ class ApplicationFlowTest {
     assertEquals("op-" + id, applied.path("actor").asText());
     assertEquals("institution-operator", applied.path("actorrole").asText());
     assertEquals("SCIENCE_TECH", applied.path("data").path("subCategory").asText());
+    assertEquals(500000, applied.path("data").path("startUpCapital").path("yuan").asLong());
     JsonNode approved = events.get(1);
     assertEquals(
         "cn.anshan.oversight.registry.ApplicationApproved.v1", approved.path("type").asText());
@@ -174,6 +175,52 @@ class ApplicationFlowTest {
     assertEquals(1, TestInfra.count("select count(*) from outbox_event where aggregateid = ?", id));
   }
 
+  /** REG-08 (issue 18 item 4): start-up capital is declared, with its proof, and checked. */
+  @Test
+  void reg08StartUpCapitalBelowTheMinimumOrMissingIsRefusedAndStoresNothing() {
+    String id = UUID.randomUUID().toString();
+    String club = scienceClub("tiedong");
+    for (String body :
+        List.of(
+            club.replace("\"yuan\":500000", "\"yuan\":299999"),
+            club.replace(
+                ",\"startUpCapital\":{\"yuan\":500000,\"evidenceReference\":\"验资报告 2026-0001\"}",
+                ""))) {
+      given()
+          .header("Authorization", operatorOf(id).bearer())
+          .contentType(ContentType.JSON)
+          .body(body)
+          .post(BASE)
+          .then()
+          .statusCode(422)
+          .contentType("application/problem+json")
+          .body("rules", equalTo(List.of("REG-08")))
+          .body("detail", containsString("300000 yuan"));
+    }
+    given()
+        .header("Authorization", operatorOf(id).bearer())
+        .contentType(ContentType.JSON)
+        .body(
+            club.replace("\"evidenceReference\":\"验资报告 2026-0001\"", "\"evidenceReference\":\"\""))
+        .post(BASE)
+        .then()
+        .statusCode(400)
+        .body("errors.pointer", hasItems("/startUpCapital/evidenceReference"));
+    assertEquals(
+        0,
+        TestInfra.count(
+            "select count(*) from institution_application where institution_id = ?", id));
+    given()
+        .header("Authorization", operatorOf(id).bearer())
+        .contentType(ContentType.JSON)
+        .body(club.replace("\"yuan\":500000", "\"yuan\":300000"))
+        .post(BASE)
+        .then()
+        .statusCode(201)
+        .body("startUpCapital.yuan", equalTo(300000))
+        .body("startUpCapital.evidenceReference", equalTo("验资报告 2026-0001"));
+  }
+
   @Test
   void reg04SubjectApplicationIsRefusedWithEveryRuleAndStoresNothing() {
     String id = UUID.randomUUID().toString();
@@ -184,7 +231,7 @@ class ApplicationFlowTest {
             """
             {"name":"Maths cram school","category":"SUBJECT","mode":"OFFLINE","district":"tiedong",
              "legalForm":"BUSINESS","studentStages":["PRIMARY"],"premisesAreaSqm":50,
-             "maxStudentsPerSlot":40}""")
+             "maxStudentsPerSlot":40,"startUpCapital":{"yuan":500000,"evidenceReference":"验资报告 2026-0001"}}""")
         .post(BASE)
         .then()
         .statusCode(422)

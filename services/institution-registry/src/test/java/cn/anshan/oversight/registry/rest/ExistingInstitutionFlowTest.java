@@ -30,7 +30,7 @@ class ExistingInstitutionFlowTest {
     return """
         {"institutionId":"%s","institution":{"name":"Anshan Maths Centre","category":"SUBJECT",
          "mode":"OFFLINE","district":"tiedong","legalForm":"%s","studentStages":["PRIMARY"],
-         "premisesAreaSqm":300,"maxStudentsPerSlot":40}}"""
+         "premisesAreaSqm":300,"maxStudentsPerSlot":40,"startUpCapital":{"yuan":500000,"evidenceReference":"验资报告 2026-0001"}}}"""
         .formatted(id, legalForm);
   }
 

@@ -41,7 +41,7 @@ public final class S1InstitutionApproval implements Step {
                 {"name":"Anshan Robotics Club","category":"NON_SUBJECT","subCategory":"SCIENCE_TECH",
                  "mode":"OFFLINE","district":"tiedong","legalForm":"BUSINESS",
                  "studentStages":["PRIMARY","JUNIOR_SECONDARY"],"premisesAreaSqm":320.5,
-                 "maxStudentsPerSlot":60}\
+                 "maxStudentsPerSlot":60,"startUpCapital":{"yuan":500000,"evidenceReference":"验资报告 2026-0001"}}\
                 """)
             .showing("institutionId", "status", "district")
             .send()

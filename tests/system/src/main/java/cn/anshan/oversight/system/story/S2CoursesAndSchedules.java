@@ -114,7 +114,7 @@ public final class S2CoursesAndSchedules implements Step {
                 {"institutionId":"%s","institution":{"name":"Lishan Mathematics School",
                  "category":"SUBJECT","mode":"OFFLINE","district":"lishan","legalForm":"MINFEI",
                  "studentStages":["PRIMARY","JUNIOR_SECONDARY"],"premisesAreaSqm":400,
-                 "maxStudentsPerSlot":60}}\
+                 "maxStudentsPerSlot":60,"startUpCapital":{"yuan":500000,"evidenceReference":"验资报告 2026-0001"}}}\
                 """
                 .formatted(INSTITUTION_B))
         .showing("institutionId", "status", "category")

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.registry.domain.ApplicationForm;
+import cn.anshan.oversight.registry.domain.ApplicationStandard;
 import cn.anshan.oversight.registry.domain.Category;
 import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.LegalForm;
 import cn.anshan.oversight.registry.domain.Mode;
 import cn.anshan.oversight.registry.domain.PremisesStandard;
+import cn.anshan.oversight.registry.domain.StartUpCapital;
 import cn.anshan.oversight.registry.domain.StudentStage;
 import cn.anshan.oversight.registry.domain.SubCategory;
 import java.math.BigDecimal;
@@ -24,7 +26,9 @@ class StandingTest {
   static final LocalDate DAY = LocalDate.of(2026, 6, 1);
 
   static Institution approved() {
-    PremisesStandard standard = new PremisesStandard(new BigDecimal("3"), new BigDecimal("100"));
+    ApplicationStandard standard =
+        new ApplicationStandard(
+            new PremisesStandard(new BigDecimal("3"), new BigDecimal("100")), 300_000);
     Institution institution = Institution.start("inst-1");
     institution.apply(
         new ApplicationForm(
@@ -36,7 +40,8 @@ class StandingTest {
             LegalForm.BUSINESS,
             Set.of(StudentStage.PRIMARY),
             new BigDecimal("300"),
-            20),
+            20,
+            new StartUpCapital(500_000, "验资报告")),
         standard,
         "operator",
         Instant.EPOCH);

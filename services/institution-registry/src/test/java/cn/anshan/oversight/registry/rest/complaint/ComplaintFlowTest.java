@@ -66,7 +66,7 @@ class ComplaintFlowTest {
         """
             {"name":"Anshan Chess Club","category":"NON_SUBJECT","subCategory":"CULTURE_ART",
              "mode":"OFFLINE","district":"tiedong","legalForm":"BUSINESS",
-             "studentStages":["PRIMARY"],"premisesAreaSqm":150,"maxStudentsPerSlot":30}""");
+             "studentStages":["PRIMARY"],"premisesAreaSqm":150,"maxStudentsPerSlot":30,"startUpCapital":{"yuan":500000,"evidenceReference":"验资报告 2026-0001"}}""");
   }
 
   @AfterEach

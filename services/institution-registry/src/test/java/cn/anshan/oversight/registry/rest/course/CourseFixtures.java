@@ -54,7 +54,7 @@ public final class CourseFixtures {
             {"name":"Anshan Art Studio","category":"NON_SUBJECT","subCategory":"CULTURE_ART",
              "mode":"%s","district":"%s","legalForm":"BUSINESS",
              "studentStages":["PRIMARY","JUNIOR_SECONDARY"],"premisesAreaSqm":320.5,
-             "maxStudentsPerSlot":60}"""
+             "maxStudentsPerSlot":60,"startUpCapital":{"yuan":500000,"evidenceReference":"验资报告 2026-0001"}}"""
             .formatted(mode, district));
   }
 
@@ -71,7 +71,7 @@ public final class CourseFixtures {
             {"institutionId":"%s","institution":{"name":"Grandfathered maths school",
              "category":"SUBJECT","mode":"OFFLINE","district":"tiedong","legalForm":"MINFEI",
              "studentStages":["PRIMARY","JUNIOR_SECONDARY"],"premisesAreaSqm":400,
-             "maxStudentsPerSlot":60}}"""
+             "maxStudentsPerSlot":60,"startUpCapital":{"yuan":500000,"evidenceReference":"验资报告 2026-0001"}}}"""
                 .formatted(id))
         .post("/api/v1/institutions/existing")
         .then()

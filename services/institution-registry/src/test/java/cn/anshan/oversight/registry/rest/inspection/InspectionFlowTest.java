@@ -53,7 +53,7 @@ class InspectionFlowTest {
         """
             {"name":"Swim school","category":"NON_SUBJECT","subCategory":"SPORTS","mode":"OFFLINE",
              "district":"%s","legalForm":"BUSINESS","studentStages":["PRIMARY"],
-             "premisesAreaSqm":400,"maxStudentsPerSlot":40}"""
+             "premisesAreaSqm":400,"maxStudentsPerSlot":40,"startUpCapital":{"yuan":500000,"evidenceReference":"验资报告 2026-0001"}}"""
             .formatted(district));
     return id;
   }

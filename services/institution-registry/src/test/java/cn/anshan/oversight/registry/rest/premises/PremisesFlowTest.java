@@ -76,7 +76,7 @@ class PremisesFlowTest {
         """
             {"name":"Anshan Robotics Lab","category":"NON_SUBJECT","subCategory":"SCIENCE_TECH",
              "mode":"OFFLINE","district":"tiedong","legalForm":"BUSINESS",
-             "studentStages":["PRIMARY"],"premisesAreaSqm":150,"maxStudentsPerSlot":30}""");
+             "studentStages":["PRIMARY"],"premisesAreaSqm":150,"maxStudentsPerSlot":30,"startUpCapital":{"yuan":500000,"evidenceReference":"验资报告 2026-0001"}}""");
     return id;
   }
 

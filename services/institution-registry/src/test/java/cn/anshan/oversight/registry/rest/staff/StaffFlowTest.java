@@ -63,7 +63,7 @@ public class StaffFlowTest {
             """
             {"name":"Anshan Robotics Club","category":"NON_SUBJECT","subCategory":"SCIENCE_TECH",
              "mode":"OFFLINE","district":"tiedong","legalForm":"BUSINESS",
-             "studentStages":["PRIMARY"],"premisesAreaSqm":320.5,"maxStudentsPerSlot":60}""")
+             "studentStages":["PRIMARY"],"premisesAreaSqm":320.5,"maxStudentsPerSlot":60,"startUpCapital":{"yuan":500000,"evidenceReference":"验资报告 2026-0001"}}""")
         .post(APPLICATIONS)
         .then()
         .statusCode(201);

@@ -317,7 +317,7 @@ class UnlicensedOperatorFlowTest {
         """
             {"name":"%s","category":"NON_SUBJECT","subCategory":"CULTURE_ART",
              "mode":"OFFLINE","district":"tiedong","legalForm":"BUSINESS",
-             "studentStages":["PRIMARY"],"premisesAreaSqm":150,"maxStudentsPerSlot":30}"""
+             "studentStages":["PRIMARY"],"premisesAreaSqm":150,"maxStudentsPerSlot":30,"startUpCapital":{"yuan":500000,"evidenceReference":"验资报告 2026-0001"}}"""
             .formatted(chessClub));
     lookUp(chessClub.toLowerCase())
         .statusCode(200)
