@@ -34,12 +34,12 @@ import java.util.regex.Pattern;
  * and changed, an inspection planned, completed and its rectification verified (institution B,
  * lishan); a staff blacklist entry; institution A's risk grade, its sanction lifted, a dispute
  * resolved and refunds accepted, refused and decided on new orders, its provider admission
- * evaluated, its licence scope changed and revoked, its course classified, its teacher verified and
- * leaving; a parent representative removed, an exemption rejected, a programme revised, an
- * enrolment withdrawn; a fee revision amended, returned by both signatories and rejected by the
- * city government. They go through {@link Api}, so the {@link RequestJournal} holds them like the
- * story's requests. Answers are narrated, not asserted: an operation none of them reaches shows up
- * as uncovered.
+ * evaluated, its licence scope changed and revoked, its course classified and a material filed for
+ * it, its teacher verified and leaving; a parent representative removed, an exemption rejected, a
+ * programme revised, an enrolment withdrawn; a fee revision amended, returned by both signatories
+ * and rejected by the city government. They go through {@link Api}, so the {@link RequestJournal}
+ * holds them like the story's requests. Answers are narrated, not asserted: an operation none of
+ * them reaches shows up as uncovered.
  */
 final class ObjectsBeyondTheStory {
 
@@ -143,6 +143,13 @@ final class ObjectsBeyondTheStory {
     String teacher = reg + "/institutions/" + INSTITUTION_A + "/staff/" + staff;
     String course =
         reg + "/courses/" + fromJournal("POST", "/courses$", "courseId", false, OPERATOR_A);
+    create(
+        OPERATOR_A,
+        course + "/materials",
+        Map.of(
+            "title", "机器人入门",
+            "kind", "HANDOUT",
+            "reference", "matrix: docs://robotics/handout-1.pdf"));
     act(
         REGULATOR_TIEDONG,
         course + "/classification",

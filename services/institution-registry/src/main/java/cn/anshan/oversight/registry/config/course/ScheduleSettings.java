@@ -15,6 +15,13 @@ public interface ScheduleSettings {
 
   School school();
 
+  /**
+   * REG-12 (draft, not in force): sessions of a course are scheduled only once it has filed a
+   * teaching material with the approver. Off until the rule is in force or the city asks for it.
+   */
+  @WithDefault("false")
+  boolean materialsRequired();
+
   interface Offline {
     /** TIM-03 {@code schedule.offline.latestEnd}: offline training ends no later than this. */
     @WithDefault("20:30")
@@ -67,6 +74,7 @@ public interface ScheduleSettings {
         online().maxLessonMinutes(),
         online().minBreakMinutes(),
         school().dayStart(),
-        school().dayEnd());
+        school().dayEnd(),
+        materialsRequired());
   }
 }

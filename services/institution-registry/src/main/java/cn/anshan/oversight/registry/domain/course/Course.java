@@ -85,6 +85,9 @@ public class Course {
 
   private String classifiedBy;
 
+  /** REG-12: how many teaching materials are filed for this course. */
+  private int materialsFiled;
+
   protected Course() {}
 
   /** Files a course whose form already passed {@link CourseRules}. */
@@ -148,6 +151,17 @@ public class Course {
       LocalDateTime start, LocalDateTime end, String operator, Instant now) {
     version++;
     return CourseSession.of(courseId, version, start, end, operator, now);
+  }
+
+  /** REG-12: files a teaching material with the approver; the event is the record. */
+  public CourseMaterial fileMaterial(MaterialForm form, String operator, Instant now) {
+    materialsFiled++;
+    version++;
+    return CourseMaterial.of(this, form, operator, now);
+  }
+
+  public int materialsFiled() {
+    return materialsFiled;
   }
 
   /** REL-04: one of its sessions was reported held; the event is the record. */

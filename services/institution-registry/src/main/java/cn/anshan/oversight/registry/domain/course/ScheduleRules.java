@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The time rules a session must meet (TIM-01 to TIM-04); every broken rule is reported. Times are
- * wall-clock times in Asia/Shanghai and {@code end} is after {@code start}.
+ * The rules a session must meet (TIM-01 to TIM-04, and REG-12 where configured); every broken rule
+ * is reported. Times are wall-clock times in Asia/Shanghai and {@code end} is after {@code start}.
  */
 public final class ScheduleRules {
   private ScheduleRules() {}
@@ -29,6 +29,13 @@ public final class ScheduleRules {
       Calendars calendars,
       ScheduleLimits limits) {
     List<RuleViolation> violations = new ArrayList<>();
+    if (limits.materialsRequired() && course.materialsFiled() == 0) {
+      violations.add(
+          new RuleViolation(
+              "REG-12",
+              "teaching materials are filed with the approver before the course is taught; this"
+                  + " course has filed none"));
+    }
     if (course.category() == Category.SUBJECT) {
       checkForbiddenDays(start.toLocalDate(), calendars, violations);
     }

@@ -9,7 +9,9 @@ import cn.anshan.oversight.registry.domain.VerificationStatus;
 import cn.anshan.oversight.registry.domain.course.Classification;
 import cn.anshan.oversight.registry.domain.course.ClassificationDecision;
 import cn.anshan.oversight.registry.domain.course.Course;
+import cn.anshan.oversight.registry.domain.course.CourseMaterial;
 import cn.anshan.oversight.registry.domain.course.CourseSession;
+import cn.anshan.oversight.registry.domain.course.MaterialKind;
 import cn.anshan.oversight.registry.domain.course.Subject;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -54,6 +56,18 @@ public final class CourseEvents {
       Instant classifiedAt) {}
 
   public record Breach(String rule, String detail) {}
+
+  /** REG-12: a teaching material filed with the approver; title and kind, never its content. */
+  public record MaterialFiled(
+      String courseId,
+      String materialId,
+      String institutionId,
+      String district,
+      String title,
+      MaterialKind kind,
+      String publisher,
+      String isbn,
+      Instant filedAt) {}
 
   public record SessionScheduled(
       String courseId,
@@ -115,6 +129,22 @@ public final class CourseEvents {
             c.compulsoryEducation(),
             c.declaredClassification(),
             c.filedAt()));
+  }
+
+  public static DomainEvent materialFiled(Course c, CourseMaterial m) {
+    return event(
+        c,
+        "MaterialFiled.v1",
+        new MaterialFiled(
+            c.courseId(),
+            m.materialId(),
+            c.institutionId(),
+            c.district(),
+            m.title(),
+            m.kind(),
+            m.publisher(),
+            m.isbn(),
+            m.filedAt()));
   }
 
   public static DomainEvent classified(

@@ -29,7 +29,8 @@ class CourseRulesTest {
           30,
           10,
           LocalTime.of(8, 0),
-          LocalTime.of(16, 30));
+          LocalTime.of(16, 30),
+          false);
   static final PricingPolicy POLICY =
       new PricingPolicy(new BigDecimal("0.10"), 30, 45, new ClassSizeBands(List.of(9, 35)));
   static final Provider SUBJECT_OFFLINE =
