@@ -19,7 +19,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * Keeps the provider-standing read model from registry events (ASV-06) and exits providers that the
  * registry black-lists, delists or whose licence lapses; learns filed courses and their prices (the
  * ceiling of a provider's fee), the bureau's REG-03 classifications, and which institutions employ
- * someone on the staff blacklist (STF-06). Other registry event types are ignored.
+ * someone on the staff blacklist (STF-06; their providers exit). Other registry event types are
+ * ignored.
  */
 @ApplicationScoped
 public class RegistryConsumer implements EventConsumer {
@@ -72,11 +73,16 @@ public class RegistryConsumer implements EventConsumer {
 
   @Override
   public Uni<Void> apply(IncomingEvent event) {
+    CommandContext system =
+        new CommandContext(
+            Actor.system("enrolment"),
+            event.correlationId() != null ? event.correlationId() : event.id().toString(),
+            event.id().toString());
     Uni<Void> learnt =
         switch (event.type().substring(PREFIX.length())) {
           case "CourseFiled.v1" -> facts.courseFiled(event.dataAs(CourseFiled.class).course());
           case "CourseClassified.v1" -> classified(event.dataAs(CourseClassified.class));
-          case "StaffBlacklisted.v1" -> blacklisted(event.dataAs(StaffBlacklisted.class));
+          case "StaffBlacklisted.v1" -> blacklisted(system, event.dataAs(StaffBlacklisted.class));
           case "StaffLeft.v1" -> left(event.dataAs(StaffLeft.class));
           default -> null;
         };
@@ -84,11 +90,6 @@ public class RegistryConsumer implements EventConsumer {
       return learnt;
     }
     long version = event.aggregateVersion();
-    CommandContext system =
-        new CommandContext(
-            Actor.system("enrolment"),
-            event.correlationId() != null ? event.correlationId() : event.id().toString(),
-            event.id().toString());
     Uni<Integer> work =
         switch (event.type().substring(PREFIX.length())) {
           case "LicenceRevoked.v1" ->
@@ -104,12 +105,16 @@ public class RegistryConsumer implements EventConsumer {
     return facts.courseClassified(decision.courseId(), decision.subjectType());
   }
 
-  private Uni<Void> blacklisted(StaffBlacklisted listing) {
-    return facts.staffBlacklisted(
-        listing.currentlyFiled().stream()
-            .map(f -> new ProviderFacts.Filing(f.staffId(), f.institutionId()))
-            .toList(),
-        listing.listedAt());
+  /** STF-06: remembered, and the providers still employing the person exit (ASV-06). */
+  private Uni<Void> blacklisted(CommandContext system, StaffBlacklisted listing) {
+    return facts
+        .staffBlacklisted(
+            listing.currentlyFiled().stream()
+                .map(f -> new ProviderFacts.Filing(f.staffId(), f.institutionId()))
+                .toList(),
+            listing.listedAt())
+        .chain(employing -> providers.staffBlacklisted(system, employing))
+        .replaceWithVoid();
   }
 
   private Uni<Void> left(StaffLeft departure) {

@@ -48,23 +48,27 @@ public class ProviderFacts {
   /** A filing StaffBlacklisted named: staff member and institution. */
   public record Filing(String staffId, String institutionId) {}
 
-  /** StaffBlacklisted (STF-06): each institution where the person is filed now employs them. */
-  public Uni<Void> staffBlacklisted(List<Filing> currentlyFiled, Instant listedAt) {
+  /**
+   * StaffBlacklisted (STF-06): each institution where the person is filed now employs them. Returns
+   * the institutions that still do (the person's departure may have arrived first).
+   */
+  public Uni<List<String>> staffBlacklisted(List<Filing> currentlyFiled, Instant listedAt) {
     return Multi.createFrom()
         .iterable(currentlyFiled)
         .onItem()
         .transformToUniAndConcatenate(f -> remember(f, filing -> filing.listed(listedAt)))
+        .filter(BarredStaffFiling::current)
+        .map(BarredStaffFiling::institutionId)
         .collect()
-        .last()
-        .replaceWithVoid();
+        .asList();
   }
 
   /** StaffLeft: the person no longer works there, whether or not a listing came first. */
   public Uni<Void> staffLeft(Filing filing, Instant leftAt) {
-    return remember(filing, known -> known.left(leftAt));
+    return remember(filing, known -> known.left(leftAt)).replaceWithVoid();
   }
 
-  private Uni<Void> remember(Filing f, Consumer<BarredStaffFiling> change) {
+  private Uni<BarredStaffFiling> remember(Filing f, Consumer<BarredStaffFiling> change) {
     return barred
         .findById(f.staffId())
         .chain(
@@ -72,10 +76,7 @@ public class ProviderFacts {
               BarredStaffFiling filing =
                   known != null ? known : new BarredStaffFiling(f.staffId(), f.institutionId());
               change.accept(filing);
-              return known != null
-                  ? Uni.createFrom().voidItem()
-                  : barred.persist(filing).replaceWithVoid();
-            })
-        .replaceWithVoid();
+              return known != null ? Uni.createFrom().item(filing) : barred.persist(filing);
+            });
   }
 }

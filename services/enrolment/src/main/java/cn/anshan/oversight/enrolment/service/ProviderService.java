@@ -244,6 +244,23 @@ public class ProviderService {
             });
   }
 
+  /**
+   * STF-06 (issue 18 item 5): the registry black-listed a person these institutions employ; their
+   * admitted providers leave every programme, as on the institution's own black-listing. A school
+   * may admit the institution again once the person has left.
+   */
+  public Uni<Integer> staffBlacklisted(CommandContext system, List<String> institutionIds) {
+    Uni<Integer> chain = Uni.createFrom().item(0);
+    for (String institutionId : institutionIds) {
+      chain =
+          chain.chain(
+              count ->
+                  exitAll(system, institutionId, ExitReason.STAFF_BLACKLISTED)
+                      .map(exited -> count + exited));
+    }
+    return chain;
+  }
+
   private Uni<Integer> exitAll(CommandContext system, String institutionId, ExitReason reason) {
     return admissions
         .activeOf(institutionId)

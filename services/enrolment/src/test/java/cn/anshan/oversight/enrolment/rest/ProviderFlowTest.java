@@ -277,9 +277,9 @@ class ProviderFlowTest {
     assertEquals("system:enrolment", overdue.path("actor").asText());
   }
 
-  /** The registry black-lists a person filed with the institution (STF-06). */
-  void blacklistedStaff(String staffId) {
-    publishRegistry(
+  /** The registry black-lists a person filed with the institution (STF-06); returns the event. */
+  ObjectNode blacklistedStaff(String staffId) {
+    ObjectNode listing =
         EnrolmentFixtures.golden(
             "registry",
             "StaffBlacklisted.v1",
@@ -290,7 +290,9 @@ class ProviderFlowTest {
               e.put("aggregateid", entry);
               ObjectNode filed = (ObjectNode) e.get("data").get("currentlyFiled").get(0);
               filed.put("staffId", staffId).put("institutionId", institution);
-            }));
+            });
+    publishRegistry(listing);
+    return listing;
   }
 
   void staffLeft(String staffId) {
@@ -339,15 +341,23 @@ class ProviderFlowTest {
   }
 
   @Test
-  @DisplayName("ASV-06 / STF-06: no provider while it employs someone on the staff blacklist")
-  void asv06AProviderEmployingABlacklistedPersonIsRefusedUntilTheyLeave() {
+  @DisplayName(
+      "ASV-06 / STF-06: a provider employing someone the registry black-lists exits, and is not"
+          + " admitted again until the person has left")
+  void asv06AProviderEmployingABlacklistedPersonExitsAndIsRefusedUntilTheyLeave() {
     whitelisted();
+    String admission = admit();
     String staffId = UUID.randomUUID().toString();
-    blacklistedStaff(staffId);
-    awaitCount(
-        1,
-        "select count(*) from barred_staff_filing where staff_id = ? and listed_at is not null",
-        staffId);
+    ObjectNode listing = blacklistedStaff(staffId);
+    awaitExited(admission);
+    get(admin, "/api/v1/provider-admissions/" + admission)
+        .statusCode(200)
+        .body("exitReason", equalTo("STAFF_BLACKLISTED"));
+    JsonNode exited = events(admission, 2).get(1);
+    assertEquals("STAFF_BLACKLISTED", exited.path("data").path("reason").asText());
+    assertEquals(listing.path("id").asText(), exited.path("causationid").asText());
+    assertEquals("system:enrolment", exited.path("actor").asText());
+
     offer()
         .statusCode(422)
         .body("rules", hasItem("ASV-06"))
@@ -367,6 +377,7 @@ class ProviderFlowTest {
   @DisplayName("STF-06: a black-listing that arrives after the person left bars nobody")
   void aDepartureThatArrivesBeforeTheListingIsRemembered() {
     whitelisted();
+    String admission = admit();
     String staffId = UUID.randomUUID().toString();
     staffLeft(staffId);
     awaitCount(1, "select count(*) from barred_staff_filing where staff_id = ?", staffId);
@@ -375,7 +386,22 @@ class ProviderFlowTest {
         1,
         "select count(*) from barred_staff_filing where staff_id = ? and listed_at is not null",
         staffId);
-    offer().statusCode(201);
+    // the listing was applied, and it neither exited the provider nor bars a new admission
+    get(admin, "/api/v1/provider-admissions/" + admission)
+        .statusCode(200)
+        .body("status", equalTo("ADMITTED"));
+    assertEquals(
+        0,
+        TestInfra.count(
+            "select count(*) from outbox_event where aggregateid = ?"
+                + " and payload->>'type' like '%ProviderExited.v1'",
+            admission));
+    assertEquals(
+        0,
+        TestInfra.count(
+            "select count(*) from barred_staff_filing where institution_id = ?"
+                + " and listed_at is not null and left_at is null",
+            institution));
   }
 
   @Test

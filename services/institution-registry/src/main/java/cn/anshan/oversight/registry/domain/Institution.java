@@ -1,5 +1,6 @@
 package cn.anshan.oversight.registry.domain;
 
+import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.kit.time.WorkingDayCalendar;
@@ -267,9 +268,11 @@ public class Institution {
     version++;
   }
 
+  /** A decision needs an open application; deciding twice is a conflict, not a rule. */
   private void requireOpen() {
     if (!isOpen()) {
-      throw new IllegalStateException("the application is " + status + ", not APPLIED");
+      throw ProblemException.conflict(
+          "application-decided", "the application is already " + status);
     }
   }
 

@@ -274,10 +274,6 @@ public class ApplicationService {
                             Problem.ofRules(403, "Not this regulator's district", List.of(v)));
                       });
               Versions.requireIfMatch(ifMatch, application.version());
-              if (!application.isOpen()) {
-                throw ProblemException.conflict(
-                    "application-decided", "the application is already " + application.status());
-              }
               return application;
             });
   }

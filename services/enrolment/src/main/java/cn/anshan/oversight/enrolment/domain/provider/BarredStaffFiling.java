@@ -42,6 +42,15 @@ public class BarredStaffFiling {
     }
   }
 
+  /** The institution employs this black-listed person now. */
+  public boolean current() {
+    return listedAt != null && leftAt == null;
+  }
+
+  public String institutionId() {
+    return institutionId;
+  }
+
   public String staffId() {
     return staffId;
   }

@@ -6,5 +6,7 @@ public enum ExitReason {
   DELISTED,
   LICENCE_REVOKED,
   LICENCE_EXPIRED,
-  EVALUATION_FAILED
+  EVALUATION_FAILED,
+  /** STF-06: the registry black-listed a person the institution employs (issue 18 item 5). */
+  STAFF_BLACKLISTED
 }

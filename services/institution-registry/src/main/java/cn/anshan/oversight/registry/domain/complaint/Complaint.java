@@ -1,5 +1,6 @@
 package cn.anshan.oversight.registry.domain.complaint;
 
+import cn.anshan.oversight.kit.problem.ProblemException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -110,7 +111,7 @@ public class Complaint {
 
   public void answer(String text, String operator, Instant now) {
     if (status != ComplaintStatus.FILED) {
-      throw new IllegalStateException("complaint is " + status);
+      throw ProblemException.conflict("complaint-not-open", "the complaint is already " + status);
     }
     answer = text;
     answeredBy = operator;
@@ -120,7 +121,7 @@ public class Complaint {
 
   public void close(ComplaintOutcome outcome, String note, String regulator, Instant now) {
     if (status == ComplaintStatus.CLOSED) {
-      throw new IllegalStateException("complaint is closed");
+      throw ProblemException.conflict("complaint-closed", "the complaint is closed");
     }
     this.outcome = outcome;
     closingNote = note;

@@ -1,5 +1,6 @@
 package cn.anshan.oversight.registry.domain.inspection;
 
+import cn.anshan.oversight.kit.problem.ProblemException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -45,7 +46,8 @@ public class Inspection {
 
   public void complete(String regulator, Instant now) {
     if (status != InspectionStatus.SCHEDULED) {
-      throw new IllegalStateException("inspection already completed");
+      throw ProblemException.conflict(
+          "inspection-completed", "inspection " + id + " is already completed");
     }
     status = InspectionStatus.COMPLETED;
     completedBy = regulator;

@@ -1,5 +1,6 @@
 package cn.anshan.oversight.registry.domain.inspection;
 
+import cn.anshan.oversight.kit.problem.ProblemException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -44,7 +45,8 @@ public class Rectification {
   /** Verification also closes an overdue order: late rectification still counts as fixed. */
   public void verify(Instant now) {
     if (status == RectificationStatus.VERIFIED) {
-      throw new IllegalStateException("already verified");
+      throw ProblemException.conflict(
+          "rectification-verified", "the rectification is already verified");
     }
     status = RectificationStatus.VERIFIED;
     verifiedAt = now;

@@ -134,10 +134,6 @@ public class ComplaintService {
                 throw ProblemException.notFound("complaint " + complaintId);
               }
               Versions.requireIfMatch(ifMatch, complaint.version());
-              if (complaint.status() != ComplaintStatus.FILED) {
-                throw ProblemException.conflict(
-                    "complaint-not-open", "the complaint is already " + complaint.status());
-              }
               complaint.answer(text, operator.subject(), clock.now());
               return outbox
                   .append(command, ComplaintEvents.answered(complaint))
@@ -162,9 +158,6 @@ public class ComplaintService {
                 throw ProblemException.notFound("complaint " + complaintId);
               }
               Versions.requireIfMatch(ifMatch, complaint.version());
-              if (complaint.status() == ComplaintStatus.CLOSED) {
-                throw ProblemException.conflict("complaint-closed", "the complaint is closed");
-              }
               complaint.close(outcome, note, regulator.subject(), clock.now());
               return outbox
                   .append(command, ComplaintEvents.closed(complaint))

@@ -10,9 +10,7 @@ import cn.anshan.oversight.kit.time.WorkingDayCalendar;
 import cn.anshan.oversight.kit.watch.WatchLock;
 import cn.anshan.oversight.registry.config.StandingSettings;
 import cn.anshan.oversight.registry.domain.inspection.Inspection;
-import cn.anshan.oversight.registry.domain.inspection.InspectionStatus;
 import cn.anshan.oversight.registry.domain.inspection.Rectification;
-import cn.anshan.oversight.registry.domain.inspection.RectificationStatus;
 import cn.anshan.oversight.registry.domain.inspection.RiskGrade;
 import cn.anshan.oversight.registry.messaging.InspectionEvents;
 import cn.anshan.oversight.registry.repository.inspection.InspectionRepository;
@@ -88,10 +86,6 @@ public class InspectionService {
         .chain(
             inspection -> {
               Versions.requireIfMatch(ifMatch, inspection.version());
-              if (inspection.status() != InspectionStatus.SCHEDULED) {
-                throw ProblemException.conflict(
-                    "inspection-completed", "inspection " + inspectionId + " is already completed");
-              }
               inspection.complete(command.actor().subject(), clock.now());
               List<Rectification> orders =
                   findings.stream()
@@ -139,10 +133,6 @@ public class InspectionService {
                       order -> {
                         if (order == null || !order.inspectionId().equals(inspectionId)) {
                           throw ProblemException.notFound("rectification " + rectificationId);
-                        }
-                        if (order.status() == RectificationStatus.VERIFIED) {
-                          throw ProblemException.conflict(
-                              "rectification-verified", "the rectification is already verified");
                         }
                         boolean late = clock.today().isAfter(order.deadline());
                         order.verify(clock.now());
