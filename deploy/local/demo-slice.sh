@@ -136,7 +136,7 @@ step "1. Password-grant tokens (client oversight-cli)"
 for u in operator-a regulator-lishan regulator-tiedong auditor; do get_token "$u"; done
 
 step "2. operator-a applies for its institution"
-APPLICATION='{"name":"Anshan Robotics Club","category":"NON_SUBJECT","subCategory":"SCIENCE_TECH","mode":"OFFLINE","district":"tiedong","legalForm":"BUSINESS","studentStages":["PRIMARY","JUNIOR_SECONDARY"],"premisesAreaSqm":320.5,"maxStudentsPerSlot":60}'
+APPLICATION='{"name":"Anshan Robotics Club","category":"NON_SUBJECT","subCategory":"SCIENCE_TECH","mode":"OFFLINE","district":"tiedong","legalForm":"BUSINESS","studentStages":["PRIMARY","JUNIOR_SECONDARY"],"premisesAreaSqm":320.5,"maxStudentsPerSlot":60,"startUpCapital":{"yuan":500000,"evidenceReference":"capital verification report 2026-0001"}}'
 call operator-a POST "$API" "Idempotency-Key: demo-slice-$(date +%s)-$$" -- "$APPLICATION"
 case $STATUS in
   201) say "--> applied; version $ETAG" ;;

@@ -19,6 +19,20 @@ public final class ApplicationRules {
     return standing(form, standard.premises(), violations);
   }
 
+  /**
+   * The same rules again when the application is decided, because configuration may have changed;
+   * an application filed before REG-08 was checked (no capital recorded) is not refused for lacking
+   * it, since its applicant cannot amend an open application.
+   */
+  public static List<RuleViolation> recheck(ApplicationForm form, ApplicationStandard standard) {
+    List<RuleViolation> violations = new ArrayList<>();
+    checkNewApprovalsAllowed(form, violations);
+    if (form.startUpCapital() != null) {
+      checkStartUpCapital(form.startUpCapital(), standard.minStartUpCapitalYuan(), violations);
+    }
+    return standing(form, standard.premises(), violations);
+  }
+
   /** REG-08: a new institution declares its start-up capital, at least the configured minimum. */
   private static void checkStartUpCapital(
       StartUpCapital capital, long minimumYuan, List<RuleViolation> out) {

@@ -190,7 +190,7 @@ public class Institution {
    */
   public List<RuleViolation> approve(ApplicationStandard standard, String regulator, Instant now) {
     requireOpen();
-    List<RuleViolation> violations = ApplicationRules.check(form(), standard);
+    List<RuleViolation> violations = ApplicationRules.recheck(form(), standard);
     if (!violations.isEmpty()) {
       return violations;
     }

@@ -212,6 +212,12 @@ class ApplicationRulesTest {
     assertEquals(List.of("REG-08"), rules(ApplicationRules.check(withCapital(null), STANDARD)));
     // an institution approved before the platform is not asked for it
     assertTrue(ApplicationRules.checkExisting(withCapital(null), STANDARD.premises()).isEmpty());
+    // deciding an application filed before REG-08 was checked: a missing figure is not held against
+    // it (it cannot be amended while open), a declared one still has to meet the minimum
+    assertTrue(ApplicationRules.recheck(withCapital(null), STANDARD).isEmpty());
+    assertEquals(
+        List.of("REG-08"),
+        rules(ApplicationRules.recheck(withCapital(new StartUpCapital(1, "验资报告")), STANDARD)));
   }
 
   static ApplicationForm withCapital(StartUpCapital capital) {

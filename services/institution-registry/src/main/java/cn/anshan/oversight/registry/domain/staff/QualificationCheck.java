@@ -10,7 +10,4 @@ package cn.anshan.oversight.registry.domain.staff;
  *     certificate: there is nothing to confirm
  */
 public record QualificationCheck(
-    Boolean qualificationConfirmed,
-    boolean inServiceTeacherFound,
-    String evidenceReference,
-    String note) {}
+    Boolean qualificationConfirmed, boolean inServiceTeacherFound, String evidenceReference) {}

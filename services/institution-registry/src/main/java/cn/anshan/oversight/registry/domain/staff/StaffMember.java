@@ -159,13 +159,17 @@ public class StaffMember {
           "staff-already-left",
           "staff member " + staffId + " has left; there is nothing to verify");
     }
-    if (check.qualificationConfirmed() == null && StaffRules.needsConfirmation(this)) {
+    boolean needsConfirmation = StaffRules.needsConfirmation(this);
+    if ((check.qualificationConfirmed() == null) == needsConfirmation) {
       throw new ProblemException(
           Problem.ofFields(
               List.of(
                   new FieldError(
                       "/qualificationConfirmed",
-                      "must be given: the person is teaching staff or declared a certificate"))));
+                      needsConfirmation
+                          ? "must be given: the person is teaching staff or declared a certificate"
+                          : "must be left out: the person declared no certificate and needs"
+                              + " none"))));
     }
     Verification outcome = Verification.of(this, check);
     verification = outcome.status();

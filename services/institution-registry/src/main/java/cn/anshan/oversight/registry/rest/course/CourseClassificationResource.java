@@ -52,11 +52,10 @@ public class CourseClassificationResource {
       @Schema(description = "What was checked: the teaching plan, materials, a class visit")
           @NotBlank
           @Size(max = 200)
-          String evidenceReference,
-      @Size(max = 2000) String note) {
+          String evidenceReference) {
 
     ClassificationCheck toCheck() {
-      return new ClassificationCheck(assessed.toClassification(), evidenceReference.strip(), note);
+      return new ClassificationCheck(assessed.toClassification(), evidenceReference.strip());
     }
   }
 

@@ -58,12 +58,11 @@ public class StaffVerificationResource {
       @Schema(description = "What was checked: a register query, a school's letter, a visit")
           @NotBlank
           @Size(max = 200)
-          String evidenceReference,
-      @Size(max = 2000) String note) {
+          String evidenceReference) {
 
     QualificationCheck toCheck() {
       return new QualificationCheck(
-          qualificationConfirmed, inServiceTeacherFound, evidenceReference.strip(), note);
+          qualificationConfirmed, inServiceTeacherFound, evidenceReference.strip());
     }
   }
 

@@ -124,11 +124,19 @@ public class InspectionPlanService {
             });
   }
 
-  /** A full-coverage round visits everyone, so no grade is raised for it. */
+  /**
+   * Grades are raised only where they weigh the draw: a full-coverage round visits everyone, and a
+   * prepayment audit (INS-03) draws the same share of every grade.
+   */
   private Uni<Candidates> candidates(String district, InspectionType type) {
     if (type == InspectionType.FULL_COVERAGE) {
       return institutions
           .approvedIn(district, null)
+          .map(found -> new Candidates(found, grades(found, Map.of())));
+    }
+    if (type != InspectionType.RANDOM_SAMPLE) {
+      return institutions
+          .approvedIn(district, ListStatus.WHITE)
           .map(found -> new Candidates(found, grades(found, Map.of())));
     }
     return institutions

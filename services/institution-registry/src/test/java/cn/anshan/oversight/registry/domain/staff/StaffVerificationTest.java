@@ -57,7 +57,7 @@ class StaffVerificationTest {
   void confirmedCertificateAndNoSchoolPostIsVerified() {
     StaffMember member = filed(StaffRulesTest.teacher(true, StaffRulesTest.PRO_CERT));
     Verification outcome =
-        member.verify(new QualificationCheck(true, false, "register #1", null), "reg", NOW);
+        member.verify(new QualificationCheck(true, false, "register #1"), "reg", NOW);
     assertEquals(VerificationStatus.VERIFIED, outcome.status());
     assertEquals(List.of(), outcome.breaches());
     assertEquals(VerificationStatus.VERIFIED, member.verification());
@@ -69,7 +69,7 @@ class StaffVerificationTest {
   void stf01AndStf02AreTheBreachesACheckCanFind() {
     StaffMember member = filed(StaffRulesTest.teacher(true, StaffRulesTest.TEACHER_CERT));
     Verification outcome =
-        member.verify(new QualificationCheck(false, true, "school letter", null), "reg", NOW);
+        member.verify(new QualificationCheck(false, true, "school letter"), "reg", NOW);
     assertEquals(VerificationStatus.REFUTED, outcome.status());
     assertEquals(List.of("STF-01", "STF-02"), rules(outcome));
     assertEquals(VerificationStatus.REFUTED, member.verification());
@@ -80,11 +80,11 @@ class StaffVerificationTest {
     StaffMember clerk = filed(StaffRulesTest.other(false));
     assertEquals(
         List.of("STF-02"),
-        rules(clerk.verify(new QualificationCheck(null, true, "letter", null), "reg", NOW)));
+        rules(clerk.verify(new QualificationCheck(null, true, "letter"), "reg", NOW)));
     StaffMember another = filed(StaffRulesTest.other(false));
     assertEquals(
         VerificationStatus.VERIFIED,
-        another.verify(new QualificationCheck(null, false, "contract", null), "reg", NOW).status());
+        another.verify(new QualificationCheck(null, false, "contract"), "reg", NOW).status());
   }
 
   @Test
@@ -93,10 +93,21 @@ class StaffVerificationTest {
     ProblemException refused =
         assertThrows(
             ProblemException.class,
-            () -> member.verify(new QualificationCheck(null, false, "x", null), "reg", NOW));
+            () -> member.verify(new QualificationCheck(null, false, "x"), "reg", NOW));
     assertEquals(400, refused.problem().status());
     assertEquals(VerificationStatus.UNVERIFIED, member.verification());
     assertEquals(1, member.version());
+  }
+
+  @Test
+  void noCertificateFindingForStaffWhoNeedAndDeclaredNone() {
+    StaffMember clerk = filed(StaffRulesTest.other(false));
+    ProblemException refused =
+        assertThrows(
+            ProblemException.class,
+            () -> clerk.verify(new QualificationCheck(false, false, "x"), "reg", NOW));
+    assertEquals(400, refused.problem().status());
+    assertEquals(VerificationStatus.UNVERIFIED, clerk.verification());
   }
 
   @Test
@@ -106,7 +117,7 @@ class StaffVerificationTest {
     ProblemException refused =
         assertThrows(
             ProblemException.class,
-            () -> member.verify(new QualificationCheck(true, false, "x", null), "reg", NOW));
+            () -> member.verify(new QualificationCheck(true, false, "x"), "reg", NOW));
     assertEquals(409, refused.problem().status());
   }
 }

@@ -254,6 +254,15 @@ class InspectionFlowTest {
         assertEquals("REFUTED_DECLARATIONS", grade.path("reason").asText());
       }
     }
+    // a prepayment audit draws the same share of every grade: nothing is raised
+    given()
+        .header("Authorization", regulator.bearer())
+        .contentType(ContentType.JSON)
+        .body("{\"type\":\"PREPAYMENT_AUDIT\",\"scheduledFor\":\"2026-06-15\",\"seed\":5}")
+        .post("/api/v1/inspection-plans")
+        .then()
+        .statusCode(201)
+        .body("raisedGrades", equalTo(List.of()));
     // a full-coverage round visits everyone: nothing is raised
     given()
         .header("Authorization", regulator.bearer())

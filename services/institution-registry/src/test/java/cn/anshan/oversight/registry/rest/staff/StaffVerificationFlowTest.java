@@ -49,8 +49,7 @@ class StaffVerificationFlowTest {
   static final String IN_SERVICE =
       """
       {"qualificationConfirmed":true,"inServiceTeacherFound":true,
-       "evidenceReference":"铁东区教师管理系统 query 2026-06-30 #4471",
-       "note":"teaches maths at a Tiedong primary school"}""";
+       "evidenceReference":"铁东区教师管理系统 query 2026-06-30 #4471"}""";
 
   static ValidatableResponse verify(
       Tokens regulator, String institution, String staffId, String version, String body) {
