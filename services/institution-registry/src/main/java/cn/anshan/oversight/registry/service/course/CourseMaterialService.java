@@ -65,7 +65,7 @@ public class CourseMaterialService {
   public Uni<List<MaterialView>> list(Actor actor, String courseId) {
     return courses
         .findById(courseId)
-        .map(course -> visible(actor, course, courseId))
+        .map(course -> CourseScope.visible(actor, course, courseId))
         .chain(course -> materials.ofCourse(course.courseId()))
         .map(found -> found.stream().map(MaterialView::of).toList());
   }
@@ -74,7 +74,7 @@ public class CourseMaterialService {
   public Uni<MaterialView> get(Actor actor, String courseId, String materialId) {
     return courses
         .findById(courseId)
-        .map(course -> visible(actor, course, courseId))
+        .map(course -> CourseScope.visible(actor, course, courseId))
         .chain(course -> materials.findById(materialId))
         .map(
             material -> {
@@ -87,13 +87,6 @@ public class CourseMaterialService {
 
   private static Course own(Actor operator, Course course, String courseId) {
     if (course == null || !course.institutionId().equals(operator.institutionId())) {
-      throw ProblemException.notFound("course " + courseId);
-    }
-    return course;
-  }
-
-  private static Course visible(Actor actor, Course course, String courseId) {
-    if (course == null || !actor.oversees(course.institutionId(), course.district())) {
       throw ProblemException.notFound("course " + courseId);
     }
     return course;

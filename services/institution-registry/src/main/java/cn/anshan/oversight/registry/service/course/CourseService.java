@@ -293,17 +293,7 @@ public class CourseService {
    * anything else is answered as if it did not exist.
    */
   private Uni<Course> readable(Actor actor, String courseId) {
-    return courses
-        .findById(courseId)
-        .map(
-            course -> {
-              boolean visible =
-                  course != null && actor.oversees(course.institutionId(), course.district());
-              if (!visible) {
-                throw ProblemException.notFound("course " + courseId);
-              }
-              return course;
-            });
+    return courses.findById(courseId).map(course -> CourseScope.visible(actor, course, courseId));
   }
 
   private Uni<CourseView> view(Course course) {
