@@ -7,6 +7,8 @@ import static cn.anshan.oversight.system.story.StoryContext.INSTITUTION_B;
 import static cn.anshan.oversight.system.story.StoryContext.OPERATOR_A;
 import static cn.anshan.oversight.system.story.StoryContext.OPERATOR_B;
 import static cn.anshan.oversight.system.story.StoryContext.PARENT_1;
+import static cn.anshan.oversight.system.story.StoryContext.PARENT_1_SUB;
+import static cn.anshan.oversight.system.story.StoryContext.PARENT_2;
 import static cn.anshan.oversight.system.story.StoryContext.PARENT_2_SUB;
 import static cn.anshan.oversight.system.story.StoryContext.PRICING_OFFICER;
 import static cn.anshan.oversight.system.story.StoryContext.REGULATOR_LISHAN;
@@ -208,9 +210,19 @@ final class ObjectsBeyondTheStory {
 
     feeProposalDecisions();
 
-    String fee = urls.fee() + "/api/v1/schools/" + SCHOOL_1 + "/parent-representatives";
-    create(SCHOOL_ADMIN, fee, Map.of("subject", PARENT_2_SUB));
-    api.as(SCHOOL_ADMIN).call("DELETE", fee + "/" + PARENT_2_SUB, null).send();
+    // LN-ASV-06 家长自愿: parent-2 stands, the committee (parent-1) seats and then removes
+    // parent-2, and parent-1 steps down. The committee ends empty, so replaying a candidacy as the
+    // other parent of school 1 stands (shared) and replaying an endorsement is one about oneself
+    String committee = urls.fee() + "/api/v1/schools/" + SCHOOL_1 + "/parent-committee";
+    create(PARENT_2, committee + "/candidacies", null).expect(201);
+    create(PARENT_1, committee + "/candidacies/" + PARENT_2_SUB + "/endorsements", null)
+        .expect(200);
+    create(PARENT_1, committee + "/representatives/" + PARENT_2_SUB + "/removal-endorsements", null)
+        .expect(200);
+    api.as(PARENT_1)
+        .call("DELETE", committee + "/representatives/" + PARENT_1_SUB, null)
+        .send()
+        .expect(204);
 
     String enr = urls.enrolment() + "/api/v1";
     String child = fromJournal("POST", "/api/v1/children$", "childId", false, PARENT_1);

@@ -46,6 +46,14 @@ public interface FeeSettings {
   @WithDefault("50")
   int consultationQuorumPercent();
 
+  /**
+   * LN-ASV-06 家长自愿: how many other parents of the school endorse a candidate to found a parent
+   * committee that has no members yet; afterwards the sitting representatives choose by majority.
+   * The rule names no number (UNCONFIRMED), so a city sets its own.
+   */
+  @WithDefault("1")
+  int committeeFoundingEndorsements();
+
   /** Largest page a list returns. */
   @WithDefault("100")
   int maxPageSize();

@@ -3,10 +3,13 @@ package cn.anshan.oversight.fee.domain;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /**
- * A school's parent committee (LN-ASV-01, LN-ASV-06) as an event aggregate: who represents it is
- * recorded in {@link ParentRepresentative}; this row numbers the events about it.
+ * A school's parent committee (LN-ASV-01, LN-ASV-06) as an event aggregate: the school convenes it
+ * (which fixes the district its events carry); who represents it is recorded in {@link
+ * ParentRepresentative} and chosen by the committee itself ({@link CommitteeChoice}); this row
+ * numbers the events about it.
  */
 @Entity
 @Table(name = "parent_committee")
@@ -17,12 +20,14 @@ public class ParentCommittee {
 
   private String district;
   private long version;
+  private Instant convenedAt;
 
   protected ParentCommittee() {}
 
-  public ParentCommittee(String schoolId, String district) {
+  public ParentCommittee(String schoolId, String district, Instant convenedAt) {
     this.schoolId = schoolId;
     this.district = district;
+    this.convenedAt = convenedAt;
   }
 
   /** Counts one more event of this aggregate and returns its version. */
@@ -40,5 +45,9 @@ public class ParentCommittee {
 
   public long version() {
     return version;
+  }
+
+  public Instant convenedAt() {
+    return convenedAt;
   }
 }

@@ -1,6 +1,8 @@
 package cn.anshan.oversight.fee.domain;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
@@ -9,9 +11,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A parent registered by the school admin as a representative of the school's parent committee
- * (LN-ASV-01, LN-ASV-06): only such a parent may record the committee's resolution or a hearing for
- * the school's fee proposals. The parent is known by the Keycloak subject only.
+ * A parent seated on the school's parent committee (LN-ASV-01, LN-ASV-06) by the committee's own
+ * choice ({@link CommitteeChoice}): only such a parent may vote on and record the committee's
+ * resolution or a hearing for the school's fee proposals. Known by the Keycloak subject only.
  */
 @Entity
 @Table(name = "parent_representative")
@@ -27,13 +29,25 @@ public class ParentRepresentative {
 
   private Instant registeredAt;
 
+  @Enumerated(EnumType.STRING)
+  private SeatingBasis seatedBy;
+
   protected ParentRepresentative() {}
 
+  /**
+   * @param registeredBy the parent whose endorsement carried the candidacy
+   */
   public ParentRepresentative(
-      String schoolId, String subject, String district, String registeredBy, Instant now) {
+      String schoolId,
+      String subject,
+      String district,
+      SeatingBasis seatedBy,
+      String registeredBy,
+      Instant now) {
     this.schoolId = schoolId;
     this.subject = subject;
     this.district = district;
+    this.seatedBy = seatedBy;
     this.registeredBy = registeredBy;
     this.registeredAt = now;
   }
@@ -56,6 +70,10 @@ public class ParentRepresentative {
 
   public Instant registeredAt() {
     return registeredAt;
+  }
+
+  public SeatingBasis seatedBy() {
+    return seatedBy;
   }
 
   /** Composite id. */

@@ -1,26 +1,57 @@
 package cn.anshan.oversight.fee.messaging;
 
+import cn.anshan.oversight.fee.domain.CommitteeChoice.Tally;
+import cn.anshan.oversight.fee.domain.CommitteeMotion;
 import cn.anshan.oversight.fee.domain.ConsultationVote;
 import cn.anshan.oversight.fee.domain.FeeProposal;
+import cn.anshan.oversight.fee.domain.MotionKind;
 import cn.anshan.oversight.fee.domain.ParentCommittee;
 import cn.anshan.oversight.fee.domain.ProgrammeType;
+import cn.anshan.oversight.fee.domain.RemovalReason;
+import cn.anshan.oversight.fee.domain.SeatingBasis;
 import cn.anshan.oversight.fee.domain.Vote;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import java.time.Instant;
 
 /**
- * Events of aggregate {@code ParentCommittee} (key = school id): which parents (by Keycloak subject
- * only) may vote on and record consultations for the school (LN-ASV-06), so audit can check that a
- * ParentConsultationHeld came from a registered representative, and each representative's own vote.
+ * Events of aggregate {@code ParentCommittee} (key = school id): how the committee chose which
+ * parents (by Keycloak subject only) may vote on and record consultations for the school
+ * (LN-ASV-06), so audit can check that a ParentConsultationHeld came from a seated representative,
+ * and each representative's own vote. Who stood or endorsed is the envelope's actor, not repeated
+ * in the data.
  */
 public final class ParentCommitteeEvents {
   private ParentCommitteeEvents() {}
 
+  public record ParentCommitteeConvened(String schoolId, String district, Instant convenedAt) {}
+
+  public record RepresentativeCandidacyDeclared(
+      String schoolId, String district, String candidate, Instant declaredAt) {}
+
+  public record CommitteeMotionEndorsed(
+      String schoolId,
+      String district,
+      String subject,
+      MotionKind motion,
+      int endorsements,
+      int needed,
+      SeatingBasis basis,
+      boolean carried,
+      Instant endorsedAt) {}
+
   public record ParentRepresentativeRegistered(
-      String schoolId, String district, String representative, Instant registeredAt) {}
+      String schoolId,
+      String district,
+      String representative,
+      SeatingBasis basis,
+      Instant registeredAt) {}
 
   public record ParentRepresentativeRemoved(
-      String schoolId, String district, String representative, Instant removedAt) {}
+      String schoolId,
+      String district,
+      String representative,
+      RemovalReason reason,
+      Instant removedAt) {}
 
   /** One representative's vote; who voted is the envelope's actor, not repeated in the data. */
   public record ConsultationVoteCast(
@@ -50,18 +81,52 @@ public final class ParentCommitteeEvents {
             vote.castAt()));
   }
 
-  public static DomainEvent registered(ParentCommittee c, String representative, Instant at) {
+  public static DomainEvent convened(ParentCommittee c) {
+    return event(
+        c,
+        "ParentCommitteeConvened.v1",
+        new ParentCommitteeConvened(c.schoolId(), c.district(), c.convenedAt()));
+  }
+
+  public static DomainEvent candidacyDeclared(ParentCommittee c, CommitteeMotion candidacy) {
+    return event(
+        c,
+        "RepresentativeCandidacyDeclared.v1",
+        new RepresentativeCandidacyDeclared(
+            c.schoolId(), c.district(), candidacy.subject(), candidacy.openedAt()));
+  }
+
+  public static DomainEvent motionEndorsed(
+      ParentCommittee c, CommitteeMotion motion, Tally tally, Instant at) {
+    return event(
+        c,
+        "CommitteeMotionEndorsed.v1",
+        new CommitteeMotionEndorsed(
+            c.schoolId(),
+            c.district(),
+            motion.subject(),
+            motion.kind(),
+            tally.endorsements(),
+            tally.needed(),
+            tally.basis(),
+            tally.carried(),
+            at));
+  }
+
+  public static DomainEvent registered(
+      ParentCommittee c, String representative, SeatingBasis basis, Instant at) {
     return event(
         c,
         "ParentRepresentativeRegistered.v1",
-        new ParentRepresentativeRegistered(c.schoolId(), c.district(), representative, at));
+        new ParentRepresentativeRegistered(c.schoolId(), c.district(), representative, basis, at));
   }
 
-  public static DomainEvent removed(ParentCommittee c, String representative, Instant at) {
+  public static DomainEvent removed(
+      ParentCommittee c, String representative, RemovalReason reason, Instant at) {
     return event(
         c,
         "ParentRepresentativeRemoved.v1",
-        new ParentRepresentativeRemoved(c.schoolId(), c.district(), representative, at));
+        new ParentRepresentativeRemoved(c.schoolId(), c.district(), representative, reason, at));
   }
 
   private static DomainEvent event(ParentCommittee c, String name, Object data) {

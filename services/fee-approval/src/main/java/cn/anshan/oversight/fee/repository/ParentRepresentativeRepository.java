@@ -5,6 +5,8 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class ParentRepresentativeRepository
@@ -16,6 +18,12 @@ public class ParentRepresentativeRepository
 
   public Uni<List<ParentRepresentative>> ofSchool(String schoolId) {
     return find("schoolId = ?1 order by registeredAt, subject", schoolId).list();
+  }
+
+  /** The subjects of the school's sitting representatives. */
+  public Uni<Set<String>> sitting(String schoolId) {
+    return ofSchool(schoolId)
+        .map(reps -> reps.stream().map(ParentRepresentative::subject).collect(Collectors.toSet()));
   }
 
   /**

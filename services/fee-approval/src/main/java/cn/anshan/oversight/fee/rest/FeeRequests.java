@@ -88,6 +88,4 @@ public final class FeeRequests {
       @NotNull @Min(0) @Max(MAX_FEN) Long feeFenPerMonth,
       @Schema(description = "Defaults to the term's start") LocalDate validFrom,
       @Schema(description = "Defaults to the term's end") LocalDate validTo) {}
-
-  public record Representative(@NotBlank @Size(max = 255) String subject) {}
 }

@@ -1,114 +1,52 @@
 package cn.anshan.oversight.fee.service;
 
-import cn.anshan.oversight.fee.domain.FeeRules;
+import cn.anshan.oversight.fee.config.FeeSettings;
+import cn.anshan.oversight.fee.domain.CommitteeChoice;
+import cn.anshan.oversight.fee.domain.CommitteeMotion;
 import cn.anshan.oversight.fee.domain.ParentCommittee;
 import cn.anshan.oversight.fee.domain.ParentRepresentative;
-import cn.anshan.oversight.fee.messaging.ParentCommitteeEvents;
+import cn.anshan.oversight.fee.repository.CommitteeMotionRepository;
+import cn.anshan.oversight.fee.repository.MotionEndorsementRepository;
 import cn.anshan.oversight.fee.repository.ParentCommitteeRepository;
 import cn.anshan.oversight.fee.repository.ParentRepresentativeRepository;
-import cn.anshan.oversight.kit.events.CommandContext;
-import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.security.Roles;
-import cn.anshan.oversight.kit.time.OversightClock;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * Parent-committee representatives (LN-ASV-01, LN-ASV-06): the school admin registers which parents
- * (by Keycloak subject) act for the school's parent committee; only they record consultations.
- * Every change is an event of the school's {@link ParentCommittee}.
+ * Reads of a school's parent committee (LN-ASV-01, LN-ASV-06): its representatives and open
+ * motions, for auditors, the school's admin and the school's own parents.
  */
 @ApplicationScoped
 public class ParentRepresentativeService {
   private final ParentRepresentativeRepository representatives;
   private final ParentCommitteeRepository committees;
+  private final CommitteeMotionRepository motions;
+  private final MotionEndorsementRepository endorsements;
   private final SchoolParents parents;
-  private final Outbox outbox;
-  private final OversightClock clock;
+  private final FeeSettings settings;
 
   public ParentRepresentativeService(
       ParentRepresentativeRepository representatives,
       ParentCommitteeRepository committees,
+      CommitteeMotionRepository motions,
+      MotionEndorsementRepository endorsements,
       SchoolParents parents,
-      Outbox outbox,
-      OversightClock clock) {
+      FeeSettings settings) {
     this.representatives = representatives;
     this.committees = committees;
+    this.motions = motions;
+    this.endorsements = endorsements;
     this.parents = parents;
-    this.outbox = outbox;
-    this.clock = clock;
-  }
-
-  /**
-   * Registers a representative of the admin's own school, who must be a parent there (a guardian of
-   * a child registered at the school in enrolment, LN-ASV-06); registering twice changes nothing.
-   */
-  @WithTransaction
-  public Uni<ParentRepresentativeView> register(
-      CommandContext command, String schoolId, String subject) {
-    Actor admin = command.actor();
-    requireOwnSchool(admin, schoolId);
-    if (subject.equals(admin.subject())) {
-      // LN-ASV-06 家长自愿: the school proposes, the parents agree; the two stay apart.
-      throw ProblemException.rule(
-          403,
-          FeeRules.PROCESS,
-          "家长自愿: a school admin cannot register themselves as a representative of the parents");
-    }
-    return parents
-        .requireParentAt(schoolId, subject)
-        .chain(() -> representatives.lookup(schoolId, subject))
-        .chain(
-            existing -> {
-              if (existing != null) {
-                return Uni.createFrom().item(ParentRepresentativeView.of(existing));
-              }
-              Instant now = clock.now();
-              ParentRepresentative rep =
-                  new ParentRepresentative(
-                      schoolId, subject, admin.district(), admin.subject(), now);
-              return committee(schoolId, admin.district())
-                  .chain(
-                      committee ->
-                          representatives
-                              .persist(rep)
-                              .chain(
-                                  () ->
-                                      outbox.append(
-                                          command,
-                                          ParentCommitteeEvents.registered(
-                                              committee, subject, now))))
-                  .map(v -> ParentRepresentativeView.of(rep));
-            });
-  }
-
-  /** Removes a representative; the parent can no longer record consultations or read. */
-  @WithTransaction
-  public Uni<Void> remove(CommandContext command, String schoolId, String subject) {
-    Actor admin = command.actor();
-    requireOwnSchool(admin, schoolId);
-    return representatives
-        .lookup(schoolId, subject)
-        .chain(
-            rep -> {
-              if (rep == null) {
-                throw ProblemException.notFound("representative " + subject);
-              }
-              return representatives
-                  .delete(rep)
-                  .chain(() -> committee(schoolId, admin.district()))
-                  .chain(
-                      committee ->
-                          outbox.append(
-                              command,
-                              ParentCommitteeEvents.removed(committee, subject, clock.now())));
-            });
+    this.settings = settings;
   }
 
   @WithSession
@@ -127,22 +65,70 @@ public class ParentRepresentativeService {
         .map(reps -> reps.stream().map(ParentRepresentativeView::of).toList());
   }
 
-  private Uni<ParentCommittee> committee(String schoolId, String district) {
-    return committees
-        .forUpdate(schoolId)
-        .chain(
-            found ->
-                found != null
-                    ? Uni.createFrom().item(found)
-                    : committees.persist(new ParentCommittee(schoolId, district)));
+  /** The committee with its open motions; parents of the school see it to stand and endorse. */
+  @WithSession
+  public Uni<ParentCommitteeView> committee(Actor actor, String schoolId) {
+    var read =
+        new Object() {
+          ParentCommittee committee;
+          List<ParentRepresentative> seated;
+          List<CommitteeMotion> open;
+        };
+    return readable(actor, schoolId)
+        .chain(() -> committees.findById(schoolId))
+        .invoke(
+            c ->
+                read.committee =
+                    ProblemException.requireFound(c, "parent committee of school " + schoolId))
+        .chain(() -> representatives.ofSchool(schoolId))
+        .invoke(r -> read.seated = r)
+        .chain(() -> motions.ofSchool(schoolId))
+        .invoke(m -> read.open = m)
+        .chain(() -> endorsements.endorsers(read.open.stream().map(CommitteeMotion::id).toList()))
+        .map(endorsed -> view(read.committee, read.seated, read.open, endorsed));
   }
 
-  private static void requireOwnSchool(Actor admin, String schoolId) {
-    if (admin.schoolId() == null || admin.district() == null) {
-      throw ProblemException.forbidden("the token carries no school_id or district claim");
-    }
-    if (!schoolId.equals(admin.schoolId())) {
-      throw ProblemException.notFound("school " + schoolId);
-    }
+  private ParentCommitteeView view(
+      ParentCommittee committee,
+      List<ParentRepresentative> seated,
+      List<CommitteeMotion> open,
+      Map<UUID, Set<String>> endorsed) {
+    CommitteeChoice choice =
+        new CommitteeChoice(
+            seated.stream().map(ParentRepresentative::subject).collect(Collectors.toSet()),
+            settings.committeeFoundingEndorsements());
+    return new ParentCommitteeView(
+        committee.schoolId(),
+        committee.district(),
+        committee.convenedAt(),
+        seated.stream().map(ParentRepresentativeView::of).toList(),
+        open.stream()
+            .map(
+                m ->
+                    MotionView.of(
+                        m,
+                        choice.tally(
+                            m.kind(), m.subject(), endorsed.getOrDefault(m.id(), Set.of()))))
+            .toList());
+  }
+
+  private Uni<Void> readable(Actor actor, String schoolId) {
+    return switch (actor.role()) {
+      case Roles.AUDITOR -> Uni.createFrom().voidItem();
+      case Roles.SCHOOL_ADMIN -> {
+        ProposalAccess.ownSchool(actor, schoolId);
+        yield Uni.createFrom().voidItem();
+      }
+      default ->
+          parents
+              .isParentAt(schoolId, actor.subject())
+              .invoke(
+                  parent -> {
+                    if (!parent) {
+                      throw ProblemException.notFound("school " + schoolId);
+                    }
+                  })
+              .replaceWithVoid();
+    };
   }
 }

@@ -36,6 +36,13 @@ public class ProposalAccess {
     return actor;
   }
 
+  /** A 404 unless {@code schoolId} is the admin's own school. */
+  static void ownSchool(Actor admin, String schoolId) {
+    if (!schoolId.equals(schoolAdmin(admin).schoolId())) {
+      throw ProblemException.notFound("school " + schoolId);
+    }
+  }
+
   static Department departmentOf(Actor actor) {
     if (Roles.REGULATOR.equals(actor.role())) {
       if (actor.district() == null) {

@@ -25,10 +25,14 @@ public class SchoolParents {
     return LearnedFacts.learnOnce(children, child.childId(), child);
   }
 
+  /** Whether {@code subject} registered a child at {@code schoolId}. */
+  public Uni<Boolean> isParentAt(String schoolId, String subject) {
+    return children.guardsAChildAt(schoolId, subject);
+  }
+
   /** A 422 naming LN-ASV-06 unless {@code subject} registered a child at {@code schoolId}. */
   public Uni<Void> requireParentAt(String schoolId, String subject) {
-    return children
-        .guardsAChildAt(schoolId, subject)
+    return isParentAt(schoolId, subject)
         .invoke(
             parent -> {
               if (!parent) {

@@ -104,15 +104,49 @@ public final class FeeFixtures {
                     == 1);
   }
 
-  /** Registers {@code parent}, made a parent of the school first, as its representative. */
+  /** The parent committee of a school. */
+  public static String committee(String schoolId) {
+    return "/api/v1/schools/" + schoolId + "/parent-committee";
+  }
+
+  /**
+   * Seats {@code parent}, made a parent of the school first, the way the committee chooses
+   * (LN-ASV-06): the school convenes, the parent stands, and a founding parent or the sitting
+   * representatives endorse until the candidacy is carried.
+   */
   public static void represent(Tokens admin, String schoolId, Tokens parent) {
     parentAt(schoolId, parent);
-    post(
-            admin,
-            "/api/v1/schools/" + schoolId + "/parent-representatives",
-            null,
-            "{\"subject\":\"" + parent.subject() + "\"}")
-        .statusCode(200);
+    String committee = committee(schoolId);
+    given().header("Authorization", admin.bearer()).put(committee).then().statusCode(200);
+    post(parent, committee + "/candidacies", null, null).statusCode(201);
+    List<String> sitting =
+        get(admin, committee).statusCode(200).extract().path("representatives.subject");
+    List<Tokens> endorsers =
+        sitting.isEmpty()
+            ? List.of(founder(schoolId))
+            : sitting.stream().map(s -> Tokens.user(s).role("parent")).toList();
+    for (Tokens endorser : endorsers) {
+      boolean carried =
+          post(
+                  endorser,
+                  committee + "/candidacies/" + parent.subject() + "/endorsements",
+                  null,
+                  null)
+              .statusCode(200)
+              .extract()
+              .path("carried");
+      if (carried) {
+        return;
+      }
+    }
+    throw new AssertionError(parent.subject() + " was not seated by " + sitting);
+  }
+
+  /** Another parent of the school, who endorses the first candidacy of an empty committee. */
+  public static Tokens founder(String schoolId) {
+    Tokens founder = Tokens.user("founder-" + UUID.randomUUID()).role("parent");
+    parentAt(schoolId, founder);
+    return founder;
   }
 
   /** Freezes the service's clock. */

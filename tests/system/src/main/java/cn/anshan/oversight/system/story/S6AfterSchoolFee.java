@@ -33,12 +33,14 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Issue 8 step 6: school-admin-1 proposes the after-school fee; parent-1 (a registered parent
- * representative) votes and records the consultation, whose outcome is counted from the votes; the
- * education bureau (regulator-tiedong) and the pricing officer sign jointly; the city government
- * approves; the school publishes (LN-ASV-06, ASV-04). The school publishes its 5+2 programme and
- * admits operator-a's institution as a provider (ASV-06); parent-1 enrols a child, parent-2's
- * exempt child is charged zero; the school cannot enrol a child itself (ASV-04, voluntary).
+ * Issue 8 step 6: school-admin-1 convenes the school's parent committee, parent-1 stands and
+ * parent-2 founds the committee by endorsing (LN-ASV-06 家长自愿: the school seats no one);
+ * school-admin-1 proposes the after-school fee; parent-1 (the seated representative) votes and
+ * records the consultation, whose outcome is counted from the votes; the education bureau
+ * (regulator-tiedong) and the pricing officer sign jointly; the city government approves; the
+ * school publishes (LN-ASV-06, ASV-04). The school publishes its 5+2 programme and admits
+ * operator-a's institution as a provider (ASV-06); parent-1 enrols a child, parent-2's exempt child
+ * is charged zero; the school cannot enrol a child itself (ASV-04, voluntary).
  */
 public final class S6AfterSchoolFee implements Step {
 
@@ -59,30 +61,65 @@ public final class S6AfterSchoolFee implements Step {
   public void run(StoryContext s) {
     SchoolTerm term = SchoolTerm.around(s.today());
     String fee = s.urls().fee() + "/api/v1";
-    // LN-ASV-06: only a parent of the school can represent it; fee-approval learns parent-1's child
-    // at school 1 (step 3) from enrolment's ChildRegistered on Kafka, until then 422
-    String seats = fee + "/schools/" + SCHOOL_1 + "/parent-representatives";
-    Answer[] seated = new Answer[1];
+    // LN-ASV-01/06 家长自愿: the school convenes its parent committee but seats no one; parent-1
+    // stands and parent-2, another parent of the school, founds the committee by endorsing. Both
+    // are parents of school 1 once fee-approval has learnt their children of step 3 from
+    // enrolment's ChildRegistered on Kafka; until then standing is 422
+    String committee = fee + "/schools/" + SCHOOL_1 + "/parent-committee";
+    s.api()
+        .as(SCHOOL_ADMIN)
+        .put(committee, null)
+        .showing("schoolId", "district")
+        .send()
+        .expect(200);
+    Answer[] stood = new Answer[1];
     s.await(
         "fee-approval knows parent-1's child at the school (ChildRegistered consumed)",
         () -> {
-          seated[0] =
-              s.api()
-                  .as(SCHOOL_ADMIN)
-                  .post(seats, Map.of("subject", PARENT_1_SUB))
-                  .quietly()
-                  .send();
-          return seated[0].status() != 422;
+          stood[0] = s.api().as(PARENT_1).post(committee + "/candidacies", null).quietly().send();
+          return stood[0].status() != 422;
         },
-        () -> seated[0] == null ? "" : seated[0].status() + " " + seated[0].body());
+        () -> stood[0] == null ? "" : stood[0].status() + " " + stood[0].body());
     s.say()
         .call(
-            SCHOOL_ADMIN,
+            PARENT_1,
             "POST",
-            seats,
-            seated[0].status(),
-            "subject=" + seated[0].text("subject"));
-    seated[0].expect(200);
+            committee + "/candidacies",
+            stood[0].status(),
+            "motion=" + stood[0].text("motion") + " needed=" + stood[0].text("needed"));
+    stood[0].expect(201);
+    Answer[] founded = new Answer[1];
+    s.await(
+        "fee-approval knows parent-2's child at the school (ChildRegistered consumed)",
+        () -> {
+          founded[0] =
+              s.api()
+                  .as(PARENT_2)
+                  .post(committee + "/candidacies/" + PARENT_1_SUB + "/endorsements", null)
+                  .quietly()
+                  .send();
+          return founded[0].status() != 422;
+        },
+        () -> founded[0] == null ? "" : founded[0].status() + " " + founded[0].body());
+    s.say()
+        .call(
+            PARENT_2,
+            "POST",
+            committee + "/candidacies/" + PARENT_1_SUB + "/endorsements",
+            founded[0].status(),
+            "carried=" + founded[0].text("carried") + " basis=" + founded[0].text("basis"));
+    founded[0].expect(200);
+    Answer seated =
+        s.api()
+            .as(PARENT_1)
+            .get(committee)
+            .showing("/representatives/0/subject", "/representatives/0/seatedBy")
+            .send()
+            .expect(200);
+    if (!PARENT_1_SUB.equals(seated.text("/representatives/0/subject"))) {
+      throw new StoryFailure(
+          "the committee's founding endorsement did not seat parent-1: " + seated.body());
+    }
     Answer p =
         s.api()
             .as(SCHOOL_ADMIN)

@@ -36,6 +36,14 @@ public class ProblemException extends RuntimeException {
     return new ProblemException(Problem.of(404, "not-found", "Not found", what + " not found"));
   }
 
+  /** {@code value}, or a 404 naming {@code what} when there is none. */
+  public static <T> T requireFound(T value, String what) {
+    if (value == null) {
+      throw notFound(what);
+    }
+    return value;
+  }
+
   public static ProblemException forbidden(String detail) {
     return new ProblemException(Problem.of(403, "forbidden", "Forbidden", detail));
   }

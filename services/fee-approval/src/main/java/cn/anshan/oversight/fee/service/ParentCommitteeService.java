@@ -1,0 +1,296 @@
+package cn.anshan.oversight.fee.service;
+
+import cn.anshan.oversight.fee.config.FeeSettings;
+import cn.anshan.oversight.fee.domain.CommitteeChoice;
+import cn.anshan.oversight.fee.domain.CommitteeChoice.Tally;
+import cn.anshan.oversight.fee.domain.CommitteeMotion;
+import cn.anshan.oversight.fee.domain.FeeRules;
+import cn.anshan.oversight.fee.domain.MotionEndorsement;
+import cn.anshan.oversight.fee.domain.MotionKind;
+import cn.anshan.oversight.fee.domain.ParentCommittee;
+import cn.anshan.oversight.fee.domain.ParentRepresentative;
+import cn.anshan.oversight.fee.domain.RemovalReason;
+import cn.anshan.oversight.fee.messaging.ParentCommitteeEvents;
+import cn.anshan.oversight.fee.repository.CommitteeMotionRepository;
+import cn.anshan.oversight.fee.repository.MotionEndorsementRepository;
+import cn.anshan.oversight.fee.repository.ParentCommitteeRepository;
+import cn.anshan.oversight.fee.repository.ParentRepresentativeRepository;
+import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.outbox.Outbox;
+import cn.anshan.oversight.kit.problem.ProblemException;
+import cn.anshan.oversight.kit.time.OversightClock;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The parent committee chooses its own members (LN-ASV-01, LN-ASV-06 家长自愿; issue 18 item 5): the
+ * school convenes it, a parent of the school stands, endorsements decide ({@link CommitteeChoice}),
+ * a representative steps down or is removed by the others. Every command holds the committee's row
+ * lock, so two endorsements of one school are counted one after the other.
+ */
+@ApplicationScoped
+public class ParentCommitteeService {
+  private final ParentCommitteeRepository committees;
+  private final ParentRepresentativeRepository representatives;
+  private final CommitteeMotionRepository motions;
+  private final MotionEndorsementRepository endorsements;
+  private final SchoolParents parents;
+  private final Outbox outbox;
+  private final OversightClock clock;
+  private final FeeSettings settings;
+
+  public ParentCommitteeService(
+      ParentCommitteeRepository committees,
+      ParentRepresentativeRepository representatives,
+      CommitteeMotionRepository motions,
+      MotionEndorsementRepository endorsements,
+      SchoolParents parents,
+      Outbox outbox,
+      OversightClock clock,
+      FeeSettings settings) {
+    this.committees = committees;
+    this.representatives = representatives;
+    this.motions = motions;
+    this.endorsements = endorsements;
+    this.parents = parents;
+    this.outbox = outbox;
+    this.clock = clock;
+    this.settings = settings;
+  }
+
+  /** What a candidacy answers: the motion, and whether this call declared it. */
+  public record Standing(MotionView candidacy, boolean declared) {}
+
+  /** Everything one committee decision needs, read under the committee's row lock. */
+  private record CommitteeFacts(
+      ParentCommittee committee,
+      CommitteeChoice choice,
+      CommitteeMotion motion,
+      Set<String> endorsers,
+      boolean actorIsParent) {
+
+    MotionView view(CommitteeMotion m, Set<String> endorsedBy) {
+      return MotionView.of(m, choice.tally(m.kind(), m.subject(), endorsedBy));
+    }
+  }
+
+  /**
+   * The school admin convenes the school's committee, once: it fixes the district the committee's
+   * events carry and seats no one. Convening again changes nothing.
+   */
+  @WithTransaction
+  public Uni<Void> convene(CommandContext command, String schoolId) {
+    ProposalAccess.ownSchool(command.actor(), schoolId);
+    return committees
+        .forUpdate(schoolId)
+        .chain(
+            found -> {
+              if (found != null) {
+                return Uni.createFrom().voidItem();
+              }
+              ParentCommittee c =
+                  new ParentCommittee(schoolId, command.actor().district(), clock.now());
+              return committees
+                  .persist(c)
+                  .chain(() -> outbox.append(command, ParentCommitteeEvents.convened(c)));
+            });
+  }
+
+  /** The acting parent, a parent of the school, stands for the committee; standing twice is one. */
+  @WithTransaction
+  public Uni<Standing> stand(CommandContext command, String schoolId) {
+    String candidate = command.actor().subject();
+    return parents
+        .requireParentAt(schoolId, candidate)
+        .chain(() -> facts(schoolId, MotionKind.SEAT, candidate, candidate))
+        .chain(
+            f -> {
+              f.choice().requireMayStand(candidate);
+              if (f.motion() != null) {
+                return Uni.createFrom()
+                    .item(new Standing(f.view(f.motion(), f.endorsers()), false));
+              }
+              CommitteeMotion candidacy =
+                  new CommitteeMotion(schoolId, candidate, MotionKind.SEAT, candidate, clock.now());
+              return motions
+                  .persist(candidacy)
+                  .chain(
+                      () ->
+                          outbox.append(
+                              command,
+                              ParentCommitteeEvents.candidacyDeclared(f.committee(), candidacy)))
+                  .map(v -> new Standing(f.view(candidacy, Set.of()), true));
+            });
+  }
+
+  /**
+   * The acting parent endorses a candidacy ({@code SEAT}) or the removal of a representative
+   * ({@code UNSEAT}); the endorsement that carries the motion seats or removes at once. Endorsing
+   * twice counts once.
+   */
+  @WithTransaction
+  public Uni<MotionView> endorse(
+      CommandContext command, String schoolId, MotionKind kind, String subject) {
+    String endorser = command.actor().subject();
+    return facts(schoolId, kind, subject, endorser)
+        .chain(
+            f -> {
+              f.choice().requireMayEndorse(kind, subject, endorser, f.actorIsParent());
+              if (f.motion() != null && f.endorsers().contains(endorser)) {
+                return Uni.createFrom().item(f.view(f.motion(), f.endorsers()));
+              }
+              return motion(f, schoolId, kind, subject, endorser)
+                  .chain(motion -> endorsed(command, f, motion, endorser));
+            });
+  }
+
+  /** A representative steps down; no one else can remove them but a majority of the committee. */
+  @WithTransaction
+  public Uni<Void> resign(CommandContext command, String schoolId, String subject) {
+    String parent = command.actor().subject();
+    return facts(schoolId, MotionKind.UNSEAT, subject, parent)
+        .chain(
+            f -> {
+              if (!f.choice().sitting().contains(subject)) {
+                throw ProblemException.notFound("representative " + subject);
+              }
+              if (!subject.equals(parent)) {
+                throw ProblemException.rule(
+                    403,
+                    FeeRules.PROCESS,
+                    "家长自愿: a representative steps down themselves or is removed by a majority"
+                        + " of the other representatives (removal-endorsements), by no one else");
+              }
+              return leave(command, f.committee(), f.motion(), RemovalReason.RESIGNED);
+            });
+  }
+
+  private Uni<CommitteeFacts> facts(
+      String schoolId, MotionKind kind, String subject, String actor) {
+    var read =
+        new Object() {
+          ParentCommittee committee;
+          Set<String> sitting;
+          CommitteeMotion motion;
+          Set<String> endorsers;
+        };
+    return committees
+        .forUpdate(schoolId)
+        .invoke(c -> read.committee = convened(c, schoolId))
+        .chain(() -> representatives.sitting(schoolId))
+        .invoke(s -> read.sitting = s)
+        .chain(() -> motions.open(schoolId, subject, kind))
+        .invoke(m -> read.motion = m)
+        .chain(() -> endorsements.endorsers(read.motion == null ? null : read.motion.id()))
+        .invoke(e -> read.endorsers = e)
+        .chain(() -> parents.isParentAt(schoolId, actor))
+        .map(
+            parent ->
+                new CommitteeFacts(
+                    read.committee,
+                    new CommitteeChoice(read.sitting, settings.committeeFoundingEndorsements()),
+                    read.motion,
+                    read.endorsers,
+                    parent));
+  }
+
+  /** The open motion, or for a removal the one this first endorsement opens. */
+  private Uni<CommitteeMotion> motion(
+      CommitteeFacts f, String schoolId, MotionKind kind, String subject, String endorser) {
+    if (f.motion() != null) {
+      return Uni.createFrom().item(f.motion());
+    }
+    if (kind == MotionKind.SEAT) {
+      throw ProblemException.notFound("candidacy of " + subject);
+    }
+    return motions.persist(new CommitteeMotion(schoolId, subject, kind, endorser, clock.now()));
+  }
+
+  private Uni<MotionView> endorsed(
+      CommandContext command, CommitteeFacts f, CommitteeMotion motion, String endorser) {
+    Instant now = clock.now();
+    Set<String> endorsedBy = new HashSet<>(f.endorsers());
+    endorsedBy.add(endorser);
+    Tally tally = f.choice().tally(motion.kind(), motion.subject(), endorsedBy);
+    Uni<Void> recorded =
+        endorsements
+            .persist(new MotionEndorsement(motion.id(), endorser, now))
+            .chain(
+                () ->
+                    outbox.append(
+                        command,
+                        ParentCommitteeEvents.motionEndorsed(f.committee(), motion, tally, now)));
+    if (tally.carried()) {
+      recorded =
+          recorded.chain(
+              () ->
+                  motion.kind() == MotionKind.SEAT
+                      ? seat(command, f.committee(), motion, tally, endorser)
+                      : leave(command, f.committee(), motion, RemovalReason.COMMITTEE_MAJORITY));
+    }
+    return recorded.map(v -> MotionView.of(motion, tally));
+  }
+
+  private Uni<Void> seat(
+      CommandContext command,
+      ParentCommittee committee,
+      CommitteeMotion candidacy,
+      Tally tally,
+      String endorser) {
+    Instant now = clock.now();
+    String candidate = candidacy.subject();
+    return representatives
+        .persist(
+            new ParentRepresentative(
+                committee.schoolId(),
+                candidate,
+                committee.district(),
+                tally.basis(),
+                endorser,
+                now))
+        .chain(() -> close(candidacy))
+        .chain(
+            () ->
+                outbox.append(
+                    command,
+                    ParentCommitteeEvents.registered(committee, candidate, tally.basis(), now)));
+  }
+
+  /** Unseats the subject of {@code removal} (or the resigning parent), closing any open removal. */
+  private Uni<Void> leave(
+      CommandContext command,
+      ParentCommittee committee,
+      CommitteeMotion removal,
+      RemovalReason reason) {
+    String subject = removal != null ? removal.subject() : command.actor().subject();
+    return representatives
+        .lookup(committee.schoolId(), subject)
+        .chain(representatives::delete)
+        .chain(() -> removal == null ? Uni.createFrom().voidItem() : close(removal))
+        .chain(
+            () ->
+                outbox.append(
+                    command,
+                    ParentCommitteeEvents.removed(committee, subject, reason, clock.now())));
+  }
+
+  /** Closes a carried motion after its last endorsement is written (the delete cascades). */
+  private Uni<Void> close(CommitteeMotion motion) {
+    return motions.flush().chain(() -> motions.close(motion));
+  }
+
+  private static ParentCommittee convened(ParentCommittee committee, String schoolId) {
+    if (committee == null) {
+      throw ProblemException.conflict(
+          "committee-not-convened",
+          "school "
+              + schoolId
+              + " has not convened its parent committee yet (PUT …/parent-committee by the school)");
+    }
+    return committee;
+  }
+}
