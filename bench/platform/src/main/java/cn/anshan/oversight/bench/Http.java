@@ -33,6 +33,13 @@ final class Http {
     return send(HttpRequest.newBuilder(URI.create(url)).GET(), bearer, null);
   }
 
+  static Answer put(String url, String bearer) {
+    return send(
+        HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.noBody()),
+        bearer,
+        null);
+  }
+
   static Answer post(String url, String bearer, String body, String ifMatch) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(url))

@@ -128,6 +128,7 @@ final class World {
       w.holdSessions(i);
     }
     w.afterSchoolProgramme();
+    w.agreeProgrammeContent();
     for (int i = 1; i <= feeSchools; i++) {
       w.feeDrafts.add(w.draftFee(String.format("bench-fee-%02d", i)));
     }
@@ -430,6 +431,54 @@ final class World {
                 null)
             .expect(201)
             .text("/programmeId");
+  }
+
+  /**
+   * LN-ASV-01: families enrol only once the school's parent committee agreed the programme's
+   * content. The bench's first two parents (parents of the school: {@link #linkChildren}) found the
+   * committee in fee-approval, one standing and the other endorsing, and the seated one agrees once
+   * enrolment has learnt the seat.
+   */
+  private void agreeProgrammeContent() {
+    String programme = url(Service.ENROLMENT) + "/api/v1/programmes/" + programmeId;
+    Http.Answer current = Http.get(programme, bearer(schoolAdmin)).expect(200);
+    if (current.body().path("contentAgreedAt").isTextual()) {
+      return;
+    }
+    String committee = url(Service.FEE) + "/api/v1/schools/" + schoolId + "/parent-committee";
+    Http.Answer convened = Http.put(committee, bearer(schoolAdmin)).expect(200);
+    if (!convened.body().path("representatives").isEmpty()) {
+      throw new IllegalStateException(
+          "the bench school's parent committee has representatives of an earlier run, who cannot"
+              + " agree this term's programme: start from a fresh platform");
+    }
+    String candidate = parents.get(0);
+    String founder = parents.get(1);
+    Report.progress("LN-ASV-01: %s stands, %s founds the committee", candidate, founder);
+    Http.await(
+        "fee-approval knows the bench parents' children",
+        () -> {
+          Http.Answer a = Http.post(committee + "/candidacies", bearer(candidate), null, null);
+          return a.status() == 201 || a.status() == 200 ? a : null;
+        });
+    Http.await(
+        "fee-approval knows the founder's child",
+        () -> {
+          Http.Answer a =
+              Http.post(
+                  committee + "/candidacies/" + subject(candidate) + "/endorsements",
+                  bearer(founder),
+                  null,
+                  null);
+          return a.status() == 200 ? a : null;
+        });
+    Http.await(
+        "enrolment knows the representative's seat",
+        () -> {
+          Http.Answer a =
+              Http.post(programme + "/content-agreement", bearer(candidate), null, current.etag());
+          return a.status() == 200 ? a : null;
+        });
   }
 
   /** The school term around today: autumn from 1 September to January, else spring. */

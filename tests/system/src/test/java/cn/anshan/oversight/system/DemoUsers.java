@@ -87,6 +87,11 @@ final class DemoUsers {
   }
 
   /** The scope claims of the user's token, named as the APIs name their parameters. */
+  /** The user's Keycloak subject. */
+  String subject(String user) {
+    return Tokens.claims(tokens.of(user)).path("sub").asText();
+  }
+
   Map<String, String> scopeClaims(String user) {
     Map<String, String> m = new LinkedHashMap<>();
     var claims = Tokens.claims(tokens.of(user));

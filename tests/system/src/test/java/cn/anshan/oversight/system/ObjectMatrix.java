@@ -57,6 +57,10 @@ final class ObjectMatrix {
   private final List<String> uncovered = new ArrayList<>();
   private final List<String> staleDecisions = new ArrayList<>();
   private final Map<String, Set<String>> refusedIds = new LinkedHashMap<>();
+
+  /** Per user: their subject and every path id of their own successful requests. */
+  private final Map<String, Set<String>> ownIds = new LinkedHashMap<>();
+
   private int objectOperations;
   private int operationRoles;
   private int reachedPairs;
@@ -117,6 +121,9 @@ final class ObjectMatrix {
       if (!e.is2xx()) {
         continue;
       }
+      ownIds.computeIfAbsent(e.user(), u -> new LinkedHashSet<>(Set.of(users.subject(u))));
+      apis.match(e.method(), e.url())
+          .ifPresent(op -> ownIds.get(e.user()).addAll(op.bind(e.method(), e.url()).values()));
       apis.match(e.method(), e.url())
           .filter(Operation::hasObject)
           .ifPresent(
@@ -275,9 +282,12 @@ final class ObjectMatrix {
     } else if (a.status() != 403 && a.status() != 404) {
       unexpected.add(what + " → " + a.status() + " instead of 403/404: " + abbreviate(a));
     } else {
-      refusedIds
-          .computeIfAbsent(o.user(), u -> new LinkedHashSet<>())
-          .addAll(o.op().bind(o.op().method(), o.url()).values());
+      // ids the other user has of their own (a school both families belong to, a parent-committee
+      // motion about them, their own subject) are not the owner's private objects
+      Set<String> theirs = ownIds.getOrDefault(other, Set.of());
+      o.op().bind(o.op().method(), o.url()).values().stream()
+          .filter(id -> !theirs.contains(id))
+          .forEach(id -> refusedIds.computeIfAbsent(o.user(), u -> new LinkedHashSet<>()).add(id));
     }
   }
 

@@ -29,6 +29,13 @@ public interface EnrolmentSettings {
   int maxPageSize();
 
   interface Asv {
+    /**
+     * LN-ASV-01: a programme takes enrolments only once the school's parent committee agreed its
+     * content. CONFIRMED (news), so on; a city that has not set up committees yet may turn it off.
+     */
+    @WithDefault("true")
+    boolean contentAgreementRequired();
+
     /** ASV-02 {@code asv.daysPerWeek}: school days a week with after-school service. */
     @WithDefault("5")
     int daysPerWeek();

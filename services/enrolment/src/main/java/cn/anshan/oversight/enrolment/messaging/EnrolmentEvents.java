@@ -8,6 +8,7 @@ import cn.anshan.oversight.enrolment.domain.enrolment.Enrolment;
 import cn.anshan.oversight.enrolment.domain.family.Child;
 import cn.anshan.oversight.enrolment.domain.family.Exemption;
 import cn.anshan.oversight.enrolment.domain.programme.Activity;
+import cn.anshan.oversight.enrolment.domain.programme.ContentAgreement;
 import cn.anshan.oversight.enrolment.domain.programme.Programme;
 import cn.anshan.oversight.enrolment.domain.provider.ExitReason;
 import cn.anshan.oversight.enrolment.domain.provider.ProviderAdmission;
@@ -208,6 +209,38 @@ public final class EnrolmentEvents {
         e.district(),
         new ExemptionDecided(
             e.id(), e.childId(), e.schoolId(), e.district(), "LN-ASV-06", e.decidedAt()));
+  }
+
+  /** One representative (the envelope's actor) agreed to the programme's content (LN-ASV-01). */
+  public record ProgrammeContentEndorsed(
+      UUID programmeId,
+      String schoolId,
+      String district,
+      String termId,
+      int endorsements,
+      int needed,
+      boolean agreed,
+      Instant agreedAt,
+      Instant endorsedAt) {}
+
+  public static DomainEvent contentEndorsed(
+      Programme p, ContentAgreement agreement, Instant endorsedAt) {
+    return new DomainEvent(
+        Programme.AGGREGATE_TYPE,
+        p.id().toString(),
+        p.recordEvent(),
+        "ProgrammeContentEndorsed.v1",
+        p.district(),
+        new ProgrammeContentEndorsed(
+            p.id(),
+            p.schoolId(),
+            p.district(),
+            p.termId(),
+            agreement.endorsements(),
+            agreement.needed(),
+            p.contentAgreedAt() != null,
+            p.contentAgreedAt(),
+            endorsedAt));
   }
 
   public static DomainEvent programmePublished(Programme p) {

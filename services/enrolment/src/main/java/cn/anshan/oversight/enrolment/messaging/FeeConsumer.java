@@ -2,6 +2,7 @@ package cn.anshan.oversight.enrolment.messaging;
 
 import cn.anshan.oversight.enrolment.domain.charge.PublishedFee;
 import cn.anshan.oversight.enrolment.repository.PublishedFeeRepository;
+import cn.anshan.oversight.enrolment.service.ContentAgreementService;
 import cn.anshan.oversight.kit.events.IncomingEvent;
 import cn.anshan.oversight.kit.inbox.EventConsumer;
 import cn.anshan.oversight.kit.inbox.EventSource;
@@ -9,24 +10,31 @@ import cn.anshan.oversight.kit.inbox.Inbox;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Learns what may be charged from fee-approval's FeePublished events (LN-ASV-06, §11 row 19): the
- * monthly fee per school, term and programme type; a higher revision supersedes a lower one. Other
- * fee event types are ignored.
+ * Learns from fee-approval what may be charged, from FeePublished (LN-ASV-06, §11 row 19: the
+ * monthly fee per school, term and programme type; a higher revision supersedes a lower one), and
+ * who sits on each school's parent committee, from the representative events (LN-ASV-01: they agree
+ * the programme content). Other fee event types are ignored.
  */
 @ApplicationScoped
 public class FeeConsumer implements EventConsumer {
   static final String CONSUMER = "enrolment-fee";
-  static final String TYPE = "cn.anshan.oversight.fee.FeePublished.v1";
+  static final String PREFIX = "cn.anshan.oversight.fee.";
+  static final Set<String> TYPES =
+      Set.of(
+          "FeePublished.v1", "ParentRepresentativeRegistered.v1", "ParentRepresentativeRemoved.v1");
 
   private final Inbox inbox;
   private final PublishedFeeRepository fees;
+  private final ContentAgreementService committees;
 
-  public FeeConsumer(Inbox inbox, PublishedFeeRepository fees) {
+  public FeeConsumer(Inbox inbox, PublishedFeeRepository fees, ContentAgreementService committees) {
     this.inbox = inbox;
     this.fees = fees;
+    this.committees = committees;
   }
 
   @Incoming("fee-in")
@@ -36,7 +44,7 @@ public class FeeConsumer implements EventConsumer {
 
   @Override
   public boolean handles(String type) {
-    return TYPE.equals(type);
+    return type.startsWith(PREFIX) && TYPES.contains(type.substring(PREFIX.length()));
   }
 
   @Override
@@ -51,6 +59,20 @@ public class FeeConsumer implements EventConsumer {
 
   @Override
   public Uni<Void> apply(IncomingEvent event) {
+    return switch (event.type().substring(PREFIX.length())) {
+      case "ParentRepresentativeRegistered.v1" -> {
+        RepresentativeSeat seat = event.dataAs(RepresentativeSeat.class);
+        yield committees.seated(seat.schoolId(), seat.representative(), seat.registeredAt());
+      }
+      case "ParentRepresentativeRemoved.v1" -> {
+        RepresentativeLeft left = event.dataAs(RepresentativeLeft.class);
+        yield committees.unseated(left.schoolId(), left.representative());
+      }
+      default -> published(event);
+    };
+  }
+
+  private Uni<Void> published(IncomingEvent event) {
     FeePublished fee = event.dataAs(FeePublished.class);
     return fees.findById(PublishedFee.key(fee.schoolId(), fee.termId(), fee.programmeType()))
         .chain(

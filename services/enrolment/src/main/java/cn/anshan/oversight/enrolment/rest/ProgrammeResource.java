@@ -3,6 +3,8 @@ package cn.anshan.oversight.enrolment.rest;
 import cn.anshan.oversight.enrolment.service.AdmissionView;
 import cn.anshan.oversight.enrolment.service.ChargeRunView;
 import cn.anshan.oversight.enrolment.service.ChargeService;
+import cn.anshan.oversight.enrolment.service.ContentAgreementService;
+import cn.anshan.oversight.enrolment.service.ContentAgreementView;
 import cn.anshan.oversight.enrolment.service.ProgrammeService;
 import cn.anshan.oversight.enrolment.service.ProgrammeView;
 import cn.anshan.oversight.enrolment.service.ProviderService;
@@ -49,6 +51,7 @@ public class ProgrammeResource {
   private final ProgrammeService service;
   private final ProviderService providers;
   private final ChargeService chargeService;
+  private final ContentAgreementService agreements;
   private final CurrentActor actor;
   private final IdempotentCommands idempotency;
 
@@ -56,9 +59,11 @@ public class ProgrammeResource {
       ProgrammeService service,
       ProviderService providers,
       ChargeService chargeService,
+      ContentAgreementService agreements,
       CurrentActor actor,
       IdempotentCommands idempotency) {
     this.service = service;
+    this.agreements = agreements;
     this.providers = providers;
     this.chargeService = chargeService;
     this.actor = actor;
@@ -169,6 +174,43 @@ public class ProgrammeResource {
         () ->
             service
                 .change(command, programmeId, ifMatch, request.form())
+                .map(view -> CommandResult.ok(view.version(), view)));
+  }
+
+  @POST
+  @Path("/{programmeId}/content-agreement")
+  @RolesAllowed(Roles.PARENT)
+  @Operation(
+      summary = "Agree to the programme's content as a parent representative (LN-ASV-01)",
+      description =
+          "A representative of the school's parent committee (learnt from fee-approval's"
+              + " ParentRepresentativeRegistered) agrees to the version read (If-Match); a strict"
+              + " majority of the sitting committee agrees the content, and families may enrol."
+              + " Agreeing twice counts once; new activities in a revision void the agreement."
+              + " Publishes ProgrammeContentEndorsed.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The agreement's tally; new ETag",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ContentAgreementView.class)))
+  @APIResponse(
+      responseCode = "403",
+      description = "LN-ASV-01: not a representative of the programme's school")
+  @APIResponse(responseCode = "404", description = "No such programme")
+  public Uni<Response> agreeProgrammeContent(
+      @PathParam("programmeId") UUID programmeId,
+      @HeaderParam("If-Match") String ifMatch,
+      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
+    CommandContext command = actor.command(Roles.PARENT);
+    return idempotency.execute(
+        idempotencyKey,
+        command.actor().subject() + " POST content-agreement " + programmeId,
+        null,
+        () ->
+            agreements
+                .agree(command, programmeId, ifMatch)
                 .map(view -> CommandResult.ok(view.version(), view)));
   }
 

@@ -87,7 +87,10 @@ public class EnrolmentService {
         new EnrolmentApplication(
             command.actor().subject(), childId, programmeId, requestedStart, options);
     return facts(application)
-        .map(facts -> application.decide(facts, clock.today(), clock.now()))
+        .map(
+            facts ->
+                application.decide(
+                    facts, settings.asv().contentAgreementRequired(), clock.today(), clock.now()))
         .chain(enrolment -> confirmed(command, enrolment));
   }
 

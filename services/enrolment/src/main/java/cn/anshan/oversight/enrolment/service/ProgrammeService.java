@@ -5,6 +5,7 @@ import cn.anshan.oversight.enrolment.domain.programme.Programme;
 import cn.anshan.oversight.enrolment.domain.programme.ProgrammeForm;
 import cn.anshan.oversight.enrolment.domain.programme.ProgrammeRules;
 import cn.anshan.oversight.enrolment.messaging.EnrolmentEvents;
+import cn.anshan.oversight.enrolment.repository.ContentEndorsementRepository;
 import cn.anshan.oversight.enrolment.repository.ProgrammeRepository;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.http.Keyset;
@@ -33,16 +34,19 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProgrammeService {
   private final ProgrammeRepository programmes;
+  private final ContentEndorsementRepository endorsements;
   private final Outbox outbox;
   private final OversightClock clock;
   private final EnrolmentSettings settings;
 
   public ProgrammeService(
       ProgrammeRepository programmes,
+      ContentEndorsementRepository endorsements,
       Outbox outbox,
       OversightClock clock,
       EnrolmentSettings settings) {
     this.programmes = programmes;
+    this.endorsements = endorsements;
     this.outbox = outbox;
     this.clock = clock;
     this.settings = settings;
@@ -76,7 +80,10 @@ public class ProgrammeService {
             });
   }
 
-  /** A revision keeps school, term and type; the new timetable must keep the same rules. */
+  /**
+   * A revision keeps school, term and type; the new timetable must keep the same rules. New
+   * activities void the parent committee's agreement to the old ones (LN-ASV-01).
+   */
   @WithTransaction
   public Uni<ProgrammeView> change(
       CommandContext command, UUID programmeId, String ifMatch, ProgrammeForm form) {
@@ -102,10 +109,10 @@ public class ProgrammeService {
                 throw new ProblemException(Problem.ofFields(fixed));
               }
               check(form);
-              programme.change(form, clock.now());
-              return outbox
-                  .append(command, EnrolmentEvents.programmeChanged(programme))
-                  .replaceWith(ProgrammeView.of(programme));
+              boolean newContent = programme.change(form, clock.now());
+              return (newContent ? endorsements.voidFor(programmeId) : Uni.createFrom().voidItem())
+                  .chain(() -> outbox.append(command, EnrolmentEvents.programmeChanged(programme)))
+                  .map(v -> ProgrammeView.of(programme));
             });
   }
 

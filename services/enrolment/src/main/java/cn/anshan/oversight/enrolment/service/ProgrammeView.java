@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A published programme, as every reader sees it (it is a public notice, LN-ASV-01). */
 public record ProgrammeView(
@@ -28,7 +29,12 @@ public record ProgrammeView(
     List<Activity> activities,
     Billing billing,
     Instant publishedAt,
-    Instant changedAt) {
+    Instant changedAt,
+    @Schema(
+            description =
+                "LN-ASV-01: when the school's parent committee agreed the current content; null"
+                    + " while it has not, and families cannot enrol yet")
+        Instant contentAgreedAt) {
 
   public static ProgrammeView of(Programme p) {
     return new ProgrammeView(
@@ -47,6 +53,7 @@ public record ProgrammeView(
         p.activities(),
         p.billing(),
         p.publishedAt(),
-        p.changedAt());
+        p.changedAt(),
+        p.contentAgreedAt());
   }
 }

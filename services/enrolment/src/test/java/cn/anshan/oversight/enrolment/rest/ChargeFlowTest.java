@@ -54,7 +54,7 @@ class ChargeFlowTest {
     school = EnrolmentFixtures.newSchool();
     admin = EnrolmentFixtures.schoolAdmin(school);
     parent = EnrolmentFixtures.parent();
-    programme = EnrolmentFixtures.programme(admin);
+    programme = EnrolmentFixtures.agreedProgramme(admin, school);
     child = EnrolmentFixtures.child(parent, school, 3);
     enrolment = EnrolmentFixtures.enrol(parent, child, programme);
   }
@@ -281,6 +281,7 @@ class ChargeFlowTest {
             .statusCode(201)
             .extract()
             .path("programmeId");
+    EnrolmentFixtures.agree(school, spring);
     String springEnrolment = EnrolmentFixtures.enrol(parent, child, spring);
     EnrolmentFixtures.publishFee(
         EnrolmentFixtures.feePublished(

@@ -18,7 +18,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /** What every enrolment flow test needs: clock, programmes, children and events on the broker. */
@@ -27,6 +29,7 @@ public final class EnrolmentFixtures {
   public static final String REGISTRY_TOPIC = "oversight.registry.events";
   public static final String FEE_TOPIC = "oversight.fee.events";
   public static final String TERM = "2026-autumn";
+  private static final Map<String, Tokens> COMMITTEES = new ConcurrentHashMap<>();
   static final ObjectMapper JSON = new ObjectMapper();
 
   private EnrolmentFixtures() {}
@@ -91,6 +94,62 @@ public final class EnrolmentFixtures {
         .statusCode(201)
         .extract()
         .path("programmeId");
+  }
+
+  /** Publishes the standard programme and has its content agreed (LN-ASV-01); returns its id. */
+  public static String agreedProgramme(Tokens admin, String schoolId) {
+    String programme = programme(admin);
+    agree(schoolId, programme);
+    return programme;
+  }
+
+  /**
+   * Has the school's parent committee agree the programme's content (LN-ASV-01): the school's one
+   * representative, seated in fee-approval on the first call (ParentRepresentativeRegistered on the
+   * fee topic, waited for), agrees to the version read. Returns the representative.
+   */
+  public static Tokens agree(String schoolId, String programmeId) {
+    Tokens representative = COMMITTEES.computeIfAbsent(schoolId, EnrolmentFixtures::seat);
+    String etag = get(representative, "/api/v1/programmes/" + programmeId).extract().header("ETag");
+    postIfMatch(
+            representative,
+            "/api/v1/programmes/" + programmeId + "/content-agreement",
+            etag.replace("\"", ""),
+            "")
+        .statusCode(200);
+    return representative;
+  }
+
+  /** A parent seated on the school's committee as fee-approval reports it, once enrolment knows. */
+  public static Tokens seat(String schoolId) {
+    Tokens representative = Tokens.user("rep-" + UUID.randomUUID()).role("parent");
+    publishFee(
+        representative(schoolId, representative.subject(), "ParentRepresentativeRegistered.v1"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                TestInfra.count(
+                        "select count(*) from committee_seat where school_id = ? and representative = ?",
+                        schoolId,
+                        representative.subject())
+                    == 1);
+    return representative;
+  }
+
+  /** fee-approval's ParentRepresentativeRegistered / Removed about {@code subject}. */
+  public static ObjectNode representative(String schoolId, String subject, String type) {
+    return golden(
+        "fee",
+        type,
+        e -> {
+          e.put("id", UUID.randomUUID().toString());
+          e.put("subject", "ParentCommittee/" + schoolId);
+          e.put("aggregateid", schoolId);
+          ObjectNode data = (ObjectNode) e.get("data");
+          data.put("schoolId", schoolId);
+          data.put("representative", subject);
+        });
   }
 
   public static String child(Tokens parent, String schoolId, int grade) {

@@ -45,7 +45,7 @@ class EnrolmentFlowTest {
     school = EnrolmentFixtures.newSchool();
     admin = EnrolmentFixtures.schoolAdmin(school);
     parent = EnrolmentFixtures.parent();
-    programme = EnrolmentFixtures.programme(admin);
+    programme = EnrolmentFixtures.agreedProgramme(admin, school);
     child = EnrolmentFixtures.child(parent, school, 3);
   }
 

@@ -47,7 +47,7 @@ class ScopeFlowTest {
     school = EnrolmentFixtures.newSchool();
     admin = EnrolmentFixtures.schoolAdmin(school);
     parent = EnrolmentFixtures.parent();
-    programme = EnrolmentFixtures.programme(admin);
+    programme = EnrolmentFixtures.agreedProgramme(admin, school);
     child = EnrolmentFixtures.child(parent, school, 3);
     enrolment = EnrolmentFixtures.enrol(parent, child, programme);
     exemption =

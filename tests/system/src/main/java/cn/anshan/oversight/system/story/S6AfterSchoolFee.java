@@ -38,9 +38,10 @@ import java.util.UUID;
  * school-admin-1 proposes the after-school fee; parent-1 (the seated representative) votes and
  * records the consultation, whose outcome is counted from the votes; the education bureau
  * (regulator-tiedong) and the pricing officer sign jointly; the city government approves; the
- * school publishes (LN-ASV-06, ASV-04). The school publishes its 5+2 programme and admits
- * operator-a's institution as a provider (ASV-06); parent-1 enrols a child, parent-2's exempt child
- * is charged zero; the school cannot enrol a child itself (ASV-04, voluntary).
+ * school publishes (LN-ASV-06, ASV-04). The school publishes its 5+2 programme, parent-1 agrees its
+ * content for the committee (LN-ASV-01), the school admits operator-a's institution as a provider
+ * (ASV-06); parent-1 enrols a child, parent-2's exempt child is charged zero; the school cannot
+ * enrol a child itself (ASV-04, voluntary).
  */
 public final class S6AfterSchoolFee implements Step {
 
@@ -139,6 +140,14 @@ public final class S6AfterSchoolFee implements Step {
     String proposalId = p.text("proposalId");
     String proposal = fee + "/fee-proposals/" + proposalId;
     s.remember("feeProposal", proposalId);
+    // the seated representative reads what the school proposes, and its history, before voting
+    s.api()
+        .as(PARENT_1)
+        .get(proposal)
+        .showing("status", "proposedFeeFenPerMonth")
+        .send()
+        .expect(200);
+    s.api().as(PARENT_1).get(proposal + "/history").send().expect(200);
     // the parent representative votes and records the consultation through the generated fee
     // client: the outcome is counted from the representatives' own votes (LN-ASV-06 家长自愿); a
     // vote leaves the proposal's version, so the consultation is conditional on the proposal's ETag
@@ -229,6 +238,32 @@ public final class S6AfterSchoolFee implements Step {
             .expect(201);
     String programmeId = programme.text("programmeId");
     s.remember("programme", programmeId);
+    // LN-ASV-01: the parent committee (parent-1, its one representative) agrees the programme's
+    // content, as read (If-Match), before families enrol; enrolment learns the seat from
+    // fee-approval's ParentRepresentativeRegistered, until then 403
+    String agreement = enr + "/programmes/" + programmeId + "/content-agreement";
+    Answer[] agreed = new Answer[1];
+    s.await(
+        "enrolment knows parent-1's seat on the committee (ParentRepresentativeRegistered consumed)",
+        () -> {
+          agreed[0] =
+              s.api().as(PARENT_1).post(agreement, null).ifMatch(programme.etag()).quietly().send();
+          return agreed[0].status() != 403;
+        },
+        () -> agreed[0] == null ? "" : agreed[0].status() + " " + agreed[0].body());
+    s.say()
+        .call(
+            PARENT_1,
+            "POST",
+            agreement,
+            agreed[0].status(),
+            "endorsements="
+                + agreed[0].text("endorsements")
+                + "/"
+                + agreed[0].text("needed")
+                + " agreedAt="
+                + agreed[0].text("agreedAt"));
+    agreed[0].expect(200);
     Answer[] admitted = new Answer[1];
     // ASV-06: for its filed course of step 2, at no more than the filed price per lesson
     Map<String, Object> offer =

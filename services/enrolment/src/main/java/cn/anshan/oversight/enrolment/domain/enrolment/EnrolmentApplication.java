@@ -2,6 +2,7 @@ package cn.anshan.oversight.enrolment.domain.enrolment;
 
 import cn.anshan.oversight.enrolment.domain.family.Child;
 import cn.anshan.oversight.enrolment.domain.programme.Activity;
+import cn.anshan.oversight.enrolment.domain.programme.ContentAgreement;
 import cn.anshan.oversight.enrolment.domain.programme.Programme;
 import cn.anshan.oversight.kit.problem.FieldError;
 import cn.anshan.oversight.kit.problem.Problem;
@@ -33,9 +34,17 @@ public record EnrolmentApplication(
     }
   }
 
-  public Enrolment decide(Facts facts, LocalDate today, Instant now) {
+  /**
+   * @param contentAgreementRequired LN-ASV-01 in force: only a programme whose content the parent
+   *     committee agreed takes enrolments
+   */
+  public Enrolment decide(
+      Facts facts, boolean contentAgreementRequired, LocalDate today, Instant now) {
     Programme programme = facts.programme();
     offeredTo(facts.child(), programme);
+    if (contentAgreementRequired && programme.contentAgreedAt() == null) {
+      throw ContentAgreement.notAgreed();
+    }
     chosenAmongActivities(programme);
     LocalDate start = start(programme, today);
     if (facts.activeEnrolments() > 0) {

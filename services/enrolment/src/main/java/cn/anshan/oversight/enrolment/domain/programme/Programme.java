@@ -63,6 +63,8 @@ public class Programme {
 
   private Instant changedAt;
 
+  private Instant contentAgreedAt;
+
   protected Programme() {}
 
   public Programme(
@@ -79,10 +81,29 @@ public class Programme {
     this.publishedAt = now;
   }
 
-  /** A revision keeps school, term and type; only the timetable and content change. */
-  public void change(ProgrammeForm form, Instant now) {
+  /**
+   * A revision keeps school, term and type; only the timetable and content change. New activities
+   * are new content, which the parent committee has not agreed (LN-ASV-01).
+   *
+   * @return whether the content changed
+   */
+  public boolean change(ProgrammeForm form, Instant now) {
+    boolean newContent = !activities.equals(form.activities());
     apply(form);
     this.changedAt = now;
+    if (newContent) {
+      this.contentAgreedAt = null;
+    }
+    return newContent;
+  }
+
+  /**
+   * LN-ASV-01: the parent committee agreed the current content (once; later agreements keep it).
+   */
+  public void contentAgreed(ContentAgreement agreement, Instant now) {
+    if (contentAgreedAt == null && agreement.agreed()) {
+      this.contentAgreedAt = now;
+    }
   }
 
   private void apply(ProgrammeForm form) {
@@ -165,5 +186,10 @@ public class Programme {
 
   public Instant changedAt() {
     return changedAt;
+  }
+
+  /** When the parent committee agreed the current content (LN-ASV-01); null while it has not. */
+  public Instant contentAgreedAt() {
+    return contentAgreedAt;
   }
 }
