@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -282,13 +283,32 @@ final class ObjectMatrix {
     } else if (a.status() != 403 && a.status() != 404) {
       unexpected.add(what + " → " + a.status() + " instead of 403/404: " + abbreviate(a));
     } else {
-      // ids the other user has of their own (a school both families belong to, a parent-committee
-      // motion about them, their own subject) are not the owner's private objects
+      // not the owner's private objects: ids the other user has of their own (a school both
+      // families belong to, a parent-committee motion about them, their own subject), and objects
+      // every user of the role may read (a programme is a public notice to every parent)
       Set<String> theirs = ownIds.getOrDefault(other, Set.of());
-      o.op().bind(o.op().method(), o.url()).values().stream()
-          .filter(id -> !theirs.contains(id))
-          .forEach(id -> refusedIds.computeIfAbsent(o.user(), u -> new LinkedHashSet<>()).add(id));
+      Set<String> shared = sharedObjects(role);
+      o.op().bind(o.op().method(), o.url()).entrySet().stream()
+          .filter(p -> !shared.contains(p.getKey()) && !theirs.contains(p.getValue()))
+          .forEach(
+              p ->
+                  refusedIds
+                      .computeIfAbsent(o.user(), u -> new LinkedHashSet<>())
+                      .add(p.getValue()));
     }
+  }
+
+  /** Path parameters naming objects every user of the role reads: a GET decided "shared". */
+  private Set<String> sharedObjects(String role) {
+    return apis.operations().stream()
+        .filter(op -> op.method().equals("GET") && op.hasObject())
+        .filter(
+            op -> {
+              ObjectDecisions.Decision d = ObjectDecisions.of(op, role);
+              return d != null && d.kind() == ObjectDecisions.Kind.SHARED;
+            })
+        .map(op -> op.params().get(op.params().size() - 1))
+        .collect(Collectors.toSet());
   }
 
   /** A search as the role's user, then the same search as the other scope's user. */

@@ -81,7 +81,7 @@ public class RegistryConsumer implements EventConsumer {
     Uni<Void> learnt =
         switch (event.type().substring(PREFIX.length())) {
           case "CourseFiled.v1" -> facts.courseFiled(event.dataAs(CourseFiled.class).course());
-          case "CourseClassified.v1" -> classified(event.dataAs(CourseClassified.class));
+          case "CourseClassified.v1" -> classified(system, event.dataAs(CourseClassified.class));
           case "StaffBlacklisted.v1" -> blacklisted(system, event.dataAs(StaffBlacklisted.class));
           case "StaffLeft.v1" -> left(event.dataAs(StaffLeft.class));
           default -> null;
@@ -101,8 +101,12 @@ public class RegistryConsumer implements EventConsumer {
     return work.replaceWithVoid();
   }
 
-  private Uni<Void> classified(CourseClassified decision) {
-    return facts.courseClassified(decision.courseId(), decision.subjectType());
+  /** REG-03: REFUTED bars the course and its admitted providers exit (ASV-06). */
+  private Uni<Void> classified(CommandContext system, CourseClassified decision) {
+    Uni<Void> learnt = facts.courseClassified(decision.courseId(), decision.subjectType());
+    return decision.subjectType()
+        ? learnt.chain(() -> providers.courseRefuted(system, decision.courseId())).replaceWithVoid()
+        : learnt;
   }
 
   /** STF-06: remembered, and the providers still employing the person exit (ASV-06). */

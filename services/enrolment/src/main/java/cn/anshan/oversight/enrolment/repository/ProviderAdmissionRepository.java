@@ -29,6 +29,15 @@ public class ProviderAdmissionRepository implements PanacheRepositoryBase<Provid
         .list();
   }
 
+  /** The providers brought in for {@code courseId} and still admitted. */
+  public Uni<List<ProviderAdmission>> activeFor(UUID courseId) {
+    return find(
+            "courseId = ?1 and status = ?2 order by admittedAt, id",
+            courseId,
+            AdmissionStatus.ADMITTED)
+        .list();
+  }
+
   public Uni<Long> countActive(UUID programmeId, String institutionId) {
     return count(
         "programmeId = ?1 and institutionId = ?2 and status = ?3",

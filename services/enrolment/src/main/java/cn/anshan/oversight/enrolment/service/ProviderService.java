@@ -261,26 +261,34 @@ public class ProviderService {
     return chain;
   }
 
-  private Uni<Integer> exitAll(CommandContext system, String institutionId, ExitReason reason) {
+  /**
+   * REG-03 (ASV-06 dynamic exit): the bureau classified the course subject-type, so the providers
+   * brought in for it leave their programmes; a later VERIFIED lets a school admit them again.
+   */
+  public Uni<Integer> courseRefuted(CommandContext system, UUID courseId) {
     return admissions
-        .activeOf(institutionId)
-        .chain(
-            active -> {
-              Uni<Integer> chain = Uni.createFrom().item(0);
-              for (ProviderAdmission admission : active) {
-                chain =
-                    chain.chain(
-                        count -> {
-                          admission.exit(reason, clock.now());
-                          return outbox
-                              .append(
-                                  system,
-                                  EnrolmentEvents.providerExited(admission, system.causationId()))
-                              .replaceWith(count + 1);
-                        });
-              }
-              return chain;
-            });
+        .activeFor(courseId)
+        .chain(active -> exit(system, active, ExitReason.COURSE_REFUTED));
+  }
+
+  private Uni<Integer> exitAll(CommandContext system, String institutionId, ExitReason reason) {
+    return admissions.activeOf(institutionId).chain(active -> exit(system, active, reason));
+  }
+
+  private Uni<Integer> exit(
+      CommandContext system, List<ProviderAdmission> active, ExitReason reason) {
+    Uni<Integer> chain = Uni.createFrom().item(0);
+    for (ProviderAdmission admission : active) {
+      chain =
+          chain.chain(
+              count -> {
+                admission.exit(reason, clock.now());
+                return outbox
+                    .append(system, EnrolmentEvents.providerExited(admission, system.causationId()))
+                    .replaceWith(count + 1);
+              });
+    }
+    return chain;
   }
 
   /**

@@ -426,6 +426,30 @@ class ProviderFlowTest {
     offer().statusCode(201);
   }
 
+  @Test
+  @DisplayName(
+      "ASV-06 / REG-03: providers brought in for a course the bureau found subject-type exit")
+  void asv06ProvidersOfARefutedCourseExit() {
+    whitelisted();
+    String admission = admit();
+    classified("REFUTED");
+    awaitExited(admission);
+    get(admin, "/api/v1/provider-admissions/" + admission)
+        .statusCode(200)
+        .body("exitReason", equalTo("COURSE_REFUTED"));
+    JsonNode exited = events(admission, 2).get(1);
+    assertEquals("COURSE_REFUTED", exited.path("data").path("reason").asText());
+    assertEquals("system:enrolment", exited.path("actor").asText());
+    // once the bureau verifies the course, the school may bring the provider in again
+    classified("VERIFIED");
+    awaitCount(
+        1,
+        "select count(*) from filed_course where course_id = ?::uuid"
+            + " and not classified_subject_type",
+        course);
+    offer().statusCode(201);
+  }
+
   private void awaitExited(String admission) {
     await()
         .atMost(Duration.ofSeconds(30))

@@ -8,5 +8,7 @@ public enum ExitReason {
   LICENCE_EXPIRED,
   EVALUATION_FAILED,
   /** STF-06: the registry black-listed a person the institution employs (issue 18 item 5). */
-  STAFF_BLACKLISTED
+  STAFF_BLACKLISTED,
+  /** REG-03: the bureau classified the provider's course as subject-type training. */
+  COURSE_REFUTED
 }
