@@ -287,9 +287,9 @@ final class ObjectMatrix {
       // families belong to, a parent-committee motion about them, their own subject), and objects
       // every user of the role may read (a programme is a public notice to every parent)
       Set<String> theirs = ownIds.getOrDefault(other, Set.of());
-      Set<String> shared = sharedObjects(role);
+      Set<String> readByAll = sharedObjects(role);
       o.op().bind(o.op().method(), o.url()).entrySet().stream()
-          .filter(p -> !shared.contains(p.getKey()) && !theirs.contains(p.getValue()))
+          .filter(p -> !readByAll.contains(p.getKey()) && !theirs.contains(p.getValue()))
           .forEach(
               p ->
                   refusedIds
