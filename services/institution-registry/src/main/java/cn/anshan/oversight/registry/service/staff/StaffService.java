@@ -187,13 +187,7 @@ public class StaffService {
 
   private Uni<StaffMember> member(String institutionId, String staffId) {
     return staff
-        .findById(staffId)
-        .map(
-            member -> {
-              if (member == null || !member.institutionId().equals(institutionId)) {
-                throw ProblemException.notFound("staff member " + staffId);
-              }
-              return member;
-            });
+        .memberOf(institutionId, staffId)
+        .map(member -> ProblemException.requireFound(member, "staff member " + staffId));
   }
 }

@@ -6,7 +6,6 @@ import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.registry.domain.staff.QualificationCheck;
-import cn.anshan.oversight.registry.domain.staff.StaffMember;
 import cn.anshan.oversight.registry.messaging.staff.StaffEvents;
 import cn.anshan.oversight.registry.repository.staff.StaffLocks;
 import cn.anshan.oversight.registry.repository.staff.StaffRepository;
@@ -51,8 +50,8 @@ public class StaffVerificationService {
       QualificationCheck check) {
     return gate.supervisedBy(command.actor(), institutionId)
         .call(() -> locks.roster(institutionId))
-        .chain(() -> staff.findById(staffId))
-        .map(member -> visible(member, institutionId, staffId))
+        .chain(() -> staff.memberOf(institutionId, staffId))
+        .map(member -> ProblemException.requireFound(member, "staff member " + staffId))
         .invoke(member -> Versions.requireIfMatch(ifMatch, member.version()))
         .call(
             member ->
@@ -61,12 +60,5 @@ public class StaffVerificationService {
                     StaffEvents.qualificationVerified(
                         member, member.verify(check, command.actor().subject(), clock.now()))))
         .map(StaffView::of);
-  }
-
-  private static StaffMember visible(StaffMember member, String institutionId, String staffId) {
-    if (member == null || !member.institutionId().equals(institutionId)) {
-      throw ProblemException.notFound("staff member " + staffId);
-    }
-    return member;
   }
 }
