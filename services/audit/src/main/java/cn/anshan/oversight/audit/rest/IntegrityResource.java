@@ -113,15 +113,7 @@ public class IntegrityResource {
   @APIResponse(responseCode = "404", description = "No checkpoint yet")
   public Uni<CheckpointView> getLatestCheckpoint() {
     actor.actingAs(Roles.AUDITOR);
-    return checkpoints
-        .latest()
-        .map(
-            c -> {
-              if (c == null) {
-                throw ProblemException.notFound("checkpoint");
-              }
-              return c;
-            });
+    return checkpoints.latest().map(c -> ProblemException.requireFound(c, "checkpoint"));
   }
 
   @GET

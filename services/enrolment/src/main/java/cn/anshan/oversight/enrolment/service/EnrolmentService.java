@@ -19,8 +19,6 @@ import cn.anshan.oversight.kit.http.Keyset;
 import cn.anshan.oversight.kit.http.Page;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.outbox.Outbox;
-import cn.anshan.oversight.kit.problem.FieldError;
-import cn.anshan.oversight.kit.problem.Problem;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.security.Roles;
@@ -168,17 +166,8 @@ public class EnrolmentService {
                 throw ProblemException.notFound("enrolment " + enrolmentId);
               }
               Versions.requireIfMatch(ifMatch, enrolment.version());
-              if (enrolment.status() != EnrolmentStatus.ENROLLED) {
-                throw ProblemException.conflict(
-                    "enrolment-withdrawn", "the enrolment is already withdrawn");
-              }
-              LocalDate date = effective != null ? effective : clock.today();
-              if (date.isBefore(clock.today())) {
-                throw new ProblemException(
-                    Problem.ofFields(
-                        List.of(new FieldError("/effectiveDate", "may not lie before today"))));
-              }
-              enrolment.withdraw(date, clock.now());
+              enrolment.withdraw(
+                  effective != null ? effective : clock.today(), clock.today(), clock.now());
               return outbox
                   .append(command, EnrolmentEvents.withdrawn(enrolment))
                   .chain(() -> chargeService.refundOnWithdrawal(command, enrolment))

@@ -125,10 +125,6 @@ public class FamilyService {
                 throw ProblemException.notFound("exemption " + exemptionId);
               }
               Versions.requireIfMatch(ifMatch, exemption.version());
-              if (exemption.status() != ExemptionStatus.CLAIMED) {
-                throw ProblemException.conflict(
-                    "exemption-decided", "the exemption is already " + exemption.status());
-              }
               exemption.decide(grant, admin.subject(), admin.district(), clock.now());
               Uni<Void> decided =
                   outbox.append(command, EnrolmentEvents.exemptionDecided(exemption, grant));

@@ -2,7 +2,6 @@ package cn.anshan.oversight.enrolment.service;
 
 import cn.anshan.oversight.enrolment.config.EnrolmentSettings;
 import cn.anshan.oversight.enrolment.domain.programme.Programme;
-import cn.anshan.oversight.enrolment.domain.provider.AdmissionStatus;
 import cn.anshan.oversight.enrolment.domain.provider.ExitReason;
 import cn.anshan.oversight.enrolment.domain.provider.FiledCourse;
 import cn.anshan.oversight.enrolment.domain.provider.ProviderAdmission;
@@ -160,10 +159,6 @@ public class ProviderService {
                 throw ProblemException.notFound("provider admission " + admissionId);
               }
               Versions.requireIfMatch(ifMatch, admission.version());
-              if (admission.status() != AdmissionStatus.ADMITTED) {
-                throw ProblemException.conflict(
-                    "provider-exited", "the provider has left the programme");
-              }
               int passMark = settings.provider().evaluationPassMark();
               boolean passed = ProviderRules.passes(score, passMark);
               admission.evaluated(

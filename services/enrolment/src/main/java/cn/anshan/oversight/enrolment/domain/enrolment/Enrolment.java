@@ -1,5 +1,8 @@
 package cn.anshan.oversight.enrolment.domain.enrolment;
 
+import cn.anshan.oversight.kit.problem.FieldError;
+import cn.anshan.oversight.kit.problem.Problem;
+import cn.anshan.oversight.kit.problem.ProblemException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -7,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -73,10 +77,17 @@ public class Enrolment {
     this.submittedAt = now;
   }
 
-  /** ASV-04 (2): leaving is always possible; service ends the day before {@code effective}. */
-  public void withdraw(LocalDate effective, Instant now) {
+  /**
+   * ASV-04 (2): leaving is always possible, from today on; service ends the day before {@code
+   * effective}.
+   */
+  public void withdraw(LocalDate effective, LocalDate today, Instant now) {
     if (status != EnrolmentStatus.ENROLLED) {
-      throw new IllegalStateException("enrolment is " + status);
+      throw ProblemException.conflict("enrolment-withdrawn", "the enrolment is already withdrawn");
+    }
+    if (effective.isBefore(today)) {
+      throw new ProblemException(
+          Problem.ofFields(List.of(new FieldError("/effectiveDate", "may not lie before today"))));
     }
     this.status = EnrolmentStatus.WITHDRAWN;
     this.withdrawalEffective = effective;

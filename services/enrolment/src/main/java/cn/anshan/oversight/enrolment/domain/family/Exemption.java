@@ -1,5 +1,6 @@
 package cn.anshan.oversight.enrolment.domain.family;
 
+import cn.anshan.oversight.kit.problem.ProblemException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -57,7 +58,7 @@ public class Exemption {
 
   public void decide(boolean grant, String admin, String district, Instant now) {
     if (status != ExemptionStatus.CLAIMED) {
-      throw new IllegalStateException("exemption is " + status);
+      throw ProblemException.conflict("exemption-decided", "the exemption is already " + status);
     }
     this.status = grant ? ExemptionStatus.GRANTED : ExemptionStatus.REJECTED;
     this.decidedBy = admin;

@@ -1,5 +1,6 @@
 package cn.anshan.oversight.enrolment.domain.provider;
 
+import cn.anshan.oversight.kit.problem.ProblemException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -76,9 +77,16 @@ public class ProviderAdmission {
   }
 
   public void evaluated(String period, int score, LocalDate nextDueOn) {
+    requireAdmitted();
     this.lastPeriod = period;
     this.lastScore = score;
     this.evaluationDueOn = nextDueOn;
+  }
+
+  private void requireAdmitted() {
+    if (status != AdmissionStatus.ADMITTED) {
+      throw ProblemException.conflict("provider-exited", "the provider has left the programme");
+    }
   }
 
   /** ASV-06 alert: reported once per due date. */
@@ -91,9 +99,7 @@ public class ProviderAdmission {
   }
 
   public void exit(ExitReason reason, Instant now) {
-    if (status != AdmissionStatus.ADMITTED) {
-      throw new IllegalStateException("admission is " + status);
-    }
+    requireAdmitted();
     this.status = AdmissionStatus.EXITED;
     this.exitReason = reason;
     this.exitedAt = now;
