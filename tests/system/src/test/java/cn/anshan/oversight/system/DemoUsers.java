@@ -86,12 +86,12 @@ final class DemoUsers {
         .orElse("?");
   }
 
-  /** The scope claims of the user's token, named as the APIs name their parameters. */
   /** The user's Keycloak subject. */
   String subject(String user) {
     return Tokens.claims(tokens.of(user)).path("sub").asText();
   }
 
+  /** The scope claims of the user's token, named as the APIs name their parameters. */
   Map<String, String> scopeClaims(String user) {
     Map<String, String> m = new LinkedHashMap<>();
     var claims = Tokens.claims(tokens.of(user));

@@ -87,22 +87,29 @@ public class ContentAgreementService {
       Set<String> endorsers,
       String ifMatch) {
     String parent = command.actor().subject();
-    new ContentAgreement(committee, endorsers).requireRepresentative(parent);
+    ContentAgreement before = new ContentAgreement(committee, endorsers);
+    before.requireRepresentative(parent);
     Versions.requireIfMatch(ifMatch, programme.version());
+    Instant now = clock.now();
     if (endorsers.contains(parent)) {
-      return Uni.createFrom()
-          .item(ContentAgreementView.of(programme, new ContentAgreement(committee, endorsers)));
+      // counted once; but the committee may have shrunk since, so the content may now be agreed
+      return before.agreed() && programme.contentAgreedAt() == null
+          ? agreed(command, programme, before, now)
+          : Uni.createFrom().item(ContentAgreementView.of(programme, before));
     }
     Set<String> endorsedBy = new HashSet<>(endorsers);
     endorsedBy.add(parent);
     ContentAgreement agreement = new ContentAgreement(committee, endorsedBy);
-    Instant now = clock.now();
-    programme.contentAgreed(agreement, now);
     return endorsements
         .persist(new ContentEndorsement(programme.id(), parent, now))
-        .chain(
-            () ->
-                outbox.append(command, EnrolmentEvents.contentEndorsed(programme, agreement, now)))
+        .chain(() -> agreed(command, programme, agreement, now));
+  }
+
+  private Uni<ContentAgreementView> agreed(
+      CommandContext command, Programme programme, ContentAgreement agreement, Instant now) {
+    programme.contentAgreed(agreement, now);
+    return outbox
+        .append(command, EnrolmentEvents.contentEndorsed(programme, agreement, now))
         .map(v -> ContentAgreementView.of(programme, agreement));
   }
 }

@@ -167,4 +167,40 @@ class ContentAgreementFlowTest {
     agree(EnrolmentFixtures.seat(school), "4").statusCode(200).body("agreedAt", notNullValue());
     enrol().statusCode(201);
   }
+
+  @Test
+  @DisplayName(
+      "LN-ASV-01: an endorsement counted once agrees the content when the committee shrank to it")
+  void lnAsv01AnEarlierEndorsementAgreesOnceTheCommitteeShrank() {
+    Tokens ann = EnrolmentFixtures.seat(school);
+    Tokens bo = EnrolmentFixtures.seat(school);
+    Tokens cy = EnrolmentFixtures.seat(school);
+    agree(ann, "1").statusCode(200).body("needed", equalTo(2)).body("agreedAt", nullValue());
+    for (Tokens leaving : List.of(bo, cy)) {
+      EnrolmentFixtures.publishFee(
+          EnrolmentFixtures.representative(
+              school, leaving.subject(), "ParentRepresentativeRemoved.v1"));
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                TestInfra.count("select count(*) from committee_seat where school_id = ?", school)
+                    == 1);
+    enrol().statusCode(422).body("rules", contains("LN-ASV-01"));
+    // ann asks again: still one endorsement, now one of one
+    agree(ann, "2")
+        .statusCode(200)
+        .header("ETag", "\"3\"")
+        .body("endorsements", equalTo(1))
+        .body("needed", equalTo(1))
+        .body("agreedAt", notNullValue());
+    enrol().statusCode(201);
+    List<JsonNode> endorsed =
+        events(programme, 3).stream()
+            .filter(e -> e.get("type").asText().endsWith("ProgrammeContentEndorsed.v1"))
+            .toList();
+    assertEquals(2, endorsed.size());
+    assertEquals(true, endorsed.get(1).get("data").get("agreed").asBoolean());
+  }
 }

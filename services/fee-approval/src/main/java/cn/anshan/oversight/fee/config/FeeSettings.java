@@ -4,6 +4,7 @@ import cn.anshan.oversight.fee.domain.FeeLimits;
 import cn.anshan.oversight.fee.domain.SchoolLevel;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,6 +53,7 @@ public interface FeeSettings {
    * The rule names no number (UNCONFIRMED), so a city sets its own.
    */
   @WithDefault("1")
+  @Min(1)
   int committeeFoundingEndorsements();
 
   /** Largest page a list returns. */

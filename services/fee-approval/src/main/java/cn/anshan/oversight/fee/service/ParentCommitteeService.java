@@ -86,18 +86,14 @@ public class ParentCommitteeService {
   public Uni<Void> convene(CommandContext command, String schoolId) {
     ProposalAccess.ownSchool(command.actor(), schoolId);
     return committees
-        .forUpdate(schoolId)
+        .convene(schoolId, command.actor().district(), clock.now())
         .chain(
-            found -> {
-              if (found != null) {
-                return Uni.createFrom().voidItem();
-              }
-              ParentCommittee c =
-                  new ParentCommittee(schoolId, command.actor().district(), clock.now());
-              return committees
-                  .persist(c)
-                  .chain(() -> outbox.append(command, ParentCommitteeEvents.convened(c)));
-            });
+            created ->
+                created
+                    ? committees
+                        .forUpdate(schoolId)
+                        .chain(c -> outbox.append(command, ParentCommitteeEvents.convened(c)))
+                    : Uni.createFrom().voidItem());
   }
 
   /** The acting parent, a parent of the school, stands for the committee; standing twice is one. */
@@ -141,7 +137,9 @@ public class ParentCommitteeService {
             f -> {
               f.choice().requireMayEndorse(kind, subject, endorser, f.actorIsParent());
               if (f.motion() != null && f.endorsers().contains(endorser)) {
-                return Uni.createFrom().item(f.view(f.motion(), f.endorsers()));
+                // counted once; but the committee may have shrunk since, so the motion may carry
+                Tally tally = f.choice().tally(kind, subject, f.endorsers());
+                return decided(command, f.committee(), f.motion(), tally, endorser);
               }
               return motion(f, schoolId, kind, subject, endorser)
                   .chain(motion -> endorsed(command, f, motion, endorser));
@@ -169,6 +167,11 @@ public class ParentCommitteeService {
             });
   }
 
+  /**
+   * Everything a committee decision needs, under the committee's row lock. A caller who neither
+   * sits on the committee nor is a parent of the school learns nothing about it (404), not even
+   * whether it was convened.
+   */
   private Uni<CommitteeFacts> facts(
       String schoolId, MotionKind kind, String subject, String actor) {
     var read =
@@ -180,7 +183,7 @@ public class ParentCommitteeService {
         };
     return committees
         .forUpdate(schoolId)
-        .invoke(c -> read.committee = convened(c, schoolId))
+        .invoke(c -> read.committee = c)
         .chain(() -> representatives.sitting(schoolId))
         .invoke(s -> read.sitting = s)
         .chain(() -> motions.open(schoolId, subject, kind))
@@ -189,13 +192,17 @@ public class ParentCommitteeService {
         .invoke(e -> read.endorsers = e)
         .chain(() -> parents.isParentAt(schoolId, actor))
         .map(
-            parent ->
-                new CommitteeFacts(
-                    read.committee,
-                    new CommitteeChoice(read.sitting, settings.committeeFoundingEndorsements()),
-                    read.motion,
-                    read.endorsers,
-                    parent));
+            parent -> {
+              if (!parent && !read.sitting.contains(actor)) {
+                throw ProblemException.notFound("parent committee of school " + schoolId);
+              }
+              return new CommitteeFacts(
+                  convened(read.committee, schoolId),
+                  new CommitteeChoice(read.sitting, settings.committeeFoundingEndorsements()),
+                  read.motion,
+                  read.endorsers,
+                  parent);
+            });
   }
 
   /** The open motion, or for a removal the one this first endorsement opens. */
@@ -224,15 +231,24 @@ public class ParentCommitteeService {
                     outbox.append(
                         command,
                         ParentCommitteeEvents.motionEndorsed(f.committee(), motion, tally, now)));
+    return recorded.chain(() -> decided(command, f.committee(), motion, tally, endorser));
+  }
+
+  /** Seats the candidate or removes the representative once the motion carries. */
+  private Uni<MotionView> decided(
+      CommandContext command,
+      ParentCommittee committee,
+      CommitteeMotion motion,
+      Tally tally,
+      String endorser) {
+    Uni<Void> done = Uni.createFrom().voidItem();
     if (tally.carried()) {
-      recorded =
-          recorded.chain(
-              () ->
-                  motion.kind() == MotionKind.SEAT
-                      ? seat(command, f.committee(), motion, tally, endorser)
-                      : leave(command, f.committee(), motion, RemovalReason.COMMITTEE_MAJORITY));
+      done =
+          motion.kind() == MotionKind.SEAT
+              ? seat(command, committee, motion, tally, endorser)
+              : leave(command, committee, motion, RemovalReason.COMMITTEE_MAJORITY);
     }
-    return recorded.map(v -> MotionView.of(motion, tally));
+    return done.map(v -> MotionView.of(motion, tally));
   }
 
   private Uni<Void> seat(

@@ -105,10 +105,8 @@ class ParentCommitteeFlowTest {
         .statusCode(403)
         .body("rules", contains("LN-ASV-06"))
         .body("detail", containsString("about themselves"));
-    endorse(elsewhere, ann)
-        .statusCode(422)
-        .body("rules", contains("LN-ASV-06"))
-        .body("detail", containsString("cannot found its parent committee"));
+    // a parent of another school learns nothing about this committee
+    endorse(elsewhere, ann).statusCode(404);
     endorse(bo, ann)
         .statusCode(200)
         .body("carried", equalTo(true))
@@ -232,6 +230,44 @@ class ParentCommitteeFlowTest {
     assertEquals(cy.subject(), removals.get(0).get("actor").asText());
     assertEquals("RESIGNED", removals.get(1).get("data").get("reason").asText());
     assertEquals(bo.subject(), removals.get(1).get("actor").asText());
+  }
+
+  @Test
+  @DisplayName(
+      "LN-ASV-06: a motion whose committee shrank carries when an endorser asks again; outsiders"
+          + " get 404")
+  void lnAsv06AMotionCarriesOnceTheCommitteeShrankToItsEndorsers() {
+    stand(ann).statusCode(409).body("type", containsString("committee-not-convened"));
+    endorse(elsewhere, ann).statusCode(404);
+    FeeFixtures.represent(admin, school, ann);
+    FeeFixtures.represent(admin, school, bo);
+    FeeFixtures.represent(admin, school, cy);
+    Tokens dee = parent("dee");
+    stand(dee).statusCode(201).body("needed", equalTo(2));
+    endorse(ann, dee).statusCode(200).body("carried", equalTo(false));
+    for (Tokens leaving : new Tokens[] {bo, cy}) {
+      given()
+          .header("Authorization", leaving.bearer())
+          .delete(committee + "/representatives/" + leaving.subject())
+          .then()
+          .statusCode(204);
+    }
+    // one of one now: ann's endorsement, counted once, carries when ann asks again
+    endorse(ann, dee)
+        .statusCode(200)
+        .body("carried", equalTo(true))
+        .body("endorsements", equalTo(1))
+        .body("needed", equalTo(1));
+    get(AUDITOR, committee)
+        .statusCode(200)
+        .body("representatives.subject", contains(ann.subject(), dee.subject()));
+    // outsiders cannot probe who sits
+    removal(elsewhere, ann).statusCode(404);
+    given()
+        .header("Authorization", elsewhere.bearer())
+        .delete(committee + "/representatives/" + ann.subject())
+        .then()
+        .statusCode(404);
   }
 
   @Test

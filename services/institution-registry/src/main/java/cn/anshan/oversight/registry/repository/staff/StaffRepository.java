@@ -17,12 +17,12 @@ import java.util.Map;
 @ApplicationScoped
 public class StaffRepository implements PanacheRepositoryBase<StaffMember, String> {
 
-  /** The institution's active staff as STF-04 counts them; two queries, one after the other. */
   /** The staff member filed by {@code institutionId}, or null (another institution's is none). */
   public Uni<StaffMember> memberOf(String institutionId, String staffId) {
     return find("staffId = ?1 and institutionId = ?2", staffId, institutionId).firstResult();
   }
 
+  /** The institution's active staff as STF-04 counts them; two queries, one after the other. */
   public Uni<StaffRoster> roster(String institutionId) {
     return count("institutionId = ?1 and status = ?2", institutionId, StaffStatus.ACTIVE)
         .chain(
