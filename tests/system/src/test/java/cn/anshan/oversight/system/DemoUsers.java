@@ -25,12 +25,13 @@ final class DemoUsers {
           StoryContext.SCHOOL_ADMIN,
           StoryContext.PARENT_1,
           StoryContext.BANK,
-          StoryContext.AUDITOR);
+          StoryContext.AUDITOR,
+          StoryContext.SCITECH_TIEDONG);
 
   /**
    * The same role in another scope: institution (institution_id), district, school (school_id),
-   * family (the token's subject). Pricing officer, city government, custody bank and auditor act
-   * city-wide: no user of theirs is foreign to an object.
+   * family (the token's subject), sector department (district and sector). Pricing officer, city
+   * government, custody bank and auditor act city-wide: no user of theirs is foreign to an object.
    */
   private static final Map<String, String> OTHER_SCOPE =
       Map.of(
@@ -49,7 +50,11 @@ final class DemoUsers {
           StoryContext.PARENT_1,
           StoryContext.PARENT_2,
           StoryContext.PARENT_2,
-          StoryContext.PARENT_1);
+          StoryContext.PARENT_1,
+          StoryContext.SCITECH_TIEDONG,
+          StoryContext.SCITECH_LISHAN,
+          StoryContext.SCITECH_LISHAN,
+          StoryContext.SCITECH_TIEDONG);
 
   private static final Set<String> KEYCLOAK_ROLES = Set.of("offline_access", "uma_authorization");
 

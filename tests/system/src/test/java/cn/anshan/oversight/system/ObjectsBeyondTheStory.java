@@ -15,6 +15,7 @@ import static cn.anshan.oversight.system.story.StoryContext.REGULATOR_LISHAN;
 import static cn.anshan.oversight.system.story.StoryContext.REGULATOR_TIEDONG;
 import static cn.anshan.oversight.system.story.StoryContext.SCHOOL_1;
 import static cn.anshan.oversight.system.story.StoryContext.SCHOOL_ADMIN;
+import static cn.anshan.oversight.system.story.StoryContext.SCITECH_TIEDONG;
 
 import cn.anshan.oversight.system.story.HeldSessions;
 import cn.anshan.oversight.system.story.PlatformClock;
@@ -34,14 +35,15 @@ import java.util.regex.Pattern;
  * {@link ObjectMatrix} has own rows for their operations and replays them as the other scope:
  * advertisement reports dismissed and confirmed, a complaint answered and closed, premises filed
  * and changed, an inspection planned, completed and its rectification verified (institution B,
- * lishan); a staff blacklist entry; institution A's risk grade, its sanction lifted, a dispute
- * resolved and refunds accepted, refused and decided on new orders, its provider admission
- * evaluated, its licence scope changed and revoked, its course classified and a material filed for
- * it, its teacher verified and leaving; a parent representative removed, an exemption rejected, a
- * programme revised, an enrolment withdrawn; a fee revision amended, returned by both signatories
- * and rejected by the city government. They go through {@link Api}, so the {@link RequestJournal}
- * holds them like the story's requests. Answers are narrated, not asserted: an operation none of
- * them reaches shows up as uncovered.
+ * lishan; institution A by the tiedong science-technology bureau, REG-02); a staff blacklist entry;
+ * institution A's risk grade, its sanction lifted, a dispute resolved and refunds accepted, refused
+ * and decided on new orders, its provider admission evaluated, its licence scope changed and
+ * revoked, its course classified and a material filed for it, its teacher verified and leaving; a
+ * parent representative removed, an exemption rejected, a programme revised, an enrolment
+ * withdrawn; a fee revision amended, returned by both signatories and rejected by the city
+ * government. They go through {@link Api}, so the {@link RequestJournal} holds them like the
+ * story's requests. Answers are narrated, not asserted: an operation none of them reaches shows up
+ * as uncovered.
  */
 final class ObjectsBeyondTheStory {
 
@@ -130,6 +132,38 @@ final class ObjectsBeyondTheStory {
             + "/verification",
         null,
         completed);
+
+    // REG-02: the tiedong science-technology bureau inspects institution A, which it co-supervises
+    Answer tiedongRound =
+        create(
+            REGULATOR_TIEDONG,
+            reg + "/inspection-plans",
+            Map.of("type", "FULL_COVERAGE", "scheduledFor", today.plusDays(7).toString()));
+    for (JsonNode planned : tiedongRound.node("inspections")) {
+      if (INSTITUTION_A.equals(planned.path("institutionId").asText())) {
+        String joint = reg + "/inspections/" + planned.path("inspectionId").asText();
+        Answer found =
+            act(
+                SCITECH_TIEDONG,
+                joint + "/completion",
+                Map.of(
+                    "findings",
+                    List.of(
+                        Map.of(
+                            "problemType", "SAFETY_HAZARD",
+                            "detail", "soldering stations without extraction",
+                            "rectificationWorkingDays", 5))),
+                api.as(SCITECH_TIEDONG).get(joint).send());
+        act(
+            SCITECH_TIEDONG,
+            joint
+                + "/rectifications/"
+                + found.text("/rectifications/0/rectificationId")
+                + "/verification",
+            null,
+            found);
+      }
+    }
 
     String teacherId =
         fromJournal(

@@ -66,7 +66,8 @@ public class IntegrityResource {
     Roles.PARENT,
     Roles.PRICING_OFFICER,
     Roles.CITY_GOVERNMENT,
-    Roles.CUSTODY_BANK
+    Roles.CUSTODY_BANK,
+    Roles.SECTOR_DEPARTMENT
   };
 
   /**
@@ -152,7 +153,8 @@ public class IntegrityResource {
     Roles.PARENT,
     Roles.PRICING_OFFICER,
     Roles.CITY_GOVERNMENT,
-    Roles.CUSTODY_BANK
+    Roles.CUSTODY_BANK,
+    Roles.SECTOR_DEPARTMENT
   })
   @Operation(
       summary = "The Ed25519 public key of checkpoints and export manifests (X.509, base64)",

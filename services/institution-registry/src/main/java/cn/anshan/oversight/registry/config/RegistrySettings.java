@@ -1,6 +1,7 @@
 package cn.anshan.oversight.registry.config;
 
 import cn.anshan.oversight.registry.domain.ApplicationStandard;
+import cn.anshan.oversight.registry.domain.NonSubjectApproval;
 import cn.anshan.oversight.registry.domain.PremisesStandard;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -39,6 +40,14 @@ public interface RegistrySettings {
      */
     @WithDefault("300000")
     long minStartUpCapitalYuan();
+
+    /**
+     * REG-08: whether the sector department of REG-02 must concur before a non-subject institution
+     * is approved (JOINT) or only gives its opinion (EDUCATION). Which one Liaoning uses is
+     * UNCONFIRMED, so the platform's behaviour before issue 18 item 4 is the default.
+     */
+    @WithDefault("EDUCATION")
+    NonSubjectApproval nonSubjectApproval();
   }
 
   interface Premises {
@@ -56,6 +65,9 @@ public interface RegistrySettings {
   }
 
   default ApplicationStandard applicationStandard() {
-    return new ApplicationStandard(premisesStandard(), application().minStartUpCapitalYuan());
+    return new ApplicationStandard(
+        premisesStandard(),
+        application().minStartUpCapitalYuan(),
+        application().nonSubjectApproval());
   }
 }

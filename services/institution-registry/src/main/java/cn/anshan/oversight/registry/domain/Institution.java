@@ -87,6 +87,15 @@ public class Institution {
   @Enumerated(EnumType.STRING)
   private RiskGrade riskGrade = RiskGrade.B;
 
+  @Enumerated(EnumType.STRING)
+  private SectorOpinion sectorOpinion;
+
+  private String sectorOpinionBy;
+
+  private Instant sectorOpinionAt;
+
+  private String sectorOpinionReason;
+
   protected Institution() {}
 
   /** A first application of this institution. */
@@ -130,6 +139,10 @@ public class Institution {
     decidedBy = null;
     supervisorId = null;
     rejectionReasons = null;
+    sectorOpinion = null;
+    sectorOpinionBy = null;
+    sectorOpinionAt = null;
+    sectorOpinionReason = null;
     version++;
     return List.of();
   }
@@ -193,6 +206,17 @@ public class Institution {
     List<RuleViolation> violations = ApplicationRules.recheck(form(), standard);
     if (!violations.isEmpty()) {
       return violations;
+    }
+    if (awaitsSectorConcurrence(standard)) {
+      return List.of(
+          new RuleViolation(
+              "REG-08",
+              "non-subject institutions are approved jointly with the sector department (REG-02):"
+                  + " the "
+                  + subCategory
+                  + " department of "
+                  + district
+                  + (sectorOpinion == null ? " has not given its opinion" : " dissented")));
     }
     status = ApplicationStatus.APPROVED;
     decidedAt = now;
@@ -266,6 +290,52 @@ public class Institution {
   public void decisionOverdueReported(Instant now) {
     decisionOverdueReportedAt = now;
     version++;
+  }
+
+  /**
+   * REG-02 / REG-08: the sector department of the institution's sub-category and district gives its
+   * opinion on the pending non-subject application; a later opinion replaces an earlier one. A
+   * dissent says why ({@code reason}); a concurrence may.
+   */
+  public void sectorOpinion(SectorOpinion opinion, String reason, String department, Instant now) {
+    requireOpen();
+    if (sector() == null) {
+      throw ProblemException.conflict(
+          "not-co-approved",
+          "only non-subject applications are co-approved by a sector department (REG-02)");
+    }
+    sectorOpinion = opinion;
+    sectorOpinionReason = reason;
+    sectorOpinionBy = department;
+    sectorOpinionAt = now;
+    version++;
+  }
+
+  private boolean awaitsSectorConcurrence(ApplicationStandard standard) {
+    return standard.nonSubjectApproval() == NonSubjectApproval.JOINT
+        && category == Category.NON_SUBJECT
+        && sectorOpinion != SectorOpinion.CONCURRED;
+  }
+
+  /** The sector this application is co-approved by (REG-02), or null for subject-type ones. */
+  public String sector() {
+    return category == Category.NON_SUBJECT && subCategory != null ? subCategory.name() : null;
+  }
+
+  public SectorOpinion sectorOpinionGiven() {
+    return sectorOpinion;
+  }
+
+  public String sectorOpinionBy() {
+    return sectorOpinionBy;
+  }
+
+  public Instant sectorOpinionAt() {
+    return sectorOpinionAt;
+  }
+
+  public String sectorOpinionReason() {
+    return sectorOpinionReason;
   }
 
   /** A decision needs an open application; deciding twice is a conflict, not a rule. */

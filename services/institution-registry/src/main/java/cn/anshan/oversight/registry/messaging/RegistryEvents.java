@@ -6,6 +6,7 @@ import cn.anshan.oversight.registry.domain.Category;
 import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.LegalForm;
 import cn.anshan.oversight.registry.domain.Mode;
+import cn.anshan.oversight.registry.domain.SectorOpinion;
 import cn.anshan.oversight.registry.domain.StartUpCapital;
 import cn.anshan.oversight.registry.domain.StudentStage;
 import cn.anshan.oversight.registry.domain.SubCategory;
@@ -57,6 +58,28 @@ public final class RegistryEvents {
 
   public record ApplicationRejected(
       String institutionId, String district, List<Reason> reasons, Instant rejectedAt) {}
+
+  /** REG-02 / REG-08: the sector department's opinion (the envelope's actor is the department). */
+  public record SectorOpinionRecorded(
+      String institutionId,
+      String district,
+      String sector,
+      SectorOpinion opinion,
+      String reason,
+      Instant recordedAt) {}
+
+  public static DomainEvent sectorOpinion(Institution a) {
+    return event(
+        a,
+        "SectorOpinionRecorded.v1",
+        new SectorOpinionRecorded(
+            a.institutionId(),
+            a.district(),
+            a.sector(),
+            a.sectorOpinionGiven(),
+            a.sectorOpinionReason(),
+            a.sectorOpinionAt()));
+  }
 
   public static DomainEvent applied(Institution a) {
     return event(

@@ -1,7 +1,9 @@
 package cn.anshan.oversight.registry.repository;
 
 import cn.anshan.oversight.registry.domain.ApplicationStatus;
+import cn.anshan.oversight.registry.domain.Category;
 import cn.anshan.oversight.registry.domain.Institution;
+import cn.anshan.oversight.registry.domain.SubCategory;
 import cn.anshan.oversight.registry.domain.standing.ListStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -80,17 +82,23 @@ public class InstitutionRepository implements PanacheRepositoryBase<Institution,
   }
 
   /**
-   * One page of a district's applications in (appliedAt, institutionId) order, strictly after the
-   * cursor; served by index {@code institution_application_queue}.
+   * One page of a district's applications (of one non-subject sector, unless null) in (appliedAt,
+   * institutionId) order, strictly after the cursor; served by index {@code
+   * institution_application_queue}.
    */
   public Uni<List<Institution>> page(
       String district,
+      SubCategory sector,
       ApplicationStatus status,
       Instant afterAppliedAt,
       String afterId,
       int limit) {
     StringBuilder query = new StringBuilder("district = :district");
     Parameters params = Parameters.with("district", district);
+    if (sector != null) {
+      query.append(" and category = :nonSubject and subCategory = :sector");
+      params.and("nonSubject", Category.NON_SUBJECT).and("sector", sector);
+    }
     if (status != null) {
       query.append(" and status = :status");
       params.and("status", status);

@@ -10,6 +10,7 @@ import cn.anshan.oversight.registry.domain.ApplicationStatus;
 import cn.anshan.oversight.registry.service.ApplicationPage;
 import cn.anshan.oversight.registry.service.ApplicationService;
 import cn.anshan.oversight.registry.service.ApplicationView;
+import cn.anshan.oversight.registry.service.SectorOpinionService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -39,12 +40,17 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 @Produces(MediaType.APPLICATION_JSON)
 public class ApplicationResource {
   private final ApplicationService service;
+  private final SectorOpinionService sectorOpinions;
   private final CurrentActor actor;
   private final IdempotentCommands idempotency;
 
   public ApplicationResource(
-      ApplicationService service, CurrentActor actor, IdempotentCommands idempotency) {
+      ApplicationService service,
+      SectorOpinionService sectorOpinions,
+      CurrentActor actor,
+      IdempotentCommands idempotency) {
     this.service = service;
+    this.sectorOpinions = sectorOpinions;
     this.actor = actor;
     this.idempotency = idempotency;
   }
@@ -94,8 +100,16 @@ public class ApplicationResource {
 
   @GET
   @Path("/{institutionId}")
-  @RolesAllowed({Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
-  @Operation(summary = "Read an application (own institution, own district, or as auditor)")
+  @RolesAllowed({
+    Roles.INSTITUTION_OPERATOR,
+    Roles.REGULATOR,
+    Roles.AUDITOR,
+    Roles.SECTOR_DEPARTMENT
+  })
+  @Operation(
+      summary =
+          "Read an application (own institution, own district, own sector and district for a"
+              + " sector department, or as auditor)")
   @APIResponse(
       responseCode = "200",
       description = "The application; ETag = version",
@@ -107,20 +121,28 @@ public class ApplicationResource {
   public Uni<Response> getApplication(@PathParam("institutionId") String institutionId) {
     return service
         .get(
-            actor.actingAs(Roles.AUDITOR, Roles.REGULATOR, Roles.INSTITUTION_OPERATOR),
+            actor.actingAs(
+                Roles.AUDITOR,
+                Roles.REGULATOR,
+                Roles.INSTITUTION_OPERATOR,
+                Roles.SECTOR_DEPARTMENT),
             institutionId)
         .map(view -> Response.ok(view).header("ETag", Versions.etag(view.version())).build());
   }
 
   @GET
-  @RolesAllowed(Roles.REGULATOR)
-  @Operation(summary = "The regulator's district queue, oldest first (keyset pagination)")
+  @RolesAllowed({Roles.REGULATOR, Roles.SECTOR_DEPARTMENT})
+  @Operation(
+      summary =
+          "The regulator's district queue, or a sector department's non-subject applications of"
+              + " its sector and district (REG-02), oldest first (keyset pagination)")
   public Uni<ApplicationPage> listApplications(
       @QueryParam("status") ApplicationStatus status,
       @QueryParam("cursor") String cursor,
       @Parameter(description = "page size, capped by configuration") @QueryParam("limit")
           Integer limit) {
-    return service.list(actor.actingAs(Roles.REGULATOR), status, cursor, limit);
+    return service.list(
+        actor.actingAs(Roles.REGULATOR, Roles.SECTOR_DEPARTMENT), status, cursor, limit);
   }
 
   @POST
@@ -137,6 +159,11 @@ public class ApplicationResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ApplicationView.class)))
   @APIResponse(responseCode = "403", description = "REG-08: another district's application")
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "The application's rules fail again under the current configuration, or (REG-08,"
+              + " joint approval configured) the sector department has not concurred")
   public Uni<Response> approveApplication(
       @PathParam("institutionId") String institutionId,
       @HeaderParam("If-Match") String ifMatch,
@@ -149,6 +176,42 @@ public class ApplicationResource {
         () ->
             service
                 .approve(command, institutionId, ifMatch)
+                .map(view -> CommandResult.ok(view.version(), view)));
+  }
+
+  @POST
+  @Path("/{institutionId}/sector-opinion")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.SECTOR_DEPARTMENT)
+  @Operation(
+      summary = "The sector department's opinion on a non-subject application (REG-02, REG-08)",
+      description =
+          "Only the department of the application's sector and district (token claims sector,"
+              + " district); others get 404. A later opinion replaces an earlier one. Where the"
+              + " city approves non-subject institutions jointly, approval waits for CONCURRED."
+              + " Requires If-Match.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Recorded; new ETag",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApplicationView.class)))
+  @APIResponse(responseCode = "404", description = "No such application of the caller's sector")
+  @APIResponse(responseCode = "409", description = "The application is already decided")
+  public Uni<Response> recordSectorOpinion(
+      @PathParam("institutionId") String institutionId,
+      @HeaderParam("If-Match") String ifMatch,
+      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
+      @Valid @NotNull SectorOpinionRequest request) {
+    CommandContext command = actor.command(Roles.SECTOR_DEPARTMENT);
+    return idempotency.execute(
+        idempotencyKey,
+        command.actor().subject() + " POST sector-opinion " + institutionId,
+        request,
+        () ->
+            sectorOpinions
+                .record(command, institutionId, ifMatch, request.opinion(), request.reasonText())
                 .map(view -> CommandResult.ok(view.version(), view)));
   }
 

@@ -9,6 +9,7 @@ import cn.anshan.oversight.kit.problem.Problem;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.kit.security.Actor;
+import cn.anshan.oversight.kit.security.Roles;
 import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.kit.time.WorkingDayCalendar;
 import cn.anshan.oversight.kit.watch.WatchLock;
@@ -18,6 +19,7 @@ import cn.anshan.oversight.registry.domain.ApplicationRules;
 import cn.anshan.oversight.registry.domain.ApplicationStatus;
 import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.PremisesStandard;
+import cn.anshan.oversight.registry.domain.SubCategory;
 import cn.anshan.oversight.registry.messaging.RegistryEvents;
 import cn.anshan.oversight.registry.repository.InstitutionRepository;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -29,6 +31,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -206,14 +209,17 @@ public class ApplicationService {
     return readable(actor, institutionId).map(ApplicationView::of);
   }
 
-  /** A regulator's queue: their own district only (REG-08), oldest first, keyset-paginated. */
+  /**
+   * A regulator's queue: their own district only (REG-08); a sector department's: the non-subject
+   * applications of its sector there (REG-02). Oldest first, keyset-paginated.
+   */
   @WithSession
   public Uni<ApplicationPage> list(
       Actor actor, ApplicationStatus status, String cursor, Integer limit) {
     int size = Keyset.pageSize(limit, 20, settings.maxPageSize());
     Keyset.Position after = Keyset.after(cursor);
     return institutions
-        .page(actor.district(), status, after.instant(), after.id(), size + 1)
+        .page(actor.district(), sectorOf(actor), status, after.instant(), after.id(), size + 1)
         .map(
             found -> {
               List<ApplicationView> items =
@@ -278,22 +284,25 @@ public class ApplicationService {
             });
   }
 
-  /**
-   * Operators see their own institution; regulators their district; auditors everything. Anything
-   * else is answered as if it did not exist.
-   */
+  /** The sector a sector department answers for; null for a regulator, who sees every one. */
+  private static SubCategory sectorOf(Actor actor) {
+    if (!Roles.SECTOR_DEPARTMENT.equals(actor.role())) {
+      return null;
+    }
+    return Arrays.stream(SubCategory.values())
+        .filter(s -> s.name().equals(actor.sector()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                ProblemException.forbidden(
+                    "the token carries no sector claim naming one of "
+                        + Arrays.toString(SubCategory.values())));
+  }
+
   private Uni<Institution> readable(Actor actor, String institutionId) {
     return institutions
         .findById(institutionId)
-        .map(
-            application -> {
-              boolean visible =
-                  application != null && actor.oversees(institutionId, application.district());
-              if (!visible) {
-                throw ProblemException.notFound("application " + institutionId);
-              }
-              return application;
-            });
+        .map(application -> InstitutionScope.visible(actor, application, institutionId));
   }
 
   private String json(List<RuleViolation> reasons) {

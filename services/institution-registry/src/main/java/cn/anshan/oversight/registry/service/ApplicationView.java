@@ -5,12 +5,14 @@ import cn.anshan.oversight.registry.domain.Category;
 import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.LegalForm;
 import cn.anshan.oversight.registry.domain.Mode;
+import cn.anshan.oversight.registry.domain.SectorOpinion;
 import cn.anshan.oversight.registry.domain.StartUpCapital;
 import cn.anshan.oversight.registry.domain.StudentStage;
 import cn.anshan.oversight.registry.domain.SubCategory;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An application as the API shows it; never the entity itself. */
 public record ApplicationView(
@@ -29,7 +31,13 @@ public record ApplicationView(
     StartUpCapital startUpCapital,
     Instant appliedAt,
     Instant decidedAt,
-    String supervisorId) {
+    String supervisorId,
+    @Schema(description = "REG-02 / REG-08: the sector department's opinion, if it gave one")
+        SectorOpinionGiven sectorOpinion) {
+
+  /** What the sector department of the institution's sector and district said, and when. */
+  public record SectorOpinionGiven(
+      SectorOpinion opinion, String department, String reason, Instant recordedAt) {}
 
   static ApplicationView of(Institution a) {
     return new ApplicationView(
@@ -48,6 +56,13 @@ public record ApplicationView(
         a.startUpCapital(),
         a.appliedAt(),
         a.decidedAt(),
-        a.supervisorId());
+        a.supervisorId(),
+        a.sectorOpinionGiven() == null
+            ? null
+            : new SectorOpinionGiven(
+                a.sectorOpinionGiven(),
+                a.sectorOpinionBy(),
+                a.sectorOpinionReason(),
+                a.sectorOpinionAt()));
   }
 }

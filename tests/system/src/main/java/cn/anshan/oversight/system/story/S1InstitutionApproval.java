@@ -5,6 +5,8 @@ import static cn.anshan.oversight.system.story.StoryContext.OPERATOR_A;
 import static cn.anshan.oversight.system.story.StoryContext.PARENT_1;
 import static cn.anshan.oversight.system.story.StoryContext.REGULATOR_LISHAN;
 import static cn.anshan.oversight.system.story.StoryContext.REGULATOR_TIEDONG;
+import static cn.anshan.oversight.system.story.StoryContext.SCITECH_LISHAN;
+import static cn.anshan.oversight.system.story.StoryContext.SCITECH_TIEDONG;
 
 import cn.anshan.oversight.system.Answer;
 import cn.anshan.oversight.system.StoryFailure;
@@ -12,7 +14,8 @@ import java.util.Map;
 
 /**
  * Issue 8 step 1: operator-a applies for a non-subject science-tech institution in tiedong; the
- * lishan regulator is refused (REG-08), the tiedong regulator approves (REG-09: becomes
+ * tiedong science-technology bureau concurs (REG-02, issue 18 item 4), the lishan one cannot see
+ * it; the lishan regulator is refused (REG-08), the tiedong regulator approves (REG-09: becomes
  * supervisor); licence and legal registration put it on the white list (LST-01).
  */
 public final class S1InstitutionApproval implements Step {
@@ -49,6 +52,30 @@ public final class S1InstitutionApproval implements Step {
     Answer read =
         s.api().as(OPERATOR_A).get(app + "/" + INSTITUTION_A).showing("status").send().expect(200);
     s.remember("institution", INSTITUTION_A);
+    // REG-02: the district's science-technology bureau co-approves its sector's institutions
+    s.api()
+        .as(SCITECH_LISHAN)
+        .post(app + "/" + INSTITUTION_A + "/sector-opinion", Map.of("opinion", "CONCURRED"))
+        .ifMatch(read.etag())
+        .send()
+        .expect(404);
+    read =
+        s.api()
+            .as(SCITECH_TIEDONG)
+            .post(
+                app + "/" + INSTITUTION_A + "/sector-opinion",
+                Map.of("opinion", "CONCURRED", "reason", "实验室安全评估合格"))
+            .ifMatch(read.etag())
+            .showing("sectorOpinion")
+            .send()
+            .expect(200);
+    if (!"CONCURRED".equals(read.text("/sectorOpinion/opinion"))) {
+      throw new StoryFailure("the sector opinion was not recorded: " + read.body());
+    }
+    s.say()
+        .note(
+            "the tiedong science-technology bureau concurs (REG-02); lishan's bureau cannot see"
+                + " the application");
     s.api()
         .as(REGULATOR_LISHAN)
         .post(app + "/" + INSTITUTION_A + "/approval", null)

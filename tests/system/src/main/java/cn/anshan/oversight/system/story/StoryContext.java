@@ -36,6 +36,11 @@ public final class StoryContext {
   public static final String BANK = "bank-teller";
   public static final String AUDITOR = "auditor";
 
+  /** Sector departments (REG-02) of science and technology, claim sector SCIENCE_TECH. */
+  public static final String SCITECH_TIEDONG = "scitech-bureau-tiedong";
+
+  public static final String SCITECH_LISHAN = "scitech-bureau-lishan";
+
   /** operator-a's institution_id claim (district tiedong). */
   public static final String INSTITUTION_A = "8d5f3a0e-4b7c-4f1e-9a51-2f0c9d7e6a01";
 

@@ -112,8 +112,17 @@ public class InspectionResource {
 
   @GET
   @Path("/inspections/{inspectionId}")
-  @RolesAllowed({Roles.REGULATOR, Roles.INSTITUTION_OPERATOR, Roles.AUDITOR})
-  @Operation(summary = "An inspection and its rectification orders")
+  @RolesAllowed({
+    Roles.REGULATOR,
+    Roles.INSTITUTION_OPERATOR,
+    Roles.AUDITOR,
+    Roles.SECTOR_DEPARTMENT
+  })
+  @Operation(
+      summary = "An inspection and its rectification orders",
+      description =
+          "District regulator, the inspected institution's operator, auditors, and the sector"
+              + " department co-supervising a non-subject institution (REG-02); others 404.")
   @APIResponse(
       responseCode = "200",
       description = "The inspection; ETag = version",
@@ -124,7 +133,11 @@ public class InspectionResource {
   public Uni<Response> getInspection(@PathParam("inspectionId") UUID inspectionId) {
     return service
         .get(
-            actor.actingAs(Roles.AUDITOR, Roles.REGULATOR, Roles.INSTITUTION_OPERATOR),
+            actor.actingAs(
+                Roles.AUDITOR,
+                Roles.REGULATOR,
+                Roles.INSTITUTION_OPERATOR,
+                Roles.SECTOR_DEPARTMENT),
             inspectionId)
         .map(view -> Response.ok(view).header("ETag", Versions.etag(view.version())).build());
   }
@@ -132,8 +145,12 @@ public class InspectionResource {
   @POST
   @Path("/inspections/{inspectionId}/completion")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RolesAllowed(Roles.REGULATOR)
-  @Operation(summary = "Record findings (INS-01 problem types); deadlines in working days")
+  @RolesAllowed({Roles.REGULATOR, Roles.SECTOR_DEPARTMENT})
+  @Operation(
+      summary = "Record findings (INS-01 problem types); deadlines in working days",
+      description =
+          "The district's regulator, or the sector department co-supervising the inspected"
+              + " non-subject institution (REG-02, PLT-05); others 404.")
   @APIResponse(
       responseCode = "200",
       description = "Completed; new ETag",
@@ -146,7 +163,7 @@ public class InspectionResource {
       @HeaderParam("If-Match") String ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String key,
       @Valid @NotNull CompletionRequest request) {
-    CommandContext command = actor.command(Roles.REGULATOR);
+    CommandContext command = actor.command(Roles.REGULATOR, Roles.SECTOR_DEPARTMENT);
     List<ReportedFinding> findings =
         request.findings().stream()
             .map(
@@ -164,8 +181,10 @@ public class InspectionResource {
 
   @POST
   @Path("/inspections/{inspectionId}/rectifications/{rectificationId}/verification")
-  @RolesAllowed(Roles.REGULATOR)
-  @Operation(summary = "Verify that a rectification order was carried out")
+  @RolesAllowed({Roles.REGULATOR, Roles.SECTOR_DEPARTMENT})
+  @Operation(
+      summary = "Verify that a rectification order was carried out",
+      description = "Whoever may record the inspection's findings (see completion).")
   @APIResponse(
       responseCode = "200",
       description = "Verified; new ETag",
@@ -178,7 +197,7 @@ public class InspectionResource {
       @PathParam("rectificationId") UUID rectificationId,
       @HeaderParam("If-Match") String ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String key) {
-    CommandContext command = actor.command(Roles.REGULATOR);
+    CommandContext command = actor.command(Roles.REGULATOR, Roles.SECTOR_DEPARTMENT);
     return idempotency.execute(
         key,
         command.actor().subject() + " verification " + rectificationId,

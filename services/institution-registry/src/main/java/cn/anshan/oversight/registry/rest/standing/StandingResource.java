@@ -52,8 +52,17 @@ public class StandingResource {
 
   @GET
   @Path("/standing")
-  @RolesAllowed({Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
-  @Operation(summary = "Licence, registration, sanctions in force and list status")
+  @RolesAllowed({
+    Roles.INSTITUTION_OPERATOR,
+    Roles.REGULATOR,
+    Roles.AUDITOR,
+    Roles.SECTOR_DEPARTMENT
+  })
+  @Operation(
+      summary = "Licence, registration, sanctions in force and list status",
+      description =
+          "Own institution, own district, or as auditor; a sector department sees the non-subject"
+              + " institutions of its sector and district it co-supervises (REG-02).")
   @APIResponse(
       responseCode = "200",
       description = "The standing; ETag = version",
@@ -64,7 +73,11 @@ public class StandingResource {
   public Uni<Response> getStanding(@PathParam("institutionId") String institutionId) {
     return service
         .standing(
-            actor.actingAs(Roles.AUDITOR, Roles.REGULATOR, Roles.INSTITUTION_OPERATOR),
+            actor.actingAs(
+                Roles.AUDITOR,
+                Roles.REGULATOR,
+                Roles.INSTITUTION_OPERATOR,
+                Roles.SECTOR_DEPARTMENT),
             institutionId)
         .map(view -> Response.ok(view).header("ETag", Versions.etag(view.version())).build());
   }

@@ -5,6 +5,7 @@ import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
+import cn.anshan.oversight.kit.security.Roles;
 import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.kit.time.WorkingDayCalendar;
 import cn.anshan.oversight.kit.watch.WatchLock;
@@ -13,9 +14,11 @@ import cn.anshan.oversight.registry.domain.inspection.Inspection;
 import cn.anshan.oversight.registry.domain.inspection.Rectification;
 import cn.anshan.oversight.registry.domain.inspection.RiskGrade;
 import cn.anshan.oversight.registry.messaging.InspectionEvents;
+import cn.anshan.oversight.registry.repository.InstitutionRepository;
 import cn.anshan.oversight.registry.repository.inspection.InspectionRepository;
 import cn.anshan.oversight.registry.repository.inspection.RectificationRepository;
 import cn.anshan.oversight.registry.service.InstitutionGate;
+import cn.anshan.oversight.registry.service.InstitutionScope;
 import cn.anshan.oversight.registry.service.inspection.InspectionViews.InspectionView;
 import cn.anshan.oversight.registry.service.inspection.InspectionViews.ReportedFinding;
 import cn.anshan.oversight.registry.service.inspection.InspectionViews.RiskGradeView;
@@ -30,11 +33,13 @@ import java.util.UUID;
 /**
  * Inspections (planned by {@link InspectionPlanService}) with findings of the four problem types,
  * rectification orders with working-day deadlines, verification and overdue alerts. A regulator
- * grades and inspects only in their own district.
+ * grades and inspects only in their own district; a sector department inspects the non-subject
+ * institutions of its sector and district it co-supervises (REG-02, PLT-05).
  */
 @ApplicationScoped
 public class InspectionService {
   private final InstitutionGate gate;
+  private final InstitutionRepository institutions;
   private final InspectionRepository inspections;
   private final RectificationRepository rectifications;
   private final Outbox outbox;
@@ -44,6 +49,7 @@ public class InspectionService {
 
   public InspectionService(
       InstitutionGate gate,
+      InstitutionRepository institutions,
       InspectionRepository inspections,
       RectificationRepository rectifications,
       Outbox outbox,
@@ -51,6 +57,7 @@ public class InspectionService {
       WorkingDayCalendar calendar,
       StandingSettings standing) {
     this.gate = gate;
+    this.institutions = institutions;
     this.inspections = inspections;
     this.rectifications = rectifications;
     this.outbox = outbox;
@@ -82,7 +89,7 @@ public class InspectionService {
   @WithTransaction
   public Uni<InspectionView> complete(
       CommandContext command, UUID inspectionId, String ifMatch, List<ReportedFinding> findings) {
-    return inDistrict(command.actor(), inspectionId)
+    return inspectable(command.actor(), inspectionId)
         .chain(
             inspection -> {
               Versions.requireIfMatch(ifMatch, inspection.version());
@@ -123,7 +130,7 @@ public class InspectionService {
   @WithTransaction
   public Uni<InspectionView> verify(
       CommandContext command, UUID inspectionId, UUID rectificationId, String ifMatch) {
-    return inDistrict(command.actor(), inspectionId)
+    return inspectable(command.actor(), inspectionId)
         .chain(
             inspection -> {
               Versions.requireIfMatch(ifMatch, inspection.version());
@@ -143,21 +150,23 @@ public class InspectionService {
             });
   }
 
-  /** Regulator of the district, the inspected institution's operator, or an auditor. */
+  /**
+   * Regulator of the district, the inspected institution's operator, the sector department that
+   * co-supervises it, or an auditor.
+   */
   @WithSession
   public Uni<InspectionView> get(Actor actor, UUID inspectionId) {
     return inspections
         .findById(inspectionId)
         .chain(
             inspection -> {
-              boolean visible =
-                  inspection != null
-                      && actor.oversees(inspection.institutionId(), inspection.district());
-              if (!visible) {
-                throw ProblemException.notFound("inspection " + inspectionId);
+              if (inspection != null
+                  && actor.oversees(inspection.institutionId(), inspection.district())) {
+                return Uni.createFrom().item(inspection);
               }
-              return view(inspection);
-            });
+              return coSupervised(actor, inspection, inspectionId);
+            })
+        .chain(this::view);
   }
 
   /** Marks rectifications past their deadline and alerts once per order. */
@@ -195,12 +204,30 @@ public class InspectionService {
             });
   }
 
-  private Uni<Inspection> inDistrict(Actor regulator, UUID inspectionId) {
+  /** The regulator of the district, or the sector department that co-supervises the institution. */
+  private Uni<Inspection> inspectable(Actor actor, UUID inspectionId) {
     return inspections
         .findById(inspectionId)
-        .map(
+        .chain(
             inspection -> {
-              if (inspection == null || !regulator.inDistrict(inspection.district())) {
+              if (inspection != null
+                  && Roles.REGULATOR.equals(actor.role())
+                  && actor.inDistrict(inspection.district())) {
+                return Uni.createFrom().item(inspection);
+              }
+              return coSupervised(actor, inspection, inspectionId);
+            });
+  }
+
+  private Uni<Inspection> coSupervised(Actor actor, Inspection inspection, UUID inspectionId) {
+    if (inspection == null || !Roles.SECTOR_DEPARTMENT.equals(actor.role())) {
+      throw ProblemException.notFound("inspection " + inspectionId);
+    }
+    return institutions
+        .findById(inspection.institutionId())
+        .map(
+            institution -> {
+              if (institution == null || !InstitutionScope.coSupervises(actor, institution)) {
                 throw ProblemException.notFound("inspection " + inspectionId);
               }
               return inspection;

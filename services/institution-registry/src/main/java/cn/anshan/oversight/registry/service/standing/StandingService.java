@@ -33,6 +33,7 @@ import cn.anshan.oversight.registry.repository.standing.RegistrationRepository;
 import cn.anshan.oversight.registry.repository.standing.SanctionRepository;
 import cn.anshan.oversight.registry.repository.standing.StandingFactsRepository;
 import cn.anshan.oversight.registry.service.InstitutionGate;
+import cn.anshan.oversight.registry.service.InstitutionScope;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -287,18 +288,11 @@ public class StandingService {
             });
   }
 
-  /** Operator: own institution; regulator: own district; auditor: all; else 404. */
+  /** Within {@link InstitutionScope} (a co-supervising sector department too); else 404. */
   @WithSession
   public Uni<StandingView> standing(Actor actor, String institutionId) {
     return gate.approved(institutionId)
-        .chain(
-            institution -> {
-              boolean visible = actor.oversees(institutionId, institution.district());
-              if (!visible) {
-                throw ProblemException.notFound("institution " + institutionId);
-              }
-              return view(institution);
-            });
+        .chain(institution -> view(InstitutionScope.visible(actor, institution, institutionId)));
   }
 
   /**

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Inspection rounds over HTTP in a district of their own, with the events on the broker. */
@@ -166,6 +167,93 @@ class InspectionFlowTest {
         .statusCode(200)
         .body("rectifications[0].status", equalTo("VERIFIED"));
     assertEquals(true, events(inspectionId, 4).get(3).path("data").path("late").asBoolean());
+  }
+
+  Tokens sectorDepartment(String sector, String inDistrict) {
+    return Tokens.user("sector-" + sector + "-" + inDistrict)
+        .role("sector-department")
+        .district(inDistrict)
+        .claim("sector", sector);
+  }
+
+  @Test
+  @DisplayName(
+      "REG-02: the district's sports department inspects the sports institutions it"
+          + " co-supervises; other departments and districts see nothing")
+  void reg02TheSectorDepartmentInspectsTheInstitutionsItCoSupervises() {
+    String swimSchool = approvedInstitution();
+    String inspectionId =
+        given()
+            .header("Authorization", regulator.bearer())
+            .contentType(ContentType.JSON)
+            .body("{\"type\":\"FULL_COVERAGE\",\"scheduledFor\":\"2026-06-01\"}")
+            .post("/api/v1/inspection-plans")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("inspections.find { it.institutionId == '" + swimSchool + "' }.inspectionId");
+    Tokens sports = sectorDepartment("SPORTS", district);
+    String completion =
+        """
+        {"findings":[{"problemType":"SAFETY_HAZARD","detail":"no lifeguard on duty",
+          "rectificationWorkingDays":5}]}""";
+    for (Tokens stranger :
+        List.of(sectorDepartment("CULTURE_ART", district), sectorDepartment("SPORTS", "lishan"))) {
+      given()
+          .header("Authorization", stranger.bearer())
+          .get("/api/v1/inspections/{id}", inspectionId)
+          .then()
+          .statusCode(404);
+      given()
+          .header("Authorization", stranger.bearer())
+          .header("If-Match", "\"0\"")
+          .contentType(ContentType.JSON)
+          .body(completion)
+          .post("/api/v1/inspections/{id}/completion", inspectionId)
+          .then()
+          .statusCode(404);
+    }
+    given()
+        .header("Authorization", sports.bearer())
+        .get("/api/v1/inspections/{id}", inspectionId)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("SCHEDULED"));
+    String rectificationId =
+        given()
+            .header("Authorization", sports.bearer())
+            .header("If-Match", "\"0\"")
+            .contentType(ContentType.JSON)
+            .body(completion)
+            .post("/api/v1/inspections/{id}/completion", inspectionId)
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("rectifications[0].rectificationId");
+    given()
+        .header("Authorization", sports.bearer())
+        .header("If-Match", "\"2\"")
+        .post(
+            "/api/v1/inspections/{id}/rectifications/{rid}/verification",
+            inspectionId,
+            rectificationId)
+        .then()
+        .statusCode(200)
+        .body("rectifications[0].status", equalTo("VERIFIED"));
+    List<JsonNode> events = events(inspectionId, 3);
+    assertEquals("sector-department", events.get(0).path("actorrole").asText());
+    assertEquals(sports.subject(), events.get(0).path("actor").asText());
+    assertEquals(
+        "cn.anshan.oversight.registry.RectificationVerified.v1",
+        events.get(2).path("type").asText());
+    // planning the round stays the regulator's (INS-02 sampling)
+    given()
+        .header("Authorization", sports.bearer())
+        .contentType(ContentType.JSON)
+        .body("{\"type\":\"FULL_COVERAGE\",\"scheduledFor\":\"2026-06-02\"}")
+        .post("/api/v1/inspection-plans")
+        .then()
+        .statusCode(403);
   }
 
   @Test

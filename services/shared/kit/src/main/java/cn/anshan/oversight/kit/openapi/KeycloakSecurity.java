@@ -35,6 +35,10 @@ final class KeycloakSecurity {
           Map.entry(Roles.PARENT, "Parent or guardian"),
           Map.entry(Roles.CUSTODY_BANK, "Custody bank (client credentials)"),
           Map.entry(Roles.AUDITOR, "Auditor: reads history, changes nothing"),
+          Map.entry(
+              Roles.SECTOR_DEPARTMENT,
+              "Sector department of a district (sports, culture-tourism, science-technology):"
+                  + " co-approves its sector's non-subject institutions (REG-02)"),
           Map.entry(Roles.AUDIT_OPERATOR, "Runs audit maintenance; reads no business data"),
           Map.entry(Roles.PLATFORM_OPERATOR, "Runs the platform; reads no business data"));
 

@@ -18,6 +18,7 @@ public class CurrentActor {
   public static final String INSTITUTION_CLAIM = "institution_id";
   public static final String SCHOOL_CLAIM = "school_id";
   public static final String BANK_CLAIM = "bank_id";
+  public static final String SECTOR_CLAIM = "sector";
 
   public static final String CORRELATION_HEADER = "X-Correlation-Id";
   public static final String REQUEST_ID_HEADER = "X-Request-Id";
@@ -63,7 +64,8 @@ public class CurrentActor {
             claim(DISTRICT_CLAIM),
             claim(INSTITUTION_CLAIM),
             claim(SCHOOL_CLAIM),
-            claim(BANK_CLAIM));
+            claim(BANK_CLAIM),
+            claim(SECTOR_CLAIM));
       }
     }
     throw ProblemException.forbidden("requires one of the roles " + String.join(", ", roles));

@@ -11,6 +11,13 @@ public final class Roles {
   public static final String CUSTODY_BANK = "custody-bank";
   public static final String AUDITOR = "auditor";
 
+  /**
+   * A sector department (REG-02, PLT-05: sports, culture-tourism, science-technology bureau) of a
+   * district: co-approves and co-supervises the non-subject institutions of its sector (claim
+   * {@code sector}).
+   */
+  public static final String SECTOR_DEPARTMENT = "sector-department";
+
   /** Runs audit maintenance (projection rebuilds); reads nothing: auditors only read (issue 16). */
   public static final String AUDIT_OPERATOR = "audit-operator";
 
