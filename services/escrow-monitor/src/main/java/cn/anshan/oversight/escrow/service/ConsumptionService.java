@@ -7,7 +7,6 @@ import cn.anshan.oversight.escrow.domain.ledger.JournalEntry;
 import cn.anshan.oversight.escrow.domain.ledger.Ledger;
 import cn.anshan.oversight.escrow.domain.ledger.Movements;
 import cn.anshan.oversight.escrow.domain.order.Consumption;
-import cn.anshan.oversight.escrow.domain.order.ConsumptionStatus;
 import cn.anshan.oversight.escrow.domain.order.LessonEvidence;
 import cn.anshan.oversight.escrow.domain.order.Order;
 import cn.anshan.oversight.escrow.domain.order.OrderStatus;
@@ -204,7 +203,7 @@ public class ConsumptionService {
     return owned(command.actor(), consumptionId)
         .chain(
             pair -> {
-              requireRequested(pair.consumption());
+              pair.consumption().requireRequested();
               return release(command, pair.order(), pair.consumption(), Confirmation.PARENT);
             });
   }
@@ -216,7 +215,7 @@ public class ConsumptionService {
         .chain(
             pair -> {
               Consumption c = pair.consumption();
-              requireRequested(c);
+              c.requireRequested();
               c.disputed(reason, clock.now());
               return outbox
                   .append(command, EscrowEvents.consumptionDisputed(pair.order(), c))
@@ -356,10 +355,7 @@ public class ConsumptionService {
                         if (!regulator.inDistrict(order.district())) {
                           throw ProblemException.notFound("consumption " + consumptionId);
                         }
-                        if (c.status() != ConsumptionStatus.DISPUTED) {
-                          throw ProblemException.conflict(
-                              "consumption-not-disputed", "the consumption is " + c.status());
-                        }
+                        c.requireDisputed();
                         if (order.status() == OrderStatus.REFUNDED) {
                           throw ProblemException.conflict(
                               "order-refunded", "the order was refunded");
@@ -400,13 +396,6 @@ public class ConsumptionService {
             () ->
                 ProblemException.rule(
                     "REL-01", "lesson " + lessonNo + " has no open reservation to release"));
-  }
-
-  private static void requireRequested(Consumption c) {
-    if (c.status() != ConsumptionStatus.REQUESTED) {
-      throw ProblemException.conflict(
-          "consumption-answered", "the consumption is already " + c.status());
-    }
   }
 
   private record Owned(Order order, Consumption consumption) {}

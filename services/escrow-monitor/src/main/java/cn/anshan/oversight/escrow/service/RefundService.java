@@ -170,7 +170,7 @@ public class RefundService {
         .chain(
             pair -> {
               Refund refund = pair.refund();
-              requireRequested(refund);
+              refund.requireRequested();
               return outbox
                   .append(
                       command,
@@ -187,7 +187,7 @@ public class RefundService {
         .chain(
             pair -> {
               Refund refund = pair.refund();
-              requireRequested(refund);
+              refund.requireRequested();
               refund.escalated();
               pair.order().refundEscalated();
               return outbox
@@ -217,10 +217,7 @@ public class RefundService {
                         if (!regulator.inDistrict(order.district())) {
                           throw ProblemException.notFound("refund " + refundId);
                         }
-                        if (r.status() != RefundStatus.ESCALATED) {
-                          throw ProblemException.conflict(
-                              "refund-not-escalated", "the refund is " + r.status());
-                        }
+                        r.requireEscalated();
                         if (!order.refundable()) {
                           throw ProblemException.conflict(
                               "order-not-refundable", "the order is " + order.status());
@@ -460,12 +457,6 @@ public class RefundService {
                               context,
                               EscrowEvents.refundPaid(order, refund, rule, (int) result[1]));
                         }));
-  }
-
-  private static void requireRequested(Refund refund) {
-    if (refund.status() != RefundStatus.REQUESTED) {
-      throw ProblemException.conflict("refund-answered", "the refund is " + refund.status());
-    }
   }
 
   private record Operated(Order order, Refund refund) {}

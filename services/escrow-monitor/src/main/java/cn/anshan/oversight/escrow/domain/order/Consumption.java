@@ -1,6 +1,7 @@
 package cn.anshan.oversight.escrow.domain.order;
 
 import cn.anshan.oversight.escrow.domain.entitlement.HeldSession;
+import cn.anshan.oversight.kit.problem.ProblemException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -100,9 +101,7 @@ public class Consumption {
    * to the family (RETURNED).
    */
   public void disputeResolved(boolean release, long releasedFen, Instant at) {
-    if (status != ConsumptionStatus.DISPUTED) {
-      throw new IllegalStateException("consumption is " + status);
-    }
+    requireDisputed();
     this.status = release ? ConsumptionStatus.CONFIRMED : ConsumptionStatus.RETURNED;
     this.releasedFen = releasedFen;
     this.resolvedAt = at;
@@ -121,9 +120,21 @@ public class Consumption {
     return status == ConsumptionStatus.REQUESTED && today.isAfter(autoConfirmOn);
   }
 
-  private void requireRequested() {
+  /**
+   * REL-02 / REL-07: only a requested lesson is answered; answering twice is a conflict. Callers
+   * ask before they move money, so the refusal comes first.
+   */
+  public void requireRequested() {
     if (status != ConsumptionStatus.REQUESTED) {
-      throw new IllegalStateException("consumption is " + status);
+      throw ProblemException.conflict(
+          "consumption-answered", "the consumption is already " + status);
+    }
+  }
+
+  /** REL-07: only a disputed lesson is resolved. */
+  public void requireDisputed() {
+    if (status != ConsumptionStatus.DISPUTED) {
+      throw ProblemException.conflict("consumption-not-disputed", "the consumption is " + status);
     }
   }
 

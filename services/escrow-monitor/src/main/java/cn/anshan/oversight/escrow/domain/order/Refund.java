@@ -1,5 +1,6 @@
 package cn.anshan.oversight.escrow.domain.order;
 
+import cn.anshan.oversight.kit.problem.ProblemException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -72,7 +73,7 @@ public class Refund {
   /** REL-05: accepted by the institution, by its silence, or by right (cooling-off, REL-09). */
   public void paid(String acceptedHow, long amountFen, String route, Instant at) {
     if (status == RefundStatus.PAID) {
-      throw new IllegalStateException("refund already paid");
+      throw ProblemException.conflict("refund-paid", "the refund was paid already");
     }
     this.acceptedHow = acceptedHow;
     this.amountFen = amountFen;
@@ -81,17 +82,27 @@ public class Refund {
     this.status = RefundStatus.PAID;
   }
 
-  public void escalated() {
+  /** §11 row 12: only a requested refund is answered by the institution; twice is a conflict. */
+  public void requireRequested() {
     if (status != RefundStatus.REQUESTED) {
-      throw new IllegalStateException("refund is " + status);
+      throw ProblemException.conflict("refund-answered", "the refund is " + status);
     }
+  }
+
+  /** §11 row 12: the regulator decides only a refund the institution refused. */
+  public void requireEscalated() {
+    if (status != RefundStatus.ESCALATED) {
+      throw ProblemException.conflict("refund-not-escalated", "the refund is " + status);
+    }
+  }
+
+  public void escalated() {
+    requireRequested();
     status = RefundStatus.ESCALATED;
   }
 
   public void rejected(Instant at) {
-    if (status != RefundStatus.ESCALATED) {
-      throw new IllegalStateException("refund is " + status);
-    }
+    requireEscalated();
     status = RefundStatus.REJECTED;
     paidAt = null;
     acceptedHow = "REJECTED_BY_REGULATOR";
