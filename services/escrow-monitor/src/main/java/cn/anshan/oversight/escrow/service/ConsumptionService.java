@@ -102,19 +102,7 @@ public class ConsumptionService {
 
   private static Order consumable(Actor operator, Order found, UUID orderId) {
     Order order = Access.operatedBy(operator, found, orderId);
-    if (!order.canRequestConsumption()) {
-      throw ProblemException.conflict(
-          "no-lesson-to-consume",
-          "order is "
-              + order.status()
-              + " with "
-              + order.lessonsRequested()
-              + " of "
-              + order.lessonsPaid()
-              + " paid lessons requested ("
-              + order.lessons()
-              + " ordered)");
-    }
+    order.requireConsumable();
     return order;
   }
 

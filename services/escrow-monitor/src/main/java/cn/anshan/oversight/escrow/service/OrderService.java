@@ -14,7 +14,6 @@ import cn.anshan.oversight.escrow.domain.ledger.JournalEntry;
 import cn.anshan.oversight.escrow.domain.ledger.Ledger;
 import cn.anshan.oversight.escrow.domain.ledger.Movements;
 import cn.anshan.oversight.escrow.domain.order.Order;
-import cn.anshan.oversight.escrow.domain.order.OrderStatus;
 import cn.anshan.oversight.escrow.domain.order.OrderTerms;
 import cn.anshan.oversight.escrow.domain.order.PrepaymentCaps;
 import cn.anshan.oversight.escrow.domain.order.PrepaymentRules;
@@ -383,13 +382,7 @@ public class OrderService {
     if (order == null) {
       throw ProblemException.notFound("order " + request.orderId());
     }
-    if (!order.awaitsPayment()) {
-      throw ProblemException.conflict(
-          "order-not-awaiting-payment",
-          "the order is "
-              + order.status()
-              + (order.status() == OrderStatus.PAID ? ", every instalment paid" : ""));
-    }
+    order.requireAwaitingPayment();
     Order.Instalment next = order.nextInstalment();
     if (request.amountFen() != next.amountFen()) {
       throw ProblemException.rule(

@@ -6,7 +6,6 @@ import cn.anshan.oversight.escrow.domain.ledger.Movements;
 import cn.anshan.oversight.escrow.domain.order.Consumption;
 import cn.anshan.oversight.escrow.domain.order.CoolingOff;
 import cn.anshan.oversight.escrow.domain.order.Order;
-import cn.anshan.oversight.escrow.domain.order.OrderStatus;
 import cn.anshan.oversight.escrow.domain.order.Refund;
 import cn.anshan.oversight.escrow.domain.order.RefundCause;
 import cn.anshan.oversight.escrow.domain.order.RefundStatus;
@@ -92,12 +91,7 @@ public class RefundService {
         .map(
             found -> {
               Order order = Access.ownedBy(parent, found, orderId);
-              if (order.status() != OrderStatus.PAID) {
-                throw ProblemException.conflict(
-                    "order-not-refundable",
-                    "a refund needs a paid order without an open refund; the order is "
-                        + order.status());
-              }
+              order.requireRefundable();
               return order;
             });
   }

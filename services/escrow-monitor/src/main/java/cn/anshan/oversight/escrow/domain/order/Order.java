@@ -4,6 +4,7 @@ import cn.anshan.oversight.escrow.domain.contract.Instalments;
 import cn.anshan.oversight.escrow.domain.contract.SignedContract;
 import cn.anshan.oversight.escrow.domain.entitlement.Category;
 import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
+import cn.anshan.oversight.kit.problem.ProblemException;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -154,9 +155,7 @@ public class Order {
    * lessons become consumable.
    */
   public Instalment instalmentPaid(String bankRef, String route, Instant at) {
-    if (!awaitsPayment()) {
-      throw new IllegalStateException("order is " + status);
-    }
+    requireAwaitingPayment();
     Instalment paid = nextInstalment();
     if (instalmentsPaid == 0) {
       this.bankRef = bankRef;
@@ -171,15 +170,39 @@ public class Order {
     return paid;
   }
 
+  /** PRE-05: a bank payment needs an instalment still due; a paid or closed order takes none. */
+  public void requireAwaitingPayment() {
+    if (!awaitsPayment()) {
+      throw ProblemException.conflict(
+          "order-not-awaiting-payment",
+          "the order is " + status + (status == OrderStatus.PAID ? ", every instalment paid" : ""));
+    }
+  }
+
   public boolean canRequestConsumption() {
     return status == OrderStatus.PAID && lessonsRequested < lessonsPaid;
   }
 
+  /** REL-02: a lesson is requested only from a paid order with paid lessons not yet requested. */
+  public void requireConsumable() {
+    if (!canRequestConsumption()) {
+      throw ProblemException.conflict(
+          "no-lesson-to-consume",
+          "order is "
+              + status
+              + " with "
+              + lessonsRequested
+              + " of "
+              + lessonsPaid
+              + " paid lessons requested ("
+              + lessons
+              + " ordered)");
+    }
+  }
+
   /** REL-02: the institution asks to consume the next lesson; returns its number (1-based). */
   public int consumptionRequested(Instant at) {
-    if (!canRequestConsumption()) {
-      throw new IllegalStateException("no lesson left to consume in status " + status);
-    }
+    requireConsumable();
     lastActivityAt = at;
     return ++lessonsRequested;
   }
@@ -198,10 +221,17 @@ public class Order {
     return status == OrderStatus.PAID || status == OrderStatus.REFUND_REQUESTED;
   }
 
-  public void refundRequested(Instant at) {
+  /** CON-06 / CON-07: a refund needs a paid order without an open refund. */
+  public void requireRefundable() {
     if (status != OrderStatus.PAID) {
-      throw new IllegalStateException("order is " + status);
+      throw ProblemException.conflict(
+          "order-not-refundable",
+          "a refund needs a paid order without an open refund; the order is " + status);
     }
+  }
+
+  public void refundRequested(Instant at) {
+    requireRefundable();
     status = OrderStatus.REFUND_REQUESTED;
     lastActivityAt = at;
   }
