@@ -1,5 +1,6 @@
 package cn.anshan.oversight.registry.domain.advertising;
 
+import cn.anshan.oversight.kit.problem.ProblemException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -68,12 +69,19 @@ public class AdReport {
     this.reportedAt = now;
   }
 
+  /** ADV-01: a report is decided once. */
+  public void requireReported() {
+    if (status != AdReportStatus.REPORTED) {
+      throw ProblemException.conflict("ad-report-decided", "the report is already " + status);
+    }
+  }
+
   public void decide(
       AdReportStatus decision, String note, String regulator, Instant now, LocalDate today) {
-    if (status != AdReportStatus.REPORTED || decision == AdReportStatus.REPORTED) {
-      throw new IllegalStateException(
-          "cannot move an ad report from " + status + " to " + decision);
+    if (decision == AdReportStatus.REPORTED) {
+      throw new IllegalArgumentException("a decision confirms or dismisses the report");
     }
+    requireReported();
     status = decision;
     decisionNote = note;
     decidedBy = regulator;

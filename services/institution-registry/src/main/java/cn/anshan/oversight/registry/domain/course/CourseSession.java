@@ -1,5 +1,6 @@
 package cn.anshan.oversight.registry.domain.course;
 
+import cn.anshan.oversight.kit.problem.ProblemException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -16,6 +17,9 @@ import java.util.UUID;
 @Entity
 @Table(name = "course_session")
 public class CourseSession {
+  /** The rule a held-session report answers to (attendance evidence before a release). */
+  public static final String HELD_RULE = "REL-04";
+
   @Id private String sessionId;
 
   private String courseId;
@@ -63,15 +67,27 @@ public class CourseSession {
    * not before it started (local time).
    */
   public void held(List<UUID> attending, String operator, LocalDateTime nowLocal, Instant now) {
-    if (heldAt != null) {
-      throw new IllegalStateException("session " + sessionId + " was reported held already");
-    }
-    if (startsAt.isAfter(nowLocal)) {
-      throw new IllegalArgumentException("session " + sessionId + " has not started");
-    }
+    requireReportable(nowLocal);
     this.heldAt = now;
     this.heldReportedBy = operator;
     this.attendance = String.join(" ", attending.stream().map(UUID::toString).toList());
+  }
+
+  /** REL-04: a session is reported held once, and not before it started (local time). */
+  public void requireReportable(LocalDateTime nowLocal) {
+    if (heldAt != null) {
+      throw ProblemException.conflict(
+          "session-already-held", "session " + sessionId + " was reported held at " + heldAt);
+    }
+    if (startsAt.isAfter(nowLocal)) {
+      throw ProblemException.rule(
+          HELD_RULE,
+          "session "
+              + sessionId
+              + " starts at "
+              + startsAt
+              + " (Asia/Shanghai): a session cannot be reported held before it started");
+    }
   }
 
   public boolean isHeld() {

@@ -210,10 +210,7 @@ public class AdvertisingService {
                 throw ProblemException.notFound("ad report " + reportId);
               }
               Versions.requireIfMatch(ifMatch, report.version());
-              if (report.status() != AdReportStatus.REPORTED) {
-                throw ProblemException.conflict(
-                    "ad-report-decided", "the report is already " + report.status());
-              }
+              report.requireReported();
               return report;
             });
   }

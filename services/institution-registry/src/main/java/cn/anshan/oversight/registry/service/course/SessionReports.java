@@ -26,9 +26,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class SessionReports {
   /** REL-04: a lesson is consumed one at a time, for a session that took place. */
-  public static final String HELD_RULE = "REL-04";
-
   private final CourseRepository courses;
+
   private final CourseSessionRepository sessions;
   private final InstitutionGate gate;
   private final Outbox outbox;
@@ -76,20 +75,7 @@ public class SessionReports {
     if (session == null || !session.courseId().equals(course.courseId())) {
       throw ProblemException.notFound("session " + sessionId + " of course " + course.courseId());
     }
-    if (session.isHeld()) {
-      throw ProblemException.conflict(
-          "session-already-held",
-          "session " + sessionId + " was reported held at " + session.heldAt());
-    }
-    if (session.startsAt().isAfter(nowLocal())) {
-      throw ProblemException.rule(
-          HELD_RULE,
-          "session "
-              + sessionId
-              + " starts at "
-              + session.startsAt()
-              + " (Asia/Shanghai): a session cannot be reported held before it started");
-    }
+    session.requireReportable(nowLocal());
     return session;
   }
 
