@@ -1,7 +1,7 @@
 package cn.anshan.oversight.escrow.rest;
 
+import cn.anshan.oversight.escrow.service.BankPaymentService;
 import cn.anshan.oversight.escrow.service.CustodyBanks;
-import cn.anshan.oversight.escrow.service.OrderService;
 import cn.anshan.oversight.escrow.service.RiskService;
 import cn.anshan.oversight.escrow.service.SupervisionService;
 import cn.anshan.oversight.escrow.service.Views;
@@ -40,7 +40,7 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class BankResource {
-  private final OrderService orders;
+  private final BankPaymentService payments;
   private final SupervisionService supervision;
   private final RiskService risk;
   private final CurrentActor actor;
@@ -48,13 +48,13 @@ public class BankResource {
   private final CustodyBanks banks;
 
   public BankResource(
-      OrderService orders,
+      BankPaymentService payments,
       SupervisionService supervision,
       RiskService risk,
       CurrentActor actor,
       IdempotentCommands idempotency,
       CustodyBanks banks) {
-    this.orders = orders;
+    this.payments = payments;
     this.supervision = supervision;
     this.risk = risk;
     this.actor = actor;
@@ -105,10 +105,10 @@ public class BankResource {
                 .admitForOrder(command.actor(), request.orderId())
                 .chain(
                     () ->
-                        orders
+                        payments
                             .receivePayment(
                                 command,
-                                new OrderService.BankPayment(
+                                new BankPaymentService.BankPayment(
                                     request.bankRef(),
                                     request.orderId(),
                                     request.amountFen(),

@@ -12,7 +12,6 @@ import cn.anshan.oversight.escrow.domain.ledger.AccountType;
 import cn.anshan.oversight.escrow.domain.ledger.EntryKind;
 import cn.anshan.oversight.escrow.domain.ledger.JournalEntry;
 import cn.anshan.oversight.escrow.domain.ledger.Ledger;
-import cn.anshan.oversight.escrow.domain.ledger.Movements;
 import cn.anshan.oversight.escrow.domain.order.Order;
 import cn.anshan.oversight.escrow.domain.order.OrderTerms;
 import cn.anshan.oversight.escrow.domain.order.PrepaymentCaps;
@@ -20,7 +19,6 @@ import cn.anshan.oversight.escrow.domain.order.PrepaymentRules;
 import cn.anshan.oversight.escrow.domain.supervision.Supervision;
 import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
 import cn.anshan.oversight.escrow.messaging.EscrowEvents;
-import cn.anshan.oversight.escrow.repository.BankMovementRepository;
 import cn.anshan.oversight.escrow.repository.CourseRepository;
 import cn.anshan.oversight.escrow.repository.LedgerRepository;
 import cn.anshan.oversight.escrow.repository.OrderRepository;
@@ -28,7 +26,6 @@ import cn.anshan.oversight.escrow.repository.StandingRepository;
 import cn.anshan.oversight.escrow.repository.SupervisionRepository;
 import cn.anshan.oversight.escrow.service.Views.OrderPage;
 import cn.anshan.oversight.escrow.service.Views.OrderView;
-import cn.anshan.oversight.escrow.service.Views.PaymentReceipt;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.http.Keyset;
@@ -52,8 +49,8 @@ import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
- * Orders and prepayment intake (PRE-05, PRE-20…25, LN-PRE-04, CON-01…09, §11 rows 8 and 10) and the
- * custody bank's payment into escrow (ledger: received, then one reservation per lesson).
+ * Orders and prepayment intake (PRE-05, PRE-20…25, LN-PRE-04, CON-01…09, §11 rows 8 and 10); the
+ * custody bank's payment into escrow is {@link BankPaymentService}'s.
  */
 @ApplicationScoped
 public class OrderService {
@@ -66,18 +63,11 @@ public class OrderService {
   /** CON-05 / §11 row 8: the contract's supervision mode matches the institution's setup. */
   public static final String CONTRACT_MODE_RULE = "CON-05";
 
-  /** LN-PRE-05: nothing outside the displayed (filed) items and prices may be charged. */
-  public static final String FILED_PRICE_RULE = "LN-PRE-05";
-
   private final OrderRepository orders;
   private final CourseRepository courses;
   private final StandingRepository standings;
   private final SupervisionRepository supervisions;
-  private final BankMovementRepository bank;
-  private final Ledgers ledgers;
   private final LedgerRepository ledgerEntries;
-  private final RiskService risk;
-  private final RefundService refunds;
   private final Children children;
   private final Outbox outbox;
   private final OversightClock clock;
@@ -88,11 +78,7 @@ public class OrderService {
       CourseRepository courses,
       StandingRepository standings,
       SupervisionRepository supervisions,
-      BankMovementRepository bank,
-      Ledgers ledgers,
       LedgerRepository ledgerEntries,
-      RiskService risk,
-      RefundService refunds,
       Children children,
       Outbox outbox,
       OversightClock clock,
@@ -101,11 +87,7 @@ public class OrderService {
     this.courses = courses;
     this.standings = standings;
     this.supervisions = supervisions;
-    this.bank = bank;
-    this.ledgers = ledgers;
     this.ledgerEntries = ledgerEntries;
-    this.risk = risk;
-    this.refunds = refunds;
     this.children = children;
     this.outbox = outbox;
     this.clock = clock;
@@ -125,8 +107,6 @@ public class OrderService {
       PaymentPlan paymentPlan,
       int instalments,
       PaymentMethod paymentMethod) {}
-
-  public record BankPayment(String bankRef, UUID orderId, long amountFen, String route) {}
 
   public PrepaymentCaps caps() {
     EscrowSettings.Prepay p = settings.prepay();
@@ -339,172 +319,6 @@ public class OrderService {
         .map(OrderView::of);
   }
 
-  /**
-   * PRE-05 / PRE-25: the custody bank reports a family's payment into the dedicated account, with
-   * its own reference (a repeated reference with the same content answers the same receipt): the
-   * whole amount of a lump-sum order or the next instalment (CON-05). The ledger receives it and
-   * reserves each lesson it pays for the institution (REL-01).
-   */
-  @WithTransaction
-  public Uni<Replayable<PaymentReceipt>> receivePayment(
-      CommandContext command, BankPayment request) {
-    String hash =
-        "PAYMENT|" + request.orderId() + "|" + request.amountFen() + "|" + request.route();
-    return bank.hashOf(request.bankRef())
-        .chain(
-            seen -> {
-              if (seen.isPresent()) {
-                if (!seen.get().equals(hash)) {
-                  throw BankReferences.reused(request.bankRef());
-                }
-                return replayed(request);
-              }
-              return orders
-                  .findForUpdate(request.orderId())
-                  .map(order -> due(request, order))
-                  .chain(
-                      order ->
-                          standings
-                              .findById(order.institutionId())
-                              .chain(
-                                  standing ->
-                                      pay(
-                                          command,
-                                          order,
-                                          request,
-                                          hash,
-                                          standing != null && standing.entitled())));
-            });
-  }
-
-  /** The order, if the payment is exactly its next instalment at the filed price. */
-  private static Order due(BankPayment request, Order order) {
-    if (order == null) {
-      throw ProblemException.notFound("order " + request.orderId());
-    }
-    order.requireAwaitingPayment();
-    Order.Instalment next = order.nextInstalment();
-    if (request.amountFen() != next.amountFen()) {
-      throw ProblemException.rule(
-          FILED_PRICE_RULE,
-          "the payment of "
-              + request.amountFen()
-              + " fen differs from "
-              + (next.of() == 1
-                  ? "the order's " + next.amountFen() + " fen"
-                  : "instalment "
-                      + next.number()
-                      + " of "
-                      + next.of()
-                      + ": "
-                      + next.amountFen()
-                      + " fen for "
-                      + next.lessons()
-                      + " lessons")
-              + " at the filed price");
-    }
-    return order;
-  }
-
-  private Uni<Replayable<PaymentReceipt>> replayed(BankPayment request) {
-    return orders
-        .findById(request.orderId())
-        .chain(
-            order ->
-                standings
-                    .findById(order.institutionId())
-                    .chain(
-                        standing ->
-                            ledgerEntries
-                                .entriesOf(order.id())
-                                .chain(
-                                    entries ->
-                                        bank.receivedAt(request.bankRef())
-                                            .map(
-                                                at ->
-                                                    new Replayable<>(
-                                                        new PaymentReceipt(
-                                                            request.bankRef(),
-                                                            order.id(),
-                                                            order.institutionId(),
-                                                            request.amountFen(),
-                                                            request.route(),
-                                                            reservedBy(entries, request.bankRef()),
-                                                            standing != null && standing.entitled(),
-                                                            at),
-                                                        true)))));
-  }
-
-  private static int reservedBy(List<JournalEntry> entries, String bankRef) {
-    return (int)
-        entries.stream()
-            .filter(e -> e.kind() == EntryKind.PENDING && bankRef.equals(e.reference()))
-            .count();
-  }
-
-  private Uni<Replayable<PaymentReceipt>> pay(
-      CommandContext command, Order order, BankPayment request, String hash, boolean entitled) {
-    Order.Instalment instalment = order.nextInstalment();
-    return ledgers
-        .forOrder(
-            order,
-            false,
-            ledger ->
-                Movements.receivePrepayment(
-                    ledger,
-                    order.institutionId(),
-                    order.id(),
-                    instalment.amountFen(),
-                    instalment.firstLesson(),
-                    instalment.lessons(),
-                    request.bankRef(),
-                    clock.now()))
-        .chain(
-            (List<JournalEntry> reservations) -> {
-              order.instalmentPaid(request.bankRef(), request.route(), clock.now());
-              PaymentReceipt receipt =
-                  new PaymentReceipt(
-                      request.bankRef(),
-                      order.id(),
-                      order.institutionId(),
-                      request.amountFen(),
-                      request.route(),
-                      reservations.size(),
-                      entitled,
-                      clock.now());
-              return bank.record(
-                      request.bankRef(),
-                      "PAYMENT",
-                      hash,
-                      order.institutionId(),
-                      order.id(),
-                      request.amountFen(),
-                      clock.now())
-                  .call(
-                      () ->
-                          outbox.append(
-                              command,
-                              EscrowEvents.paymentReceived(
-                                  order,
-                                  instalment,
-                                  request.bankRef(),
-                                  request.route(),
-                                  entitled,
-                                  receipt.receivedAt())))
-                  .call(
-                      () ->
-                          risk.afterPayment(
-                              command, order, request.bankRef(), request.amountFen(), entitled))
-                  .call(
-                      () ->
-                          entitled
-                              ? Uni.createFrom().voidItem()
-                              : refunds.returnPayment(
-                                  command.byThePlatform("escrow-monitor"), order))
-                  .replaceWith(new Replayable<>(receipt, false));
-            });
-  }
-
   @WithSession
   public Uni<OrderView> get(Actor actor, UUID orderId) {
     return orders.findById(orderId).map(o -> OrderView.of(Access.visible(actor, o, orderId)));
@@ -582,7 +396,4 @@ public class OrderService {
             .map(l -> new Views.LedgerLineView(l.accountId(), l.side().name(), l.amountFen()))
             .toList());
   }
-
-  /** A result and whether it replays an earlier identical bank movement. */
-  public record Replayable<T>(T value, boolean replayed) {}
 }
