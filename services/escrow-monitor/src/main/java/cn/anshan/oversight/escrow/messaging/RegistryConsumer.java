@@ -2,7 +2,7 @@ package cn.anshan.oversight.escrow.messaging;
 
 import cn.anshan.oversight.escrow.config.EscrowSettings;
 import cn.anshan.oversight.escrow.service.EntitlementService;
-import cn.anshan.oversight.escrow.service.RefundService;
+import cn.anshan.oversight.escrow.service.ExitRefundService;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.IncomingEvent;
 import cn.anshan.oversight.kit.inbox.EventConsumer;
@@ -31,14 +31,14 @@ public class RegistryConsumer implements EventConsumer {
 
   private final Inbox inbox;
   private final EntitlementService entitlement;
-  private final RefundService refunds;
+  private final ExitRefundService refunds;
   private final EscrowSettings settings;
   private final OversightClock clock;
 
   public RegistryConsumer(
       Inbox inbox,
       EntitlementService entitlement,
-      RefundService refunds,
+      ExitRefundService refunds,
       EscrowSettings settings,
       OversightClock clock) {
     this.inbox = inbox;

@@ -35,7 +35,7 @@ public class BankPaymentService {
   private final Ledgers ledgers;
   private final LedgerRepository ledgerEntries;
   private final RiskService risk;
-  private final RefundService refunds;
+  private final ExitRefundService refunds;
   private final Outbox outbox;
   private final OversightClock clock;
 
@@ -46,7 +46,7 @@ public class BankPaymentService {
       Ledgers ledgers,
       LedgerRepository ledgerEntries,
       RiskService risk,
-      RefundService refunds,
+      ExitRefundService refunds,
       Outbox outbox,
       OversightClock clock) {
     this.orders = orders;

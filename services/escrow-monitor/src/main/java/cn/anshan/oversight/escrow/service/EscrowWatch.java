@@ -17,11 +17,17 @@ public class EscrowWatch {
 
   private final ConsumptionService consumptions;
   private final RefundService refunds;
+  private final ExitRefundService exits;
   private final RiskService risk;
 
-  public EscrowWatch(ConsumptionService consumptions, RefundService refunds, RiskService risk) {
+  public EscrowWatch(
+      ConsumptionService consumptions,
+      RefundService refunds,
+      ExitRefundService exits,
+      RiskService risk) {
     this.consumptions = consumptions;
     this.refunds = refunds;
+    this.exits = exits;
     this.risk = risk;
   }
 
@@ -41,6 +47,6 @@ public class EscrowWatch {
       delayed = "${oversight.escrow.watch-delay:10s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> exitRefunds() {
-    return WatchDuty.run("exit refund", refunds.exitRefundsDue(BATCH));
+    return WatchDuty.run("exit refund", exits.exitRefundsDue(BATCH));
   }
 }

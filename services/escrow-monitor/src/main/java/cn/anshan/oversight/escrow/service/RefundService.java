@@ -1,16 +1,12 @@
 package cn.anshan.oversight.escrow.service;
 
 import cn.anshan.oversight.escrow.config.EscrowSettings;
-import cn.anshan.oversight.escrow.domain.ledger.JournalEntry;
-import cn.anshan.oversight.escrow.domain.ledger.Movements;
-import cn.anshan.oversight.escrow.domain.order.Consumption;
 import cn.anshan.oversight.escrow.domain.order.CoolingOff;
 import cn.anshan.oversight.escrow.domain.order.Order;
 import cn.anshan.oversight.escrow.domain.order.Refund;
 import cn.anshan.oversight.escrow.domain.order.RefundCause;
 import cn.anshan.oversight.escrow.domain.order.RefundStatus;
 import cn.anshan.oversight.escrow.messaging.EscrowEvents;
-import cn.anshan.oversight.escrow.repository.ConsumptionRepository;
 import cn.anshan.oversight.escrow.repository.OrderRepository;
 import cn.anshan.oversight.escrow.repository.RefundRepository;
 import cn.anshan.oversight.escrow.service.Views.RefundView;
@@ -35,21 +31,19 @@ import java.util.UUID;
  * refund is due by right and paid at once (CON-06); otherwise the institution answers within the
  * configured working days and silence means acceptance (REL-05). Paying voids every unresolved
  * lesson reservation back to the family and pays out the family's remaining balance by the original
- * route, so the amount is the unconsumed value (CON-07). When the registry reports the institution
- * revoked or black-listed, every open order is refunded in full (REL-09, CON-08).
+ * route, so the amount is the unconsumed value (CON-07) ({@link RefundPayout}). Refunds the
+ * platform owes when an institution loses its standing are {@link ExitRefundService}'s.
  */
 @ApplicationScoped
 public class RefundService {
   public static final String COOLING_OFF_RULE = "CON-06";
   public static final String UNCONSUMED_RULE = "CON-07";
-  public static final String INSTITUTION_EXIT_RULE = "REL-09";
   public static final String SILENCE_RULE = "REL-05";
 
   private final OrderRepository orders;
   private final RefundRepository refunds;
-  private final ConsumptionRepository consumptions;
-  private final Ledgers ledgers;
   private final RiskService risk;
+  private final RefundPayout payout;
   private final Outbox outbox;
   private final OversightClock clock;
   private final WorkingDayCalendar calendar;
@@ -58,18 +52,16 @@ public class RefundService {
   public RefundService(
       OrderRepository orders,
       RefundRepository refunds,
-      ConsumptionRepository consumptions,
-      Ledgers ledgers,
       RiskService risk,
+      RefundPayout payout,
       Outbox outbox,
       OversightClock clock,
       WorkingDayCalendar calendar,
       EscrowSettings settings) {
     this.orders = orders;
     this.refunds = refunds;
-    this.consumptions = consumptions;
-    this.ledgers = ledgers;
     this.risk = risk;
+    this.payout = payout;
     this.outbox = outbox;
     this.clock = clock;
     this.calendar = calendar;
@@ -152,7 +144,7 @@ public class RefundService {
                   () ->
                       outbox.append(
                           command, EscrowEvents.refundAccepted(order, refund, "COOLING_OFF", now)))
-              .call(() -> pay(command, order, refund, "COOLING_OFF", COOLING_OFF_RULE));
+              .call(() -> payout.pay(command, order, refund, "COOLING_OFF", COOLING_OFF_RULE));
     }
     return requested.map(v -> RefundView.of(refund));
   }
@@ -169,7 +161,9 @@ public class RefundService {
                   .append(
                       command,
                       EscrowEvents.refundAccepted(pair.order(), refund, "INSTITUTION", clock.now()))
-                  .chain(() -> pay(command, pair.order(), refund, "INSTITUTION", UNCONSUMED_RULE))
+                  .chain(
+                      () ->
+                          payout.pay(command, pair.order(), refund, "INSTITUTION", UNCONSUMED_RULE))
                   .map(v -> RefundView.of(refund));
             });
   }
@@ -230,7 +224,8 @@ public class RefundService {
                                     outbox.append(
                                         command,
                                         EscrowEvents.refundAccepted(order, r, "REGULATOR", now)))
-                            .chain(() -> pay(command, order, r, "REGULATOR", UNCONSUMED_RULE))
+                            .chain(
+                                () -> payout.pay(command, order, r, "REGULATOR", UNCONSUMED_RULE))
                             .map(v -> RefundView.of(r));
                       });
             });
@@ -279,7 +274,7 @@ public class RefundService {
                                                   clock.now()))
                                           .chain(
                                               () ->
-                                                  pay(
+                                                  payout.pay(
                                                       system,
                                                       order,
                                                       refund,
@@ -290,167 +285,6 @@ public class RefundService {
               }
               return chain;
             });
-  }
-
-  /**
-   * REL-09 / CON-08: the institution lost its standing (revoked or black-listed): its open orders
-   * are refunded in full of their unconsumed balance, without waiting for anyone, up to {@code
-   * limit} of them in the transaction of the consumed registry event; {@link #exitRefundsDue}
-   * refunds the rest.
-   */
-  public Uni<Integer> refundOpenOf(CommandContext system, String institutionId, int limit) {
-    return orders
-        .openOf(institutionId, limit)
-        .chain(
-            open -> {
-              Uni<Integer> chain = Uni.createFrom().item(0);
-              for (Order candidate : open) {
-                chain =
-                    chain.chain(
-                        n ->
-                            orders
-                                .findForUpdate(candidate.id())
-                                .chain(order -> refundForExit(system, order, INSTITUTION_EXIT_RULE))
-                                .replaceWith(n + 1));
-              }
-              return chain;
-            });
-  }
-
-  /**
-   * REL-09 resumed: open orders of institutions whose standing is lost, a batch per run, in one
-   * transaction; whatever a crash interrupts is still open and found by the next run. Each refund
-   * keeps the registry event as its cause.
-   */
-  @WithTransaction
-  public Uni<Integer> exitRefundsDue(int limit) {
-    // one replica at a time (issue 15 item 3); the others skip this run
-    return WatchLock.exclusive("escrow.exit-refund", () -> exitRefundsDueOnThisReplica(limit));
-  }
-
-  private Uni<Integer> exitRefundsDueOnThisReplica(int limit) {
-    return orders
-        .exitRefundsDue(limit)
-        .chain(
-            due -> {
-              Uni<Integer> chain = Uni.createFrom().item(0);
-              for (OrderRepository.ExitDue d : due) {
-                CommandContext cause =
-                    new CommandContext(
-                        Actor.system("escrow-monitor"),
-                        d.correlationId() != null
-                            ? d.correlationId()
-                            : UUID.randomUUID().toString(),
-                        d.causeEvent() != null ? d.causeEvent().toString() : null);
-                chain =
-                    chain.chain(
-                        n ->
-                            orders
-                                .findForUpdate(d.orderId())
-                                .chain(
-                                    order ->
-                                        order.refundable()
-                                            ? refundForExit(cause, order, INSTITUTION_EXIT_RULE)
-                                                .replaceWith(n + 1)
-                                            : Uni.createFrom().item(n)));
-              }
-              return chain;
-            });
-  }
-
-  /**
-   * LST-01 (issue 17 item 2): a payment that reached custody while the institution may not collect
-   * goes back to the family at once, by its original route, in the transaction that recorded it. So
-   * an institution that lost its standing is never paid in advance, and the black-listing refund
-   * also covers money that arrives after it.
-   */
-  public Uni<Void> returnPayment(CommandContext platform, Order order) {
-    return refundForExit(platform, order, OrderService.ENTITLEMENT_RULE);
-  }
-
-  private Uni<Void> refundForExit(CommandContext system, Order order, String rule) {
-    Instant now = clock.now();
-    return refunds
-        .ofOrder(order.id())
-        .chain(
-            existing -> {
-              Refund open =
-                  existing.stream()
-                      .filter(r -> r.status() != RefundStatus.PAID)
-                      .findFirst()
-                      .orElse(null);
-              if (open != null) {
-                return pay(system, order, open, "INSTITUTION_LOST_STANDING", rule);
-              }
-              Refund refund =
-                  new Refund(
-                      order.id(),
-                      order.institutionId(),
-                      order.familyId(),
-                      RefundCause.INSTITUTION,
-                      false,
-                      null,
-                      now,
-                      null);
-              long unconsumed = order.unconsumedFen();
-              return refunds
-                  .persist(refund)
-                  .call(
-                      () ->
-                          outbox.append(
-                              system,
-                              EscrowEvents.refundRequested(
-                                  order,
-                                  refund,
-                                  order.coolingOff(OversightClock.BUSINESS_ZONE),
-                                  unconsumed)))
-                  .call(
-                      () ->
-                          outbox.append(
-                              system,
-                              EscrowEvents.refundAccepted(
-                                  order, refund, "INSTITUTION_LOST_STANDING", now)))
-                  .chain(() -> pay(system, order, refund, "INSTITUTION_LOST_STANDING", rule));
-            });
-  }
-
-  /**
-   * Voids every unresolved reservation of the order back to the family and pays the family's
-   * remaining balance out of custody by the original route (REL-05); requested or disputed lessons
-   * not yet released are withdrawn with it.
-   */
-  private Uni<Void> pay(
-      CommandContext context, Order order, Refund refund, String acceptedBy, String rule) {
-    Instant now = clock.now();
-    return ledgers
-        .forOrder(
-            order,
-            true,
-            ledger -> {
-              List<UUID> open = ledger.unresolved().stream().map(JournalEntry::id).toList();
-              long amount =
-                  Movements.refund(
-                      ledger,
-                      order.institutionId(),
-                      order.id(),
-                      open,
-                      "refund:" + refund.id(),
-                      now);
-              return new long[] {amount, open.size()};
-            })
-        .chain(
-            result ->
-                consumptions
-                    .ofOrder(order.id())
-                    .chain(
-                        (List<Consumption> all) -> {
-                          all.forEach(c -> c.cancelled(now));
-                          refund.paid(acceptedBy, result[0], "ORIGINAL", now);
-                          order.refunded(result[0], now);
-                          return outbox.append(
-                              context,
-                              EscrowEvents.refundPaid(order, refund, rule, (int) result[1]));
-                        }));
   }
 
   private record Operated(Order order, Refund refund) {}

@@ -1,0 +1,171 @@
+package cn.anshan.oversight.escrow.service;
+
+import cn.anshan.oversight.escrow.domain.order.Order;
+import cn.anshan.oversight.escrow.domain.order.Refund;
+import cn.anshan.oversight.escrow.domain.order.RefundCause;
+import cn.anshan.oversight.escrow.domain.order.RefundStatus;
+import cn.anshan.oversight.escrow.messaging.EscrowEvents;
+import cn.anshan.oversight.escrow.repository.OrderRepository;
+import cn.anshan.oversight.escrow.repository.RefundRepository;
+import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.outbox.Outbox;
+import cn.anshan.oversight.kit.security.Actor;
+import cn.anshan.oversight.kit.time.OversightClock;
+import cn.anshan.oversight.kit.watch.WatchLock;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Refunds nobody asked for (REL-09, CON-08, LST-01): when the registry reports an institution
+ * revoked or black-listed, every open order is refunded in full of its unconsumed balance, and a
+ * payment that reaches custody while the institution may not collect goes straight back.
+ */
+@ApplicationScoped
+public class ExitRefundService {
+  public static final String INSTITUTION_EXIT_RULE = "REL-09";
+
+  private final OrderRepository orders;
+  private final RefundRepository refunds;
+  private final RefundPayout payout;
+  private final Outbox outbox;
+  private final OversightClock clock;
+
+  public ExitRefundService(
+      OrderRepository orders,
+      RefundRepository refunds,
+      RefundPayout payout,
+      Outbox outbox,
+      OversightClock clock) {
+    this.orders = orders;
+    this.refunds = refunds;
+    this.payout = payout;
+    this.outbox = outbox;
+    this.clock = clock;
+  }
+
+  /**
+   * REL-09 / CON-08: the institution lost its standing (revoked or black-listed): its open orders
+   * are refunded in full of their unconsumed balance, without waiting for anyone, up to {@code
+   * limit} of them in the transaction of the consumed registry event; {@link #exitRefundsDue}
+   * refunds the rest.
+   */
+  public Uni<Integer> refundOpenOf(CommandContext system, String institutionId, int limit) {
+    return orders
+        .openOf(institutionId, limit)
+        .chain(
+            open -> {
+              Uni<Integer> chain = Uni.createFrom().item(0);
+              for (Order candidate : open) {
+                chain =
+                    chain.chain(
+                        n ->
+                            orders
+                                .findForUpdate(candidate.id())
+                                .chain(order -> refundForExit(system, order, INSTITUTION_EXIT_RULE))
+                                .replaceWith(n + 1));
+              }
+              return chain;
+            });
+  }
+
+  /**
+   * REL-09 resumed: open orders of institutions whose standing is lost, a batch per run, in one
+   * transaction; whatever a crash interrupts is still open and found by the next run. Each refund
+   * keeps the registry event as its cause.
+   */
+  @WithTransaction
+  public Uni<Integer> exitRefundsDue(int limit) {
+    // one replica at a time (issue 15 item 3); the others skip this run
+    return WatchLock.exclusive("escrow.exit-refund", () -> exitRefundsDueOnThisReplica(limit));
+  }
+
+  private Uni<Integer> exitRefundsDueOnThisReplica(int limit) {
+    return orders
+        .exitRefundsDue(limit)
+        .chain(
+            due -> {
+              Uni<Integer> chain = Uni.createFrom().item(0);
+              for (OrderRepository.ExitDue d : due) {
+                CommandContext cause =
+                    new CommandContext(
+                        Actor.system("escrow-monitor"),
+                        d.correlationId() != null
+                            ? d.correlationId()
+                            : UUID.randomUUID().toString(),
+                        d.causeEvent() != null ? d.causeEvent().toString() : null);
+                chain =
+                    chain.chain(
+                        n ->
+                            orders
+                                .findForUpdate(d.orderId())
+                                .chain(
+                                    order ->
+                                        order.refundable()
+                                            ? refundForExit(cause, order, INSTITUTION_EXIT_RULE)
+                                                .replaceWith(n + 1)
+                                            : Uni.createFrom().item(n)));
+              }
+              return chain;
+            });
+  }
+
+  /**
+   * LST-01 (issue 17 item 2): a payment that reached custody while the institution may not collect
+   * goes back to the family at once, by its original route, in the transaction that recorded it. So
+   * an institution that lost its standing is never paid in advance, and the black-listing refund
+   * also covers money that arrives after it.
+   */
+  public Uni<Void> returnPayment(CommandContext platform, Order order) {
+    return refundForExit(platform, order, OrderService.ENTITLEMENT_RULE);
+  }
+
+  private Uni<Void> refundForExit(CommandContext system, Order order, String rule) {
+    Instant now = clock.now();
+    return refunds
+        .ofOrder(order.id())
+        .chain(
+            existing -> {
+              Refund open =
+                  existing.stream()
+                      .filter(r -> r.status() != RefundStatus.PAID)
+                      .findFirst()
+                      .orElse(null);
+              if (open != null) {
+                return payout.pay(system, order, open, "INSTITUTION_LOST_STANDING", rule);
+              }
+              Refund refund =
+                  new Refund(
+                      order.id(),
+                      order.institutionId(),
+                      order.familyId(),
+                      RefundCause.INSTITUTION,
+                      false,
+                      null,
+                      now,
+                      null);
+              long unconsumed = order.unconsumedFen();
+              return refunds
+                  .persist(refund)
+                  .call(
+                      () ->
+                          outbox.append(
+                              system,
+                              EscrowEvents.refundRequested(
+                                  order,
+                                  refund,
+                                  order.coolingOff(OversightClock.BUSINESS_ZONE),
+                                  unconsumed)))
+                  .call(
+                      () ->
+                          outbox.append(
+                              system,
+                              EscrowEvents.refundAccepted(
+                                  order, refund, "INSTITUTION_LOST_STANDING", now)))
+                  .chain(
+                      () -> payout.pay(system, order, refund, "INSTITUTION_LOST_STANDING", rule));
+            });
+  }
+}
