@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.anshan.oversight.kit.problem.ProblemException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -57,14 +58,17 @@ class AdvertisingRulesTest {
     report.decide(
         AdReportStatus.CONFIRMED, null, "reg-1", Instant.parse("2026-09-16T03:00:00Z"), TODAY);
     assertEquals(TODAY, report.decidedOn());
-    assertThrows(
-        IllegalStateException.class,
-        () ->
-            report.decide(
-                AdReportStatus.DISMISSED,
-                "no",
-                "reg-1",
-                Instant.parse("2026-09-16T04:00:00Z"),
-                TODAY));
+    ProblemException twice =
+        assertThrows(
+            ProblemException.class,
+            () ->
+                report.decide(
+                    AdReportStatus.DISMISSED,
+                    "no",
+                    "reg-1",
+                    Instant.parse("2026-09-16T04:00:00Z"),
+                    TODAY));
+    assertEquals(409, twice.problem().status());
+    assertTrue(twice.problem().type().endsWith("ad-report-decided"), twice.problem().type());
   }
 }
