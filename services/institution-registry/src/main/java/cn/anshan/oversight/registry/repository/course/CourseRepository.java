@@ -4,6 +4,7 @@ import cn.anshan.oversight.registry.domain.Category;
 import cn.anshan.oversight.registry.domain.course.Course;
 import cn.anshan.oversight.registry.domain.inspection.DeclarationChecks;
 import cn.anshan.oversight.registry.repository.DeclarationCounts;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -11,16 +12,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 @ApplicationScoped
 public class CourseRepository implements PanacheRepositoryBase<Course, String> {
 
   /**
    * The course, locked until the transaction ends: a scheduling decision reads the course's other
-   * sessions (TIM-02 breaks), so two of them must not interleave.
+   * sessions (TIM-02 breaks), so two of them must not interleave. {@code scope} (which refuses a
+   * missing or foreign course) runs before the lock, so a caller cannot make anyone wait on a
+   * course that is not theirs; the row is then re-read under the lock, so a change committed in
+   * between is seen.
    */
-  public Uni<Course> lock(String courseId) {
-    return findById(courseId, LockModeType.PESSIMISTIC_WRITE);
+  public Uni<Course> lock(String courseId, UnaryOperator<Course> scope) {
+    return findById(courseId)
+        .map(scope)
+        .call(
+            course ->
+                Panache.getSession()
+                    .chain(session -> session.refresh(course, LockModeType.PESSIMISTIC_WRITE)));
   }
 
   /** One page of an institution's courses in id order, strictly after {@code afterId}. */

@@ -35,13 +35,15 @@ public class CourseClassificationService {
     this.pricing = pricing;
   }
 
-  /** The course is locked, so a decision and a scheduled session are recorded one after another. */
+  /**
+   * The course is locked once the regulator's scope is checked, so a decision and a scheduled
+   * session are recorded one after another.
+   */
   @WithTransaction
   public Uni<CourseView> classify(
       CommandContext command, String courseId, String ifMatch, ClassificationCheck check) {
     return courses
-        .lock(courseId)
-        .map(course -> supervised(command.actor(), course, courseId))
+        .lock(courseId, course -> supervised(command.actor(), course, courseId))
         .invoke(course -> Versions.requireIfMatch(ifMatch, course.version()))
         .call(
             course ->

@@ -5,7 +5,6 @@ import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.time.OversightClock;
-import cn.anshan.oversight.registry.domain.course.Course;
 import cn.anshan.oversight.registry.domain.course.CourseMaterial;
 import cn.anshan.oversight.registry.domain.course.MaterialForm;
 import cn.anshan.oversight.registry.messaging.course.CourseEvents;
@@ -48,8 +47,7 @@ public class CourseMaterialService {
   public Uni<MaterialView> file(CommandContext command, String courseId, MaterialForm form) {
     Actor operator = command.actor();
     return courses
-        .lock(courseId)
-        .map(course -> own(operator, course, courseId))
+        .lock(courseId, course -> CourseScope.own(operator, course, courseId))
         .call(course -> gate.ownApprovedInstitution(operator))
         .chain(
             course -> {
@@ -83,12 +81,5 @@ public class CourseMaterialService {
               }
               return MaterialView.of(material);
             });
-  }
-
-  private static Course own(Actor operator, Course course, String courseId) {
-    if (course == null || !course.institutionId().equals(operator.institutionId())) {
-      throw ProblemException.notFound("course " + courseId);
-    }
-    return course;
   }
 }

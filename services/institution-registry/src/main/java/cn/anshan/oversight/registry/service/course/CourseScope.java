@@ -17,4 +17,12 @@ final class CourseScope {
     }
     return course;
   }
+
+  /** The operator's own course (its institution's); anyone else's is answered as missing. */
+  static Course own(Actor operator, Course course, String courseId) {
+    if (course == null || !course.institutionId().equals(operator.institutionId())) {
+      throw ProblemException.notFound("course " + courseId);
+    }
+    return course;
+  }
 }

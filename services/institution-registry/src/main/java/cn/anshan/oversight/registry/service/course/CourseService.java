@@ -222,14 +222,8 @@ public class CourseService {
     }
     Actor operator = command.actor();
     return courses
-        .lock(courseId)
-        .chain(
-            course -> {
-              if (course == null || !course.institutionId().equals(operator.institutionId())) {
-                throw ProblemException.notFound("course " + courseId);
-              }
-              return gate.ownApprovedInstitution(operator).replaceWith(course);
-            })
+        .lock(courseId, course -> CourseScope.own(operator, course, courseId))
+        .call(() -> gate.ownApprovedInstitution(operator))
         .chain(
             course -> {
               Versions.requireIfMatch(ifMatch, course.version());

@@ -55,14 +55,8 @@ public class SessionReports {
       CommandContext command, String courseId, String sessionId, List<UUID> attending) {
     Actor operator = command.actor();
     return courses
-        .lock(courseId)
-        .chain(
-            course -> {
-              if (course == null || !course.institutionId().equals(operator.institutionId())) {
-                throw ProblemException.notFound("course " + courseId);
-              }
-              return gate.ownApprovedInstitution(operator).replaceWith(course);
-            })
+        .lock(courseId, course -> CourseScope.own(operator, course, courseId))
+        .call(() -> gate.ownApprovedInstitution(operator))
         .chain(
             course ->
                 sessions

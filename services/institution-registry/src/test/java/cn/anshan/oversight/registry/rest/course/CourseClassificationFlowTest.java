@@ -31,8 +31,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -165,6 +170,32 @@ class CourseClassificationFlowTest {
     JsonNode verified = events(courseId, 3).get(2);
     assertEquals("VERIFIED", verified.path("data").path("outcome").asText());
     assertEquals(0, verified.path("data").path("breaches").size());
+  }
+
+  @Test
+  @DisplayName("Another district's regulator is refused without waiting on the course's row lock")
+  void aForeignRegulatorIsRefusedBeforeTheCourseIsLocked() throws Exception {
+    String inst = UUID.randomUUID().toString();
+    approvedNonSubject(inst, "OFFLINE");
+    String courseId = artCourse(inst);
+    try (Connection holder = TestInfra.connect()) {
+      holder.setAutoCommit(false);
+      try (PreparedStatement lock =
+          holder.prepareStatement("select course_id from course where course_id = ? for update")) {
+        lock.setString(1, courseId);
+        lock.executeQuery().close();
+      }
+      // had the service locked before checking the scope, this would wait for the holder
+      CompletableFuture<Integer> refused =
+          CompletableFuture.supplyAsync(
+              () ->
+                  classify(REGULATOR_LISHAN, courseId, "1", decision(DRILLED))
+                      .extract()
+                      .statusCode());
+      assertEquals(404, refused.get(20, TimeUnit.SECONDS));
+      holder.rollback();
+    }
+    classify(REGULATOR_TIEDONG, courseId, "1", decision(DRILLED)).statusCode(200);
   }
 
   @Test
