@@ -6,9 +6,4 @@ package cn.anshan.oversight.registry.domain;
  * non-subject institution (REG-08: varies by province, so configured).
  */
 public record ApplicationStandard(
-    PremisesStandard premises, long minStartUpCapitalYuan, NonSubjectApproval nonSubjectApproval) {
-
-  public ApplicationStandard(PremisesStandard premises, long minStartUpCapitalYuan) {
-    this(premises, minStartUpCapitalYuan, NonSubjectApproval.EDUCATION);
-  }
-}
+    PremisesStandard premises, long minStartUpCapitalYuan, NonSubjectApproval nonSubjectApproval) {}

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 class ApplicationRulesTest {
   static final ApplicationStandard STANDARD =
       new ApplicationStandard(
-          new PremisesStandard(new BigDecimal("3"), new BigDecimal("100")), 300_000);
+          new PremisesStandard(new BigDecimal("3"), new BigDecimal("100")),
+          300_000,
+          NonSubjectApproval.EDUCATION);
   static final StartUpCapital CAPITAL = new StartUpCapital(300_000, "验资报告 2026-0001");
 
   static ApplicationForm scienceClub(String area, int students) {

@@ -68,6 +68,17 @@ class ApplicationFlowTest {
     return request.post(BASE + "/{id}/approval", id).then();
   }
 
+  /** The regulator rejects version {@code version}, naming REG-07. */
+  static ValidatableResponse reject(Tokens who, String id, String version) {
+    return given()
+        .header("Authorization", who.bearer())
+        .header("If-Match", "\"" + version + "\"")
+        .contentType(ContentType.JSON)
+        .body("{\"reasons\":[{\"ruleId\":\"REG-07\",\"detail\":\"no business licence on file\"}]}")
+        .post(BASE + "/{id}/rejection", id)
+        .then();
+  }
+
   static List<JsonNode> events(String institutionId, int expected) {
     return RegistryFixtures.events(institutionId, expected);
   }
@@ -249,15 +260,7 @@ class ApplicationFlowTest {
   void regulatorRejectsNamingTheRulesAndTheOperatorMayApplyAgain() {
     String id = UUID.randomUUID().toString();
     apply(id);
-    given()
-        .header("Authorization", REGULATOR_TIEDONG.bearer())
-        .header("If-Match", "\"1\"")
-        .contentType(ContentType.JSON)
-        .body("{\"reasons\":[{\"ruleId\":\"REG-07\",\"detail\":\"no business licence on file\"}]}")
-        .post(BASE + "/{id}/rejection", id)
-        .then()
-        .statusCode(200)
-        .body("status", equalTo("REJECTED"));
+    reject(REGULATOR_TIEDONG, id, "1").statusCode(200).body("status", equalTo("REJECTED"));
     List<JsonNode> events = events(id, 2);
     assertEquals(
         "REG-07", events.get(1).path("data").path("reasons").get(0).path("ruleId").asText());

@@ -5,6 +5,7 @@ import static cn.anshan.oversight.registry.rest.ApplicationFlowTest.REGULATOR_TI
 import static cn.anshan.oversight.registry.rest.ApplicationFlowTest.apply;
 import static cn.anshan.oversight.registry.rest.ApplicationFlowTest.approve;
 import static cn.anshan.oversight.registry.rest.ApplicationFlowTest.operatorOf;
+import static cn.anshan.oversight.registry.rest.ApplicationFlowTest.reject;
 import static cn.anshan.oversight.registry.rest.ApplicationFlowTest.scienceClub;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -36,10 +37,11 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(value = OversightTestResources.class, scope = TestResourceScope.GLOBAL)
-class SectorDepartmentFlowTest {
+public class SectorDepartmentFlowTest {
   static final Tokens SCIENCE_TIEDONG = sectorDepartment("SCIENCE_TECH", "tiedong");
 
-  static Tokens sectorDepartment(String sector, String district) {
+  /** A sector department of {@code district}; without a {@code sector} claim when null. */
+  public static Tokens sectorDepartment(String sector, String district) {
     Tokens department =
         Tokens.user("sector-" + sector + "-" + district)
             .role("sector-department")
@@ -143,14 +145,7 @@ class SectorDepartmentFlowTest {
     String id = UUID.randomUUID().toString();
     apply(id);
     opinion(SCIENCE_TIEDONG, id, "1", "{\"opinion\":\"CONCURRED\"}").statusCode(200);
-    given()
-        .header("Authorization", REGULATOR_TIEDONG.bearer())
-        .header("If-Match", "\"2\"")
-        .contentType(ContentType.JSON)
-        .body("{\"reasons\":[{\"ruleId\":\"REG-07\",\"detail\":\"no business licence on file\"}]}")
-        .post(BASE + "/{id}/rejection", id)
-        .then()
-        .statusCode(200);
+    reject(REGULATOR_TIEDONG, id, "2").statusCode(200);
     given()
         .header("Authorization", operatorOf(id).bearer())
         .contentType(ContentType.JSON)

@@ -11,6 +11,7 @@ import cn.anshan.oversight.registry.domain.Category;
 import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.LegalForm;
 import cn.anshan.oversight.registry.domain.Mode;
+import cn.anshan.oversight.registry.domain.NonSubjectApproval;
 import cn.anshan.oversight.registry.domain.PremisesStandard;
 import cn.anshan.oversight.registry.domain.StartUpCapital;
 import cn.anshan.oversight.registry.domain.StudentStage;
@@ -28,7 +29,9 @@ class StandingTest {
   static Institution approved() {
     ApplicationStandard standard =
         new ApplicationStandard(
-            new PremisesStandard(new BigDecimal("3"), new BigDecimal("100")), 300_000);
+            new PremisesStandard(new BigDecimal("3"), new BigDecimal("100")),
+            300_000,
+            NonSubjectApproval.EDUCATION);
     Institution institution = Institution.start("inst-1");
     institution.apply(
         new ApplicationForm(

@@ -2,6 +2,7 @@ package cn.anshan.oversight.registry.rest.inspection;
 
 import static cn.anshan.oversight.registry.rest.RegistryFixtures.events;
 import static cn.anshan.oversight.registry.rest.RegistryFixtures.freeze;
+import static cn.anshan.oversight.registry.rest.SectorDepartmentFlowTest.sectorDepartment;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,6 +19,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -85,18 +87,23 @@ class InspectionFlowTest {
         .body("listStatus", equalTo("WHITE"));
   }
 
+  /** A full-coverage round of the district on 2026-06-01, planned by its regulator. */
+  ValidatableResponse planFullCoverage() {
+    return given()
+        .header("Authorization", regulator.bearer())
+        .contentType(ContentType.JSON)
+        .body("{\"type\":\"FULL_COVERAGE\",\"scheduledFor\":\"2026-06-01\"}")
+        .post("/api/v1/inspection-plans")
+        .then()
+        .statusCode(201);
+  }
+
   @Test
   void ins01FullCoverageFindingsRectificationDeadlinesAndOverdueAlerts() {
     String first = approvedInstitution();
     String second = approvedInstitution();
     String inspectionId =
-        given()
-            .header("Authorization", regulator.bearer())
-            .contentType(ContentType.JSON)
-            .body("{\"type\":\"FULL_COVERAGE\",\"scheduledFor\":\"2026-06-01\"}")
-            .post("/api/v1/inspection-plans")
-            .then()
-            .statusCode(201)
+        planFullCoverage()
             .body("inspections.institutionId", containsInAnyOrder(first, second))
             .extract()
             .path("inspections.find { it.institutionId == '" + first + "' }.inspectionId");
@@ -169,13 +176,6 @@ class InspectionFlowTest {
     assertEquals(true, events(inspectionId, 4).get(3).path("data").path("late").asBoolean());
   }
 
-  Tokens sectorDepartment(String sector, String inDistrict) {
-    return Tokens.user("sector-" + sector + "-" + inDistrict)
-        .role("sector-department")
-        .district(inDistrict)
-        .claim("sector", sector);
-  }
-
   @Test
   @DisplayName(
       "REG-02: the district's sports department inspects the sports institutions it"
@@ -183,13 +183,7 @@ class InspectionFlowTest {
   void reg02TheSectorDepartmentInspectsTheInstitutionsItCoSupervises() {
     String swimSchool = approvedInstitution();
     String inspectionId =
-        given()
-            .header("Authorization", regulator.bearer())
-            .contentType(ContentType.JSON)
-            .body("{\"type\":\"FULL_COVERAGE\",\"scheduledFor\":\"2026-06-01\"}")
-            .post("/api/v1/inspection-plans")
-            .then()
-            .statusCode(201)
+        planFullCoverage()
             .extract()
             .path("inspections.find { it.institutionId == '" + swimSchool + "' }.inspectionId");
     Tokens sports = sectorDepartment("SPORTS", district);
