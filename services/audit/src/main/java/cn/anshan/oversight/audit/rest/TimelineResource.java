@@ -33,6 +33,13 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 @Path("/api/v1/audit")
 @Tag(name = "Timelines", description = "Compliance timelines built from the event stream")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({
+  Roles.AUDITOR,
+  Roles.REGULATOR,
+  Roles.INSTITUTION_OPERATOR,
+  Roles.SCHOOL_ADMIN,
+  Roles.PARENT
+})
 public class TimelineResource {
   private final TimelineService service;
   private final AsOfService asOf;
@@ -46,13 +53,6 @@ public class TimelineResource {
 
   @GET
   @Path("/timelines/{entityId}")
-  @RolesAllowed({
-    Roles.AUDITOR,
-    Roles.REGULATOR,
-    Roles.INSTITUTION_OPERATOR,
-    Roles.SCHOOL_ADMIN,
-    Roles.PARENT
-  })
   @Operation(
       summary = "An entity's timeline: its own events and every event that references it",
       description =
@@ -114,13 +114,6 @@ public class TimelineResource {
 
   @GET
   @Path("/entities/{entityId}/state")
-  @RolesAllowed({
-    Roles.AUDITOR,
-    Roles.REGULATOR,
-    Roles.INSTITUTION_OPERATOR,
-    Roles.SCHOOL_ADMIN,
-    Roles.PARENT
-  })
   @Operation(
       summary = "The state of an entity as of a version or an instant",
       description =

@@ -68,8 +68,8 @@ public class ChildResource {
       @Valid @NotNull Requests.Child request) {
     CommandContext command = actor.command(Roles.PARENT);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST /api/v1/children",
         request,
         () ->
             service
@@ -134,8 +134,8 @@ public class ChildResource {
       @Valid @NotNull Requests.ExemptionClaim request) {
     CommandContext command = actor.command(Roles.PARENT);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST exemptions " + childId,
         request,
         () ->
             service

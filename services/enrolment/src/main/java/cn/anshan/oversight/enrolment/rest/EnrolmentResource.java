@@ -43,6 +43,7 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 @Path("/api/v1/enrolments")
 @Tag(name = "Enrolments", description = "Guardians enrol and withdraw their children")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.PARENT, Roles.SCHOOL_ADMIN, Roles.REGULATOR, Roles.AUDITOR})
 public class EnrolmentResource {
   private final EnrolmentService service;
   private final CurrentActor actor;
@@ -88,8 +89,8 @@ public class EnrolmentResource {
               });
     }
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST /api/v1/enrolments",
         request,
         () ->
             service
@@ -108,7 +109,6 @@ public class EnrolmentResource {
   }
 
   @GET
-  @RolesAllowed({Roles.PARENT, Roles.SCHOOL_ADMIN, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(
       summary = "Enrolments, oldest first (keyset pagination)",
       description =
@@ -124,7 +124,6 @@ public class EnrolmentResource {
 
   @GET
   @Path("/{enrolmentId}")
-  @RolesAllowed({Roles.PARENT, Roles.SCHOOL_ADMIN, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(summary = "Read an enrolment the caller may see")
   @APIResponse(
       responseCode = "200",
@@ -142,7 +141,6 @@ public class EnrolmentResource {
 
   @GET
   @Path("/{enrolmentId}/charges")
-  @RolesAllowed({Roles.PARENT, Roles.SCHOOL_ADMIN, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(summary = "Charges and refunds of an enrolment (at most one per month of its term)")
   @APIResponse(
       responseCode = "200",
@@ -181,8 +179,8 @@ public class EnrolmentResource {
       @Valid @NotNull Requests.Withdrawal request) {
     CommandContext command = actor.command(Roles.PARENT);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST withdrawal " + enrolmentId,
         request,
         () ->
             service

@@ -131,8 +131,8 @@ public class ExemptionResource {
       UUID exemptionId, String ifMatch, String idempotencyKey, boolean grant) {
     CommandContext command = actor.command(Roles.SCHOOL_ADMIN);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + (grant ? " POST grant " : " POST rejection ") + exemptionId,
         null,
         () ->
             service

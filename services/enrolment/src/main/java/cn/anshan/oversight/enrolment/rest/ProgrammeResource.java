@@ -47,6 +47,7 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 @Path("/api/v1/programmes")
 @Tag(name = "Programmes", description = "一校一案: 5+2 plans, providers and charge runs")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.PARENT, Roles.SCHOOL_ADMIN, Roles.REGULATOR, Roles.AUDITOR})
 public class ProgrammeResource {
   private final ProgrammeService service;
   private final ProviderService providers;
@@ -97,8 +98,8 @@ public class ProgrammeResource {
       @Valid @NotNull Requests.Programme request) {
     CommandContext command = actor.command(Roles.SCHOOL_ADMIN);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST /api/v1/programmes",
         request,
         () ->
             service
@@ -112,7 +113,6 @@ public class ProgrammeResource {
   }
 
   @GET
-  @RolesAllowed({Roles.PARENT, Roles.SCHOOL_ADMIN, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(
       summary = "Programmes, oldest first (keyset pagination)",
       description =
@@ -128,7 +128,6 @@ public class ProgrammeResource {
 
   @GET
   @Path("/{programmeId}")
-  @RolesAllowed({Roles.PARENT, Roles.SCHOOL_ADMIN, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(summary = "Read a programme")
   @APIResponse(
       responseCode = "200",
@@ -168,8 +167,8 @@ public class ProgrammeResource {
       @Valid @NotNull Requests.Programme request) {
     CommandContext command = actor.command(Roles.SCHOOL_ADMIN);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST revision " + programmeId,
         request,
         () ->
             service
@@ -205,8 +204,8 @@ public class ProgrammeResource {
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
     CommandContext command = actor.command(Roles.PARENT);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST content-agreement " + programmeId,
         null,
         () ->
             agreements
@@ -244,8 +243,8 @@ public class ProgrammeResource {
       @Valid @NotNull Requests.Admission request) {
     CommandContext command = actor.command(Roles.SCHOOL_ADMIN);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST providers " + programmeId,
         request,
         () ->
             providers
@@ -260,7 +259,6 @@ public class ProgrammeResource {
 
   @GET
   @Path("/{programmeId}/providers")
-  @RolesAllowed({Roles.PARENT, Roles.SCHOOL_ADMIN, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(summary = "Providers admitted to a programme, current and past")
   @APIResponse(
       responseCode = "200",
@@ -304,8 +302,8 @@ public class ProgrammeResource {
       @Valid @NotNull Requests.ChargeRun request) {
     CommandContext command = actor.command(Roles.SCHOOL_ADMIN);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST charge-runs " + programmeId,
         request,
         () ->
             chargeService

@@ -87,8 +87,8 @@ public class ProviderAdmissionResource {
       @Valid @NotNull Requests.Evaluation request) {
     CommandContext command = actor.command(Roles.SCHOOL_ADMIN);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST evaluations " + admissionId,
         request,
         () ->
             service

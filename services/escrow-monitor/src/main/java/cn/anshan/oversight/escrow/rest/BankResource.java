@@ -97,8 +97,8 @@ public class BankResource {
       @Valid @NotNull Requests.BankPayment request) {
     CommandContext command = actor.command(Roles.CUSTODY_BANK);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST bank payment",
         request,
         () ->
             banks
@@ -152,8 +152,8 @@ public class BankResource {
       @Valid @NotNull Requests.ReserveDeposit request) {
     CommandContext command = actor.command(Roles.CUSTODY_BANK);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST reserve deposit",
         request,
         () ->
             banks
@@ -197,8 +197,8 @@ public class BankResource {
       @Valid @NotNull Requests.BalanceStatement request) {
     CommandContext command = actor.command(Roles.CUSTODY_BANK);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST balance statement",
         request,
         () ->
             banks

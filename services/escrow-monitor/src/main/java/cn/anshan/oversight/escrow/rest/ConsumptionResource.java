@@ -66,8 +66,8 @@ public class ConsumptionResource {
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
     CommandContext command = actor.command(Roles.PARENT);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST confirmation " + consumptionId,
         consumptionId.toString(),
         () ->
             service
@@ -95,8 +95,8 @@ public class ConsumptionResource {
       @Valid @NotNull Requests.Dispute request) {
     CommandContext command = actor.command(Roles.PARENT);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST dispute " + consumptionId,
         request,
         () ->
             service
@@ -132,8 +132,8 @@ public class ConsumptionResource {
       @Valid @NotNull Requests.ResolveDispute request) {
     CommandContext command = actor.command(Roles.REGULATOR);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST resolution " + consumptionId,
         request,
         () ->
             service

@@ -47,6 +47,7 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 @Path("/api/v1/escrow/orders")
 @Tag(name = "Orders", description = "Prepaid orders with the model contract, 一课一消, refunds")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.PARENT, Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
 public class OrderResource {
   private final OrderService orders;
   private final ConsumptionService consumptions;
@@ -97,8 +98,8 @@ public class OrderResource {
       @Valid @NotNull Requests.PlaceOrder request) {
     CommandContext command = actor.command(Roles.PARENT);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST /api/v1/escrow/orders",
         request,
         () ->
             orders
@@ -112,7 +113,6 @@ public class OrderResource {
   }
 
   @GET
-  @RolesAllowed({Roles.PARENT, Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(
       summary = "The caller's orders, oldest first (keyset pagination)",
       description =
@@ -127,7 +127,6 @@ public class OrderResource {
 
   @GET
   @Path("/{orderId}")
-  @RolesAllowed({Roles.PARENT, Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(summary = "Read an order the caller may see")
   @APIResponse(
       responseCode = "200",
@@ -180,8 +179,8 @@ public class OrderResource {
     CommandContext command = actor.command(Roles.INSTITUTION_OPERATOR);
     return idempotency
         .execute(
+            command,
             idempotencyKey,
-            command.actor().subject() + " POST consumption " + orderId,
             request,
             () ->
                 consumptions
@@ -193,7 +192,6 @@ public class OrderResource {
 
   @GET
   @Path("/{orderId}/consumptions")
-  @RolesAllowed({Roles.PARENT, Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(summary = "The lesson consumptions of an order the caller may see")
   @APIResponse(
       responseCode = "200",
@@ -232,8 +230,8 @@ public class OrderResource {
       @Valid @NotNull Requests.RequestRefund request) {
     CommandContext command = actor.command(Roles.PARENT);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST refund " + orderId,
         request,
         () ->
             refunds
@@ -246,7 +244,6 @@ public class OrderResource {
 
   @GET
   @Path("/{orderId}/refunds")
-  @RolesAllowed({Roles.PARENT, Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(summary = "The refunds of an order the caller may see")
   @APIResponse(
       responseCode = "200",
@@ -262,7 +259,6 @@ public class OrderResource {
 
   @GET
   @Path("/{orderId}/ledger")
-  @RolesAllowed({Roles.PARENT, Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(
       summary = "The order's immutable journal entries (reserved, released, returned, paid out)",
       description =

@@ -79,8 +79,8 @@ public class RefundResource {
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
     CommandContext command = actor.command(Roles.INSTITUTION_OPERATOR);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST acceptance " + refundId,
         refundId.toString(),
         () ->
             service
@@ -106,8 +106,8 @@ public class RefundResource {
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
     CommandContext command = actor.command(Roles.INSTITUTION_OPERATOR);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST refusal " + refundId,
         refundId.toString(),
         () ->
             service
@@ -135,8 +135,8 @@ public class RefundResource {
       @Valid @NotNull Requests.DecideRefund request) {
     CommandContext command = actor.command(Roles.REGULATOR);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST decision " + refundId,
         request,
         () ->
             service

@@ -69,8 +69,8 @@ public class SupervisionResource {
       @Valid @NotNull Requests.SetUpSupervision request) {
     CommandContext command = actor.command(Roles.INSTITUTION_OPERATOR);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST supervision " + institutionId,
         request,
         () ->
             service

@@ -50,6 +50,14 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 @Path("/api/v1/fee-proposals")
 @Tag(name = "Fee proposals", description = "Proposal, consultation, joint submission, approval")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({
+  Roles.AUDITOR,
+  Roles.CITY_GOVERNMENT,
+  Roles.PRICING_OFFICER,
+  Roles.REGULATOR,
+  Roles.SCHOOL_ADMIN,
+  Roles.PARENT
+})
 public class FeeProposalResource {
   private static final String[] READERS = {
     Roles.AUDITOR,
@@ -111,8 +119,8 @@ public class FeeProposalResource {
       @Valid @NotNull FeeRequests.Propose request) {
     CommandContext command = actor.command(Roles.SCHOOL_ADMIN);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST /api/v1/fee-proposals",
         request,
         () ->
             drafting
@@ -124,14 +132,6 @@ public class FeeProposalResource {
   }
 
   @GET
-  @RolesAllowed({
-    Roles.AUDITOR,
-    Roles.CITY_GOVERNMENT,
-    Roles.PRICING_OFFICER,
-    Roles.REGULATOR,
-    Roles.SCHOOL_ADMIN,
-    Roles.PARENT
-  })
   @Operation(
       summary = "The proposals the caller may see, oldest first (keyset pagination)",
       description =
@@ -151,14 +151,6 @@ public class FeeProposalResource {
 
   @GET
   @Path("/{proposalId}")
-  @RolesAllowed({
-    Roles.AUDITOR,
-    Roles.CITY_GOVERNMENT,
-    Roles.PRICING_OFFICER,
-    Roles.REGULATOR,
-    Roles.SCHOOL_ADMIN,
-    Roles.PARENT
-  })
   @Operation(summary = "Read a proposal the caller may see")
   @APIResponse(
       responseCode = "200",
@@ -176,14 +168,6 @@ public class FeeProposalResource {
 
   @GET
   @Path("/{proposalId}/history")
-  @RolesAllowed({
-    Roles.AUDITOR,
-    Roles.CITY_GOVERNMENT,
-    Roles.PRICING_OFFICER,
-    Roles.REGULATOR,
-    Roles.SCHOOL_ADMIN,
-    Roles.PARENT
-  })
   @Operation(summary = "Every step of a proposal, oldest first (kept for good)")
   @APIResponse(
       responseCode = "200",
@@ -226,7 +210,6 @@ public class FeeProposalResource {
     return run(
         idempotencyKey,
         command,
-        "amendment " + proposalId,
         request,
         () -> drafting.amend(command, proposalId, ifMatch, request.terms(), request.payee()));
   }
@@ -262,8 +245,8 @@ public class FeeProposalResource {
       @Valid @NotNull FeeRequests.CastVote request) {
     CommandContext command = actor.command(Roles.PARENT);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST vote " + proposalId,
         request,
         () ->
             consultation
@@ -306,7 +289,6 @@ public class FeeProposalResource {
     return run(
         idempotencyKey,
         command,
-        "consultation " + proposalId,
         request,
         () ->
             consultation.consult(command, proposalId, ifMatch, request.method(), request.heldOn()));
@@ -336,12 +318,7 @@ public class FeeProposalResource {
       @HeaderParam("If-Match") String ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
     CommandContext command = actor.command(Roles.REGULATOR, Roles.PRICING_OFFICER);
-    return run(
-        idempotencyKey,
-        command,
-        "signature " + proposalId,
-        null,
-        () -> submission.sign(command, proposalId, ifMatch));
+    return run(idempotencyKey, command, null, () -> submission.sign(command, proposalId, ifMatch));
   }
 
   @POST
@@ -367,7 +344,6 @@ public class FeeProposalResource {
     return run(
         idempotencyKey,
         command,
-        "return " + proposalId,
         request,
         () -> submission.returnSubmission(command, proposalId, ifMatch, request.reasons()));
   }
@@ -401,7 +377,6 @@ public class FeeProposalResource {
     return run(
         idempotencyKey,
         command,
-        "approval " + proposalId,
         request,
         () ->
             submission.approve(
@@ -435,7 +410,6 @@ public class FeeProposalResource {
     return run(
         idempotencyKey,
         command,
-        "rejection " + proposalId,
         request,
         () -> submission.reject(command, proposalId, ifMatch, request.reasons()));
   }
@@ -463,11 +437,7 @@ public class FeeProposalResource {
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
     CommandContext command = actor.command(Roles.SCHOOL_ADMIN);
     return run(
-        idempotencyKey,
-        command,
-        "publication " + proposalId,
-        null,
-        () -> publication.publish(command, proposalId, ifMatch));
+        idempotencyKey, command, null, () -> publication.publish(command, proposalId, ifMatch));
   }
 
   @POST
@@ -502,8 +472,8 @@ public class FeeProposalResource {
       @Valid @NotNull FeeRequests.Terms request) {
     CommandContext command = actor.command(Roles.SCHOOL_ADMIN);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST revision " + proposalId,
         request,
         () ->
             drafting
@@ -514,14 +484,13 @@ public class FeeProposalResource {
   private Uni<Response> run(
       String idempotencyKey,
       CommandContext command,
-      String operation,
       Object request,
       Supplier<Uni<FeeProposalView>> call) {
     // Body-less commands (signature, publication) pass a null request: the kit hashes it as the
-    // empty body, and the scope names the operation and the proposal.
+    // empty body; the path names the operation and the proposal.
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST " + operation,
         request,
         () -> call.get().map(view -> CommandResult.ok(view.version(), view)));
   }

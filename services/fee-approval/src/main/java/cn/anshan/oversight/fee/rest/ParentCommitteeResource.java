@@ -126,8 +126,8 @@ public class ParentCommitteeResource {
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
     CommandContext command = actor.command(Roles.PARENT);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST candidacy " + schoolId,
         null,
         () ->
             committee
@@ -215,8 +215,8 @@ public class ParentCommitteeResource {
       String schoolId, MotionKind kind, String subject, String idempotencyKey) {
     CommandContext command = actor.command(Roles.PARENT);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST " + kind + " endorsement " + schoolId + " " + subject,
         null,
         () ->
             committee

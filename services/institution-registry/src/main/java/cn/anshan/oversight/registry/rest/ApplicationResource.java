@@ -84,8 +84,8 @@ public class ApplicationResource {
       @Valid @NotNull ApplicationRequest request) {
     CommandContext command = actor.command(Roles.INSTITUTION_OPERATOR);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST /api/v1/institution-applications",
         request,
         () ->
             service
@@ -170,8 +170,8 @@ public class ApplicationResource {
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
     CommandContext command = actor.command(Roles.REGULATOR);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST approval " + institutionId,
         institutionId,
         () ->
             service
@@ -206,8 +206,8 @@ public class ApplicationResource {
       @Valid @NotNull SectorOpinionRequest request) {
     CommandContext command = actor.command(Roles.SECTOR_DEPARTMENT);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST sector-opinion " + institutionId,
         request,
         () ->
             sectorOpinions
@@ -234,8 +234,8 @@ public class ApplicationResource {
       @Valid @NotNull RejectionRequest request) {
     CommandContext command = actor.command(Roles.REGULATOR);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST rejection " + institutionId,
         request,
         () ->
             service

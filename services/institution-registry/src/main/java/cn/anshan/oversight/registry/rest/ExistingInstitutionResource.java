@@ -69,8 +69,8 @@ public class ExistingInstitutionResource {
       @Valid @NotNull ExistingInstitutionRequest request) {
     CommandContext command = actor.command(Roles.REGULATOR);
     return idempotency.execute(
+        command,
         key,
-        command.actor().subject() + " POST /api/v1/institutions/existing",
         request,
         () ->
             service

@@ -40,6 +40,7 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 @Path("/api/v1/ad-reports")
 @Tag(name = "Advertising", description = "ADV-01 advertising reports and decisions")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.AUDITOR, Roles.REGULATOR, Roles.SCHOOL_ADMIN, Roles.PARENT})
 public class AdReportResource {
   private static final String[] REPORTERS = {Roles.REGULATOR, Roles.SCHOOL_ADMIN, Roles.PARENT};
 
@@ -71,8 +72,8 @@ public class AdReportResource {
       @Valid @NotNull AdReportRequests.Report request) {
     CommandContext command = actor.command(REPORTERS);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST /api/v1/ad-reports",
         request,
         () ->
             service
@@ -90,7 +91,6 @@ public class AdReportResource {
   }
 
   @GET
-  @RolesAllowed({Roles.AUDITOR, Roles.REGULATOR, Roles.SCHOOL_ADMIN, Roles.PARENT})
   @Operation(
       summary = "Ad reports, oldest first (keyset pagination)",
       description = "Regulators: their district; auditors: all; others: what they reported.")
@@ -104,7 +104,6 @@ public class AdReportResource {
 
   @GET
   @Path("/{adReportId}")
-  @RolesAllowed({Roles.AUDITOR, Roles.REGULATOR, Roles.SCHOOL_ADMIN, Roles.PARENT})
   @Operation(summary = "Read an ad report the caller may see")
   @APIResponse(
       responseCode = "200",
@@ -145,8 +144,8 @@ public class AdReportResource {
       @Valid @NotNull AdReportRequests.Decision request) {
     CommandContext command = actor.command(Roles.REGULATOR);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST confirmation " + adReportId,
         request,
         () ->
             service
@@ -175,8 +174,8 @@ public class AdReportResource {
       @Valid @NotNull AdReportRequests.Dismissal request) {
     CommandContext command = actor.command(Roles.REGULATOR);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST dismissal " + adReportId,
         request,
         () ->
             service

@@ -40,6 +40,7 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 @Path("/api/v1/complaints")
 @Tag(name = "Complaints", description = "Parents' complaints, institutions' answers, closure")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.PARENT, Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
 public class ComplaintResource {
   private final ComplaintService service;
   private final CurrentActor actor;
@@ -77,8 +78,8 @@ public class ComplaintResource {
       @Valid @NotNull ComplaintRequests.File request) {
     CommandContext command = actor.command(Roles.PARENT);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST /api/v1/complaints",
         request,
         () ->
             file(command, request)
@@ -91,7 +92,6 @@ public class ComplaintResource {
   }
 
   @GET
-  @RolesAllowed({Roles.PARENT, Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(
       summary = "The caller's complaints, oldest first (keyset pagination)",
       description =
@@ -107,7 +107,6 @@ public class ComplaintResource {
 
   @GET
   @Path("/{complaintId}")
-  @RolesAllowed({Roles.PARENT, Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(summary = "Read a complaint the caller may see")
   @APIResponse(
       responseCode = "200",
@@ -144,8 +143,8 @@ public class ComplaintResource {
       @Valid @NotNull ComplaintRequests.Answer request) {
     CommandContext command = actor.command(Roles.INSTITUTION_OPERATOR);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST answer " + complaintId,
         request,
         () ->
             service
@@ -175,8 +174,8 @@ public class ComplaintResource {
       @Valid @NotNull ComplaintRequests.Close request) {
     CommandContext command = actor.command(Roles.REGULATOR);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST closure " + complaintId,
         request,
         () ->
             service

@@ -91,8 +91,8 @@ public class CourseClassificationResource {
       @Valid @NotNull ClassificationDecisionRequest request) {
     CommandContext command = actor.command(Roles.REGULATOR);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST classification " + courseId,
         request,
         () ->
             service

@@ -38,6 +38,7 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 @Path("/api/v1/courses/{courseId}/materials")
 @Tag(name = "Courses")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
 public class CourseMaterialResource {
   private final CourseMaterialService service;
   private final CurrentActor actor;
@@ -97,8 +98,8 @@ public class CourseMaterialResource {
       @Valid @NotNull MaterialRequest request) {
     CommandContext command = actor.command(Roles.INSTITUTION_OPERATOR);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST materials " + courseId,
         request,
         () ->
             service
@@ -113,7 +114,6 @@ public class CourseMaterialResource {
   }
 
   @GET
-  @RolesAllowed({Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(
       summary = "A course's filed teaching materials, oldest first",
       description = "Own institution, the regulator's district, or as auditor; others 404.")
@@ -124,7 +124,6 @@ public class CourseMaterialResource {
 
   @GET
   @Path("/{materialId}")
-  @RolesAllowed({Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(summary = "One filed teaching material (own institution, district, or as auditor)")
   @APIResponse(
       responseCode = "200",

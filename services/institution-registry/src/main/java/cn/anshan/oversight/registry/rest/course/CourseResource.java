@@ -38,6 +38,7 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 @Path("/api/v1/courses")
 @Tag(name = "Courses", description = "Filing courses and scheduling their sessions")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
 public class CourseResource {
   private final CourseService service;
   private final CurrentActor actor;
@@ -80,8 +81,8 @@ public class CourseResource {
       @Valid @NotNull CourseRequest request) {
     CommandContext command = actor.command(Roles.INSTITUTION_OPERATOR);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST /api/v1/courses",
         request,
         () ->
             service
@@ -96,7 +97,6 @@ public class CourseResource {
 
   @GET
   @Path("/{courseId}")
-  @RolesAllowed({Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(summary = "Read a course (own institution, own district, or as auditor)")
   @APIResponse(
       responseCode = "200",
@@ -140,8 +140,8 @@ public class CourseResource {
       @Valid @NotNull SessionRequest request) {
     CommandContext command = actor.command(Roles.INSTITUTION_OPERATOR);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST sessions " + courseId,
         request,
         () ->
             service
@@ -157,7 +157,6 @@ public class CourseResource {
 
   @GET
   @Path("/{courseId}/sessions")
-  @RolesAllowed({Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(summary = "A course's sessions in start order (keyset pagination)")
   @APIResponse(
       responseCode = "200",
@@ -181,7 +180,6 @@ public class CourseResource {
 
   @GET
   @Path("/{courseId}/sessions/{sessionId}")
-  @RolesAllowed({Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(summary = "Read one session of a course")
   @APIResponse(
       responseCode = "200",
@@ -228,8 +226,8 @@ public class CourseResource {
       @Valid @NotNull HeldReport request) {
     CommandContext command = actor.command(Roles.INSTITUTION_OPERATOR);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST held " + courseId + " " + sessionId,
         request,
         () ->
             reports

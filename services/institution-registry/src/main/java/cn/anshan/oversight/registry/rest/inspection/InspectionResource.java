@@ -46,6 +46,7 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 @Path("/api/v1")
 @Tag(name = "Inspections", description = "Full-coverage and random-sample inspections")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.REGULATOR, Roles.SECTOR_DEPARTMENT})
 public class InspectionResource {
   private final InspectionService service;
   private final InspectionPlanService planning;
@@ -98,8 +99,8 @@ public class InspectionResource {
       @HeaderParam(IdempotentCommands.HEADER) String key, @Valid @NotNull PlanRequest request) {
     CommandContext command = actor.command(Roles.REGULATOR);
     return idempotency.execute(
+        command,
         key,
-        command.actor().subject() + " inspection-plan",
         request,
         () ->
             planning
@@ -145,7 +146,6 @@ public class InspectionResource {
   @POST
   @Path("/inspections/{inspectionId}/completion")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RolesAllowed({Roles.REGULATOR, Roles.SECTOR_DEPARTMENT})
   @Operation(
       summary = "Record findings (INS-01 problem types); deadlines in working days",
       description =
@@ -170,8 +170,8 @@ public class InspectionResource {
                 f -> new ReportedFinding(f.problemType(), f.detail(), f.rectificationWorkingDays()))
             .toList();
     return idempotency.execute(
+        command,
         key,
-        command.actor().subject() + " completion " + inspectionId,
         request,
         () ->
             service
@@ -181,7 +181,6 @@ public class InspectionResource {
 
   @POST
   @Path("/inspections/{inspectionId}/rectifications/{rectificationId}/verification")
-  @RolesAllowed({Roles.REGULATOR, Roles.SECTOR_DEPARTMENT})
   @Operation(
       summary = "Verify that a rectification order was carried out",
       description = "Whoever may record the inspection's findings (see completion).")
@@ -199,8 +198,8 @@ public class InspectionResource {
       @HeaderParam(IdempotentCommands.HEADER) String key) {
     CommandContext command = actor.command(Roles.REGULATOR, Roles.SECTOR_DEPARTMENT);
     return idempotency.execute(
+        command,
         key,
-        command.actor().subject() + " verification " + rectificationId,
         rectificationId,
         () ->
             service

@@ -67,8 +67,8 @@ public class RiskGradeResource {
       @Valid @NotNull RiskGradeRequest request) {
     CommandContext command = actor.command(Roles.REGULATOR);
     return idempotency.execute(
+        command,
         key,
-        command.actor().subject() + " risk-grade " + institutionId,
         request,
         () ->
             service

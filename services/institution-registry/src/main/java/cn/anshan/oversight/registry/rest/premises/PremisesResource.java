@@ -42,6 +42,7 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 @Path("/api/v1/institutions/{institutionId}/premises")
 @Tag(name = "Premises", description = "Sites and classrooms of approved institutions")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.PARENT, Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
 public class PremisesResource {
   private final PremisesService service;
   private final CurrentActor actor;
@@ -80,8 +81,8 @@ public class PremisesResource {
       @Valid @NotNull PremisesRequest request) {
     CommandContext command = actor.command(Roles.INSTITUTION_OPERATOR);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST premises " + institutionId,
         request,
         () ->
             service
@@ -124,8 +125,8 @@ public class PremisesResource {
       @Valid @NotNull PremisesRequest request) {
     CommandContext command = actor.command(Roles.INSTITUTION_OPERATOR);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " PUT premises " + premisesId,
         request,
         () ->
             service
@@ -134,7 +135,6 @@ public class PremisesResource {
   }
 
   @GET
-  @RolesAllowed({Roles.PARENT, Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(
       summary = "An institution's sites, oldest first (keyset pagination)",
       description =
@@ -159,7 +159,6 @@ public class PremisesResource {
 
   @GET
   @Path("/{premisesId}")
-  @RolesAllowed({Roles.PARENT, Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(summary = "Read a site the caller may see (parents: public facts only)")
   @APIResponse(
       responseCode = "200",

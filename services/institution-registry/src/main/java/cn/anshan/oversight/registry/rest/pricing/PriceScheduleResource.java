@@ -82,8 +82,8 @@ public class PriceScheduleResource {
       @Valid @NotNull AdoptionRequest request) {
     CommandContext command = actor.command(Roles.PRICING_OFFICER);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST adoption " + locality,
         request,
         () ->
             service

@@ -72,8 +72,8 @@ public class StaffBlacklistResource {
       @Valid @NotNull BlacklistRequest request) {
     CommandContext command = actor.command(Roles.REGULATOR);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST /api/v1/staff-blacklist",
         request.fingerprint(identities),
         () ->
             service

@@ -38,6 +38,7 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 @Path("/api/v1/institutions/{institutionId}/staff")
 @Tag(name = "Staff", description = "Filing the staff of an approved institution (STF-01…STF-06)")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
 public class StaffResource {
   private final StaffService service;
   private final StaffIdentities identities;
@@ -86,8 +87,8 @@ public class StaffResource {
       @Valid @NotNull StaffRequest request) {
     CommandContext command = actor.command(Roles.INSTITUTION_OPERATOR);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST staff " + institutionId,
         request.fingerprint(identities),
         () ->
             service
@@ -105,7 +106,6 @@ public class StaffResource {
   }
 
   @GET
-  @RolesAllowed({Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(
       summary = "The institution's staff, oldest filing first (keyset pagination)",
       description = "Own institution, the regulator's district, or as auditor; others 404.")
@@ -125,7 +125,6 @@ public class StaffResource {
 
   @GET
   @Path("/{staffId}")
-  @RolesAllowed({Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
   @Operation(summary = "Read a staff member (own institution, own district, or as auditor)")
   @APIResponse(
       responseCode = "200",
@@ -170,8 +169,8 @@ public class StaffResource {
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
     CommandContext command = actor.command(Roles.INSTITUTION_OPERATOR);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST departure " + staffId,
         staffId,
         () ->
             service

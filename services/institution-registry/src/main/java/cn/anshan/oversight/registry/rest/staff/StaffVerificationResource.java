@@ -95,8 +95,8 @@ public class StaffVerificationResource {
       @Valid @NotNull VerificationRequest request) {
     CommandContext command = actor.command(Roles.REGULATOR);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST verification " + staffId,
         request,
         () ->
             service

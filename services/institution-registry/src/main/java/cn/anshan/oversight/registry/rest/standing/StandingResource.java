@@ -103,7 +103,6 @@ public class StandingResource {
     return run(
         key,
         command,
-        "licence " + institutionId,
         request,
         () ->
             service.issueLicence(
@@ -138,7 +137,6 @@ public class StandingResource {
     return run(
         key,
         command,
-        "scope-change " + institutionId,
         request,
         () ->
             service.changeLicenceScope(
@@ -166,7 +164,6 @@ public class StandingResource {
     return run(
         key,
         command,
-        "revocation " + institutionId,
         request,
         () ->
             service.revokeLicence(
@@ -194,7 +191,6 @@ public class StandingResource {
     return run(
         key,
         command,
-        "registration " + institutionId,
         request,
         () ->
             service.fileRegistration(
@@ -227,7 +223,6 @@ public class StandingResource {
     return run(
         key,
         command,
-        "sanction " + institutionId,
         request,
         () ->
             service.imposeSanction(
@@ -259,20 +254,15 @@ public class StandingResource {
     return run(
         key,
         command,
-        "lifting " + sanctionId,
         sanctionId,
         () -> service.liftSanction(command, institutionId, ifMatch, sanctionId));
   }
 
   private Uni<Response> run(
-      String key,
-      CommandContext command,
-      String operation,
-      Object request,
-      Supplier<Uni<StandingView>> call) {
+      String key, CommandContext command, Object request, Supplier<Uni<StandingView>> call) {
     return idempotency.execute(
+        command,
         key,
-        command.actor().subject() + " " + operation,
         request,
         () -> call.get().map(view -> CommandResult.ok(view.version(), view)));
   }

@@ -40,6 +40,7 @@ import org.jboss.resteasy.reactive.server.Cancellable;
     name = "Unlicensed operators",
     description = "Training without approval: the ENF-02 test, ENF-02/03 sanctions, black list")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.REGULATOR, Roles.AUDITOR})
 public class UnlicensedOperatorResource {
   private final UnlicensedOperatorService service;
   private final CurrentActor actor;
@@ -75,8 +76,8 @@ public class UnlicensedOperatorResource {
       @Valid @NotNull UnlicensedOperatorRequests.Record request) {
     CommandContext command = actor.command(Roles.REGULATOR);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST /api/v1/unlicensed-operators",
         request,
         () ->
             service
@@ -90,7 +91,6 @@ public class UnlicensedOperatorResource {
   }
 
   @GET
-  @RolesAllowed({Roles.REGULATOR, Roles.AUDITOR})
   @Operation(
       summary = "Recorded operators, oldest first (keyset pagination)",
       description = "Regulators: their district; auditors: all.")
@@ -103,7 +103,6 @@ public class UnlicensedOperatorResource {
 
   @GET
   @Path("/{operatorId}")
-  @RolesAllowed({Roles.REGULATOR, Roles.AUDITOR})
   @Operation(summary = "Read an operator's case: the test, its evidence, the sanctions")
   @APIResponse(
       responseCode = "200",
@@ -149,8 +148,8 @@ public class UnlicensedOperatorResource {
       @Valid @NotNull UnlicensedOperatorRequests.Assess request) {
     CommandContext command = actor.command(Roles.REGULATOR);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST assessment " + operatorId,
         request,
         () ->
             service
@@ -188,8 +187,8 @@ public class UnlicensedOperatorResource {
       @Valid @NotNull UnlicensedOperatorRequests.Sanction request) {
     CommandContext command = actor.command(Roles.REGULATOR);
     return idempotency.execute(
+        command,
         idempotencyKey,
-        command.actor().subject() + " POST sanction " + operatorId,
         request,
         () ->
             service

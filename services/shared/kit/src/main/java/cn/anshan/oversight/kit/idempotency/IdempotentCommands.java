@@ -1,6 +1,7 @@
 package cn.anshan.oversight.kit.idempotency;
 
 import cn.anshan.oversight.kit.db.SessionSql;
+import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.problem.FieldError;
 import cn.anshan.oversight.kit.problem.Problem;
 import cn.anshan.oversight.kit.problem.ProblemException;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -23,6 +25,9 @@ import java.util.function.Supplier;
  * body, the same key with another body is 422, and a duplicate arriving while the first is still
  * running is 409. The record commits in the command's own transaction, and a transaction-scoped
  * advisory lock on the key detects the concurrent duplicate without a second round of commits.
+ *
+ * <p>A key is scoped to its caller, method and path ({@code "<subject> POST /api/v1/…/approval"}):
+ * two callers, or one caller's two operations or objects, may use the same key without meeting.
  */
 @ApplicationScoped
 public class IdempotentCommands {
@@ -39,20 +44,23 @@ public class IdempotentCommands {
           + " response_body, location, etag) values ($1, $2, $3, $4, $5, $6, $7)";
 
   private final ObjectMapper mapper;
+  private final HttpServerRequest http;
 
-  public IdempotentCommands(ObjectMapper mapper) {
+  public IdempotentCommands(ObjectMapper mapper, HttpServerRequest http) {
     this.mapper = mapper;
+    this.http = http;
   }
 
   /**
-   * Runs {@code command} at most once per {@code (scope, key)}. {@code scope} keeps callers apart:
-   * use the caller's subject plus the operation.
+   * Runs {@code command} at most once per key within the scope of this request's caller, method and
+   * path. {@code request} is the body the key is bound to ({@code null} for a command without one).
    */
   public Uni<Response> execute(
-      String key, String scope, Object request, Supplier<Uni<CommandResult>> command) {
+      CommandContext caller, String key, Object request, Supplier<Uni<CommandResult>> command) {
     if (key == null) {
       return command.get().map(CommandResult::toResponse);
     }
+    String scope = scope(caller.actor().subject(), http.method().name(), http.path());
     if (key.isBlank() || key.length() > 255) {
       throw new ProblemException(
           Problem.ofFields(List.of(new FieldError("", HEADER + " must be 1 to 255 characters"))));
@@ -81,6 +89,11 @@ public class IdempotentCommands {
                           .call(result -> store(scope, key, hash, result))
                           .map(CommandResult::toResponse);
                     }));
+  }
+
+  /** The scope of a key: the caller's subject, the method and the path. */
+  public static String scope(String subject, String method, String path) {
+    return subject + " " + method + " " + path;
   }
 
   /** Also used by tests to hold the lock a concurrent duplicate would meet. */

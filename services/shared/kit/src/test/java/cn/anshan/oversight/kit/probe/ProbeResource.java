@@ -60,10 +60,7 @@ public class ProbeResource {
       @Valid LabelRequest request) {
     CommandContext context = actor.command("regulator");
     return idempotency.execute(
-        key,
-        context.actor().subject() + " POST /probe/items/" + id + "/labels",
-        request,
-        () -> relabel(context, id, ifMatch, request.label(), fail, holdMs));
+        context, key, request, () -> relabel(context, id, ifMatch, request.label(), fail, holdMs));
   }
 
   /** A command without a body, e.g. a signature: the key still replays it. */
@@ -73,10 +70,7 @@ public class ProbeResource {
       @PathParam("id") String id, @HeaderParam(IdempotentCommands.HEADER) String key) {
     CommandContext context = actor.command("regulator");
     return idempotency.execute(
-        key,
-        context.actor().subject() + " POST /probe/items/" + id + "/touch",
-        null,
-        () -> relabel(context, id, null, "touched", false, 0));
+        context, key, null, () -> relabel(context, id, null, "touched", false, 0));
   }
 
   @WithTransaction
