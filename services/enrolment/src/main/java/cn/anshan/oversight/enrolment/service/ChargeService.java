@@ -8,7 +8,7 @@ import cn.anshan.oversight.enrolment.domain.charge.PublishedFee;
 import cn.anshan.oversight.enrolment.domain.enrolment.Enrolment;
 import cn.anshan.oversight.enrolment.domain.family.Exemption;
 import cn.anshan.oversight.enrolment.domain.programme.Programme;
-import cn.anshan.oversight.enrolment.messaging.EnrolmentEvents;
+import cn.anshan.oversight.enrolment.messaging.ChargeEvents;
 import cn.anshan.oversight.enrolment.repository.ChargeRepository;
 import cn.anshan.oversight.enrolment.repository.EnrolmentRepository;
 import cn.anshan.oversight.enrolment.repository.ExemptionRepository;
@@ -136,7 +136,7 @@ public class ChargeService {
                   charge ->
                       charges
                           .persist(charge)
-                          .chain(() -> outbox.append(command, EnrolmentEvents.chargeIssued(charge)))
+                          .chain(() -> outbox.append(command, ChargeEvents.chargeIssued(charge)))
                           .invoke(() -> issued.add(ChargeView.of(charge))));
     }
     return chain.map(done -> issued);
@@ -184,7 +184,7 @@ public class ChargeService {
                           return outbox
                               .append(
                                   command,
-                                  EnrolmentEvents.refundIssued(
+                                  ChargeEvents.refundIssued(
                                       charge,
                                       refund,
                                       effective,
@@ -229,7 +229,7 @@ public class ChargeService {
                           return outbox
                               .append(
                                   command,
-                                  EnrolmentEvents.exemptionRefundIssued(
+                                  ChargeEvents.exemptionRefundIssued(
                                       charge,
                                       refund,
                                       decidedOn,

@@ -4,7 +4,7 @@ import cn.anshan.oversight.enrolment.domain.programme.CommitteeSeat;
 import cn.anshan.oversight.enrolment.domain.programme.ContentAgreement;
 import cn.anshan.oversight.enrolment.domain.programme.ContentEndorsement;
 import cn.anshan.oversight.enrolment.domain.programme.Programme;
-import cn.anshan.oversight.enrolment.messaging.EnrolmentEvents;
+import cn.anshan.oversight.enrolment.messaging.ProgrammeEvents;
 import cn.anshan.oversight.enrolment.repository.CommitteeSeatRepository;
 import cn.anshan.oversight.enrolment.repository.ContentEndorsementRepository;
 import cn.anshan.oversight.enrolment.repository.ProgrammeRepository;
@@ -109,7 +109,7 @@ public class ContentAgreementService {
       CommandContext command, Programme programme, ContentAgreement agreement, Instant now) {
     programme.contentAgreed(agreement, now);
     return outbox
-        .append(command, EnrolmentEvents.contentEndorsed(programme, agreement, now))
+        .append(command, ProgrammeEvents.contentEndorsed(programme, agreement, now))
         .map(v -> ContentAgreementView.of(programme, agreement));
   }
 }

@@ -5,7 +5,7 @@ import cn.anshan.oversight.enrolment.domain.charge.ChargeCalculator;
 import cn.anshan.oversight.enrolment.domain.family.Child;
 import cn.anshan.oversight.enrolment.domain.family.Exemption;
 import cn.anshan.oversight.enrolment.domain.family.ExemptionStatus;
-import cn.anshan.oversight.enrolment.messaging.EnrolmentEvents;
+import cn.anshan.oversight.enrolment.messaging.FamilyEvents;
 import cn.anshan.oversight.enrolment.repository.ChildRepository;
 import cn.anshan.oversight.enrolment.repository.ExemptionRepository;
 import cn.anshan.oversight.kit.events.CommandContext;
@@ -57,7 +57,7 @@ public class FamilyService {
   public Uni<ChildView> register(CommandContext command, String schoolId, int grade) {
     Child child = new Child(command.actor().subject(), schoolId, grade, clock.now());
     // the event sets the version before the insert, so the new row is written once
-    DomainEvent registered = EnrolmentEvents.childRegistered(child);
+    DomainEvent registered = FamilyEvents.childRegistered(child);
     return children
         .persist(child)
         .call(() -> outbox.append(command, registered))
@@ -104,7 +104,7 @@ public class FamilyService {
                 throw ProblemException.notFound("child " + childId);
               }
               Exemption exemption = new Exemption(child, category, evidenceRef, clock.now());
-              DomainEvent claimed = EnrolmentEvents.exemptionClaimed(exemption);
+              DomainEvent claimed = FamilyEvents.exemptionClaimed(exemption);
               return exemptions
                   .persist(exemption)
                   .call(() -> outbox.append(command, claimed))
@@ -127,7 +127,7 @@ public class FamilyService {
               Versions.requireIfMatch(ifMatch, exemption.version());
               exemption.decide(grant, admin.subject(), admin.district(), clock.now());
               Uni<Void> decided =
-                  outbox.append(command, EnrolmentEvents.exemptionDecided(exemption, grant));
+                  outbox.append(command, FamilyEvents.exemptionDecided(exemption, grant));
               if (grant) {
                 // LN-ASV-06: the exemption covers the whole current term, including charges
                 // issued before it was granted; they are refunded in the same transaction.

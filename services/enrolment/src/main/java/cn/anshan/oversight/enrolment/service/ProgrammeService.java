@@ -4,7 +4,7 @@ import cn.anshan.oversight.enrolment.config.EnrolmentSettings;
 import cn.anshan.oversight.enrolment.domain.programme.Programme;
 import cn.anshan.oversight.enrolment.domain.programme.ProgrammeForm;
 import cn.anshan.oversight.enrolment.domain.programme.ProgrammeRules;
-import cn.anshan.oversight.enrolment.messaging.EnrolmentEvents;
+import cn.anshan.oversight.enrolment.messaging.ProgrammeEvents;
 import cn.anshan.oversight.enrolment.repository.ContentEndorsementRepository;
 import cn.anshan.oversight.enrolment.repository.ProgrammeRepository;
 import cn.anshan.oversight.kit.events.CommandContext;
@@ -75,7 +75,7 @@ public class ProgrammeService {
                   new Programme(school, district, form, admin.subject(), clock.now());
               return programmes
                   .persist(programme)
-                  .call(() -> outbox.append(command, EnrolmentEvents.programmePublished(programme)))
+                  .call(() -> outbox.append(command, ProgrammeEvents.programmePublished(programme)))
                   .map(saved -> ProgrammeView.of(programme));
             });
   }
@@ -111,7 +111,7 @@ public class ProgrammeService {
               check(form);
               boolean newContent = programme.change(form, clock.now());
               return (newContent ? endorsements.voidFor(programmeId) : Uni.createFrom().voidItem())
-                  .chain(() -> outbox.append(command, EnrolmentEvents.programmeChanged(programme)))
+                  .chain(() -> outbox.append(command, ProgrammeEvents.programmeChanged(programme)))
                   .map(v -> ProgrammeView.of(programme));
             });
   }

@@ -8,7 +8,7 @@ import cn.anshan.oversight.enrolment.domain.provider.ProviderAdmission;
 import cn.anshan.oversight.enrolment.domain.provider.ProviderOffer;
 import cn.anshan.oversight.enrolment.domain.provider.ProviderRules;
 import cn.anshan.oversight.enrolment.domain.provider.ProviderStanding;
-import cn.anshan.oversight.enrolment.messaging.EnrolmentEvents;
+import cn.anshan.oversight.enrolment.messaging.ProviderEvents;
 import cn.anshan.oversight.enrolment.repository.BarredStaffFilingRepository;
 import cn.anshan.oversight.enrolment.repository.FiledCourseRepository;
 import cn.anshan.oversight.enrolment.repository.ProgrammeRepository;
@@ -142,7 +142,7 @@ public class ProviderService {
             clock.today().plusDays(settings.provider().evaluationIntervalDays()));
     return admissions
         .persist(admission)
-        .call(() -> outbox.append(command, EnrolmentEvents.providerAdmitted(admission)))
+        .call(() -> outbox.append(command, ProviderEvents.providerAdmitted(admission)))
         .map(saved -> AdmissionView.of(admission));
   }
 
@@ -167,14 +167,14 @@ public class ProviderService {
                   clock.today().plusDays(settings.provider().evaluationIntervalDays()));
               Uni<Void> done =
                   outbox.append(
-                      command, EnrolmentEvents.providerEvaluated(admission, passMark, passed));
+                      command, ProviderEvents.providerEvaluated(admission, passMark, passed));
               if (!passed) {
                 done =
                     done.chain(
                         () -> {
                           admission.exit(ExitReason.EVALUATION_FAILED, clock.now());
                           return outbox.append(
-                              command, EnrolmentEvents.providerExited(admission, null));
+                              command, ProviderEvents.providerExited(admission, null));
                         });
               }
               return done.replaceWith(() -> AdmissionView.of(admission));
@@ -279,7 +279,7 @@ public class ProviderService {
               count -> {
                 admission.exit(reason, clock.now());
                 return outbox
-                    .append(system, EnrolmentEvents.providerExited(admission, system.causationId()))
+                    .append(system, ProviderEvents.providerExited(admission, system.causationId()))
                     .replaceWith(count + 1);
               });
     }
@@ -315,7 +315,7 @@ public class ProviderService {
                         count -> {
                           admission.overdueReported();
                           return outbox
-                              .append(system, EnrolmentEvents.evaluationOverdue(admission))
+                              .append(system, ProviderEvents.evaluationOverdue(admission))
                               .replaceWith(count + 1);
                         });
               }

@@ -4,7 +4,7 @@ import cn.anshan.oversight.escrow.domain.ledger.EntryKind;
 import cn.anshan.oversight.escrow.domain.ledger.JournalEntry;
 import cn.anshan.oversight.escrow.domain.ledger.Movements;
 import cn.anshan.oversight.escrow.domain.order.Order;
-import cn.anshan.oversight.escrow.messaging.EscrowEvents;
+import cn.anshan.oversight.escrow.messaging.OrderEvents;
 import cn.anshan.oversight.escrow.repository.BankMovementRepository;
 import cn.anshan.oversight.escrow.repository.LedgerRepository;
 import cn.anshan.oversight.escrow.repository.OrderRepository;
@@ -211,7 +211,7 @@ public class BankPaymentService {
                       () ->
                           outbox.append(
                               command,
-                              EscrowEvents.paymentReceived(
+                              OrderEvents.paymentReceived(
                                   order,
                                   instalment,
                                   request.bankRef(),

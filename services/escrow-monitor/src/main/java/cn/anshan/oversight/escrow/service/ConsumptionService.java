@@ -10,7 +10,7 @@ import cn.anshan.oversight.escrow.domain.order.Consumption;
 import cn.anshan.oversight.escrow.domain.order.LessonEvidence;
 import cn.anshan.oversight.escrow.domain.order.Order;
 import cn.anshan.oversight.escrow.domain.order.OrderStatus;
-import cn.anshan.oversight.escrow.messaging.EscrowEvents;
+import cn.anshan.oversight.escrow.messaging.ConsumptionEvents;
 import cn.anshan.oversight.escrow.repository.ConsumptionRepository;
 import cn.anshan.oversight.escrow.repository.OrderRepository;
 import cn.anshan.oversight.escrow.repository.SessionRepository;
@@ -157,7 +157,9 @@ public class ConsumptionService {
             calendar.plusWorkingDays(clock.today(), settings.release().autoConfirmWorkingDays()));
     return consumptions
         .persist(consumption)
-        .call(() -> outbox.append(command, EscrowEvents.consumptionRequested(order, consumption)))
+        .call(
+            () ->
+                outbox.append(command, ConsumptionEvents.consumptionRequested(order, consumption)))
         .map(ConsumptionView::of);
   }
 
@@ -206,7 +208,7 @@ public class ConsumptionService {
               c.requireRequested();
               c.disputed(reason, clock.now());
               return outbox
-                  .append(command, EscrowEvents.consumptionDisputed(pair.order(), c))
+                  .append(command, ConsumptionEvents.consumptionDisputed(pair.order(), c))
                   .replaceWith(ConsumptionView.of(c));
             });
   }
@@ -296,16 +298,16 @@ public class ConsumptionService {
                   switch (how) {
                     case PARENT -> {
                       c.confirmed(false, released.amount(), clock.now());
-                      yield EscrowEvents.consumptionConfirmed(order, c);
+                      yield ConsumptionEvents.consumptionConfirmed(order, c);
                     }
                     case AUTO -> {
                       c.confirmed(true, released.amount(), clock.now());
-                      yield EscrowEvents.consumptionAutoConfirmed(
+                      yield ConsumptionEvents.consumptionAutoConfirmed(
                           order, c, settings.release().autoConfirmWorkingDays());
                     }
                     case REGULATOR -> {
                       c.disputeResolved(true, released.amount(), clock.now());
-                      yield EscrowEvents.disputeResolved(order, c, true);
+                      yield ConsumptionEvents.disputeResolved(order, c, true);
                     }
                   };
               order.released(released.amount(), clock.now());
@@ -315,7 +317,7 @@ public class ConsumptionService {
                       () ->
                           outbox.append(
                               context,
-                              EscrowEvents.fundsReleased(
+                              ConsumptionEvents.fundsReleased(
                                   order, c, released.amount(), how.name(), released.entryId())))
                   .replaceWith(ConsumptionView.of(c));
             });
@@ -366,7 +368,8 @@ public class ConsumptionService {
                                   c.disputeResolved(false, 0, clock.now());
                                   return outbox
                                       .append(
-                                          command, EscrowEvents.disputeResolved(order, c, false))
+                                          command,
+                                          ConsumptionEvents.disputeResolved(order, c, false))
                                       .replaceWith(ConsumptionView.of(c));
                                 });
                       });

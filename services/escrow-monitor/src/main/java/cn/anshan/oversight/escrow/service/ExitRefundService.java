@@ -4,7 +4,7 @@ import cn.anshan.oversight.escrow.domain.order.Order;
 import cn.anshan.oversight.escrow.domain.order.Refund;
 import cn.anshan.oversight.escrow.domain.order.RefundCause;
 import cn.anshan.oversight.escrow.domain.order.RefundStatus;
-import cn.anshan.oversight.escrow.messaging.EscrowEvents;
+import cn.anshan.oversight.escrow.messaging.RefundEvents;
 import cn.anshan.oversight.escrow.repository.OrderRepository;
 import cn.anshan.oversight.escrow.repository.RefundRepository;
 import cn.anshan.oversight.kit.events.CommandContext;
@@ -153,7 +153,7 @@ public class ExitRefundService {
                       () ->
                           outbox.append(
                               system,
-                              EscrowEvents.refundRequested(
+                              RefundEvents.refundRequested(
                                   order,
                                   refund,
                                   order.coolingOff(OversightClock.BUSINESS_ZONE),
@@ -162,7 +162,7 @@ public class ExitRefundService {
                       () ->
                           outbox.append(
                               system,
-                              EscrowEvents.refundAccepted(
+                              RefundEvents.refundAccepted(
                                   order, refund, "INSTITUTION_LOST_STANDING", now)))
                   .chain(
                       () -> payout.pay(system, order, refund, "INSTITUTION_LOST_STANDING", rule));

@@ -18,7 +18,7 @@ import cn.anshan.oversight.escrow.domain.order.PrepaymentCaps;
 import cn.anshan.oversight.escrow.domain.order.PrepaymentRules;
 import cn.anshan.oversight.escrow.domain.supervision.Supervision;
 import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
-import cn.anshan.oversight.escrow.messaging.EscrowEvents;
+import cn.anshan.oversight.escrow.messaging.OrderEvents;
 import cn.anshan.oversight.escrow.repository.CourseRepository;
 import cn.anshan.oversight.escrow.repository.LedgerRepository;
 import cn.anshan.oversight.escrow.repository.OrderRepository;
@@ -310,8 +310,8 @@ public class OrderService {
             clock.now());
     // each event sets the version the insert writes
     DomainEvent placed =
-        EscrowEvents.orderPlaced(order, order.coolingOff(OversightClock.BUSINESS_ZONE));
-    DomainEvent signed = EscrowEvents.contractSigned(order);
+        OrderEvents.orderPlaced(order, order.coolingOff(OversightClock.BUSINESS_ZONE));
+    DomainEvent signed = OrderEvents.contractSigned(order);
     return orders
         .persist(order)
         .call(() -> outbox.append(command, placed))

@@ -5,7 +5,7 @@ import cn.anshan.oversight.escrow.domain.ledger.Movements;
 import cn.anshan.oversight.escrow.domain.order.Consumption;
 import cn.anshan.oversight.escrow.domain.order.Order;
 import cn.anshan.oversight.escrow.domain.order.Refund;
-import cn.anshan.oversight.escrow.messaging.EscrowEvents;
+import cn.anshan.oversight.escrow.messaging.RefundEvents;
 import cn.anshan.oversight.escrow.repository.ConsumptionRepository;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.outbox.Outbox;
@@ -70,7 +70,7 @@ public class RefundPayout {
                           order.refunded(result[0], now);
                           return outbox.append(
                               context,
-                              EscrowEvents.refundPaid(order, refund, rule, (int) result[1]));
+                              RefundEvents.refundPaid(order, refund, rule, (int) result[1]));
                         }));
   }
 }

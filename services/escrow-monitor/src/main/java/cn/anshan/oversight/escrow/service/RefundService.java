@@ -6,7 +6,7 @@ import cn.anshan.oversight.escrow.domain.order.Order;
 import cn.anshan.oversight.escrow.domain.order.Refund;
 import cn.anshan.oversight.escrow.domain.order.RefundCause;
 import cn.anshan.oversight.escrow.domain.order.RefundStatus;
-import cn.anshan.oversight.escrow.messaging.EscrowEvents;
+import cn.anshan.oversight.escrow.messaging.RefundEvents;
 import cn.anshan.oversight.escrow.repository.OrderRepository;
 import cn.anshan.oversight.escrow.repository.RefundRepository;
 import cn.anshan.oversight.escrow.service.Views.RefundView;
@@ -134,7 +134,7 @@ public class RefundService {
             .call(
                 () ->
                     outbox.append(
-                        command, EscrowEvents.refundRequested(order, refund, window, unconsumed)))
+                        command, RefundEvents.refundRequested(order, refund, window, unconsumed)))
             .call(() -> risk.afterRefundRequest(command, order))
             .replaceWithVoid();
     if (coolingOff) {
@@ -143,7 +143,7 @@ public class RefundService {
               .call(
                   () ->
                       outbox.append(
-                          command, EscrowEvents.refundAccepted(order, refund, "COOLING_OFF", now)))
+                          command, RefundEvents.refundAccepted(order, refund, "COOLING_OFF", now)))
               .call(() -> payout.pay(command, order, refund, "COOLING_OFF", COOLING_OFF_RULE));
     }
     return requested.map(v -> RefundView.of(refund));
@@ -160,7 +160,7 @@ public class RefundService {
               return outbox
                   .append(
                       command,
-                      EscrowEvents.refundAccepted(pair.order(), refund, "INSTITUTION", clock.now()))
+                      RefundEvents.refundAccepted(pair.order(), refund, "INSTITUTION", clock.now()))
                   .chain(
                       () ->
                           payout.pay(command, pair.order(), refund, "INSTITUTION", UNCONSUMED_RULE))
@@ -179,7 +179,7 @@ public class RefundService {
               refund.escalated();
               pair.order().refundEscalated();
               return outbox
-                  .append(command, EscrowEvents.refundEscalated(pair.order(), refund, clock.now()))
+                  .append(command, RefundEvents.refundEscalated(pair.order(), refund, clock.now()))
                   .map(v -> RefundView.of(refund));
             });
   }
@@ -213,7 +213,7 @@ public class RefundService {
                         Instant now = clock.now();
                         Uni<Void> decided =
                             outbox.append(
-                                command, EscrowEvents.refundDecided(order, r, refund, now));
+                                command, RefundEvents.refundDecided(order, r, refund, now));
                         if (!refund) {
                           r.rejected(now);
                           return decided.map(v -> RefundView.of(r));
@@ -223,7 +223,7 @@ public class RefundService {
                                 () ->
                                     outbox.append(
                                         command,
-                                        EscrowEvents.refundAccepted(order, r, "REGULATOR", now)))
+                                        RefundEvents.refundAccepted(order, r, "REGULATOR", now)))
                             .chain(
                                 () -> payout.pay(command, order, r, "REGULATOR", UNCONSUMED_RULE))
                             .map(v -> RefundView.of(r));
@@ -265,7 +265,7 @@ public class RefundService {
                                       return outbox
                                           .append(
                                               system,
-                                              EscrowEvents.refundAutoAccepted(
+                                              RefundEvents.refundAutoAccepted(
                                                   order,
                                                   refund,
                                                   settings

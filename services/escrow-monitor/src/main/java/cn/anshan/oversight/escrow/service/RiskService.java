@@ -8,7 +8,7 @@ import cn.anshan.oversight.escrow.domain.risk.RiskIndicator;
 import cn.anshan.oversight.escrow.domain.risk.RiskRules;
 import cn.anshan.oversight.escrow.domain.risk.RiskRules.Trip;
 import cn.anshan.oversight.escrow.domain.supervision.Supervision;
-import cn.anshan.oversight.escrow.messaging.EscrowEvents;
+import cn.anshan.oversight.escrow.messaging.RiskEvents;
 import cn.anshan.oversight.escrow.repository.BankMovementRepository;
 import cn.anshan.oversight.escrow.repository.ConsumptionRepository;
 import cn.anshan.oversight.escrow.repository.LedgerRepository;
@@ -106,9 +106,9 @@ public class RiskService {
 
   private static DomainEvent tripped(
       long version, String institutionId, String district, Trip trip, Instant now) {
-    return EscrowEvents.riskTripped(
+    return RiskEvents.riskTripped(
         version,
-        new EscrowEvents.RiskIndicatorTripped(
+        new RiskEvents.RiskIndicatorTripped(
             institutionId,
             district,
             trip.indicator().name(),

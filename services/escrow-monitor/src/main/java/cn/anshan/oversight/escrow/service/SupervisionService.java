@@ -10,7 +10,7 @@ import cn.anshan.oversight.escrow.domain.ledger.JournalEntry;
 import cn.anshan.oversight.escrow.domain.ledger.Movements;
 import cn.anshan.oversight.escrow.domain.supervision.Supervision;
 import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
-import cn.anshan.oversight.escrow.messaging.EscrowEvents;
+import cn.anshan.oversight.escrow.messaging.SupervisionEvents;
 import cn.anshan.oversight.escrow.repository.BankMovementRepository;
 import cn.anshan.oversight.escrow.repository.OrderRepository;
 import cn.anshan.oversight.escrow.repository.StandingRepository;
@@ -136,8 +136,10 @@ public class SupervisionService {
                         long min = settings.supervision().riskReserveMinFen();
                         return supervisions
                             .persist(s)
-                            .call(() -> outbox.append(command, EscrowEvents.agreementFiled(s)))
-                            .call(() -> outbox.append(command, EscrowEvents.accountOpened(s, min)))
+                            .call(() -> outbox.append(command, SupervisionEvents.agreementFiled(s)))
+                            .call(
+                                () ->
+                                    outbox.append(command, SupervisionEvents.accountOpened(s, min)))
                             .call(() -> risk.reserve(command, s))
                             .chain(() -> view(s, standing));
                       });
@@ -201,7 +203,8 @@ public class SupervisionService {
             (JournalEntry entry) ->
                 outbox.append(
                     command,
-                    EscrowEvents.reserveDeposited(s, bankRef, amountFen, min, entry.id(), now)))
+                    SupervisionEvents.reserveDeposited(
+                        s, bankRef, amountFen, min, entry.id(), now)))
         .call(() -> risk.reserve(command, s))
         .map(entry -> new ReserveReceipt(bankRef, institutionId, amountFen, s.reserveFen(), now));
   }

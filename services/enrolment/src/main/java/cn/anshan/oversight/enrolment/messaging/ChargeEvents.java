@@ -1,0 +1,123 @@
+package cn.anshan.oversight.enrolment.messaging;
+
+import cn.anshan.oversight.enrolment.domain.charge.Charge;
+import cn.anshan.oversight.enrolment.domain.charge.RefundGranularity;
+import cn.anshan.oversight.enrolment.domain.charge.RefundReason;
+import cn.anshan.oversight.kit.events.DomainEvent;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A charge of an enrolment and its refunds (§8.3). Each factory counts its event on the aggregate:
+ * call it once per event appended.
+ */
+public final class ChargeEvents {
+  private ChargeEvents() {}
+
+  public record ChargeIssued(
+      UUID chargeId,
+      UUID enrolmentId,
+      UUID childId,
+      UUID programmeId,
+      String schoolId,
+      String district,
+      String termId,
+      LocalDate periodStart,
+      LocalDate periodEnd,
+      long feeFenPerMonth,
+      int feeRevision,
+      String feeProposalId,
+      long amountFen,
+      boolean exempt,
+      Instant issuedAt) {}
+
+  public record RefundIssued(
+      UUID chargeId,
+      UUID enrolmentId,
+      UUID childId,
+      UUID programmeId,
+      String schoolId,
+      String district,
+      String termId,
+      long amountFen,
+      long refundFen,
+      long refundedTotalFen,
+      LocalDate effectiveDate,
+      RefundGranularity granularity,
+      Instant refundedAt,
+      RefundReason reason,
+      UUID exemptionId) {}
+
+  public static DomainEvent chargeIssued(Charge c) {
+    return new DomainEvent(
+        Charge.AGGREGATE_TYPE,
+        c.id().toString(),
+        c.recordEvent(),
+        "AsvChargeIssued.v2",
+        c.district(),
+        new ChargeIssued(
+            c.id(),
+            c.enrolmentId(),
+            c.childId(),
+            c.programmeId(),
+            c.schoolId(),
+            c.district(),
+            c.termId(),
+            c.periodStart(),
+            c.periodEnd(),
+            c.feeFenPerMonth(),
+            c.feeRevision(),
+            c.feeProposalId(),
+            c.amountFen(),
+            c.exemptCategory() != null,
+            c.issuedAt()));
+  }
+
+  /** §8.3: the unused part of a charge after a withdrawal effective on {@code effectiveDate}. */
+  public static DomainEvent refundIssued(
+      Charge c, long refundFen, LocalDate effectiveDate, RefundGranularity granularity) {
+    return refundIssued(c, refundFen, effectiveDate, granularity, RefundReason.WITHDRAWAL, null);
+  }
+
+  /** LN-ASV-06: what was charged in the term of a granted exemption, from its decision date. */
+  public static DomainEvent exemptionRefundIssued(
+      Charge c,
+      long refundFen,
+      LocalDate decidedOn,
+      RefundGranularity granularity,
+      UUID exemptionId) {
+    return refundIssued(c, refundFen, decidedOn, granularity, RefundReason.EXEMPTION, exemptionId);
+  }
+
+  private static DomainEvent refundIssued(
+      Charge c,
+      long refundFen,
+      LocalDate effectiveDate,
+      RefundGranularity granularity,
+      RefundReason reason,
+      UUID exemptionId) {
+    return new DomainEvent(
+        Charge.AGGREGATE_TYPE,
+        c.id().toString(),
+        c.recordEvent(),
+        "AsvRefundIssued.v1",
+        c.district(),
+        new RefundIssued(
+            c.id(),
+            c.enrolmentId(),
+            c.childId(),
+            c.programmeId(),
+            c.schoolId(),
+            c.district(),
+            c.termId(),
+            c.amountFen(),
+            refundFen,
+            c.refundedFen(),
+            effectiveDate,
+            granularity,
+            c.refundedAt(),
+            reason,
+            exemptionId));
+  }
+}

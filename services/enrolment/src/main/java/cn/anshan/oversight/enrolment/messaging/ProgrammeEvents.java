@@ -1,0 +1,103 @@
+package cn.anshan.oversight.enrolment.messaging;
+
+import cn.anshan.oversight.enrolment.domain.programme.Activity;
+import cn.anshan.oversight.enrolment.domain.programme.ContentAgreement;
+import cn.anshan.oversight.enrolment.domain.programme.Programme;
+import cn.anshan.oversight.kit.events.DomainEvent;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A school's after-school programme: published, changed, its content endorsed by the parent
+ * committee (LN-ASV-01). Each factory counts its event on the aggregate: call it once per event
+ * appended.
+ */
+public final class ProgrammeEvents {
+  private ProgrammeEvents() {}
+
+  public record ProgrammeData(
+      UUID programmeId,
+      String schoolId,
+      String district,
+      String programmeType,
+      String termId,
+      LocalDate termStart,
+      LocalDate termEnd,
+      List<DayOfWeek> days,
+      LocalTime dailyStart,
+      LocalTime dailyEnd,
+      List<Integer> grades,
+      List<Activity> activities,
+      String billing,
+      Instant publishedAt,
+      Instant changedAt) {}
+
+  /** One representative (the envelope's actor) agreed to the programme's content (LN-ASV-01). */
+  public record ProgrammeContentEndorsed(
+      UUID programmeId,
+      String schoolId,
+      String district,
+      String termId,
+      int endorsements,
+      int needed,
+      boolean agreed,
+      Instant agreedAt,
+      Instant endorsedAt) {}
+
+  public static DomainEvent contentEndorsed(
+      Programme p, ContentAgreement agreement, Instant endorsedAt) {
+    return new DomainEvent(
+        Programme.AGGREGATE_TYPE,
+        p.id().toString(),
+        p.recordEvent(),
+        "ProgrammeContentEndorsed.v1",
+        p.district(),
+        new ProgrammeContentEndorsed(
+            p.id(),
+            p.schoolId(),
+            p.district(),
+            p.termId(),
+            agreement.endorsements(),
+            agreement.needed(),
+            p.contentAgreedAt() != null,
+            p.contentAgreedAt(),
+            endorsedAt));
+  }
+
+  public static DomainEvent programmePublished(Programme p) {
+    return programme(p, "AsvProgrammePublished.v1");
+  }
+
+  public static DomainEvent programmeChanged(Programme p) {
+    return programme(p, "AsvProgrammeChanged.v1");
+  }
+
+  private static DomainEvent programme(Programme p, String name) {
+    return new DomainEvent(
+        Programme.AGGREGATE_TYPE,
+        p.id().toString(),
+        p.recordEvent(),
+        name,
+        p.district(),
+        new ProgrammeData(
+            p.id(),
+            p.schoolId(),
+            p.district(),
+            p.type().name(),
+            p.termId(),
+            p.termStart(),
+            p.termEnd(),
+            p.days().stream().sorted().toList(),
+            p.dailyStart(),
+            p.dailyEnd(),
+            p.grades(),
+            p.activities(),
+            p.billing().name(),
+            p.publishedAt(),
+            p.changedAt()));
+  }
+}

@@ -1,0 +1,155 @@
+package cn.anshan.oversight.escrow.messaging;
+
+import cn.anshan.oversight.escrow.domain.order.Consumption;
+import cn.anshan.oversight.escrow.domain.order.Order;
+import cn.anshan.oversight.kit.events.DomainEvent;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A lesson of the order (一课一消): requested, confirmed or disputed, released. Each factory counts its
+ * event on the aggregate: call it once per event appended.
+ */
+public final class ConsumptionEvents {
+  private ConsumptionEvents() {}
+
+  public record ConsumptionRequested(
+      UUID orderId,
+      UUID consumptionId,
+      String institutionId,
+      String district,
+      int lessonNo,
+      LocalDate heldOn,
+      UUID sessionId,
+      LocalDate autoConfirmOn,
+      Instant requestedAt) {}
+
+  public record ConsumptionConfirmed(
+      UUID orderId,
+      UUID consumptionId,
+      String institutionId,
+      String district,
+      int lessonNo,
+      Instant confirmedAt) {}
+
+  public record ConsumptionAutoConfirmed(
+      UUID orderId,
+      UUID consumptionId,
+      String institutionId,
+      String district,
+      int lessonNo,
+      LocalDate autoConfirmOn,
+      int workingDays,
+      Instant confirmedAt) {}
+
+  public record ConsumptionDisputed(
+      UUID orderId,
+      UUID consumptionId,
+      String institutionId,
+      String district,
+      int lessonNo,
+      Instant disputedAt) {}
+
+  public record ConsumptionDisputeResolved(
+      UUID orderId,
+      UUID consumptionId,
+      String institutionId,
+      String district,
+      int lessonNo,
+      String outcome,
+      Instant resolvedAt) {}
+
+  public record FundsReleased(
+      UUID orderId,
+      UUID consumptionId,
+      String institutionId,
+      String district,
+      int lessonNo,
+      long amountFen,
+      long releasedTotalFen,
+      int lessonsReleased,
+      String confirmation,
+      UUID journalEntryId,
+      Instant releasedAt) {}
+
+  public static DomainEvent consumptionRequested(Order o, Consumption c) {
+    return OrderEvents.of(
+        o,
+        "ConsumptionRequested.v1",
+        new ConsumptionRequested(
+            o.id(),
+            c.id(),
+            o.institutionId(),
+            o.district(),
+            c.lessonNo(),
+            c.heldOn(),
+            c.sessionId(),
+            c.autoConfirmOn(),
+            c.requestedAt()));
+  }
+
+  public static DomainEvent consumptionConfirmed(Order o, Consumption c) {
+    return OrderEvents.of(
+        o,
+        "ConsumptionConfirmed.v1",
+        new ConsumptionConfirmed(
+            o.id(), c.id(), o.institutionId(), o.district(), c.lessonNo(), c.resolvedAt()));
+  }
+
+  public static DomainEvent consumptionAutoConfirmed(Order o, Consumption c, int workingDays) {
+    return OrderEvents.of(
+        o,
+        "ConsumptionAutoConfirmed.v1",
+        new ConsumptionAutoConfirmed(
+            o.id(),
+            c.id(),
+            o.institutionId(),
+            o.district(),
+            c.lessonNo(),
+            c.autoConfirmOn(),
+            workingDays,
+            c.resolvedAt()));
+  }
+
+  public static DomainEvent consumptionDisputed(Order o, Consumption c) {
+    return OrderEvents.of(
+        o,
+        "ConsumptionDisputed.v1",
+        new ConsumptionDisputed(
+            o.id(), c.id(), o.institutionId(), o.district(), c.lessonNo(), c.resolvedAt()));
+  }
+
+  public static DomainEvent disputeResolved(Order o, Consumption c, boolean release) {
+    return OrderEvents.of(
+        o,
+        "ConsumptionDisputeResolved.v1",
+        new ConsumptionDisputeResolved(
+            o.id(),
+            c.id(),
+            o.institutionId(),
+            o.district(),
+            c.lessonNo(),
+            release ? "RELEASE" : "RETURN",
+            c.resolvedAt()));
+  }
+
+  public static DomainEvent fundsReleased(
+      Order o, Consumption c, long amount, String confirmation, UUID entryId) {
+    return OrderEvents.of(
+        o,
+        "FundsReleased.v1",
+        new FundsReleased(
+            o.id(),
+            c.id(),
+            o.institutionId(),
+            o.district(),
+            c.lessonNo(),
+            amount,
+            o.releasedFen(),
+            o.lessonsReleased(),
+            confirmation,
+            entryId,
+            c.resolvedAt()));
+  }
+}

@@ -1,0 +1,139 @@
+package cn.anshan.oversight.escrow.messaging;
+
+import cn.anshan.oversight.escrow.domain.order.CoolingOff;
+import cn.anshan.oversight.escrow.domain.order.Order;
+import cn.anshan.oversight.escrow.domain.order.Refund;
+import cn.anshan.oversight.escrow.domain.order.RefundCause;
+import cn.anshan.oversight.kit.events.DomainEvent;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A refund of the order: requested, accepted or escalated, decided, paid. Each factory counts its
+ * event on the aggregate: call it once per event appended.
+ */
+public final class RefundEvents {
+  private RefundEvents() {}
+
+  public record RefundRequested(
+      UUID orderId,
+      UUID refundId,
+      String institutionId,
+      String district,
+      RefundCause cause,
+      boolean coolingOff,
+      Instant coolingOffOpens,
+      Instant coolingOffDeadline,
+      LocalDate autoAcceptOn,
+      long unconsumedFen,
+      Instant requestedAt) {}
+
+  public record RefundAccepted(
+      UUID orderId,
+      UUID refundId,
+      String institutionId,
+      String district,
+      String acceptedBy,
+      Instant acceptedAt) {}
+
+  public record RefundAutoAccepted(
+      UUID orderId,
+      UUID refundId,
+      String institutionId,
+      String district,
+      LocalDate autoAcceptOn,
+      int workingDays,
+      Instant acceptedAt) {}
+
+  public record RefundDisputeEscalated(
+      UUID orderId, UUID refundId, String institutionId, String district, Instant escalatedAt) {}
+
+  public record RefundDisputeDecided(
+      UUID orderId,
+      UUID refundId,
+      String institutionId,
+      String district,
+      String outcome,
+      Instant decidedAt) {}
+
+  public record RefundPaid(
+      UUID orderId,
+      UUID refundId,
+      String institutionId,
+      String district,
+      RefundCause cause,
+      String ruleId,
+      long amountFen,
+      int lessonsReturned,
+      String route,
+      String originalRoute,
+      Instant paidAt) {}
+
+  public static DomainEvent refundRequested(
+      Order o, Refund r, CoolingOff coolingOff, long unconsumedFen) {
+    return OrderEvents.of(
+        o,
+        "RefundRequested.v1",
+        new RefundRequested(
+            o.id(),
+            r.id(),
+            o.institutionId(),
+            o.district(),
+            r.cause(),
+            r.coolingOff(),
+            coolingOff.beforeClassOpens(),
+            coolingOff.afterClassCloses(),
+            r.autoAcceptOn(),
+            unconsumedFen,
+            r.requestedAt()));
+  }
+
+  public static DomainEvent refundAccepted(Order o, Refund r, String acceptedBy, Instant at) {
+    return OrderEvents.of(
+        o,
+        "RefundAccepted.v1",
+        new RefundAccepted(o.id(), r.id(), o.institutionId(), o.district(), acceptedBy, at));
+  }
+
+  public static DomainEvent refundAutoAccepted(Order o, Refund r, int workingDays, Instant at) {
+    return OrderEvents.of(
+        o,
+        "RefundAutoAccepted.v1",
+        new RefundAutoAccepted(
+            o.id(), r.id(), o.institutionId(), o.district(), r.autoAcceptOn(), workingDays, at));
+  }
+
+  public static DomainEvent refundEscalated(Order o, Refund r, Instant at) {
+    return OrderEvents.of(
+        o,
+        "RefundDisputeEscalated.v1",
+        new RefundDisputeEscalated(o.id(), r.id(), o.institutionId(), o.district(), at));
+  }
+
+  public static DomainEvent refundDecided(Order o, Refund r, boolean refund, Instant at) {
+    return OrderEvents.of(
+        o,
+        "RefundDisputeDecided.v1",
+        new RefundDisputeDecided(
+            o.id(), r.id(), o.institutionId(), o.district(), refund ? "REFUND" : "REJECT", at));
+  }
+
+  public static DomainEvent refundPaid(Order o, Refund r, String ruleId, int lessonsReturned) {
+    return OrderEvents.of(
+        o,
+        "RefundPaid.v1",
+        new RefundPaid(
+            o.id(),
+            r.id(),
+            o.institutionId(),
+            o.district(),
+            r.cause(),
+            ruleId,
+            r.amountFen(),
+            lessonsReturned,
+            "ORIGINAL",
+            o.paymentRoute(),
+            r.paidAt()));
+  }
+}

@@ -1,0 +1,94 @@
+package cn.anshan.oversight.escrow.messaging;
+
+import cn.anshan.oversight.escrow.domain.supervision.Supervision;
+import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
+import cn.anshan.oversight.kit.events.DomainEvent;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Supervision (aggregate id = institution id): custody agreement, escrow account, risk reserve.
+ * Each factory counts its event on the aggregate: call it once per event appended.
+ */
+public final class SupervisionEvents {
+  private SupervisionEvents() {}
+
+  public record CustodyAgreementFiled(
+      String institutionId,
+      String district,
+      SupervisionMode mode,
+      String bankId,
+      String bankName,
+      String agreementNo,
+      String filedWith,
+      Instant filedAt) {}
+
+  public record EscrowAccountOpened(
+      String institutionId,
+      String district,
+      SupervisionMode mode,
+      String bankName,
+      String accountNo,
+      Long riskReserveMinFen,
+      Instant openedAt) {}
+
+  public record RiskReserveDeposited(
+      String institutionId,
+      String district,
+      String bankRef,
+      long amountFen,
+      long reserveFen,
+      long requiredMinFen,
+      UUID journalEntryId,
+      Instant depositedAt) {}
+
+  public static DomainEvent agreementFiled(Supervision s) {
+    return supervision(
+        s,
+        "CustodyAgreementFiled.v1",
+        new CustodyAgreementFiled(
+            s.institutionId(),
+            s.district(),
+            s.mode(),
+            s.bank().bankId(),
+            s.bankName(),
+            s.agreementNo(),
+            s.agreementFiledWith(),
+            s.openedAt()));
+  }
+
+  public static DomainEvent accountOpened(Supervision s, long riskReserveMinFen) {
+    return supervision(
+        s,
+        "EscrowAccountOpened.v1",
+        new EscrowAccountOpened(
+            s.institutionId(),
+            s.district(),
+            s.mode(),
+            s.bankName(),
+            s.accountNo(),
+            s.mode() == SupervisionMode.RISK_RESERVE ? riskReserveMinFen : null,
+            s.openedAt()));
+  }
+
+  public static DomainEvent reserveDeposited(
+      Supervision s, String bankRef, long amountFen, long minFen, UUID entryId, Instant at) {
+    return supervision(
+        s,
+        "RiskReserveDeposited.v1",
+        new RiskReserveDeposited(
+            s.institutionId(),
+            s.district(),
+            bankRef,
+            amountFen,
+            s.reserveFen(),
+            minFen,
+            entryId,
+            at));
+  }
+
+  private static DomainEvent supervision(Supervision s, String name, Object data) {
+    return new DomainEvent(
+        Supervision.AGGREGATE_TYPE, s.institutionId(), s.recordEvent(), name, s.district(), data);
+  }
+}
