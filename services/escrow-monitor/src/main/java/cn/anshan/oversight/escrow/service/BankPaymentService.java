@@ -17,6 +17,7 @@ import cn.anshan.oversight.kit.time.OversightClock;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -86,22 +87,27 @@ public class BankPaymentService {
                 }
                 return replayed(request);
               }
-              return orders
-                  .findForUpdate(request.orderId())
-                  .map(order -> due(request, order))
-                  .chain(
-                      order ->
-                          standings
-                              .findById(order.institutionId())
-                              .chain(
-                                  standing ->
-                                      pay(
-                                          command,
-                                          order,
-                                          request,
-                                          hash,
-                                          standing != null && standing.entitled())));
+              return payDue(command, request, hash);
             });
+  }
+
+  private Uni<Replayable<PaymentReceipt>> payDue(
+      CommandContext command, BankPayment request, String hash) {
+    return orders
+        .findForUpdate(request.orderId())
+        .map(order -> due(request, order))
+        .chain(
+            order ->
+                standings
+                    .findById(order.institutionId())
+                    .chain(
+                        standing ->
+                            pay(
+                                command,
+                                order,
+                                request,
+                                hash,
+                                standing != null && standing.entitled())));
   }
 
   /** The order, if the payment is exactly its next instalment at the filed price. */
@@ -133,6 +139,7 @@ public class BankPaymentService {
     return order;
   }
 
+  /** The receipt a repeated bank reference answers again, from what the first one stored. */
   private Uni<Replayable<PaymentReceipt>> replayed(BankPayment request) {
     return orders
         .findById(request.orderId())
@@ -140,26 +147,39 @@ public class BankPaymentService {
             order ->
                 standings
                     .findById(order.institutionId())
-                    .chain(
-                        standing ->
-                            ledgerEntries
-                                .entriesOf(order.id())
-                                .chain(
-                                    entries ->
-                                        bank.receivedAt(request.bankRef())
-                                            .map(
-                                                at ->
-                                                    new Replayable<>(
-                                                        new PaymentReceipt(
-                                                            request.bankRef(),
-                                                            order.id(),
-                                                            order.institutionId(),
-                                                            request.amountFen(),
-                                                            request.route(),
-                                                            reservedBy(entries, request.bankRef()),
-                                                            standing != null && standing.entitled(),
-                                                            at),
-                                                        true)))));
+                    .map(standing -> new Replay(order, standing != null && standing.entitled())))
+        .chain(
+            replay ->
+                ledgerEntries
+                    .entriesOf(replay.order().id())
+                    .map(entries -> replay.reserving(reservedBy(entries, request.bankRef()))))
+        .chain(
+            replay ->
+                bank.receivedAt(request.bankRef())
+                    .map(at -> new Replayable<>(replay.receipt(request, at), true)));
+  }
+
+  /** What a replayed receipt is made of, gathered one read at a time. */
+  private record Replay(Order order, boolean entitled, int lessonsReserved) {
+    Replay(Order order, boolean entitled) {
+      this(order, entitled, 0);
+    }
+
+    Replay reserving(int lessons) {
+      return new Replay(order, entitled, lessons);
+    }
+
+    PaymentReceipt receipt(BankPayment request, Instant receivedAt) {
+      return new PaymentReceipt(
+          request.bankRef(),
+          order.id(),
+          order.institutionId(),
+          request.amountFen(),
+          request.route(),
+          lessonsReserved,
+          entitled,
+          receivedAt);
+    }
   }
 
   private static int reservedBy(List<JournalEntry> entries, String bankRef) {

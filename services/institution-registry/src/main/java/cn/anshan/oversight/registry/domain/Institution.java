@@ -106,15 +106,48 @@ public class Institution {
   }
 
   /**
+   * The institution an operator applies for: {@code existing} when its last application was
+   * rejected, a new one when there is none; an open or decided one is refused (409).
+   */
+  public static Institution applyingFor(Institution existing, String institutionId) {
+    if (existing == null) {
+      return start(institutionId);
+    }
+    existing.requireReapplicable();
+    return existing;
+  }
+
+  /**
+   * The institution a regulator takes onto the register: a new one; one the register already holds
+   * is refused (409).
+   */
+  public static Institution registering(Institution existing, String institutionId) {
+    if (existing != null) {
+      throw alreadyRegistered(institutionId);
+    }
+    return start(institutionId);
+  }
+
+  private void requireReapplicable() {
+    if (status != null && status != ApplicationStatus.REJECTED) {
+      throw ProblemException.conflict(
+          isOpen() ? "application-pending" : "already-approved",
+          "institution " + institutionId + " already has an application that is " + status);
+    }
+  }
+
+  private static ProblemException alreadyRegistered(String institutionId) {
+    return ProblemException.conflict(
+        "already-registered", "institution " + institutionId + " is on the register");
+  }
+
+  /**
    * Files (or, after a rejection, re-files) the form. Returns the broken rules; when there are any,
    * nothing changed.
    */
   public List<RuleViolation> apply(
       ApplicationForm form, ApplicationStandard standard, String applicant, Instant now) {
-    if (status == ApplicationStatus.APPLIED || status == ApplicationStatus.APPROVED) {
-      throw new IllegalStateException(
-          "the institution already has an open or approved application");
-    }
+    requireReapplicable();
     List<RuleViolation> violations = ApplicationRules.check(form, standard);
     if (!violations.isEmpty()) {
       return violations;
@@ -154,7 +187,7 @@ public class Institution {
   public List<RuleViolation> registerExisting(
       ApplicationForm form, PremisesStandard premises, String regulator, Instant now) {
     if (status != null) {
-      throw new IllegalStateException("the institution is already on the register");
+      throw alreadyRegistered(institutionId);
     }
     List<RuleViolation> violations = ApplicationRules.checkExisting(form, premises);
     if (!violations.isEmpty()) {

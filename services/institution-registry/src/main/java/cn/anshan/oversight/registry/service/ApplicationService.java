@@ -74,16 +74,7 @@ public class ApplicationService {
         .findById(institutionId)
         .chain(
             existing -> {
-              if (existing != null && existing.status() != ApplicationStatus.REJECTED) {
-                throw ProblemException.conflict(
-                    existing.isOpen() ? "application-pending" : "already-approved",
-                    "institution "
-                        + institutionId
-                        + " already has an application that is "
-                        + existing.status());
-              }
-              Institution application =
-                  existing != null ? existing : Institution.start(institutionId);
+              Institution application = Institution.applyingFor(existing, institutionId);
               refuseWrongApprovalLevel(
                   form, ApplicationRules.check(form, settings.applicationStandard()));
               List<RuleViolation> violations =
@@ -125,11 +116,7 @@ public class ApplicationService {
         .findById(institutionId)
         .chain(
             existing -> {
-              if (existing != null) {
-                throw ProblemException.conflict(
-                    "already-registered", "institution " + institutionId + " is on the register");
-              }
-              Institution institution = Institution.start(institutionId);
+              Institution institution = Institution.registering(existing, institutionId);
               refuseWrongApprovalLevel(form, ApplicationRules.checkExisting(form, premises()));
               List<RuleViolation> violations =
                   institution.registerExisting(

@@ -3,6 +3,7 @@ package cn.anshan.oversight.registry.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import java.math.BigDecimal;
 import java.util.List;
@@ -167,6 +168,43 @@ class ApplicationRulesTest {
     assertEquals(ApplicationStatus.APPROVED, application.status());
     assertEquals("reg-7", application.supervisorId());
     assertEquals(2, application.version());
+  }
+
+  @Test
+  void onlyARejectedInstitutionAppliesAgainAndTheRegisterTakesAnInstitutionOnce() {
+    Institution application = Institution.applyingFor(null, "inst-1");
+    application.apply(scienceClub("300", 20), STANDARD, "operator", java.time.Instant.EPOCH);
+    assertEquals(
+        "application-pending", refusal(() -> Institution.applyingFor(application, "inst-1")));
+    assertEquals(
+        "application-pending",
+        refusal(
+            () ->
+                application.apply(
+                    scienceClub("300", 20), STANDARD, "operator", java.time.Instant.EPOCH)));
+    application.approve(STANDARD, "reg-7", java.time.Instant.EPOCH);
+    assertEquals("already-approved", refusal(() -> Institution.applyingFor(application, "inst-1")));
+    assertEquals(
+        "already-registered", refusal(() -> Institution.registering(application, "inst-1")));
+
+    Institution rejected = Institution.applyingFor(null, "inst-2");
+    rejected.apply(scienceClub("300", 20), STANDARD, "operator", java.time.Instant.EPOCH);
+    rejected.reject("[\"incomplete\"]", "reg-7", java.time.Instant.EPOCH);
+    assertEquals(rejected, Institution.applyingFor(rejected, "inst-2"));
+    assertTrue(
+        rejected
+            .apply(scienceClub("300", 20), STANDARD, "operator", java.time.Instant.EPOCH)
+            .isEmpty());
+    assertEquals(ApplicationStatus.APPLIED, rejected.status());
+  }
+
+  /** The problem type's last segment of a refused transition, which is a 409. */
+  private static String refusal(org.junit.jupiter.api.function.Executable transition) {
+    ProblemException refused =
+        org.junit.jupiter.api.Assertions.assertThrows(ProblemException.class, transition);
+    assertEquals(409, refused.problem().status());
+    String type = refused.problem().type().toString();
+    return type.substring(type.lastIndexOf('/') + 1);
   }
 
   @Test
