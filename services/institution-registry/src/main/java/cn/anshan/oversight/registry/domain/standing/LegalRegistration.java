@@ -1,5 +1,8 @@
 package cn.anshan.oversight.registry.domain.standing;
 
+import cn.anshan.oversight.kit.problem.ProblemException;
+import cn.anshan.oversight.kit.problem.RuleViolation;
+import cn.anshan.oversight.registry.domain.Category;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -7,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /** The institution's legal-person registration; no end date means valid until changed. */
 @Entity
@@ -29,6 +33,18 @@ public class LegalRegistration {
 
   public LegalRegistration(String institutionId) {
     this.institutionId = institutionId;
+  }
+
+  /**
+   * REG-06 / REG-07: the registration type an institution of {@code category} may file, valid
+   * {@code today}; else 422 naming the rule.
+   */
+  public static void requireFileable(
+      Category category, RegistrationType type, LocalDate validTo, LocalDate today) {
+    List<RuleViolation> violations = StandingRules.registration(category, type, validTo, today);
+    if (!violations.isEmpty()) {
+      throw ProblemException.rules(violations);
+    }
   }
 
   public void file(

@@ -1,5 +1,7 @@
 package cn.anshan.oversight.registry.domain.standing;
 
+import cn.anshan.oversight.kit.problem.ProblemException;
+import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.registry.domain.Category;
 import cn.anshan.oversight.registry.domain.Mode;
 import cn.anshan.oversight.registry.domain.SubCategory;
@@ -10,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /** 办学许可证: issued by the approving district, scoped to category and mode (REG-06). */
 @Entity
@@ -47,6 +50,50 @@ public class OperatingLicence {
 
   public OperatingLicence(String institutionId) {
     this.institutionId = institutionId;
+  }
+
+  /**
+   * The licence to issue for {@code validFrom}..{@code validTo}: a new one, or the expired or
+   * revoked {@code found} to re-issue. A period REG-06 refuses is 422; a licence in force is 409
+   * (change its scope or revoke it).
+   */
+  public static OperatingLicence toIssue(
+      OperatingLicence found,
+      String institutionId,
+      LocalDate validFrom,
+      LocalDate validTo,
+      LocalDate today) {
+    List<RuleViolation> violations = StandingRules.licencePeriod(validFrom, validTo, today);
+    if (!violations.isEmpty()) {
+      throw ProblemException.rules(violations);
+    }
+    if (found == null) {
+      return new OperatingLicence(institutionId);
+    }
+    if (found.isValidOn(today)) {
+      throw ProblemException.conflict(
+          "licence-in-force",
+          "licence " + found.licenceNo() + " is in force; change its scope or revoke it");
+    }
+    return found;
+  }
+
+  /** {@code found} if it is in force {@code today}; else 409 no-licence-in-force. */
+  public static OperatingLicence inForce(
+      OperatingLicence found, String institutionId, LocalDate today) {
+    if (found == null || !found.isValidOn(today)) {
+      throw ProblemException.conflict(
+          "no-licence-in-force", "institution " + institutionId + " has no licence in force");
+    }
+    return found;
+  }
+
+  /** {@code found} unless there is none or it is already revoked (409 no-licence). */
+  public static OperatingLicence toRevoke(OperatingLicence found) {
+    if (found == null || found.status() == LicenceStatus.REVOKED) {
+      throw ProblemException.conflict("no-licence", "there is no licence to revoke");
+    }
+    return found;
   }
 
   /** Issues, or re-issues after expiry or revocation, with the scope of the approval. */

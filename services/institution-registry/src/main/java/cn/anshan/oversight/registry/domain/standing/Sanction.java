@@ -1,5 +1,6 @@
 package cn.anshan.oversight.registry.domain.standing;
 
+import cn.anshan.oversight.kit.problem.ProblemException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -47,6 +48,17 @@ public class Sanction {
     this.detail = detail;
     this.imposedBy = regulator;
     this.imposedAt = now;
+  }
+
+  /**
+   * {@code found} when it is a sanction of {@code institutionId} still in force; any other is "not
+   * found" (404), so a sanction id of another institution reveals nothing.
+   */
+  public static Sanction toLift(Sanction found, String institutionId, UUID sanctionId) {
+    if (found == null || !found.institutionId().equals(institutionId) || !found.inForce()) {
+      throw ProblemException.notFound("sanction in force " + sanctionId);
+    }
+    return found;
   }
 
   public void lift(String regulator, Instant now) {

@@ -4,7 +4,7 @@ import cn.anshan.oversight.kit.http.PublicRead;
 import cn.anshan.oversight.registry.domain.standing.ListStatus;
 import cn.anshan.oversight.registry.service.standing.PublicInstitutionView;
 import cn.anshan.oversight.registry.service.standing.PublicListPage;
-import cn.anshan.oversight.registry.service.standing.StandingService;
+import cn.anshan.oversight.registry.service.standing.PublicRegister;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.DefaultValue;
@@ -33,10 +33,10 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 @PermitAll
 @PublicRead
 public class PublicRegisterResource {
-  private final StandingService service;
+  private final PublicRegister register;
 
-  public PublicRegisterResource(StandingService service) {
-    this.service = service;
+  public PublicRegisterResource(PublicRegister register) {
+    this.register = register;
   }
 
   @GET
@@ -57,7 +57,7 @@ public class PublicRegisterResource {
       @QueryParam("district") String district,
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") Integer limit) {
-    return service.publishedList(listStatus, district, cursor, limit);
+    return register.publishedList(listStatus, district, cursor, limit);
   }
 
   @GET
@@ -76,6 +76,6 @@ public class PublicRegisterResource {
   @Operation(summary = "An approved institution's list status, licence validity and category")
   public Uni<PublicInstitutionView> getPublicInstitution(
       @PathParam("institutionId") String institutionId) {
-    return service.publicView(institutionId);
+    return register.publicView(institutionId);
   }
 }

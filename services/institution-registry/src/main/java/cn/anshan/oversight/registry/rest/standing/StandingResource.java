@@ -6,6 +6,8 @@ import cn.anshan.oversight.kit.idempotency.CommandResult;
 import cn.anshan.oversight.kit.idempotency.IdempotentCommands;
 import cn.anshan.oversight.kit.security.CurrentActor;
 import cn.anshan.oversight.kit.security.Roles;
+import cn.anshan.oversight.registry.service.standing.LicenceService;
+import cn.anshan.oversight.registry.service.standing.SanctionService;
 import cn.anshan.oversight.registry.service.standing.StandingService;
 import cn.anshan.oversight.registry.service.standing.StandingView;
 import io.smallrye.mutiny.Uni;
@@ -40,12 +42,20 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 @Produces(MediaType.APPLICATION_JSON)
 public class StandingResource {
   private final StandingService service;
+  private final LicenceService licences;
+  private final SanctionService sanctions;
   private final CurrentActor actor;
   private final IdempotentCommands idempotency;
 
   public StandingResource(
-      StandingService service, CurrentActor actor, IdempotentCommands idempotency) {
+      StandingService service,
+      LicenceService licences,
+      SanctionService sanctions,
+      CurrentActor actor,
+      IdempotentCommands idempotency) {
     this.service = service;
+    this.licences = licences;
+    this.sanctions = sanctions;
     this.actor = actor;
     this.idempotency = idempotency;
   }
@@ -105,7 +115,7 @@ public class StandingResource {
         command,
         request,
         () ->
-            service.issueLicence(
+            licences.issueLicence(
                 command,
                 institutionId,
                 ifMatch,
@@ -139,7 +149,7 @@ public class StandingResource {
         command,
         request,
         () ->
-            service.changeLicenceScope(
+            licences.changeLicenceScope(
                 command, institutionId, ifMatch, request.subCategory(), request.mode()));
   }
 
@@ -166,7 +176,7 @@ public class StandingResource {
         command,
         request,
         () ->
-            service.revokeLicence(
+            licences.revokeLicence(
                 command, institutionId, ifMatch, request.ruleId(), request.detail()));
   }
 
@@ -225,7 +235,7 @@ public class StandingResource {
         command,
         request,
         () ->
-            service.imposeSanction(
+            sanctions.imposeSanction(
                 command,
                 institutionId,
                 ifMatch,
@@ -255,7 +265,7 @@ public class StandingResource {
         key,
         command,
         sanctionId,
-        () -> service.liftSanction(command, institutionId, ifMatch, sanctionId));
+        () -> sanctions.liftSanction(command, institutionId, ifMatch, sanctionId));
   }
 
   private Uni<Response> run(
