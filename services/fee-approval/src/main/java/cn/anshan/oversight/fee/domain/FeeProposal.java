@@ -1,6 +1,7 @@
 package cn.anshan.oversight.fee.domain;
 
 import cn.anshan.oversight.kit.problem.ProblemException;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -69,33 +70,11 @@ public class FeeProposal {
 
   private Instant draftedAt;
 
-  @Enumerated(EnumType.STRING)
-  private ConsultationMethod consultationMethod;
-
-  private LocalDate consultationHeldOn;
-
-  @Enumerated(EnumType.STRING)
-  private ConsultationOutcome consultationOutcome;
-
-  private Integer votesFor;
-
-  private Integer votesAgainst;
-
-  private Integer votesAbstained;
-
-  private String consultationRecordedBy;
-
-  private Instant consultationRecordedAt;
+  @Embedded private ConsultationRecord consultation;
 
   private int consultationRound = 1;
 
-  private String educationSignedBy;
-
-  private Instant educationSignedAt;
-
-  private String pricingSignedBy;
-
-  private Instant pricingSignedAt;
+  @Embedded private JointSignatures signatures;
 
   private Instant submittedAt;
 
@@ -106,15 +85,7 @@ public class FeeProposal {
 
   private String returnReasons;
 
-  private Long approvedFeeFen;
-
-  private LocalDate validFrom;
-
-  private LocalDate validTo;
-
-  private String approvedBy;
-
-  private Instant approvedAt;
+  @Embedded private ApprovedFee approval;
 
   private Instant rejectedAt;
 
@@ -183,18 +154,19 @@ public class FeeProposal {
       Instant now) {
     requireOpenForConsultation();
     ConsultationTally tally = ConsultationTally.count(round);
-    this.consultationMethod = method;
-    this.consultationHeldOn = heldOn;
-    this.consultationOutcome = tally.outcome();
-    this.votesFor = tally.votesFor();
-    this.votesAgainst = tally.votesAgainst();
-    this.votesAbstained = tally.votesAbstained();
-    this.consultationRecordedBy = recordedBy;
-    this.consultationRecordedAt = now;
+    consultation =
+        new ConsultationRecord(
+            method,
+            heldOn,
+            tally.outcome(),
+            tally.votesFor(),
+            tally.votesAgainst(),
+            tally.votesAbstained(),
+            recordedBy,
+            now);
     consultationRound++;
     clearSignatures();
-    status =
-        consultationOutcome == ConsultationOutcome.AGREED ? FeeStatus.CONSULTED : FeeStatus.DRAFT;
+    status = consultation.agreed() ? FeeStatus.CONSULTED : FeeStatus.DRAFT;
   }
 
   /**
@@ -210,18 +182,12 @@ public class FeeProposal {
    */
   public boolean sign(Department department, String signer, Instant now) {
     require("sign", FeeStatus.CONSULTED);
-    if (signedBy(department) != null) {
+    if (signatures().signedBy(department) != null) {
       throw ProblemException.rule(
           409, FeeRules.PROCESS, department + " has already signed this proposal");
     }
-    if (department == Department.EDUCATION) {
-      educationSignedBy = signer;
-      educationSignedAt = now;
-    } else {
-      pricingSignedBy = signer;
-      pricingSignedAt = now;
-    }
-    if (educationSignedBy != null && pricingSignedBy != null) {
+    signatures = signatures().with(department, signer, now);
+    if (signatures.complete()) {
       status = FeeStatus.SUBMITTED;
       submittedAt = now;
       return true;
@@ -255,11 +221,7 @@ public class FeeProposal {
               + proposedFeeFen
               + " fen)");
     }
-    approvedFeeFen = feeFen;
-    validFrom = from;
-    validTo = to;
-    approvedBy = approver;
-    approvedAt = now;
+    approval = new ApprovedFee(feeFen, from, to, approver, now);
     status = FeeStatus.APPROVED;
   }
 
@@ -342,29 +304,11 @@ public class FeeProposal {
   /** Votes cast on the old terms are void too: the next consultation is a new round. */
   private void clearConsultation() {
     consultationRound++;
-    consultationMethod = null;
-    consultationHeldOn = null;
-    consultationOutcome = null;
-    votesFor = null;
-    votesAgainst = null;
-    votesAbstained = null;
-    consultationRecordedBy = null;
-    consultationRecordedAt = null;
+    consultation = null;
   }
 
   private void clearSignatures() {
-    educationSignedBy = null;
-    educationSignedAt = null;
-    pricingSignedBy = null;
-    pricingSignedAt = null;
-  }
-
-  public String signedBy(Department department) {
-    return department == Department.EDUCATION ? educationSignedBy : pricingSignedBy;
-  }
-
-  public Instant signedAt(Department department) {
-    return department == Department.EDUCATION ? educationSignedAt : pricingSignedAt;
+    signatures = null;
   }
 
   public Term term() {
@@ -424,40 +368,23 @@ public class FeeProposal {
     return draftedAt;
   }
 
-  public ConsultationMethod consultationMethod() {
-    return consultationMethod;
+  /** The consultation recorded in the current round, or null. */
+  public ConsultationRecord consultation() {
+    return consultation;
   }
 
-  public LocalDate consultationHeldOn() {
-    return consultationHeldOn;
+  /** The signatures of the joint submission so far ({@link JointSignatures#NONE} for none). */
+  public JointSignatures signatures() {
+    return signatures == null ? JointSignatures.NONE : signatures;
   }
 
-  public ConsultationOutcome consultationOutcome() {
-    return consultationOutcome;
-  }
-
-  public Integer votesFor() {
-    return votesFor;
-  }
-
-  public Integer votesAgainst() {
-    return votesAgainst;
-  }
-
-  public Integer votesAbstained() {
-    return votesAbstained;
-  }
-
-  public String consultationRecordedBy() {
-    return consultationRecordedBy;
+  /** The approved fee and its period, or null before the approval. */
+  public ApprovedFee approval() {
+    return approval;
   }
 
   public int consultationRound() {
     return consultationRound;
-  }
-
-  public Instant consultationRecordedAt() {
-    return consultationRecordedAt;
   }
 
   public Instant submittedAt() {
@@ -474,26 +401,6 @@ public class FeeProposal {
 
   public List<String> returnReasons() {
     return lines(returnReasons);
-  }
-
-  public Long approvedFeeFen() {
-    return approvedFeeFen;
-  }
-
-  public LocalDate validFrom() {
-    return validFrom;
-  }
-
-  public LocalDate validTo() {
-    return validTo;
-  }
-
-  public String approvedBy() {
-    return approvedBy;
-  }
-
-  public Instant approvedAt() {
-    return approvedAt;
   }
 
   public Instant rejectedAt() {

@@ -192,12 +192,12 @@ public final class FeeEvents {
             p.programmeType(),
             p.revision(),
             p.status(),
-            p.consultationMethod(),
-            p.consultationHeldOn(),
-            p.consultationOutcome(),
-            p.votesFor(),
-            p.votesAgainst(),
-            p.votesAbstained(),
+            p.consultation().method(),
+            p.consultation().heldOn(),
+            p.consultation().outcome(),
+            p.consultation().votesFor(),
+            p.consultation().votesAgainst(),
+            p.consultation().votesAbstained(),
             p.terms().proposedFeeFenPerMonth()));
   }
 
@@ -214,7 +214,7 @@ public final class FeeEvents {
             p.revision(),
             p.status(),
             department,
-            p.signedAt(department)));
+            p.signatures().signedAt(department)));
   }
 
   public static DomainEvent jointlySubmitted(FeeProposal p) {
@@ -229,8 +229,8 @@ public final class FeeEvents {
             p.programmeType(),
             p.revision(),
             p.status(),
-            p.signedBy(Department.EDUCATION),
-            p.signedBy(Department.PRICING),
+            p.signatures().signedBy(Department.EDUCATION),
+            p.signatures().signedBy(Department.PRICING),
             p.terms().proposedFeeFenPerMonth(),
             p.submittedAt()));
   }
@@ -265,10 +265,10 @@ public final class FeeEvents {
             p.revision(),
             p.status(),
             p.terms().basis(),
-            p.approvedFeeFen(),
-            p.validFrom(),
-            p.validTo(),
-            p.approvedAt()));
+            p.approval().feeFenPerMonth(),
+            p.approval().validFrom(),
+            p.approval().validTo(),
+            p.approval().approvedAt()));
   }
 
   public static DomainEvent rejected(FeeProposal p) {
@@ -300,14 +300,14 @@ public final class FeeEvents {
             p.term().end(),
             p.programmeType(),
             p.terms().basis(),
-            p.approvedFeeFen(),
+            p.approval().feeFenPerMonth(),
             p.revision(),
-            p.validFrom(),
-            p.validTo(),
+            p.approval().validFrom(),
+            p.approval().validTo(),
             p.publishedAt(),
             p.payee(),
             superseded == null ? null : superseded.id().toString(),
-            p.approvedAt()));
+            p.approval().approvedAt()));
   }
 
   public static DomainEvent superseded(FeeProposal p, FeeProposal by) {

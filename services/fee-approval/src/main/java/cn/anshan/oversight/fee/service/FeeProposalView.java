@@ -1,12 +1,15 @@
 package cn.anshan.oversight.fee.service;
 
+import cn.anshan.oversight.fee.domain.ApprovedFee;
 import cn.anshan.oversight.fee.domain.ConsultationMethod;
 import cn.anshan.oversight.fee.domain.ConsultationOutcome;
+import cn.anshan.oversight.fee.domain.ConsultationRecord;
 import cn.anshan.oversight.fee.domain.CostBreakdown;
 import cn.anshan.oversight.fee.domain.Department;
 import cn.anshan.oversight.fee.domain.FeeBasis;
 import cn.anshan.oversight.fee.domain.FeeProposal;
 import cn.anshan.oversight.fee.domain.FeeStatus;
+import cn.anshan.oversight.fee.domain.JointSignatures;
 import cn.anshan.oversight.fee.domain.Payee;
 import cn.anshan.oversight.fee.domain.ProgrammeType;
 import cn.anshan.oversight.fee.domain.SchoolLevel;
@@ -94,36 +97,45 @@ public record FeeProposalView(
         p.payee(),
         p.draftedBy(),
         p.draftedAt(),
-        p.consultationOutcome() == null
-            ? null
-            : new Consultation(
-                p.consultationMethod(),
-                p.consultationHeldOn(),
-                p.consultationOutcome(),
-                p.votesFor(),
-                p.votesAgainst(),
-                p.votesAbstained(),
-                p.consultationRecordedBy(),
-                p.consultationRecordedAt()),
+        consultation(p.consultation()),
         signature(p, Department.EDUCATION),
         signature(p, Department.PRICING),
         p.submittedAt(),
         p.returnedAt() == null
             ? null
             : new Returned(p.returnedByDepartment(), p.returnReasons(), p.returnedAt()),
-        p.approvedAt() == null
-            ? null
-            : new Approval(
-                p.approvedFeeFen(), p.validFrom(), p.validTo(), p.approvedBy(), p.approvedAt()),
+        approval(p.approval()),
         p.rejectedAt() == null ? null : new Rejection(p.rejectionReasons(), p.rejectedAt()),
         p.publishedAt(),
         p.supersededBy(),
         p.supersededAt());
   }
 
-  private static Signature signature(FeeProposal p, Department department) {
-    return p.signedBy(department) == null
+  private static Consultation consultation(ConsultationRecord c) {
+    return c == null
         ? null
-        : new Signature(p.signedBy(department), p.signedAt(department));
+        : new Consultation(
+            c.method(),
+            c.heldOn(),
+            c.outcome(),
+            c.votesFor(),
+            c.votesAgainst(),
+            c.votesAbstained(),
+            c.recordedBy(),
+            c.recordedAt());
+  }
+
+  private static Signature signature(FeeProposal p, Department department) {
+    JointSignatures signatures = p.signatures();
+    return signatures.signedBy(department) == null
+        ? null
+        : new Signature(signatures.signedBy(department), signatures.signedAt(department));
+  }
+
+  private static Approval approval(ApprovedFee a) {
+    return a == null
+        ? null
+        : new Approval(
+            a.feeFenPerMonth(), a.validFrom(), a.validTo(), a.approvedBy(), a.approvedAt());
   }
 }

@@ -81,7 +81,7 @@ public class FeePublication {
                                         command,
                                         p,
                                         FeeEvents.published(p, previous.orElse(null)),
-                                        p.approvedFeeFen() + " fen"))
+                                        p.approval().feeFenPerMonth() + " fen"))
                             .map(v -> FeeProposalView.of(p));
                       });
             });

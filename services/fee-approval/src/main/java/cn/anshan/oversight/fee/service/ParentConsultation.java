@@ -156,7 +156,13 @@ public class ParentConsultation {
         command.actor().subject(),
         clock.now());
     String note =
-        method + " " + p.consultationOutcome() + " " + p.votesFor() + ":" + p.votesAgainst();
+        method
+            + " "
+            + p.consultation().outcome()
+            + " "
+            + p.consultation().votesFor()
+            + ":"
+            + p.consultation().votesAgainst();
     return changes
         .emit(command, p, FeeEvents.consultationHeld(p), note)
         .map(v -> FeeProposalView.of(p));

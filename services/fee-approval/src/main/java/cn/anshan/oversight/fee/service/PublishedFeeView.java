@@ -35,10 +35,10 @@ public record PublishedFeeView(
         p.term().end(),
         p.programmeType(),
         p.terms().basis(),
-        p.approvedFeeFen(),
+        p.approval().feeFenPerMonth(),
         p.revision(),
-        p.validFrom(),
-        p.validTo(),
+        p.approval().validFrom(),
+        p.approval().validTo(),
         p.publishedAt(),
         p.payee());
   }

@@ -124,7 +124,7 @@ class FeeStateMachineTest {
             ProblemException.class, () -> p.sign(Department.PRICING, "price-2", Proposals.NOW));
     assertEquals("LN-ASV-06", e.problem().violations().get(0).rule());
     assertEquals(FeeStatus.CONSULTED, p.status());
-    assertEquals("price-1", p.signedBy(Department.PRICING));
+    assertEquals("price-1", p.signatures().signedBy(Department.PRICING));
   }
 
   @Test
@@ -134,7 +134,7 @@ class FeeStateMachineTest {
     p.sign(Department.EDUCATION, "reg-1", Proposals.NOW);
     p.returnSubmission(Department.PRICING, List.of("itemise utilities"), Proposals.NOW);
     assertEquals(FeeStatus.RETURNED, p.status());
-    assertNull(p.signedBy(Department.EDUCATION));
+    assertNull(p.signatures().signedBy(Department.EDUCATION));
     assertEquals(List.of("itemise utilities"), p.returnReasons());
     assertEquals(Department.PRICING, p.returnedByDepartment());
   }
@@ -145,7 +145,7 @@ class FeeStateMachineTest {
     FeeProposal p = Proposals.in(FeeStatus.RETURNED);
     p.amend(Proposals.TERMS);
     assertEquals(FeeStatus.DRAFT, p.status());
-    assertNull(p.consultationOutcome());
+    assertNull(p.consultation());
     assertThrows(
         ProblemException.class, () -> p.sign(Department.EDUCATION, "reg-1", Proposals.NOW));
   }
@@ -201,9 +201,9 @@ class FeeStateMachineTest {
         "parent-1",
         now);
     assertEquals(FeeStatus.CONSULTED, p.status());
-    assertEquals(2, p.votesFor());
-    assertEquals(1, p.votesAgainst());
-    assertEquals(ConsultationOutcome.AGREED, p.consultationOutcome());
+    assertEquals(2, p.consultation().votesFor());
+    assertEquals(1, p.consultation().votesAgainst());
+    assertEquals(ConsultationOutcome.AGREED, p.consultation().outcome());
   }
 
   @Test
@@ -220,7 +220,7 @@ class FeeStateMachineTest {
     assertEquals(FeeStatus.SUBMITTED, p.status());
     p.approve(14_000, Proposals.TERM.start(), Proposals.TERM.end(), "gov-1", Proposals.NOW);
     assertEquals(FeeStatus.APPROVED, p.status());
-    assertEquals(14_000L, p.approvedFeeFen());
+    assertEquals(14_000L, p.approval().feeFenPerMonth());
   }
 
   @Test
