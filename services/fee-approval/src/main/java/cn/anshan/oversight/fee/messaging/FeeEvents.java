@@ -10,6 +10,7 @@ import cn.anshan.oversight.fee.domain.Payee;
 import cn.anshan.oversight.fee.domain.ProgrammeType;
 import cn.anshan.oversight.fee.domain.SchoolLevel;
 import cn.anshan.oversight.kit.events.DomainEvent;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,6 +22,34 @@ import java.util.List;
  */
 public final class FeeEvents {
   private FeeEvents() {}
+
+  public static final String DRAFTED = "FeeProposalDrafted.v1";
+  public static final String AMENDED = "FeeProposalAmended.v1";
+
+  /**
+   * The fields every event of a proposal after its draft begins with (serialised flat, in this
+   * order): which proposal of which school, term and programme type, its revision and the status
+   * the event left it in.
+   */
+  public record ProposalHeader(
+      String proposalId,
+      String schoolId,
+      String district,
+      String termId,
+      ProgrammeType programmeType,
+      int revision,
+      FeeStatus status) {
+    static ProposalHeader of(FeeProposal p) {
+      return new ProposalHeader(
+          id(p),
+          p.schoolId(),
+          p.district(),
+          p.term().termId(),
+          p.programmeType(),
+          p.revision(),
+          p.status());
+    }
+  }
 
   public record FeeProposalDrafted(
       String proposalId,
@@ -45,13 +74,7 @@ public final class FeeEvents {
       Payee payee) {}
 
   public record ParentConsultationHeld(
-      String proposalId,
-      String schoolId,
-      String district,
-      String termId,
-      ProgrammeType programmeType,
-      int revision,
-      FeeStatus status,
+      @JsonUnwrapped ProposalHeader proposal,
       ConsultationMethod method,
       LocalDate heldOn,
       ConsultationOutcome outcome,
@@ -61,49 +84,23 @@ public final class FeeEvents {
       long proposedFeeFenPerMonth) {}
 
   public record FeeSubmissionSigned(
-      String proposalId,
-      String schoolId,
-      String district,
-      String termId,
-      ProgrammeType programmeType,
-      int revision,
-      FeeStatus status,
-      Department department,
-      Instant signedAt) {}
+      @JsonUnwrapped ProposalHeader proposal, Department department, Instant signedAt) {}
 
   public record FeeJointlySubmitted(
-      String proposalId,
-      String schoolId,
-      String district,
-      String termId,
-      ProgrammeType programmeType,
-      int revision,
-      FeeStatus status,
+      @JsonUnwrapped ProposalHeader proposal,
       String educationSignedBy,
       String pricingSignedBy,
       long proposedFeeFenPerMonth,
       Instant submittedAt) {}
 
   public record FeeSubmissionReturned(
-      String proposalId,
-      String schoolId,
-      String district,
-      String termId,
-      ProgrammeType programmeType,
-      int revision,
-      FeeStatus status,
+      @JsonUnwrapped ProposalHeader proposal,
       Department department,
       List<String> reasons,
       Instant returnedAt) {}
 
   public record FeeApproved(
-      String proposalId,
-      String schoolId,
-      String district,
-      String termId,
-      ProgrammeType programmeType,
-      int revision,
-      FeeStatus status,
+      @JsonUnwrapped ProposalHeader proposal,
       FeeBasis basis,
       long feeFenPerMonth,
       LocalDate validFrom,
@@ -111,15 +108,7 @@ public final class FeeEvents {
       Instant approvedAt) {}
 
   public record FeeRejected(
-      String proposalId,
-      String schoolId,
-      String district,
-      String termId,
-      ProgrammeType programmeType,
-      int revision,
-      FeeStatus status,
-      List<String> reasons,
-      Instant rejectedAt) {}
+      @JsonUnwrapped ProposalHeader proposal, List<String> reasons, Instant rejectedAt) {}
 
   /** The contract the enrolment service reads (contracts/events/fee/FeePublished.v1). */
   public record FeePublished(
@@ -141,22 +130,26 @@ public final class FeeEvents {
       Instant approvedAt) {}
 
   public record FeeSuperseded(
-      String proposalId,
-      String schoolId,
-      String district,
-      String termId,
-      ProgrammeType programmeType,
-      int revision,
-      FeeStatus status,
+      @JsonUnwrapped ProposalHeader proposal,
       String supersededByProposalId,
       int supersededByRevision,
       Instant supersededAt) {}
 
-  public static DomainEvent drafted(FeeProposal p, String name) {
+  /** A new draft, or the draft of a revision. */
+  public static DomainEvent drafted(FeeProposal p) {
+    return withTerms(p, DRAFTED);
+  }
+
+  /** New terms of a draft or returned proposal: the same fields as its draft. */
+  public static DomainEvent amended(FeeProposal p) {
+    return withTerms(p, AMENDED);
+  }
+
+  private static DomainEvent withTerms(FeeProposal p, String type) {
     var t = p.terms();
     return event(
         p,
-        name,
+        type,
         new FeeProposalDrafted(
             id(p),
             p.schoolId(),
@@ -185,13 +178,7 @@ public final class FeeEvents {
         p,
         "ParentConsultationHeld.v1",
         new ParentConsultationHeld(
-            id(p),
-            p.schoolId(),
-            p.district(),
-            p.term().termId(),
-            p.programmeType(),
-            p.revision(),
-            p.status(),
+            ProposalHeader.of(p),
             p.consultation().method(),
             p.consultation().heldOn(),
             p.consultation().outcome(),
@@ -206,15 +193,7 @@ public final class FeeEvents {
         p,
         "FeeSubmissionSigned.v1",
         new FeeSubmissionSigned(
-            id(p),
-            p.schoolId(),
-            p.district(),
-            p.term().termId(),
-            p.programmeType(),
-            p.revision(),
-            p.status(),
-            department,
-            p.signatures().signedAt(department)));
+            ProposalHeader.of(p), department, p.signatures().signedAt(department)));
   }
 
   public static DomainEvent jointlySubmitted(FeeProposal p) {
@@ -222,13 +201,7 @@ public final class FeeEvents {
         p,
         "FeeJointlySubmitted.v1",
         new FeeJointlySubmitted(
-            id(p),
-            p.schoolId(),
-            p.district(),
-            p.term().termId(),
-            p.programmeType(),
-            p.revision(),
-            p.status(),
+            ProposalHeader.of(p),
             p.signatures().signedBy(Department.EDUCATION),
             p.signatures().signedBy(Department.PRICING),
             p.terms().proposedFeeFenPerMonth(),
@@ -240,16 +213,7 @@ public final class FeeEvents {
         p,
         "FeeSubmissionReturned.v1",
         new FeeSubmissionReturned(
-            id(p),
-            p.schoolId(),
-            p.district(),
-            p.term().termId(),
-            p.programmeType(),
-            p.revision(),
-            p.status(),
-            p.returnedByDepartment(),
-            p.returnReasons(),
-            p.returnedAt()));
+            ProposalHeader.of(p), p.returnedByDepartment(), p.returnReasons(), p.returnedAt()));
   }
 
   public static DomainEvent approved(FeeProposal p) {
@@ -257,13 +221,7 @@ public final class FeeEvents {
         p,
         "FeeApproved.v1",
         new FeeApproved(
-            id(p),
-            p.schoolId(),
-            p.district(),
-            p.term().termId(),
-            p.programmeType(),
-            p.revision(),
-            p.status(),
+            ProposalHeader.of(p),
             p.terms().basis(),
             p.approval().feeFenPerMonth(),
             p.approval().validFrom(),
@@ -275,16 +233,7 @@ public final class FeeEvents {
     return event(
         p,
         "FeeRejected.v1",
-        new FeeRejected(
-            id(p),
-            p.schoolId(),
-            p.district(),
-            p.term().termId(),
-            p.programmeType(),
-            p.revision(),
-            p.status(),
-            p.rejectionReasons(),
-            p.rejectedAt()));
+        new FeeRejected(ProposalHeader.of(p), p.rejectionReasons(), p.rejectedAt()));
   }
 
   public static DomainEvent published(FeeProposal p, FeeProposal superseded) {
@@ -315,16 +264,7 @@ public final class FeeEvents {
         p,
         "FeeSuperseded.v1",
         new FeeSuperseded(
-            id(p),
-            p.schoolId(),
-            p.district(),
-            p.term().termId(),
-            p.programmeType(),
-            p.revision(),
-            p.status(),
-            by.id().toString(),
-            by.revision(),
-            p.supersededAt()));
+            ProposalHeader.of(p), by.id().toString(), by.revision(), p.supersededAt()));
   }
 
   private static String id(FeeProposal p) {

@@ -118,7 +118,7 @@ public class FeeDrafting {
 
   /** Stores a new draft (revision 1 or a revision) with its FeeProposalDrafted event. */
   private Uni<FeeProposalView> drafted(CommandContext command, FeeProposal draft, String note) {
-    DomainEvent event = FeeEvents.drafted(draft, "FeeProposalDrafted.v1");
+    DomainEvent event = FeeEvents.drafted(draft);
     return proposals
         .persist(draft)
         .chain(() -> changes.emit(command, draft, event, note))
@@ -140,7 +140,7 @@ public class FeeDrafting {
               requireRules(p.programmeType(), terms);
               p.amend(terms);
               return changes
-                  .emit(command, p, FeeEvents.drafted(p, "FeeProposalAmended.v1"), null)
+                  .emit(command, p, FeeEvents.amended(p), null)
                   .map(v -> FeeProposalView.of(p));
             });
   }
