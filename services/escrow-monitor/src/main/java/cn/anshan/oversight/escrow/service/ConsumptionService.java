@@ -333,47 +333,44 @@ public class ConsumptionService {
     Actor regulator = command.actor();
     return consumptions
         .findById(consumptionId)
+        .map(c -> ProblemException.requireFound(c, "consumption " + consumptionId))
         .chain(
-            c -> {
-              if (c == null) {
-                throw ProblemException.notFound("consumption " + consumptionId);
-              }
-              return orders
-                  .lockWith(c.orderId(), c)
-                  .chain(
-                      order -> {
-                        if (!regulator.inDistrict(order.district())) {
-                          throw ProblemException.notFound("consumption " + consumptionId);
-                        }
-                        c.requireDisputed();
-                        if (order.status() == OrderStatus.REFUNDED) {
-                          throw ProblemException.conflict(
-                              "order-refunded", "the order was refunded");
-                        }
-                        if (release) {
-                          return release(command, order, c, Confirmation.REGULATOR);
-                        }
-                        return ledgers
-                            .forOrder(
-                                order,
-                                true,
-                                ledger ->
-                                    ledger.voidPending(
-                                        reservationOf(ledger, c.lessonNo()),
-                                        EntryCode.LESSON_RETURNED,
-                                        "dispute:" + c.id(),
-                                        clock.now()))
-                            .chain(
-                                voided -> {
-                                  c.disputeResolved(false, 0, clock.now());
-                                  return outbox
-                                      .append(
-                                          command,
-                                          ConsumptionEvents.disputeResolved(order, c, false))
-                                      .replaceWith(ConsumptionView.of(c));
-                                });
-                      });
-            });
+            c ->
+                orders
+                    .lockWith(c.orderId(), c)
+                    .chain(
+                        order -> {
+                          if (!regulator.inDistrict(order.district())) {
+                            throw ProblemException.notFound("consumption " + consumptionId);
+                          }
+                          c.requireDisputed();
+                          if (order.status() == OrderStatus.REFUNDED) {
+                            throw ProblemException.conflict(
+                                "order-refunded", "the order was refunded");
+                          }
+                          if (release) {
+                            return release(command, order, c, Confirmation.REGULATOR);
+                          }
+                          return ledgers
+                              .forOrder(
+                                  order,
+                                  true,
+                                  ledger ->
+                                      ledger.voidPending(
+                                          reservationOf(ledger, c.lessonNo()),
+                                          EntryCode.LESSON_RETURNED,
+                                          "dispute:" + c.id(),
+                                          clock.now()))
+                              .chain(
+                                  voided -> {
+                                    c.disputeResolved(false, 0, clock.now());
+                                    return outbox
+                                        .append(
+                                            command,
+                                            ConsumptionEvents.disputeResolved(order, c, false))
+                                        .replaceWith(ConsumptionView.of(c));
+                                  });
+                        }));
   }
 
   private record Released(long amount, UUID entryId) {}

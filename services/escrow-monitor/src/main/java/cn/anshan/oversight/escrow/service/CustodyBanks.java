@@ -32,10 +32,10 @@ public class CustodyBanks {
     return supervisions
         .custodyBankOf(institutionId)
         .map(
+            agreed ->
+                ProblemException.requireFound(agreed, "supervised account of " + institutionId))
+        .map(
             agreed -> {
-              if (agreed == null) {
-                throw ProblemException.notFound("supervised account of " + institutionId);
-              }
               if (!agreed.is(bank.bankId())) {
                 throw refused(bank, institutionId, agreed);
               }
@@ -48,13 +48,8 @@ public class CustodyBanks {
   public Uni<Void> admitForOrder(Actor bank, UUID orderId) {
     return orders
         .institutionOf(orderId)
-        .chain(
-            institutionId -> {
-              if (institutionId == null) {
-                throw ProblemException.notFound("order " + orderId);
-              }
-              return admit(bank, institutionId);
-            });
+        .map(institutionId -> ProblemException.requireFound(institutionId, "order " + orderId))
+        .chain(institutionId -> admit(bank, institutionId));
   }
 
   private static ProblemException refused(Actor bank, String institutionId, CustodyBank agreed) {

@@ -193,42 +193,39 @@ public class RefundService {
     Actor regulator = command.actor();
     return refunds
         .findById(refundId)
+        .map(r -> ProblemException.requireFound(r, "refund " + refundId))
         .chain(
-            r -> {
-              if (r == null) {
-                throw ProblemException.notFound("refund " + refundId);
-              }
-              return orders
-                  .lockWith(r.orderId(), r)
-                  .chain(
-                      order -> {
-                        if (!regulator.inDistrict(order.district())) {
-                          throw ProblemException.notFound("refund " + refundId);
-                        }
-                        r.requireEscalated();
-                        if (!order.refundable()) {
-                          throw ProblemException.conflict(
-                              "order-not-refundable", "the order is " + order.status());
-                        }
-                        Instant now = clock.now();
-                        Uni<Void> decided =
-                            outbox.append(
-                                command, RefundEvents.refundDecided(order, r, refund, now));
-                        if (!refund) {
-                          r.rejected(now);
-                          return decided.map(v -> RefundView.of(r));
-                        }
-                        return decided
-                            .chain(
-                                () ->
-                                    outbox.append(
-                                        command,
-                                        RefundEvents.refundAccepted(order, r, "REGULATOR", now)))
-                            .chain(
-                                () -> payout.pay(command, order, r, "REGULATOR", UNCONSUMED_RULE))
-                            .map(v -> RefundView.of(r));
-                      });
-            });
+            r ->
+                orders
+                    .lockWith(r.orderId(), r)
+                    .chain(
+                        order -> {
+                          if (!regulator.inDistrict(order.district())) {
+                            throw ProblemException.notFound("refund " + refundId);
+                          }
+                          r.requireEscalated();
+                          if (!order.refundable()) {
+                            throw ProblemException.conflict(
+                                "order-not-refundable", "the order is " + order.status());
+                          }
+                          Instant now = clock.now();
+                          Uni<Void> decided =
+                              outbox.append(
+                                  command, RefundEvents.refundDecided(order, r, refund, now));
+                          if (!refund) {
+                            r.rejected(now);
+                            return decided.map(v -> RefundView.of(r));
+                          }
+                          return decided
+                              .chain(
+                                  () ->
+                                      outbox.append(
+                                          command,
+                                          RefundEvents.refundAccepted(order, r, "REGULATOR", now)))
+                              .chain(
+                                  () -> payout.pay(command, order, r, "REGULATOR", UNCONSUMED_RULE))
+                              .map(v -> RefundView.of(r));
+                        }));
   }
 
   /** REL-05: the institution's silence through its last answer day accepts the refund. */
@@ -320,20 +317,17 @@ public class RefundService {
   public Uni<RefundView> get(Actor actor, UUID refundId) {
     return refunds
         .findById(refundId)
+        .map(r -> ProblemException.requireFound(r, "refund " + refundId))
         .chain(
-            r -> {
-              if (r == null) {
-                throw ProblemException.notFound("refund " + refundId);
-              }
-              return orders
-                  .findById(r.orderId())
-                  .map(
-                      o -> {
-                        if (!Access.sees(actor, o)) {
-                          throw ProblemException.notFound("refund " + refundId);
-                        }
-                        return RefundView.of(r);
-                      });
-            });
+            r ->
+                orders
+                    .findById(r.orderId())
+                    .map(
+                        o -> {
+                          if (!Access.sees(actor, o)) {
+                            throw ProblemException.notFound("refund " + refundId);
+                          }
+                          return RefundView.of(r);
+                        }));
   }
 }

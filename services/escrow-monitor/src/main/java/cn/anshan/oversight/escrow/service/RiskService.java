@@ -266,29 +266,26 @@ public class RiskService {
     Instant at = day.plusDays(1).atStartOfDay(OversightClock.BUSINESS_ZONE).toInstant();
     return supervisions
         .findById(institutionId)
+        .map(s -> ProblemException.requireFound(s, "supervised account of " + institutionId))
         .chain(
-            s -> {
-              if (s == null) {
-                throw ProblemException.notFound("supervised account of " + institutionId);
-              }
-              return SupervisionService.unconsumed(institutionId)
-                  .chain(
-                      unconsumed ->
-                          ledger
-                              .postedDebitBalanceBefore(
-                                  AccountType.CUSTODY_CASH.idFor(institutionId), at)
-                              .chain(
-                                  held ->
-                                      judge(
-                                          command,
-                                          s,
-                                          bankRef,
-                                          day,
-                                          day.equals(today),
-                                          balanceFen,
-                                          held,
-                                          unconsumed)));
-            });
+            s ->
+                SupervisionService.unconsumed(institutionId)
+                    .chain(
+                        unconsumed ->
+                            ledger
+                                .postedDebitBalanceBefore(
+                                    AccountType.CUSTODY_CASH.idFor(institutionId), at)
+                                .chain(
+                                    held ->
+                                        judge(
+                                            command,
+                                            s,
+                                            bankRef,
+                                            day,
+                                            day.equals(today),
+                                            balanceFen,
+                                            held,
+                                            unconsumed))));
   }
 
   private Uni<BalanceStatementReceipt> judge(

@@ -175,11 +175,9 @@ public class SupervisionService {
   private Uni<Supervision> reserveAccount(String institutionId) {
     return supervisions
         .findForUpdate(institutionId)
+        .map(s -> ProblemException.requireFound(s, "supervised account of " + institutionId))
         .map(
             s -> {
-              if (s == null) {
-                throw ProblemException.notFound("supervised account of " + institutionId);
-              }
               if (s.mode() != SupervisionMode.RISK_RESERVE) {
                 throw ProblemException.rule(
                     RESERVE_RULE, "the institution is supervised by custody, not a reserve");

@@ -206,11 +206,9 @@ public class ParentConsultation {
   private Uni<FeeProposal> representedBy(Actor parent, FeeProposal proposal) {
     return representatives
         .lookup(proposal.schoolId(), parent.subject())
+        .map(rep -> ProblemException.requireFound(rep, "fee proposal " + proposal.id()))
         .map(
             rep -> {
-              if (rep == null) {
-                throw ProblemException.notFound("fee proposal " + proposal.id());
-              }
               if (parent.subject().equals(proposal.draftedBy())) {
                 throw ProblemException.rule(
                     403,

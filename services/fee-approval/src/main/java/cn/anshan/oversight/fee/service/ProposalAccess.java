@@ -82,23 +82,20 @@ public class ProposalAccess {
   Uni<FeeProposal> visible(Actor actor, UUID proposalId) {
     return proposals
         .findById(proposalId)
+        .map(p -> ProblemException.requireFound(p, "fee proposal " + proposalId))
         .chain(
-            p -> {
-              if (p == null) {
-                throw ProblemException.notFound("fee proposal " + proposalId);
-              }
-              return switch (actor.role()) {
-                case Roles.AUDITOR, Roles.PRICING_OFFICER, Roles.CITY_GOVERNMENT ->
-                    Uni.createFrom().item(p);
-                case Roles.REGULATOR -> seen(actor.inDistrict(p.district()), p);
-                case Roles.SCHOOL_ADMIN -> seen(p.schoolId().equals(actor.schoolId()), p);
-                case Roles.PARENT ->
-                    representatives
-                        .lookup(p.schoolId(), actor.subject())
-                        .chain(rep -> seen(rep != null, p));
-                default -> seen(false, p);
-              };
-            });
+            p ->
+                switch (actor.role()) {
+                  case Roles.AUDITOR, Roles.PRICING_OFFICER, Roles.CITY_GOVERNMENT ->
+                      Uni.createFrom().item(p);
+                  case Roles.REGULATOR -> seen(actor.inDistrict(p.district()), p);
+                  case Roles.SCHOOL_ADMIN -> seen(p.schoolId().equals(actor.schoolId()), p);
+                  case Roles.PARENT ->
+                      representatives
+                          .lookup(p.schoolId(), actor.subject())
+                          .chain(rep -> seen(rep != null, p));
+                  default -> seen(false, p);
+                });
   }
 
   private static Uni<FeeProposal> seen(boolean visible, FeeProposal p) {

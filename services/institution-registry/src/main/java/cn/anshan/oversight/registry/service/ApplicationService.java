@@ -255,10 +255,10 @@ public class ApplicationService {
     return institutions
         .findById(institutionId)
         .map(
+            application ->
+                ProblemException.requireFound(application, "application " + institutionId))
+        .map(
             application -> {
-              if (application == null) {
-                throw ProblemException.notFound("application " + institutionId);
-              }
               application
                   .localApprovalViolation(actor.district())
                   .ifPresent(

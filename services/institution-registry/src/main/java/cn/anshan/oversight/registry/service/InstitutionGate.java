@@ -33,10 +33,10 @@ public class InstitutionGate {
     return institutions
         .findById(institutionId)
         .map(
+            institution ->
+                ProblemException.requireFound(institution, "institution " + institutionId))
+        .map(
             institution -> {
-              if (institution == null) {
-                throw ProblemException.notFound("institution " + institutionId);
-              }
               if (institution.status() != ApplicationStatus.APPROVED) {
                 throw ProblemException.conflict(
                     "institution-not-approved",

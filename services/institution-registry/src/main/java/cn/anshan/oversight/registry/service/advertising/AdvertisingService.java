@@ -66,11 +66,11 @@ public class AdvertisingService {
       CommandContext command, String institutionId, AdChannel channel, String description) {
     return institutions
         .findById(institutionId)
+        .map(
+            institution ->
+                ProblemException.requireFound(institution, "institution " + institutionId))
         .chain(
             institution -> {
-              if (institution == null) {
-                throw ProblemException.notFound("institution " + institutionId);
-              }
               AdReport report =
                   new AdReport(
                       institutionId,

@@ -113,13 +113,8 @@ public class PricingService {
     known(locality);
     return schedules
         .findById(locality)
-        .map(
-            schedule -> {
-              if (schedule == null) {
-                throw ProblemException.notFound("price schedule " + locality);
-              }
-              return PriceScheduleView.of(schedule, settings.policy());
-            });
+        .map(schedule -> ProblemException.requireFound(schedule, "price schedule " + locality))
+        .map(schedule -> PriceScheduleView.of(schedule, settings.policy()));
   }
 
   /** One event after another: a reactive session must not run operations in parallel. */

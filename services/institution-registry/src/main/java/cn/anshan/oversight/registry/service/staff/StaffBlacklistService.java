@@ -89,14 +89,11 @@ public class StaffBlacklistService {
   public Uni<BlacklistEntryView> get(String entryId) {
     return blacklist
         .findById(entryId)
+        .map(entry -> ProblemException.requireFound(entry, "blacklist entry " + entryId))
         .chain(
-            entry -> {
-              if (entry == null) {
-                throw ProblemException.notFound("blacklist entry " + entryId);
-              }
-              return staff
-                  .activeWithIdHash(entry.idHash())
-                  .map(filed -> BlacklistEntryView.of(entry, filed));
-            });
+            entry ->
+                staff
+                    .activeWithIdHash(entry.idHash())
+                    .map(filed -> BlacklistEntryView.of(entry, filed)));
   }
 }
