@@ -1,8 +1,8 @@
 package cn.anshan.oversight.escrow.rest;
 
+import cn.anshan.oversight.escrow.service.BalanceStatements;
 import cn.anshan.oversight.escrow.service.BankPaymentService;
 import cn.anshan.oversight.escrow.service.CustodyBanks;
-import cn.anshan.oversight.escrow.service.RiskService;
 import cn.anshan.oversight.escrow.service.SupervisionService;
 import cn.anshan.oversight.escrow.service.Views;
 import cn.anshan.oversight.kit.events.CommandContext;
@@ -42,7 +42,7 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 public class BankResource {
   private final BankPaymentService payments;
   private final SupervisionService supervision;
-  private final RiskService risk;
+  private final BalanceStatements balanceStatements;
   private final CurrentActor actor;
   private final IdempotentCommands idempotency;
   private final CustodyBanks banks;
@@ -50,13 +50,13 @@ public class BankResource {
   public BankResource(
       BankPaymentService payments,
       SupervisionService supervision,
-      RiskService risk,
+      BalanceStatements balanceStatements,
       CurrentActor actor,
       IdempotentCommands idempotency,
       CustodyBanks banks) {
     this.payments = payments;
     this.supervision = supervision;
-    this.risk = risk;
+    this.balanceStatements = balanceStatements;
     this.actor = actor;
     this.idempotency = idempotency;
     this.banks = banks;
@@ -205,7 +205,7 @@ public class BankResource {
                 .admit(command.actor(), request.institutionId())
                 .chain(
                     () ->
-                        risk.balanceStatement(
+                        balanceStatements.balanceStatement(
                             command,
                             request.bankRef(),
                             request.institutionId(),

@@ -1,6 +1,6 @@
 package cn.anshan.oversight.escrow.rest;
 
-import cn.anshan.oversight.escrow.service.RiskService;
+import cn.anshan.oversight.escrow.service.RiskQueries;
 import cn.anshan.oversight.escrow.service.Views.RiskPage;
 import cn.anshan.oversight.kit.security.CurrentActor;
 import cn.anshan.oversight.kit.security.Roles;
@@ -22,10 +22,10 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 @Tag(name = "Risk warnings", description = "Graded prepayment risk indicators")
 @Produces(MediaType.APPLICATION_JSON)
 public class RiskResource {
-  private final RiskService service;
+  private final RiskQueries service;
   private final CurrentActor actor;
 
-  public RiskResource(RiskService service, CurrentActor actor) {
+  public RiskResource(RiskQueries service, CurrentActor actor) {
     this.service = service;
     this.actor = actor;
   }

@@ -1,7 +1,6 @@
 package cn.anshan.oversight.escrow.service;
 
 import cn.anshan.oversight.escrow.config.EscrowSettings;
-import cn.anshan.oversight.escrow.domain.ledger.AccountType;
 import cn.anshan.oversight.escrow.domain.order.Order;
 import cn.anshan.oversight.escrow.domain.risk.RiskGrade;
 import cn.anshan.oversight.escrow.domain.risk.RiskIndicator;
@@ -16,27 +15,17 @@ import cn.anshan.oversight.escrow.repository.OrderRepository;
 import cn.anshan.oversight.escrow.repository.RefundRepository;
 import cn.anshan.oversight.escrow.repository.RiskTripRepository;
 import cn.anshan.oversight.escrow.repository.SupervisionRepository;
-import cn.anshan.oversight.escrow.service.Views.BalanceStatementReceipt;
-import cn.anshan.oversight.escrow.service.Views.RiskPage;
-import cn.anshan.oversight.escrow.service.Views.RiskTripView;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.DomainEvent;
-import cn.anshan.oversight.kit.http.Keyset;
-import cn.anshan.oversight.kit.http.Page;
 import cn.anshan.oversight.kit.outbox.Outbox;
-import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
-import cn.anshan.oversight.kit.security.Roles;
 import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.kit.watch.WatchLock;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -120,7 +109,8 @@ public class RiskService {
             now));
   }
 
-  private Uni<Boolean> maybe(
+  /** Trips {@code trip} if there is one (see {@link #trip}); returns whether it did. */
+  Uni<Boolean> tripIfAny(
       CommandContext context, String institutionId, String district, Optional<Trip> trip) {
     return trip.isEmpty()
         ? Uni.createFrom().item(false)
@@ -166,7 +156,7 @@ public class RiskService {
                                     now.minus(Duration.ofDays(7)))
                                 .chain(
                                     before ->
-                                        maybe(
+                                        tripIfAny(
                                             context,
                                             order.institutionId(),
                                             order.district(),
@@ -184,7 +174,7 @@ public class RiskService {
         .requestedSince(order.id(), clock.now().minus(Duration.ofDays(7)))
         .chain(
             n ->
-                maybe(
+                tripIfAny(
                     context,
                     order.institutionId(),
                     order.district(),
@@ -221,7 +211,7 @@ public class RiskService {
         .requestedSince(order.institutionId(), clock.now().minus(Duration.ofDays(7)))
         .chain(
             count ->
-                maybe(
+                tripIfAny(
                     context,
                     order.institutionId(),
                     order.district(),
@@ -234,95 +224,12 @@ public class RiskService {
     if (!s.reserveBelow(settings.supervision().riskReserveMinFen())) {
       return Uni.createFrom().voidItem();
     }
-    return maybe(
+    return tripIfAny(
             context,
             s.institutionId(),
             s.district(),
             RiskRules.reserve(s.reserveFen(), settings.supervision().riskReserveMinFen()))
         .replaceWithVoid();
-  }
-
-  /**
-   * Row 13 (a) and issue 17 item 7: the custody bank states the balance it actually holds at the
-   * end of a day (today: now). For today, coverage is that balance against the unconsumed value;
-   * the reconciliation compares it with what the ledger says custody held at the same moment: a
-   * shortfall trips CUSTODY_SHORTFALL (PRE-08), an excess UNEXPLAINED_INFLOW (PRE-25).
-   */
-  @WithTransaction
-  public Uni<BalanceStatementReceipt> balanceStatement(
-      CommandContext command,
-      String bankRef,
-      String institutionId,
-      LocalDate asOf,
-      long balanceFen) {
-    LocalDate today = clock.today();
-    LocalDate day = asOf == null ? today : asOf;
-    if (day.isAfter(today)) {
-      throw ProblemException.rule(
-          RiskIndicator.CUSTODY_SHORTFALL.rule(),
-          "a balance is stated for a day that has begun: asOf " + day + " is after " + today);
-    }
-    // the end of the day; for today that is everything recorded so far
-    Instant at = day.plusDays(1).atStartOfDay(OversightClock.BUSINESS_ZONE).toInstant();
-    return supervisions
-        .findById(institutionId)
-        .map(s -> ProblemException.requireFound(s, "supervised account of " + institutionId))
-        .chain(
-            s ->
-                SupervisionService.unconsumed(institutionId)
-                    .chain(
-                        unconsumed ->
-                            ledger
-                                .postedDebitBalanceBefore(
-                                    AccountType.CUSTODY_CASH.idFor(institutionId), at)
-                                .chain(
-                                    held ->
-                                        judge(
-                                            command,
-                                            s,
-                                            bankRef,
-                                            day,
-                                            day.equals(today),
-                                            balanceFen,
-                                            held,
-                                            unconsumed))));
-  }
-
-  private Uni<BalanceStatementReceipt> judge(
-      CommandContext command,
-      Supervision s,
-      String bankRef,
-      LocalDate day,
-      boolean current,
-      long balanceFen,
-      long ledgerFen,
-      long unconsumed) {
-    // coverage compares with today's unconsumed value: meaningless for an earlier day's balance
-    Optional<Trip> coverage =
-        current
-            ? RiskRules.coverage(
-                balanceFen,
-                unconsumed,
-                settings.risk().coverageMin(),
-                settings.risk().coverageRed())
-            : Optional.empty();
-    Optional<Trip> reconciliation =
-        RiskRules.reconciliation(
-            balanceFen, ledgerFen, settings.risk().reconciliationToleranceFen());
-    Double ratio = current && unconsumed > 0 ? (double) balanceFen / unconsumed : null;
-    return maybe(command, s.institutionId(), s.district(), coverage)
-        .chain(() -> maybe(command, s.institutionId(), s.district(), reconciliation))
-        .replaceWith(
-            new BalanceStatementReceipt(
-                bankRef,
-                s.institutionId(),
-                day,
-                balanceFen,
-                ledgerFen,
-                unconsumed,
-                ratio,
-                reconciliation.isEmpty(),
-                coverage.isPresent() || reconciliation.isPresent()));
   }
 
   /** Row 13 (d): paid orders without lesson activity for the configured days. */
@@ -350,7 +257,7 @@ public class RiskService {
                 chain =
                     chain.chain(
                         n ->
-                            maybe(
+                            tripIfAny(
                                     system,
                                     order.institutionId(),
                                     order.district(),
@@ -359,62 +266,5 @@ public class RiskService {
               }
               return chain;
             });
-  }
-
-  /** Regulators their district, operators their institution, auditors all; newest last. */
-  @WithSession
-  public Uni<RiskPage> list(Actor actor, String institutionId, String cursor, Integer limit) {
-    int size = Keyset.pageSize(limit, 20, settings.maxPageSize());
-    Keyset.Position after = Keyset.after(cursor);
-    return trips
-        .page(
-            scope(actor),
-            institutionId,
-            after.isStart() ? null : after.instant(),
-            Page.afterId(after),
-            size + 1)
-        .map(
-            rows -> {
-              List<RiskTripView> items = rows.stream().limit(size).map(RiskService::view).toList();
-              String next =
-                  rows.size() > size
-                      ? Keyset.cursor(
-                          items.get(size - 1).trippedAt(), items.get(size - 1).id().toString())
-                      : null;
-              return new RiskPage(items, next);
-            });
-  }
-
-  /** Auditors see every trip, regulators their district's, an institution's operators its own. */
-  private static RiskTripRepository.Scope scope(Actor actor) {
-    return switch (actor.role()) {
-      case Roles.AUDITOR -> new RiskTripRepository.Scope(null, null);
-      case Roles.REGULATOR -> {
-        if (actor.district() == null) {
-          throw ProblemException.forbidden("the token carries no district claim");
-        }
-        yield new RiskTripRepository.Scope(actor.district(), null);
-      }
-      default -> {
-        if (actor.institutionId() == null) {
-          throw ProblemException.forbidden("the token carries no institution_id claim");
-        }
-        yield new RiskTripRepository.Scope(null, actor.institutionId());
-      }
-    };
-  }
-
-  private static RiskTripView view(RiskTripRepository.RiskTripRow r) {
-    return new RiskTripView(
-        r.id(),
-        r.institutionId(),
-        r.district(),
-        r.indicator(),
-        r.grade(),
-        r.value(),
-        r.threshold(),
-        r.detail(),
-        r.businessDate(),
-        r.trippedAt());
   }
 }
