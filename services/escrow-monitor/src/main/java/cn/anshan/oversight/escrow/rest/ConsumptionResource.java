@@ -1,6 +1,7 @@
 package cn.anshan.oversight.escrow.rest;
 
 import cn.anshan.oversight.escrow.service.ConsumptionService;
+import cn.anshan.oversight.escrow.service.DisputeResolution;
 import cn.anshan.oversight.escrow.service.Views.ConsumptionView;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.idempotency.CommandResult;
@@ -34,12 +35,17 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 @Produces(MediaType.APPLICATION_JSON)
 public class ConsumptionResource {
   private final ConsumptionService service;
+  private final DisputeResolution disputes;
   private final CurrentActor actor;
   private final IdempotentCommands idempotency;
 
   public ConsumptionResource(
-      ConsumptionService service, CurrentActor actor, IdempotentCommands idempotency) {
+      ConsumptionService service,
+      DisputeResolution disputes,
+      CurrentActor actor,
+      IdempotentCommands idempotency) {
     this.service = service;
+    this.disputes = disputes;
     this.actor = actor;
     this.idempotency = idempotency;
   }
@@ -136,7 +142,7 @@ public class ConsumptionResource {
         idempotencyKey,
         request,
         () ->
-            service
+            disputes
                 .resolve(
                     command, consumptionId, request.outcome() == Requests.DisputeOutcome.RELEASE)
                 .map(view -> new CommandResult(200, view, null, null)));

@@ -2,10 +2,6 @@ package cn.anshan.oversight.escrow.service;
 
 import cn.anshan.oversight.escrow.config.EscrowSettings;
 import cn.anshan.oversight.escrow.domain.entitlement.HeldSession;
-import cn.anshan.oversight.escrow.domain.ledger.EntryCode;
-import cn.anshan.oversight.escrow.domain.ledger.JournalEntry;
-import cn.anshan.oversight.escrow.domain.ledger.Ledger;
-import cn.anshan.oversight.escrow.domain.ledger.Movements;
 import cn.anshan.oversight.escrow.domain.order.Consumption;
 import cn.anshan.oversight.escrow.domain.order.LessonEvidence;
 import cn.anshan.oversight.escrow.domain.order.Order;
@@ -15,9 +11,9 @@ import cn.anshan.oversight.escrow.repository.ConsumptionRepository;
 import cn.anshan.oversight.escrow.repository.OrderRepository;
 import cn.anshan.oversight.escrow.repository.SessionRepository;
 import cn.anshan.oversight.escrow.repository.StandingRepository;
+import cn.anshan.oversight.escrow.service.LessonRelease.Confirmation;
 import cn.anshan.oversight.escrow.service.Views.ConsumptionView;
 import cn.anshan.oversight.kit.events.CommandContext;
-import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
@@ -44,7 +40,7 @@ public class ConsumptionService {
   private final StandingRepository standings;
   private final SessionRepository sessions;
   private final RiskService risk;
-  private final Ledgers ledgers;
+  private final LessonRelease lessons;
   private final Outbox outbox;
   private final OversightClock clock;
   private final WorkingDayCalendar calendar;
@@ -56,7 +52,7 @@ public class ConsumptionService {
       StandingRepository standings,
       SessionRepository sessions,
       RiskService risk,
-      Ledgers ledgers,
+      LessonRelease lessons,
       Outbox outbox,
       OversightClock clock,
       WorkingDayCalendar calendar,
@@ -66,7 +62,7 @@ public class ConsumptionService {
     this.standings = standings;
     this.sessions = sessions;
     this.risk = risk;
-    this.ledgers = ledgers;
+    this.lessons = lessons;
     this.outbox = outbox;
     this.clock = clock;
     this.calendar = calendar;
@@ -95,7 +91,7 @@ public class ConsumptionService {
                                     }))
                     .call(session -> attended(order, session))
                     .call(session -> firstFor(order, session))
-                    .call(() -> mayCollect(order, "consumption requests"))
+                    .call(() -> lessons.mayCollect(order, "consumption requests"))
                     .chain(session -> record(command, order, session))
                     .call(() -> risk.afterConsumptionRequest(command, order)));
   }
@@ -163,30 +159,6 @@ public class ConsumptionService {
         .map(ConsumptionView::of);
   }
 
-  /**
-   * LST-01 (issue 17 item 2): while the institution may not collect (not white-listed and
-   * operational, licence revoked), it neither asks for lessons nor is paid for them; a 409 that
-   * changes nothing, until the registry restores its standing.
-   */
-  private Uni<Void> mayCollect(Order order, String what) {
-    return standings
-        .findById(order.institutionId())
-        .map(
-            standing -> {
-              if (standing == null || !standing.entitled()) {
-                throw ProblemException.rule(
-                    409,
-                    OrderService.ENTITLEMENT_RULE,
-                    "institution "
-                        + order.institutionId()
-                        + " may not collect now (not white-listed and operational): "
-                        + what
-                        + " stop until it may again");
-              }
-              return null;
-            });
-  }
-
   /** REL-02: the parent confirms; the lesson is released. */
   @WithTransaction
   public Uni<ConsumptionView> confirm(CommandContext command, UUID consumptionId) {
@@ -194,7 +166,8 @@ public class ConsumptionService {
         .chain(
             pair -> {
               pair.consumption().requireRequested();
-              return release(command, pair.order(), pair.consumption(), Confirmation.PARENT);
+              return lessons.release(
+                  command, pair.order(), pair.consumption(), Confirmation.PARENT);
             });
   }
 
@@ -235,155 +208,35 @@ public class ConsumptionService {
               Uni<Integer> chain = Uni.createFrom().item(0);
               // One operation at a time on the session: chain, never combine.
               for (Consumption c : due) {
-                chain =
-                    chain.chain(
-                        n ->
-                            orders
-                                .lockWith(c.orderId(), c)
-                                .chain(
-                                    order -> {
-                                      if (!c.autoConfirmDue(today)
-                                          || order.status() == OrderStatus.REFUNDED) {
-                                        return Uni.createFrom().item(n);
-                                      }
-                                      // the standing may have changed since the batch was read
-                                      return standings
-                                          .findById(order.institutionId())
-                                          .chain(
-                                              standing ->
-                                                  standing == null || !standing.entitled()
-                                                      ? Uni.createFrom().item(n)
-                                                      : releaseNow(
-                                                              system, order, c, Confirmation.AUTO)
-                                                          .replaceWith(n + 1));
-                                    }));
+                chain = chain.chain(n -> autoConfirm(system, c, today).map(done -> n + done));
               }
               return chain;
             });
   }
 
   /**
-   * Posts the lesson's reservation to the institution and pays it out of custody (REL-02). The
-   * ledger refuses a second resolution, so cumulative release never exceeds confirmed lessons ×
-   * unit price paid.
+   * One lesson past its last answer day, confirmed in silence unless the order was refunded or the
+   * institution may not collect now (its standing may have changed since the batch was read).
+   * Returns 1 if it was released.
    */
-  /** Who confirmed a lesson. */
-  enum Confirmation {
-    PARENT,
-    AUTO,
-    REGULATOR
-  }
-
-  private Uni<ConsumptionView> release(
-      CommandContext context, Order order, Consumption c, Confirmation how) {
-    return mayCollect(order, "releases").chain(() -> releaseNow(context, order, c, how));
-  }
-
-  private Uni<ConsumptionView> releaseNow(
-      CommandContext context, Order order, Consumption c, Confirmation how) {
-    return ledgers
-        .forOrder(
-            order,
-            true,
-            ledger -> {
-              UUID pendingId = reservationOf(ledger, c.lessonNo());
-              long amount =
-                  Movements.releaseLesson(ledger, pendingId, "consumption:" + c.id(), clock.now());
-              JournalEntry posted = ledger.appended().get(0);
-              return new Released(amount, posted.id());
-            })
+  private Uni<Integer> autoConfirm(CommandContext system, Consumption c, LocalDate today) {
+    return orders
+        .lockWith(c.orderId(), c)
         .chain(
-            released -> {
-              DomainEvent answered =
-                  switch (how) {
-                    case PARENT -> {
-                      c.confirmed(false, released.amount(), clock.now());
-                      yield ConsumptionEvents.consumptionConfirmed(order, c);
-                    }
-                    case AUTO -> {
-                      c.confirmed(true, released.amount(), clock.now());
-                      yield ConsumptionEvents.consumptionAutoConfirmed(
-                          order, c, settings.release().autoConfirmWorkingDays());
-                    }
-                    case REGULATOR -> {
-                      c.disputeResolved(true, released.amount(), clock.now());
-                      yield ConsumptionEvents.disputeResolved(order, c, true);
-                    }
-                  };
-              order.released(released.amount(), clock.now());
-              return outbox
-                  .append(context, answered)
-                  .call(
-                      () ->
-                          outbox.append(
-                              context,
-                              ConsumptionEvents.fundsReleased(
-                                  order, c, released.amount(), how.name(), released.entryId())))
-                  .replaceWith(ConsumptionView.of(c));
+            order -> {
+              if (!c.autoConfirmDue(today) || order.status() == OrderStatus.REFUNDED) {
+                return Uni.createFrom().item(0);
+              }
+              return standings
+                  .findById(order.institutionId())
+                  .chain(
+                      standing ->
+                          standing == null || !standing.entitled()
+                              ? Uni.createFrom().item(0)
+                              : lessons
+                                  .releaseNow(system, order, c, Confirmation.AUTO)
+                                  .replaceWith(1));
             });
-  }
-
-  /**
-   * REL-07: the regulator of the institution's district resolves a disputed lesson: RELEASE pays it
-   * to the institution; RETURN voids its reservation back to the family's balance in custody, which
-   * the order's refund pays out.
-   */
-  @WithTransaction
-  public Uni<ConsumptionView> resolve(CommandContext command, UUID consumptionId, boolean release) {
-    Actor regulator = command.actor();
-    return consumptions
-        .findById(consumptionId)
-        .map(c -> ProblemException.requireFound(c, "consumption " + consumptionId))
-        .chain(
-            c ->
-                orders
-                    .lockWith(c.orderId(), c)
-                    .chain(
-                        order -> {
-                          if (!regulator.inDistrict(order.district())) {
-                            throw ProblemException.notFound("consumption " + consumptionId);
-                          }
-                          c.requireDisputed();
-                          if (order.status() == OrderStatus.REFUNDED) {
-                            throw ProblemException.conflict(
-                                "order-refunded", "the order was refunded");
-                          }
-                          if (release) {
-                            return release(command, order, c, Confirmation.REGULATOR);
-                          }
-                          return ledgers
-                              .forOrder(
-                                  order,
-                                  true,
-                                  ledger ->
-                                      ledger.voidPending(
-                                          reservationOf(ledger, c.lessonNo()),
-                                          EntryCode.LESSON_RETURNED,
-                                          "dispute:" + c.id(),
-                                          clock.now()))
-                              .chain(
-                                  voided -> {
-                                    c.disputeResolved(false, 0, clock.now());
-                                    return outbox
-                                        .append(
-                                            command,
-                                            ConsumptionEvents.disputeResolved(order, c, false))
-                                        .replaceWith(ConsumptionView.of(c));
-                                  });
-                        }));
-  }
-
-  private record Released(long amount, UUID entryId) {}
-
-  private static UUID reservationOf(Ledger ledger, int lessonNo) {
-    return ledger.unresolved().stream()
-        .filter(e -> e.lessonNo() != null && e.lessonNo() == lessonNo)
-        .map(JournalEntry::id)
-        .findFirst()
-        .orElseThrow(
-            () ->
-                ProblemException.rule(
-                    "REL-01", "lesson " + lessonNo + " has no open reservation to release"));
   }
 
   private record Owned(Order order, Consumption consumption) {}
