@@ -1,9 +1,10 @@
 package cn.anshan.oversight.registry.domain;
 
+import static cn.anshan.oversight.registry.domain.Refusals.refused;
+import static cn.anshan.oversight.registry.domain.Refusals.slug;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import java.math.BigDecimal;
 import java.util.List;
@@ -175,17 +176,23 @@ class ApplicationRulesTest {
     Institution application = Institution.applyingFor(null, "inst-1");
     application.apply(scienceClub("300", 20), STANDARD, "operator", java.time.Instant.EPOCH);
     assertEquals(
-        "application-pending", refusal(() -> Institution.applyingFor(application, "inst-1")));
+        "application-pending",
+        slug(refused(409, () -> Institution.applyingFor(application, "inst-1"))));
     assertEquals(
         "application-pending",
-        refusal(
-            () ->
-                application.apply(
-                    scienceClub("300", 20), STANDARD, "operator", java.time.Instant.EPOCH)));
+        slug(
+            refused(
+                409,
+                () ->
+                    application.apply(
+                        scienceClub("300", 20), STANDARD, "operator", java.time.Instant.EPOCH))));
     application.approve(STANDARD, "reg-7", java.time.Instant.EPOCH);
-    assertEquals("already-approved", refusal(() -> Institution.applyingFor(application, "inst-1")));
     assertEquals(
-        "already-registered", refusal(() -> Institution.registering(application, "inst-1")));
+        "already-approved",
+        slug(refused(409, () -> Institution.applyingFor(application, "inst-1"))));
+    assertEquals(
+        "already-registered",
+        slug(refused(409, () -> Institution.registering(application, "inst-1"))));
 
     Institution rejected = Institution.applyingFor(null, "inst-2");
     rejected.apply(scienceClub("300", 20), STANDARD, "operator", java.time.Instant.EPOCH);
@@ -196,15 +203,6 @@ class ApplicationRulesTest {
             .apply(scienceClub("300", 20), STANDARD, "operator", java.time.Instant.EPOCH)
             .isEmpty());
     assertEquals(ApplicationStatus.APPLIED, rejected.status());
-  }
-
-  /** The problem type's last segment of a refused transition, which is a 409. */
-  private static String refusal(org.junit.jupiter.api.function.Executable transition) {
-    ProblemException refused =
-        org.junit.jupiter.api.Assertions.assertThrows(ProblemException.class, transition);
-    assertEquals(409, refused.problem().status());
-    String type = refused.problem().type().toString();
-    return type.substring(type.lastIndexOf('/') + 1);
   }
 
   @Test

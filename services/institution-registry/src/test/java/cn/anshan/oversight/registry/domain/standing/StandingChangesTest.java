@@ -1,10 +1,10 @@
 package cn.anshan.oversight.registry.domain.standing;
 
+import static cn.anshan.oversight.registry.domain.Refusals.refused;
+import static cn.anshan.oversight.registry.domain.Refusals.slug;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.registry.domain.Category;
 import cn.anshan.oversight.registry.domain.Mode;
 import cn.anshan.oversight.registry.domain.SubCategory;
@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /** The refusals the licence, the registration and a sanction own (issue 14 item 2). */
 class StandingChangesTest {
@@ -24,7 +23,7 @@ class StandingChangesTest {
   void reg06ALicenceIsIssuedForAValidPeriodAndNotOverOneInForce() {
     assertEquals(
         List.of("REG-06"),
-        refusal(
+        refused(
                 422,
                 () -> OperatingLicence.toIssue(null, "inst-1", TODAY, TODAY.minusDays(1), TODAY))
             .rules());
@@ -34,7 +33,7 @@ class StandingChangesTest {
     assertEquals(
         "licence-in-force",
         slug(
-            refusal(
+            refused(
                 409,
                 () ->
                     OperatingLicence.toIssue(
@@ -42,7 +41,7 @@ class StandingChangesTest {
     // the period is checked first: a bad period over a licence in force is still REG-06
     assertEquals(
         List.of("REG-06"),
-        refusal(
+        refused(
                 422,
                 () -> OperatingLicence.toIssue(licence, "inst-1", TODAY, TODAY.minusDays(1), TODAY))
             .rules());
@@ -50,11 +49,11 @@ class StandingChangesTest {
 
     assertSame(licence, OperatingLicence.toRevoke(licence));
     licence.revoke("ENF-01: x", NOW);
-    assertEquals("no-licence", slug(refusal(409, () -> OperatingLicence.toRevoke(licence))));
-    assertEquals("no-licence", slug(refusal(409, () -> OperatingLicence.toRevoke(null))));
+    assertEquals("no-licence", slug(refused(409, () -> OperatingLicence.toRevoke(licence))));
+    assertEquals("no-licence", slug(refused(409, () -> OperatingLicence.toRevoke(null))));
     assertEquals(
         "no-licence-in-force",
-        slug(refusal(409, () -> OperatingLicence.inForce(licence, "inst-1", TODAY))));
+        slug(refused(409, () -> OperatingLicence.inForce(licence, "inst-1", TODAY))));
     // a revoked licence is re-issued in place
     assertSame(
         licence, OperatingLicence.toIssue(licence, "inst-1", TODAY, TODAY.plusYears(3), TODAY));
@@ -66,7 +65,7 @@ class StandingChangesTest {
         Category.SUBJECT, RegistrationType.MINFEI_CERTIFICATE, TODAY.plusYears(1), TODAY);
     assertEquals(
         "REG-06",
-        refusal(
+        refused(
                 422,
                 () ->
                     LegalRegistration.requireFileable(
@@ -83,10 +82,10 @@ class StandingChangesTest {
     Sanction sanction =
         new Sanction("inst-1", SanctionType.STOP_ENROLLING, "ENF-01", "x", "reg-7", NOW);
     assertSame(sanction, Sanction.toLift(sanction, "inst-1", sanction.id()));
-    refusal(404, () -> Sanction.toLift(sanction, "inst-2", sanction.id()));
-    refusal(404, () -> Sanction.toLift(null, "inst-1", UUID.randomUUID()));
+    refused(404, () -> Sanction.toLift(sanction, "inst-2", sanction.id()));
+    refused(404, () -> Sanction.toLift(null, "inst-1", UUID.randomUUID()));
     sanction.lift("reg-7", NOW);
-    refusal(404, () -> Sanction.toLift(sanction, "inst-1", sanction.id()));
+    refused(404, () -> Sanction.toLift(sanction, "inst-1", sanction.id()));
   }
 
   private static void issue(OperatingLicence licence) {
@@ -99,15 +98,5 @@ class StandingChangesTest {
         TODAY.plusYears(3),
         "reg-7",
         NOW);
-  }
-
-  private static cn.anshan.oversight.kit.problem.Problem refusal(int status, Executable change) {
-    ProblemException refused = assertThrows(ProblemException.class, change);
-    assertEquals(status, refused.problem().status(), refused.getMessage());
-    return refused.problem();
-  }
-
-  private static String slug(cn.anshan.oversight.kit.problem.Problem problem) {
-    return problem.type().substring(problem.type().lastIndexOf('/') + 1);
   }
 }
