@@ -3,23 +3,34 @@ package cn.anshan.oversight.kit.events;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.tracing.TraceParent;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.jackson.JsonCloudEventData;
+import io.cloudevents.jackson.JsonFormat;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * Builds the CloudEvents 1.0 structured-mode JSON of DESIGN §2. {@code sequence} is a placeholder 0
- * that the relay replaces when it numbers the event at publish time, being the only place that
- * knows the value. {@code traceparent}/{@code tracestate} are the CloudEvents distributed-tracing
- * extension, present when the command was traced.
+ * Builds the CloudEvents 1.0 structured-mode JSON of DESIGN §2 with the CloudEvents SDK, which
+ * checks the attribute names and writes the format. {@code sequence} is a placeholder 0 that the
+ * relay replaces when it numbers the event at publish time, being the only place that knows the
+ * value. {@code traceparent} is the CloudEvents distributed-tracing extension, present when the
+ * command was traced.
  */
 public final class CloudEventEnvelope {
-  public static final String CONTENT_TYPE = "application/cloudevents+json";
+  public static final String CONTENT_TYPE = JsonFormat.CONTENT_TYPE;
+
+  // The SDK writes extensions before data, so the relay's textual swap of "sequence":0 can never
+  // reach a field of the same name inside data.
+  private static final JsonFormat FORMAT = new JsonFormat();
 
   private CloudEventEnvelope() {}
 
-  public static ObjectNode build(
+  public static String build(
       ObjectMapper mapper,
       EventSettings settings,
       UUID id,
@@ -28,29 +39,30 @@ public final class CloudEventEnvelope {
       TraceParent trace,
       DomainEvent event) {
     Actor actor = context.actor();
-    ObjectNode json = mapper.createObjectNode();
-    json.put("specversion", "1.0");
-    json.put("id", id.toString());
-    json.put("source", settings.source());
-    json.put("type", settings.typeOf(event.name()));
-    json.put("subject", event.aggregateType() + "/" + event.aggregateId());
-    json.put("time", time.truncatedTo(ChronoUnit.MICROS).toString());
-    json.put("datacontenttype", "application/json");
-    json.put("dataschema", settings.schemaOf(event.name()));
-    json.put("aggregatetype", event.aggregateType());
-    json.put("aggregateid", event.aggregateId());
-    json.put("aggregateversion", event.aggregateVersion());
-    json.put("sequence", 0);
-    json.put("actor", actor.subject());
-    json.put("actorrole", actor.role());
+    CloudEventBuilder envelope =
+        CloudEventBuilder.v1()
+            .withId(id.toString())
+            .withSource(URI.create(settings.source()))
+            .withType(settings.typeOf(event.name()))
+            .withSubject(event.aggregateType() + "/" + event.aggregateId())
+            .withTime(OffsetDateTime.ofInstant(time.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC))
+            .withDataContentType("application/json")
+            .withDataSchema(URI.create(settings.schemaOf(event.name())))
+            .withExtension("aggregatetype", event.aggregateType())
+            .withExtension("aggregateid", event.aggregateId())
+            // The CloudEvents Integer type is 32-bit: a long would be written as a string.
+            .withExtension("aggregateversion", Math.toIntExact(event.aggregateVersion()))
+            .withExtension("sequence", 0)
+            .withExtension("actor", actor.subject())
+            .withExtension("actorrole", actor.role())
+            .withExtension("correlationid", context.correlationId())
+            .withExtension("causationid", context.causationId())
+            .withExtension("ruleversion", settings.ruleVersion())
+            .withData(JsonCloudEventData.wrap(mapper.valueToTree(event.data())));
     if (event.district() != null) {
-      json.put("district", event.district());
+      envelope.withExtension("district", event.district());
     }
-    json.put("correlationid", context.correlationId());
-    json.put("causationid", context.causationId());
-    json.put("ruleversion", settings.ruleVersion());
-    trace.writeTo(json);
-    json.set("data", mapper.valueToTree(event.data()));
-    return json;
+    trace.writeTo(envelope);
+    return new String(FORMAT.serialize(envelope.build()), StandardCharsets.UTF_8);
   }
 }

@@ -9,7 +9,10 @@ import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.kit.tracing.TraceParent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
 import java.util.UUID;
 
 /**
@@ -38,20 +41,33 @@ public class Outbox {
   }
 
   public Uni<Void> append(CommandContext context, DomainEvent event) {
+    return SessionSql.update(INSERT, row(context, event)).replaceWithVoid();
+  }
+
+  /**
+   * The same row written on a Vert.x SQL connection, inside its transaction, for a service whose
+   * own writes do not go through Hibernate (audit).
+   */
+  public Uni<Void> append(SqlClient connection, CommandContext context, DomainEvent event) {
+    return connection
+        .preparedQuery(INSERT)
+        .execute(Tuple.from(Arrays.asList(row(context, event))))
+        .replaceWithVoid();
+  }
+
+  private Object[] row(CommandContext context, DomainEvent event) {
     UUID id = UUID.randomUUID();
     String payload =
         CloudEventEnvelope.build(
-                mapper, settings, id, clock.now(), context, TraceParent.current(), event)
-            .toString();
-    return SessionSql.update(
-            INSERT,
-            id,
-            event.aggregateType(),
-            event.aggregateId(),
-            settings.typeOf(event.name()),
-            event.aggregateVersion(),
-            settings.topic(),
-            payload)
-        .replaceWithVoid();
+            mapper, settings, id, clock.now(), context, TraceParent.current(), event);
+    return new Object[] {
+      id,
+      event.aggregateType(),
+      event.aggregateId(),
+      settings.typeOf(event.name()),
+      event.aggregateVersion(),
+      settings.topic(),
+      payload
+    };
   }
 }

@@ -125,8 +125,7 @@ public class ProducerEvents {
             correlation + "-" + events.service() + "-" + version);
     String payload =
         CloudEventEnvelope.build(
-                mapper, events, id, clock.now(), context, TraceParent.NONE, domainEvent)
-            .toString();
+            mapper, events, id, clock.now(), context, TraceParent.NONE, domainEvent);
     try (PreparedStatement ps = c.prepareStatement(INSERT)) {
       ps.setObject(1, id);
       ps.setString(2, AGGREGATE_TYPE);

@@ -1,7 +1,7 @@
 package cn.anshan.oversight.kit.tracing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cloudevents.core.builder.CloudEventBuilder;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
@@ -86,9 +86,9 @@ public record TraceParent(String traceparent, String tracestate) {
    * Adds {@code traceparent} to an envelope under construction, if there is a trace. Not {@code
    * tracestate}: vendor data a caller may set has no place in the permanent audit record.
    */
-  public void writeTo(ObjectNode envelope) {
+  public void writeTo(CloudEventBuilder envelope) {
     if (traceparent != null) {
-      envelope.put(TRACEPARENT, traceparent);
+      envelope.withExtension(TRACEPARENT, traceparent);
     }
   }
 
