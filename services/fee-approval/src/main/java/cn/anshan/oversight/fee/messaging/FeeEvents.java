@@ -51,7 +51,8 @@ public final class FeeEvents {
     }
   }
 
-  public record FeeProposalDrafted(
+  /** Everything a draft or an amendment states: the proposal, its term, costs and fee. */
+  public record ProposalTerms(
       String proposalId,
       String schoolId,
       String district,
@@ -72,6 +73,11 @@ public final class FeeEvents {
       int expectedParticipants,
       long proposedFeeFenPerMonth,
       Payee payee) {}
+
+  public record FeeProposalDrafted(@JsonUnwrapped ProposalTerms draft) {}
+
+  /** New terms of a draft or returned proposal: the same fields as its draft. */
+  public record FeeProposalAmended(@JsonUnwrapped ProposalTerms amendment) {}
 
   public record ParentConsultationHeld(
       @JsonUnwrapped ProposalHeader proposal,
@@ -137,40 +143,36 @@ public final class FeeEvents {
 
   /** A new draft, or the draft of a revision. */
   public static DomainEvent drafted(FeeProposal p) {
-    return withTerms(p, DRAFTED);
+    return event(p, DRAFTED, new FeeProposalDrafted(terms(p)));
   }
 
-  /** New terms of a draft or returned proposal: the same fields as its draft. */
   public static DomainEvent amended(FeeProposal p) {
-    return withTerms(p, AMENDED);
+    return event(p, AMENDED, new FeeProposalAmended(terms(p)));
   }
 
-  private static DomainEvent withTerms(FeeProposal p, String type) {
+  private static ProposalTerms terms(FeeProposal p) {
     var t = p.terms();
-    return event(
-        p,
-        type,
-        new FeeProposalDrafted(
-            id(p),
-            p.schoolId(),
-            p.district(),
-            p.term().termId(),
-            p.term().start(),
-            p.term().end(),
-            p.programmeType(),
-            p.revision(),
-            p.revisesProposalId() == null ? null : p.revisesProposalId().toString(),
-            p.status(),
-            t.basis(),
-            t.schoolLevel(),
-            t.costs().staffAllowancesFen(),
-            t.costs().materialsFen(),
-            t.costs().outsideProvidersFen(),
-            t.costs().utilitiesFen(),
-            t.costs().totalFen(),
-            t.expectedParticipants(),
-            t.proposedFeeFenPerMonth(),
-            p.payee()));
+    return new ProposalTerms(
+        id(p),
+        p.schoolId(),
+        p.district(),
+        p.term().termId(),
+        p.term().start(),
+        p.term().end(),
+        p.programmeType(),
+        p.revision(),
+        p.revisesProposalId() == null ? null : p.revisesProposalId().toString(),
+        p.status(),
+        t.basis(),
+        t.schoolLevel(),
+        t.costs().staffAllowancesFen(),
+        t.costs().materialsFen(),
+        t.costs().outsideProvidersFen(),
+        t.costs().utilitiesFen(),
+        t.costs().totalFen(),
+        t.expectedParticipants(),
+        t.proposedFeeFenPerMonth(),
+        p.payee());
   }
 
   public static DomainEvent consultationHeld(FeeProposal p) {
