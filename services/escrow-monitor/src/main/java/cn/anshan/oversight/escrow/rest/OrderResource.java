@@ -2,6 +2,7 @@ package cn.anshan.oversight.escrow.rest;
 
 import cn.anshan.oversight.escrow.service.AttendanceMissing;
 import cn.anshan.oversight.escrow.service.ConsumptionService;
+import cn.anshan.oversight.escrow.service.OrderQueries;
 import cn.anshan.oversight.escrow.service.OrderService;
 import cn.anshan.oversight.escrow.service.RefundService;
 import cn.anshan.oversight.escrow.service.RiskService;
@@ -50,6 +51,7 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 @RolesAllowed({Roles.PARENT, Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
 public class OrderResource {
   private final OrderService orders;
+  private final OrderQueries orderQueries;
   private final ConsumptionService consumptions;
   private final RefundService refunds;
   private final CurrentActor actor;
@@ -58,12 +60,14 @@ public class OrderResource {
 
   public OrderResource(
       OrderService orders,
+      OrderQueries orderQueries,
       ConsumptionService consumptions,
       RefundService refunds,
       CurrentActor actor,
       IdempotentCommands idempotency,
       RiskService risk) {
     this.orders = orders;
+    this.orderQueries = orderQueries;
     this.consumptions = consumptions;
     this.refunds = refunds;
     this.actor = actor;
@@ -122,7 +126,7 @@ public class OrderResource {
       @QueryParam("cursor") String cursor,
       @Parameter(description = "page size, capped by configuration") @QueryParam("limit")
           Integer limit) {
-    return orders.list(reader(), cursor, limit);
+    return orderQueries.list(reader(), cursor, limit);
   }
 
   @GET
@@ -137,7 +141,7 @@ public class OrderResource {
               schema = @Schema(implementation = Views.OrderView.class)))
   @APIResponse(responseCode = "404", description = "No such order visible to the caller")
   public Uni<Response> getOrder(@PathParam("orderId") UUID orderId) {
-    return orders
+    return orderQueries
         .get(reader(), orderId)
         .map(view -> Response.ok(view).header("ETag", Versions.etag(view.version())).build());
   }
@@ -273,7 +277,7 @@ public class OrderResource {
               schema = @Schema(implementation = Views.OrderLedgerView.class)))
   @APIResponse(responseCode = "404", description = "No such order visible to the caller")
   public Uni<Views.OrderLedgerView> getOrderLedger(@PathParam("orderId") UUID orderId) {
-    return orders.ledger(reader(), orderId);
+    return orderQueries.ledger(reader(), orderId);
   }
 
   private Actor reader() {

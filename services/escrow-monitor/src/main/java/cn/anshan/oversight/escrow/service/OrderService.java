@@ -7,11 +7,6 @@ import cn.anshan.oversight.escrow.domain.contract.PaymentPlan;
 import cn.anshan.oversight.escrow.domain.contract.SignedContract;
 import cn.anshan.oversight.escrow.domain.entitlement.FiledCourse;
 import cn.anshan.oversight.escrow.domain.entitlement.InstitutionStanding;
-import cn.anshan.oversight.escrow.domain.ledger.Account;
-import cn.anshan.oversight.escrow.domain.ledger.AccountType;
-import cn.anshan.oversight.escrow.domain.ledger.EntryKind;
-import cn.anshan.oversight.escrow.domain.ledger.JournalEntry;
-import cn.anshan.oversight.escrow.domain.ledger.Ledger;
 import cn.anshan.oversight.escrow.domain.order.Order;
 import cn.anshan.oversight.escrow.domain.order.OrderTerms;
 import cn.anshan.oversight.escrow.domain.order.PrepaymentCaps;
@@ -20,16 +15,12 @@ import cn.anshan.oversight.escrow.domain.supervision.Supervision;
 import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
 import cn.anshan.oversight.escrow.messaging.OrderEvents;
 import cn.anshan.oversight.escrow.repository.CourseRepository;
-import cn.anshan.oversight.escrow.repository.LedgerRepository;
 import cn.anshan.oversight.escrow.repository.OrderRepository;
 import cn.anshan.oversight.escrow.repository.StandingRepository;
 import cn.anshan.oversight.escrow.repository.SupervisionRepository;
-import cn.anshan.oversight.escrow.service.Views.OrderPage;
 import cn.anshan.oversight.escrow.service.Views.OrderView;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.DomainEvent;
-import cn.anshan.oversight.kit.http.Keyset;
-import cn.anshan.oversight.kit.http.Page;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.FieldError;
 import cn.anshan.oversight.kit.problem.Problem;
@@ -37,15 +28,14 @@ import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.time.OversightClock;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
@@ -67,7 +57,6 @@ public class OrderService {
   private final CourseRepository courses;
   private final StandingRepository standings;
   private final SupervisionRepository supervisions;
-  private final LedgerRepository ledgerEntries;
   private final Children children;
   private final Outbox outbox;
   private final OversightClock clock;
@@ -78,7 +67,6 @@ public class OrderService {
       CourseRepository courses,
       StandingRepository standings,
       SupervisionRepository supervisions,
-      LedgerRepository ledgerEntries,
       Children children,
       Outbox outbox,
       OversightClock clock,
@@ -87,7 +75,6 @@ public class OrderService {
     this.courses = courses;
     this.standings = standings;
     this.supervisions = supervisions;
-    this.ledgerEntries = ledgerEntries;
     this.children = children;
     this.outbox = outbox;
     this.clock = clock;
@@ -108,7 +95,7 @@ public class OrderService {
       int instalments,
       PaymentMethod paymentMethod) {}
 
-  public PrepaymentCaps caps() {
+  private PrepaymentCaps caps() {
     EscrowSettings.Prepay p = settings.prepay();
     return new PrepaymentCaps(
         p.maxMonths(),
@@ -120,14 +107,6 @@ public class OrderService {
         p.earliestRemainingHours(),
         p.termStarts(),
         p.contractTemplate());
-  }
-
-  /** PRE-23: class hours not yet held of the family's paid packages of the course. */
-  private static OptionalInt hoursLeft(List<Order> paidOfCourse) {
-    return paidOfCourse.isEmpty()
-        ? OptionalInt.empty()
-        : OptionalInt.of(
-            paidOfCourse.stream().mapToInt(o -> o.lessons() - o.lessonsRequested()).sum());
   }
 
   /** What a parent's order is placed against, each part checked as it is loaded. */
@@ -230,10 +209,37 @@ public class OrderService {
         request.contractTemplate());
   }
 
+  /** What the family already holds of the course and, in the split window, of the institution. */
+  private record Holdings(List<Order> paidOfCourse, List<Order> splitWindow) {}
+
+  private Uni<Holdings> holdings(Actor parent, FiledCourse course) {
+    Instant windowStart = clock.now().minus(Duration.ofDays(settings.prepay().splitWindowDays()));
+    return orders
+        .paidOfCourse(parent.subject(), course.courseId())
+        .chain(
+            paid ->
+                orders
+                    .splitWindow(parent.subject(), course.institutionId(), windowStart)
+                    .map(window -> new Holdings(paid, window)));
+  }
+
   /** The prepayment caps (LN-PRE-04, PRE-20…24, CON-09) and the contract rules, all at once. */
   private Uni<Void> checkRules(Actor parent, Sale sale, PlaceOrder request) {
+    return holdings(parent, sale.course())
+        .invoke(
+            held -> {
+              List<RuleViolation> violations = violations(sale, request, held);
+              if (!violations.isEmpty()) {
+                throw ProblemException.rules(violations);
+              }
+            })
+        .replaceWithVoid();
+  }
+
+  private List<RuleViolation> violations(Sale sale, PlaceOrder request, Holdings held) {
     OrderTerms terms = terms(sale, request);
-    List<RuleViolation> violations = new ArrayList<>(PrepaymentRules.check(terms, caps()));
+    PrepaymentCaps caps = caps();
+    List<RuleViolation> violations = new ArrayList<>(PrepaymentRules.check(terms, caps));
     violations.addAll(
         ContractRules.check(
             sale.standing().particulars(),
@@ -246,34 +252,13 @@ public class OrderService {
                 request.paymentMethod(),
                 clock.today()),
             settings.prepay().maxInstalments()));
-    int windowDays = settings.prepay().splitWindowDays();
-    String institutionId = sale.course().institutionId();
-    return orders
-        .paidOfCourse(parent.subject(), sale.course().courseId())
-        .invoke(
-            paid ->
-                PrepaymentRules.checkEarliestCollection(terms, hoursLeft(paid), caps())
-                    .ifPresent(violations::add))
-        .chain(
-            () ->
-                orders.splitWindow(
-                    parent.subject(),
-                    institutionId,
-                    clock.now().minus(Duration.ofDays(windowDays))))
-        .invoke(
-            window -> {
-              int hours = window.stream().mapToInt(o -> o.lessons() - o.lessonsReleased()).sum();
-              long amount =
-                  window.stream()
-                      .mapToLong(o -> o.amountFen() - o.releasedFen() - o.refundedFen())
-                      .sum();
-              violations.addAll(
-                  PrepaymentRules.checkSplit(terms, hours, amount, windowDays, caps()));
-              if (!violations.isEmpty()) {
-                throw ProblemException.rules(violations);
-              }
-            })
-        .replaceWithVoid();
+    PrepaymentRules.checkEarliestCollection(
+            terms, PrepaymentRules.hoursLeft(held.paidOfCourse()), caps)
+        .ifPresent(violations::add);
+    violations.addAll(
+        PrepaymentRules.checkSplit(
+            terms, held.splitWindow(), settings.prepay().splitWindowDays(), caps));
+    return violations;
   }
 
   /** PLT-06: placing the order signs the model contract, filled in from what the registry filed. */
@@ -317,83 +302,5 @@ public class OrderService {
         .call(() -> outbox.append(command, placed))
         .call(() -> outbox.append(command, signed))
         .map(OrderView::of);
-  }
-
-  @WithSession
-  public Uni<OrderView> get(Actor actor, UUID orderId) {
-    return orders.findById(orderId).map(o -> OrderView.of(Access.visible(actor, o, orderId)));
-  }
-
-  /** The caller's orders, oldest first (keyset pagination). */
-  @WithSession
-  public Uni<OrderPage> list(Actor actor, String cursor, Integer limit) {
-    int size = Keyset.pageSize(limit, 20, settings.maxPageSize());
-    Keyset.Position after = Keyset.after(cursor);
-    return orders
-        .page(Access.scope(actor), after.instant(), Page.afterId(after), size + 1)
-        .map(
-            found -> {
-              List<OrderView> items = found.stream().limit(size).map(OrderView::of).toList();
-              String next =
-                  found.size() > size
-                      ? Keyset.cursor(
-                          items.get(size - 1).placedAt(), items.get(size - 1).orderId().toString())
-                      : null;
-              return new OrderPage(items, next);
-            });
-  }
-
-  /**
-   * The order's journal entries (immutable, in writing order) with what they add up to, for whoever
-   * may see the order: parents their own, operators their institution, regulators their district,
-   * auditors all.
-   */
-  @WithSession
-  public Uni<Views.OrderLedgerView> ledger(Actor actor, UUID orderId) {
-    return orders
-        .findById(orderId)
-        .chain(
-            o -> {
-              Access.visible(actor, o, orderId);
-              return ledgerEntries.entriesOf(orderId);
-            })
-        .map(
-            entries -> {
-              Account family = Ledger.replay(entries).get(AccountType.FAMILY_ESCROW.idFor(orderId));
-              long reserved = sum(entries, EntryKind.PENDING);
-              long released = sum(entries, EntryKind.POST_PENDING);
-              long returned = sum(entries, EntryKind.VOID_PENDING);
-              int open =
-                  (int)
-                      (entries.stream().filter(e -> e.kind() == EntryKind.PENDING).count()
-                          - entries.stream().filter(e -> e.pendingId() != null).count());
-              return new Views.OrderLedgerView(
-                  orderId,
-                  entries.stream().map(OrderService::entryView).toList(),
-                  family == null ? 0 : family.balance(),
-                  reserved,
-                  released,
-                  returned,
-                  open);
-            });
-  }
-
-  private static long sum(List<JournalEntry> entries, EntryKind kind) {
-    return entries.stream().filter(e -> e.kind() == kind).mapToLong(JournalEntry::amountFen).sum();
-  }
-
-  private static Views.LedgerEntryView entryView(JournalEntry e) {
-    return new Views.LedgerEntryView(
-        e.id(),
-        e.kind().name(),
-        e.code().name(),
-        e.pendingId(),
-        e.lessonNo(),
-        e.reference(),
-        e.at(),
-        e.amountFen(),
-        e.lines().stream()
-            .map(l -> new Views.LedgerLineView(l.accountId(), l.side().name(), l.amountFen()))
-            .toList());
   }
 }

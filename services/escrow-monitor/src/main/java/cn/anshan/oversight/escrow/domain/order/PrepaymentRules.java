@@ -182,6 +182,26 @@ public final class PrepaymentRules {
     return violations;
   }
 
+  /**
+   * PRE-23: class hours not yet held of the family's paid packages of the course, empty when the
+   * family has none.
+   */
+  public static OptionalInt hoursLeft(List<Order> paidOfCourse) {
+    return paidOfCourse.isEmpty()
+        ? OptionalInt.empty()
+        : OptionalInt.of(
+            paidOfCourse.stream().mapToInt(o -> o.lessons() - o.lessonsRequested()).sum());
+  }
+
+  /** LN-PRE-04 split orders, counting what the window's orders still hold. */
+  public static List<RuleViolation> checkSplit(
+      OrderTerms terms, List<Order> window, int windowDays, PrepaymentCaps caps) {
+    int hours = window.stream().mapToInt(o -> o.lessons() - o.lessonsReleased()).sum();
+    long amount =
+        window.stream().mapToLong(o -> o.amountFen() - o.releasedFen() - o.refundedFen()).sum();
+    return checkSplit(terms, hours, amount, windowDays, caps);
+  }
+
   /** The amount cap in fen, or -1 when none applies (a SUBJECT course with the flag off). */
   public static long amountCap(Category category, PrepaymentCaps caps) {
     if (category == Category.SUBJECT) {
