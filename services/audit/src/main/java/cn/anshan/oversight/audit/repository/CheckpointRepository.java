@@ -92,6 +92,15 @@ public class CheckpointRepository {
         .replaceWithVoid();
   }
 
+  /** Marks a checkpoint announced; false if another replica announced it first. */
+  public Uni<Boolean> markPublished(SqlClient client, long id) {
+    return client
+        .preparedQuery(
+            "update checkpoint set published_at = now() where id = $1 and published_at is null")
+        .execute(Tuple.of(id))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
   private Uni<List<Stored>> list(String sql) {
     return pool.query(sql)
         .execute()

@@ -5,6 +5,7 @@ import cn.anshan.oversight.audit.domain.FindingRules.Kind;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -33,6 +34,9 @@ public class FindingRepository {
   /** A breach found: its rule, the entity concerned and the proving events. */
   public record Candidate(
       String key, Kind kind, String entityId, String district, String detail, List<UUID> events) {}
+
+  /** A finding as it is first stored: the breach, its proving events, when it was detected. */
+  public record Finding(UUID id, Candidate candidate, List<String> eventIds, Instant detectedAt) {}
 
   /** A stored finding as the API lists it. */
   public record FindingView(
@@ -190,11 +194,11 @@ public class FindingRepository {
     return run(
         "select topic, kafka_partition, kafka_offset, reason from rejected_record"
             + " where reason like $1",
-        Tuple.of(EventStore.ID_CONFLICT + ":%"),
+        Tuple.of(IdConflicts.ID_CONFLICT + ":%"),
         row -> {
           String reason = row.getString(3);
           String where = row.getString(0) + "/" + row.getInteger(1) + "@" + row.getLong(2);
-          UUID eventId = EventStore.conflictingEvent(reason);
+          UUID eventId = IdConflicts.conflictingEvent(reason);
           return new Candidate(
               Kind.EVENT_ID_CONFLICT + ":" + where,
               Kind.EVENT_ID_CONFLICT,
@@ -240,6 +244,28 @@ public class FindingRepository {
             "insert into scan_watermark (rule, judged_until) select unnest($1::text[]), $2"
                 + " on conflict (rule) do update set judged_until = excluded.judged_until")
         .execute(Tuple.of(rules.toArray(String[]::new), until.atOffset(ZoneOffset.UTC)))
+        .replaceWithVoid();
+  }
+
+  /** Stores a new finding inside the caller's transaction, beside the event announcing it. */
+  public Uni<Void> insert(SqlClient connection, Finding finding) {
+    Candidate c = finding.candidate();
+    return connection
+        .preparedQuery(
+            "insert into finding (id, finding_key, rule_id, kind, entity_id, district, detail,"
+                + " event_ids, detected_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+        .execute(
+            Tuple.from(
+                Arrays.asList(
+                    finding.id(),
+                    c.key(),
+                    c.kind().ruleId(),
+                    c.kind().name(),
+                    c.entityId(),
+                    c.district(),
+                    c.detail(),
+                    String.join(",", finding.eventIds()),
+                    finding.detectedAt().atOffset(ZoneOffset.UTC))))
         .replaceWithVoid();
   }
 

@@ -11,16 +11,10 @@ import cn.anshan.oversight.audit.repository.CheckpointRepository;
 import cn.anshan.oversight.audit.repository.CheckpointRepository.Stored;
 import cn.anshan.oversight.audit.repository.EventLogRepository;
 import cn.anshan.oversight.audit.repository.FindingRepository.Candidate;
-import cn.anshan.oversight.kit.events.CommandContext;
-import cn.anshan.oversight.kit.events.DomainEvent;
-import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
-import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.time.OversightClock;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -50,7 +44,7 @@ public class CheckpointService {
   private final EventLogRepository log;
   private final SigningKeys keys;
   private final OversightClock clock;
-  private final Outbox outbox;
+  private final CheckpointPublisher publisher;
   private final FindingScanner findings;
 
   public CheckpointService(
@@ -59,28 +53,16 @@ public class CheckpointService {
       EventLogRepository log,
       SigningKeys keys,
       OversightClock clock,
-      Outbox outbox,
+      CheckpointPublisher publisher,
       FindingScanner findings) {
     this.pool = pool;
     this.checkpoints = checkpoints;
     this.log = log;
     this.keys = keys;
     this.clock = clock;
-    this.outbox = outbox;
+    this.publisher = publisher;
     this.findings = findings;
   }
-
-  /** Payload of {@code CheckpointSigned.v2}. */
-  public record CheckpointSigned(
-      long checkpointId,
-      Instant createdAt,
-      long createdAtMicros,
-      long treeSize,
-      String rootHash,
-      String previousHash,
-      String keyId,
-      String signature,
-      String statement) {}
 
   /**
    * A checkpoint as the API shows it: the small file an auditor keeps, to ask later whether the log
@@ -140,7 +122,7 @@ public class CheckpointService {
   Uni<Void> scheduled() {
     return take()
         .invoke(c -> Log.infof("audit checkpoint %d: %d events logged", c.id(), c.treeSize()))
-        .chain(this::publishPending)
+        .chain(publisher::publishPending)
         .onFailure(LogNotExtended.class)
         .invoke(e -> Log.error(e.getMessage()))
         .onFailure(LogNotExtended.class)
@@ -325,60 +307,6 @@ public class CheckpointService {
                               CheckpointView.of(pair[1]),
                               MerkleLog.consistencyProof(m, n, nodes)));
             });
-  }
-
-  /**
-   * Announces every checkpoint not yet published as {@code CheckpointSigned.v2}: the mark and the
-   * outbox row commit together, so each is announced exactly once. Needs a Vert.x context
-   * (scheduler, REST, or {@code VertxContextSupport} in tests).
-   */
-  public Uni<Void> publishPending() {
-    return checkpoints
-        .unpublished()
-        .chain(
-            pending ->
-                Multi.createFrom()
-                    .iterable(pending)
-                    .onItem()
-                    .transformToUniAndConcatenate(this::publish)
-                    .collect()
-                    .last()
-                    .replaceWithVoid());
-  }
-
-  private Uni<Void> publish(Stored c) {
-    CheckpointView view = CheckpointView.of(c);
-    CheckpointSigned data =
-        new CheckpointSigned(
-            c.id(),
-            c.createdAt(),
-            view.createdAtMicros(),
-            c.treeSize(),
-            c.root(),
-            c.previousHash(),
-            c.keyId(),
-            c.signature(),
-            view.statement());
-    DomainEvent event =
-        new DomainEvent("Checkpoint", Long.toString(c.id()), 1, "CheckpointSigned.v2", null, data);
-    CommandContext context =
-        new CommandContext(Actor.system("audit"), "checkpoint-" + c.id(), "checkpoint-" + c.id());
-    return Panache.withTransaction(
-        () ->
-            Panache.getSession()
-                .chain(
-                    session ->
-                        session
-                            .createNativeQuery(
-                                "update checkpoint set published_at = now()"
-                                    + " where id = ?1 and published_at is null")
-                            .setParameter(1, c.id())
-                            .executeUpdate())
-                .chain(
-                    updated ->
-                        updated == 1
-                            ? outbox.append(context, event)
-                            : Uni.createFrom().voidItem()));
   }
 
   public Uni<CheckpointView> latest() {

@@ -2,23 +2,23 @@ package cn.anshan.oversight.audit.service;
 
 import cn.anshan.oversight.audit.config.AuditSettings;
 import cn.anshan.oversight.audit.domain.FindingRules.Kind;
-import cn.anshan.oversight.audit.repository.Finding;
+import cn.anshan.oversight.audit.messaging.AuditEvents;
+import cn.anshan.oversight.audit.messaging.AuditEvents.GapDetected;
 import cn.anshan.oversight.audit.repository.FindingRepository;
 import cn.anshan.oversight.audit.repository.FindingRepository.Candidate;
+import cn.anshan.oversight.audit.repository.FindingRepository.Finding;
 import cn.anshan.oversight.audit.repository.VerificationRepository;
-import cn.anshan.oversight.audit.repository.VerificationRepository.SequenceGap;
-import cn.anshan.oversight.audit.repository.VerificationRepository.VersionGap;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.kit.time.WorkingDayCalendar;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +46,7 @@ public class FindingScanner {
   private final FindingRepository findings;
   private final VerificationRepository verification;
   private final Outbox outbox;
+  private final Pool pool;
   private final OversightClock clock;
   private final WorkingDayCalendar calendar;
   private final AuditSettings settings;
@@ -54,42 +55,21 @@ public class FindingScanner {
       FindingRepository findings,
       VerificationRepository verification,
       Outbox outbox,
+      Pool pool,
       OversightClock clock,
       WorkingDayCalendar calendar,
       AuditSettings settings) {
     this.findings = findings;
     this.verification = verification;
     this.outbox = outbox;
+    this.pool = pool;
     this.clock = clock;
     this.calendar = calendar;
     this.settings = settings;
   }
 
-  /** Payload of {@code SequenceGapDetected.v1}. */
-  public record GapDetected(
-      UUID findingId,
-      String ruleId,
-      String kind,
-      String source,
-      String aggregateType,
-      String aggregateId,
-      long missingFrom,
-      long missingTo,
-      String nextEventId,
-      Instant detectedAt) {}
-
-  /** Payload of {@code ComplianceFindingRecorded.v1}. */
-  public record FindingRecorded(
-      UUID findingId,
-      String ruleId,
-      String kind,
-      String entityId,
-      String district,
-      String detail,
-      List<String> eventIds,
-      Instant detectedAt) {}
-
-  private record Pending(Candidate candidate, Object payload) {}
+  /** A finding to store; {@code gap} describes a completeness gap, null for any other finding. */
+  record Pending(Candidate candidate, GapDetected gap) {}
 
   @Scheduled(
       every = "${oversight.audit.scan.interval}",
@@ -132,9 +112,9 @@ public class FindingScanner {
             gaps ->
                 gaps.forEach(
                     g -> {
-                      openGapKeys.add(key(g));
+                      openGapKeys.add(GapFindings.key(g));
                       if (!g.nextRecordedAt().isAfter(cutoff)) {
-                        pending.add(finding(g, now));
+                        pending.add(GapFindings.finding(g, now));
                       }
                     }))
         .chain(verification::allSequenceGaps)
@@ -142,90 +122,12 @@ public class FindingScanner {
             gaps ->
                 gaps.forEach(
                     g -> {
-                      openGapKeys.add(key(g));
+                      openGapKeys.add(GapFindings.key(g));
                       if (!g.nextRecordedAt().isAfter(cutoff)) {
-                        pending.add(finding(g, now));
+                        pending.add(GapFindings.finding(g, now));
                       }
                     }))
         .replaceWithVoid();
-  }
-
-  private static String key(VersionGap g) {
-    return Kind.VERSION_GAP
-        + ":"
-        + g.aggregateType()
-        + "/"
-        + g.aggregateId()
-        + ":"
-        + g.missingFrom()
-        + "-"
-        + g.missingTo();
-  }
-
-  private static String key(SequenceGap g) {
-    return Kind.SEQUENCE_GAP + ":" + g.source() + ":" + g.missingFrom() + "-" + g.missingTo();
-  }
-
-  private static Pending finding(VersionGap g, Instant now) {
-    Candidate c =
-        new Candidate(
-            key(g),
-            Kind.VERSION_GAP,
-            g.aggregateId(),
-            g.district(),
-            "PLT-11: versions "
-                + g.missingFrom()
-                + ".."
-                + g.missingTo()
-                + " of "
-                + g.aggregateType()
-                + " "
-                + g.aggregateId()
-                + " never arrived",
-            List.of(g.nextEvent()));
-    return new Pending(
-        c,
-        new GapDetected(
-            null,
-            Kind.VERSION_GAP.ruleId(),
-            Kind.VERSION_GAP.name(),
-            null,
-            g.aggregateType(),
-            g.aggregateId(),
-            g.missingFrom(),
-            g.missingTo(),
-            g.nextEvent().toString(),
-            now));
-  }
-
-  private static Pending finding(SequenceGap g, Instant now) {
-    Candidate c =
-        new Candidate(
-            key(g),
-            Kind.SEQUENCE_GAP,
-            null,
-            null,
-            "PLT-11: sequence "
-                + g.missingFrom()
-                + ".."
-                + g.missingTo()
-                + " of producer "
-                + g.source()
-                + " never arrived",
-            List.of(g.nextEvent()));
-    return new Pending(
-        c,
-        new GapDetected(
-            null,
-            Kind.SEQUENCE_GAP.ruleId(),
-            Kind.SEQUENCE_GAP.name(),
-            g.source(),
-            null,
-            null,
-            g.missingFrom(),
-            g.missingTo(),
-            g.nextEvent().toString(),
-            now));
   }
 
   /** The cross-stream rules, each over the events since it last judged them (its watermark). */
@@ -346,59 +248,16 @@ public class FindingScanner {
     Candidate c = p.candidate();
     UUID id = UUID.randomUUID();
     List<String> eventIds = c.events().stream().map(UUID::toString).toList();
-    Finding finding = new Finding();
-    finding.id = id;
-    finding.findingKey = c.key();
-    finding.ruleId = c.kind().ruleId();
-    finding.kind = c.kind().name();
-    finding.entityId = c.entityId();
-    finding.district = c.district();
-    finding.detail = c.detail();
-    finding.eventIds = String.join(",", eventIds);
-    finding.detectedAt = now;
-    DomainEvent event;
-    if (p.payload() instanceof GapDetected gap) {
-      event =
-          new DomainEvent(
-              "Finding",
-              id.toString(),
-              1,
-              "SequenceGapDetected.v1",
-              c.district(),
-              new GapDetected(
-                  id,
-                  gap.ruleId(),
-                  gap.kind(),
-                  gap.source(),
-                  gap.aggregateType(),
-                  gap.aggregateId(),
-                  gap.missingFrom(),
-                  gap.missingTo(),
-                  gap.nextEventId(),
-                  now));
-    } else {
-      event =
-          new DomainEvent(
-              "Finding",
-              id.toString(),
-              1,
-              "ComplianceFindingRecorded.v1",
-              c.district(),
-              new FindingRecorded(
-                  id,
-                  c.kind().ruleId(),
-                  c.kind().name(),
-                  c.entityId(),
-                  c.district(),
-                  c.detail(),
-                  eventIds,
-                  now));
-    }
+    Finding finding = new Finding(id, c, eventIds, now);
+    DomainEvent event = AuditEvents.finding(id, c, p.gap(), eventIds, now);
     CommandContext context =
         new CommandContext(
             Actor.system(SERVICE), "finding-" + id, eventIds.isEmpty() ? c.key() : eventIds.get(0));
-    return Panache.withTransaction(
-            () -> finding.persist().chain(() -> outbox.append(context, event)))
+    return pool.withTransaction(
+            connection ->
+                findings
+                    .insert(connection, finding)
+                    .chain(() -> outbox.append(connection, context, event)))
         .onFailure()
         .invoke(e -> Log.warnf("finding %s not recorded (another replica?): %s", c.key(), e))
         .replaceWith(true)

@@ -1,0 +1,214 @@
+package cn.anshan.oversight.audit.repository;
+
+import cn.anshan.oversight.audit.domain.ChainHash;
+import cn.anshan.oversight.audit.domain.ReceivedEvent;
+import cn.anshan.oversight.audit.repository.EventStore.Incoming;
+import cn.anshan.oversight.audit.repository.EventStore.Parsed;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Appends new events to the raw table, extending the hash chain of each entity and of each Kafka
+ * partition under a lock on just those chain heads, and derives their timeline rows, inside the
+ * ingest transaction.
+ */
+final class HashChains {
+  private record Head(long length, String hash) {}
+
+  private static final String LOCK_ENTITIES =
+      "insert into entity_chain (aggregate_type, aggregate_id)"
+          + " select * from unnest($1::text[], $2::text[])"
+          + " on conflict (aggregate_type, aggregate_id) do update set length = entity_chain.length"
+          + " returning aggregate_type, aggregate_id, length, head_hash";
+
+  private static final String LOCK_PARTITIONS =
+      "insert into partition_chain (topic, kafka_partition)"
+          + " select * from unnest($1::text[], $2::int[])"
+          + " on conflict (topic, kafka_partition) do update set length = partition_chain.length"
+          + " returning topic, kafka_partition, length, head_hash";
+
+  private static final String INSERT_EVENT =
+      "insert into audit_event (event_id, topic, kafka_partition, kafka_offset, source, type,"
+          + " subject, time, recorded_at, aggregate_type, aggregate_id, aggregate_version,"
+          + " sequence, actor, actor_role, district, correlation_id, causation_id, rule_version,"
+          + " payload, event_hash, entity_seq, entity_prev_hash, entity_hash, partition_seq,"
+          + " partition_prev_hash, partition_hash) values ($1, $2, $3, $4, $5, $6, $7, $8, $9,"
+          + " $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25,"
+          + " $26, $27)";
+
+  private static final String UPDATE_ENTITY =
+      "update entity_chain set length = $3, head_hash = $4"
+          + " where aggregate_type = $1 and aggregate_id = $2";
+
+  private static final String UPDATE_PARTITION =
+      "update partition_chain set length = $3, head_hash = $4,"
+          + " last_offset = greatest(last_offset, $5) where topic = $1 and kafka_partition = $2";
+
+  private HashChains() {}
+
+  static Uni<Void> append(SqlConnection conn, List<Parsed> fresh, Instant recordedAt) {
+    // Sorted keys: concurrent writers lock chain heads in the same order, so they cannot deadlock.
+    TreeMap<String, String[]> entities = new TreeMap<>();
+    TreeMap<String, Object[]> partitions = new TreeMap<>();
+    for (Parsed p : fresh) {
+      entities.put(
+          entityKey(p.event().aggregateType(), p.event().aggregateId()),
+          new String[] {p.event().aggregateType(), p.event().aggregateId()});
+      partitions.put(
+          partitionKey(p.record().topic(), p.record().partition()),
+          new Object[] {p.record().topic(), p.record().partition()});
+    }
+    return lockEntities(conn, entities)
+        .chain(
+            entityHeads ->
+                lockPartitions(conn, partitions)
+                    .chain(
+                        partitionHeads ->
+                            append(conn, fresh, entityHeads, partitionHeads, recordedAt)));
+  }
+
+  private static Uni<Map<String, Head>> lockEntities(
+      SqlConnection conn, TreeMap<String, String[]> keys) {
+    String[] types = keys.values().stream().map(k -> k[0]).toArray(String[]::new);
+    String[] ids = keys.values().stream().map(k -> k[1]).toArray(String[]::new);
+    return conn.preparedQuery(LOCK_ENTITIES)
+        .execute(Tuple.of(types, ids))
+        .map(
+            rows -> {
+              Map<String, Head> heads = new HashMap<>();
+              for (Row row : rows) {
+                heads.put(
+                    entityKey(row.getString(0), row.getString(1)),
+                    new Head(row.getLong(2), row.getString(3)));
+              }
+              return heads;
+            });
+  }
+
+  private static Uni<Map<String, Head>> lockPartitions(
+      SqlConnection conn, TreeMap<String, Object[]> keys) {
+    String[] topics = keys.values().stream().map(k -> (String) k[0]).toArray(String[]::new);
+    Integer[] numbers = keys.values().stream().map(k -> (Integer) k[1]).toArray(Integer[]::new);
+    return conn.preparedQuery(LOCK_PARTITIONS)
+        .execute(Tuple.of(topics, numbers))
+        .map(
+            rows -> {
+              Map<String, Head> heads = new HashMap<>();
+              for (Row row : rows) {
+                heads.put(
+                    partitionKey(row.getString(0), row.getInteger(1)),
+                    new Head(row.getLong(2), row.getString(3)));
+              }
+              return heads;
+            });
+  }
+
+  private static Uni<Void> append(
+      SqlConnection conn,
+      List<Parsed> fresh,
+      Map<String, Head> entityHeads,
+      Map<String, Head> partitionHeads,
+      Instant recordedAt) {
+    OffsetDateTime recorded = recordedAt.atOffset(ZoneOffset.UTC);
+    Map<String, Long> lastOffsets = new HashMap<>();
+    List<Tuple> rows = new ArrayList<>(fresh.size());
+    UUID[] ids = new UUID[fresh.size()];
+    int i = 0;
+    for (Parsed p : fresh) {
+      ReceivedEvent e = p.event();
+      Incoming r = p.record();
+      String eventHash = ChainHash.eventHash(e.payload());
+      String entity = entityKey(e.aggregateType(), e.aggregateId());
+      Head entityHead = entityHeads.get(entity);
+      String entityHash = ChainHash.entityLink(entityHead.hash(), eventHash, recordedAt);
+      Head nextEntity = new Head(entityHead.length() + 1, entityHash);
+      entityHeads.put(entity, nextEntity);
+      String partition = partitionKey(r.topic(), r.partition());
+      Head partitionHead = partitionHeads.get(partition);
+      String partitionHash = ChainHash.partitionLink(partitionHead.hash(), eventHash, r.offset());
+      Head nextPartition = new Head(partitionHead.length() + 1, partitionHash);
+      partitionHeads.put(partition, nextPartition);
+      lastOffsets.merge(partition, r.offset(), Math::max);
+      rows.add(
+          Tuple.from(
+              Arrays.asList(
+                  e.id(),
+                  r.topic(),
+                  r.partition(),
+                  r.offset(),
+                  e.source(),
+                  e.type(),
+                  e.subject(),
+                  e.time().atOffset(ZoneOffset.UTC),
+                  recorded,
+                  e.aggregateType(),
+                  e.aggregateId(),
+                  e.aggregateVersion(),
+                  e.sequence(),
+                  e.actor(),
+                  e.actorRole(),
+                  e.district(),
+                  e.correlationId(),
+                  e.causationId(),
+                  e.ruleVersion(),
+                  e.payload(),
+                  eventHash,
+                  nextEntity.length(),
+                  entityHead.hash(),
+                  entityHash,
+                  nextPartition.length(),
+                  partitionHead.hash(),
+                  partitionHash)));
+      ids[i++] = e.id();
+    }
+    List<Tuple> entityUpdates = new ArrayList<>();
+    entityHeads.forEach(
+        (key, head) -> {
+          String[] parts = splitKey(key);
+          entityUpdates.add(Tuple.of(parts[0], parts[1], head.length(), head.hash()));
+        });
+    List<Tuple> partitionUpdates = new ArrayList<>();
+    partitionHeads.forEach(
+        (key, head) -> {
+          String[] parts = splitKey(key);
+          partitionUpdates.add(
+              Tuple.of(
+                  parts[0],
+                  Integer.parseInt(parts[1]),
+                  head.length(),
+                  head.hash(),
+                  lastOffsets.getOrDefault(key, -1L)));
+        });
+    return conn.preparedQuery(INSERT_EVENT)
+        .executeBatch(rows)
+        .chain(() -> conn.preparedQuery(UPDATE_ENTITY).executeBatch(entityUpdates))
+        .chain(() -> conn.preparedQuery(UPDATE_PARTITION).executeBatch(partitionUpdates))
+        .chain(() -> conn.preparedQuery(Projections.TIMELINE_FOR_EVENTS).execute(Tuple.of(ids)))
+        .replaceWithVoid();
+  }
+
+  private static String entityKey(String type, String id) {
+    return type + "\u0000" + id;
+  }
+
+  private static String partitionKey(String topic, int partition) {
+    return topic + "\u0000" + partition;
+  }
+
+  private static String[] splitKey(String key) {
+    int cut = key.indexOf('\u0000');
+    return new String[] {key.substring(0, cut), key.substring(cut + 1)};
+  }
+}
