@@ -6,6 +6,7 @@ import cn.anshan.oversight.escrow.domain.ledger.EntryKind;
 import cn.anshan.oversight.escrow.domain.ledger.EntryLine;
 import cn.anshan.oversight.escrow.domain.ledger.JournalEntry;
 import cn.anshan.oversight.escrow.domain.ledger.Ledger;
+import cn.anshan.oversight.kit.db.OneAtATime;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Loads ledger units of work and stores their result: entries and lines INSERT only; account
@@ -116,36 +118,7 @@ public class LedgerRepository {
                     .setParameter("order", orderId)
                     .setParameter("pending", EntryKind.PENDING)
                     .getResultList()
-                    .chain(
-                        entries -> {
-                          if (entries.isEmpty()) {
-                            return Uni.createFrom().item(List.<JournalEntry>of());
-                          }
-                          List<UUID> ids = entries.stream().map(JournalEntryRow::id).toList();
-                          return s.createSelectionQuery(
-                                  "from JournalLineRow l where l.entryId in :ids",
-                                  JournalLineRow.class)
-                              .setParameter("ids", ids)
-                              .getResultList()
-                              .map(
-                                  lines -> {
-                                    Map<UUID, List<JournalLineRow>> byEntry =
-                                        lines.stream()
-                                            .collect(
-                                                Collectors.groupingBy(JournalLineRow::entryId));
-                                    return entries.stream()
-                                        .map(
-                                            e ->
-                                                e.toEntry(
-                                                    byEntry.get(e.id()).stream()
-                                                        .sorted(
-                                                            Comparator.comparingInt(
-                                                                JournalLineRow::lineNo))
-                                                        .map(JournalLineRow::toLine)
-                                                        .toList()))
-                                        .toList();
-                                  });
-                        }));
+                    .chain(entries -> withLines(s, entries)));
   }
 
   /** Every entry of an order with its lines, in the order they were written (for auditors). */
@@ -158,19 +131,20 @@ public class LedgerRepository {
                         JournalEntryRow.class)
                     .setParameter("order", orderId)
                     .getResultList()
-                    .chain(
-                        entries -> {
-                          if (entries.isEmpty()) {
-                            return Uni.createFrom().item(List.<JournalEntry>of());
-                          }
-                          List<UUID> ids = entries.stream().map(JournalEntryRow::id).toList();
-                          return s.createSelectionQuery(
-                                  "from JournalLineRow l where l.entryId in :ids",
-                                  JournalLineRow.class)
-                              .setParameter("ids", ids)
-                              .getResultList()
-                              .map(lines -> assemble(entries, lines));
-                        }));
+                    .chain(entries -> withLines(s, entries)));
+  }
+
+  private static Uni<List<JournalEntry>> withLines(
+      Mutiny.Session s, List<JournalEntryRow> entries) {
+    if (entries.isEmpty()) {
+      return Uni.createFrom().item(List.of());
+    }
+    List<UUID> ids = entries.stream().map(JournalEntryRow::id).toList();
+    return s.createSelectionQuery(
+            "from JournalLineRow l where l.entryId in :ids", JournalLineRow.class)
+        .setParameter("ids", ids)
+        .getResultList()
+        .map(lines -> assemble(entries, lines));
   }
 
   private static List<JournalEntry> assemble(
@@ -207,31 +181,27 @@ public class LedgerRepository {
     }
     return Panache.getSession()
         .chain(
-            s -> {
-              Uni<Void> chain = Uni.createFrom().voidItem();
-              // One operation at a time on the session: chain, never combine.
-              for (Account d : deltas) {
-                chain =
-                    chain
-                        .chain(
-                            () ->
-                                s.createNativeQuery(ENSURE)
-                                    .setParameter(1, d.id())
-                                    .setParameter(2, d.type().name())
-                                    .setParameter(3, d.type().normal().name())
-                                    .executeUpdate())
-                        .chain(
-                            () ->
-                                s.createNativeQuery(INCREMENT)
-                                    .setParameter(1, d.id())
-                                    .setParameter(2, d.debitsPending())
-                                    .setParameter(3, d.debitsPosted())
-                                    .setParameter(4, d.creditsPending())
-                                    .setParameter(5, d.creditsPosted())
-                                    .executeUpdate())
-                        .replaceWithVoid();
-              }
-              return chain.chain(() -> s.persistAll(rows.toArray())).chain(s::flush);
-            });
+            s ->
+                OneAtATime.each(deltas, d -> addDelta(s, d))
+                    .chain(() -> s.persistAll(rows.toArray()))
+                    .chain(s::flush));
+  }
+
+  private static Uni<Void> addDelta(Mutiny.Session s, Account d) {
+    return s.createNativeQuery(ENSURE)
+        .setParameter(1, d.id())
+        .setParameter(2, d.type().name())
+        .setParameter(3, d.type().normal().name())
+        .executeUpdate()
+        .chain(
+            () ->
+                s.createNativeQuery(INCREMENT)
+                    .setParameter(1, d.id())
+                    .setParameter(2, d.debitsPending())
+                    .setParameter(3, d.debitsPosted())
+                    .setParameter(4, d.creditsPending())
+                    .setParameter(5, d.creditsPosted())
+                    .executeUpdate())
+        .replaceWithVoid();
   }
 }

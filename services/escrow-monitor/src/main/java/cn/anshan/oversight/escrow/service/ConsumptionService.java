@@ -13,6 +13,7 @@ import cn.anshan.oversight.escrow.repository.SessionRepository;
 import cn.anshan.oversight.escrow.repository.StandingRepository;
 import cn.anshan.oversight.escrow.service.LessonRelease.Confirmation;
 import cn.anshan.oversight.escrow.service.Views.ConsumptionView;
+import cn.anshan.oversight.kit.db.OneAtATime;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
@@ -203,15 +204,7 @@ public class ConsumptionService {
             "auto-confirm-" + UUID.randomUUID());
     return consumptions
         .autoConfirmDue(today, batch)
-        .chain(
-            due -> {
-              Uni<Integer> chain = Uni.createFrom().item(0);
-              // One operation at a time on the session: chain, never combine.
-              for (Consumption c : due) {
-                chain = chain.chain(n -> autoConfirm(system, c, today).map(done -> n + done));
-              }
-              return chain;
-            });
+        .chain(due -> OneAtATime.sum(due, c -> autoConfirm(system, c, today)));
   }
 
   /**

@@ -7,6 +7,7 @@ import cn.anshan.oversight.escrow.domain.order.RefundStatus;
 import cn.anshan.oversight.escrow.messaging.RefundEvents;
 import cn.anshan.oversight.escrow.repository.OrderRepository;
 import cn.anshan.oversight.escrow.repository.RefundRepository;
+import cn.anshan.oversight.kit.db.OneAtATime;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.security.Actor;
@@ -56,19 +57,14 @@ public class ExitRefundService {
     return orders
         .openOf(institutionId, limit)
         .chain(
-            open -> {
-              Uni<Integer> chain = Uni.createFrom().item(0);
-              for (Order candidate : open) {
-                chain =
-                    chain.chain(
-                        n ->
-                            orders
-                                .findForUpdate(candidate.id())
-                                .chain(order -> refundForExit(system, order, INSTITUTION_EXIT_RULE))
-                                .replaceWith(n + 1));
-              }
-              return chain;
-            });
+            open ->
+                OneAtATime.sum(
+                    open,
+                    candidate ->
+                        orders
+                            .findForUpdate(candidate.id())
+                            .chain(order -> refundForExit(system, order, INSTITUTION_EXIT_RULE))
+                            .replaceWith(1)));
   }
 
   /**
@@ -83,33 +79,25 @@ public class ExitRefundService {
   }
 
   private Uni<Integer> exitRefundsDueOnThisReplica(int limit) {
+    return orders.exitRefundsDue(limit).chain(due -> OneAtATime.count(due, this::refundIfOpen));
+  }
+
+  /**
+   * One order due for its exit refund, refunded if still open, under the registry event's cause.
+   */
+  private Uni<Boolean> refundIfOpen(OrderRepository.ExitDue d) {
+    CommandContext cause =
+        new CommandContext(
+            Actor.system("escrow-monitor"),
+            d.correlationId() != null ? d.correlationId() : UUID.randomUUID().toString(),
+            d.causeEvent() != null ? d.causeEvent().toString() : null);
     return orders
-        .exitRefundsDue(limit)
+        .findForUpdate(d.orderId())
         .chain(
-            due -> {
-              Uni<Integer> chain = Uni.createFrom().item(0);
-              for (OrderRepository.ExitDue d : due) {
-                CommandContext cause =
-                    new CommandContext(
-                        Actor.system("escrow-monitor"),
-                        d.correlationId() != null
-                            ? d.correlationId()
-                            : UUID.randomUUID().toString(),
-                        d.causeEvent() != null ? d.causeEvent().toString() : null);
-                chain =
-                    chain.chain(
-                        n ->
-                            orders
-                                .findForUpdate(d.orderId())
-                                .chain(
-                                    order ->
-                                        order.refundable()
-                                            ? refundForExit(cause, order, INSTITUTION_EXIT_RULE)
-                                                .replaceWith(n + 1)
-                                            : Uni.createFrom().item(n)));
-              }
-              return chain;
-            });
+            order ->
+                order.refundable()
+                    ? refundForExit(cause, order, INSTITUTION_EXIT_RULE).replaceWith(true)
+                    : Uni.createFrom().item(false));
   }
 
   /**

@@ -10,6 +10,7 @@ import cn.anshan.oversight.escrow.messaging.RefundEvents;
 import cn.anshan.oversight.escrow.repository.OrderRepository;
 import cn.anshan.oversight.escrow.repository.RefundRepository;
 import cn.anshan.oversight.escrow.service.Views.RefundView;
+import cn.anshan.oversight.kit.db.OneAtATime;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
@@ -194,38 +195,35 @@ public class RefundService {
     return refunds
         .findById(refundId)
         .map(r -> ProblemException.requireFound(r, "refund " + refundId))
+        .chain(r -> orders.lockWith(r.orderId(), r).map(order -> new OrderRefund(order, r)))
+        .invoke(d -> requireDecidable(regulator, refundId, d))
+        .chain(d -> decided(command, d, refund));
+  }
+
+  private static void requireDecidable(Actor regulator, UUID refundId, OrderRefund d) {
+    if (!regulator.inDistrict(d.order().district())) {
+      throw ProblemException.notFound("refund " + refundId);
+    }
+    d.refund().requireEscalated();
+    if (!d.order().refundable()) {
+      throw ProblemException.conflict("order-not-refundable", "the order is " + d.order().status());
+    }
+  }
+
+  private Uni<RefundView> decided(CommandContext command, OrderRefund d, boolean refund) {
+    Order order = d.order();
+    Refund r = d.refund();
+    Instant now = clock.now();
+    Uni<Void> decided = outbox.append(command, RefundEvents.refundDecided(order, r, refund, now));
+    if (!refund) {
+      r.rejected(now);
+      return decided.map(v -> RefundView.of(r));
+    }
+    return decided
         .chain(
-            r ->
-                orders
-                    .lockWith(r.orderId(), r)
-                    .chain(
-                        order -> {
-                          if (!regulator.inDistrict(order.district())) {
-                            throw ProblemException.notFound("refund " + refundId);
-                          }
-                          r.requireEscalated();
-                          if (!order.refundable()) {
-                            throw ProblemException.conflict(
-                                "order-not-refundable", "the order is " + order.status());
-                          }
-                          Instant now = clock.now();
-                          Uni<Void> decided =
-                              outbox.append(
-                                  command, RefundEvents.refundDecided(order, r, refund, now));
-                          if (!refund) {
-                            r.rejected(now);
-                            return decided.map(v -> RefundView.of(r));
-                          }
-                          return decided
-                              .chain(
-                                  () ->
-                                      outbox.append(
-                                          command,
-                                          RefundEvents.refundAccepted(order, r, "REGULATOR", now)))
-                              .chain(
-                                  () -> payout.pay(command, order, r, "REGULATOR", UNCONSUMED_RULE))
-                              .map(v -> RefundView.of(r));
-                        }));
+            () -> outbox.append(command, RefundEvents.refundAccepted(order, r, "REGULATOR", now)))
+        .chain(() -> payout.pay(command, order, r, "REGULATOR", UNCONSUMED_RULE))
+        .map(v -> RefundView.of(r));
   }
 
   /** REL-05: the institution's silence through its last answer day accepts the refund. */
@@ -245,49 +243,37 @@ public class RefundService {
             "auto-accept-" + UUID.randomUUID());
     return refunds
         .autoAcceptDue(today, batch)
+        .chain(due -> OneAtATime.count(due, refund -> autoAccept(system, refund, today)));
+  }
+
+  /**
+   * Pays one refund the institution left unanswered, if it is still due once its order is locked.
+   */
+  private Uni<Boolean> autoAccept(CommandContext system, Refund refund, LocalDate today) {
+    return orders
+        .lockWith(refund.orderId(), refund)
         .chain(
-            due -> {
-              Uni<Integer> chain = Uni.createFrom().item(0);
-              for (Refund refund : due) {
-                chain =
-                    chain.chain(
-                        n ->
-                            orders
-                                .lockWith(refund.orderId(), refund)
-                                .chain(
-                                    order -> {
-                                      if (!refund.autoAcceptDue(today)) {
-                                        return Uni.createFrom().item(n);
-                                      }
-                                      return outbox
-                                          .append(
-                                              system,
-                                              RefundEvents.refundAutoAccepted(
-                                                  order,
-                                                  refund,
-                                                  settings
-                                                      .refund()
-                                                      .institutionAutoAcceptWorkingDays(),
-                                                  clock.now()))
-                                          .chain(
-                                              () ->
-                                                  payout.pay(
-                                                      system,
-                                                      order,
-                                                      refund,
-                                                      "INSTITUTION_SILENCE",
-                                                      UNCONSUMED_RULE))
-                                          .replaceWith(n + 1);
-                                    }));
+            order -> {
+              if (!refund.autoAcceptDue(today)) {
+                return Uni.createFrom().item(false);
               }
-              return chain;
+              int answerDays = settings.refund().institutionAutoAcceptWorkingDays();
+              return outbox
+                  .append(
+                      system,
+                      RefundEvents.refundAutoAccepted(order, refund, answerDays, clock.now()))
+                  .chain(
+                      () ->
+                          payout.pay(system, order, refund, "INSTITUTION_SILENCE", UNCONSUMED_RULE))
+                  .replaceWith(true);
             });
   }
 
-  private record Operated(Order order, Refund refund) {}
+  /** A refund with its order (locked when the refund is to change). */
+  private record OrderRefund(Order order, Refund refund) {}
 
   /** A refund of the operator's own institution with its order locked; others are a 404. */
-  private Uni<Operated> operated(Actor operator, UUID refundId) {
+  private Uni<OrderRefund> operated(Actor operator, UUID refundId) {
     return refunds
         .findById(refundId)
         .chain(
@@ -295,7 +281,7 @@ public class RefundService {
               if (r == null || !r.institutionId().equals(operator.institutionId())) {
                 throw ProblemException.notFound("refund " + refundId);
               }
-              return orders.lockWith(r.orderId(), r).map(o -> new Operated(o, r));
+              return orders.lockWith(r.orderId(), r).map(o -> new OrderRefund(o, r));
             });
   }
 
@@ -318,16 +304,13 @@ public class RefundService {
     return refunds
         .findById(refundId)
         .map(r -> ProblemException.requireFound(r, "refund " + refundId))
-        .chain(
-            r ->
-                orders
-                    .findById(r.orderId())
-                    .map(
-                        o -> {
-                          if (!Access.sees(actor, o)) {
-                            throw ProblemException.notFound("refund " + refundId);
-                          }
-                          return RefundView.of(r);
-                        }));
+        .chain(r -> orders.findById(r.orderId()).map(o -> new OrderRefund(o, r)))
+        .map(
+            d -> {
+              if (!Access.sees(actor, d.order())) {
+                throw ProblemException.notFound("refund " + refundId);
+              }
+              return RefundView.of(d.refund());
+            });
   }
 }

@@ -15,6 +15,7 @@ import cn.anshan.oversight.escrow.repository.OrderRepository;
 import cn.anshan.oversight.escrow.repository.RefundRepository;
 import cn.anshan.oversight.escrow.repository.RiskTripRepository;
 import cn.anshan.oversight.escrow.repository.SupervisionRepository;
+import cn.anshan.oversight.kit.db.OneAtATime;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.outbox.Outbox;
@@ -250,21 +251,17 @@ public class RiskService {
     return orders
         .stale(now.minus(Duration.ofDays(days)), batch)
         .chain(
-            stale -> {
-              Uni<Integer> chain = Uni.createFrom().item(0);
-              for (Order order : stale) {
-                long idle = Duration.between(order.lastActivityAt(), now).toDays();
-                chain =
-                    chain.chain(
-                        n ->
-                            tripIfAny(
-                                    system,
-                                    order.institutionId(),
-                                    order.district(),
-                                    RiskRules.stale(idle, order.unconsumedFen(), days))
-                                .map(t -> t ? n + 1 : n));
-              }
-              return chain;
-            });
+            stale ->
+                OneAtATime.count(
+                    stale,
+                    order ->
+                        tripIfAny(
+                            system,
+                            order.institutionId(),
+                            order.district(),
+                            RiskRules.stale(
+                                Duration.between(order.lastActivityAt(), now).toDays(),
+                                order.unconsumedFen(),
+                                days))));
   }
 }

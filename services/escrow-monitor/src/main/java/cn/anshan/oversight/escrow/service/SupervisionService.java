@@ -92,58 +92,67 @@ public class SupervisionService {
       throw ProblemException.rule(
           MODE_RULE, "the locality does not use supervision mode " + request.mode());
     }
+    return opening(institutionId, request.accountNo())
+        .map(opening -> opening.requireOpenable(institutionId, request.accountNo()))
+        .chain(standing -> open(command, institutionId, request, standing));
+  }
+
+  /** What opening the one supervised account depends on, all read before anything is decided. */
+  private record Opening(InstitutionStanding standing, Supervision existing, boolean accountTaken) {
+    /** The institution's standing, unless the opening is refused (PRE-10 / LN-PRE-02). */
+    InstitutionStanding requireOpenable(String institutionId, String accountNo) {
+      if (standing == null || standing.district() == null) {
+        throw ProblemException.notFound(
+            "institution " + institutionId + " (not yet reported by the registry)");
+      }
+      if (existing != null) {
+        throw ProblemException.rule(
+            ONE_ACCOUNT_RULE,
+            "the institution already has its one supervised account " + existing.accountNo());
+      }
+      if (accountTaken) {
+        throw ProblemException.rule(
+            ONE_ACCOUNT_RULE,
+            "account " + accountNo + " is another institution's supervised account");
+      }
+      return standing;
+    }
+  }
+
+  private Uni<Opening> opening(String institutionId, String accountNo) {
     return standings
         .findById(institutionId)
+        .map(standing -> new Opening(standing, null, false))
         .chain(
-            standing -> {
-              if (standing == null || standing.district() == null) {
-                throw ProblemException.notFound(
-                    "institution " + institutionId + " (not yet reported by the registry)");
-              }
-              return supervisions
-                  .findById(institutionId)
-                  .chain(
-                      existing -> {
-                        if (existing != null) {
-                          throw ProblemException.rule(
-                              ONE_ACCOUNT_RULE,
-                              "the institution already has its one supervised account "
-                                  + existing.accountNo());
-                        }
-                        return supervisions.accountNoTaken(request.accountNo());
-                      })
-                  .chain(
-                      taken -> {
-                        if (taken) {
-                          throw ProblemException.rule(
-                              ONE_ACCOUNT_RULE,
-                              "account "
-                                  + request.accountNo()
-                                  + " is another institution's supervised account");
-                        }
-                        Supervision s =
-                            new Supervision(
-                                institutionId,
-                                standing.district(),
-                                request.mode(),
-                                request.bankId(),
-                                request.bankName(),
-                                request.accountNo(),
-                                request.agreementNo(),
-                                request.agreementFiledWith(),
-                                operator.subject(),
-                                clock.now());
-                        long min = settings.supervision().riskReserveMinFen();
-                        return supervisions
-                            .persist(s)
-                            .call(() -> outbox.append(command, SupervisionEvents.agreementFiled(s)))
-                            .call(
-                                () ->
-                                    outbox.append(command, SupervisionEvents.accountOpened(s, min)))
-                            .call(() -> risk.reserve(command, s))
-                            .chain(() -> view(s, standing));
-                      });
-            });
+            o -> supervisions.findById(institutionId).map(s -> new Opening(o.standing(), s, false)))
+        .chain(
+            o ->
+                supervisions
+                    .accountNoTaken(accountNo)
+                    .map(taken -> new Opening(o.standing(), o.existing(), taken)));
+  }
+
+  private Uni<SupervisionView> open(
+      CommandContext command, String institutionId, SetUp request, InstitutionStanding standing) {
+    Supervision s =
+        new Supervision(
+            institutionId,
+            standing.district(),
+            request.mode(),
+            request.bankId(),
+            request.bankName(),
+            request.accountNo(),
+            request.agreementNo(),
+            request.agreementFiledWith(),
+            command.actor().subject(),
+            clock.now());
+    long min = settings.supervision().riskReserveMinFen();
+    return supervisions
+        .persist(s)
+        .call(() -> outbox.append(command, SupervisionEvents.agreementFiled(s)))
+        .call(() -> outbox.append(command, SupervisionEvents.accountOpened(s, min)))
+        .call(() -> risk.reserve(command, s))
+        .chain(() -> view(s, standing));
   }
 
   /** PRE-12: the custody bank reports a deposit into the risk reserve. */
@@ -221,39 +230,44 @@ public class SupervisionService {
             });
   }
 
+  /** What the institution holds in custody and owes in lessons, as its account view shows it. */
+  private record Holdings(long custodyFen, long unconsumedFen, Long exitRefundsOpen) {}
+
   private Uni<SupervisionView> view(Supervision s, InstitutionStanding standing) {
     boolean lost = standing != null && standing.lostStanding();
     return ledgers
         .balance(CUSTODY_CASH.idFor(s.institutionId()))
+        .chain(custody -> unconsumed(s.institutionId()).map(u -> new Holdings(custody, u, null)))
         .chain(
-            custody ->
-                unconsumed(s.institutionId())
-                    .chain(
-                        unconsumed ->
-                            (lost
-                                    ? orders.openCount(s.institutionId())
-                                    : Uni.createFrom().item((Long) null))
-                                .map(
-                                    exitRefundsOpen ->
-                                        new SupervisionView(
-                                            s.institutionId(),
-                                            s.district(),
-                                            s.mode(),
-                                            s.bankName(),
-                                            s.accountNo(),
-                                            s.agreementNo(),
-                                            s.agreementFiledWith(),
-                                            s.openedAt(),
-                                            s.reserveFen(),
-                                            s.mode() == SupervisionMode.RISK_RESERVE
-                                                ? settings.supervision().riskReserveMinFen()
-                                                : null,
-                                            standing != null && standing.entitled(),
-                                            standing == null ? "NONE" : standing.listStatus(),
-                                            custody,
-                                            unconsumed,
-                                            exitRefundsOpen,
-                                            s.version()))));
+            h ->
+                lost
+                    ? orders
+                        .openCount(s.institutionId())
+                        .map(open -> new Holdings(h.custodyFen(), h.unconsumedFen(), open))
+                    : Uni.createFrom().item(h))
+        .map(h -> view(s, standing, h));
+  }
+
+  private SupervisionView view(Supervision s, InstitutionStanding standing, Holdings h) {
+    return new SupervisionView(
+        s.institutionId(),
+        s.district(),
+        s.mode(),
+        s.bankName(),
+        s.accountNo(),
+        s.agreementNo(),
+        s.agreementFiledWith(),
+        s.openedAt(),
+        s.reserveFen(),
+        s.mode() == SupervisionMode.RISK_RESERVE
+            ? settings.supervision().riskReserveMinFen()
+            : null,
+        standing != null && standing.entitled(),
+        standing == null ? "NONE" : standing.listStatus(),
+        h.custodyFen(),
+        h.unconsumedFen(),
+        h.exitRefundsOpen(),
+        s.version());
   }
 
   /**

@@ -45,7 +45,12 @@ public class ParkedEvents {
   }
 
   public record ParkedSummary(
-      String consumer, long open, OffsetDateTime oldestParkedAt, String latestReason) {}
+      String consumer, long open, OffsetDateTime oldestParkedAt, String latestReason) {
+    static ParkedSummary of(Object[] r) {
+      return new ParkedSummary(
+          (String) r[0], ((Number) r[1]).longValue(), (OffsetDateTime) r[2], (String) r[3]);
+    }
+  }
 
   public record ParkedEvent(
       UUID id,
@@ -53,7 +58,17 @@ public class ParkedEvents {
       UUID eventId,
       String eventType,
       String reason,
-      OffsetDateTime parkedAt) {}
+      OffsetDateTime parkedAt) {
+    static ParkedEvent of(Object[] r) {
+      return new ParkedEvent(
+          (UUID) r[0],
+          (String) r[1],
+          (UUID) r[2],
+          (String) r[3],
+          (String) r[4],
+          (OffsetDateTime) r[5]);
+    }
+  }
 
   public record ParkedEventReplay(
       UUID id,
@@ -95,37 +110,14 @@ public class ParkedEvents {
   public Uni<List<ParkedSummary>> summary() {
     return Panache.withSession(
         () ->
-            SessionSql.select(SUMMARY)
-                .map(
-                    rows ->
-                        rows.stream()
-                            .map(
-                                r ->
-                                    new ParkedSummary(
-                                        (String) r[0],
-                                        ((Number) r[1]).longValue(),
-                                        (OffsetDateTime) r[2],
-                                        (String) r[3]))
-                            .toList()));
+            SessionSql.select(SUMMARY).map(rows -> rows.stream().map(ParkedSummary::of).toList()));
   }
 
   public Uni<List<ParkedEvent>> open(String consumer, int limit) {
     return Panache.withSession(
         () ->
             SessionSql.select(OPEN, consumer, limit)
-                .map(
-                    rows ->
-                        rows.stream()
-                            .map(
-                                r ->
-                                    new ParkedEvent(
-                                        (UUID) r[0],
-                                        (String) r[1],
-                                        (UUID) r[2],
-                                        (String) r[3],
-                                        (String) r[4],
-                                        (OffsetDateTime) r[5]))
-                            .toList()));
+                .map(rows -> rows.stream().map(ParkedEvent::of).toList()));
   }
 
   /**
@@ -135,54 +127,49 @@ public class ParkedEvents {
    */
   public Uni<ParkedEventReplay> replay(UUID id, String actor) {
     return Panache.withTransaction(
-            () ->
-                SessionSql.select(LOCK, id)
-                    .chain(
-                        rows -> {
-                          if (rows.isEmpty()) {
-                            throw ProblemException.notFound("parked event " + id);
-                          }
-                          Object[] row = rows.get(0);
-                          String consumerName = (String) row[0];
-                          if (row[2] != null) {
-                            return Uni.createFrom()
-                                .item(
-                                    new ParkedEventReplay(
-                                        id,
-                                        consumerName,
-                                        (UUID) row[5],
-                                        ReplayOutcome.valueOf((String) row[4]),
-                                        (OffsetDateTime) row[2],
-                                        (String) row[3]));
-                          }
-                          EventConsumer consumer = consumer(consumerName);
-                          IncomingEvent event = readAgain(consumer, (String) row[1]);
-                          return inbox
-                              .get()
-                              .applyInTrace(consumer, event)
-                              .map(
-                                  applied ->
-                                      applied
-                                          ? ReplayOutcome.APPLIED
-                                          : ReplayOutcome.ALREADY_APPLIED)
-                              .chain(
-                                  outcome ->
-                                      SessionSql.select(MARK_REPLAYED, id, actor, outcome.name())
-                                          .map(
-                                              marked ->
-                                                  new ParkedEventReplay(
-                                                      id,
-                                                      consumerName,
-                                                      event.id(),
-                                                      outcome,
-                                                      (OffsetDateTime) marked.get(0)[0],
-                                                      actor)));
-                        }))
+            () -> SessionSql.select(LOCK, id).chain(rows -> replayLocked(id, actor, rows)))
         .onFailure(e -> !(e instanceof ProblemException))
         .transform(
             e ->
                 ProblemException.conflict(
                     "replay-failed", "the parked event " + id + " failed again: " + e));
+  }
+
+  private Uni<ParkedEventReplay> replayLocked(UUID id, String actor, List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      throw ProblemException.notFound("parked event " + id);
+    }
+    Object[] row = rows.get(0);
+    String consumerName = (String) row[0];
+    if (row[2] != null) {
+      return Uni.createFrom()
+          .item(
+              new ParkedEventReplay(
+                  id,
+                  consumerName,
+                  (UUID) row[5],
+                  ReplayOutcome.valueOf((String) row[4]),
+                  (OffsetDateTime) row[2],
+                  (String) row[3]));
+    }
+    EventConsumer consumer = consumer(consumerName);
+    IncomingEvent event = readAgain(consumer, (String) row[1]);
+    return inbox
+        .get()
+        .applyInTrace(consumer, event)
+        .map(applied -> applied ? ReplayOutcome.APPLIED : ReplayOutcome.ALREADY_APPLIED)
+        .chain(
+            outcome ->
+                SessionSql.select(MARK_REPLAYED, id, actor, outcome.name())
+                    .map(
+                        marked ->
+                            new ParkedEventReplay(
+                                id,
+                                consumerName,
+                                event.id(),
+                                outcome,
+                                (OffsetDateTime) marked.get(0)[0],
+                                actor)));
   }
 
   private EventConsumer consumer(String name) {

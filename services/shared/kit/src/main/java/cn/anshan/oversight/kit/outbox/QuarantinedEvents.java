@@ -36,35 +36,38 @@ public class QuarantinedEvents {
       long sequence,
       int attempts,
       String lastError,
-      OffsetDateTime quarantinedAt) {}
+      OffsetDateTime quarantinedAt) {
+    static QuarantinedEvent of(Object[] r) {
+      return new QuarantinedEvent(
+          (UUID) r[0],
+          (String) r[1],
+          (String) r[2],
+          (String) r[3],
+          ((Number) r[4]).longValue(),
+          ((Number) r[5]).intValue(),
+          (String) r[6],
+          (OffsetDateTime) r[7]);
+    }
+  }
 
   /** A released row; {@code sentAt} stays empty until the broker acknowledged it. */
   public record ReleasedEvent(
-      UUID id,
-      long sequence,
-      OffsetDateTime releasedAt,
-      String releasedBy,
-      OffsetDateTime sentAt) {}
+      UUID id, long sequence, OffsetDateTime releasedAt, String releasedBy, OffsetDateTime sentAt) {
+    static ReleasedEvent of(UUID id, Object[] r) {
+      return new ReleasedEvent(
+          id,
+          ((Number) r[0]).longValue(),
+          (OffsetDateTime) r[1],
+          (String) r[2],
+          (OffsetDateTime) r[3]);
+    }
+  }
 
   public Uni<List<QuarantinedEvent>> list(int limit) {
     return Panache.withSession(
         () ->
             SessionSql.select(LIST, limit)
-                .map(
-                    rows ->
-                        rows.stream()
-                            .map(
-                                r ->
-                                    new QuarantinedEvent(
-                                        (UUID) r[0],
-                                        (String) r[1],
-                                        (String) r[2],
-                                        (String) r[3],
-                                        ((Number) r[4]).longValue(),
-                                        ((Number) r[5]).intValue(),
-                                        (String) r[6],
-                                        (OffsetDateTime) r[7]))
-                            .toList()));
+                .map(rows -> rows.stream().map(QuarantinedEvent::of).toList()));
   }
 
   /**
@@ -79,25 +82,18 @@ public class QuarantinedEvents {
                     rows ->
                         rows.isEmpty()
                             ? SessionSql.select(RELEASED, id)
-                            : Uni.createFrom()
-                                .item(rows)
-                                .invoke(
-                                    () ->
-                                        Log.warnf(
-                                            "outbox: quarantined row %s released by %s",
-                                            id, operator)))
+                            : logged(rows, id, operator))
                 .map(
                     rows -> {
                       if (rows.isEmpty()) {
                         throw ProblemException.notFound("quarantined outbox row " + id);
                       }
-                      Object[] r = rows.get(0);
-                      return new ReleasedEvent(
-                          id,
-                          ((Number) r[0]).longValue(),
-                          (OffsetDateTime) r[1],
-                          (String) r[2],
-                          (OffsetDateTime) r[3]);
+                      return ReleasedEvent.of(id, rows.get(0));
                     }));
+  }
+
+  private static Uni<List<Object[]>> logged(List<Object[]> rows, UUID id, String operator) {
+    Log.warnf("outbox: quarantined row %s released by %s", id, operator);
+    return Uni.createFrom().item(rows);
   }
 }
