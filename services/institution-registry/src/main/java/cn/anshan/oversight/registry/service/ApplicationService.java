@@ -1,5 +1,6 @@
 package cn.anshan.oversight.registry.service;
 
+import cn.anshan.oversight.kit.db.OneAtATime;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.http.Keyset;
@@ -153,27 +154,22 @@ public class ApplicationService {
             "application-watch-" + UUID.randomUUID());
     return institutions
         .undecidedSince(clock.now().minus(Duration.ofDays(limit)), settings.maxPageSize())
+        .map(
+            candidates ->
+                candidates.stream()
+                    .filter(application -> application.decisionOverdue(today, calendar, limit))
+                    .toList())
         .chain(
-            candidates -> {
-              Uni<Integer> chain = Uni.createFrom().item(0);
-              // One operation at a time on the session: chain, never combine.
-              for (Institution application : candidates) {
-                if (!application.decisionOverdue(today, calendar, limit)) {
-                  continue;
-                }
-                chain =
-                    chain.chain(
-                        count -> {
-                          LocalDate dueBy = application.decisionDueBy(calendar, limit);
-                          application.decisionOverdueReported(clock.now());
-                          return outbox
-                              .append(
-                                  system, RegistryEvents.decisionOverdue(application, dueBy, limit))
-                              .replaceWith(count + 1);
-                        });
-              }
-              return chain;
-            });
+            overdue ->
+                OneAtATime.sum(
+                    overdue,
+                    application -> {
+                      LocalDate dueBy = application.decisionDueBy(calendar, limit);
+                      application.decisionOverdueReported(clock.now());
+                      return outbox
+                          .append(system, RegistryEvents.decisionOverdue(application, dueBy, limit))
+                          .replaceWith(1);
+                    }));
   }
 
   /** §11 row 1: refuses a form filed at the wrong level, listing its other broken rules too. */

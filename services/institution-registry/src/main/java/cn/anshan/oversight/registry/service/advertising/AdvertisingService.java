@@ -98,38 +98,34 @@ public class AdvertisingService {
     LocalDate today = clock.today();
     LocalDate windowStart = AdvertisingRules.windowStart(today, settings.repeatWindowDays());
     return decidable(command.actor(), reportId, ifMatch)
+        // Read the earlier confirmations before this one changes, so no flush is needed.
         .chain(
             report ->
-                // Read the earlier confirmations before this one changes, so no flush is needed.
                 reports
                     .confirmedSince(report.institutionId(), windowStart)
-                    .chain(
-                        earlier -> {
-                          report.decide(
-                              AdReportStatus.CONFIRMED,
-                              note,
-                              command.actor().subject(),
-                              clock.now(),
-                              today);
-                          List<LocalDate> confirmations = new ArrayList<>(earlier);
-                          confirmations.add(today);
-                          int count =
-                              AdvertisingRules.confirmationsInWindow(
-                                  confirmations, today, settings.repeatWindowDays());
-                          Uni<Void> appended =
-                              outbox.append(command, AdvertisingEvents.confirmed(report));
-                          if (AdvertisingRules.repeatOffence(count, settings.repeatThreshold())) {
-                            DomainEvent repeat =
-                                AdvertisingEvents.repeatOffence(
-                                    report,
-                                    count,
-                                    settings.repeatThreshold(),
-                                    settings.repeatWindowDays(),
-                                    windowStart);
-                            appended = appended.chain(() -> outbox.append(command, repeat));
-                          }
-                          return appended.replaceWith(AdReportView.of(report, count));
-                        }));
+                    .map(earlier -> new Confirmation(report, earlier)))
+        .chain(c -> confirmed(command, c, note, today, windowStart));
+  }
+
+  /** A report about to be confirmed, with the institution's confirmations in the window so far. */
+  private record Confirmation(AdReport report, List<LocalDate> earlier) {}
+
+  private Uni<AdReportView> confirmed(
+      CommandContext command, Confirmation c, String note, LocalDate today, LocalDate windowStart) {
+    AdReport report = c.report();
+    report.decide(AdReportStatus.CONFIRMED, note, command.actor().subject(), clock.now(), today);
+    List<LocalDate> confirmations = new ArrayList<>(c.earlier());
+    confirmations.add(today);
+    int count =
+        AdvertisingRules.confirmationsInWindow(confirmations, today, settings.repeatWindowDays());
+    Uni<Void> appended = outbox.append(command, AdvertisingEvents.confirmed(report));
+    if (AdvertisingRules.repeatOffence(count, settings.repeatThreshold())) {
+      DomainEvent repeat =
+          AdvertisingEvents.repeatOffence(
+              report, count, settings.repeatThreshold(), settings.repeatWindowDays(), windowStart);
+      appended = appended.chain(() -> outbox.append(command, repeat));
+    }
+    return appended.replaceWith(AdReportView.of(report, count));
   }
 
   @WithTransaction

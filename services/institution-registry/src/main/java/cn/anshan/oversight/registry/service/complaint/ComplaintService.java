@@ -1,5 +1,6 @@
 package cn.anshan.oversight.registry.service.complaint;
 
+import cn.anshan.oversight.kit.db.OneAtATime;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.http.Keyset;
@@ -220,21 +221,15 @@ public class ComplaintService {
     return complaints
         .answerOverdue(today, settings.watchBatchSize())
         .chain(
-            overdue -> {
-              Uni<Integer> chain = Uni.createFrom().item(0);
-              // One operation at a time on the session: chain, never combine.
-              for (Complaint complaint : overdue) {
-                chain =
-                    chain.chain(
-                        count -> {
-                          complaint.overdueReported(clock.now());
-                          return outbox
-                              .append(system, ComplaintEvents.answerOverdue(complaint))
-                              .replaceWith(count + 1);
-                        });
-              }
-              return chain;
-            });
+            overdue ->
+                OneAtATime.sum(
+                    overdue,
+                    complaint -> {
+                      complaint.overdueReported(clock.now());
+                      return outbox
+                          .append(system, ComplaintEvents.answerOverdue(complaint))
+                          .replaceWith(1);
+                    }));
   }
 
   private static boolean visible(Actor actor, Complaint complaint) {

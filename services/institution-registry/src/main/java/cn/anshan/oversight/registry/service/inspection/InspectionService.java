@@ -1,5 +1,6 @@
 package cn.anshan.oversight.registry.service.inspection;
 
+import cn.anshan.oversight.kit.db.OneAtATime;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.outbox.Outbox;
@@ -183,25 +184,18 @@ public class InspectionService {
             Actor.system("institution-registry"), "watch-" + today, "watch-" + UUID.randomUUID());
     return rectifications
         .overdueOn(today, standing.watchBatchSize())
+        .chain(overdue -> OneAtATime.sum(overdue, order -> reportOverdue(system, order)));
+  }
+
+  private Uni<Integer> reportOverdue(CommandContext system, Rectification order) {
+    return inspections
+        .findById(order.inspectionId())
         .chain(
-            overdue -> {
-              Uni<Integer> chain = Uni.createFrom().item(0);
-              for (Rectification order : overdue) {
-                chain =
-                    chain.chain(
-                        count ->
-                            inspections
-                                .findById(order.inspectionId())
-                                .chain(
-                                    inspection -> {
-                                      order.markOverdue();
-                                      return outbox.append(
-                                          system, InspectionEvents.overdue(inspection, order));
-                                    })
-                                .map(ignored -> count + 1));
-              }
-              return chain;
-            });
+            inspection -> {
+              order.markOverdue();
+              return outbox.append(system, InspectionEvents.overdue(inspection, order));
+            })
+        .replaceWith(1);
   }
 
   /** The regulator of the district, or the sector department that co-supervises the institution. */

@@ -1,5 +1,6 @@
 package cn.anshan.oversight.registry.service.premises;
 
+import cn.anshan.oversight.kit.db.OneAtATime;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.http.Keyset;
 import cn.anshan.oversight.kit.http.Page;
@@ -85,36 +86,40 @@ public class PremisesService {
     return own(operator, institutionId)
         .chain(
             institution ->
-                premises
-                    .findById(premisesId)
-                    .chain(
-                        site -> {
-                          if (site == null || !site.institutionId().equals(institutionId)) {
-                            throw ProblemException.notFound("premises " + premisesId);
-                          }
-                          Versions.requireIfMatch(ifMatch, site.version());
-                          check(form, institution);
-                          site.change(form, clock.now());
-                          return outbox
-                              .append(command, PremisesEvents.changed(site))
-                              .replaceWith(PremisesView.of(site, operator.role()));
-                        }));
+                siteOf(institutionId, premisesId).map(site -> new Site(institution, site)))
+        .chain(
+            found -> {
+              Premises site = found.premises();
+              Versions.requireIfMatch(ifMatch, site.version());
+              check(form, found.institution());
+              site.change(form, clock.now());
+              return outbox
+                  .append(command, PremisesEvents.changed(site))
+                  .replaceWith(PremisesView.of(site, operator.role()));
+            });
+  }
+
+  /** A site with the institution it belongs to. */
+  private record Site(Institution institution, Premises premises) {}
+
+  /** The institution's own site; another institution's is not found. */
+  private Uni<Premises> siteOf(String institutionId, UUID premisesId) {
+    return premises
+        .findById(premisesId)
+        .map(
+            site -> {
+              if (site == null || !site.institutionId().equals(institutionId)) {
+                throw ProblemException.notFound("premises " + premisesId);
+              }
+              return site;
+            });
   }
 
   @WithSession
   public Uni<PremisesView> get(Actor reader, String institutionId, UUID premisesId) {
     return readable(reader, institutionId)
-        .chain(
-            institution ->
-                premises
-                    .findById(premisesId)
-                    .map(
-                        site -> {
-                          if (site == null || !site.institutionId().equals(institutionId)) {
-                            throw ProblemException.notFound("premises " + premisesId);
-                          }
-                          return PremisesView.of(site, reader.role());
-                        }));
+        .chain(institution -> siteOf(institutionId, premisesId))
+        .map(site -> PremisesView.of(site, reader.role()));
   }
 
   /** An institution's sites, oldest first (keyset pagination). */
@@ -160,21 +165,15 @@ public class PremisesService {
     return premises
         .leaseEndingUnwarned(today.plusDays(settings.leaseWarningDays()), settings.watchBatchSize())
         .chain(
-            ending -> {
-              Uni<Integer> chain = Uni.createFrom().item(0);
-              // One operation at a time on the session: chain, never combine.
-              for (Premises site : ending) {
-                chain =
-                    chain.chain(
-                        count -> {
-                          site.leaseWarned();
-                          return outbox
-                              .append(system, PremisesEvents.leaseExpiring(site))
-                              .replaceWith(count + 1);
-                        });
-              }
-              return chain;
-            });
+            ending ->
+                OneAtATime.sum(
+                    ending,
+                    site -> {
+                      site.leaseWarned();
+                      return outbox
+                          .append(system, PremisesEvents.leaseExpiring(site))
+                          .replaceWith(1);
+                    }));
   }
 
   private void check(PremisesForm form, Institution institution) {

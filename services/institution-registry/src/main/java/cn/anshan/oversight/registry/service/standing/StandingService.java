@@ -1,5 +1,6 @@
 package cn.anshan.oversight.registry.service.standing;
 
+import cn.anshan.oversight.kit.db.OneAtATime;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.outbox.Outbox;
@@ -24,9 +25,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * The legal registration an institution files (REG-06/REG-07), its standing as the regulator reads
@@ -148,7 +147,7 @@ public class StandingService {
         .issuedEndingBy(today.plusDays(settings.licenceWarningDays()), settings.watchBatchSize())
         .chain(
             ending ->
-                sequentially(
+                OneAtATime.sum(
                     ending,
                     licence ->
                         institutions
@@ -163,7 +162,7 @@ public class StandingService {
         .registrationOverdue(today, settings.watchBatchSize())
         .chain(
             overdue ->
-                sequentially(overdue, institution -> registrationOverdue(system, institution)));
+                OneAtATime.sum(overdue, institution -> registrationOverdue(system, institution)));
   }
 
   private Uni<Integer> registrationOverdue(CommandContext system, Institution institution) {
@@ -192,14 +191,5 @@ public class StandingService {
     return outbox
         .append(system, StandingEvents.expiring(institution, licence, daysLeft))
         .replaceWith(1);
-  }
-
-  /** Hibernate Reactive allows one operation at a time per session: no parallel unis. */
-  private static <T> Uni<Integer> sequentially(List<T> items, Function<T, Uni<Integer>> step) {
-    Uni<Integer> chain = Uni.createFrom().item(0);
-    for (T item : items) {
-      chain = chain.chain(count -> step.apply(item).map(n -> count + n));
-    }
-    return chain;
   }
 }
