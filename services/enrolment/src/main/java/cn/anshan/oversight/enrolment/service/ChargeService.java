@@ -14,7 +14,9 @@ import cn.anshan.oversight.enrolment.repository.EnrolmentRepository;
 import cn.anshan.oversight.enrolment.repository.ExemptionRepository;
 import cn.anshan.oversight.enrolment.repository.ProgrammeRepository;
 import cn.anshan.oversight.enrolment.repository.PublishedFeeRepository;
+import cn.anshan.oversight.kit.db.OneAtATime;
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.time.OversightClock;
@@ -28,6 +30,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Charges and refunds (LN-ASV-03, LN-ASV-06, §8.3, §11 row 20). A child is charged only the fee
@@ -117,29 +120,24 @@ public class ChargeService {
   private Uni<List<ChargeView>> chargeAll(
       CommandContext command, List<Enrolment> uncharged, ChargeRun run) {
     List<ChargeView> issued = new ArrayList<>();
-    Uni<Void> chain = Uni.createFrom().voidItem();
-    // One operation at a time on the session: chain, never combine.
-    for (Enrolment enrolment : uncharged) {
-      chain =
-          chain
-              .chain(
-                  () ->
-                      exemptions.grantedFor(enrolment.childId(), settings.asv().exemptCategories()))
-              .map(
-                  exemption ->
-                      run.charge(
-                          enrolment,
-                          exemption == null ? null : exemption.category(),
-                          settings.asv().refundGranularity(),
-                          clock.now()))
-              .chain(
-                  charge ->
-                      charges
-                          .persist(charge)
-                          .chain(() -> outbox.append(command, ChargeEvents.chargeIssued(charge)))
-                          .invoke(() -> issued.add(ChargeView.of(charge))));
-    }
-    return chain.map(done -> issued);
+    return OneAtATime.each(
+            uncharged,
+            enrolment -> charge(command, run, enrolment).invoke(c -> issued.add(ChargeView.of(c))))
+        .map(done -> issued);
+  }
+
+  private Uni<Charge> charge(CommandContext command, ChargeRun run, Enrolment enrolment) {
+    return exemptions
+        .grantedFor(enrolment.childId(), settings.asv().exemptCategories())
+        .map(
+            exemption ->
+                run.charge(
+                    enrolment,
+                    exemption == null ? null : exemption.category(),
+                    settings.asv().refundGranularity(),
+                    clock.now()))
+        .call(charge -> charges.persist(charge))
+        .call(charge -> outbox.append(command, ChargeEvents.chargeIssued(charge)));
   }
 
   private static ChargeRunView view(ChargeRun run, List<ChargeView> issued) {
@@ -158,42 +156,29 @@ public class ChargeService {
    * unused of each of its charges. Returns the total refunded.
    */
   public Uni<Long> refundOnWithdrawal(CommandContext command, Enrolment enrolment) {
-    LocalDate effective = enrolment.withdrawalEffective();
     return charges
         .ofEnrolmentForRefund(enrolment.id())
-        .chain(
-            list -> {
-              Uni<Long> chain = Uni.createFrom().item(0L);
-              for (Charge charge : list) {
-                long refund =
-                    ChargeCalculator.refund(
-                        charge.amountFen() - charge.refundedFen(),
-                        charge.feeFenPerMonth(),
-                        charge.period(),
-                        enrolment.startDate(),
-                        effective,
-                        settings.asv().refundGranularity(),
-                        charge.exemptCategory() != null);
-                if (refund <= 0) {
-                  continue;
-                }
-                chain =
-                    chain.chain(
-                        total -> {
-                          charge.refund(refund, clock.now());
-                          return outbox
-                              .append(
-                                  command,
-                                  ChargeEvents.refundIssued(
-                                      charge,
-                                      refund,
-                                      effective,
-                                      settings.asv().refundGranularity()))
-                              .replaceWith(total + refund);
-                        });
-              }
-              return chain;
-            });
+        .chain(list -> OneAtATime.total(list, charge -> refundUnused(command, enrolment, charge)));
+  }
+
+  private Uni<Long> refundUnused(CommandContext command, Enrolment enrolment, Charge charge) {
+    LocalDate effective = enrolment.withdrawalEffective();
+    long refund =
+        ChargeCalculator.refund(
+            charge.amountFen() - charge.refundedFen(),
+            charge.feeFenPerMonth(),
+            charge.period(),
+            enrolment.startDate(),
+            effective,
+            settings.asv().refundGranularity(),
+            charge.exemptCategory() != null);
+    return refund(
+        command,
+        charge,
+        refund,
+        () ->
+            ChargeEvents.refundIssued(
+                charge, refund, effective, settings.asv().refundGranularity()));
   }
 
   /**
@@ -213,32 +198,32 @@ public class ChargeService {
     return charges
         .refundableInOpenTerms(exemption.childId(), decidedOn)
         .chain(
-            list -> {
-              Uni<Long> chain = Uni.createFrom().item(0L);
-              // One operation at a time on the session: chain, never combine.
-              for (Charge charge : list) {
-                long refund =
-                    ChargeCalculator.exemptionRefund(charge.amountFen(), charge.refundedFen());
-                if (refund <= 0) {
-                  continue;
-                }
-                chain =
-                    chain.chain(
-                        total -> {
-                          charge.refund(refund, clock.now());
-                          return outbox
-                              .append(
-                                  command,
-                                  ChargeEvents.exemptionRefundIssued(
-                                      charge,
-                                      refund,
-                                      decidedOn,
-                                      settings.asv().refundGranularity(),
-                                      exemption.id()))
-                              .replaceWith(total + refund);
-                        });
-              }
-              return chain;
-            });
+            list ->
+                OneAtATime.total(
+                    list, charge -> refundExempted(command, exemption, charge, decidedOn)));
+  }
+
+  private Uni<Long> refundExempted(
+      CommandContext command, Exemption exemption, Charge charge, LocalDate decidedOn) {
+    long refund = ChargeCalculator.exemptionRefund(charge.amountFen(), charge.refundedFen());
+    return refund(
+        command,
+        charge,
+        refund,
+        () ->
+            ChargeEvents.exemptionRefundIssued(
+                charge, refund, decidedOn, settings.asv().refundGranularity(), exemption.id()));
+  }
+
+  /**
+   * Refunds {@code amount} of the charge and announces it; nothing if nothing is left to refund.
+   */
+  private Uni<Long> refund(
+      CommandContext command, Charge charge, long amount, Supplier<DomainEvent> issued) {
+    if (amount <= 0) {
+      return Uni.createFrom().item(0L);
+    }
+    charge.refund(amount, clock.now());
+    return outbox.append(command, issued.get()).replaceWith(amount);
   }
 }

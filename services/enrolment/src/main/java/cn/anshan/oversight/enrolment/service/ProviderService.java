@@ -14,6 +14,7 @@ import cn.anshan.oversight.enrolment.repository.FiledCourseRepository;
 import cn.anshan.oversight.enrolment.repository.ProgrammeRepository;
 import cn.anshan.oversight.enrolment.repository.ProviderAdmissionRepository;
 import cn.anshan.oversight.enrolment.repository.ProviderStandingRepository;
+import cn.anshan.oversight.kit.db.OneAtATime;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.outbox.Outbox;
@@ -245,15 +246,7 @@ public class ProviderService {
    * may admit the institution again once the person has left.
    */
   public Uni<Integer> staffBlacklisted(CommandContext system, List<String> institutionIds) {
-    Uni<Integer> chain = Uni.createFrom().item(0);
-    for (String institutionId : institutionIds) {
-      chain =
-          chain.chain(
-              count ->
-                  exitAll(system, institutionId, ExitReason.STAFF_BLACKLISTED)
-                      .map(exited -> count + exited));
-    }
-    return chain;
+    return OneAtATime.sum(institutionIds, id -> exitAll(system, id, ExitReason.STAFF_BLACKLISTED));
   }
 
   /**
@@ -272,18 +265,14 @@ public class ProviderService {
 
   private Uni<Integer> exit(
       CommandContext system, List<ProviderAdmission> active, ExitReason reason) {
-    Uni<Integer> chain = Uni.createFrom().item(0);
-    for (ProviderAdmission admission : active) {
-      chain =
-          chain.chain(
-              count -> {
-                admission.exit(reason, clock.now());
-                return outbox
-                    .append(system, ProviderEvents.providerExited(admission, system.causationId()))
-                    .replaceWith(count + 1);
-              });
-    }
-    return chain;
+    return OneAtATime.sum(
+        active,
+        admission -> {
+          admission.exit(reason, clock.now());
+          return outbox
+              .append(system, ProviderEvents.providerExited(admission, system.causationId()))
+              .replaceWith(1);
+        });
   }
 
   /**
@@ -306,20 +295,14 @@ public class ProviderService {
     return admissions
         .evaluationOverdue(today, settings.provider().watchBatchSize())
         .chain(
-            overdue -> {
-              Uni<Integer> chain = Uni.createFrom().item(0);
-              // One operation at a time on the session: chain, never combine.
-              for (ProviderAdmission admission : overdue) {
-                chain =
-                    chain.chain(
-                        count -> {
-                          admission.overdueReported();
-                          return outbox
-                              .append(system, ProviderEvents.evaluationOverdue(admission))
-                              .replaceWith(count + 1);
-                        });
-              }
-              return chain;
-            });
+            overdue ->
+                OneAtATime.sum(
+                    overdue,
+                    admission -> {
+                      admission.overdueReported();
+                      return outbox
+                          .append(system, ProviderEvents.evaluationOverdue(admission))
+                          .replaceWith(1);
+                    }));
   }
 }

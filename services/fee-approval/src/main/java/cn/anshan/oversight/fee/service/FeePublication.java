@@ -47,44 +47,54 @@ public class FeePublication {
     Actor admin = ProposalAccess.schoolAdmin(command.actor());
     return access
         .ownProposal(admin, proposalId)
-        .chain(
+        .invoke(
             p -> {
               Versions.requireIfMatch(ifMatch, p.version());
               p.requirePublishable();
-              return proposals
-                  .revisions(p.schoolId(), p.term().termId(), p.programmeType())
-                  .chain(
-                      all -> {
-                        Optional<FeeProposal> previous =
-                            all.stream()
-                                .filter(o -> o.status() == FeeStatus.PUBLISHED)
-                                .filter(o -> !o.id().equals(p.id()))
-                                .findFirst();
-                        p.publish(admin.subject(), clock.now());
-                        Uni<Void> chain = Uni.createFrom().voidItem();
-                        if (previous.isPresent()) {
-                          FeeProposal old = previous.get();
-                          old.supersede(p.id(), clock.now());
-                          chain =
-                              chain.chain(
-                                  () ->
-                                      changes.emit(
-                                          command,
-                                          old,
-                                          FeeEvents.superseded(old, p),
-                                          "by revision " + p.revision()));
-                        }
-                        return chain
-                            .chain(
-                                () ->
-                                    changes.emit(
-                                        command,
-                                        p,
-                                        FeeEvents.published(p, previous.orElse(null)),
-                                        p.approval().feeFenPerMonth() + " fen"))
-                            .map(v -> FeeProposalView.of(p));
-                      });
-            });
+            })
+        .chain(
+            p ->
+                proposals
+                    .revisions(p.schoolId(), p.term().termId(), p.programmeType())
+                    .map(revisions -> new Publication(p, publishedBefore(revisions, p))))
+        .chain(publication -> publish(command, admin, publication));
+  }
+
+  /** A proposal about to be published, and the revision published before it, if any. */
+  private record Publication(FeeProposal proposal, Optional<FeeProposal> previous) {}
+
+  private static Optional<FeeProposal> publishedBefore(
+      List<FeeProposal> revisions, FeeProposal proposal) {
+    return revisions.stream()
+        .filter(o -> o.status() == FeeStatus.PUBLISHED)
+        .filter(o -> !o.id().equals(proposal.id()))
+        .findFirst();
+  }
+
+  private Uni<FeeProposalView> publish(
+      CommandContext command, Actor admin, Publication publication) {
+    FeeProposal p = publication.proposal();
+    p.publish(admin.subject(), clock.now());
+    Uni<Void> superseded =
+        publication
+            .previous()
+            .map(old -> supersede(command, old, p))
+            .orElse(Uni.createFrom().voidItem());
+    return superseded
+        .chain(
+            () ->
+                changes.emit(
+                    command,
+                    p,
+                    FeeEvents.published(p, publication.previous().orElse(null)),
+                    p.approval().feeFenPerMonth() + " fen"))
+        .map(v -> FeeProposalView.of(p));
+  }
+
+  private Uni<Void> supersede(CommandContext command, FeeProposal old, FeeProposal by) {
+    old.supersede(by.id(), clock.now());
+    return changes.emit(
+        command, old, FeeEvents.superseded(old, by), "by revision " + by.revision());
   }
 
   /** ASV-04 fees publicly displayed: the published fees of a school, for every signed-in user. */
