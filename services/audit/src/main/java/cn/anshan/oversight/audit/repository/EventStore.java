@@ -122,7 +122,7 @@ public class EventStore {
     if (fresh.isEmpty()) {
       return Uni.createFrom().item(result);
     }
-    return HashChains.append(conn, fresh, clock.now()).replaceWith(result);
+    return HashChains.append(conn, fresh, clock).replaceWith(result);
   }
 
   private Uni<Boolean> roleUsable() {

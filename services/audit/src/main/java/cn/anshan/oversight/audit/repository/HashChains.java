@@ -4,6 +4,7 @@ import cn.anshan.oversight.audit.domain.ChainHash;
 import cn.anshan.oversight.audit.domain.ReceivedEvent;
 import cn.anshan.oversight.audit.repository.EventStore.Incoming;
 import cn.anshan.oversight.audit.repository.EventStore.Parsed;
+import cn.anshan.oversight.kit.time.OversightClock;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -58,7 +59,7 @@ final class HashChains {
 
   private HashChains() {}
 
-  static Uni<Void> append(SqlConnection conn, List<Parsed> fresh, Instant recordedAt) {
+  static Uni<Void> append(SqlConnection conn, List<Parsed> fresh, OversightClock clock) {
     // Sorted keys: concurrent writers lock chain heads in the same order, so they cannot deadlock.
     TreeMap<String, String[]> entities = new TreeMap<>();
     TreeMap<String, Object[]> partitions = new TreeMap<>();
@@ -76,7 +77,7 @@ final class HashChains {
                 lockPartitions(conn, partitions)
                     .chain(
                         partitionHeads ->
-                            append(conn, fresh, entityHeads, partitionHeads, recordedAt)));
+                            append(conn, fresh, entityHeads, partitionHeads, clock.now())));
   }
 
   private static Uni<Map<String, Head>> lockEntities(

@@ -48,21 +48,29 @@ public final class CloudEventEnvelope {
             .withTime(OffsetDateTime.ofInstant(time.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC))
             .withDataContentType("application/json")
             .withDataSchema(URI.create(settings.schemaOf(event.name())))
-            .withExtension("aggregatetype", event.aggregateType())
-            .withExtension("aggregateid", event.aggregateId())
             // The CloudEvents Integer type is 32-bit: a long would be written as a string.
             .withExtension("aggregateversion", Math.toIntExact(event.aggregateVersion()))
             .withExtension("sequence", 0)
-            .withExtension("actor", actor.subject())
-            .withExtension("actorrole", actor.role())
-            .withExtension("correlationid", context.correlationId())
-            .withExtension("causationid", context.causationId())
-            .withExtension("ruleversion", settings.ruleVersion())
             .withData(JsonCloudEventData.wrap(mapper.valueToTree(event.data())));
-    if (event.district() != null) {
-      envelope.withExtension("district", event.district());
-    }
+    text(envelope, "aggregatetype", event.aggregateType());
+    text(envelope, "aggregateid", event.aggregateId());
+    text(envelope, "actor", actor.subject());
+    text(envelope, "actorrole", actor.role());
+    text(envelope, "district", event.district());
+    text(envelope, "correlationid", context.correlationId());
+    text(envelope, "causationid", context.causationId());
+    text(envelope, "ruleversion", settings.ruleVersion());
     trace.writeTo(envelope);
     return new String(FORMAT.serialize(envelope.build()), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * A text attribute, left out when there is no value: the SDK cannot write a null, and a consumer
+   * reads an absent attribute as it read the {@code null} the envelope used to carry.
+   */
+  private static void text(CloudEventBuilder envelope, String name, String value) {
+    if (value != null) {
+      envelope.withExtension(name, value);
+    }
   }
 }

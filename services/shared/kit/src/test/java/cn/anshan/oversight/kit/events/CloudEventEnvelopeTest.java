@@ -116,6 +116,28 @@ class CloudEventEnvelopeTest {
   }
 
   @Test
+  void aMissingCausationIsLeftOutNotRefused() throws Exception {
+    CommandContext uncaused =
+        new CommandContext(
+            new Actor("system:escrow-monitor", "system", null, null, null, null, null),
+            "corr-2",
+            null);
+    String envelope =
+        CloudEventEnvelope.build(
+            JSON,
+            ENROLMENT,
+            ID,
+            Instant.parse("2026-12-06T04:09:05Z"),
+            uncaused,
+            TraceParent.NONE,
+            new DomainEvent("Child", "c-1", 1, "ChildRegistered.v1", null, Map.of()));
+
+    JsonNode json = JSON.readTree(envelope);
+    assertFalse(json.has("causationid"));
+    assertEquals("corr-2", json.path("correlationid").asText());
+  }
+
+  @Test
   void theSdkReadsBackWhatItWrote() {
     CloudEvent event =
         new JsonFormat()
