@@ -5,6 +5,7 @@ import cn.anshan.oversight.audit.service.CheckpointService;
 import cn.anshan.oversight.audit.service.CheckpointService.CheckpointView;
 import cn.anshan.oversight.audit.service.ExportService;
 import cn.anshan.oversight.audit.service.ExportService.Export;
+import cn.anshan.oversight.audit.service.LogProofs;
 import cn.anshan.oversight.audit.service.RebuildService;
 import cn.anshan.oversight.audit.service.VerificationService;
 import cn.anshan.oversight.audit.service.VerificationService.Report;
@@ -37,6 +38,7 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 public class IntegrityResource {
   private final VerificationService verification;
   private final CheckpointService checkpoints;
+  private final LogProofs proofs;
   private final ExportService exports;
   private final SigningKeys keys;
   private final RebuildService rebuilds;
@@ -45,12 +47,14 @@ public class IntegrityResource {
   public IntegrityResource(
       VerificationService verification,
       CheckpointService checkpoints,
+      LogProofs proofs,
       ExportService exports,
       SigningKeys keys,
       RebuildService rebuilds,
       CurrentActor actor) {
     this.verification = verification;
     this.checkpoints = checkpoints;
+    this.proofs = proofs;
     this.exports = exports;
     this.keys = keys;
     this.rebuilds = rebuilds;
@@ -131,16 +135,16 @@ public class IntegrityResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = CheckpointService.Consistency.class)))
+              schema = @Schema(implementation = LogProofs.Consistency.class)))
   @APIResponse(responseCode = "404", description = "No such checkpoint")
   @APIResponse(
       responseCode = "422",
       description = "PLT-11: `from` covers more events than `to`",
       content = @Content(mediaType = "application/problem+json"))
-  public Uni<CheckpointService.Consistency> proveConsistency(
+  public Uni<LogProofs.Consistency> proveConsistency(
       @QueryParam("from") long from, @QueryParam("to") long to) {
     actor.actingAs(Roles.AUDITOR);
-    return checkpoints.consistency(from, to);
+    return proofs.consistency(from, to);
   }
 
   @GET

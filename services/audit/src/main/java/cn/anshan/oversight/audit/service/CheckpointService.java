@@ -11,7 +11,6 @@ import cn.anshan.oversight.audit.repository.CheckpointRepository;
 import cn.anshan.oversight.audit.repository.CheckpointRepository.Stored;
 import cn.anshan.oversight.audit.repository.EventLogRepository;
 import cn.anshan.oversight.audit.repository.FindingRepository.Candidate;
-import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.time.OversightClock;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -23,8 +22,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Appends every newly stored event to the Merkle log and signs the result (PLT-11, issue 16 item
@@ -46,6 +43,7 @@ public class CheckpointService {
   private final OversightClock clock;
   private final CheckpointPublisher publisher;
   private final FindingScanner findings;
+  private final LogProofs proofs;
 
   public CheckpointService(
       Pool pool,
@@ -54,7 +52,8 @@ public class CheckpointService {
       SigningKeys keys,
       OversightClock clock,
       CheckpointPublisher publisher,
-      FindingScanner findings) {
+      FindingScanner findings,
+      LogProofs proofs) {
     this.pool = pool;
     this.checkpoints = checkpoints;
     this.log = log;
@@ -62,6 +61,7 @@ public class CheckpointService {
     this.clock = clock;
     this.publisher = publisher;
     this.findings = findings;
+    this.proofs = proofs;
   }
 
   /**
@@ -91,9 +91,6 @@ public class CheckpointService {
           CheckpointService.statement(s));
     }
   }
-
-  /** That the later checkpoint's tree extends the earlier one's (RFC 9162 §2.1.4). */
-  public record Consistency(CheckpointView from, CheckpointView to, List<String> proof) {}
 
   /** The stored log does not extend the last signed checkpoint: nothing is signed. */
   public static final class LogNotExtended extends RuntimeException {
@@ -249,7 +246,8 @@ public class CheckpointService {
       return Uni.createFrom().voidItem();
     }
     long oldSize = previous.treeSize();
-    return stored(client, MerkleLog.nodesFor(s -> MerkleLog.consistencyProof(oldSize, size, s)))
+    return proofs
+        .stored(client, MerkleLog.nodesFor(s -> MerkleLog.consistencyProof(oldSize, size, s)))
         .invoke(
             nodes -> {
               List<String> proof = MerkleLog.consistencyProof(oldSize, size, nodes);
@@ -259,54 +257,6 @@ public class CheckpointService {
               }
             })
         .replaceWithVoid();
-  }
-
-  /** Fetches stored subtrees; a missing one means the stored log was cut. */
-  private Uni<Function<Node, String>> stored(SqlClient client, Set<Node> wanted) {
-    return log.nodes(client, wanted)
-        .map(
-            found -> {
-              if (found.size() != wanted.size()) {
-                throw new IllegalStateException("PLT-11: stored log subtrees are missing");
-              }
-              return found::get;
-            });
-  }
-
-  /** Audit paths of the given leaves in the tree of {@code size} leaves. */
-  public Uni<List<List<String>>> inclusionProofs(List<Long> indices, long size) {
-    return stored(
-            pool,
-            MerkleLog.nodesFor(
-                s -> indices.stream().map(i -> MerkleLog.inclusionProof(i, size, s)).toList()))
-        .map(nodes -> indices.stream().map(i -> MerkleLog.inclusionProof(i, size, nodes)).toList());
-  }
-
-  /** The proof that checkpoint {@code toId} extends checkpoint {@code fromId}. */
-  public Uni<Consistency> consistency(long fromId, long toId) {
-    return checkpoints
-        .byId(fromId)
-        .chain(from -> checkpoints.byId(toId).map(to -> new Stored[] {from, to}))
-        .chain(
-            pair -> {
-              if (pair[0] == null || pair[1] == null) {
-                throw ProblemException.notFound("checkpoint " + (pair[0] == null ? fromId : toId));
-              }
-              if (pair[0].treeSize() > pair[1].treeSize()) {
-                throw ProblemException.rule(
-                    "PLT-11",
-                    "checkpoint " + fromId + " covers more events than " + toId + "; swap them");
-              }
-              long m = pair[0].treeSize();
-              long n = pair[1].treeSize();
-              return stored(pool, MerkleLog.nodesFor(s -> MerkleLog.consistencyProof(m, n, s)))
-                  .map(
-                      nodes ->
-                          new Consistency(
-                              CheckpointView.of(pair[0]),
-                              CheckpointView.of(pair[1]),
-                              MerkleLog.consistencyProof(m, n, nodes)));
-            });
   }
 
   public Uni<CheckpointView> latest() {

@@ -7,8 +7,8 @@ import cn.anshan.oversight.audit.repository.EventLogRepository;
 import cn.anshan.oversight.audit.repository.EventLogRepository.LoggedEvent;
 import cn.anshan.oversight.audit.repository.EventRow;
 import cn.anshan.oversight.audit.service.CheckpointService.CheckpointView;
-import cn.anshan.oversight.audit.service.CheckpointService.Consistency;
 import cn.anshan.oversight.audit.service.CheckpointService.LogNotExtended;
+import cn.anshan.oversight.audit.service.LogProofs.Consistency;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.time.OversightClock;
@@ -40,6 +40,7 @@ public class ExportService {
   private final TimelineService timelines;
   private final VerificationService verification;
   private final CheckpointService checkpoints;
+  private final LogProofs proofs;
   private final EventLogRepository log;
   private final SigningKeys keys;
   private final OversightClock clock;
@@ -50,6 +51,7 @@ public class ExportService {
       TimelineService timelines,
       VerificationService verification,
       CheckpointService checkpoints,
+      LogProofs proofs,
       EventLogRepository log,
       SigningKeys keys,
       OversightClock clock,
@@ -58,6 +60,7 @@ public class ExportService {
     this.timelines = timelines;
     this.verification = verification;
     this.checkpoints = checkpoints;
+    this.proofs = proofs;
     this.log = log;
     this.keys = keys;
     this.clock = clock;
@@ -158,7 +161,7 @@ public class ExportService {
         .map(logged -> coveredPrefix(rows, logged))
         .chain(
             prefix ->
-                checkpoints
+                proofs
                     .inclusionProofs(
                         prefix.stream().map(Line::logIndex).toList(), checkpoint.treeSize())
                     .invoke(
@@ -194,9 +197,7 @@ public class ExportService {
   }
 
   private Uni<Consistency> consistencySince(Long since, CheckpointView checkpoint) {
-    return since == null
-        ? Uni.createFrom().nullItem()
-        : checkpoints.consistency(since, checkpoint.id());
+    return since == null ? Uni.createFrom().nullItem() : proofs.consistency(since, checkpoint.id());
   }
 
   private static ProblemException notCovered(EventRow first) {

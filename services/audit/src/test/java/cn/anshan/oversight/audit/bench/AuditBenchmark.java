@@ -8,6 +8,7 @@ import cn.anshan.oversight.audit.repository.EventStore;
 import cn.anshan.oversight.audit.repository.ProjectionRepository;
 import cn.anshan.oversight.audit.repository.TimelineRepository;
 import cn.anshan.oversight.audit.service.CheckpointService;
+import cn.anshan.oversight.audit.service.LogProofs;
 import cn.anshan.oversight.kit.time.OversightClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -237,7 +238,8 @@ public final class AuditBenchmark {
                 "bench-dev-key"),
             new OversightClock(),
             null,
-            null);
+            null,
+            new LogProofs(pool, new CheckpointRepository(pool), new EventLogRepository(pool)));
     long c0 = System.nanoTime();
     CheckpointService.CheckpointView full = signer.take().await().indefinitely();
     double fullSeconds = (System.nanoTime() - c0) / 1e9;

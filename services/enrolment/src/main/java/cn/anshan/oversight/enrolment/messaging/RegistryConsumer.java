@@ -1,8 +1,8 @@
 package cn.anshan.oversight.enrolment.messaging;
 
 import cn.anshan.oversight.enrolment.domain.provider.ExitReason;
+import cn.anshan.oversight.enrolment.service.ProviderExits;
 import cn.anshan.oversight.enrolment.service.ProviderFacts;
-import cn.anshan.oversight.enrolment.service.ProviderService;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.IncomingEvent;
 import cn.anshan.oversight.kit.inbox.EventConsumer;
@@ -39,12 +39,12 @@ public class RegistryConsumer implements EventConsumer {
           "StaffLeft.v1");
 
   private final Inbox inbox;
-  private final ProviderService providers;
+  private final ProviderExits providers;
   private final ProviderFacts facts;
   private final OversightClock clock;
 
   public RegistryConsumer(
-      Inbox inbox, ProviderService providers, ProviderFacts facts, OversightClock clock) {
+      Inbox inbox, ProviderExits providers, ProviderFacts facts, OversightClock clock) {
     this.inbox = inbox;
     this.providers = providers;
     this.facts = facts;

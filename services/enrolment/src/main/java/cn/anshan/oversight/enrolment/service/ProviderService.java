@@ -26,13 +26,14 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Outside providers (ASV-06, §11 row 18): admitted to a programme only while the registry's events
- * say the institution is white-listed and licensed; exited automatically when the registry
- * black-lists or delists it or its licence lapses, and on a failed periodic evaluation.
+ * say the institution is white-listed and licensed, evaluated periodically, and exited on a failed
+ * evaluation; the exits the registry's events cause are {@link ProviderExits}'.
  */
 @ApplicationScoped
 public class ProviderService {
@@ -211,71 +212,6 @@ public class ProviderService {
   }
 
   /**
-   * Applies a registry standing change (in the consumer's transaction) and exits every admission of
-   * an institution that is no longer eligible. Returns how many admissions exited.
-   */
-  public Uni<Integer> standingChanged(
-      CommandContext system,
-      String institutionId,
-      java.util.function.Predicate<ProviderStanding> apply,
-      ExitReason reason) {
-    return standings
-        .findById(institutionId)
-        .chain(
-            found -> {
-              ProviderStanding standing =
-                  found != null ? found : new ProviderStanding(institutionId);
-              if (!apply.test(standing)) {
-                return Uni.createFrom().item(0);
-              }
-              Uni<ProviderStanding> saved =
-                  found != null ? Uni.createFrom().item(standing) : standings.persist(standing);
-              return saved.chain(
-                  s -> {
-                    if (ProviderRules.ineligibility(s, clock.today()).isEmpty()) {
-                      return Uni.createFrom().item(0);
-                    }
-                    return exitAll(system, institutionId, reason);
-                  });
-            });
-  }
-
-  /**
-   * STF-06 (issue 18 item 5): the registry black-listed a person these institutions employ; their
-   * admitted providers leave every programme, as on the institution's own black-listing. A school
-   * may admit the institution again once the person has left.
-   */
-  public Uni<Integer> staffBlacklisted(CommandContext system, List<String> institutionIds) {
-    return OneAtATime.sum(institutionIds, id -> exitAll(system, id, ExitReason.STAFF_BLACKLISTED));
-  }
-
-  /**
-   * REG-03 (ASV-06 dynamic exit): the bureau classified the course subject-type, so the providers
-   * brought in for it leave their programmes; a later VERIFIED lets a school admit them again.
-   */
-  public Uni<Integer> courseRefuted(CommandContext system, UUID courseId) {
-    return admissions
-        .activeFor(courseId)
-        .chain(active -> exit(system, active, ExitReason.COURSE_REFUTED));
-  }
-
-  private Uni<Integer> exitAll(CommandContext system, String institutionId, ExitReason reason) {
-    return admissions.activeOf(institutionId).chain(active -> exit(system, active, reason));
-  }
-
-  private Uni<Integer> exit(
-      CommandContext system, List<ProviderAdmission> active, ExitReason reason) {
-    return OneAtATime.sum(
-        active,
-        admission -> {
-          admission.exit(reason, clock.now());
-          return outbox
-              .append(system, ProviderEvents.providerExited(admission, system.causationId()))
-              .replaceWith(1);
-        });
-  }
-
-  /**
    * §11 row 18 alert "evaluation overdue" (ASV-06): reports each admitted provider whose evaluation
    * due date has passed, once per due date, with the system as actor. Returns how many.
    */
@@ -286,10 +222,10 @@ public class ProviderService {
   }
 
   private Uni<Integer> watchOnThisReplica() {
-    java.time.LocalDate today = clock.today();
+    LocalDate today = clock.today();
     CommandContext system =
         new CommandContext(
-            cn.anshan.oversight.kit.security.Actor.system("enrolment"),
+            Actor.system("enrolment"),
             "evaluation-watch-" + today,
             "evaluation-watch-" + UUID.randomUUID());
     return admissions

@@ -4,6 +4,7 @@ import cn.anshan.oversight.escrow.service.AttendanceMissing;
 import cn.anshan.oversight.escrow.service.ConsumptionService;
 import cn.anshan.oversight.escrow.service.OrderQueries;
 import cn.anshan.oversight.escrow.service.OrderService;
+import cn.anshan.oversight.escrow.service.RefundQueries;
 import cn.anshan.oversight.escrow.service.RefundService;
 import cn.anshan.oversight.escrow.service.RiskService;
 import cn.anshan.oversight.escrow.service.Views;
@@ -54,6 +55,7 @@ public class OrderResource {
   private final OrderQueries orderQueries;
   private final ConsumptionService consumptions;
   private final RefundService refunds;
+  private final RefundQueries refundQueries;
   private final CurrentActor actor;
   private final IdempotentCommands idempotency;
   private final RiskService risk;
@@ -63,6 +65,7 @@ public class OrderResource {
       OrderQueries orderQueries,
       ConsumptionService consumptions,
       RefundService refunds,
+      RefundQueries refundQueries,
       CurrentActor actor,
       IdempotentCommands idempotency,
       RiskService risk) {
@@ -70,6 +73,7 @@ public class OrderResource {
     this.orderQueries = orderQueries;
     this.consumptions = consumptions;
     this.refunds = refunds;
+    this.refundQueries = refundQueries;
     this.actor = actor;
     this.idempotency = idempotency;
     this.risk = risk;
@@ -258,7 +262,7 @@ public class OrderResource {
               schema = @Schema(type = SchemaType.ARRAY, implementation = RefundView.class)))
   @APIResponse(responseCode = "404", description = "No such order visible to the caller")
   public Uni<List<RefundView>> listRefunds(@PathParam("orderId") UUID orderId) {
-    return refunds.ofOrder(reader(), orderId);
+    return refundQueries.ofOrder(reader(), orderId);
   }
 
   @GET

@@ -1,5 +1,6 @@
 package cn.anshan.oversight.escrow.rest;
 
+import cn.anshan.oversight.escrow.service.RefundQueries;
 import cn.anshan.oversight.escrow.service.RefundService;
 import cn.anshan.oversight.escrow.service.Views.RefundView;
 import cn.anshan.oversight.kit.events.CommandContext;
@@ -35,11 +36,17 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 @Produces(MediaType.APPLICATION_JSON)
 public class RefundResource {
   private final RefundService service;
+  private final RefundQueries queries;
   private final CurrentActor actor;
   private final IdempotentCommands idempotency;
 
-  public RefundResource(RefundService service, CurrentActor actor, IdempotentCommands idempotency) {
+  public RefundResource(
+      RefundService service,
+      RefundQueries queries,
+      CurrentActor actor,
+      IdempotentCommands idempotency) {
     this.service = service;
+    this.queries = queries;
     this.actor = actor;
     this.idempotency = idempotency;
   }
@@ -56,7 +63,7 @@ public class RefundResource {
               schema = @Schema(implementation = RefundView.class)))
   @APIResponse(responseCode = "404", description = "No such refund visible to the caller")
   public Uni<RefundView> getRefund(@PathParam("refundId") UUID refundId) {
-    return service.get(
+    return queries.get(
         actor.actingAs(Roles.AUDITOR, Roles.REGULATOR, Roles.INSTITUTION_OPERATOR, Roles.PARENT),
         refundId);
   }

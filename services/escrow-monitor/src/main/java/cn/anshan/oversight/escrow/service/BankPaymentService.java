@@ -100,15 +100,12 @@ public class BankPaymentService {
             order ->
                 standings
                     .findById(order.institutionId())
-                    .chain(
-                        standing ->
-                            pay(
-                                command,
-                                order,
-                                request,
-                                hash,
-                                standing != null && standing.entitled())));
+                    .map(standing -> new Payable(order, standing != null && standing.entitled())))
+        .chain(payable -> pay(command, payable.order(), request, hash, payable.entitled()));
   }
+
+  /** The order the payment is due on, and whether its institution may collect (LST-01). */
+  private record Payable(Order order, boolean entitled) {}
 
   /** The order, if the payment is exactly its next instalment at the filed price. */
   private static Order due(BankPayment request, Order order) {
@@ -227,28 +224,39 @@ public class BankPaymentService {
                       order.id(),
                       request.amountFen(),
                       clock.now())
-                  .call(
-                      () ->
-                          outbox.append(
-                              command,
-                              OrderEvents.paymentReceived(
-                                  order,
-                                  instalment,
-                                  request.bankRef(),
-                                  request.route(),
-                                  entitled,
-                                  receipt.receivedAt())))
-                  .call(
-                      () ->
-                          risk.afterPayment(
-                              command, order, request.bankRef(), request.amountFen(), entitled))
-                  .call(
-                      () ->
-                          entitled
-                              ? Uni.createFrom().voidItem()
-                              : refunds.returnPayment(
-                                  command.byThePlatform("escrow-monitor"), order))
+                  .call(() -> received(command, order, instalment, request, receipt))
                   .replaceWith(new Replayable<>(receipt, false));
             });
+  }
+
+  /**
+   * Announces the payment, then looks at what it means for risk, and sends it back at once if the
+   * institution may not collect (LST-01).
+   */
+  private Uni<Void> received(
+      CommandContext command,
+      Order order,
+      Order.Instalment instalment,
+      BankPayment request,
+      PaymentReceipt receipt) {
+    boolean entitled = receipt.entitled();
+    return outbox
+        .append(
+            command,
+            OrderEvents.paymentReceived(
+                order,
+                instalment,
+                request.bankRef(),
+                request.route(),
+                entitled,
+                receipt.receivedAt()))
+        .call(
+            () ->
+                risk.afterPayment(command, order, request.bankRef(), request.amountFen(), entitled))
+        .call(
+            () ->
+                entitled
+                    ? Uni.createFrom().voidItem()
+                    : refunds.returnPayment(command.byThePlatform("escrow-monitor"), order));
   }
 }

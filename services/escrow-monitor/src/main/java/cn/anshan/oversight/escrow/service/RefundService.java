@@ -18,13 +18,11 @@ import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.kit.time.WorkingDayCalendar;
 import cn.anshan.oversight.kit.watch.WatchLock;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -269,7 +267,7 @@ public class RefundService {
             });
   }
 
-  /** A refund with its order (locked when the refund is to change). */
+  /** A refund with its order, locked. */
   private record OrderRefund(Order order, Refund refund) {}
 
   /** A refund of the operator's own institution with its order locked; others are a 404. */
@@ -282,35 +280,6 @@ public class RefundService {
                 throw ProblemException.notFound("refund " + refundId);
               }
               return orders.lockWith(r.orderId(), r).map(o -> new OrderRefund(o, r));
-            });
-  }
-
-  /** The refunds of an order the caller may see. */
-  @WithSession
-  public Uni<List<RefundView>> ofOrder(Actor actor, UUID orderId) {
-    return orders
-        .findById(orderId)
-        .chain(
-            o -> {
-              Access.visible(actor, o, orderId);
-              return refunds.ofOrder(orderId);
-            })
-        .map(list -> list.stream().map(RefundView::of).toList());
-  }
-
-  /** A refund the caller may see (through its order). */
-  @WithSession
-  public Uni<RefundView> get(Actor actor, UUID refundId) {
-    return refunds
-        .findById(refundId)
-        .map(r -> ProblemException.requireFound(r, "refund " + refundId))
-        .chain(r -> orders.findById(r.orderId()).map(o -> new OrderRefund(o, r)))
-        .map(
-            d -> {
-              if (!Access.sees(actor, d.order())) {
-                throw ProblemException.notFound("refund " + refundId);
-              }
-              return RefundView.of(d.refund());
             });
   }
 }

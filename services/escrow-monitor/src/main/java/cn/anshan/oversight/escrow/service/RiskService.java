@@ -144,29 +144,32 @@ public class RiskService {
     Instant now = clock.now();
     // The payment being recorded counts in the last week; the query sees only earlier ones.
     return first
+        .chain(() -> sales(order.institutionId(), bankRef, now))
         .chain(
-            () ->
-                bank.paymentsBetween(
-                        order.institutionId(), bankRef, now.minus(Duration.ofDays(7)), now)
-                    .chain(
-                        earlierThisWeek ->
-                            bank.paymentsBetween(
-                                    order.institutionId(),
-                                    bankRef,
-                                    now.minus(Duration.ofDays(35)),
-                                    now.minus(Duration.ofDays(7)))
-                                .chain(
-                                    before ->
-                                        tripIfAny(
-                                            context,
-                                            order.institutionId(),
-                                            order.district(),
-                                            RiskRules.salesSpike(
-                                                earlierThisWeek + amountFen,
-                                                before,
-                                                settings.risk().salesSpikeFactor(),
-                                                settings.risk().salesSpikeMinFen())))))
+            sales ->
+                tripIfAny(
+                    context,
+                    order.institutionId(),
+                    order.district(),
+                    RiskRules.salesSpike(
+                        sales.lastWeekFen() + amountFen,
+                        sales.fourWeeksBeforeFen(),
+                        settings.risk().salesSpikeFactor(),
+                        settings.risk().salesSpikeMinFen())))
         .replaceWithVoid();
+  }
+
+  /** What came in through the custody bank: in the last week, and in the four weeks before it. */
+  private record Sales(long lastWeekFen, long fourWeeksBeforeFen) {}
+
+  private Uni<Sales> sales(String institutionId, String bankRef, Instant now) {
+    Instant weekAgo = now.minus(Duration.ofDays(7));
+    return bank.paymentsBetween(institutionId, bankRef, weekAgo, now)
+        .chain(
+            lastWeek ->
+                bank.paymentsBetween(
+                        institutionId, bankRef, now.minus(Duration.ofDays(35)), weekAgo)
+                    .map(before -> new Sales(lastWeek, before)));
   }
 
   /** After a lesson was asked for: the order's lessons going faster than taught (PLT-14). */

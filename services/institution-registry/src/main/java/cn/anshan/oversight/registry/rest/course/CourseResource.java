@@ -6,6 +6,7 @@ import cn.anshan.oversight.kit.idempotency.CommandResult;
 import cn.anshan.oversight.kit.idempotency.IdempotentCommands;
 import cn.anshan.oversight.kit.security.CurrentActor;
 import cn.anshan.oversight.kit.security.Roles;
+import cn.anshan.oversight.registry.service.course.CourseScheduling;
 import cn.anshan.oversight.registry.service.course.CourseService;
 import cn.anshan.oversight.registry.service.course.CourseView;
 import cn.anshan.oversight.registry.service.course.SessionPage;
@@ -41,16 +42,19 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 @RolesAllowed({Roles.INSTITUTION_OPERATOR, Roles.REGULATOR, Roles.AUDITOR})
 public class CourseResource {
   private final CourseService service;
+  private final CourseScheduling scheduling;
   private final CurrentActor actor;
   private final IdempotentCommands idempotency;
   private final SessionReports reports;
 
   public CourseResource(
       CourseService service,
+      CourseScheduling scheduling,
       CurrentActor actor,
       IdempotentCommands idempotency,
       SessionReports reports) {
     this.service = service;
+    this.scheduling = scheduling;
     this.actor = actor;
     this.idempotency = idempotency;
     this.reports = reports;
@@ -144,7 +148,7 @@ public class CourseResource {
         idempotencyKey,
         request,
         () ->
-            service
+            scheduling
                 .schedule(command, courseId, ifMatch, request.startsAt(), request.endsAt())
                 .map(
                     view ->
@@ -171,7 +175,7 @@ public class CourseResource {
       @QueryParam("cursor") String cursor,
       @Parameter(description = "page size, capped by configuration") @QueryParam("limit")
           Integer limit) {
-    return service.sessions(
+    return scheduling.sessions(
         actor.actingAs(Roles.AUDITOR, Roles.REGULATOR, Roles.INSTITUTION_OPERATOR),
         courseId,
         cursor,
@@ -191,7 +195,7 @@ public class CourseResource {
   @APIResponse(responseCode = "404", description = "No such session visible to the caller")
   public Uni<SessionView> getSession(
       @PathParam("courseId") String courseId, @PathParam("sessionId") String sessionId) {
-    return service.session(
+    return scheduling.session(
         actor.actingAs(Roles.AUDITOR, Roles.REGULATOR, Roles.INSTITUTION_OPERATOR),
         courseId,
         sessionId);

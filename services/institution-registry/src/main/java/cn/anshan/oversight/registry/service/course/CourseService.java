@@ -2,16 +2,12 @@ package cn.anshan.oversight.registry.service.course;
 
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.http.Keyset;
-import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.outbox.Outbox;
-import cn.anshan.oversight.kit.problem.FieldError;
-import cn.anshan.oversight.kit.problem.Problem;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.security.Roles;
 import cn.anshan.oversight.kit.time.OversightClock;
-import cn.anshan.oversight.kit.time.WorkingDayCalendar;
 import cn.anshan.oversight.registry.config.RegistrySettings;
 import cn.anshan.oversight.registry.config.course.ScheduleSettings;
 import cn.anshan.oversight.registry.config.pricing.PricingSettings;
@@ -23,10 +19,7 @@ import cn.anshan.oversight.registry.domain.StudentStage;
 import cn.anshan.oversight.registry.domain.course.Course;
 import cn.anshan.oversight.registry.domain.course.CourseForm;
 import cn.anshan.oversight.registry.domain.course.CourseRules;
-import cn.anshan.oversight.registry.domain.course.CourseSession;
 import cn.anshan.oversight.registry.domain.course.Provider;
-import cn.anshan.oversight.registry.domain.course.ScheduleRules;
-import cn.anshan.oversight.registry.domain.course.SchoolVacations;
 import cn.anshan.oversight.registry.domain.pricing.GuidedPrice;
 import cn.anshan.oversight.registry.domain.pricing.PriceSchedule;
 import cn.anshan.oversight.registry.domain.pricing.PricingPolicy;
@@ -34,7 +27,6 @@ import cn.anshan.oversight.registry.domain.staff.StaffRoster;
 import cn.anshan.oversight.registry.domain.staff.StaffRules;
 import cn.anshan.oversight.registry.messaging.course.CourseEvents;
 import cn.anshan.oversight.registry.repository.course.CourseRepository;
-import cn.anshan.oversight.registry.repository.course.CourseSessionRepository;
 import cn.anshan.oversight.registry.repository.pricing.PriceScheduleRepository;
 import cn.anshan.oversight.registry.repository.staff.StaffRepository;
 import cn.anshan.oversight.registry.service.InstitutionGate;
@@ -44,7 +36,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,13 +43,13 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * Use cases of courses and their sessions: file, schedule, read. Who may touch which course (own
- * institution, own district, auditor, parents for the public course list) is decided here.
+ * Use cases of courses: file and read (their sessions are {@link CourseScheduling}'s). Who may
+ * touch which course (own institution, own district, auditor, parents for the public course list)
+ * is decided here.
  */
 @ApplicationScoped
 public class CourseService {
   private final CourseRepository courses;
-  private final CourseSessionRepository sessions;
   private final PriceScheduleRepository schedules;
   private final InstitutionGate gate;
   private final Outbox outbox;
@@ -67,13 +58,11 @@ public class CourseService {
   private final PricingSettings pricingSettings;
   private final RegistrySettings registrySettings;
   private final PriceLocalities localities;
-  private final ScheduleRules.Calendars calendars;
   private final StaffRepository staff;
   private final StaffSettings staffSettings;
 
   public CourseService(
       CourseRepository courses,
-      CourseSessionRepository sessions,
       PriceScheduleRepository schedules,
       InstitutionGate gate,
       Outbox outbox,
@@ -82,12 +71,9 @@ public class CourseService {
       PricingSettings pricingSettings,
       RegistrySettings registrySettings,
       PriceLocalities localities,
-      WorkingDayCalendar workingDays,
-      SchoolVacations vacations,
       StaffRepository staff,
       StaffSettings staffSettings) {
     this.courses = courses;
-    this.sessions = sessions;
     this.schedules = schedules;
     this.gate = gate;
     this.outbox = outbox;
@@ -96,7 +82,6 @@ public class CourseService {
     this.pricingSettings = pricingSettings;
     this.registrySettings = registrySettings;
     this.localities = localities;
-    this.calendars = new ScheduleRules.Calendars(workingDays, vacations);
     this.staff = staff;
     this.staffSettings = staffSettings;
   }
@@ -203,83 +188,6 @@ public class CourseService {
                                   : null;
                           return new CoursePage(items, next);
                         }));
-  }
-
-  /**
-   * The operator schedules a session of their own course (TIM-01 to TIM-04). The course is locked
-   * and If-Match is required, so the break rule sees every other session of the day.
-   */
-  @WithTransaction
-  public Uni<SessionView> schedule(
-      CommandContext command,
-      String courseId,
-      String ifMatch,
-      LocalDateTime start,
-      LocalDateTime end) {
-    if (!end.isAfter(start)) {
-      throw new ProblemException(
-          Problem.ofFields(List.of(new FieldError("/endsAt", "must be after startsAt"))));
-    }
-    Actor operator = command.actor();
-    return courses
-        .lock(courseId, course -> CourseScope.own(operator, course, courseId))
-        .call(() -> gate.ownApprovedInstitution(operator))
-        .chain(
-            course -> {
-              Versions.requireIfMatch(ifMatch, course.version());
-              return sessions
-                  .onDay(courseId, start.toLocalDate())
-                  .chain(sameDay -> schedule(command, course, start, end, sameDay));
-            });
-  }
-
-  private Uni<SessionView> schedule(
-      CommandContext command,
-      Course course,
-      LocalDateTime start,
-      LocalDateTime end,
-      List<CourseSession> sameDay) {
-    List<RuleViolation> violations =
-        ScheduleRules.check(course, start, end, sameDay, calendars, scheduleSettings.limits());
-    if (!violations.isEmpty()) {
-      throw ProblemException.rules(violations);
-    }
-    CourseSession session = course.schedule(start, end, command.actor().subject(), clock.now());
-    return sessions
-        .persist(session)
-        .call(() -> outbox.append(command, CourseEvents.scheduled(course, session)))
-        .map(saved -> SessionView.of(session));
-  }
-
-  @WithSession
-  public Uni<SessionPage> sessions(Actor actor, String courseId, String cursor, Integer limit) {
-    int size = Keyset.pageSize(limit, 20, registrySettings.maxPageSize());
-    Keyset.Position after = Keyset.after(cursor);
-    return readable(actor, courseId)
-        .chain(course -> sessions.page(courseId, after.localDateTime(), after.id(), size + 1))
-        .map(
-            found -> {
-              List<SessionView> items = found.stream().limit(size).map(SessionView::of).toList();
-              String next =
-                  found.size() > size
-                      ? Keyset.cursor(
-                          items.get(size - 1).startsAt(), items.get(size - 1).sessionId())
-                      : null;
-              return new SessionPage(items, next);
-            });
-  }
-
-  @WithSession
-  public Uni<SessionView> session(Actor actor, String courseId, String sessionId) {
-    return readable(actor, courseId)
-        .chain(course -> sessions.findById(sessionId))
-        .map(
-            session -> {
-              if (session == null || !session.courseId().equals(courseId)) {
-                throw ProblemException.notFound("session " + sessionId);
-              }
-              return SessionView.of(session);
-            });
   }
 
   /**
