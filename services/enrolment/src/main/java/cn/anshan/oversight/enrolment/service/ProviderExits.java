@@ -94,13 +94,12 @@ public class ProviderExits {
 
   private Uni<Integer> exit(
       CommandContext system, List<ProviderAdmission> active, ExitReason reason) {
-    return OneAtATime.sum(
+    return outbox.appendEach(
+        system,
         active,
         admission -> {
           admission.exit(reason, clock.now());
-          return outbox
-              .append(system, ProviderEvents.providerExited(admission, system.causationId()))
-              .replaceWith(1);
+          return ProviderEvents.providerExited(admission, system.causationId());
         });
   }
 }

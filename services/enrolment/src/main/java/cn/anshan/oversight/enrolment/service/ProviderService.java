@@ -14,7 +14,6 @@ import cn.anshan.oversight.enrolment.repository.FiledCourseRepository;
 import cn.anshan.oversight.enrolment.repository.ProgrammeRepository;
 import cn.anshan.oversight.enrolment.repository.ProviderAdmissionRepository;
 import cn.anshan.oversight.enrolment.repository.ProviderStandingRepository;
-import cn.anshan.oversight.kit.db.OneAtATime;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.outbox.Outbox;
@@ -232,13 +231,12 @@ public class ProviderService {
         .evaluationOverdue(today, settings.provider().watchBatchSize())
         .chain(
             overdue ->
-                OneAtATime.sum(
+                outbox.appendEach(
+                    system,
                     overdue,
                     admission -> {
                       admission.overdueReported();
-                      return outbox
-                          .append(system, ProviderEvents.evaluationOverdue(admission))
-                          .replaceWith(1);
+                      return ProviderEvents.evaluationOverdue(admission);
                     }));
   }
 }

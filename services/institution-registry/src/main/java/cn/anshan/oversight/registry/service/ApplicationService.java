@@ -1,6 +1,5 @@
 package cn.anshan.oversight.registry.service;
 
-import cn.anshan.oversight.kit.db.OneAtATime;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.http.Keyset;
@@ -161,14 +160,13 @@ public class ApplicationService {
                     .toList())
         .chain(
             overdue ->
-                OneAtATime.sum(
+                outbox.appendEach(
+                    system,
                     overdue,
                     application -> {
                       LocalDate dueBy = application.decisionDueBy(calendar, limit);
                       application.decisionOverdueReported(clock.now());
-                      return outbox
-                          .append(system, RegistryEvents.decisionOverdue(application, dueBy, limit))
-                          .replaceWith(1);
+                      return RegistryEvents.decisionOverdue(application, dueBy, limit);
                     }));
   }
 

@@ -1,6 +1,5 @@
 package cn.anshan.oversight.registry.service.complaint;
 
-import cn.anshan.oversight.kit.db.OneAtATime;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.http.Keyset;
@@ -222,13 +221,12 @@ public class ComplaintService {
         .answerOverdue(today, settings.watchBatchSize())
         .chain(
             overdue ->
-                OneAtATime.sum(
+                outbox.appendEach(
+                    system,
                     overdue,
                     complaint -> {
                       complaint.overdueReported(clock.now());
-                      return outbox
-                          .append(system, ComplaintEvents.answerOverdue(complaint))
-                          .replaceWith(1);
+                      return ComplaintEvents.answerOverdue(complaint);
                     }));
   }
 

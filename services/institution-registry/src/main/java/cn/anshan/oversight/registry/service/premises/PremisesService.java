@@ -1,6 +1,5 @@
 package cn.anshan.oversight.registry.service.premises;
 
-import cn.anshan.oversight.kit.db.OneAtATime;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.http.Keyset;
 import cn.anshan.oversight.kit.http.Page;
@@ -166,13 +165,12 @@ public class PremisesService {
         .leaseEndingUnwarned(today.plusDays(settings.leaseWarningDays()), settings.watchBatchSize())
         .chain(
             ending ->
-                OneAtATime.sum(
+                outbox.appendEach(
+                    system,
                     ending,
                     site -> {
                       site.leaseWarned();
-                      return outbox
-                          .append(system, PremisesEvents.leaseExpiring(site))
-                          .replaceWith(1);
+                      return PremisesEvents.leaseExpiring(site);
                     }));
   }
 

@@ -1,5 +1,6 @@
 package cn.anshan.oversight.kit.outbox;
 
+import cn.anshan.oversight.kit.db.OneAtATime;
 import cn.anshan.oversight.kit.db.SessionSql;
 import cn.anshan.oversight.kit.events.CloudEventEnvelope;
 import cn.anshan.oversight.kit.events.CommandContext;
@@ -13,7 +14,9 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Writes events into the outbox inside the caller's reactive transaction, so the state change and
@@ -42,6 +45,15 @@ public class Outbox {
 
   public Uni<Void> append(CommandContext context, DomainEvent event) {
     return SessionSql.update(INSERT, row(context, event)).replaceWithVoid();
+  }
+
+  /**
+   * One event per item, appended one after the other on the session ({@link OneAtATime}); {@code
+   * eventOf} may change the item before naming its event. Returns how many were appended.
+   */
+  public <T> Uni<Integer> appendEach(
+      CommandContext context, Collection<T> items, Function<T, DomainEvent> eventOf) {
+    return OneAtATime.sum(items, item -> append(context, eventOf.apply(item)).replaceWith(1));
   }
 
   /**
