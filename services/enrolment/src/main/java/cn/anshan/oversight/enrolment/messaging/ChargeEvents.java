@@ -3,14 +3,14 @@ package cn.anshan.oversight.enrolment.messaging;
 import cn.anshan.oversight.enrolment.domain.charge.Charge;
 import cn.anshan.oversight.enrolment.domain.charge.RefundGranularity;
 import cn.anshan.oversight.enrolment.domain.charge.RefundReason;
-import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * A charge of an enrolment and its refunds (§8.3). Each factory counts its event on the aggregate:
- * call it once per event appended.
+ * A charge of an enrolment and its refunds (§8.3). Factories return pending events; the aggregate
+ * numbers each where it is appended (its {@code record}).
  */
 public final class ChargeEvents {
   private ChargeEvents() {}
@@ -49,11 +49,10 @@ public final class ChargeEvents {
       RefundReason reason,
       UUID exemptionId) {}
 
-  public static DomainEvent chargeIssued(Charge c) {
-    return new DomainEvent(
+  public static PendingEvent chargeIssued(Charge c) {
+    return new PendingEvent(
         Charge.AGGREGATE_TYPE,
         c.id().toString(),
-        c.recordEvent(),
         "AsvChargeIssued.v2",
         c.district(),
         new ChargeIssued(
@@ -75,13 +74,13 @@ public final class ChargeEvents {
   }
 
   /** §8.3: the unused part of a charge after a withdrawal effective on {@code effectiveDate}. */
-  public static DomainEvent refundIssued(
+  public static PendingEvent refundIssued(
       Charge c, long refundFen, LocalDate effectiveDate, RefundGranularity granularity) {
     return refundIssued(c, refundFen, effectiveDate, granularity, RefundReason.WITHDRAWAL, null);
   }
 
   /** LN-ASV-06: what was charged in the term of a granted exemption, from its decision date. */
-  public static DomainEvent exemptionRefundIssued(
+  public static PendingEvent exemptionRefundIssued(
       Charge c,
       long refundFen,
       LocalDate decidedOn,
@@ -90,17 +89,16 @@ public final class ChargeEvents {
     return refundIssued(c, refundFen, decidedOn, granularity, RefundReason.EXEMPTION, exemptionId);
   }
 
-  private static DomainEvent refundIssued(
+  private static PendingEvent refundIssued(
       Charge c,
       long refundFen,
       LocalDate effectiveDate,
       RefundGranularity granularity,
       RefundReason reason,
       UUID exemptionId) {
-    return new DomainEvent(
+    return new PendingEvent(
         Charge.AGGREGATE_TYPE,
         c.id().toString(),
-        c.recordEvent(),
         "AsvRefundIssued.v1",
         c.district(),
         new RefundIssued(

@@ -3,14 +3,15 @@ package cn.anshan.oversight.enrolment.messaging;
 import cn.anshan.oversight.enrolment.domain.enrolment.CompulsionSignal;
 import cn.anshan.oversight.enrolment.domain.enrolment.Enrolment;
 import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /**
  * A family's voluntary enrolment in a programme: applied, confirmed, withdrawn; and the signals of
- * compulsion against it. Each factory counts its event on the aggregate: call it once per event
- * appended.
+ * compulsion against it. Factories return pending events; the aggregate numbers each where it is
+ * appended (its {@code record}).
  */
 public final class EnrolmentEvents {
   private EnrolmentEvents() {}
@@ -55,7 +56,7 @@ public final class EnrolmentEvents {
       String detail,
       Instant attemptedAt) {}
 
-  public static DomainEvent applicationSubmitted(Enrolment e) {
+  public static PendingEvent applicationSubmitted(Enrolment e) {
     return enrolment(
         e,
         "AsvApplicationSubmitted.v1",
@@ -71,7 +72,7 @@ public final class EnrolmentEvents {
             e.submittedAt()));
   }
 
-  public static DomainEvent enrolmentConfirmed(Enrolment e) {
+  public static PendingEvent enrolmentConfirmed(Enrolment e) {
     return enrolment(
         e,
         "AsvEnrolmentConfirmed.v1",
@@ -85,7 +86,7 @@ public final class EnrolmentEvents {
             e.startDate()));
   }
 
-  public static DomainEvent withdrawn(Enrolment e) {
+  public static PendingEvent withdrawn(Enrolment e) {
     return enrolment(
         e,
         "AsvWithdrawn.v1",
@@ -100,9 +101,8 @@ public final class EnrolmentEvents {
             e.withdrawnAt()));
   }
 
-  private static DomainEvent enrolment(Enrolment e, String name, Object data) {
-    return new DomainEvent(
-        Enrolment.AGGREGATE_TYPE, e.id().toString(), e.recordEvent(), name, e.district(), data);
+  private static PendingEvent enrolment(Enrolment e, String name, Object data) {
+    return new PendingEvent(Enrolment.AGGREGATE_TYPE, e.id().toString(), name, e.district(), data);
   }
 
   public static DomainEvent compulsionSignalled(CompulsionSignal s, String detail) {

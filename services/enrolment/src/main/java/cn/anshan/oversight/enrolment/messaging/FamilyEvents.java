@@ -2,13 +2,14 @@ package cn.anshan.oversight.enrolment.messaging;
 
 import cn.anshan.oversight.enrolment.domain.family.Child;
 import cn.anshan.oversight.enrolment.domain.family.Exemption;
-import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
  * A child (aggregate Child) registered by a guardian, and their charge exemptions (aggregate
- * Exemption). Each factory counts its event on the aggregate: call it once per event appended.
+ * Exemption). Factories return pending events; the aggregate numbers each where it is appended (its
+ * {@code record}).
  */
 public final class FamilyEvents {
   private FamilyEvents() {}
@@ -30,31 +31,28 @@ public final class FamilyEvents {
       String ruleId,
       Instant decidedAt) {}
 
-  public static DomainEvent childRegistered(Child c) {
-    return new DomainEvent(
+  public static PendingEvent childRegistered(Child c) {
+    return new PendingEvent(
         Child.AGGREGATE_TYPE,
         c.id().toString(),
-        c.recordEvent(),
         "ChildRegistered.v1",
         null,
         new ChildRegistered(c.id(), c.schoolId(), c.grade(), c.registeredAt()));
   }
 
-  public static DomainEvent exemptionClaimed(Exemption e) {
-    return new DomainEvent(
+  public static PendingEvent exemptionClaimed(Exemption e) {
+    return new PendingEvent(
         Exemption.AGGREGATE_TYPE,
         e.id().toString(),
-        e.recordEvent(),
         "ExemptionClaimed.v2",
         null,
         new ExemptionClaimed(e.id(), e.childId(), e.schoolId(), e.claimedAt()));
   }
 
-  public static DomainEvent exemptionDecided(Exemption e, boolean granted) {
-    return new DomainEvent(
+  public static PendingEvent exemptionDecided(Exemption e, boolean granted) {
+    return new PendingEvent(
         Exemption.AGGREGATE_TYPE,
         e.id().toString(),
-        e.recordEvent(),
         granted ? "ExemptionGranted.v2" : "ExemptionRejected.v2",
         e.district(),
         new ExemptionDecided(

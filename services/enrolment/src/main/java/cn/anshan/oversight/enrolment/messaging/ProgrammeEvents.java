@@ -3,7 +3,7 @@ package cn.anshan.oversight.enrolment.messaging;
 import cn.anshan.oversight.enrolment.domain.programme.Activity;
 import cn.anshan.oversight.enrolment.domain.programme.ContentAgreement;
 import cn.anshan.oversight.enrolment.domain.programme.Programme;
-import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,8 +13,8 @@ import java.util.UUID;
 
 /**
  * A school's after-school programme: published, changed, its content endorsed by the parent
- * committee (LN-ASV-01). Each factory counts its event on the aggregate: call it once per event
- * appended.
+ * committee (LN-ASV-01). Factories return pending events; the aggregate numbers each where it is
+ * appended (its {@code record}).
  */
 public final class ProgrammeEvents {
   private ProgrammeEvents() {}
@@ -48,12 +48,11 @@ public final class ProgrammeEvents {
       Instant agreedAt,
       Instant endorsedAt) {}
 
-  public static DomainEvent contentEndorsed(
+  public static PendingEvent contentEndorsed(
       Programme p, ContentAgreement agreement, Instant endorsedAt) {
-    return new DomainEvent(
+    return new PendingEvent(
         Programme.AGGREGATE_TYPE,
         p.id().toString(),
-        p.recordEvent(),
         "ProgrammeContentEndorsed.v1",
         p.district(),
         new ProgrammeContentEndorsed(
@@ -68,19 +67,18 @@ public final class ProgrammeEvents {
             endorsedAt));
   }
 
-  public static DomainEvent programmePublished(Programme p) {
+  public static PendingEvent programmePublished(Programme p) {
     return programme(p, "AsvProgrammePublished.v1");
   }
 
-  public static DomainEvent programmeChanged(Programme p) {
+  public static PendingEvent programmeChanged(Programme p) {
     return programme(p, "AsvProgrammeChanged.v1");
   }
 
-  private static DomainEvent programme(Programme p, String name) {
-    return new DomainEvent(
+  private static PendingEvent programme(Programme p, String name) {
+    return new PendingEvent(
         Programme.AGGREGATE_TYPE,
         p.id().toString(),
-        p.recordEvent(),
         name,
         p.district(),
         new ProgrammeData(

@@ -2,7 +2,7 @@ package cn.anshan.oversight.enrolment.messaging;
 
 import cn.anshan.oversight.enrolment.domain.provider.ExitReason;
 import cn.anshan.oversight.enrolment.domain.provider.ProviderAdmission;
-import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -11,8 +11,8 @@ import java.util.UUID;
 
 /**
  * An outside provider's admission to a programme (ASV-06): admitted, evaluated, exited, its
- * evaluation overdue. Each factory counts its event on the aggregate: call it once per event
- * appended.
+ * evaluation overdue. Factories return pending events; the aggregate numbers each where it is
+ * appended (its {@code record}).
  */
 public final class ProviderEvents {
   private ProviderEvents() {}
@@ -60,7 +60,7 @@ public final class ProviderEvents {
       String lastPeriod,
       String ruleId) {}
 
-  public static DomainEvent providerAdmitted(ProviderAdmission a) {
+  public static PendingEvent providerAdmitted(ProviderAdmission a) {
     return admission(
         a,
         "ProviderAdmitted.v1",
@@ -76,7 +76,7 @@ public final class ProviderEvents {
             a.admittedAt()));
   }
 
-  public static DomainEvent providerEvaluated(ProviderAdmission a, int passMark, boolean passed) {
+  public static PendingEvent providerEvaluated(ProviderAdmission a, int passMark, boolean passed) {
     return admission(
         a,
         "ProviderEvaluated.v1",
@@ -92,7 +92,7 @@ public final class ProviderEvents {
             passed));
   }
 
-  public static DomainEvent providerExited(ProviderAdmission a, String causedByEventId) {
+  public static PendingEvent providerExited(ProviderAdmission a, String causedByEventId) {
     return admission(
         a,
         "ProviderExited.v1",
@@ -108,7 +108,7 @@ public final class ProviderEvents {
             a.exitedAt()));
   }
 
-  public static DomainEvent evaluationOverdue(ProviderAdmission a) {
+  public static PendingEvent evaluationOverdue(ProviderAdmission a) {
     return admission(
         a,
         "ProviderEvaluationOverdue.v1",
@@ -123,13 +123,8 @@ public final class ProviderEvents {
             "ASV-06"));
   }
 
-  private static DomainEvent admission(ProviderAdmission a, String name, Object data) {
-    return new DomainEvent(
-        ProviderAdmission.AGGREGATE_TYPE,
-        a.id().toString(),
-        a.recordEvent(),
-        name,
-        a.district(),
-        data);
+  private static PendingEvent admission(ProviderAdmission a, String name, Object data) {
+    return new PendingEvent(
+        ProviderAdmission.AGGREGATE_TYPE, a.id().toString(), name, a.district(), data);
   }
 }

@@ -137,7 +137,7 @@ public class ChargeService {
                     settings.asv().refundGranularity(),
                     clock.now()))
         .call(charge -> charges.persist(charge))
-        .call(charge -> outbox.append(command, ChargeEvents.chargeIssued(charge)));
+        .call(charge -> outbox.append(command, charge.record(ChargeEvents.chargeIssued(charge))));
   }
 
   private static ChargeRunView view(ChargeRun run, List<ChargeView> issued) {
@@ -177,8 +177,9 @@ public class ChargeService {
         charge,
         refund,
         () ->
-            ChargeEvents.refundIssued(
-                charge, refund, effective, settings.asv().refundGranularity()));
+            charge.record(
+                ChargeEvents.refundIssued(
+                    charge, refund, effective, settings.asv().refundGranularity())));
   }
 
   /**
@@ -211,8 +212,13 @@ public class ChargeService {
         charge,
         refund,
         () ->
-            ChargeEvents.exemptionRefundIssued(
-                charge, refund, decidedOn, settings.asv().refundGranularity(), exemption.id()));
+            charge.record(
+                ChargeEvents.exemptionRefundIssued(
+                    charge,
+                    refund,
+                    decidedOn,
+                    settings.asv().refundGranularity(),
+                    exemption.id())));
   }
 
   /**

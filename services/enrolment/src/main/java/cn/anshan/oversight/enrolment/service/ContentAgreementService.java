@@ -109,7 +109,8 @@ public class ContentAgreementService {
       CommandContext command, Programme programme, ContentAgreement agreement, Instant now) {
     programme.contentAgreed(agreement, now);
     return outbox
-        .append(command, ProgrammeEvents.contentEndorsed(programme, agreement, now))
+        .append(
+            command, programme.record(ProgrammeEvents.contentEndorsed(programme, agreement, now)))
         .map(v -> ContentAgreementView.of(programme, agreement));
   }
 }

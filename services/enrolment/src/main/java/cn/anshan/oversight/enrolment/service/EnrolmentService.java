@@ -122,8 +122,8 @@ public class EnrolmentService {
 
   private Uni<EnrolmentView> confirmed(CommandContext command, Enrolment enrolment) {
     // events first: they set the version the insert writes
-    DomainEvent submitted = EnrolmentEvents.applicationSubmitted(enrolment);
-    DomainEvent confirmed = EnrolmentEvents.enrolmentConfirmed(enrolment);
+    DomainEvent submitted = enrolment.record(EnrolmentEvents.applicationSubmitted(enrolment));
+    DomainEvent confirmed = enrolment.record(EnrolmentEvents.enrolmentConfirmed(enrolment));
     return enrolments
         .persist(enrolment)
         .call(() -> outbox.append(command, submitted))
@@ -169,7 +169,7 @@ public class EnrolmentService {
               enrolment.withdraw(
                   effective != null ? effective : clock.today(), clock.today(), clock.now());
               return outbox
-                  .append(command, EnrolmentEvents.withdrawn(enrolment))
+                  .append(command, enrolment.record(EnrolmentEvents.withdrawn(enrolment)))
                   .chain(() -> chargeService.refundOnWithdrawal(command, enrolment))
                   .replaceWith(() -> EnrolmentView.of(enrolment));
             });

@@ -57,7 +57,7 @@ public class FamilyService {
   public Uni<ChildView> register(CommandContext command, String schoolId, int grade) {
     Child child = new Child(command.actor().subject(), schoolId, grade, clock.now());
     // the event sets the version before the insert, so the new row is written once
-    DomainEvent registered = FamilyEvents.childRegistered(child);
+    DomainEvent registered = child.record(FamilyEvents.childRegistered(child));
     return children
         .persist(child)
         .call(() -> outbox.append(command, registered))
@@ -104,7 +104,7 @@ public class FamilyService {
                 throw ProblemException.notFound("child " + childId);
               }
               Exemption exemption = new Exemption(child, category, evidenceRef, clock.now());
-              DomainEvent claimed = FamilyEvents.exemptionClaimed(exemption);
+              DomainEvent claimed = exemption.record(FamilyEvents.exemptionClaimed(exemption));
               return exemptions
                   .persist(exemption)
                   .call(() -> outbox.append(command, claimed))
@@ -127,7 +127,8 @@ public class FamilyService {
               Versions.requireIfMatch(ifMatch, exemption.version());
               exemption.decide(grant, admin.subject(), admin.district(), clock.now());
               Uni<Void> decided =
-                  outbox.append(command, FamilyEvents.exemptionDecided(exemption, grant));
+                  outbox.append(
+                      command, exemption.record(FamilyEvents.exemptionDecided(exemption, grant)));
               if (grant) {
                 // LN-ASV-06: the exemption covers the whole current term, including charges
                 // issued before it was granted; they are refunded in the same transaction.

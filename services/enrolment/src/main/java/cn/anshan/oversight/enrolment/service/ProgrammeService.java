@@ -75,7 +75,11 @@ public class ProgrammeService {
                   new Programme(school, district, form, admin.subject(), clock.now());
               return programmes
                   .persist(programme)
-                  .call(() -> outbox.append(command, ProgrammeEvents.programmePublished(programme)))
+                  .call(
+                      () ->
+                          outbox.append(
+                              command,
+                              programme.record(ProgrammeEvents.programmePublished(programme))))
                   .map(saved -> ProgrammeView.of(programme));
             });
   }
@@ -111,7 +115,11 @@ public class ProgrammeService {
               check(form);
               boolean newContent = programme.change(form, clock.now());
               return (newContent ? endorsements.voidFor(programmeId) : Uni.createFrom().voidItem())
-                  .chain(() -> outbox.append(command, ProgrammeEvents.programmeChanged(programme)))
+                  .chain(
+                      () ->
+                          outbox.append(
+                              command,
+                              programme.record(ProgrammeEvents.programmeChanged(programme))))
                   .map(v -> ProgrammeView.of(programme));
             });
   }

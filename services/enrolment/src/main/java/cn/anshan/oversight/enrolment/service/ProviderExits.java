@@ -99,7 +99,7 @@ public class ProviderExits {
         active,
         admission -> {
           admission.exit(reason, clock.now());
-          return ProviderEvents.providerExited(admission, system.causationId());
+          return admission.record(ProviderEvents.providerExited(admission, system.causationId()));
         });
   }
 }

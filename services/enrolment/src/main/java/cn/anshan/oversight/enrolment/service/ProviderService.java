@@ -143,7 +143,10 @@ public class ProviderService {
             clock.today().plusDays(settings.provider().evaluationIntervalDays()));
     return admissions
         .persist(admission)
-        .call(() -> outbox.append(command, ProviderEvents.providerAdmitted(admission)))
+        .call(
+            () ->
+                outbox.append(
+                    command, admission.record(ProviderEvents.providerAdmitted(admission))))
         .map(saved -> AdmissionView.of(admission));
   }
 
@@ -168,14 +171,17 @@ public class ProviderService {
                   clock.today().plusDays(settings.provider().evaluationIntervalDays()));
               Uni<Void> done =
                   outbox.append(
-                      command, ProviderEvents.providerEvaluated(admission, passMark, passed));
+                      command,
+                      admission.record(
+                          ProviderEvents.providerEvaluated(admission, passMark, passed)));
               if (!passed) {
                 done =
                     done.chain(
                         () -> {
                           admission.exit(ExitReason.EVALUATION_FAILED, clock.now());
                           return outbox.append(
-                              command, ProviderEvents.providerExited(admission, null));
+                              command,
+                              admission.record(ProviderEvents.providerExited(admission, null)));
                         });
               }
               return done.replaceWith(() -> AdmissionView.of(admission));
@@ -236,7 +242,7 @@ public class ProviderService {
                     overdue,
                     admission -> {
                       admission.overdueReported();
-                      return ProviderEvents.evaluationOverdue(admission);
+                      return admission.record(ProviderEvents.evaluationOverdue(admission));
                     }));
   }
 }

@@ -2,14 +2,14 @@ package cn.anshan.oversight.escrow.messaging;
 
 import cn.anshan.oversight.escrow.domain.order.Consumption;
 import cn.anshan.oversight.escrow.domain.order.Order;
-import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * A lesson of the order (一课一消): requested, confirmed or disputed, released. Each factory counts its
- * event on the aggregate: call it once per event appended.
+ * A lesson of the order (一课一消): requested, confirmed or disputed, released. Factories return
+ * pending events; the aggregate numbers each where it is appended (its {@code record}).
  */
 public final class ConsumptionEvents {
   private ConsumptionEvents() {}
@@ -73,7 +73,7 @@ public final class ConsumptionEvents {
       UUID journalEntryId,
       Instant releasedAt) {}
 
-  public static DomainEvent consumptionRequested(Order o, Consumption c) {
+  public static PendingEvent consumptionRequested(Order o, Consumption c) {
     return OrderEvents.of(
         o,
         "ConsumptionRequested.v1",
@@ -89,7 +89,7 @@ public final class ConsumptionEvents {
             c.requestedAt()));
   }
 
-  public static DomainEvent consumptionConfirmed(Order o, Consumption c) {
+  public static PendingEvent consumptionConfirmed(Order o, Consumption c) {
     return OrderEvents.of(
         o,
         "ConsumptionConfirmed.v1",
@@ -97,7 +97,7 @@ public final class ConsumptionEvents {
             o.id(), c.id(), o.institutionId(), o.district(), c.lessonNo(), c.resolvedAt()));
   }
 
-  public static DomainEvent consumptionAutoConfirmed(Order o, Consumption c, int workingDays) {
+  public static PendingEvent consumptionAutoConfirmed(Order o, Consumption c, int workingDays) {
     return OrderEvents.of(
         o,
         "ConsumptionAutoConfirmed.v1",
@@ -112,7 +112,7 @@ public final class ConsumptionEvents {
             c.resolvedAt()));
   }
 
-  public static DomainEvent consumptionDisputed(Order o, Consumption c) {
+  public static PendingEvent consumptionDisputed(Order o, Consumption c) {
     return OrderEvents.of(
         o,
         "ConsumptionDisputed.v1",
@@ -120,7 +120,7 @@ public final class ConsumptionEvents {
             o.id(), c.id(), o.institutionId(), o.district(), c.lessonNo(), c.resolvedAt()));
   }
 
-  public static DomainEvent disputeResolved(Order o, Consumption c, boolean release) {
+  public static PendingEvent disputeResolved(Order o, Consumption c, boolean release) {
     return OrderEvents.of(
         o,
         "ConsumptionDisputeResolved.v1",
@@ -134,7 +134,7 @@ public final class ConsumptionEvents {
             c.resolvedAt()));
   }
 
-  public static DomainEvent fundsReleased(
+  public static PendingEvent fundsReleased(
       Order o, Consumption c, long amount, String confirmation, UUID entryId) {
     return OrderEvents.of(
         o,

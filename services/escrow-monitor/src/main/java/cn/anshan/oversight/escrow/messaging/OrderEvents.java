@@ -7,15 +7,15 @@ import cn.anshan.oversight.escrow.domain.entitlement.Category;
 import cn.anshan.oversight.escrow.domain.order.CoolingOff;
 import cn.anshan.oversight.escrow.domain.order.Order;
 import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
-import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /**
  * The order (aggregate id = order id): placed, contract signed, payment received. {@link #of} is
- * the envelope every event of the order uses, lessons and refunds included. Each factory counts its
- * event on the aggregate: call it once per event appended.
+ * the envelope every event of the order uses, lessons and refunds included. Factories return
+ * pending events; the aggregate numbers each where it is appended (its {@code record}).
  */
 public final class OrderEvents {
   private OrderEvents() {}
@@ -84,7 +84,7 @@ public final class OrderEvents {
       int instalments,
       Instant receivedAt) {}
 
-  public static DomainEvent orderPlaced(Order o, CoolingOff coolingOff) {
+  public static PendingEvent orderPlaced(Order o, CoolingOff coolingOff) {
     return of(
         o,
         "OrderPlaced.v1",
@@ -115,7 +115,7 @@ public final class OrderEvents {
     return new PaymentTerms(c.paymentPlan(), c.instalments(), c.paymentMethod());
   }
 
-  public static DomainEvent contractSigned(Order o) {
+  public static PendingEvent contractSigned(Order o) {
     SignedContract c = o.contract();
     return of(
         o,
@@ -145,7 +145,7 @@ public final class OrderEvents {
   }
 
   /** One instalment (the whole amount for a lump sum) received by {@code bankRef}'s route. */
-  public static DomainEvent paymentReceived(
+  public static PendingEvent paymentReceived(
       Order o,
       Order.Instalment instalment,
       String bankRef,
@@ -169,8 +169,7 @@ public final class OrderEvents {
             receivedAt));
   }
 
-  static DomainEvent of(Order o, String name, Object data) {
-    return new DomainEvent(
-        Order.AGGREGATE_TYPE, o.id().toString(), o.recordEvent(), name, o.district(), data);
+  static PendingEvent of(Order o, String name, Object data) {
+    return new PendingEvent(Order.AGGREGATE_TYPE, o.id().toString(), name, o.district(), data);
   }
 }

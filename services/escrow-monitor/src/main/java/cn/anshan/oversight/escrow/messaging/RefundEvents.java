@@ -4,14 +4,14 @@ import cn.anshan.oversight.escrow.domain.order.CoolingOff;
 import cn.anshan.oversight.escrow.domain.order.Order;
 import cn.anshan.oversight.escrow.domain.order.Refund;
 import cn.anshan.oversight.escrow.domain.order.RefundCause;
-import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * A refund of the order: requested, accepted or escalated, decided, paid. Each factory counts its
- * event on the aggregate: call it once per event appended.
+ * A refund of the order: requested, accepted or escalated, decided, paid. Factories return pending
+ * events; the aggregate numbers each where it is appended (its {@code record}).
  */
 public final class RefundEvents {
   private RefundEvents() {}
@@ -70,7 +70,7 @@ public final class RefundEvents {
       String originalRoute,
       Instant paidAt) {}
 
-  public static DomainEvent refundRequested(
+  public static PendingEvent refundRequested(
       Order o, Refund r, CoolingOff coolingOff, long unconsumedFen) {
     return OrderEvents.of(
         o,
@@ -89,14 +89,14 @@ public final class RefundEvents {
             r.requestedAt()));
   }
 
-  public static DomainEvent refundAccepted(Order o, Refund r, String acceptedBy, Instant at) {
+  public static PendingEvent refundAccepted(Order o, Refund r, String acceptedBy, Instant at) {
     return OrderEvents.of(
         o,
         "RefundAccepted.v1",
         new RefundAccepted(o.id(), r.id(), o.institutionId(), o.district(), acceptedBy, at));
   }
 
-  public static DomainEvent refundAutoAccepted(Order o, Refund r, int workingDays, Instant at) {
+  public static PendingEvent refundAutoAccepted(Order o, Refund r, int workingDays, Instant at) {
     return OrderEvents.of(
         o,
         "RefundAutoAccepted.v1",
@@ -104,14 +104,14 @@ public final class RefundEvents {
             o.id(), r.id(), o.institutionId(), o.district(), r.autoAcceptOn(), workingDays, at));
   }
 
-  public static DomainEvent refundEscalated(Order o, Refund r, Instant at) {
+  public static PendingEvent refundEscalated(Order o, Refund r, Instant at) {
     return OrderEvents.of(
         o,
         "RefundDisputeEscalated.v1",
         new RefundDisputeEscalated(o.id(), r.id(), o.institutionId(), o.district(), at));
   }
 
-  public static DomainEvent refundDecided(Order o, Refund r, boolean refund, Instant at) {
+  public static PendingEvent refundDecided(Order o, Refund r, boolean refund, Instant at) {
     return OrderEvents.of(
         o,
         "RefundDisputeDecided.v1",
@@ -119,7 +119,7 @@ public final class RefundEvents {
             o.id(), r.id(), o.institutionId(), o.district(), refund ? "REFUND" : "REJECT", at));
   }
 
-  public static DomainEvent refundPaid(Order o, Refund r, String ruleId, int lessonsReturned) {
+  public static PendingEvent refundPaid(Order o, Refund r, String ruleId, int lessonsReturned) {
     return OrderEvents.of(
         o,
         "RefundPaid.v1",

@@ -4,8 +4,8 @@ import cn.anshan.oversight.kit.events.DomainEvent;
 import java.time.Instant;
 
 /**
- * InstitutionRisk (aggregate id = institution id): a risk indicator tripped. Each factory counts
- * its event on the aggregate: call it once per event appended.
+ * InstitutionRisk (aggregate id = institution id): a risk indicator tripped. There is no entity to
+ * number it: the caller passes the version the institution's trip counter gave it.
  */
 public final class RiskEvents {
   private RiskEvents() {}

@@ -2,13 +2,14 @@ package cn.anshan.oversight.escrow.messaging;
 
 import cn.anshan.oversight.escrow.domain.supervision.Supervision;
 import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
-import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
  * Supervision (aggregate id = institution id): custody agreement, escrow account, risk reserve.
- * Each factory counts its event on the aggregate: call it once per event appended.
+ * Factories return pending events; the aggregate numbers each where it is appended (its {@code
+ * record}).
  */
 public final class SupervisionEvents {
   private SupervisionEvents() {}
@@ -42,7 +43,7 @@ public final class SupervisionEvents {
       UUID journalEntryId,
       Instant depositedAt) {}
 
-  public static DomainEvent agreementFiled(Supervision s) {
+  public static PendingEvent agreementFiled(Supervision s) {
     return supervision(
         s,
         "CustodyAgreementFiled.v1",
@@ -57,7 +58,7 @@ public final class SupervisionEvents {
             s.openedAt()));
   }
 
-  public static DomainEvent accountOpened(Supervision s, long riskReserveMinFen) {
+  public static PendingEvent accountOpened(Supervision s, long riskReserveMinFen) {
     return supervision(
         s,
         "EscrowAccountOpened.v1",
@@ -71,7 +72,7 @@ public final class SupervisionEvents {
             s.openedAt()));
   }
 
-  public static DomainEvent reserveDeposited(
+  public static PendingEvent reserveDeposited(
       Supervision s, String bankRef, long amountFen, long minFen, UUID entryId, Instant at) {
     return supervision(
         s,
@@ -87,8 +88,8 @@ public final class SupervisionEvents {
             at));
   }
 
-  private static DomainEvent supervision(Supervision s, String name, Object data) {
-    return new DomainEvent(
-        Supervision.AGGREGATE_TYPE, s.institutionId(), s.recordEvent(), name, s.district(), data);
+  private static PendingEvent supervision(Supervision s, String name, Object data) {
+    return new PendingEvent(
+        Supervision.AGGREGATE_TYPE, s.institutionId(), name, s.district(), data);
   }
 }

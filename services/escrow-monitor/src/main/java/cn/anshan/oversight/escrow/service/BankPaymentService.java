@@ -243,13 +243,14 @@ public class BankPaymentService {
     return outbox
         .append(
             command,
-            OrderEvents.paymentReceived(
-                order,
-                instalment,
-                request.bankRef(),
-                request.route(),
-                entitled,
-                receipt.receivedAt()))
+            order.record(
+                OrderEvents.paymentReceived(
+                    order,
+                    instalment,
+                    request.bankRef(),
+                    request.route(),
+                    entitled,
+                    receipt.receivedAt())))
         .call(
             () ->
                 risk.afterPayment(command, order, request.bankRef(), request.amountFen(), entitled))

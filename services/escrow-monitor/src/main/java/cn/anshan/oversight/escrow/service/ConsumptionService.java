@@ -156,7 +156,9 @@ public class ConsumptionService {
         .persist(consumption)
         .call(
             () ->
-                outbox.append(command, ConsumptionEvents.consumptionRequested(order, consumption)))
+                outbox.append(
+                    command,
+                    order.record(ConsumptionEvents.consumptionRequested(order, consumption))))
         .map(ConsumptionView::of);
   }
 
@@ -182,7 +184,9 @@ public class ConsumptionService {
               c.requireRequested();
               c.disputed(reason, clock.now());
               return outbox
-                  .append(command, ConsumptionEvents.consumptionDisputed(pair.order(), c))
+                  .append(
+                      command,
+                      pair.order().record(ConsumptionEvents.consumptionDisputed(pair.order(), c)))
                   .replaceWith(ConsumptionView.of(c));
             });
   }

@@ -105,7 +105,9 @@ public class DisputeResolution {
             voided -> {
               lesson.disputeResolved(false, 0, clock.now());
               return outbox
-                  .append(command, ConsumptionEvents.disputeResolved(order, lesson, false))
+                  .append(
+                      command,
+                      order.record(ConsumptionEvents.disputeResolved(order, lesson, false)))
                   .replaceWith(ConsumptionView.of(lesson));
             });
   }

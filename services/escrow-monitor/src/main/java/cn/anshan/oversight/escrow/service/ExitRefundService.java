@@ -141,17 +141,19 @@ public class ExitRefundService {
                       () ->
                           outbox.append(
                               system,
-                              RefundEvents.refundRequested(
-                                  order,
-                                  refund,
-                                  order.coolingOff(OversightClock.BUSINESS_ZONE),
-                                  unconsumed)))
+                              order.record(
+                                  RefundEvents.refundRequested(
+                                      order,
+                                      refund,
+                                      order.coolingOff(OversightClock.BUSINESS_ZONE),
+                                      unconsumed))))
                   .call(
                       () ->
                           outbox.append(
                               system,
-                              RefundEvents.refundAccepted(
-                                  order, refund, "INSTITUTION_LOST_STANDING", now)))
+                              order.record(
+                                  RefundEvents.refundAccepted(
+                                      order, refund, "INSTITUTION_LOST_STANDING", now))))
                   .chain(
                       () -> payout.pay(system, order, refund, "INSTITUTION_LOST_STANDING", rule));
             });

@@ -78,16 +78,17 @@ public class LessonRelease {
                   switch (how) {
                     case PARENT -> {
                       c.confirmed(false, released.amount(), clock.now());
-                      yield ConsumptionEvents.consumptionConfirmed(order, c);
+                      yield order.record(ConsumptionEvents.consumptionConfirmed(order, c));
                     }
                     case AUTO -> {
                       c.confirmed(true, released.amount(), clock.now());
-                      yield ConsumptionEvents.consumptionAutoConfirmed(
-                          order, c, settings.release().autoConfirmWorkingDays());
+                      yield order.record(
+                          ConsumptionEvents.consumptionAutoConfirmed(
+                              order, c, settings.release().autoConfirmWorkingDays()));
                     }
                     case REGULATOR -> {
                       c.disputeResolved(true, released.amount(), clock.now());
-                      yield ConsumptionEvents.disputeResolved(order, c, true);
+                      yield order.record(ConsumptionEvents.disputeResolved(order, c, true));
                     }
                   };
               order.released(released.amount(), clock.now());
@@ -97,8 +98,13 @@ public class LessonRelease {
                       () ->
                           outbox.append(
                               context,
-                              ConsumptionEvents.fundsReleased(
-                                  order, c, released.amount(), how.name(), released.entryId())))
+                              order.record(
+                                  ConsumptionEvents.fundsReleased(
+                                      order,
+                                      c,
+                                      released.amount(),
+                                      how.name(),
+                                      released.entryId()))))
                   .replaceWith(ConsumptionView.of(c));
             });
   }

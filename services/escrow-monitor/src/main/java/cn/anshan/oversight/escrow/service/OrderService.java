@@ -295,8 +295,9 @@ public class OrderService {
             clock.now());
     // each event sets the version the insert writes
     DomainEvent placed =
-        OrderEvents.orderPlaced(order, order.coolingOff(OversightClock.BUSINESS_ZONE));
-    DomainEvent signed = OrderEvents.contractSigned(order);
+        order.record(
+            OrderEvents.orderPlaced(order, order.coolingOff(OversightClock.BUSINESS_ZONE)));
+    DomainEvent signed = order.record(OrderEvents.contractSigned(order));
     return orders
         .persist(order)
         .call(() -> outbox.append(command, placed))

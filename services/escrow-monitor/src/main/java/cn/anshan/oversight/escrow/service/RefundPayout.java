@@ -70,7 +70,8 @@ public class RefundPayout {
                           order.refunded(result[0], now);
                           return outbox.append(
                               context,
-                              RefundEvents.refundPaid(order, refund, rule, (int) result[1]));
+                              order.record(
+                                  RefundEvents.refundPaid(order, refund, rule, (int) result[1])));
                         }));
   }
 }

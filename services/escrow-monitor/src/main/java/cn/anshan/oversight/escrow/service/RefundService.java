@@ -133,7 +133,9 @@ public class RefundService {
             .call(
                 () ->
                     outbox.append(
-                        command, RefundEvents.refundRequested(order, refund, window, unconsumed)))
+                        command,
+                        order.record(
+                            RefundEvents.refundRequested(order, refund, window, unconsumed))))
             .call(() -> risk.afterRefundRequest(command, order))
             .replaceWithVoid();
     if (coolingOff) {
@@ -142,7 +144,9 @@ public class RefundService {
               .call(
                   () ->
                       outbox.append(
-                          command, RefundEvents.refundAccepted(order, refund, "COOLING_OFF", now)))
+                          command,
+                          order.record(
+                              RefundEvents.refundAccepted(order, refund, "COOLING_OFF", now))))
               .call(() -> payout.pay(command, order, refund, "COOLING_OFF", COOLING_OFF_RULE));
     }
     return requested.map(v -> RefundView.of(refund));
@@ -159,7 +163,10 @@ public class RefundService {
               return outbox
                   .append(
                       command,
-                      RefundEvents.refundAccepted(pair.order(), refund, "INSTITUTION", clock.now()))
+                      pair.order()
+                          .record(
+                              RefundEvents.refundAccepted(
+                                  pair.order(), refund, "INSTITUTION", clock.now())))
                   .chain(
                       () ->
                           payout.pay(command, pair.order(), refund, "INSTITUTION", UNCONSUMED_RULE))
@@ -178,7 +185,10 @@ public class RefundService {
               refund.escalated();
               pair.order().refundEscalated();
               return outbox
-                  .append(command, RefundEvents.refundEscalated(pair.order(), refund, clock.now()))
+                  .append(
+                      command,
+                      pair.order()
+                          .record(RefundEvents.refundEscalated(pair.order(), refund, clock.now())))
                   .map(v -> RefundView.of(refund));
             });
   }
@@ -212,14 +222,17 @@ public class RefundService {
     Order order = d.order();
     Refund r = d.refund();
     Instant now = clock.now();
-    Uni<Void> decided = outbox.append(command, RefundEvents.refundDecided(order, r, refund, now));
+    Uni<Void> decided =
+        outbox.append(command, order.record(RefundEvents.refundDecided(order, r, refund, now)));
     if (!refund) {
       r.rejected(now);
       return decided.map(v -> RefundView.of(r));
     }
     return decided
         .chain(
-            () -> outbox.append(command, RefundEvents.refundAccepted(order, r, "REGULATOR", now)))
+            () ->
+                outbox.append(
+                    command, order.record(RefundEvents.refundAccepted(order, r, "REGULATOR", now))))
         .chain(() -> payout.pay(command, order, r, "REGULATOR", UNCONSUMED_RULE))
         .map(v -> RefundView.of(r));
   }
@@ -259,7 +272,8 @@ public class RefundService {
               return outbox
                   .append(
                       system,
-                      RefundEvents.refundAutoAccepted(order, refund, answerDays, clock.now()))
+                      order.record(
+                          RefundEvents.refundAutoAccepted(order, refund, answerDays, clock.now())))
                   .chain(
                       () ->
                           payout.pay(system, order, refund, "INSTITUTION_SILENCE", UNCONSUMED_RULE))

@@ -149,8 +149,8 @@ public class SupervisionService {
     long min = settings.supervision().riskReserveMinFen();
     return supervisions
         .persist(s)
-        .call(() -> outbox.append(command, SupervisionEvents.agreementFiled(s)))
-        .call(() -> outbox.append(command, SupervisionEvents.accountOpened(s, min)))
+        .call(() -> outbox.append(command, s.record(SupervisionEvents.agreementFiled(s))))
+        .call(() -> outbox.append(command, s.record(SupervisionEvents.accountOpened(s, min))))
         .call(() -> risk.reserve(command, s))
         .chain(() -> view(s, standing));
   }
@@ -210,8 +210,9 @@ public class SupervisionService {
             (JournalEntry entry) ->
                 outbox.append(
                     command,
-                    SupervisionEvents.reserveDeposited(
-                        s, bankRef, amountFen, min, entry.id(), now)))
+                    s.record(
+                        SupervisionEvents.reserveDeposited(
+                            s, bankRef, amountFen, min, entry.id(), now))))
         .call(() -> risk.reserve(command, s))
         .map(entry -> new ReserveReceipt(bankRef, institutionId, amountFen, s.reserveFen(), now));
   }

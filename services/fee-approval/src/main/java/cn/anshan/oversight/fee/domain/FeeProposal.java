@@ -1,5 +1,7 @@
 package cn.anshan.oversight.fee.domain;
 
+import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -269,9 +271,9 @@ public class FeeProposal {
     require("revise", FeeStatus.PUBLISHED);
   }
 
-  /** Counts one more event of this aggregate and returns its version. */
-  public long recordEvent() {
-    return ++version;
+  /** Gives an event about this aggregate its next version, where the command appends it. */
+  public DomainEvent record(PendingEvent event) {
+    return event.numbered(AGGREGATE_TYPE, id.toString(), ++version);
   }
 
   private void require(String act, FeeStatus... allowed) {

@@ -9,7 +9,7 @@ import cn.anshan.oversight.fee.domain.FeeStatus;
 import cn.anshan.oversight.fee.domain.Payee;
 import cn.anshan.oversight.fee.domain.ProgrammeType;
 import cn.anshan.oversight.fee.domain.SchoolLevel;
-import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,8 +17,8 @@ import java.util.List;
 
 /**
  * Events of aggregate {@code FeeProposal} (DOMAIN.md §11 row 19). They carry ids, amounts in fen
- * and dates; parents appear only as the envelope's actor. Each factory counts its event on the
- * proposal, so call it once per event actually appended.
+ * and dates; parents appear only as the envelope's actor. Factories return pending events; {@code
+ * ProposalChanges.emit} numbers each on the proposal.
  */
 public final class FeeEvents {
   private FeeEvents() {}
@@ -142,11 +142,11 @@ public final class FeeEvents {
       Instant supersededAt) {}
 
   /** A new draft, or the draft of a revision. */
-  public static DomainEvent drafted(FeeProposal p) {
+  public static PendingEvent drafted(FeeProposal p) {
     return event(p, DRAFTED, new FeeProposalDrafted(terms(p)));
   }
 
-  public static DomainEvent amended(FeeProposal p) {
+  public static PendingEvent amended(FeeProposal p) {
     return event(p, AMENDED, new FeeProposalAmended(terms(p)));
   }
 
@@ -175,7 +175,7 @@ public final class FeeEvents {
         p.payee());
   }
 
-  public static DomainEvent consultationHeld(FeeProposal p) {
+  public static PendingEvent consultationHeld(FeeProposal p) {
     return event(
         p,
         "ParentConsultationHeld.v1",
@@ -190,7 +190,7 @@ public final class FeeEvents {
             p.terms().proposedFeeFenPerMonth()));
   }
 
-  public static DomainEvent signed(FeeProposal p, Department department) {
+  public static PendingEvent signed(FeeProposal p, Department department) {
     return event(
         p,
         "FeeSubmissionSigned.v1",
@@ -198,7 +198,7 @@ public final class FeeEvents {
             ProposalHeader.of(p), department, p.signatures().signedAt(department)));
   }
 
-  public static DomainEvent jointlySubmitted(FeeProposal p) {
+  public static PendingEvent jointlySubmitted(FeeProposal p) {
     return event(
         p,
         "FeeJointlySubmitted.v1",
@@ -210,7 +210,7 @@ public final class FeeEvents {
             p.submittedAt()));
   }
 
-  public static DomainEvent returned(FeeProposal p) {
+  public static PendingEvent returned(FeeProposal p) {
     return event(
         p,
         "FeeSubmissionReturned.v1",
@@ -218,7 +218,7 @@ public final class FeeEvents {
             ProposalHeader.of(p), p.returnedByDepartment(), p.returnReasons(), p.returnedAt()));
   }
 
-  public static DomainEvent approved(FeeProposal p) {
+  public static PendingEvent approved(FeeProposal p) {
     return event(
         p,
         "FeeApproved.v1",
@@ -231,14 +231,14 @@ public final class FeeEvents {
             p.approval().approvedAt()));
   }
 
-  public static DomainEvent rejected(FeeProposal p) {
+  public static PendingEvent rejected(FeeProposal p) {
     return event(
         p,
         "FeeRejected.v1",
         new FeeRejected(ProposalHeader.of(p), p.rejectionReasons(), p.rejectedAt()));
   }
 
-  public static DomainEvent published(FeeProposal p, FeeProposal superseded) {
+  public static PendingEvent published(FeeProposal p, FeeProposal superseded) {
     return event(
         p,
         "FeePublished.v1",
@@ -261,7 +261,7 @@ public final class FeeEvents {
             p.approval().approvedAt()));
   }
 
-  public static DomainEvent superseded(FeeProposal p, FeeProposal by) {
+  public static PendingEvent superseded(FeeProposal p, FeeProposal by) {
     return event(
         p,
         "FeeSuperseded.v1",
@@ -273,8 +273,7 @@ public final class FeeEvents {
     return p.id().toString();
   }
 
-  private static DomainEvent event(FeeProposal p, String name, Object data) {
-    return new DomainEvent(
-        FeeProposal.AGGREGATE_TYPE, id(p), p.recordEvent(), name, p.district(), data);
+  private static PendingEvent event(FeeProposal p, String name, Object data) {
+    return new PendingEvent(FeeProposal.AGGREGATE_TYPE, id(p), name, p.district(), data);
   }
 }

@@ -10,7 +10,7 @@ import cn.anshan.oversight.fee.domain.ProgrammeType;
 import cn.anshan.oversight.fee.domain.RemovalReason;
 import cn.anshan.oversight.fee.domain.SeatingBasis;
 import cn.anshan.oversight.fee.domain.Vote;
-import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import java.time.Instant;
 
 /**
@@ -65,7 +65,7 @@ public final class ParentCommitteeEvents {
       Vote vote,
       Instant castAt) {}
 
-  public static DomainEvent voteCast(ParentCommittee c, FeeProposal p, ConsultationVote vote) {
+  public static PendingEvent voteCast(ParentCommittee c, FeeProposal p, ConsultationVote vote) {
     return event(
         c,
         "ConsultationVoteCast.v1",
@@ -81,14 +81,14 @@ public final class ParentCommitteeEvents {
             vote.castAt()));
   }
 
-  public static DomainEvent convened(ParentCommittee c) {
+  public static PendingEvent convened(ParentCommittee c) {
     return event(
         c,
         "ParentCommitteeConvened.v1",
         new ParentCommitteeConvened(c.schoolId(), c.district(), c.convenedAt()));
   }
 
-  public static DomainEvent candidacyDeclared(ParentCommittee c, CommitteeMotion candidacy) {
+  public static PendingEvent candidacyDeclared(ParentCommittee c, CommitteeMotion candidacy) {
     return event(
         c,
         "RepresentativeCandidacyDeclared.v1",
@@ -96,7 +96,7 @@ public final class ParentCommitteeEvents {
             c.schoolId(), c.district(), candidacy.subject(), candidacy.openedAt()));
   }
 
-  public static DomainEvent motionEndorsed(
+  public static PendingEvent motionEndorsed(
       ParentCommittee c, CommitteeMotion motion, Tally tally, Instant at) {
     return event(
         c,
@@ -113,7 +113,7 @@ public final class ParentCommitteeEvents {
             at));
   }
 
-  public static DomainEvent registered(
+  public static PendingEvent registered(
       ParentCommittee c, String representative, SeatingBasis basis, Instant at) {
     return event(
         c,
@@ -121,7 +121,7 @@ public final class ParentCommitteeEvents {
         new ParentRepresentativeRegistered(c.schoolId(), c.district(), representative, basis, at));
   }
 
-  public static DomainEvent removed(
+  public static PendingEvent removed(
       ParentCommittee c, String representative, RemovalReason reason, Instant at) {
     return event(
         c,
@@ -129,8 +129,7 @@ public final class ParentCommitteeEvents {
         new ParentRepresentativeRemoved(c.schoolId(), c.district(), representative, reason, at));
   }
 
-  private static DomainEvent event(ParentCommittee c, String name, Object data) {
-    return new DomainEvent(
-        ParentCommittee.AGGREGATE_TYPE, c.schoolId(), c.recordEvent(), name, c.district(), data);
+  private static PendingEvent event(ParentCommittee c, String name, Object data) {
+    return new PendingEvent(ParentCommittee.AGGREGATE_TYPE, c.schoolId(), name, c.district(), data);
   }
 }

@@ -92,7 +92,9 @@ public class ParentCommitteeService {
                 created
                     ? committees
                         .forUpdate(schoolId)
-                        .chain(c -> outbox.append(command, ParentCommitteeEvents.convened(c)))
+                        .chain(
+                            c ->
+                                outbox.append(command, c.record(ParentCommitteeEvents.convened(c))))
                     : Uni.createFrom().voidItem());
   }
 
@@ -118,7 +120,10 @@ public class ParentCommitteeService {
                       () ->
                           outbox.append(
                               command,
-                              ParentCommitteeEvents.candidacyDeclared(f.committee(), candidacy)))
+                              f.committee()
+                                  .record(
+                                      ParentCommitteeEvents.candidacyDeclared(
+                                          f.committee(), candidacy))))
                   .map(v -> new Standing(f.view(candidacy, Set.of()), true));
             });
   }
@@ -230,7 +235,10 @@ public class ParentCommitteeService {
                 () ->
                     outbox.append(
                         command,
-                        ParentCommitteeEvents.motionEndorsed(f.committee(), motion, tally, now)));
+                        f.committee()
+                            .record(
+                                ParentCommitteeEvents.motionEndorsed(
+                                    f.committee(), motion, tally, now))));
     return recorded.chain(() -> decided(command, f.committee(), motion, tally, endorser));
   }
 
@@ -273,7 +281,9 @@ public class ParentCommitteeService {
             () ->
                 outbox.append(
                     command,
-                    ParentCommitteeEvents.registered(committee, candidate, tally.basis(), now)));
+                    committee.record(
+                        ParentCommitteeEvents.registered(
+                            committee, candidate, tally.basis(), now))));
   }
 
   /** Unseats the subject of {@code removal} (or the resigning parent), closing any open removal. */
@@ -291,7 +301,8 @@ public class ParentCommitteeService {
             () ->
                 outbox.append(
                     command,
-                    ParentCommitteeEvents.removed(committee, subject, reason, clock.now())));
+                    committee.record(
+                        ParentCommitteeEvents.removed(committee, subject, reason, clock.now()))));
   }
 
   /** Closes a carried motion after its last endorsement is written (the delete cascades). */

@@ -116,7 +116,9 @@ public class ParentConsultation {
     return committees
         .forUpdate(p.schoolId())
         .chain(
-            committee -> outbox.append(command, ParentCommitteeEvents.voteCast(committee, p, cast)))
+            committee ->
+                outbox.append(
+                    command, committee.record(ParentCommitteeEvents.voteCast(committee, p, cast))))
         .replaceWithVoid();
   }
 

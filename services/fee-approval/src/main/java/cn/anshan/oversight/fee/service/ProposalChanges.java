@@ -5,6 +5,7 @@ import cn.anshan.oversight.fee.domain.FeeProposal;
 import cn.anshan.oversight.fee.repository.FeeHistoryRepository;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.time.OversightClock;
 import io.smallrye.mutiny.Uni;
@@ -23,8 +24,12 @@ public class ProposalChanges {
     this.clock = clock;
   }
 
-  /** Appends the event and the proposal's history entry in the command's transaction. */
-  Uni<Void> emit(CommandContext command, FeeProposal p, DomainEvent event, String note) {
+  /**
+   * Records the event on the proposal (its next version), appends it and the proposal's history
+   * entry in the command's transaction.
+   */
+  Uni<Void> emit(CommandContext command, FeeProposal p, PendingEvent change, String note) {
+    DomainEvent event = p.record(change);
     FeeHistoryEntry entry =
         new FeeHistoryEntry(
             p, event.name(), command.actor().subject(), command.actor().role(), clock.now(), note);

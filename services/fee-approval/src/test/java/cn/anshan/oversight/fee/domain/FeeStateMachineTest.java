@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.anshan.oversight.fee.messaging.FeeEvents;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -233,10 +234,14 @@ class FeeStateMachineTest {
   }
 
   @Test
-  void everyEventCountsTheVersionWithoutGaps() {
+  void onlyRecordingAnEventCountsTheVersionWithoutGaps() {
     FeeProposal p = Proposals.draft();
-    assertEquals(1, p.recordEvent());
-    assertEquals(2, p.recordEvent());
+    var drafted = FeeEvents.drafted(p);
+    FeeEvents.amended(p);
+    assertEquals(0, p.version());
+    assertEquals(1, p.record(drafted).aggregateVersion());
+    assertEquals(2, p.record(FeeEvents.amended(p)).aggregateVersion());
     assertEquals(2, p.version());
+    assertThrows(IllegalStateException.class, () -> Proposals.draft().record(drafted));
   }
 }

@@ -1,5 +1,7 @@
 package cn.anshan.oversight.registry.domain;
 
+import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.kit.time.OversightClock;
@@ -268,12 +270,9 @@ public class Institution {
     version++;
   }
 
-  /**
-   * Counts one more event of this aggregate (licence, registration, sanction, list changes) and
-   * returns its version.
-   */
-  public long recordEvent() {
-    return ++version;
+  /** Gives an event about this aggregate its next version, where the command appends it. */
+  public DomainEvent record(PendingEvent event) {
+    return event.numbered(AGGREGATE_TYPE, institutionId, ++version);
   }
 
   /** INS-02: the grade that weights random-sample inspections. */

@@ -1,6 +1,7 @@
 package cn.anshan.oversight.registry.messaging;
 
 import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.inspection.Inspection;
 import cn.anshan.oversight.registry.domain.inspection.InspectionPlan;
@@ -80,11 +81,10 @@ public final class InspectionEvents {
       ProblemType problemType,
       LocalDate deadline) {}
 
-  public static DomainEvent riskGraded(Institution i, RiskGrade previous) {
-    return new DomainEvent(
+  public static PendingEvent riskGraded(Institution i, RiskGrade previous) {
+    return new PendingEvent(
         Institution.AGGREGATE_TYPE,
         i.institutionId(),
-        i.recordEvent(),
         "RiskGradeAssigned.v1",
         i.district(),
         new RiskGradeAssigned(i.institutionId(), i.district(), i.riskGrade(), previous));
@@ -114,7 +114,7 @@ public final class InspectionEvents {
             raisedGrades));
   }
 
-  public static DomainEvent completed(Inspection inspection, List<Finding> findings) {
+  public static PendingEvent completed(Inspection inspection, List<Finding> findings) {
     return event(
         inspection,
         "InspectionCompleted.v1",
@@ -127,7 +127,7 @@ public final class InspectionEvents {
             inspection.completedAt()));
   }
 
-  public static DomainEvent ordered(Inspection inspection, Rectification r) {
+  public static PendingEvent ordered(Inspection inspection, Rectification r) {
     return event(
         inspection,
         "RectificationOrdered.v1",
@@ -140,7 +140,7 @@ public final class InspectionEvents {
             r.deadline()));
   }
 
-  public static DomainEvent verified(Inspection inspection, Rectification r, boolean late) {
+  public static PendingEvent verified(Inspection inspection, Rectification r, boolean late) {
     return event(
         inspection,
         "RectificationVerified.v1",
@@ -153,7 +153,7 @@ public final class InspectionEvents {
             late));
   }
 
-  public static DomainEvent overdue(Inspection inspection, Rectification r) {
+  public static PendingEvent overdue(Inspection inspection, Rectification r) {
     return event(
         inspection,
         "RectificationOverdue.v1",
@@ -166,13 +166,8 @@ public final class InspectionEvents {
             r.deadline()));
   }
 
-  private static DomainEvent event(Inspection inspection, String name, Object data) {
-    return new DomainEvent(
-        Inspection.AGGREGATE_TYPE,
-        inspection.id().toString(),
-        inspection.recordEvent(),
-        name,
-        inspection.district(),
-        data);
+  private static PendingEvent event(Inspection inspection, String name, Object data) {
+    return new PendingEvent(
+        Inspection.AGGREGATE_TYPE, inspection.id().toString(), name, inspection.district(), data);
   }
 }

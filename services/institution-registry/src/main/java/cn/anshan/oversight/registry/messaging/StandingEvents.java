@@ -1,6 +1,6 @@
 package cn.anshan.oversight.registry.messaging;
 
-import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.registry.domain.Category;
 import cn.anshan.oversight.registry.domain.Institution;
@@ -17,9 +17,9 @@ import java.util.UUID;
 
 /**
  * Licence, registration, sanction and list events of aggregate {@code Institution}. The list events
- * carry the whole standing, so escrow and enrolment never need to call the registry. Each factory
- * counts its event on the institution ({@link Institution#recordEvent()}), so call it once per
- * event actually appended.
+ * carry the whole standing, so escrow and enrolment never need to call the registry. Factories
+ * return pending events; the institution numbers each where it is appended ({@link
+ * Institution#record}).
  */
 public final class StandingEvents {
   private StandingEvents() {}
@@ -89,7 +89,7 @@ public final class StandingEvents {
       LocalDate licenceValidTo,
       List<Reason> reasons) {}
 
-  public static DomainEvent licenceIssued(Institution i, OperatingLicence l) {
+  public static PendingEvent licenceIssued(Institution i, OperatingLicence l) {
     return event(
         i,
         "LicenceIssued.v1",
@@ -104,7 +104,7 @@ public final class StandingEvents {
             l.validTo()));
   }
 
-  public static DomainEvent scopeChanged(Institution i, OperatingLicence l) {
+  public static PendingEvent scopeChanged(Institution i, OperatingLicence l) {
     return event(
         i,
         "LicenceScopeChanged.v1",
@@ -118,7 +118,7 @@ public final class StandingEvents {
             i.registrationDueBy()));
   }
 
-  public static DomainEvent revoked(
+  public static PendingEvent revoked(
       Institution i, OperatingLicence l, String ruleId, String detail) {
     return event(
         i,
@@ -126,21 +126,21 @@ public final class StandingEvents {
         new LicenceRevoked(i.institutionId(), i.district(), l.licenceNo(), ruleId, detail));
   }
 
-  public static DomainEvent expiring(Institution i, OperatingLicence l, long daysLeft) {
+  public static PendingEvent expiring(Institution i, OperatingLicence l, long daysLeft) {
     return event(
         i,
         "LicenceExpiring.v1",
         new LicenceExpiring(i.institutionId(), i.district(), l.licenceNo(), l.validTo(), daysLeft));
   }
 
-  public static DomainEvent expired(Institution i, OperatingLicence l) {
+  public static PendingEvent expired(Institution i, OperatingLicence l) {
     return event(
         i,
         "LicenceExpired.v1",
         new LicenceExpired(i.institutionId(), i.district(), l.licenceNo(), l.validTo()));
   }
 
-  public static DomainEvent registrationFiled(
+  public static PendingEvent registrationFiled(
       Institution i, RegistrationType type, String creditCode, LocalDate validTo) {
     return event(
         i,
@@ -148,14 +148,14 @@ public final class StandingEvents {
         new RegistrationFiled(i.institutionId(), i.district(), type, creditCode, validTo));
   }
 
-  public static DomainEvent registrationOverdue(Institution i, LocalDate dueBy) {
+  public static PendingEvent registrationOverdue(Institution i, LocalDate dueBy) {
     return event(
         i,
         "RegistrationOverdue.v1",
         new RegistrationOverdue(i.institutionId(), i.district(), dueBy));
   }
 
-  public static DomainEvent sanctionImposed(Institution i, Sanction s) {
+  public static PendingEvent sanctionImposed(Institution i, Sanction s) {
     return event(
         i,
         "SanctionImposed.v1",
@@ -163,14 +163,14 @@ public final class StandingEvents {
             i.institutionId(), i.district(), s.id(), s.type(), s.ruleId(), s.detail()));
   }
 
-  public static DomainEvent sanctionLifted(Institution i, Sanction s) {
+  public static PendingEvent sanctionLifted(Institution i, Sanction s) {
     return event(
         i,
         "SanctionLifted.v1",
         new SanctionLifted(i.institutionId(), i.district(), s.id(), s.type()));
   }
 
-  public static DomainEvent listChanged(
+  public static PendingEvent listChanged(
       Institution i,
       OperatingLicence licence,
       ListStatus previous,
@@ -200,8 +200,8 @@ public final class StandingEvents {
             reasons.stream().map(r -> new Reason(r.rule(), r.detail())).toList()));
   }
 
-  private static DomainEvent event(Institution i, String name, Object data) {
-    return new DomainEvent(
-        Institution.AGGREGATE_TYPE, i.institutionId(), i.recordEvent(), name, i.district(), data);
+  private static PendingEvent event(Institution i, String name, Object data) {
+    return new PendingEvent(
+        Institution.AGGREGATE_TYPE, i.institutionId(), name, i.district(), data);
   }
 }

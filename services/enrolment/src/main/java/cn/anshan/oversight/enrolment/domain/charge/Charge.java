@@ -1,5 +1,7 @@
 package cn.anshan.oversight.enrolment.domain.charge;
 
+import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -99,9 +101,9 @@ public class Charge {
     return new ChargeCalculator.Period(periodStart, periodEnd);
   }
 
-  /** Counts one more event of this aggregate and returns its version. */
-  public long recordEvent() {
-    return ++version;
+  /** Gives an event about this aggregate its next version, where the command appends it. */
+  public DomainEvent record(PendingEvent event) {
+    return event.numbered(AGGREGATE_TYPE, id.toString(), ++version);
   }
 
   public UUID id() {

@@ -1,5 +1,7 @@
 package cn.anshan.oversight.enrolment.domain.enrolment;
 
+import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.problem.FieldError;
 import cn.anshan.oversight.kit.problem.Problem;
 import cn.anshan.oversight.kit.problem.ProblemException;
@@ -94,8 +96,9 @@ public class Enrolment {
     this.withdrawnAt = now;
   }
 
-  public long recordEvent() {
-    return ++version;
+  /** Gives an event about this aggregate its next version, where the command appends it. */
+  public DomainEvent record(PendingEvent event) {
+    return event.numbered(AGGREGATE_TYPE, id.toString(), ++version);
   }
 
   public UUID id() {

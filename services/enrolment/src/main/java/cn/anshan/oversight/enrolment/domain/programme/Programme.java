@@ -1,5 +1,7 @@
 package cn.anshan.oversight.enrolment.domain.programme;
 
+import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -119,9 +121,9 @@ public class Programme {
     return grades.contains(grade);
   }
 
-  /** Counts one more event of this aggregate and returns its version. */
-  public long recordEvent() {
-    return ++version;
+  /** Gives an event about this aggregate its next version, where the command appends it. */
+  public DomainEvent record(PendingEvent event) {
+    return event.numbered(AGGREGATE_TYPE, id.toString(), ++version);
   }
 
   public UUID id() {

@@ -4,6 +4,8 @@ import cn.anshan.oversight.escrow.domain.contract.Instalments;
 import cn.anshan.oversight.escrow.domain.contract.SignedContract;
 import cn.anshan.oversight.escrow.domain.entitlement.Category;
 import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
+import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -259,8 +261,9 @@ public class Order {
     return paidFen - releasedFen - refundedFen;
   }
 
-  public long recordEvent() {
-    return ++version;
+  /** Gives an event about this aggregate its next version, where the command appends it. */
+  public DomainEvent record(PendingEvent event) {
+    return event.numbered(AGGREGATE_TYPE, id.toString(), ++version);
   }
 
   public UUID id() {

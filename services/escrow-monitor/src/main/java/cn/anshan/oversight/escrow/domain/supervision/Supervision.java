@@ -1,5 +1,7 @@
 package cn.anshan.oversight.escrow.domain.supervision;
 
+import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -76,8 +78,9 @@ public class Supervision {
     return mode == SupervisionMode.RISK_RESERVE && reserveFen < minimumFen;
   }
 
-  public long recordEvent() {
-    return ++version;
+  /** Gives an event about this aggregate its next version, where the command appends it. */
+  public DomainEvent record(PendingEvent event) {
+    return event.numbered(AGGREGATE_TYPE, institutionId, ++version);
   }
 
   public String institutionId() {

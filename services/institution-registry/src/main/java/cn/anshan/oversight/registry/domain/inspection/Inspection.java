@@ -1,5 +1,7 @@
 package cn.anshan.oversight.registry.domain.inspection;
 
+import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -54,9 +56,9 @@ public class Inspection {
     completedAt = now;
   }
 
-  /** Counts one more event of this aggregate and returns its version. */
-  public long recordEvent() {
-    return ++version;
+  /** Gives an event about this aggregate its next version, where the command appends it. */
+  public DomainEvent record(PendingEvent event) {
+    return event.numbered(AGGREGATE_TYPE, id.toString(), ++version);
   }
 
   public UUID id() {

@@ -1,5 +1,7 @@
 package cn.anshan.oversight.registry.domain.premises;
 
+import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -70,9 +72,9 @@ public class Premises {
     leaseWarnedFor = leaseEnd;
   }
 
-  /** Counts one more event of this aggregate and returns its version. */
-  public long recordEvent() {
-    return ++version;
+  /** Gives an event about this aggregate its next version, where the command appends it. */
+  public DomainEvent record(PendingEvent event) {
+    return event.numbered(AGGREGATE_TYPE, id.toString(), ++version);
   }
 
   private void take(PremisesForm form) {

@@ -1,5 +1,7 @@
 package cn.anshan.oversight.registry.domain.unlicensed;
 
+import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.registry.domain.standing.ListStatus;
@@ -125,9 +127,9 @@ public class UnlicensedOperator {
     return new OperatorSanction(id, order, finding.rule(), regulator, now);
   }
 
-  /** Counts one more event of this aggregate and returns its version. */
-  public long recordEvent() {
-    return ++version;
+  /** Gives an event about this aggregate its next version, where the command appends it. */
+  public DomainEvent record(PendingEvent event) {
+    return event.numbered(AGGREGATE_TYPE, id.toString(), ++version);
   }
 
   public UUID id() {

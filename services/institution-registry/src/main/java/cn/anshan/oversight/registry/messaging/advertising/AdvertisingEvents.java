@@ -1,6 +1,6 @@
 package cn.anshan.oversight.registry.messaging.advertising;
 
-import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.registry.domain.advertising.AdChannel;
 import cn.anshan.oversight.registry.domain.advertising.AdReport;
 import java.time.Instant;
@@ -9,7 +9,8 @@ import java.util.UUID;
 
 /**
  * Events of aggregate {@code AdReport} (ADV-01, §11 row 22). No description text and no reporter
- * beyond the envelope's actor. Each factory counts its event on the report.
+ * beyond the envelope's actor. Factories return pending events; the report numbers each where it is
+ * appended.
  */
 public final class AdvertisingEvents {
   private AdvertisingEvents() {}
@@ -46,7 +47,7 @@ public final class AdvertisingEvents {
       LocalDate windowStart,
       LocalDate windowEnd) {}
 
-  public static DomainEvent reported(AdReport r) {
+  public static PendingEvent reported(AdReport r) {
     return event(
         r,
         "AdViolationReported.v1",
@@ -54,7 +55,7 @@ public final class AdvertisingEvents {
             r.id(), r.institutionId(), r.district(), r.channel(), r.reportedAt()));
   }
 
-  public static DomainEvent confirmed(AdReport r) {
+  public static PendingEvent confirmed(AdReport r) {
     return event(
         r,
         "AdViolationConfirmed.v1",
@@ -62,7 +63,7 @@ public final class AdvertisingEvents {
             r.id(), r.institutionId(), r.district(), r.channel(), r.decidedAt(), r.decidedOn()));
   }
 
-  public static DomainEvent dismissed(AdReport r) {
+  public static PendingEvent dismissed(AdReport r) {
     return event(
         r,
         "AdViolationDismissed.v1",
@@ -70,7 +71,7 @@ public final class AdvertisingEvents {
             r.id(), r.institutionId(), r.district(), r.channel(), r.decidedAt()));
   }
 
-  public static DomainEvent repeatOffence(
+  public static PendingEvent repeatOffence(
       AdReport r, int count, int threshold, int windowDays, LocalDate windowStart) {
     return event(
         r,
@@ -86,8 +87,7 @@ public final class AdvertisingEvents {
             r.decidedOn()));
   }
 
-  private static DomainEvent event(AdReport r, String name, Object data) {
-    return new DomainEvent(
-        AdReport.AGGREGATE_TYPE, r.id().toString(), r.recordEvent(), name, r.district(), data);
+  private static PendingEvent event(AdReport r, String name, Object data) {
+    return new PendingEvent(AdReport.AGGREGATE_TYPE, r.id().toString(), name, r.district(), data);
   }
 }

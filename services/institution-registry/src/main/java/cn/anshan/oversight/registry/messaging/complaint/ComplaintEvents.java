@@ -1,6 +1,6 @@
 package cn.anshan.oversight.registry.messaging.complaint;
 
-import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.registry.domain.complaint.Agency;
 import cn.anshan.oversight.registry.domain.complaint.Complaint;
 import cn.anshan.oversight.registry.domain.complaint.ComplaintCategory;
@@ -11,8 +11,8 @@ import java.util.UUID;
 
 /**
  * Events of aggregate {@code Complaint} (§11 row 14). They carry ids, category and dates only:
- * never the texts, and the parent only as the envelope's actor of ComplaintFiled. Each factory
- * counts its event on the complaint, so call it once per event actually appended.
+ * never the texts, and the parent only as the envelope's actor of ComplaintFiled. Factories return
+ * pending events; the complaint numbers each where it is appended.
  */
 public final class ComplaintEvents {
   private ComplaintEvents() {}
@@ -50,7 +50,7 @@ public final class ComplaintEvents {
       Instant filedAt,
       LocalDate answerDueBy) {}
 
-  public static DomainEvent filed(Complaint c) {
+  public static PendingEvent filed(Complaint c) {
     return event(
         c,
         "ComplaintFiled.v1",
@@ -64,7 +64,7 @@ public final class ComplaintEvents {
             c.answerDueBy()));
   }
 
-  public static DomainEvent answered(Complaint c) {
+  public static PendingEvent answered(Complaint c) {
     return event(
         c,
         "ComplaintAnswered.v1",
@@ -77,7 +77,7 @@ public final class ComplaintEvents {
             c.answeredAt()));
   }
 
-  public static DomainEvent closed(Complaint c) {
+  public static PendingEvent closed(Complaint c) {
     return event(
         c,
         "ComplaintClosed.v1",
@@ -85,7 +85,7 @@ public final class ComplaintEvents {
             c.id(), c.institutionId(), c.district(), c.category(), c.outcome(), c.closedAt()));
   }
 
-  public static DomainEvent answerOverdue(Complaint c) {
+  public static PendingEvent answerOverdue(Complaint c) {
     return event(
         c,
         "ComplaintAnswerOverdue.v1",
@@ -93,8 +93,7 @@ public final class ComplaintEvents {
             c.id(), c.institutionId(), c.district(), c.category(), c.filedAt(), c.answerDueBy()));
   }
 
-  private static DomainEvent event(Complaint c, String name, Object data) {
-    return new DomainEvent(
-        Complaint.AGGREGATE_TYPE, c.id().toString(), c.recordEvent(), name, c.district(), data);
+  private static PendingEvent event(Complaint c, String name, Object data) {
+    return new PendingEvent(Complaint.AGGREGATE_TYPE, c.id().toString(), name, c.district(), data);
   }
 }

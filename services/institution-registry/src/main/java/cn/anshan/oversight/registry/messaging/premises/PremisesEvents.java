@@ -1,6 +1,6 @@
 package cn.anshan.oversight.registry.messaging.premises;
 
-import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.registry.domain.premises.BuildingType;
 import cn.anshan.oversight.registry.domain.premises.Premises;
 import java.math.BigDecimal;
@@ -10,8 +10,8 @@ import java.util.UUID;
 
 /**
  * Events of aggregate {@code Premises} (§11 row 4). The address is a business address; classroom
- * names stay in the registry. Each factory counts its event on the site, so call it once per event
- * actually appended.
+ * names stay in the registry. Factories return pending events; the site numbers each where it is
+ * appended.
  */
 public final class PremisesEvents {
   private PremisesEvents() {}
@@ -32,15 +32,15 @@ public final class PremisesEvents {
   public record PremisesLeaseExpiring(
       UUID premisesId, String institutionId, String district, String address, LocalDate leaseEnd) {}
 
-  public static DomainEvent filed(Premises p) {
+  public static PendingEvent filed(Premises p) {
     return event(p, "PremisesFiled.v1", facts(p));
   }
 
-  public static DomainEvent changed(Premises p) {
+  public static PendingEvent changed(Premises p) {
     return event(p, "PremisesChanged.v1", facts(p));
   }
 
-  public static DomainEvent leaseExpiring(Premises p) {
+  public static PendingEvent leaseExpiring(Premises p) {
     return event(
         p,
         "PremisesLeaseExpiring.v1",
@@ -63,8 +63,7 @@ public final class PremisesEvents {
             .toList());
   }
 
-  private static DomainEvent event(Premises p, String name, Object data) {
-    return new DomainEvent(
-        Premises.AGGREGATE_TYPE, p.id().toString(), p.recordEvent(), name, p.district(), data);
+  private static PendingEvent event(Premises p, String name, Object data) {
+    return new PendingEvent(Premises.AGGREGATE_TYPE, p.id().toString(), name, p.district(), data);
   }
 }

@@ -1,6 +1,6 @@
 package cn.anshan.oversight.registry.messaging.unlicensed;
 
-import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.registry.domain.standing.ListStatus;
 import cn.anshan.oversight.registry.domain.unlicensed.Discovery;
 import cn.anshan.oversight.registry.domain.unlicensed.OperatorFinding;
@@ -14,7 +14,8 @@ import java.util.UUID;
 /**
  * Events of aggregate {@code UnlicensedOperator} (issue 18 item 1). They carry ids, the district,
  * the test's parts and the outcome: never the operator's name, address or the evidence, which may
- * name a private person and stay in the registry. Each factory counts its event on the operator.
+ * name a private person and stay in the registry. Factories return pending events; the operator
+ * numbers each where it is appended.
  */
 public final class UnlicensedOperatorEvents {
   private UnlicensedOperatorEvents() {}
@@ -49,7 +50,7 @@ public final class UnlicensedOperatorEvents {
       ListStatus listStatus,
       Instant imposedAt) {}
 
-  public static DomainEvent recorded(UnlicensedOperator o) {
+  public static PendingEvent recorded(UnlicensedOperator o) {
     return event(
         o,
         "UnlicensedOperatorRecorded.v1",
@@ -57,7 +58,7 @@ public final class UnlicensedOperatorEvents {
             o.id(), o.district(), o.discoveredThrough(), o.sourceReference(), o.recordedAt()));
   }
 
-  public static DomainEvent assessed(UnlicensedOperator o) {
+  public static PendingEvent assessed(UnlicensedOperator o) {
     ThreePartTest test = o.test();
     return event(
         o,
@@ -74,7 +75,7 @@ public final class UnlicensedOperatorEvents {
             o.assessedAt()));
   }
 
-  public static DomainEvent sanctioned(UnlicensedOperator o, OperatorSanction s) {
+  public static PendingEvent sanctioned(UnlicensedOperator o, OperatorSanction s) {
     return event(
         o,
         "UnlicensedOperatorSanctioned.v1",
@@ -91,13 +92,8 @@ public final class UnlicensedOperatorEvents {
             s.imposedAt()));
   }
 
-  private static DomainEvent event(UnlicensedOperator o, String name, Object data) {
-    return new DomainEvent(
-        UnlicensedOperator.AGGREGATE_TYPE,
-        o.id().toString(),
-        o.recordEvent(),
-        name,
-        o.district(),
-        data);
+  private static PendingEvent event(UnlicensedOperator o, String name, Object data) {
+    return new PendingEvent(
+        UnlicensedOperator.AGGREGATE_TYPE, o.id().toString(), name, o.district(), data);
   }
 }

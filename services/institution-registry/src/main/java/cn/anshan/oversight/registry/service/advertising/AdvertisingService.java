@@ -82,7 +82,9 @@ public class AdvertisingService {
                       clock.now());
               return reports
                   .persist(report)
-                  .call(() -> outbox.append(command, AdvertisingEvents.reported(report)))
+                  .call(
+                      () ->
+                          outbox.append(command, report.record(AdvertisingEvents.reported(report))))
                   .map(saved -> AdReportView.of(report));
             });
   }
@@ -118,11 +120,16 @@ public class AdvertisingService {
     confirmations.add(today);
     int count =
         AdvertisingRules.confirmationsInWindow(confirmations, today, settings.repeatWindowDays());
-    Uni<Void> appended = outbox.append(command, AdvertisingEvents.confirmed(report));
+    Uni<Void> appended = outbox.append(command, report.record(AdvertisingEvents.confirmed(report)));
     if (AdvertisingRules.repeatOffence(count, settings.repeatThreshold())) {
       DomainEvent repeat =
-          AdvertisingEvents.repeatOffence(
-              report, count, settings.repeatThreshold(), settings.repeatWindowDays(), windowStart);
+          report.record(
+              AdvertisingEvents.repeatOffence(
+                  report,
+                  count,
+                  settings.repeatThreshold(),
+                  settings.repeatWindowDays(),
+                  windowStart));
       appended = appended.chain(() -> outbox.append(command, repeat));
     }
     return appended.replaceWith(AdReportView.of(report, count));
@@ -141,7 +148,7 @@ public class AdvertisingService {
                   clock.now(),
                   clock.today());
               return outbox
-                  .append(command, AdvertisingEvents.dismissed(report))
+                  .append(command, report.record(AdvertisingEvents.dismissed(report)))
                   .replaceWith(AdReportView.of(report));
             });
   }

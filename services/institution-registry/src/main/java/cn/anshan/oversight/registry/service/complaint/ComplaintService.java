@@ -84,7 +84,7 @@ public class ComplaintService {
                       clock.now(),
                       dueBy);
               // the event sets the version before the insert, so the new row is written once
-              DomainEvent filed = ComplaintEvents.filed(complaint);
+              DomainEvent filed = complaint.record(ComplaintEvents.filed(complaint));
               return complaints
                   .persist(complaint)
                   .call(() -> outbox.append(command, filed))
@@ -113,7 +113,7 @@ public class ComplaintService {
             description,
             command.actor().subject(),
             clock.now());
-    DomainEvent filed = ComplaintEvents.filed(complaint);
+    DomainEvent filed = complaint.record(ComplaintEvents.filed(complaint));
     return complaints
         .persist(complaint)
         .call(() -> outbox.append(command, filed))
@@ -136,7 +136,7 @@ public class ComplaintService {
               Versions.requireIfMatch(ifMatch, complaint.version());
               complaint.answer(text, operator.subject(), clock.now());
               return outbox
-                  .append(command, ComplaintEvents.answered(complaint))
+                  .append(command, complaint.record(ComplaintEvents.answered(complaint)))
                   .replaceWith(ComplaintView.of(complaint, operator.role()));
             });
   }
@@ -160,7 +160,7 @@ public class ComplaintService {
               Versions.requireIfMatch(ifMatch, complaint.version());
               complaint.close(outcome, note, regulator.subject(), clock.now());
               return outbox
-                  .append(command, ComplaintEvents.closed(complaint))
+                  .append(command, complaint.record(ComplaintEvents.closed(complaint)))
                   .replaceWith(ComplaintView.of(complaint, regulator.role()));
             });
   }
@@ -226,7 +226,7 @@ public class ComplaintService {
                     overdue,
                     complaint -> {
                       complaint.overdueReported(clock.now());
-                      return ComplaintEvents.answerOverdue(complaint);
+                      return complaint.record(ComplaintEvents.answerOverdue(complaint));
                     }));
   }
 

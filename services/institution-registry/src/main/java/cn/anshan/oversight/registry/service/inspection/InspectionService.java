@@ -78,7 +78,9 @@ public class InspectionService {
               RiskGrade previous = institution.riskGrade();
               institution.gradeRisk(grade);
               return outbox
-                  .append(command, InspectionEvents.riskGraded(institution, previous))
+                  .append(
+                      command,
+                      institution.record(InspectionEvents.riskGraded(institution, previous)))
                   .map(
                       ignored ->
                           new RiskGradeView(
@@ -110,11 +112,14 @@ public class InspectionService {
               Uni<Void> chain =
                   outbox.append(
                       command,
-                      InspectionEvents.completed(
-                          inspection,
-                          findings.stream()
-                              .map(f -> new InspectionEvents.Finding(f.problemType(), f.detail()))
-                              .toList()));
+                      inspection.record(
+                          InspectionEvents.completed(
+                              inspection,
+                              findings.stream()
+                                  .map(
+                                      f ->
+                                          new InspectionEvents.Finding(f.problemType(), f.detail()))
+                                  .toList())));
               for (Rectification order : orders) {
                 chain =
                     chain
@@ -122,7 +127,9 @@ public class InspectionService {
                         .chain(
                             () ->
                                 outbox.append(
-                                    command, InspectionEvents.ordered(inspection, order)));
+                                    command,
+                                    inspection.record(
+                                        InspectionEvents.ordered(inspection, order))));
               }
               return chain.map(ignored -> InspectionView.of(inspection, orders));
             });
@@ -145,7 +152,10 @@ public class InspectionService {
                         boolean late = clock.today().isAfter(order.deadline());
                         order.verify(clock.now());
                         return outbox
-                            .append(command, InspectionEvents.verified(inspection, order, late))
+                            .append(
+                                command,
+                                inspection.record(
+                                    InspectionEvents.verified(inspection, order, late)))
                             .chain(() -> view(inspection));
                       });
             });
@@ -193,7 +203,8 @@ public class InspectionService {
         .chain(
             inspection -> {
               order.markOverdue();
-              return outbox.append(system, InspectionEvents.overdue(inspection, order));
+              return outbox.append(
+                  system, inspection.record(InspectionEvents.overdue(inspection, order)));
             })
         .replaceWith(1);
   }

@@ -68,7 +68,7 @@ public class PremisesService {
               Premises site = new Premises(institutionId, form, operator.subject(), clock.now());
               return premises
                   .persist(site)
-                  .call(() -> outbox.append(command, PremisesEvents.filed(site)))
+                  .call(() -> outbox.append(command, site.record(PremisesEvents.filed(site))))
                   .map(saved -> PremisesView.of(site, operator.role()));
             });
   }
@@ -93,7 +93,7 @@ public class PremisesService {
               check(form, found.institution());
               site.change(form, clock.now());
               return outbox
-                  .append(command, PremisesEvents.changed(site))
+                  .append(command, site.record(PremisesEvents.changed(site)))
                   .replaceWith(PremisesView.of(site, operator.role()));
             });
   }
@@ -170,7 +170,7 @@ public class PremisesService {
                     ending,
                     site -> {
                       site.leaseWarned();
-                      return PremisesEvents.leaseExpiring(site);
+                      return site.record(PremisesEvents.leaseExpiring(site));
                     }));
   }
 

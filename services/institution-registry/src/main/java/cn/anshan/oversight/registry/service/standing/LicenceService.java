@@ -83,7 +83,9 @@ public class LicenceService {
                   .call(
                       () ->
                           outbox.append(
-                              command, StandingEvents.licenceIssued(institution, licence)))
+                              command,
+                              institution.record(
+                                  StandingEvents.licenceIssued(institution, licence))))
                   .chain(() -> assessment.reassess(command, institution));
             });
   }
@@ -112,7 +114,10 @@ public class LicenceService {
                   calendar.plusWorkingDays(
                       clock.today(), settings.registrationFollowWorkingDays()));
               return outbox
-                  .append(command, StandingEvents.scopeChanged(institution, licensed.licence()))
+                  .append(
+                      command,
+                      institution.record(
+                          StandingEvents.scopeChanged(institution, licensed.licence())))
                   .chain(() -> assessment.reassess(command, institution));
             });
   }
@@ -128,7 +133,8 @@ public class LicenceService {
               return outbox
                   .append(
                       command,
-                      StandingEvents.revoked(institution, licensed.licence(), ruleId, detail))
+                      institution.record(
+                          StandingEvents.revoked(institution, licensed.licence(), ruleId, detail)))
                   .chain(() -> assessment.reassess(command, institution));
             });
   }

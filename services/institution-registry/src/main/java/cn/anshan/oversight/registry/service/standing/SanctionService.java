@@ -61,7 +61,9 @@ public class SanctionService {
                   .call(
                       () ->
                           outbox.append(
-                              command, StandingEvents.sanctionImposed(institution, sanction)))
+                              command,
+                              institution.record(
+                                  StandingEvents.sanctionImposed(institution, sanction))))
                   .chain(() -> assessment.reassess(command, institution));
             });
   }
@@ -83,7 +85,7 @@ public class SanctionService {
       CommandContext command, Institution institution, Sanction sanction) {
     sanction.lift(command.actor().subject(), clock.now());
     return outbox
-        .append(command, StandingEvents.sanctionLifted(institution, sanction))
+        .append(command, institution.record(StandingEvents.sanctionLifted(institution, sanction)))
         .chain(() -> assessment.reassess(command, institution));
   }
 }

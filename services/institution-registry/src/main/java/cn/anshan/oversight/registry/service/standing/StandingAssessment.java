@@ -45,12 +45,13 @@ public class StandingAssessment {
               return outbox
                   .append(
                       command,
-                      StandingEvents.listChanged(
-                          institution,
-                          facts.licence(),
-                          previous,
-                          standing.operational(),
-                          standing.reasons()))
+                      institution.record(
+                          StandingEvents.listChanged(
+                              institution,
+                              facts.licence(),
+                              previous,
+                              standing.operational(),
+                              standing.reasons())))
                   .map(ignored -> view(institution, facts, standing));
             });
   }

@@ -107,7 +107,8 @@ public class StandingService {
             () ->
                 outbox.append(
                     command,
-                    StandingEvents.registrationFiled(institution, type, creditCode, validTo)))
+                    institution.record(
+                        StandingEvents.registrationFiled(institution, type, creditCode, validTo))))
         .chain(() -> assessment.reassess(command, institution));
   }
 
@@ -169,7 +170,8 @@ public class StandingService {
     return outbox
         .append(
             system,
-            StandingEvents.registrationOverdue(institution, institution.registrationDueBy()))
+            institution.record(
+                StandingEvents.registrationOverdue(institution, institution.registrationDueBy())))
         .chain(() -> assessment.reassess(system, institution))
         .replaceWith(1);
   }
@@ -179,7 +181,7 @@ public class StandingService {
     if (licence.isExpiredOn(today)) {
       licence.expire();
       return outbox
-          .append(system, StandingEvents.expired(institution, licence))
+          .append(system, institution.record(StandingEvents.expired(institution, licence)))
           .chain(() -> assessment.reassess(system, institution))
           .replaceWith(1);
     }
@@ -189,7 +191,7 @@ public class StandingService {
     institution.warnedAboutLicenceEnding(licence.validTo());
     long daysLeft = ChronoUnit.DAYS.between(today, licence.validTo());
     return outbox
-        .append(system, StandingEvents.expiring(institution, licence, daysLeft))
+        .append(system, institution.record(StandingEvents.expiring(institution, licence, daysLeft)))
         .replaceWith(1);
   }
 }

@@ -83,7 +83,7 @@ public class UnlicensedOperatorService {
                       regulator.subject(),
                       clock.now());
               // the event sets the version before the insert, so the new row is written once
-              var recorded = UnlicensedOperatorEvents.recorded(operator);
+              var recorded = operator.record(UnlicensedOperatorEvents.recorded(operator));
               return operators
                   .persist(operator)
                   .call(() -> outbox.append(command, recorded))
@@ -130,7 +130,7 @@ public class UnlicensedOperatorService {
             operator -> {
               operator.assess(test, settings.bands(), command.actor().subject(), clock.now());
               return outbox
-                  .append(command, UnlicensedOperatorEvents.assessed(operator))
+                  .append(command, operator.record(UnlicensedOperatorEvents.assessed(operator)))
                   .chain(() -> view(operator));
             });
   }
@@ -150,7 +150,9 @@ public class UnlicensedOperatorService {
                   .call(
                       () ->
                           outbox.append(
-                              command, UnlicensedOperatorEvents.sanctioned(operator, sanction)))
+                              command,
+                              operator.record(
+                                  UnlicensedOperatorEvents.sanctioned(operator, sanction))))
                   .chain(() -> view(operator));
             });
   }
