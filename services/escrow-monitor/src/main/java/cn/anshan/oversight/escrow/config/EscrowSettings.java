@@ -1,5 +1,6 @@
 package cn.anshan.oversight.escrow.config;
 
+import cn.anshan.oversight.escrow.domain.risk.SalesSpike;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.LocalDate;
@@ -142,13 +143,29 @@ public interface EscrowSettings {
     @WithDefault("0.8")
     double coverageRed();
 
-    /** Row 13 (b): a week's sales above this multiple of the trailing 4-week weekly average. */
+    /** Row 13 (b): a window's sales above this multiple of the baseline's average window. */
     @WithDefault("2.0")
     double salesSpikeFactor();
 
     /** Row 13 (b): sales in fen below which no spike is reported (a new institution). */
     @WithDefault("100000")
     long salesSpikeMinFen();
+
+    /** Row 13 (b): the days of sales compared with the baseline (a week). */
+    @WithDefault("7")
+    int salesSpikeWindowDays();
+
+    /** Row 13 (b): how many windows before the last one make its baseline (4 weeks). */
+    @WithDefault("4")
+    int salesSpikeBaselineWindows();
+
+    default SalesSpike salesSpike() {
+      return new SalesSpike(
+          salesSpikeWindowDays(),
+          salesSpikeBaselineWindows(),
+          salesSpikeFactor(),
+          salesSpikeMinFen());
+    }
 
     /** Row 13 (c): refund requests for one institution in 7 days that count as a surge. */
     @WithDefault("5")

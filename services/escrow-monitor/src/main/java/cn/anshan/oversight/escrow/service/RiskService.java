@@ -6,6 +6,7 @@ import cn.anshan.oversight.escrow.domain.risk.RiskGrade;
 import cn.anshan.oversight.escrow.domain.risk.RiskIndicator;
 import cn.anshan.oversight.escrow.domain.risk.RiskRules;
 import cn.anshan.oversight.escrow.domain.risk.RiskRules.Trip;
+import cn.anshan.oversight.escrow.domain.risk.SalesSpike;
 import cn.anshan.oversight.escrow.domain.supervision.Supervision;
 import cn.anshan.oversight.escrow.messaging.RiskEvents;
 import cn.anshan.oversight.escrow.repository.BankMovementRepository;
@@ -142,9 +143,10 @@ public class RiskService {
                         + order.id()
                         + " arrived while the institution may not collect"));
     Instant now = clock.now();
-    // The payment being recorded counts in the last week; the query sees only earlier ones.
+    SalesSpike spike = settings.risk().salesSpike();
+    // The payment being recorded counts in the last window; the query sees only earlier ones.
     return first
-        .chain(() -> sales(order.institutionId(), bankRef, now))
+        .chain(() -> sales(order.institutionId(), bankRef, now, spike))
         .chain(
             sales ->
                 tripIfAny(
@@ -152,24 +154,21 @@ public class RiskService {
                     order.institutionId(),
                     order.district(),
                     RiskRules.salesSpike(
-                        sales.lastWeekFen() + amountFen,
-                        sales.fourWeeksBeforeFen(),
-                        settings.risk().salesSpikeFactor(),
-                        settings.risk().salesSpikeMinFen())))
+                        sales.lastWindowFen() + amountFen, sales.baselineFen(), spike)))
         .replaceWithVoid();
   }
 
-  /** What came in through the custody bank: in the last week, and in the four weeks before it. */
-  private record Sales(long lastWeekFen, long fourWeeksBeforeFen) {}
+  /** What came in through the custody bank: in the last window, and in the baseline before it. */
+  private record Sales(long lastWindowFen, long baselineFen) {}
 
-  private Uni<Sales> sales(String institutionId, String bankRef, Instant now) {
-    Instant weekAgo = now.minus(Duration.ofDays(7));
-    return bank.paymentsBetween(institutionId, bankRef, weekAgo, now)
+  private Uni<Sales> sales(String institutionId, String bankRef, Instant now, SalesSpike spike) {
+    Instant windowStart = now.minus(Duration.ofDays(spike.windowDays()));
+    Instant baselineStart = now.minus(Duration.ofDays(spike.lookBackDays()));
+    return bank.paymentsBetween(institutionId, bankRef, windowStart, now)
         .chain(
-            lastWeek ->
-                bank.paymentsBetween(
-                        institutionId, bankRef, now.minus(Duration.ofDays(35)), weekAgo)
-                    .map(before -> new Sales(lastWeek, before)));
+            lastWindow ->
+                bank.paymentsBetween(institutionId, bankRef, baselineStart, windowStart)
+                    .map(baseline -> new Sales(lastWindow, baseline)));
   }
 
   /** After a lesson was asked for: the order's lessons going faster than taught (PLT-14). */

@@ -37,34 +37,39 @@ public final class RiskRules {
   }
 
   /**
-   * (b) the last 7 days' sales against the weekly average of the 4 weeks before; no baseline (a new
-   * institution) or small sales trip nothing.
+   * (b) the last window's sales against the average window of the baseline before it; no baseline
+   * (a new institution) or small sales trip nothing.
    */
-  public static Optional<Trip> salesSpike(
-      long lastWeekFen, long previousFourWeeksFen, double factor, long minimumFen) {
-    double average = previousFourWeeksFen / 4.0;
-    if (lastWeekFen < minimumFen || average <= 0) {
+  public static Optional<Trip> salesSpike(long lastWindowFen, long baselineFen, SalesSpike spike) {
+    double average = (double) baselineFen / spike.baselineWindows();
+    if (lastWindowFen < spike.minimumFen() || average <= 0) {
       return Optional.empty();
     }
-    double ratio = lastWeekFen / average;
-    if (ratio <= factor) {
+    double ratio = lastWindowFen / average;
+    if (ratio <= spike.factor()) {
       return Optional.empty();
     }
     RiskGrade grade =
-        ratio >= 2 * factor
+        ratio >= 2 * spike.factor()
             ? RiskGrade.RED
-            : ratio >= 1.5 * factor ? RiskGrade.ORANGE : RiskGrade.YELLOW;
+            : ratio >= 1.5 * spike.factor() ? RiskGrade.ORANGE : RiskGrade.YELLOW;
     return Optional.of(
         new Trip(
             RiskIndicator.SALES_SPIKE,
             grade,
             round(ratio),
-            factor,
+            spike.factor(),
             "sales of "
-                + lastWeekFen
-                + " fen in 7 days against a weekly average of "
+                + lastWindowFen
+                + " fen in "
+                + spike.windowDays()
+                + " days against an average of "
                 + Math.round(average)
-                + " fen over the 4 weeks before"));
+                + " fen per "
+                + spike.windowDays()
+                + " days over the "
+                + spike.baselineWindows()
+                + " periods before"));
   }
 
   /** (c) refund requests in the last 7 days reaching the configured count. */

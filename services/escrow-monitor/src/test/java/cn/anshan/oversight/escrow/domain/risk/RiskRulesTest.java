@@ -22,15 +22,29 @@ class RiskRulesTest {
   @Test
   @DisplayName("REL-13 sales spike against the trailing 4-week average")
   void salesSpike() {
+    SalesSpike weekly = new SalesSpike(7, 4, 2.0, 50_000);
     // average 100_000 a week; 200_000 is not above 2x, 200_001 is
-    assertTrue(RiskRules.salesSpike(200_000, 400_000, 2.0, 50_000).isEmpty());
+    assertTrue(RiskRules.salesSpike(200_000, 400_000, weekly).isEmpty());
     assertEquals(
-        RiskGrade.YELLOW,
-        RiskRules.salesSpike(200_001, 400_000, 2.0, 50_000).orElseThrow().grade());
+        RiskGrade.YELLOW, RiskRules.salesSpike(200_001, 400_000, weekly).orElseThrow().grade());
     assertEquals(
-        RiskGrade.RED, RiskRules.salesSpike(400_000, 400_000, 2.0, 50_000).orElseThrow().grade());
-    assertTrue(RiskRules.salesSpike(900_000, 0, 2.0, 50_000).isEmpty(), "no baseline");
-    assertTrue(RiskRules.salesSpike(40_000, 4_000, 2.0, 50_000).isEmpty(), "small sales");
+        RiskGrade.RED, RiskRules.salesSpike(400_000, 400_000, weekly).orElseThrow().grade());
+    assertTrue(RiskRules.salesSpike(900_000, 0, weekly).isEmpty(), "no baseline");
+    assertTrue(RiskRules.salesSpike(40_000, 4_000, weekly).isEmpty(), "small sales");
+    assertEquals(35, weekly.lookBackDays());
+  }
+
+  @Test
+  @DisplayName("REL-13 sales spike: the window and the baseline are configuration (row 13 b)")
+  void salesSpikeOverAnotherWindow() {
+    // fortnights, baseline of 2: average 200_000 a fortnight, so 400_000 is not above 2x
+    SalesSpike fortnightly = new SalesSpike(14, 2, 2.0, 50_000);
+    assertTrue(RiskRules.salesSpike(400_000, 400_000, fortnightly).isEmpty());
+    var trip = RiskRules.salesSpike(400_001, 400_000, fortnightly).orElseThrow();
+    assertEquals(RiskGrade.YELLOW, trip.grade());
+    assertTrue(trip.detail().contains("in 14 days"), trip.detail());
+    assertTrue(trip.detail().contains("over the 2 periods before"), trip.detail());
+    assertEquals(42, fortnightly.lookBackDays());
   }
 
   @Test
