@@ -65,10 +65,10 @@ final class BrokerPublisher implements AutoCloseable {
    * never reaches the broker before its predecessor was acknowledged, so even a failed or expired
    * send cannot let a later event of the same aggregate overtake it.
    */
-  Outcome publish(List<PendingEvent> batch) {
+  Outcome publish(List<UnpublishedRow> batch) {
     ensureTopic();
-    Map<String, List<PendingEvent>> byAggregate = new LinkedHashMap<>();
-    for (PendingEvent p : batch) {
+    Map<String, List<UnpublishedRow>> byAggregate = new LinkedHashMap<>();
+    for (UnpublishedRow p : batch) {
       byAggregate.computeIfAbsent(p.aggregateKey(), k -> new ArrayList<>()).add(p);
     }
     Set<String> stopped = new HashSet<>();
@@ -79,12 +79,12 @@ final class BrokerPublisher implements AutoCloseable {
     long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
     int waves = byAggregate.values().stream().mapToInt(List::size).max().orElse(0);
     for (int wave = 0; wave < waves; wave++) {
-      Map<PendingEvent, Future<RecordMetadata>> inFlight = new LinkedHashMap<>();
-      for (List<PendingEvent> aggregate : byAggregate.values()) {
+      Map<UnpublishedRow, Future<RecordMetadata>> inFlight = new LinkedHashMap<>();
+      for (List<UnpublishedRow> aggregate : byAggregate.values()) {
         if (wave >= aggregate.size()) {
           continue;
         }
-        PendingEvent p = aggregate.get(wave);
+        UnpublishedRow p = aggregate.get(wave);
         if (stopped.contains(p.aggregateKey())) {
           failed.add(p.id());
           continue;
@@ -107,8 +107,8 @@ final class BrokerPublisher implements AutoCloseable {
         // the wave is complete: send it now instead of waiting for linger.ms
         producer.flush();
       }
-      for (Map.Entry<PendingEvent, Future<RecordMetadata>> entry : inFlight.entrySet()) {
-        PendingEvent p = entry.getKey();
+      for (Map.Entry<UnpublishedRow, Future<RecordMetadata>> entry : inFlight.entrySet()) {
+        UnpublishedRow p = entry.getKey();
         try {
           entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
           acknowledged.add(p.id());
@@ -142,7 +142,7 @@ final class BrokerPublisher implements AutoCloseable {
    * The structured-mode event, and the send's span as W3C headers for whoever traces the Kafka hop;
    * the envelope keeps the command's own {@code traceparent}.
    */
-  private static ProducerRecord<String, String> record(PendingEvent p, Span span) {
+  private static ProducerRecord<String, String> record(UnpublishedRow p, Span span) {
     ProducerRecord<String, String> record =
         new ProducerRecord<>(p.topic(), p.aggregateId(), p.payload());
     record

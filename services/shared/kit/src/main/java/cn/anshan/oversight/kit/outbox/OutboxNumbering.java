@@ -55,7 +55,7 @@ final class OutboxNumbering {
   private OutboxNumbering() {}
 
   /** The counter after a numbering, and the rows it numbered in sequence order. */
-  record Numbered(Counter counter, List<PendingEvent> rows) {}
+  record Numbered(Counter counter, List<UnpublishedRow> rows) {}
 
   /**
    * Numbers up to {@code room} committed, unnumbered rows in one short transaction of its own, in
@@ -66,7 +66,7 @@ final class OutboxNumbering {
     c.setAutoCommit(false);
     try {
       Counter counter = lockCounter(c);
-      List<PendingEvent> rows;
+      List<UnpublishedRow> rows;
       try (PreparedStatement ps = c.prepareStatement(NUMBER)) {
         ps.setInt(1, room);
         ps.setLong(2, counter.value());
@@ -100,7 +100,7 @@ final class OutboxNumbering {
    * Numbered rows above the watermark that were not acknowledged ahead of it, and released rows
    * below it (issue 15 item 4), in order.
    */
-  static List<PendingEvent> unpublished(Connection c, long published, int limit)
+  static List<UnpublishedRow> unpublished(Connection c, long published, int limit)
       throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(UNPUBLISHED)) {
       ps.setLong(1, published);
@@ -109,12 +109,12 @@ final class OutboxNumbering {
     }
   }
 
-  private static List<PendingEvent> read(PreparedStatement ps) throws SQLException {
-    List<PendingEvent> rows = new ArrayList<>();
+  private static List<UnpublishedRow> read(PreparedStatement ps) throws SQLException {
+    List<UnpublishedRow> rows = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         rows.add(
-            new PendingEvent(
+            new UnpublishedRow(
                 rs.getObject(1, UUID.class),
                 rs.getString(2),
                 rs.getString(3),

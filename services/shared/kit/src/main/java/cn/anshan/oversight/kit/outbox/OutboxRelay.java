@@ -203,7 +203,7 @@ public class OutboxRelay {
     stored = numbered.counter().published();
     acknowledged = stored;
     // Unless catching up, every earlier number was acknowledged: the new rows are the whole batch.
-    List<PendingEvent> batch =
+    List<UnpublishedRow> batch =
         catchingUp ? OutboxNumbering.unpublished(c, stored, settings.batchSize()) : numbered.rows();
     fullRoundDue = batch.size() == settings.batchSize();
     if (batch.isEmpty()) {
@@ -214,7 +214,7 @@ public class OutboxRelay {
     meters.failed(outcome.failed().size());
     List<UUID> ahead = new ArrayList<>();
     boolean contiguous = true;
-    for (PendingEvent p : batch) {
+    for (UnpublishedRow p : batch) {
       boolean acked = outcome.acknowledged().contains(p.id());
       if (p.sequence() <= stored) {
         // a released row the watermark passed while it was quarantined

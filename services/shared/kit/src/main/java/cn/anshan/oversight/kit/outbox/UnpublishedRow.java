@@ -4,7 +4,7 @@ import cn.anshan.oversight.kit.tracing.TraceParent;
 import java.util.UUID;
 
 /** A numbered outbox row on its way to the broker, with the trace of the command that wrote it. */
-record PendingEvent(
+record UnpublishedRow(
     UUID id,
     String aggregateType,
     String aggregateId,
