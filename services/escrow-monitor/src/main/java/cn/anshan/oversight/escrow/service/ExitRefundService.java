@@ -90,7 +90,8 @@ public class ExitRefundService {
         new CommandContext(
             Actor.system("escrow-monitor"),
             d.correlationId() != null ? d.correlationId() : UUID.randomUUID().toString(),
-            d.causeEvent() != null ? d.causeEvent().toString() : null);
+            // a row from before V6 has no recorded registry event: the watch run is its cause
+            d.causeEvent() != null ? d.causeEvent().toString() : "watch-" + UUID.randomUUID());
     return orders
         .findForUpdate(d.orderId())
         .chain(
@@ -110,52 +111,42 @@ public class ExitRefundService {
     return refundForExit(platform, order, OrderService.ENTITLEMENT_RULE);
   }
 
+  /**
+   * Pays the order's open refund, or opens one accepted on the institution's behalf and pays it.
+   */
   private Uni<Void> refundForExit(CommandContext system, Order order, String rule) {
-    Instant now = clock.now();
     return refunds
         .ofOrder(order.id())
         .chain(
-            existing -> {
-              Refund open =
-                  existing.stream()
-                      .filter(r -> r.status() != RefundStatus.PAID)
-                      .findFirst()
-                      .orElse(null);
-              if (open != null) {
-                return payout.pay(system, order, open, "INSTITUTION_LOST_STANDING", rule);
-              }
-              Refund refund =
-                  new Refund(
-                      order.id(),
-                      order.institutionId(),
-                      order.familyId(),
-                      RefundCause.INSTITUTION,
-                      false,
-                      null,
-                      now,
-                      null);
-              long unconsumed = order.unconsumedFen();
-              return refunds
-                  .persist(refund)
-                  .call(
-                      () ->
-                          outbox.append(
-                              system,
-                              order.record(
-                                  RefundEvents.refundRequested(
-                                      order,
-                                      refund,
-                                      order.coolingOff(OversightClock.BUSINESS_ZONE),
-                                      unconsumed))))
-                  .call(
-                      () ->
-                          outbox.append(
-                              system,
-                              order.record(
-                                  RefundEvents.refundAccepted(
-                                      order, refund, "INSTITUTION_LOST_STANDING", now))))
-                  .chain(
-                      () -> payout.pay(system, order, refund, "INSTITUTION_LOST_STANDING", rule));
-            });
+            existing ->
+                existing.stream()
+                    .filter(r -> r.status() != RefundStatus.PAID)
+                    .findFirst()
+                    .map(open -> Uni.createFrom().item(open))
+                    .orElseGet(() -> acceptedForExit(system, order)))
+        .chain(refund -> payout.pay(system, order, refund, "INSTITUTION_LOST_STANDING", rule));
+  }
+
+  private Uni<Refund> acceptedForExit(CommandContext system, Order order) {
+    Instant now = clock.now();
+    Refund refund =
+        new Refund(
+            order.id(),
+            order.institutionId(),
+            order.familyId(),
+            RefundCause.INSTITUTION,
+            false,
+            null,
+            now,
+            null);
+    var requested =
+        RefundEvents.refundRequested(
+            order, refund, order.coolingOff(OversightClock.BUSINESS_ZONE), order.unconsumedFen());
+    var accepted = RefundEvents.refundAccepted(order, refund, "INSTITUTION_LOST_STANDING", now);
+    return refunds
+        .persist(refund)
+        .call(() -> outbox.append(system, order.record(requested)))
+        .call(() -> outbox.append(system, order.record(accepted)))
+        .replaceWith(refund);
   }
 }

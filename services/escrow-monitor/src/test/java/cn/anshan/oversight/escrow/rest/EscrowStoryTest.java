@@ -315,6 +315,33 @@ class EscrowStoryTest {
   }
 
   @Test
+  void rel09AnExitRefundWithoutARecordedCauseNamesTheWatchRun() throws Exception {
+    freeze("2026-06-01T02:00:00Z");
+    String institution = UUID.randomUUID().toString();
+    UUID course = institutionWithCustody(institution, PRICE);
+    String orderId =
+        paidOrder(EscrowFixtures.parent(), course, 10, PRICE, "2026-06-08", "2026-08-20");
+    // standing lost before V6 recorded the registry event that took it
+    try (var c = TestInfra.connect();
+        var update =
+            c.prepareStatement(
+                "update institution_standing set list_status = 'BLACK',"
+                    + " lost_standing_event = null, lost_standing_correlation = null"
+                    + " where institution_id = ?")) {
+      update.setString(1, institution);
+      assertEquals(1, update.executeUpdate());
+    }
+
+    List<JsonNode> refund = events(orderId, 6).subList(3, 6);
+    assertEquals(
+        List.of("RefundRequested.v1", "RefundAccepted.v1", "RefundPaid.v1"), types(refund));
+    for (JsonNode e : refund) {
+      assertTrue(e.path("causationid").asText().startsWith("watch-"), e.toString());
+      assertFalse(e.path("correlationid").asText().isBlank(), e.toString());
+    }
+  }
+
+  @Test
   void rel09BlackListingRefundsEveryUnconsumedBalance() {
     freeze("2026-06-01T02:00:00Z");
     String institution = UUID.randomUUID().toString();

@@ -90,22 +90,27 @@ public class CourseService {
   @WithTransaction
   public Uni<CourseView> file(CommandContext command, CourseForm form) {
     return gate.ownApprovedInstitution(command.actor())
+        .chain(institution -> filing(institution, form))
         .chain(
-            institution ->
-                staff
-                    .roster(institution.institutionId())
-                    .chain(
-                        roster ->
-                            schedules
-                                .readLocked(localities.of(form.mode()))
-                                .chain(
-                                    schedule ->
-                                        file(
-                                            command,
-                                            form,
-                                            Provider.of(institution),
-                                            schedule,
-                                            classStaffing(institution, form, roster)))));
+            filing -> file(command, form, filing.provider(), filing.schedule(), filing.staffing()));
+  }
+
+  /** What filing a course is decided on: the provider, the price schedule, its class staffing. */
+  private record Filing(Provider provider, PriceSchedule schedule, List<RuleViolation> staffing) {}
+
+  private Uni<Filing> filing(Institution institution, CourseForm form) {
+    return staff
+        .roster(institution.institutionId())
+        .chain(
+            roster ->
+                schedules
+                    .readLocked(localities.of(form.mode()))
+                    .map(
+                        schedule ->
+                            new Filing(
+                                Provider.of(institution),
+                                schedule,
+                                classStaffing(institution, form, roster))));
   }
 
   /**
@@ -172,22 +177,18 @@ public class CourseService {
         };
     return institution
         .chain(found -> courses.page(institutionId, after, size + 1))
-        .chain(
-            found ->
-                bothSchedules()
-                    .map(
-                        byLocality -> {
-                          List<CourseView> items =
-                              found.stream()
-                                  .limit(size)
-                                  .map(c -> view(c, byLocality.get(localities.of(c.mode()))))
-                                  .toList();
-                          String next =
-                              found.size() > size
-                                  ? Keyset.cursor("", items.get(size - 1).courseId())
-                                  : null;
-                          return new CoursePage(items, next);
-                        }));
+        .chain(found -> bothSchedules().map(byLocality -> page(found, size, byLocality)));
+  }
+
+  private CoursePage page(
+      List<Course> found, int size, Map<String, PriceSchedule> schedulesByLocality) {
+    List<CourseView> items =
+        found.stream()
+            .limit(size)
+            .map(c -> view(c, schedulesByLocality.get(localities.of(c.mode()))))
+            .toList();
+    String next = found.size() > size ? Keyset.cursor("", items.get(size - 1).courseId()) : null;
+    return new CoursePage(items, next);
   }
 
   /**

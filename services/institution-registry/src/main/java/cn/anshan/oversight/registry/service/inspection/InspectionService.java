@@ -97,42 +97,42 @@ public class InspectionService {
             inspection -> {
               Versions.requireIfMatch(ifMatch, inspection.version());
               inspection.complete(command.actor().subject(), clock.now());
-              List<Rectification> orders =
-                  findings.stream()
-                      .filter(f -> f.rectificationWorkingDays() != null)
-                      .map(
-                          f ->
-                              new Rectification(
-                                  inspectionId,
-                                  f.problemType(),
-                                  f.detail(),
-                                  calendar.plusWorkingDays(
-                                      clock.today(), f.rectificationWorkingDays())))
-                      .toList();
-              Uni<Void> chain =
-                  outbox.append(
-                      command,
-                      inspection.record(
-                          InspectionEvents.completed(
-                              inspection,
-                              findings.stream()
-                                  .map(
-                                      f ->
-                                          new InspectionEvents.Finding(f.problemType(), f.detail()))
-                                  .toList())));
-              for (Rectification order : orders) {
-                chain =
-                    chain
-                        .chain(() -> rectifications.persist(order))
-                        .chain(
-                            () ->
-                                outbox.append(
-                                    command,
-                                    inspection.record(
-                                        InspectionEvents.ordered(inspection, order))));
-              }
-              return chain.map(ignored -> InspectionView.of(inspection, orders));
+              List<Rectification> orders = rectificationOrders(inspectionId, findings);
+              var completed = InspectionEvents.completed(inspection, eventFindings(findings));
+              return outbox
+                  .append(command, inspection.record(completed))
+                  .chain(() -> OneAtATime.each(orders, order -> order(command, inspection, order)))
+                  .map(ignored -> InspectionView.of(inspection, orders));
             });
+  }
+
+  private List<Rectification> rectificationOrders(
+      UUID inspectionId, List<ReportedFinding> findings) {
+    return findings.stream()
+        .filter(f -> f.rectificationWorkingDays() != null)
+        .map(
+            f ->
+                new Rectification(
+                    inspectionId,
+                    f.problemType(),
+                    f.detail(),
+                    calendar.plusWorkingDays(clock.today(), f.rectificationWorkingDays())))
+        .toList();
+  }
+
+  private static List<InspectionEvents.Finding> eventFindings(List<ReportedFinding> findings) {
+    return findings.stream()
+        .map(f -> new InspectionEvents.Finding(f.problemType(), f.detail()))
+        .toList();
+  }
+
+  private Uni<Void> order(CommandContext command, Inspection inspection, Rectification order) {
+    return rectifications
+        .persist(order)
+        .chain(
+            () ->
+                outbox.append(
+                    command, inspection.record(InspectionEvents.ordered(inspection, order))));
   }
 
   @WithTransaction
@@ -142,23 +142,30 @@ public class InspectionService {
         .chain(
             inspection -> {
               Versions.requireIfMatch(ifMatch, inspection.version());
-              return rectifications
-                  .findById(rectificationId)
-                  .chain(
-                      order -> {
-                        if (order == null || !order.inspectionId().equals(inspectionId)) {
-                          throw ProblemException.notFound("rectification " + rectificationId);
-                        }
-                        boolean late = clock.today().isAfter(order.deadline());
-                        order.verify(clock.now());
-                        return outbox
-                            .append(
-                                command,
-                                inspection.record(
-                                    InspectionEvents.verified(inspection, order, late)))
-                            .chain(() -> view(inspection));
-                      });
+              return rectificationOf(inspection, rectificationId)
+                  .chain(order -> verified(command, inspection, order));
             });
+  }
+
+  private Uni<Rectification> rectificationOf(Inspection inspection, UUID rectificationId) {
+    return rectifications
+        .findById(rectificationId)
+        .map(
+            order -> {
+              if (order == null || !order.inspectionId().equals(inspection.id())) {
+                throw ProblemException.notFound("rectification " + rectificationId);
+              }
+              return order;
+            });
+  }
+
+  private Uni<InspectionView> verified(
+      CommandContext command, Inspection inspection, Rectification order) {
+    boolean late = clock.today().isAfter(order.deadline());
+    order.verify(clock.now());
+    return outbox
+        .append(command, inspection.record(InspectionEvents.verified(inspection, order, late)))
+        .chain(() -> view(inspection));
   }
 
   /**

@@ -1,5 +1,6 @@
 package cn.anshan.oversight.registry.service.pricing;
 
+import cn.anshan.oversight.kit.db.OneAtATime;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.outbox.Outbox;
@@ -71,41 +72,49 @@ public class PricingService {
     if (!misplaced.isEmpty()) {
       throw ProblemException.rules(misplaced);
     }
-    PricingPolicy policy = settings.policy();
     return schedules
         .lock(locality)
+        .chain(existing -> adopt(command, locality, ifMatch, benchmarks, existing));
+  }
+
+  private Uni<Adoption> adopt(
+      CommandContext command,
+      String locality,
+      String ifMatch,
+      List<Benchmark> benchmarks,
+      PriceSchedule existing) {
+    if (existing != null) {
+      Versions.requireIfMatch(ifMatch, existing.version());
+    }
+    PricingPolicy policy = settings.policy();
+    PriceSchedule schedule = existing != null ? existing : PriceSchedule.start(locality);
+    Instant now = clock.now();
+    List<RuleViolation> violations =
+        schedule.adopt(benchmarks, policy.bands(), command.actor().subject(), now);
+    if (!violations.isEmpty()) {
+      throw ProblemException.rules(violations);
+    }
+    Uni<PriceSchedule> saved =
+        existing != null ? Uni.createFrom().item(schedule) : schedules.persist(schedule);
+    return saved
+        .call(() -> outbox.append(command, PricingEvents.adopted(schedule, policy)))
+        .chain(() -> courses.lockSubjectCourses())
         .chain(
-            existing -> {
-              if (existing != null) {
-                Versions.requireIfMatch(ifMatch, existing.version());
-              }
-              PriceSchedule schedule = existing != null ? existing : PriceSchedule.start(locality);
-              Instant now = clock.now();
-              List<RuleViolation> violations =
-                  schedule.adopt(benchmarks, policy.bands(), command.actor().subject(), now);
-              if (!violations.isEmpty()) {
-                throw ProblemException.rules(violations);
-              }
-              Uni<PriceSchedule> saved =
-                  existing != null ? Uni.createFrom().item(schedule) : schedules.persist(schedule);
-              return saved
-                  .call(() -> outbox.append(command, PricingEvents.adopted(schedule, policy)))
-                  .chain(() -> courses.lockSubjectCourses())
-                  .map(
-                      filed ->
-                          filed.stream()
-                              .filter(c -> localities.of(c.mode()).equals(locality))
-                              .toList())
-                  .chain(filed -> recheck(command, schedule, policy, filed, now))
-                  .map(
-                      count -> {
-                        Log.infof(
-                            "price schedule %s v%d adopted; %d filed courses above their ceiling",
-                            locality, schedule.version(), count);
-                        return new Adoption(
-                            PriceScheduleView.of(schedule, policy), existing == null);
-                      });
+            filed ->
+                OneAtATime.count(
+                    inLocality(filed, locality),
+                    course -> recheck(command, schedule, policy, course, now)))
+        .map(
+            above -> {
+              Log.infof(
+                  "price schedule %s v%d adopted; %d filed courses above their ceiling",
+                  locality, schedule.version(), above);
+              return new Adoption(PriceScheduleView.of(schedule, policy), existing == null);
             });
+  }
+
+  private List<Course> inLocality(List<Course> filed, String locality) {
+    return filed.stream().filter(c -> localities.of(c.mode()).equals(locality)).toList();
   }
 
   @WithSession
@@ -117,60 +126,49 @@ public class PricingService {
         .map(schedule -> PriceScheduleView.of(schedule, settings.policy()));
   }
 
-  /** One event after another: a reactive session must not run operations in parallel. */
-  private Uni<Integer> recheck(
+  /**
+   * One filed course against the adopted schedule: a violation is recorded, a violation the
+   * schedule no longer sees is cleared. True when the course is above its ceiling now.
+   */
+  private Uni<Boolean> recheck(
       CommandContext command,
       PriceSchedule schedule,
       PricingPolicy policy,
-      List<Course> filed,
+      Course course,
       Instant now) {
-    Uni<Integer> chain = Uni.createFrom().item(0);
-    for (Course course : filed) {
-      var violation =
-          GuidedPrice.check(
-              course.category(),
-              course.mode(),
-              course.maxStudents(),
-              course.lessonMinutes(),
-              course.pricePerLessonFen(),
-              schedule,
-              policy);
-      OptionalLong ceiling =
-          GuidedPrice.ceilingFen(
-              course.mode(), course.maxStudents(), course.lessonMinutes(), schedule, policy);
-      Long ceilingFen = ceiling.isPresent() ? ceiling.getAsLong() : null;
-      if (violation.isEmpty()) {
-        if (course.inPriceViolation()) {
-          chain =
-              chain.call(
-                  () -> {
-                    course.priceViolationCleared();
-                    return outbox.append(
-                        command,
-                        CourseEvents.priceViolationCleared(
-                            course, ceilingFen, schedule.locality(), schedule.version(), now));
-                  });
-        }
-        continue;
-      }
-      chain =
-          chain
-              .call(
-                  () -> {
-                    course.priceViolationDetected(violation.get().rule());
-                    return outbox.append(
-                        command,
-                        CourseEvents.priceViolation(
-                            course,
-                            violation.get(),
-                            ceilingFen,
-                            schedule.locality(),
-                            schedule.version(),
-                            now));
-                  })
-              .map(count -> count + 1);
+    var violation =
+        GuidedPrice.check(
+            course.category(),
+            course.mode(),
+            course.maxStudents(),
+            course.lessonMinutes(),
+            course.pricePerLessonFen(),
+            schedule,
+            policy);
+    OptionalLong ceiling =
+        GuidedPrice.ceilingFen(
+            course.mode(), course.maxStudents(), course.lessonMinutes(), schedule, policy);
+    Long ceilingFen = ceiling.isPresent() ? ceiling.getAsLong() : null;
+    String locality = schedule.locality();
+    if (violation.isPresent()) {
+      course.priceViolationDetected(violation.get().rule());
+      return outbox
+          .append(
+              command,
+              CourseEvents.priceViolation(
+                  course, violation.get(), ceilingFen, locality, schedule.version(), now))
+          .replaceWith(true);
     }
-    return chain;
+    if (!course.inPriceViolation()) {
+      return Uni.createFrom().item(false);
+    }
+    course.priceViolationCleared();
+    return outbox
+        .append(
+            command,
+            CourseEvents.priceViolationCleared(
+                course, ceilingFen, locality, schedule.version(), now))
+        .replaceWith(false);
   }
 
   /** PRC-02: each benchmark belongs to the schedule of the authority that sets it. */
