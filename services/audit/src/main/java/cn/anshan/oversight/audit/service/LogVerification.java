@@ -8,11 +8,13 @@ import cn.anshan.oversight.audit.domain.Statements;
 import cn.anshan.oversight.audit.repository.CheckpointRepository;
 import cn.anshan.oversight.audit.repository.CheckpointRepository.Stored;
 import cn.anshan.oversight.audit.repository.EventLogRepository;
+import cn.anshan.oversight.audit.repository.EventLogRepository.LeafProblem;
 import cn.anshan.oversight.audit.repository.EventLogRepository.LoggedEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -41,17 +43,72 @@ public class LogVerification {
 
   /** One way the log and its checkpoints disagree. */
   public record LogProblem(
-      String problem,
-      Long checkpointId,
-      Long logIndex,
-      UUID eventId,
-      String chain,
-      String detail) {}
+      String problem, Long checkpointId, Long logIndex, UUID eventId, String chain, String detail) {
+    static LogProblem of(String problem, Stored c, String detail) {
+      return new LogProblem(
+          problem, c.id(), null, null, null, "checkpoint " + c.id() + " " + detail);
+    }
+
+    static LogProblem leaf(LeafProblem l) {
+      return new LogProblem(
+          l.problem(),
+          null,
+          l.index(),
+          l.eventId(),
+          l.chain(),
+          "the leaf no longer matches its event");
+    }
+
+    static LogProblem unlogged(Stored latest, UUID eventId) {
+      return new LogProblem(
+          "UNLOGGED_EVENT",
+          latest.id(),
+          null,
+          eventId,
+          null,
+          "stored before checkpoint " + latest.id() + " but not in its log");
+    }
+
+    static LogProblem subtree(Hashed computed, String stored) {
+      Node node = computed.node();
+      long firstLeaf = node.index() << node.level();
+      return new LogProblem(
+          stored == null ? "NODE_MISSING" : "NODE_HASH",
+          null,
+          firstLeaf,
+          null,
+          null,
+          "stored subtree at level "
+              + node.level()
+              + " over leaves from "
+              + firstLeaf
+              + " differs from the leaves");
+    }
+
+    static LogProblem notIncluded(Stored latest, LoggedEvent l) {
+      return new LogProblem(
+          "INCLUSION",
+          latest.id(),
+          l.index(),
+          l.eventId(),
+          null,
+          "the stored leaf is not in the signed tree");
+    }
+  }
 
   public record LogCheck(
       Long checkpointId, long treeSize, int checkpoints, List<LogProblem> problems) {
     /** A producer-sequence check does not look at the log. */
     public static final LogCheck NOT_CHECKED = new LogCheck(null, 0, 0, List.of());
+
+    static LogCheck of(List<Stored> all, List<LogProblem> problems) {
+      Stored latest = all.isEmpty() ? null : all.get(all.size() - 1);
+      return new LogCheck(
+          latest == null ? null : latest.id(),
+          latest == null ? 0 : latest.treeSize(),
+          all.size(),
+          problems);
+    }
 
     public boolean ok() {
       return problems.isEmpty();
@@ -60,41 +117,21 @@ public class LogVerification {
 
   public Uni<LogCheck> check(String aggregateId) {
     List<LogProblem> problems = new ArrayList<>();
-    List<Stored> all = new ArrayList<>();
     return checkpoints
         .all()
-        .invoke(
-            signed -> {
-              all.addAll(signed);
-              signedAndLinked(signed, problems);
-            })
-        .chain(() -> log.leafProblems(aggregateId))
-        .invoke(
-            leaves ->
-                leaves.forEach(
-                    l ->
-                        problems.add(
-                            new LogProblem(
-                                l.problem(),
-                                null,
-                                l.index(),
-                                l.eventId(),
-                                l.chain(),
-                                "the leaf no longer matches its event"))))
-        .chain(
-            () ->
+        .invoke(signed -> signedAndLinked(signed, problems))
+        .call(
+            () -> log.leafProblems(aggregateId).invoke(leaves -> addLeafProblems(leaves, problems)))
+        .call(
+            all ->
                 all.isEmpty()
                     ? Uni.createFrom().voidItem()
                     : againstLatest(aggregateId, all, problems))
-        .map(
-            ignored -> {
-              Stored latest = all.isEmpty() ? null : all.get(all.size() - 1);
-              return new LogCheck(
-                  latest == null ? null : latest.id(),
-                  latest == null ? 0 : latest.treeSize(),
-                  all.size(),
-                  problems);
-            });
+        .map(all -> LogCheck.of(all, problems));
+  }
+
+  private static void addLeafProblems(List<LeafProblem> leaves, List<LogProblem> problems) {
+    leaves.forEach(l -> problems.add(LogProblem.leaf(l)));
   }
 
   /**
@@ -108,20 +145,7 @@ public class LogVerification {
             : proofsOfEntity(aggregateId, latest, problems);
     return roots
         .chain(() -> log.unloggedBelow(latest.txHorizon(), aggregateId))
-        .invoke(
-            ids ->
-                ids.forEach(
-                    id ->
-                        problems.add(
-                            new LogProblem(
-                                "UNLOGGED_EVENT",
-                                latest.id(),
-                                null,
-                                id,
-                                null,
-                                "stored before checkpoint "
-                                    + latest.id()
-                                    + " but not in its log"))))
+        .invoke(ids -> ids.forEach(id -> problems.add(LogProblem.unlogged(latest, id))))
         .replaceWithVoid();
   }
 
@@ -131,14 +155,16 @@ public class LogVerification {
     for (Stored c : all) {
       String statement = CheckpointService.statement(c);
       if (!keys.verify(c.keyId(), statement, c.signature())) {
-        problems.add(problem("SIGNATURE", c, "not signed by key " + c.keyId()));
+        problems.add(LogProblem.of("SIGNATURE", c, "not signed by key " + c.keyId()));
       }
       String expected = previousHash == null ? Statements.NO_PREVIOUS : previousHash;
       if (!expected.equals(c.previousHash())) {
-        problems.add(problem("PREVIOUS_CHECKPOINT", c, "does not name the checkpoint before it"));
+        problems.add(
+            LogProblem.of("PREVIOUS_CHECKPOINT", c, "does not name the checkpoint before it"));
       }
       if (c.treeSize() < previousSize) {
-        problems.add(problem("SHRUNK", c, "covers fewer events than the checkpoint before it"));
+        problems.add(
+            LogProblem.of("SHRUNK", c, "covers fewer events than the checkpoint before it"));
       }
       previousHash = Statements.hashOf(statement);
       previousSize = c.treeSize();
@@ -150,35 +176,48 @@ public class LogVerification {
     return fold(new MerkleLog.Appender(0, List.of()), all, 0, problems);
   }
 
+  /** One page of leaves onto the tree, then the next page, until every checkpoint is reached. */
   private Uni<Void> fold(
       MerkleLog.Appender tree, List<Stored> pending, int next, List<LogProblem> problems) {
     return log.leafHashes(tree.size(), FOLD_PAGE)
         .chain(
             leaves -> {
-              int i = next;
-              for (String leaf : leaves) {
-                i = compareReached(tree, pending, i, problems);
-                tree.append(leaf);
-              }
-              int reached = compareReached(tree, pending, i, problems);
+              int reached = appendPage(tree, leaves, pending, next, problems);
               List<Hashed> inner =
                   tree.drainCompleted().stream().filter(h -> h.node().level() > 0).toList();
+              boolean more = leaves.size() == FOLD_PAGE && reached < pending.size();
               return storedSubtreesAgree(inner, problems)
                   .chain(
-                      () -> {
-                        if (leaves.size() == FOLD_PAGE && reached < pending.size()) {
-                          return fold(tree, pending, reached, problems);
-                        }
-                        for (Stored c : pending.subList(reached, pending.size())) {
-                          problems.add(
-                              problem(
-                                  "ROOT",
-                                  c,
-                                  "the log holds only " + tree.size() + " contiguous leaves"));
-                        }
-                        return Uni.createFrom().voidItem();
-                      });
+                      () ->
+                          more
+                              ? fold(tree, pending, reached, problems)
+                              : unreached(tree, pending, reached, problems));
             });
+  }
+
+  /** Appends the page's leaves, comparing every checkpoint the tree reaches on the way. */
+  private static int appendPage(
+      MerkleLog.Appender tree,
+      List<String> leaves,
+      List<Stored> pending,
+      int next,
+      List<LogProblem> problems) {
+    int i = next;
+    for (String leaf : leaves) {
+      i = compareReached(tree, pending, i, problems);
+      tree.append(leaf);
+    }
+    return compareReached(tree, pending, i, problems);
+  }
+
+  /** Checkpoints over more leaves than the log holds. */
+  private static Uni<Void> unreached(
+      MerkleLog.Appender tree, List<Stored> pending, int reached, List<LogProblem> problems) {
+    for (Stored c : pending.subList(reached, pending.size())) {
+      problems.add(
+          LogProblem.of("ROOT", c, "the log holds only " + tree.size() + " contiguous leaves"));
+    }
+    return Uni.createFrom().voidItem();
   }
 
   /**
@@ -187,27 +226,18 @@ public class LogVerification {
    */
   private Uni<Void> storedSubtreesAgree(List<Hashed> computed, List<LogProblem> problems) {
     return log.nodes(computed.stream().map(Hashed::node).toList())
-        .invoke(
-            stored -> {
-              for (Hashed h : computed) {
-                String found = stored.get(h.node());
-                if (!h.hash().equals(found) && problems.size() < MAX_PROBLEMS) {
-                  problems.add(
-                      new LogProblem(
-                          found == null ? "NODE_MISSING" : "NODE_HASH",
-                          null,
-                          h.node().index() << h.node().level(),
-                          null,
-                          null,
-                          "stored subtree at level "
-                              + h.node().level()
-                              + " over leaves from "
-                              + (h.node().index() << h.node().level())
-                              + " differs from the leaves"));
-                }
-              }
-            })
+        .invoke(stored -> compareSubtrees(computed, stored, problems))
         .replaceWithVoid();
+  }
+
+  private static void compareSubtrees(
+      List<Hashed> computed, Map<Node, String> stored, List<LogProblem> problems) {
+    for (Hashed h : computed) {
+      String found = stored.get(h.node());
+      if (!h.hash().equals(found) && problems.size() < MAX_PROBLEMS) {
+        problems.add(LogProblem.subtree(h, found));
+      }
+    }
   }
 
   private static int compareReached(
@@ -216,7 +246,7 @@ public class LogVerification {
     while (i < pending.size() && pending.get(i).treeSize() == tree.size()) {
       Stored c = pending.get(i++);
       if (!tree.root().equals(c.root())) {
-        problems.add(problem("ROOT", c, "the leaves give another root than the signed one"));
+        problems.add(LogProblem.of("ROOT", c, "the leaves give another root than the signed one"));
       }
     }
     return i;
@@ -237,34 +267,27 @@ public class LogVerification {
                               .map(l -> MerkleLog.inclusionProof(l.index(), size, s))
                               .toList());
               return log.nodes(wanted)
-                  .invoke(
-                      nodes -> {
-                        if (!nodes.keySet().containsAll(wanted)) {
-                          problems.add(
-                              problem("NODE_MISSING", latest, "has stored subtrees missing"));
-                          return;
-                        }
-                        for (LoggedEvent l : present) {
-                          List<String> proof =
-                              MerkleLog.inclusionProof(l.index(), size, nodes::get);
-                          if (!MerkleLog.verifyInclusion(
-                              l.index(), size, l.storedLeaf(), proof, latest.root())) {
-                            problems.add(
-                                new LogProblem(
-                                    "INCLUSION",
-                                    latest.id(),
-                                    l.index(),
-                                    l.eventId(),
-                                    null,
-                                    "the stored leaf is not in the signed tree"));
-                          }
-                        }
-                      })
+                  .invoke(nodes -> proveEach(latest, present, wanted, nodes, problems))
                   .replaceWithVoid();
             });
   }
 
-  private static LogProblem problem(String problem, Stored c, String detail) {
-    return new LogProblem(problem, c.id(), null, null, null, "checkpoint " + c.id() + " " + detail);
+  private static void proveEach(
+      Stored latest,
+      List<LoggedEvent> present,
+      Set<Node> wanted,
+      Map<Node, String> nodes,
+      List<LogProblem> problems) {
+    if (!nodes.keySet().containsAll(wanted)) {
+      problems.add(LogProblem.of("NODE_MISSING", latest, "has stored subtrees missing"));
+      return;
+    }
+    long size = latest.treeSize();
+    for (LoggedEvent l : present) {
+      List<String> proof = MerkleLog.inclusionProof(l.index(), size, nodes::get);
+      if (!MerkleLog.verifyInclusion(l.index(), size, l.storedLeaf(), proof, latest.root())) {
+        problems.add(LogProblem.notIncluded(latest, l));
+      }
+    }
   }
 }

@@ -86,12 +86,11 @@ public class ChargeService {
     return programmes
         .findById(programmeId)
         .map(
-            programme -> {
-              if (programme == null || !programme.schoolId().equals(command.actor().schoolId())) {
-                throw ProblemException.notFound("programme " + programmeId);
-              }
-              return programme;
-            });
+            programme ->
+                ProblemException.requireFound(
+                    programme,
+                    "programme " + programmeId,
+                    found -> found.schoolId().equals(command.actor().schoolId())));
   }
 
   private Uni<PublishedFee> publishedFee(Programme programme) {

@@ -100,12 +100,9 @@ public class EnrolmentService {
         children
             .findById(childId)
             .map(
-                found -> {
-                  if (found == null || !found.guardedBy(application.guardian())) {
-                    throw ProblemException.notFound("child " + childId);
-                  }
-                  return found;
-                });
+                found ->
+                    ProblemException.requireFound(
+                        found, "child " + childId, it -> it.guardedBy(application.guardian())));
     Uni<Programme> programme =
         programmes
             .findById(programmeId)
@@ -210,11 +207,12 @@ public class EnrolmentService {
     return enrolments
         .findById(enrolmentId)
         .map(
-            e -> {
-              if (e == null || !Scopes.sees(actor, e.guardianSub(), e.schoolId(), e.district())) {
-                throw ProblemException.notFound("enrolment " + enrolmentId);
-              }
-              return e;
-            });
+            e ->
+                ProblemException.requireFound(
+                    e,
+                    "enrolment " + enrolmentId,
+                    found ->
+                        Scopes.sees(
+                            actor, found.guardianSub(), found.schoolId(), found.district())));
   }
 }

@@ -69,12 +69,10 @@ public class FamilyService {
     return children
         .findById(childId)
         .map(
-            child -> {
-              if (child == null || !sees(actor, child)) {
-                throw ProblemException.notFound("child " + childId);
-              }
-              return ChildView.of(child);
-            });
+            child ->
+                ProblemException.requireFound(
+                    child, "child " + childId, found -> sees(actor, found)))
+        .map(child -> ChildView.of(child));
   }
 
   /** A guardian's own children. */
@@ -146,12 +144,14 @@ public class FamilyService {
     return exemptions
         .findById(exemptionId)
         .map(
-            e -> {
-              if (e == null || !Scopes.sees(actor, e.guardianSub(), e.schoolId(), e.district())) {
-                throw ProblemException.notFound("exemption " + exemptionId);
-              }
-              return ExemptionView.of(e);
-            });
+            e ->
+                ProblemException.requireFound(
+                    e,
+                    "exemption " + exemptionId,
+                    found ->
+                        Scopes.sees(
+                            actor, found.guardianSub(), found.schoolId(), found.district())))
+        .map(e -> ExemptionView.of(e));
   }
 
   @WithSession

@@ -129,12 +129,10 @@ public class ProgrammeService {
     return programmes
         .findById(programmeId)
         .map(
-            programme -> {
-              if (programme == null || !visible(actor, programme)) {
-                throw ProblemException.notFound("programme " + programmeId);
-              }
-              return ProgrammeView.of(programme);
-            });
+            programme ->
+                ProblemException.requireFound(
+                    programme, "programme " + programmeId, found -> visible(actor, found)))
+        .map(programme -> ProgrammeView.of(programme));
   }
 
   /** Parents and auditors see every programme (a public notice); admins their school. */

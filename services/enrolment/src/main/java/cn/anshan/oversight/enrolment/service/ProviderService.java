@@ -193,12 +193,12 @@ public class ProviderService {
     return admissions
         .findById(admissionId)
         .map(
-            a -> {
-              if (a == null || !Scopes.sees(actor, null, a.schoolId(), a.district())) {
-                throw ProblemException.notFound("provider admission " + admissionId);
-              }
-              return AdmissionView.of(a);
-            });
+            a ->
+                ProblemException.requireFound(
+                    a,
+                    "provider admission " + admissionId,
+                    found -> Scopes.sees(actor, null, found.schoolId(), found.district())))
+        .map(a -> AdmissionView.of(a));
   }
 
   /** Providers of a programme; anyone who may read the programme may read them. */
@@ -206,13 +206,13 @@ public class ProviderService {
   public Uni<List<AdmissionView>> ofProgramme(Actor actor, UUID programmeId) {
     return programmes
         .findById(programmeId)
-        .chain(
-            programme -> {
-              if (programme == null || !ProgrammeService.visible(actor, programme)) {
-                throw ProblemException.notFound("programme " + programmeId);
-              }
-              return admissions.ofProgramme(programmeId);
-            })
+        .map(
+            programme ->
+                ProblemException.requireFound(
+                    programme,
+                    "programme " + programmeId,
+                    found -> ProgrammeService.visible(actor, found)))
+        .chain(programme -> admissions.ofProgramme(programmeId))
         .map(list -> list.stream().map(AdmissionView::of).toList());
   }
 

@@ -83,13 +83,7 @@ public class ConsumptionService {
             order ->
                 sessions
                     .findById(sessionId)
-                    .invoke(
-                        session ->
-                            LessonEvidence.check(order, session, clock.now())
-                                .ifPresent(
-                                    v -> {
-                                      throw ProblemException.rules(List.of(v));
-                                    }))
+                    .invoke(session -> requireEvidence(order, session))
                     .call(session -> attended(order, session))
                     .call(session -> firstFor(order, session))
                     .call(() -> lessons.mayCollect(order, "consumption requests"))
@@ -107,6 +101,15 @@ public class ConsumptionService {
    * REL-04: the child attended. Orders placed before contracts named a child (V4) have no child to
    * look for: any held session counts for them.
    */
+  /** REL-04 / REL-02: a session of the order's course, reported held, within its period. */
+  private void requireEvidence(Order order, HeldSession session) {
+    LessonEvidence.check(order, session, clock.now())
+        .ifPresent(
+            v -> {
+              throw ProblemException.rules(List.of(v));
+            });
+  }
+
   private Uni<Void> attended(Order order, HeldSession session) {
     if (order.childId() == null) {
       return Uni.createFrom().voidItem();
@@ -242,13 +245,13 @@ public class ConsumptionService {
   private Uni<Owned> owned(Actor parent, UUID consumptionId) {
     return consumptions
         .findById(consumptionId)
-        .chain(
-            c -> {
-              if (c == null || !c.familyId().equals(parent.subject())) {
-                throw ProblemException.notFound("consumption " + consumptionId);
-              }
-              return orders.lockWith(c.orderId(), c).map(o -> new Owned(o, c));
-            });
+        .map(
+            c ->
+                ProblemException.requireFound(
+                    c,
+                    "consumption " + consumptionId,
+                    found -> found.familyId().equals(parent.subject())))
+        .chain(c -> orders.lockWith(c.orderId(), c).map(o -> new Owned(o, c)));
   }
 
   /** The consumptions of an order the caller may see. */
@@ -256,11 +259,8 @@ public class ConsumptionService {
   public Uni<List<ConsumptionView>> ofOrder(Actor actor, UUID orderId) {
     return orders
         .findById(orderId)
-        .chain(
-            o -> {
-              Access.visible(actor, o, orderId);
-              return consumptions.ofOrder(orderId);
-            })
+        .invoke(o -> Access.visible(actor, o, orderId))
+        .chain(() -> consumptions.ofOrder(orderId))
         .map(list -> list.stream().map(ConsumptionView::of).toList());
   }
 }

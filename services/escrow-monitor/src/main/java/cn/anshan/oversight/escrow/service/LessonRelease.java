@@ -10,12 +10,13 @@ import cn.anshan.oversight.escrow.messaging.ConsumptionEvents;
 import cn.anshan.oversight.escrow.repository.StandingRepository;
 import cn.anshan.oversight.escrow.service.Views.ConsumptionView;
 import cn.anshan.oversight.kit.events.CommandContext;
-import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.time.OversightClock;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -72,41 +73,41 @@ public class LessonRelease {
               JournalEntry posted = ledger.appended().get(0);
               return new Released(amount, posted.id());
             })
-        .chain(
-            released -> {
-              DomainEvent answered =
-                  switch (how) {
-                    case PARENT -> {
-                      c.confirmed(false, released.amount(), clock.now());
-                      yield order.record(ConsumptionEvents.consumptionConfirmed(order, c));
-                    }
-                    case AUTO -> {
-                      c.confirmed(true, released.amount(), clock.now());
-                      yield order.record(
-                          ConsumptionEvents.consumptionAutoConfirmed(
-                              order, c, settings.release().autoConfirmWorkingDays()));
-                    }
-                    case REGULATOR -> {
-                      c.disputeResolved(true, released.amount(), clock.now());
-                      yield order.record(ConsumptionEvents.disputeResolved(order, c, true));
-                    }
-                  };
-              order.released(released.amount(), clock.now());
-              return outbox
-                  .append(context, answered)
-                  .call(
-                      () ->
-                          outbox.append(
-                              context,
-                              order.record(
-                                  ConsumptionEvents.fundsReleased(
-                                      order,
-                                      c,
-                                      released.amount(),
-                                      how.name(),
-                                      released.entryId()))))
-                  .replaceWith(ConsumptionView.of(c));
-            });
+        .chain(released -> recordRelease(context, order, c, how, released));
+  }
+
+  /** The lesson's answer and its release, recorded on the order in this order. */
+  private Uni<ConsumptionView> recordRelease(
+      CommandContext context, Order order, Consumption c, Confirmation how, Released released) {
+    PendingEvent answered = answer(order, c, how, released.amount());
+    order.released(released.amount(), clock.now());
+    PendingEvent funds =
+        ConsumptionEvents.fundsReleased(
+            order, c, released.amount(), how.name(), released.entryId());
+    return outbox
+        .append(context, order.record(answered))
+        .call(() -> outbox.append(context, order.record(funds)))
+        .replaceWith(ConsumptionView.of(c));
+  }
+
+  /** How the lesson was answered: by the parent, by the deadline (REL-02), or by a regulator. */
+  private PendingEvent answer(Order order, Consumption c, Confirmation how, long amountFen) {
+    Instant now = clock.now();
+    return switch (how) {
+      case PARENT -> {
+        c.confirmed(false, amountFen, now);
+        yield ConsumptionEvents.consumptionConfirmed(order, c);
+      }
+      case AUTO -> {
+        c.confirmed(true, amountFen, now);
+        yield ConsumptionEvents.consumptionAutoConfirmed(
+            order, c, settings.release().autoConfirmWorkingDays());
+      }
+      case REGULATOR -> {
+        c.disputeResolved(true, amountFen, now);
+        yield ConsumptionEvents.disputeResolved(order, c, true);
+      }
+    };
   }
 
   /**

@@ -29,11 +29,8 @@ public class RefundQueries {
   public Uni<List<RefundView>> ofOrder(Actor actor, UUID orderId) {
     return orders
         .findById(orderId)
-        .chain(
-            o -> {
-              Access.visible(actor, o, orderId);
-              return refunds.ofOrder(orderId);
-            })
+        .invoke(o -> Access.visible(actor, o, orderId))
+        .chain(() -> refunds.ofOrder(orderId))
         .map(list -> list.stream().map(RefundView::of).toList());
   }
 

@@ -288,12 +288,12 @@ public class RefundService {
   private Uni<OrderRefund> operated(Actor operator, UUID refundId) {
     return refunds
         .findById(refundId)
-        .chain(
-            r -> {
-              if (r == null || !r.institutionId().equals(operator.institutionId())) {
-                throw ProblemException.notFound("refund " + refundId);
-              }
-              return orders.lockWith(r.orderId(), r).map(o -> new OrderRefund(o, r));
-            });
+        .map(
+            r ->
+                ProblemException.requireFound(
+                    r,
+                    "refund " + refundId,
+                    found -> found.institutionId().equals(operator.institutionId())))
+        .chain(r -> orders.lockWith(r.orderId(), r).map(o -> new OrderRefund(o, r)));
   }
 }

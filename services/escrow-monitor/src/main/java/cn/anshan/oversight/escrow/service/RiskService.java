@@ -84,15 +84,18 @@ public class RiskService {
         .claim(institutionId, district, trip, clock.today(), now)
         .chain(
             claimed ->
-                !claimed
-                    ? Uni.createFrom().item(false)
-                    : trips
-                        .nextVersion(institutionId, district)
-                        .chain(
-                            version ->
-                                outbox.append(
-                                    context, tripped(version, institutionId, district, trip, now)))
-                        .replaceWith(true));
+                claimed
+                    ? announce(context, institutionId, district, trip, now).replaceWith(true)
+                    : Uni.createFrom().item(false));
+  }
+
+  private Uni<Void> announce(
+      CommandContext context, String institutionId, String district, Trip trip, Instant now) {
+    return trips
+        .nextVersion(institutionId, district)
+        .chain(
+            version ->
+                outbox.append(context, tripped(version, institutionId, district, trip, now)));
   }
 
   private static DomainEvent tripped(

@@ -222,13 +222,13 @@ public class SupervisionService {
   public Uni<SupervisionView> get(Actor actor, String institutionId) {
     return supervisions
         .findById(institutionId)
-        .chain(
-            s -> {
-              if (s == null || !actor.oversees(s.institutionId(), s.district())) {
-                throw ProblemException.notFound("supervised account of " + institutionId);
-              }
-              return standings.findById(institutionId).chain(standing -> view(s, standing));
-            });
+        .map(
+            s ->
+                ProblemException.requireFound(
+                    s,
+                    "supervised account of " + institutionId,
+                    found -> actor.oversees(found.institutionId(), found.district())))
+        .chain(s -> standings.findById(institutionId).chain(standing -> view(s, standing)));
   }
 
   /** What the institution holds in custody and owes in lessons, as its account view shows it. */

@@ -8,7 +8,6 @@ import cn.anshan.oversight.fee.domain.FeeRules;
 import cn.anshan.oversight.fee.domain.MotionEndorsement;
 import cn.anshan.oversight.fee.domain.MotionKind;
 import cn.anshan.oversight.fee.domain.ParentCommittee;
-import cn.anshan.oversight.fee.domain.ParentRepresentative;
 import cn.anshan.oversight.fee.domain.RemovalReason;
 import cn.anshan.oversight.fee.messaging.ParentCommitteeEvents;
 import cn.anshan.oversight.fee.repository.CommitteeMotionRepository;
@@ -39,6 +38,7 @@ public class ParentCommitteeService {
   private final CommitteeMotionRepository motions;
   private final MotionEndorsementRepository endorsements;
   private final SchoolParents parents;
+  private final CommitteeSeats seats;
   private final Outbox outbox;
   private final OversightClock clock;
   private final FeeSettings settings;
@@ -49,6 +49,7 @@ public class ParentCommitteeService {
       CommitteeMotionRepository motions,
       MotionEndorsementRepository endorsements,
       SchoolParents parents,
+      CommitteeSeats seats,
       Outbox outbox,
       OversightClock clock,
       FeeSettings settings) {
@@ -57,6 +58,7 @@ public class ParentCommitteeService {
     this.motions = motions;
     this.endorsements = endorsements;
     this.parents = parents;
+    this.seats = seats;
     this.outbox = outbox;
     this.clock = clock;
     this.settings = settings;
@@ -88,14 +90,13 @@ public class ParentCommitteeService {
     return committees
         .convene(schoolId, command.actor().district(), clock.now())
         .chain(
-            created ->
-                created
-                    ? committees
-                        .forUpdate(schoolId)
-                        .chain(
-                            c ->
-                                outbox.append(command, c.record(ParentCommitteeEvents.convened(c))))
-                    : Uni.createFrom().voidItem());
+            created -> created ? announceConvened(command, schoolId) : Uni.createFrom().voidItem());
+  }
+
+  private Uni<Void> announceConvened(CommandContext command, String schoolId) {
+    return committees
+        .forUpdate(schoolId)
+        .chain(c -> outbox.append(command, c.record(ParentCommitteeEvents.convened(c))));
   }
 
   /** The acting parent, a parent of the school, stands for the committee; standing twice is one. */
@@ -112,20 +113,26 @@ public class ParentCommitteeService {
                 return Uni.createFrom()
                     .item(new Standing(f.view(f.motion(), f.endorsers()), false));
               }
-              CommitteeMotion candidacy =
-                  new CommitteeMotion(schoolId, candidate, MotionKind.SEAT, candidate, clock.now());
-              return motions
-                  .persist(candidacy)
-                  .chain(
-                      () ->
-                          outbox.append(
-                              command,
-                              f.committee()
-                                  .record(
-                                      ParentCommitteeEvents.candidacyDeclared(
-                                          f.committee(), candidacy))))
-                  .map(v -> new Standing(f.view(candidacy, Set.of()), true));
+              return declare(
+                  command,
+                  f,
+                  new CommitteeMotion(
+                      schoolId, candidate, MotionKind.SEAT, candidate, clock.now()));
             });
+  }
+
+  private Uni<Standing> declare(
+      CommandContext command, CommitteeFacts f, CommitteeMotion candidacy) {
+    ParentCommittee committee = f.committee();
+    return motions
+        .persist(candidacy)
+        .chain(
+            () ->
+                outbox.append(
+                    command,
+                    committee.record(
+                        ParentCommitteeEvents.candidacyDeclared(committee, candidacy))))
+        .map(v -> new Standing(f.view(candidacy, Set.of()), true));
   }
 
   /**
@@ -168,7 +175,7 @@ public class ParentCommitteeService {
                     "家长自愿: a representative steps down themselves or is removed by a majority"
                         + " of the other representatives (removal-endorsements), by no one else");
               }
-              return leave(command, f.committee(), f.motion(), RemovalReason.RESIGNED);
+              return seats.leave(command, f.committee(), f.motion(), RemovalReason.RESIGNED);
             });
   }
 
@@ -253,61 +260,10 @@ public class ParentCommitteeService {
     if (tally.carried()) {
       done =
           motion.kind() == MotionKind.SEAT
-              ? seat(command, committee, motion, tally, endorser)
-              : leave(command, committee, motion, RemovalReason.COMMITTEE_MAJORITY);
+              ? seats.seat(command, committee, motion, tally, endorser)
+              : seats.leave(command, committee, motion, RemovalReason.COMMITTEE_MAJORITY);
     }
     return done.map(v -> MotionView.of(motion, tally));
-  }
-
-  private Uni<Void> seat(
-      CommandContext command,
-      ParentCommittee committee,
-      CommitteeMotion candidacy,
-      Tally tally,
-      String endorser) {
-    Instant now = clock.now();
-    String candidate = candidacy.subject();
-    return representatives
-        .persist(
-            new ParentRepresentative(
-                committee.schoolId(),
-                candidate,
-                committee.district(),
-                tally.basis(),
-                endorser,
-                now))
-        .chain(() -> close(candidacy))
-        .chain(
-            () ->
-                outbox.append(
-                    command,
-                    committee.record(
-                        ParentCommitteeEvents.registered(
-                            committee, candidate, tally.basis(), now))));
-  }
-
-  /** Unseats the subject of {@code removal} (or the resigning parent), closing any open removal. */
-  private Uni<Void> leave(
-      CommandContext command,
-      ParentCommittee committee,
-      CommitteeMotion removal,
-      RemovalReason reason) {
-    String subject = removal != null ? removal.subject() : command.actor().subject();
-    return representatives
-        .lookup(committee.schoolId(), subject)
-        .chain(representatives::delete)
-        .chain(() -> removal == null ? Uni.createFrom().voidItem() : close(removal))
-        .chain(
-            () ->
-                outbox.append(
-                    command,
-                    committee.record(
-                        ParentCommitteeEvents.removed(committee, subject, reason, clock.now()))));
-  }
-
-  /** Closes a carried motion after its last endorsement is written (the delete cascades). */
-  private Uni<Void> close(CommitteeMotion motion) {
-    return motions.flush().chain(() -> motions.close(motion));
   }
 
   private static ParentCommittee convened(ParentCommittee committee, String schoolId) {

@@ -57,12 +57,11 @@ public class ProposalAccess {
     return proposals
         .forUpdate(proposalId)
         .map(
-            p -> {
-              if (p == null || !p.schoolId().equals(admin.schoolId())) {
-                throw ProblemException.notFound("fee proposal " + proposalId);
-              }
-              return p;
-            });
+            p ->
+                ProblemException.requireFound(
+                    p,
+                    "fee proposal " + proposalId,
+                    found -> found.schoolId().equals(admin.schoolId())));
   }
 
   /** Regulators act on their district's schools only; pricing officers city-wide. */

@@ -170,12 +170,10 @@ public class ComplaintService {
     return complaints
         .findById(complaintId)
         .map(
-            complaint -> {
-              if (complaint == null || !visible(actor, complaint)) {
-                throw ProblemException.notFound("complaint " + complaintId);
-              }
-              return ComplaintView.of(complaint, actor.role());
-            });
+            complaint ->
+                ProblemException.requireFound(
+                    complaint, "complaint " + complaintId, found -> visible(actor, found)))
+        .map(complaint -> ComplaintView.of(complaint, actor.role()));
   }
 
   /** The caller's complaints, oldest first (keyset pagination). */

@@ -75,11 +75,9 @@ public class CourseMaterialService {
         .map(course -> CourseScope.visible(actor, course, courseId))
         .chain(course -> materials.findById(materialId))
         .map(
-            material -> {
-              if (material == null || !material.courseId().equals(courseId)) {
-                throw ProblemException.notFound("material " + materialId);
-              }
-              return MaterialView.of(material);
-            });
+            material ->
+                ProblemException.requireFound(
+                    material, "material " + materialId, found -> found.courseId().equals(courseId)))
+        .map(material -> MaterialView.of(material));
   }
 }

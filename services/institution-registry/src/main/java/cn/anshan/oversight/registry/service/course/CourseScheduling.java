@@ -132,12 +132,10 @@ public class CourseScheduling {
     return readable(actor, courseId)
         .chain(course -> sessions.findById(sessionId))
         .map(
-            session -> {
-              if (session == null || !session.courseId().equals(courseId)) {
-                throw ProblemException.notFound("session " + sessionId);
-              }
-              return SessionView.of(session);
-            });
+            session ->
+                ProblemException.requireFound(
+                    session, "session " + sessionId, found -> found.courseId().equals(courseId)))
+        .map(session -> SessionView.of(session));
   }
 
   private Uni<Course> readable(Actor actor, String courseId) {

@@ -151,12 +151,11 @@ public class InspectionService {
     return rectifications
         .findById(rectificationId)
         .map(
-            order -> {
-              if (order == null || !order.inspectionId().equals(inspection.id())) {
-                throw ProblemException.notFound("rectification " + rectificationId);
-              }
-              return order;
-            });
+            order ->
+                ProblemException.requireFound(
+                    order,
+                    "rectification " + rectificationId,
+                    found -> found.inspectionId().equals(inspection.id())));
   }
 
   private Uni<InspectionView> verified(
@@ -238,12 +237,12 @@ public class InspectionService {
     return institutions
         .findById(inspection.institutionId())
         .map(
-            institution -> {
-              if (institution == null || !InstitutionScope.coSupervises(actor, institution)) {
-                throw ProblemException.notFound("inspection " + inspectionId);
-              }
-              return inspection;
-            });
+            institution ->
+                ProblemException.requireFound(
+                    institution,
+                    "inspection " + inspectionId,
+                    found -> InstitutionScope.coSupervises(actor, found)))
+        .map(institution -> inspection);
   }
 
   private Uni<InspectionView> view(Inspection inspection) {

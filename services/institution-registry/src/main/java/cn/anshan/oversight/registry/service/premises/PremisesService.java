@@ -106,12 +106,11 @@ public class PremisesService {
     return premises
         .findById(premisesId)
         .map(
-            site -> {
-              if (site == null || !site.institutionId().equals(institutionId)) {
-                throw ProblemException.notFound("premises " + premisesId);
-              }
-              return site;
-            });
+            site ->
+                ProblemException.requireFound(
+                    site,
+                    "premises " + premisesId,
+                    found -> found.institutionId().equals(institutionId)));
   }
 
   @WithSession

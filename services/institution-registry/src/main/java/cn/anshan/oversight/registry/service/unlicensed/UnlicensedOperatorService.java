@@ -194,12 +194,11 @@ public class UnlicensedOperatorService {
     return operators
         .findById(operatorId)
         .map(
-            operator -> {
-              if (operator == null || !reader.oversees(null, operator.district())) {
-                throw ProblemException.notFound("unlicensed operator " + operatorId);
-              }
-              return operator;
-            });
+            operator ->
+                ProblemException.requireFound(
+                    operator,
+                    "unlicensed operator " + operatorId,
+                    found -> reader.oversees(null, found.district())));
   }
 
   private Uni<UnlicensedOperatorView> view(UnlicensedOperator operator) {

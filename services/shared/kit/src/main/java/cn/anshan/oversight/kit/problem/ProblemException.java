@@ -1,6 +1,7 @@
 package cn.anshan.oversight.kit.problem;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /** Thrown by use cases to end a request with a problem+json response; nothing is committed. */
 public class ProblemException extends RuntimeException {
@@ -39,6 +40,18 @@ public class ProblemException extends RuntimeException {
   /** {@code value}, or a 404 naming {@code what} when there is none. */
   public static <T> T requireFound(T value, String what) {
     if (value == null) {
+      throw notFound(what);
+    }
+    return value;
+  }
+
+  /**
+   * {@code value} if the caller may see it, else a 404 naming {@code what}: what the caller may not
+   * see is answered exactly as what does not exist, so a 404 reveals nothing about other families,
+   * schools or institutions.
+   */
+  public static <T> T requireFound(T value, String what, Predicate<T> visible) {
+    if (value == null || !visible.test(value)) {
       throw notFound(what);
     }
     return value;
