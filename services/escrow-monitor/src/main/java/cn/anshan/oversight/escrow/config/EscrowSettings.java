@@ -3,6 +3,7 @@ package cn.anshan.oversight.escrow.config;
 import cn.anshan.oversight.escrow.domain.risk.SalesSpike;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -153,10 +154,12 @@ public interface EscrowSettings {
 
     /** Row 13 (b): the days of sales compared with the baseline (a week). */
     @WithDefault("7")
+    @Min(1)
     int salesSpikeWindowDays();
 
     /** Row 13 (b): how many windows before the last one make its baseline (4 weeks). */
     @WithDefault("4")
+    @Min(1)
     int salesSpikeBaselineWindows();
 
     default SalesSpike salesSpike() {

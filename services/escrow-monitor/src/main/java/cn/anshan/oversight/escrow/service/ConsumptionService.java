@@ -97,10 +97,6 @@ public class ConsumptionService {
     return order;
   }
 
-  /**
-   * REL-04: the child attended. Orders placed before contracts named a child (V4) have no child to
-   * look for: any held session counts for them.
-   */
   /** REL-04 / REL-02: a session of the order's course, reported held, within its period. */
   private void requireEvidence(Order order, HeldSession session) {
     LessonEvidence.check(order, session, clock.now())
@@ -110,6 +106,10 @@ public class ConsumptionService {
             });
   }
 
+  /**
+   * REL-04: the child attended. Orders placed before contracts named a child (V4) have no child to
+   * look for: any held session counts for them.
+   */
   private Uni<Void> attended(Order order, HeldSession session) {
     if (order.childId() == null) {
       return Uni.createFrom().voidItem();

@@ -11,6 +11,7 @@ import cn.anshan.oversight.fee.domain.Term;
 import cn.anshan.oversight.fee.messaging.FeeEvents;
 import cn.anshan.oversight.fee.repository.FeeProposalRepository;
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.problem.FieldError;
 import cn.anshan.oversight.kit.problem.Problem;
@@ -117,9 +118,10 @@ public class FeeDrafting {
 
   /** Stores a new draft (revision 1 or a revision) with its FeeProposalDrafted event. */
   private Uni<FeeProposalView> drafted(CommandContext command, FeeProposal draft, String note) {
+    DomainEvent drafted = draft.record(FeeEvents.drafted(draft));
     return proposals
         .persist(draft)
-        .chain(() -> changes.emit(command, draft, FeeEvents.drafted(draft), note))
+        .chain(() -> changes.emitRecorded(command, draft, drafted, note))
         .map(v -> FeeProposalView.of(draft));
   }
 

@@ -29,7 +29,14 @@ public class ProposalChanges {
    * entry in the command's transaction.
    */
   Uni<Void> emit(CommandContext command, FeeProposal p, PendingEvent change, String note) {
-    DomainEvent event = p.record(change);
+    return emitRecorded(command, p, p.record(change), note);
+  }
+
+  /**
+   * Appends an event the proposal has already recorded: a new draft records its first event before
+   * the insert, so its row is written once, with version 1.
+   */
+  Uni<Void> emitRecorded(CommandContext command, FeeProposal p, DomainEvent event, String note) {
     FeeHistoryEntry entry =
         new FeeHistoryEntry(
             p, event.name(), command.actor().subject(), command.actor().role(), clock.now(), note);

@@ -63,13 +63,8 @@ public final class RiskRules {
                 + lastWindowFen
                 + " fen in "
                 + spike.windowDays()
-                + " days against an average of "
-                + Math.round(average)
-                + " fen per "
-                + spike.windowDays()
-                + " days over the "
-                + spike.baselineWindows()
-                + " periods before"));
+                + " days against "
+                + spike.describeAverage(Math.round(average))));
   }
 
   /** (c) refund requests in the last 7 days reaching the configured count. */

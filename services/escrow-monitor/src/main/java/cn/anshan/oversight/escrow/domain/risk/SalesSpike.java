@@ -14,6 +14,27 @@ public record SalesSpike(int windowDays, int baselineWindows, double factor, lon
     }
   }
 
+  /**
+   * The baseline's average window in words: the weekly default keeps the wording trips always had
+   * ("a weekly average of 90000 fen over the 4 weeks before").
+   */
+  String describeAverage(long averageFen) {
+    if (windowDays == 7) {
+      return "a weekly average of "
+          + averageFen
+          + " fen over the "
+          + baselineWindows
+          + " weeks before";
+    }
+    return "an average of "
+        + averageFen
+        + " fen per "
+        + windowDays
+        + " days over the "
+        + windowDays * baselineWindows
+        + " days before";
+  }
+
   /** How many days back the baseline starts, counted from now. */
   public int lookBackDays() {
     return windowDays * (1 + baselineWindows);

@@ -32,6 +32,10 @@ class RiskRulesTest {
     assertTrue(RiskRules.salesSpike(900_000, 0, weekly).isEmpty(), "no baseline");
     assertTrue(RiskRules.salesSpike(40_000, 4_000, weekly).isEmpty(), "small sales");
     assertEquals(35, weekly.lookBackDays());
+    assertEquals(
+        "sales of 400000 fen in 7 days against a weekly average of 100000 fen over the 4 weeks"
+            + " before",
+        RiskRules.salesSpike(400_000, 400_000, weekly).orElseThrow().detail());
   }
 
   @Test
@@ -43,7 +47,7 @@ class RiskRulesTest {
     var trip = RiskRules.salesSpike(400_001, 400_000, fortnightly).orElseThrow();
     assertEquals(RiskGrade.YELLOW, trip.grade());
     assertTrue(trip.detail().contains("in 14 days"), trip.detail());
-    assertTrue(trip.detail().contains("over the 2 periods before"), trip.detail());
+    assertTrue(trip.detail().endsWith("per 14 days over the 28 days before"), trip.detail());
     assertEquals(42, fortnightly.lookBackDays());
   }
 

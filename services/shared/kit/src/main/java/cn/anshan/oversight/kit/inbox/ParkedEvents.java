@@ -1,5 +1,6 @@
 package cn.anshan.oversight.kit.inbox;
 
+import cn.anshan.oversight.kit.db.Rows;
 import cn.anshan.oversight.kit.db.SessionSql;
 import cn.anshan.oversight.kit.events.IncomingEvent;
 import cn.anshan.oversight.kit.events.PoisonEventException;
@@ -7,9 +8,13 @@ import cn.anshan.oversight.kit.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -46,9 +51,9 @@ public class ParkedEvents {
 
   public record ParkedSummary(
       String consumer, long open, OffsetDateTime oldestParkedAt, String latestReason) {
-    static ParkedSummary of(Object[] r) {
+    static ParkedSummary of(Row r) {
       return new ParkedSummary(
-          (String) r[0], ((Number) r[1]).longValue(), (OffsetDateTime) r[2], (String) r[3]);
+          r.getString(0), r.getLong(1), r.getOffsetDateTime(2), r.getString(3));
     }
   }
 
@@ -59,14 +64,14 @@ public class ParkedEvents {
       String eventType,
       String reason,
       OffsetDateTime parkedAt) {
-    static ParkedEvent of(Object[] r) {
+    static ParkedEvent of(Row r) {
       return new ParkedEvent(
-          (UUID) r[0],
-          (String) r[1],
-          (UUID) r[2],
-          (String) r[3],
-          (String) r[4],
-          (OffsetDateTime) r[5]);
+          r.getUUID(0),
+          r.getString(1),
+          r.getUUID(2),
+          r.getString(3),
+          r.getString(4),
+          r.getOffsetDateTime(5));
     }
   }
 
@@ -80,25 +85,30 @@ public class ParkedEvents {
 
   private final Instance<EventConsumer> consumers;
   private final Instance<Inbox> inbox;
+  private final Pool pool;
 
-  public ParkedEvents(Instance<EventConsumer> consumers, Instance<Inbox> inbox) {
+  public ParkedEvents(Instance<EventConsumer> consumers, Instance<Inbox> inbox, Pool pool) {
     this.consumers = consumers;
     this.inbox = inbox;
+    this.pool = pool;
   }
 
-  /** Parks a record in its own transaction; {@code event} is null when it was not one. */
+  /**
+   * Parks a record on its own connection (its own transaction, whatever the consumer's failed);
+   * {@code event} is null when it was not one.
+   */
   Uni<Void> park(String consumer, IncomingEvent event, String json, String reason) {
     UUID id = UUID.randomUUID();
-    return Panache.withTransaction(
-            () ->
-                SessionSql.update(
-                    PARK,
+    return pool.preparedQuery(PARK)
+        .execute(
+            Tuple.from(
+                Arrays.asList(
                     id,
                     consumer,
                     event == null ? null : event.id(),
                     event == null ? null : event.type(),
                     json,
-                    reason))
+                    reason)))
         .invoke(
             () ->
                 Log.errorf(
@@ -108,16 +118,13 @@ public class ParkedEvents {
   }
 
   public Uni<List<ParkedSummary>> summary() {
-    return Panache.withSession(
-        () ->
-            SessionSql.select(SUMMARY).map(rows -> rows.stream().map(ParkedSummary::of).toList()));
+    return pool.query(SUMMARY).execute().map(rows -> Rows.map(rows, ParkedSummary::of));
   }
 
   public Uni<List<ParkedEvent>> open(String consumer, int limit) {
-    return Panache.withSession(
-        () ->
-            SessionSql.select(OPEN, consumer, limit)
-                .map(rows -> rows.stream().map(ParkedEvent::of).toList()));
+    return pool.preparedQuery(OPEN)
+        .execute(Tuple.of(consumer, limit))
+        .map(rows -> Rows.map(rows, ParkedEvent::of));
   }
 
   /**

@@ -1,10 +1,12 @@
 package cn.anshan.oversight.kit.outbox;
 
-import cn.anshan.oversight.kit.db.SessionSql;
-import cn.anshan.oversight.kit.problem.ProblemException;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import cn.anshan.oversight.kit.db.Rows;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -37,37 +39,38 @@ public class QuarantinedEvents {
       int attempts,
       String lastError,
       OffsetDateTime quarantinedAt) {
-    static QuarantinedEvent of(Object[] r) {
+    static QuarantinedEvent of(Row r) {
       return new QuarantinedEvent(
-          (UUID) r[0],
-          (String) r[1],
-          (String) r[2],
-          (String) r[3],
-          ((Number) r[4]).longValue(),
-          ((Number) r[5]).intValue(),
-          (String) r[6],
-          (OffsetDateTime) r[7]);
+          r.getUUID(0),
+          r.getString(1),
+          r.getString(2),
+          r.getString(3),
+          r.getLong(4),
+          r.getInteger(5),
+          r.getString(6),
+          r.getOffsetDateTime(7));
     }
   }
 
   /** A released row; {@code sentAt} stays empty until the broker acknowledged it. */
   public record ReleasedEvent(
       UUID id, long sequence, OffsetDateTime releasedAt, String releasedBy, OffsetDateTime sentAt) {
-    static ReleasedEvent of(UUID id, Object[] r) {
+    static ReleasedEvent of(UUID id, Row r) {
       return new ReleasedEvent(
-          id,
-          ((Number) r[0]).longValue(),
-          (OffsetDateTime) r[1],
-          (String) r[2],
-          (OffsetDateTime) r[3]);
+          id, r.getLong(0), r.getOffsetDateTime(1), r.getString(2), r.getOffsetDateTime(3));
     }
   }
 
+  private final Pool pool;
+
+  public QuarantinedEvents(Pool pool) {
+    this.pool = pool;
+  }
+
   public Uni<List<QuarantinedEvent>> list(int limit) {
-    return Panache.withSession(
-        () ->
-            SessionSql.select(LIST, limit)
-                .map(rows -> rows.stream().map(QuarantinedEvent::of).toList()));
+    return pool.preparedQuery(LIST)
+        .execute(Tuple.of(limit))
+        .map(rows -> Rows.map(rows, QuarantinedEvent::of));
   }
 
   /**
@@ -75,24 +78,19 @@ public class QuarantinedEvents {
    * whether it was sent since); a row that was never quarantined is not found.
    */
   public Uni<ReleasedEvent> release(UUID id, String operator) {
-    return Panache.withTransaction(
-        () ->
-            SessionSql.select(RELEASE, id, operator)
-                .chain(
-                    rows ->
-                        rows.isEmpty()
-                            ? SessionSql.select(RELEASED, id)
-                            : logged(rows, id, operator))
-                .map(
-                    rows -> {
-                      if (rows.isEmpty()) {
-                        throw ProblemException.notFound("quarantined outbox row " + id);
-                      }
-                      return ReleasedEvent.of(id, rows.get(0));
-                    }));
+    return pool.withTransaction(
+            c ->
+                c.preparedQuery(RELEASE)
+                    .execute(Tuple.of(id, operator))
+                    .chain(
+                        rows ->
+                            rows.size() == 0
+                                ? c.preparedQuery(RELEASED).execute(Tuple.of(id))
+                                : logged(rows, id, operator)))
+        .map(rows -> ReleasedEvent.of(id, Rows.first(rows, "quarantined outbox row " + id)));
   }
 
-  private static Uni<List<Object[]>> logged(List<Object[]> rows, UUID id, String operator) {
+  private static Uni<RowSet<Row>> logged(RowSet<Row> rows, UUID id, String operator) {
     Log.warnf("outbox: quarantined row %s released by %s", id, operator);
     return Uni.createFrom().item(rows);
   }
