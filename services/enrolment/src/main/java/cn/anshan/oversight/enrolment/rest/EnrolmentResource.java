@@ -5,6 +5,7 @@ import cn.anshan.oversight.enrolment.service.ChargeView;
 import cn.anshan.oversight.enrolment.service.EnrolmentService;
 import cn.anshan.oversight.enrolment.service.EnrolmentView;
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.http.Page;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.idempotency.CommandResult;
@@ -16,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -174,7 +176,7 @@ public class EnrolmentResource {
   @APIResponse(responseCode = "409", description = "Already withdrawn")
   public Uni<Response> withdraw(
       @PathParam("enrolmentId") UUID enrolmentId,
-      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull Requests.Withdrawal request) {
     CommandContext command = actor.command(Roles.PARENT);

@@ -4,6 +4,7 @@ import cn.anshan.oversight.enrolment.domain.family.ExemptionStatus;
 import cn.anshan.oversight.enrolment.service.ExemptionView;
 import cn.anshan.oversight.enrolment.service.FamilyService;
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.http.Page;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.idempotency.CommandResult;
@@ -12,6 +13,7 @@ import cn.anshan.oversight.kit.security.CurrentActor;
 import cn.anshan.oversight.kit.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -102,7 +104,7 @@ public class ExemptionResource {
   @APIResponse(responseCode = "409", description = "Already decided")
   public Uni<Response> grantExemption(
       @PathParam("exemptionId") UUID exemptionId,
-      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
     return decide(exemptionId, ifMatch, idempotencyKey, true);
   }
@@ -122,13 +124,13 @@ public class ExemptionResource {
   @APIResponse(responseCode = "409", description = "Already decided")
   public Uni<Response> rejectExemption(
       @PathParam("exemptionId") UUID exemptionId,
-      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
     return decide(exemptionId, ifMatch, idempotencyKey, false);
   }
 
   private Uni<Response> decide(
-      UUID exemptionId, String ifMatch, String idempotencyKey, boolean grant) {
+      UUID exemptionId, IfMatch ifMatch, String idempotencyKey, boolean grant) {
     CommandContext command = actor.command(Roles.SCHOOL_ADMIN);
     return idempotency.execute(
         command,

@@ -9,6 +9,7 @@ import cn.anshan.oversight.enrolment.service.ProgrammeService;
 import cn.anshan.oversight.enrolment.service.ProgrammeView;
 import cn.anshan.oversight.enrolment.service.ProviderService;
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.http.Page;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.idempotency.CommandResult;
@@ -20,6 +21,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -162,7 +164,7 @@ public class ProgrammeResource {
           "ASV-02: fewer than 5 school days or 2 hours a day; ASV-01: ends before the local off-work time (same rules as publishing)")
   public Uni<Response> reviseProgramme(
       @PathParam("programmeId") UUID programmeId,
-      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull Requests.Programme request) {
     CommandContext command = actor.command(Roles.SCHOOL_ADMIN);
@@ -200,7 +202,7 @@ public class ProgrammeResource {
   @APIResponse(responseCode = "404", description = "No such programme")
   public Uni<Response> agreeProgrammeContent(
       @PathParam("programmeId") UUID programmeId,
-      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
     CommandContext command = actor.command(Roles.PARENT);
     return idempotency.execute(

@@ -3,6 +3,7 @@ package cn.anshan.oversight.enrolment.rest;
 import cn.anshan.oversight.enrolment.service.AdmissionView;
 import cn.anshan.oversight.enrolment.service.ProviderService;
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.idempotency.CommandResult;
 import cn.anshan.oversight.kit.idempotency.IdempotentCommands;
@@ -12,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -82,7 +84,7 @@ public class ProviderAdmissionResource {
   @APIResponse(responseCode = "409", description = "The provider has left")
   public Uni<Response> evaluateProvider(
       @PathParam("admissionId") UUID admissionId,
-      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull Requests.Evaluation request) {
     CommandContext command = actor.command(Roles.SCHOOL_ADMIN);

@@ -10,7 +10,7 @@ import cn.anshan.oversight.enrolment.repository.ContentEndorsementRepository;
 import cn.anshan.oversight.enrolment.repository.ProgrammeRepository;
 import cn.anshan.oversight.kit.db.LearnedFacts;
 import cn.anshan.oversight.kit.events.CommandContext;
-import cn.anshan.oversight.kit.http.Versions;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.time.OversightClock;
@@ -51,7 +51,8 @@ public class ContentAgreementService {
 
   /** The calling representative agrees to the programme's current content; twice counts once. */
   @WithTransaction
-  public Uni<ContentAgreementView> agree(CommandContext command, UUID programmeId, String ifMatch) {
+  public Uni<ContentAgreementView> agree(
+      CommandContext command, UUID programmeId, IfMatch ifMatch) {
     String parent = command.actor().subject();
     var read =
         new Object() {
@@ -85,11 +86,11 @@ public class ContentAgreementService {
       Programme programme,
       Set<String> committee,
       Set<String> endorsers,
-      String ifMatch) {
+      IfMatch ifMatch) {
     String parent = command.actor().subject();
     ContentAgreement before = new ContentAgreement(committee, endorsers);
     before.requireRepresentative(parent);
-    Versions.requireIfMatch(ifMatch, programme.version());
+    ifMatch.require(programme.version());
     Instant now = clock.now();
     if (endorsers.contains(parent)) {
       // counted once; but the committee may have shrunk since, so the content may now be agreed

@@ -15,9 +15,9 @@ import cn.anshan.oversight.enrolment.repository.EnrolmentRepository;
 import cn.anshan.oversight.enrolment.repository.ProgrammeRepository;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.http.Keyset;
 import cn.anshan.oversight.kit.http.Page;
-import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
@@ -154,7 +154,7 @@ public class EnrolmentService {
   /** ASV-04 (2): withdrawal at any time; service ends the day before {@code effective}. */
   @WithTransaction
   public Uni<EnrolmentView> withdraw(
-      CommandContext command, UUID enrolmentId, String ifMatch, LocalDate effective) {
+      CommandContext command, UUID enrolmentId, IfMatch ifMatch, LocalDate effective) {
     return enrolments
         .forUpdate(enrolmentId)
         .chain(
@@ -162,7 +162,7 @@ public class EnrolmentService {
               if (enrolment == null || !enrolment.guardianSub().equals(command.actor().subject())) {
                 throw ProblemException.notFound("enrolment " + enrolmentId);
               }
-              Versions.requireIfMatch(ifMatch, enrolment.version());
+              ifMatch.require(enrolment.version());
               enrolment.withdraw(
                   effective != null ? effective : clock.today(), clock.today(), clock.now());
               return outbox

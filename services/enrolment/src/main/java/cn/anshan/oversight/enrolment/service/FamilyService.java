@@ -10,9 +10,9 @@ import cn.anshan.oversight.enrolment.repository.ChildRepository;
 import cn.anshan.oversight.enrolment.repository.ExemptionRepository;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.http.Keyset;
 import cn.anshan.oversight.kit.http.Page;
-import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
@@ -113,7 +113,7 @@ public class FamilyService {
   /** The school admin of the child's school verified the evidence (or did not). */
   @WithTransaction
   public Uni<ExemptionView> decide(
-      CommandContext command, UUID exemptionId, String ifMatch, boolean grant) {
+      CommandContext command, UUID exemptionId, IfMatch ifMatch, boolean grant) {
     Actor admin = command.actor();
     return exemptions
         .forUpdate(exemptionId)
@@ -122,7 +122,7 @@ public class FamilyService {
               if (exemption == null || !exemption.schoolId().equals(admin.schoolId())) {
                 throw ProblemException.notFound("exemption " + exemptionId);
               }
-              Versions.requireIfMatch(ifMatch, exemption.version());
+              ifMatch.require(exemption.version());
               exemption.decide(grant, admin.subject(), admin.district(), clock.now());
               Uni<Void> decided =
                   outbox.append(

@@ -8,9 +8,9 @@ import cn.anshan.oversight.enrolment.messaging.ProgrammeEvents;
 import cn.anshan.oversight.enrolment.repository.ContentEndorsementRepository;
 import cn.anshan.oversight.enrolment.repository.ProgrammeRepository;
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.http.Keyset;
 import cn.anshan.oversight.kit.http.Page;
-import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.FieldError;
 import cn.anshan.oversight.kit.problem.Problem;
@@ -90,7 +90,7 @@ public class ProgrammeService {
    */
   @WithTransaction
   public Uni<ProgrammeView> change(
-      CommandContext command, UUID programmeId, String ifMatch, ProgrammeForm form) {
+      CommandContext command, UUID programmeId, IfMatch ifMatch, ProgrammeForm form) {
     Actor admin = command.actor();
     return programmes
         .forUpdate(programmeId)
@@ -99,7 +99,7 @@ public class ProgrammeService {
               if (programme == null || !programme.schoolId().equals(admin.schoolId())) {
                 throw ProblemException.notFound("programme " + programmeId);
               }
-              Versions.requireIfMatch(ifMatch, programme.version());
+              ifMatch.require(programme.version());
               List<FieldError> fixed = new ArrayList<>();
               if (form.type() != programme.type()) {
                 fixed.add(new FieldError("/type", "a revision keeps the programme type"));

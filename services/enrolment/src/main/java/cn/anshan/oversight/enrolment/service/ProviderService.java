@@ -15,7 +15,7 @@ import cn.anshan.oversight.enrolment.repository.ProgrammeRepository;
 import cn.anshan.oversight.enrolment.repository.ProviderAdmissionRepository;
 import cn.anshan.oversight.enrolment.repository.ProviderStandingRepository;
 import cn.anshan.oversight.kit.events.CommandContext;
-import cn.anshan.oversight.kit.http.Versions;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
@@ -153,7 +153,7 @@ public class ProviderService {
   /** ASV-06 periodic evaluation; below the configured pass mark the provider exits. */
   @WithTransaction
   public Uni<AdmissionView> evaluate(
-      CommandContext command, UUID admissionId, String ifMatch, String period, int score) {
+      CommandContext command, UUID admissionId, IfMatch ifMatch, String period, int score) {
     Actor admin = command.actor();
     return admissions
         .forUpdate(admissionId)
@@ -162,7 +162,7 @@ public class ProviderService {
               if (admission == null || !admission.schoolId().equals(admin.schoolId())) {
                 throw ProblemException.notFound("provider admission " + admissionId);
               }
-              Versions.requireIfMatch(ifMatch, admission.version());
+              ifMatch.require(admission.version());
               int passMark = settings.provider().evaluationPassMark();
               boolean passed = ProviderRules.passes(score, passMark);
               admission.evaluated(

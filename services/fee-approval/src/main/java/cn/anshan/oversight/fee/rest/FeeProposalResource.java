@@ -12,6 +12,7 @@ import cn.anshan.oversight.fee.service.FeePublication;
 import cn.anshan.oversight.fee.service.JointSubmission;
 import cn.anshan.oversight.fee.service.ParentConsultation;
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.idempotency.CommandResult;
 import cn.anshan.oversight.kit.idempotency.IdempotentCommands;
@@ -22,6 +23,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -203,7 +205,7 @@ public class FeeProposalResource {
           "LN-ASV-03: above the cap; LN-ASV-06: fee × participants exceeds the monthly cost (same rules as proposing)")
   public Uni<Response> amendFeeProposal(
       @PathParam("proposalId") UUID proposalId,
-      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull FeeRequests.Terms request) {
     CommandContext command = actor.command(Roles.SCHOOL_ADMIN);
@@ -282,7 +284,7 @@ public class FeeProposalResource {
       description = "Half or fewer of the school's representatives have voted (LN-ASV-06)")
   public Uni<Response> recordConsultation(
       @PathParam("proposalId") UUID proposalId,
-      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull FeeRequests.RecordConsultation request) {
     CommandContext command = actor.command(Roles.PARENT);
@@ -315,7 +317,7 @@ public class FeeProposalResource {
       description = "Not CONSULTED, or the department already signed (LN-ASV-06)")
   public Uni<Response> signSubmission(
       @PathParam("proposalId") UUID proposalId,
-      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
     CommandContext command = actor.command(Roles.REGULATOR, Roles.PRICING_OFFICER);
     return run(idempotencyKey, command, null, () -> submission.sign(command, proposalId, ifMatch));
@@ -337,7 +339,7 @@ public class FeeProposalResource {
   @APIResponse(responseCode = "409", description = "Not CONSULTED (LN-ASV-06)")
   public Uni<Response> returnSubmission(
       @PathParam("proposalId") UUID proposalId,
-      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull FeeRequests.Reasons request) {
     CommandContext command = actor.command(Roles.REGULATOR, Roles.PRICING_OFFICER);
@@ -370,7 +372,7 @@ public class FeeProposalResource {
       description = "LN-ASV-06: higher than proposed or above the cost; LN-ASV-03: above the cap")
   public Uni<Response> approveFee(
       @PathParam("proposalId") UUID proposalId,
-      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull FeeRequests.Approve request) {
     CommandContext command = actor.command(Roles.CITY_GOVERNMENT);
@@ -403,7 +405,7 @@ public class FeeProposalResource {
   @APIResponse(responseCode = "409", description = "Not SUBMITTED (LN-ASV-06)")
   public Uni<Response> rejectFee(
       @PathParam("proposalId") UUID proposalId,
-      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull FeeRequests.Reasons request) {
     CommandContext command = actor.command(Roles.CITY_GOVERNMENT);
@@ -433,7 +435,7 @@ public class FeeProposalResource {
   @APIResponse(responseCode = "409", description = "Not APPROVED (LN-ASV-06)")
   public Uni<Response> publishFee(
       @PathParam("proposalId") UUID proposalId,
-      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
     CommandContext command = actor.command(Roles.SCHOOL_ADMIN);
     return run(
@@ -467,7 +469,7 @@ public class FeeProposalResource {
           "LN-ASV-03: above the cap; LN-ASV-06: fee × participants exceeds the monthly cost (same rules as proposing)")
   public Uni<Response> reviseFee(
       @PathParam("proposalId") UUID proposalId,
-      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull FeeRequests.Terms request) {
     CommandContext command = actor.command(Roles.SCHOOL_ADMIN);

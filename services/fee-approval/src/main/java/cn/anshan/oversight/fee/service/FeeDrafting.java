@@ -12,7 +12,7 @@ import cn.anshan.oversight.fee.messaging.FeeEvents;
 import cn.anshan.oversight.fee.repository.FeeProposalRepository;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.DomainEvent;
-import cn.anshan.oversight.kit.http.Versions;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.problem.FieldError;
 import cn.anshan.oversight.kit.problem.Problem;
 import cn.anshan.oversight.kit.problem.ProblemException;
@@ -94,14 +94,14 @@ public class FeeDrafting {
   /** A new version of the published fee: a new draft that goes through the whole process. */
   @WithTransaction
   public Uni<FeeProposalView> revise(
-      CommandContext command, UUID proposalId, String ifMatch, FeeTerms terms, String payee) {
+      CommandContext command, UUID proposalId, IfMatch ifMatch, FeeTerms terms, String payee) {
     Actor admin = ProposalAccess.schoolAdmin(command.actor());
     requirePayeeIsSchool(payee);
     return access
         .ownProposal(admin, proposalId)
         .chain(
             current -> {
-              Versions.requireIfMatch(ifMatch, current.version());
+              ifMatch.require(current.version());
               current.requireRevisable();
               requireRules(current.programmeType(), terms);
               return proposals
@@ -128,14 +128,14 @@ public class FeeDrafting {
   /** The school admin amends a draft or a returned proposal; consultation starts over. */
   @WithTransaction
   public Uni<FeeProposalView> amend(
-      CommandContext command, UUID proposalId, String ifMatch, FeeTerms terms, String payee) {
+      CommandContext command, UUID proposalId, IfMatch ifMatch, FeeTerms terms, String payee) {
     Actor admin = ProposalAccess.schoolAdmin(command.actor());
     requirePayeeIsSchool(payee);
     return access
         .ownProposal(admin, proposalId)
         .chain(
             p -> {
-              Versions.requireIfMatch(ifMatch, p.version());
+              ifMatch.require(p.version());
               p.requireAmendable();
               requireRules(p.programmeType(), terms);
               p.amend(terms);

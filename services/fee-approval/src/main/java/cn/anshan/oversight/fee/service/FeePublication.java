@@ -5,7 +5,7 @@ import cn.anshan.oversight.fee.domain.FeeStatus;
 import cn.anshan.oversight.fee.messaging.FeeEvents;
 import cn.anshan.oversight.fee.repository.FeeProposalRepository;
 import cn.anshan.oversight.kit.events.CommandContext;
-import cn.anshan.oversight.kit.http.Versions;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.time.OversightClock;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -43,13 +43,13 @@ public class FeePublication {
    * fees may be charged. An earlier published revision is superseded in the same transaction.
    */
   @WithTransaction
-  public Uni<FeeProposalView> publish(CommandContext command, UUID proposalId, String ifMatch) {
+  public Uni<FeeProposalView> publish(CommandContext command, UUID proposalId, IfMatch ifMatch) {
     Actor admin = ProposalAccess.schoolAdmin(command.actor());
     return access
         .ownProposal(admin, proposalId)
         .invoke(
             p -> {
-              Versions.requireIfMatch(ifMatch, p.version());
+              ifMatch.require(p.version());
               p.requirePublishable();
             })
         .chain(

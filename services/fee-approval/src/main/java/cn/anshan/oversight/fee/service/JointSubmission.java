@@ -6,7 +6,7 @@ import cn.anshan.oversight.fee.domain.FeeRules;
 import cn.anshan.oversight.fee.domain.FeeTerms;
 import cn.anshan.oversight.fee.messaging.FeeEvents;
 import cn.anshan.oversight.kit.events.CommandContext;
-import cn.anshan.oversight.kit.http.Versions;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.problem.FieldError;
 import cn.anshan.oversight.kit.problem.Problem;
 import cn.anshan.oversight.kit.problem.ProblemException;
@@ -43,14 +43,14 @@ public class JointSubmission {
 
   /** LN-ASV-06 joint submission: the caller's department signs; both make it SUBMITTED. */
   @WithTransaction
-  public Uni<FeeProposalView> sign(CommandContext command, UUID proposalId, String ifMatch) {
+  public Uni<FeeProposalView> sign(CommandContext command, UUID proposalId, IfMatch ifMatch) {
     Actor signer = command.actor();
     Department department = ProposalAccess.departmentOf(signer);
     return access
         .submitterProposal(signer, proposalId)
         .chain(
             p -> {
-              Versions.requireIfMatch(ifMatch, p.version());
+              ifMatch.require(p.version());
               boolean complete = p.sign(department, signer.subject(), clock.now());
               Uni<Void> signed =
                   changes.emit(command, p, FeeEvents.signed(p, department), department.name());
@@ -66,14 +66,14 @@ public class JointSubmission {
   /** LN-ASV-06: either submitting department returns the proposal with reasons. */
   @WithTransaction
   public Uni<FeeProposalView> returnSubmission(
-      CommandContext command, UUID proposalId, String ifMatch, List<String> reasons) {
+      CommandContext command, UUID proposalId, IfMatch ifMatch, List<String> reasons) {
     Actor signer = command.actor();
     Department department = ProposalAccess.departmentOf(signer);
     return access
         .submitterProposal(signer, proposalId)
         .chain(
             p -> {
-              Versions.requireIfMatch(ifMatch, p.version());
+              ifMatch.require(p.version());
               p.returnSubmission(department, reasons, clock.now());
               return changes
                   .emit(command, p, FeeEvents.returned(p), String.join("; ", reasons))
@@ -89,7 +89,7 @@ public class JointSubmission {
   public Uni<FeeProposalView> approve(
       CommandContext command,
       UUID proposalId,
-      String ifMatch,
+      IfMatch ifMatch,
       long feeFen,
       LocalDate validFrom,
       LocalDate validTo) {
@@ -98,7 +98,7 @@ public class JointSubmission {
         .locked(proposalId)
         .chain(
             p -> {
-              Versions.requireIfMatch(ifMatch, p.version());
+              ifMatch.require(p.version());
               p.requireApprovable();
               LocalDate from = validFrom == null ? p.term().start() : validFrom;
               LocalDate to = validTo == null ? p.term().end() : validTo;
@@ -139,12 +139,12 @@ public class JointSubmission {
   /** LN-ASV-06: the city government rejects the jointly submitted fee with reasons. */
   @WithTransaction
   public Uni<FeeProposalView> reject(
-      CommandContext command, UUID proposalId, String ifMatch, List<String> reasons) {
+      CommandContext command, UUID proposalId, IfMatch ifMatch, List<String> reasons) {
     return access
         .locked(proposalId)
         .chain(
             p -> {
-              Versions.requireIfMatch(ifMatch, p.version());
+              ifMatch.require(p.version());
               p.reject(reasons, clock.now());
               return changes
                   .emit(command, p, FeeEvents.rejected(p), String.join("; ", reasons))

@@ -13,7 +13,7 @@ import cn.anshan.oversight.fee.repository.ConsultationVoteRepository;
 import cn.anshan.oversight.fee.repository.ParentCommitteeRepository;
 import cn.anshan.oversight.fee.repository.ParentRepresentativeRepository;
 import cn.anshan.oversight.kit.events.CommandContext;
-import cn.anshan.oversight.kit.http.Versions;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.FieldError;
 import cn.anshan.oversight.kit.problem.Problem;
@@ -130,7 +130,7 @@ public class ParentConsultation {
   public Uni<FeeProposalView> consult(
       CommandContext command,
       UUID proposalId,
-      String ifMatch,
+      IfMatch ifMatch,
       ConsultationMethod method,
       LocalDate heldOn) {
     Actor parent = command.actor();
@@ -140,7 +140,7 @@ public class ParentConsultation {
     return access
         .locked(proposalId)
         .chain(p -> representedBy(parent, p))
-        .invoke(p -> Versions.requireIfMatch(ifMatch, p.version()))
+        .invoke(p -> ifMatch.require(p.version()))
         .chain(p -> votesOf(p).chain(round -> recorded(command, p, method, heldOn, round)));
   }
 

@@ -1,6 +1,7 @@
 package cn.anshan.oversight.registry.rest;
 
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.idempotency.CommandResult;
 import cn.anshan.oversight.kit.idempotency.IdempotentCommands;
@@ -15,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -166,7 +168,7 @@ public class ApplicationResource {
               + " joint approval configured) the sector department has not concurred")
   public Uni<Response> approveApplication(
       @PathParam("institutionId") String institutionId,
-      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
     CommandContext command = actor.command(Roles.REGULATOR);
     return idempotency.execute(
@@ -201,7 +203,7 @@ public class ApplicationResource {
   @APIResponse(responseCode = "409", description = "The application is already decided")
   public Uni<Response> recordSectorOpinion(
       @PathParam("institutionId") String institutionId,
-      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull SectorOpinionRequest request) {
     CommandContext command = actor.command(Roles.SECTOR_DEPARTMENT);
@@ -229,7 +231,7 @@ public class ApplicationResource {
               schema = @Schema(implementation = ApplicationView.class)))
   public Uni<Response> rejectApplication(
       @PathParam("institutionId") String institutionId,
-      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull RejectionRequest request) {
     CommandContext command = actor.command(Roles.REGULATOR);

@@ -2,8 +2,8 @@ package cn.anshan.oversight.registry.service;
 
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.http.Keyset;
-import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.Problem;
 import cn.anshan.oversight.kit.problem.ProblemException;
@@ -216,7 +216,7 @@ public class ApplicationService {
 
   @WithTransaction
   public Uni<ApplicationView> approve(
-      CommandContext command, String institutionId, String ifMatch) {
+      CommandContext command, String institutionId, IfMatch ifMatch) {
     return decidable(command.actor(), institutionId, ifMatch)
         .chain(
             application -> {
@@ -234,7 +234,7 @@ public class ApplicationService {
 
   @WithTransaction
   public Uni<ApplicationView> reject(
-      CommandContext command, String institutionId, String ifMatch, List<RuleViolation> reasons) {
+      CommandContext command, String institutionId, IfMatch ifMatch, List<RuleViolation> reasons) {
     return decidable(command.actor(), institutionId, ifMatch)
         .chain(
             application -> {
@@ -245,7 +245,7 @@ public class ApplicationService {
             });
   }
 
-  private Uni<Institution> decidable(Actor actor, String institutionId, String ifMatch) {
+  private Uni<Institution> decidable(Actor actor, String institutionId, IfMatch ifMatch) {
     return institutions
         .findById(institutionId)
         .map(
@@ -260,7 +260,7 @@ public class ApplicationService {
                         throw new ProblemException(
                             Problem.ofRules(403, "Not this regulator's district", List.of(v)));
                       });
-              Versions.requireIfMatch(ifMatch, application.version());
+              ifMatch.require(application.version());
               return application;
             });
   }

@@ -1,7 +1,7 @@
 package cn.anshan.oversight.registry.service;
 
 import cn.anshan.oversight.kit.events.CommandContext;
-import cn.anshan.oversight.kit.http.Versions;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.registry.domain.SectorOpinion;
@@ -33,7 +33,7 @@ public class SectorOpinionService {
   public Uni<ApplicationView> record(
       CommandContext command,
       String institutionId,
-      String ifMatch,
+      IfMatch ifMatch,
       SectorOpinion opinion,
       String reason) {
     return institutions
@@ -41,7 +41,7 @@ public class SectorOpinionService {
         .chain(
             found -> {
               var application = InstitutionScope.visible(command.actor(), found, institutionId);
-              Versions.requireIfMatch(ifMatch, application.version());
+              ifMatch.require(application.version());
               application.sectorOpinion(opinion, reason, command.actor().subject(), clock.now());
               return outbox
                   .append(command, RegistryEvents.sectorOpinion(application))

@@ -1,6 +1,7 @@
 package cn.anshan.oversight.registry.rest.advertising;
 
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.idempotency.CommandResult;
 import cn.anshan.oversight.kit.idempotency.IdempotentCommands;
@@ -15,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -139,7 +141,7 @@ public class AdReportResource {
   @APIResponse(responseCode = "409", description = "Already decided")
   public Uni<Response> confirmAdReport(
       @PathParam("adReportId") UUID adReportId,
-      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull AdReportRequests.Decision request) {
     CommandContext command = actor.command(Roles.REGULATOR);
@@ -169,7 +171,7 @@ public class AdReportResource {
   @APIResponse(responseCode = "409", description = "Already decided")
   public Uni<Response> dismissAdReport(
       @PathParam("adReportId") UUID adReportId,
-      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull AdReportRequests.Dismissal request) {
     CommandContext command = actor.command(Roles.REGULATOR);

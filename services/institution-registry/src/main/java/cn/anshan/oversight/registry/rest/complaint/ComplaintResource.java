@@ -1,6 +1,7 @@
 package cn.anshan.oversight.registry.rest.complaint;
 
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.idempotency.CommandResult;
 import cn.anshan.oversight.kit.idempotency.IdempotentCommands;
@@ -15,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -138,7 +140,7 @@ public class ComplaintResource {
   @APIResponse(responseCode = "409", description = "Already answered or closed")
   public Uni<Response> answerComplaint(
       @PathParam("complaintId") UUID complaintId,
-      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull ComplaintRequests.Answer request) {
     CommandContext command = actor.command(Roles.INSTITUTION_OPERATOR);
@@ -169,7 +171,7 @@ public class ComplaintResource {
   @APIResponse(responseCode = "409", description = "Already closed")
   public Uni<Response> closeComplaint(
       @PathParam("complaintId") UUID complaintId,
-      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull ComplaintRequests.Close request) {
     CommandContext command = actor.command(Roles.REGULATOR);

@@ -1,6 +1,7 @@
 package cn.anshan.oversight.registry.rest.course;
 
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.idempotency.CommandResult;
 import cn.anshan.oversight.kit.idempotency.IdempotentCommands;
 import cn.anshan.oversight.kit.security.CurrentActor;
@@ -15,6 +16,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -86,7 +88,7 @@ public class CourseClassificationResource {
       description = "A subject-type course: there is nothing to classify")
   public Uni<Response> classifyCourse(
       @PathParam("courseId") String courseId,
-      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull ClassificationDecisionRequest request) {
     CommandContext command = actor.command(Roles.REGULATOR);

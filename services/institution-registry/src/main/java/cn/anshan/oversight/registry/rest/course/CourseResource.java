@@ -1,6 +1,7 @@
 package cn.anshan.oversight.registry.rest.course;
 
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.idempotency.CommandResult;
 import cn.anshan.oversight.kit.idempotency.IdempotentCommands;
@@ -16,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -139,7 +141,7 @@ public class CourseResource {
           "TIM-01: subject-type on a rest day, holiday or vacation; TIM-03: offline too late; TIM-04: in school hours; nothing was stored")
   public Uni<Response> scheduleSession(
       @PathParam("courseId") String courseId,
-      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull SessionRequest request) {
     CommandContext command = actor.command(Roles.INSTITUTION_OPERATOR);

@@ -1,6 +1,7 @@
 package cn.anshan.oversight.registry.rest.inspection;
 
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.idempotency.CommandResult;
 import cn.anshan.oversight.kit.idempotency.IdempotentCommands;
@@ -21,6 +22,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -160,7 +162,7 @@ public class InspectionResource {
               schema = @Schema(implementation = InspectionView.class)))
   public Uni<Response> completeInspection(
       @PathParam("inspectionId") UUID inspectionId,
-      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String key,
       @Valid @NotNull CompletionRequest request) {
     CommandContext command = actor.command(Roles.REGULATOR, Roles.SECTOR_DEPARTMENT);
@@ -194,7 +196,7 @@ public class InspectionResource {
   public Uni<Response> verifyRectification(
       @PathParam("inspectionId") UUID inspectionId,
       @PathParam("rectificationId") UUID rectificationId,
-      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String key) {
     CommandContext command = actor.command(Roles.REGULATOR, Roles.SECTOR_DEPARTMENT);
     return idempotency.execute(

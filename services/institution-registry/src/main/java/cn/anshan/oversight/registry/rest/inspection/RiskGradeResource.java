@@ -1,6 +1,7 @@
 package cn.anshan.oversight.registry.rest.inspection;
 
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.idempotency.CommandResult;
 import cn.anshan.oversight.kit.idempotency.IdempotentCommands;
 import cn.anshan.oversight.kit.security.CurrentActor;
@@ -12,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -62,7 +64,7 @@ public class RiskGradeResource {
               schema = @Schema(implementation = RiskGradeView.class)))
   public Uni<Response> gradeRisk(
       @PathParam("institutionId") String institutionId,
-      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String key,
       @Valid @NotNull RiskGradeRequest request) {
     CommandContext command = actor.command(Roles.REGULATOR);

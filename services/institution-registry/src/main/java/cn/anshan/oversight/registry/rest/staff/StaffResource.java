@@ -1,6 +1,7 @@
 package cn.anshan.oversight.registry.rest.staff;
 
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.idempotency.CommandResult;
 import cn.anshan.oversight.kit.idempotency.IdempotentCommands;
@@ -15,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -165,7 +167,7 @@ public class StaffResource {
   public Uni<Response> recordStaffDeparture(
       @PathParam("institutionId") String institutionId,
       @PathParam("staffId") String staffId,
-      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
     CommandContext command = actor.command(Roles.INSTITUTION_OPERATOR);
     return idempotency.execute(

@@ -1,6 +1,7 @@
 package cn.anshan.oversight.registry.rest.staff;
 
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.idempotency.CommandResult;
 import cn.anshan.oversight.kit.idempotency.IdempotentCommands;
 import cn.anshan.oversight.kit.security.CurrentActor;
@@ -14,6 +15,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -90,7 +92,7 @@ public class StaffVerificationResource {
   public Uni<Response> verifyStaffQualification(
       @PathParam("institutionId") String institutionId,
       @PathParam("staffId") String staffId,
-      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull VerificationRequest request) {
     CommandContext command = actor.command(Roles.REGULATOR);

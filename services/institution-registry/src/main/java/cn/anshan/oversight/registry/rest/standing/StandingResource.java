@@ -1,6 +1,7 @@
 package cn.anshan.oversight.registry.rest.standing;
 
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.idempotency.CommandResult;
 import cn.anshan.oversight.kit.idempotency.IdempotentCommands;
@@ -14,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -106,7 +108,7 @@ public class StandingResource {
               schema = @Schema(implementation = StandingView.class)))
   public Uni<Response> issueLicence(
       @PathParam("institutionId") String institutionId,
-      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String key,
       @Valid @NotNull StandingRequests.IssueLicence request) {
     CommandContext command = actor.command(Roles.REGULATOR);
@@ -140,7 +142,7 @@ public class StandingResource {
               schema = @Schema(implementation = StandingView.class)))
   public Uni<Response> changeLicenceScope(
       @PathParam("institutionId") String institutionId,
-      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String key,
       @Valid @NotNull StandingRequests.ChangeScope request) {
     CommandContext command = actor.command(Roles.REGULATOR);
@@ -167,7 +169,7 @@ public class StandingResource {
               schema = @Schema(implementation = StandingView.class)))
   public Uni<Response> revokeLicence(
       @PathParam("institutionId") String institutionId,
-      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String key,
       @Valid @NotNull StandingRequests.Revoke request) {
     CommandContext command = actor.command(Roles.REGULATOR);
@@ -194,7 +196,7 @@ public class StandingResource {
               schema = @Schema(implementation = StandingView.class)))
   public Uni<Response> fileRegistration(
       @PathParam("institutionId") String institutionId,
-      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String key,
       @Valid @NotNull StandingRequests.FileRegistration request) {
     CommandContext command = actor.command(Roles.INSTITUTION_OPERATOR);
@@ -226,7 +228,7 @@ public class StandingResource {
               schema = @Schema(implementation = StandingView.class)))
   public Uni<Response> imposeSanction(
       @PathParam("institutionId") String institutionId,
-      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String key,
       @Valid @NotNull StandingRequests.ImposeSanction request) {
     CommandContext command = actor.command(Roles.REGULATOR);
@@ -258,7 +260,7 @@ public class StandingResource {
   public Uni<Response> liftSanction(
       @PathParam("institutionId") String institutionId,
       @PathParam("sanctionId") UUID sanctionId,
-      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String key) {
     CommandContext command = actor.command(Roles.REGULATOR);
     return run(

@@ -1,6 +1,7 @@
 package cn.anshan.oversight.registry.rest.unlicensed;
 
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.http.Page;
 import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.idempotency.CommandResult;
@@ -13,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -143,7 +145,7 @@ public class UnlicensedOperatorResource {
       description = "ENF-02 / ENF-03: a part of the test asserted without evidence")
   public Uni<Response> assessUnlicensedOperator(
       @PathParam("operatorId") UUID operatorId,
-      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull UnlicensedOperatorRequests.Assess request) {
     CommandContext command = actor.command(Roles.REGULATOR);
@@ -182,7 +184,7 @@ public class UnlicensedOperatorResource {
               + " finding's rule")
   public Uni<Response> sanctionUnlicensedOperator(
       @PathParam("operatorId") UUID operatorId,
-      @HeaderParam("If-Match") String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull UnlicensedOperatorRequests.Sanction request) {
     CommandContext command = actor.command(Roles.REGULATOR);

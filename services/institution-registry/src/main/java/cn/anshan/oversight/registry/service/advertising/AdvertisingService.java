@@ -2,9 +2,9 @@ package cn.anshan.oversight.registry.service.advertising;
 
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.http.Keyset;
 import cn.anshan.oversight.kit.http.Page;
-import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
@@ -96,7 +96,7 @@ public class AdvertisingService {
    */
   @WithTransaction
   public Uni<AdReportView> confirm(
-      CommandContext command, UUID reportId, String ifMatch, String note) {
+      CommandContext command, UUID reportId, IfMatch ifMatch, String note) {
     LocalDate today = clock.today();
     LocalDate windowStart = AdvertisingRules.windowStart(today, settings.repeatWindowDays());
     return decidable(command.actor(), reportId, ifMatch)
@@ -137,7 +137,7 @@ public class AdvertisingService {
 
   @WithTransaction
   public Uni<AdReportView> dismiss(
-      CommandContext command, UUID reportId, String ifMatch, String note) {
+      CommandContext command, UUID reportId, IfMatch ifMatch, String note) {
     return decidable(command.actor(), reportId, ifMatch)
         .chain(
             report -> {
@@ -204,7 +204,7 @@ public class AdvertisingService {
             });
   }
 
-  private Uni<AdReport> decidable(Actor regulator, UUID reportId, String ifMatch) {
+  private Uni<AdReport> decidable(Actor regulator, UUID reportId, IfMatch ifMatch) {
     return reports
         .findById(reportId)
         .map(
@@ -212,7 +212,7 @@ public class AdvertisingService {
               if (report == null || !regulator.inDistrict(report.district())) {
                 throw ProblemException.notFound("ad report " + reportId);
               }
-              Versions.requireIfMatch(ifMatch, report.version());
+              ifMatch.require(report.version());
               report.requireReported();
               return report;
             });

@@ -2,9 +2,9 @@ package cn.anshan.oversight.registry.service.complaint;
 
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.http.Keyset;
 import cn.anshan.oversight.kit.http.Page;
-import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
@@ -123,7 +123,7 @@ public class ComplaintService {
   /** PLT-04: the operator answers a complaint about their own institution, late or not. */
   @WithTransaction
   public Uni<ComplaintView> answer(
-      CommandContext command, UUID complaintId, String ifMatch, String text) {
+      CommandContext command, UUID complaintId, IfMatch ifMatch, String text) {
     Actor operator = command.actor();
     return complaints
         .findById(complaintId)
@@ -133,7 +133,7 @@ public class ComplaintService {
                   || !operator.oversees(complaint.institutionId(), complaint.district())) {
                 throw ProblemException.notFound("complaint " + complaintId);
               }
-              Versions.requireIfMatch(ifMatch, complaint.version());
+              ifMatch.require(complaint.version());
               complaint.answer(text, operator.subject(), clock.now());
               return outbox
                   .append(command, complaint.record(ComplaintEvents.answered(complaint)))
@@ -146,7 +146,7 @@ public class ComplaintService {
   public Uni<ComplaintView> close(
       CommandContext command,
       UUID complaintId,
-      String ifMatch,
+      IfMatch ifMatch,
       ComplaintOutcome outcome,
       String note) {
     Actor regulator = command.actor();
@@ -157,7 +157,7 @@ public class ComplaintService {
               if (complaint == null || !regulator.inDistrict(complaint.district())) {
                 throw ProblemException.notFound("complaint " + complaintId);
               }
-              Versions.requireIfMatch(ifMatch, complaint.version());
+              ifMatch.require(complaint.version());
               complaint.close(outcome, note, regulator.subject(), clock.now());
               return outbox
                   .append(command, complaint.record(ComplaintEvents.closed(complaint)))

@@ -1,7 +1,7 @@
 package cn.anshan.oversight.registry.service.course;
 
 import cn.anshan.oversight.kit.events.CommandContext;
-import cn.anshan.oversight.kit.http.Versions;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
@@ -41,10 +41,10 @@ public class CourseClassificationService {
    */
   @WithTransaction
   public Uni<CourseView> classify(
-      CommandContext command, String courseId, String ifMatch, ClassificationCheck check) {
+      CommandContext command, String courseId, IfMatch ifMatch, ClassificationCheck check) {
     return courses
         .lock(courseId, course -> supervised(command.actor(), course, courseId))
-        .invoke(course -> Versions.requireIfMatch(ifMatch, course.version()))
+        .invoke(course -> ifMatch.require(course.version()))
         .call(
             course ->
                 outbox.append(

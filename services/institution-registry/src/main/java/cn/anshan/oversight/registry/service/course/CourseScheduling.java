@@ -1,8 +1,8 @@
 package cn.anshan.oversight.registry.service.course;
 
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.http.Keyset;
-import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.FieldError;
 import cn.anshan.oversight.kit.problem.Problem;
@@ -71,7 +71,7 @@ public class CourseScheduling {
   public Uni<SessionView> schedule(
       CommandContext command,
       String courseId,
-      String ifMatch,
+      IfMatch ifMatch,
       LocalDateTime start,
       LocalDateTime end) {
     if (!end.isAfter(start)) {
@@ -84,7 +84,7 @@ public class CourseScheduling {
         .call(() -> gate.ownApprovedInstitution(operator))
         .chain(
             course -> {
-              Versions.requireIfMatch(ifMatch, course.version());
+              ifMatch.require(course.version());
               return sessions
                   .onDay(courseId, start.toLocalDate())
                   .chain(sameDay -> schedule(command, course, start, end, sameDay));

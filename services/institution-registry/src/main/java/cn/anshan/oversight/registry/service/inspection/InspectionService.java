@@ -2,7 +2,7 @@ package cn.anshan.oversight.registry.service.inspection;
 
 import cn.anshan.oversight.kit.db.OneAtATime;
 import cn.anshan.oversight.kit.events.CommandContext;
-import cn.anshan.oversight.kit.http.Versions;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
@@ -70,11 +70,11 @@ public class InspectionService {
   /** INS-02: the supervising regulator grades an institution's risk. */
   @WithTransaction
   public Uni<RiskGradeView> gradeRisk(
-      CommandContext command, String institutionId, String ifMatch, RiskGrade grade) {
+      CommandContext command, String institutionId, IfMatch ifMatch, RiskGrade grade) {
     return gate.supervisedBy(command.actor(), institutionId)
         .chain(
             institution -> {
-              Versions.requireIfMatch(ifMatch, institution.version());
+              ifMatch.require(institution.version());
               RiskGrade previous = institution.riskGrade();
               institution.gradeRisk(grade);
               return outbox
@@ -91,11 +91,11 @@ public class InspectionService {
   /** Records the findings; each finding with a deadline becomes a rectification order. */
   @WithTransaction
   public Uni<InspectionView> complete(
-      CommandContext command, UUID inspectionId, String ifMatch, List<ReportedFinding> findings) {
+      CommandContext command, UUID inspectionId, IfMatch ifMatch, List<ReportedFinding> findings) {
     return inspectable(command.actor(), inspectionId)
         .chain(
             inspection -> {
-              Versions.requireIfMatch(ifMatch, inspection.version());
+              ifMatch.require(inspection.version());
               inspection.complete(command.actor().subject(), clock.now());
               List<Rectification> orders = rectificationOrders(inspectionId, findings);
               var completed = InspectionEvents.completed(inspection, eventFindings(findings));
@@ -137,11 +137,11 @@ public class InspectionService {
 
   @WithTransaction
   public Uni<InspectionView> verify(
-      CommandContext command, UUID inspectionId, UUID rectificationId, String ifMatch) {
+      CommandContext command, UUID inspectionId, UUID rectificationId, IfMatch ifMatch) {
     return inspectable(command.actor(), inspectionId)
         .chain(
             inspection -> {
-              Versions.requireIfMatch(ifMatch, inspection.version());
+              ifMatch.require(inspection.version());
               return rectificationOf(inspection, rectificationId)
                   .chain(order -> verified(command, inspection, order));
             });

@@ -1,9 +1,9 @@
 package cn.anshan.oversight.registry.service.premises;
 
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.http.Keyset;
 import cn.anshan.oversight.kit.http.Page;
-import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
@@ -79,7 +79,7 @@ public class PremisesService {
       CommandContext command,
       String institutionId,
       UUID premisesId,
-      String ifMatch,
+      IfMatch ifMatch,
       PremisesForm form) {
     Actor operator = command.actor();
     return own(operator, institutionId)
@@ -89,7 +89,7 @@ public class PremisesService {
         .chain(
             found -> {
               Premises site = found.premises();
-              Versions.requireIfMatch(ifMatch, site.version());
+              ifMatch.require(site.version());
               check(form, found.institution());
               site.change(form, clock.now());
               return outbox

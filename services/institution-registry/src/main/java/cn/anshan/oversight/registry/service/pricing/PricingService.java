@@ -2,7 +2,7 @@ package cn.anshan.oversight.registry.service.pricing;
 
 import cn.anshan.oversight.kit.db.OneAtATime;
 import cn.anshan.oversight.kit.events.CommandContext;
-import cn.anshan.oversight.kit.http.Versions;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
@@ -66,7 +66,7 @@ public class PricingService {
    */
   @WithTransaction
   public Uni<Adoption> adopt(
-      CommandContext command, String locality, String ifMatch, List<Benchmark> benchmarks) {
+      CommandContext command, String locality, IfMatch ifMatch, List<Benchmark> benchmarks) {
     known(locality);
     List<RuleViolation> misplaced = outsideAuthority(locality, benchmarks);
     if (!misplaced.isEmpty()) {
@@ -80,11 +80,11 @@ public class PricingService {
   private Uni<Adoption> adopt(
       CommandContext command,
       String locality,
-      String ifMatch,
+      IfMatch ifMatch,
       List<Benchmark> benchmarks,
       PriceSchedule existing) {
     if (existing != null) {
-      Versions.requireIfMatch(ifMatch, existing.version());
+      ifMatch.require(existing.version());
     }
     PricingPolicy policy = settings.policy();
     PriceSchedule schedule = existing != null ? existing : PriceSchedule.start(locality);

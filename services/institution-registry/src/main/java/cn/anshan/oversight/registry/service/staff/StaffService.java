@@ -1,8 +1,8 @@
 package cn.anshan.oversight.registry.service.staff;
 
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.http.Keyset;
-import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
@@ -90,11 +90,11 @@ public class StaffService {
   /** The person leaves; STF-04 refuses the departure of a full-time teacher below the minimum. */
   @WithTransaction
   public Uni<StaffView> leave(
-      CommandContext command, String institutionId, String staffId, String ifMatch) {
+      CommandContext command, String institutionId, String staffId, IfMatch ifMatch) {
     return ownInstitution(command.actor(), institutionId)
         .call(() -> locks.roster(institutionId))
         .chain(() -> member(institutionId, staffId))
-        .invoke(member -> Versions.requireIfMatch(ifMatch, member.version()))
+        .invoke(member -> ifMatch.require(member.version()))
         .call(
             member ->
                 staff

@@ -1,7 +1,7 @@
 package cn.anshan.oversight.registry.service.staff;
 
 import cn.anshan.oversight.kit.events.CommandContext;
-import cn.anshan.oversight.kit.http.Versions;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.time.OversightClock;
@@ -46,13 +46,13 @@ public class StaffVerificationService {
       CommandContext command,
       String institutionId,
       String staffId,
-      String ifMatch,
+      IfMatch ifMatch,
       QualificationCheck check) {
     return gate.supervisedBy(command.actor(), institutionId)
         .call(() -> locks.roster(institutionId))
         .chain(() -> staff.memberOf(institutionId, staffId))
         .map(member -> ProblemException.requireFound(member, "staff member " + staffId))
-        .invoke(member -> Versions.requireIfMatch(ifMatch, member.version()))
+        .invoke(member -> ifMatch.require(member.version()))
         .call(
             member ->
                 outbox.append(

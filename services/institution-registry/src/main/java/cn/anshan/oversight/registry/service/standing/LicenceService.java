@@ -1,7 +1,7 @@
 package cn.anshan.oversight.registry.service.standing;
 
 import cn.anshan.oversight.kit.events.CommandContext;
-import cn.anshan.oversight.kit.http.Versions;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.kit.time.WorkingDayCalendar;
@@ -55,7 +55,7 @@ public class LicenceService {
   public Uni<StandingView> issueLicence(
       CommandContext command,
       String institutionId,
-      String ifMatch,
+      IfMatch ifMatch,
       String licenceNo,
       LocalDate validFrom,
       LocalDate validTo) {
@@ -98,7 +98,7 @@ public class LicenceService {
   public Uni<StandingView> changeLicenceScope(
       CommandContext command,
       String institutionId,
-      String ifMatch,
+      IfMatch ifMatch,
       SubCategory subCategory,
       Mode mode) {
     return supervised(
@@ -124,7 +124,7 @@ public class LicenceService {
 
   @WithTransaction
   public Uni<StandingView> revokeLicence(
-      CommandContext command, String institutionId, String ifMatch, String ruleId, String detail) {
+      CommandContext command, String institutionId, IfMatch ifMatch, String ruleId, String detail) {
     return supervised(command, institutionId, ifMatch, OperatingLicence::toRevoke)
         .chain(
             licensed -> {
@@ -149,10 +149,10 @@ public class LicenceService {
   private Uni<Licensed> supervised(
       CommandContext command,
       String institutionId,
-      String ifMatch,
+      IfMatch ifMatch,
       UnaryOperator<OperatingLicence> admit) {
     return gate.supervisedBy(command.actor(), institutionId)
-        .invoke(institution -> Versions.requireIfMatch(ifMatch, institution.version()))
+        .invoke(institution -> ifMatch.require(institution.version()))
         .chain(
             institution ->
                 licences

@@ -1,7 +1,7 @@
 package cn.anshan.oversight.registry.service.standing;
 
 import cn.anshan.oversight.kit.events.CommandContext;
-import cn.anshan.oversight.kit.http.Versions;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.registry.domain.Institution;
@@ -45,14 +45,14 @@ public class SanctionService {
   public Uni<StandingView> imposeSanction(
       CommandContext command,
       String institutionId,
-      String ifMatch,
+      IfMatch ifMatch,
       SanctionType type,
       String ruleId,
       String detail) {
     return gate.supervisedBy(command.actor(), institutionId)
         .chain(
             institution -> {
-              Versions.requireIfMatch(ifMatch, institution.version());
+              ifMatch.require(institution.version());
               Sanction sanction =
                   new Sanction(
                       institutionId, type, ruleId, detail, command.actor().subject(), clock.now());
@@ -70,9 +70,9 @@ public class SanctionService {
 
   @WithTransaction
   public Uni<StandingView> liftSanction(
-      CommandContext command, String institutionId, String ifMatch, UUID sanctionId) {
+      CommandContext command, String institutionId, IfMatch ifMatch, UUID sanctionId) {
     return gate.supervisedBy(command.actor(), institutionId)
-        .invoke(institution -> Versions.requireIfMatch(ifMatch, institution.version()))
+        .invoke(institution -> ifMatch.require(institution.version()))
         .chain(
             institution ->
                 sanctions

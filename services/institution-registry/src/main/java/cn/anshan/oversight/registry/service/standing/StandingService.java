@@ -2,7 +2,7 @@ package cn.anshan.oversight.registry.service.standing;
 
 import cn.anshan.oversight.kit.db.OneAtATime;
 import cn.anshan.oversight.kit.events.CommandContext;
-import cn.anshan.oversight.kit.http.Versions;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
@@ -68,7 +68,7 @@ public class StandingService {
   public Uni<StandingView> fileRegistration(
       CommandContext command,
       String institutionId,
-      String ifMatch,
+      IfMatch ifMatch,
       RegistrationType type,
       String creditCode,
       LocalDate validTo) {
@@ -78,7 +78,7 @@ public class StandingService {
     return gate.approved(institutionId)
         .invoke(
             institution -> {
-              Versions.requireIfMatch(ifMatch, institution.version());
+              ifMatch.require(institution.version());
               LegalRegistration.requireFileable(
                   institution.category(), type, validTo, clock.today());
             })

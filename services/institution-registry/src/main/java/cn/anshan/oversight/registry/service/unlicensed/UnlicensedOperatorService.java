@@ -1,9 +1,9 @@
 package cn.anshan.oversight.registry.service.unlicensed;
 
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.http.Keyset;
 import cn.anshan.oversight.kit.http.Page;
-import cn.anshan.oversight.kit.http.Versions;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
@@ -124,7 +124,7 @@ public class UnlicensedOperatorService {
   /** ENF-02: the three-part test with its evidence; the finding follows from it. */
   @WithTransaction
   public Uni<UnlicensedOperatorView> assess(
-      CommandContext command, UUID operatorId, String ifMatch, ThreePartTest test) {
+      CommandContext command, UUID operatorId, IfMatch ifMatch, ThreePartTest test) {
     return supervised(command.actor(), operatorId, ifMatch)
         .chain(
             operator -> {
@@ -138,7 +138,7 @@ public class UnlicensedOperatorService {
   /** ENF-02 / ENF-03 outcome; the first one black-lists the operator (LST-01). */
   @WithTransaction
   public Uni<UnlicensedOperatorView> sanction(
-      CommandContext command, UUID operatorId, String ifMatch, SanctionOrder order) {
+      CommandContext command, UUID operatorId, IfMatch ifMatch, SanctionOrder order) {
     return supervised(command.actor(), operatorId, ifMatch)
         .chain(
             operator -> {
@@ -180,11 +180,11 @@ public class UnlicensedOperatorService {
                     UnlicensedOperator::id));
   }
 
-  private Uni<UnlicensedOperator> supervised(Actor regulator, UUID operatorId, String ifMatch) {
+  private Uni<UnlicensedOperator> supervised(Actor regulator, UUID operatorId, IfMatch ifMatch) {
     return visible(regulator, operatorId)
         .map(
             operator -> {
-              Versions.requireIfMatch(ifMatch, operator.version());
+              ifMatch.require(operator.version());
               return operator;
             });
   }
