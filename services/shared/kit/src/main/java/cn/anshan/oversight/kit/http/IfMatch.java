@@ -11,13 +11,6 @@ public class IfMatch {
   @HeaderParam("If-Match")
   String header;
 
-  /** The header as a caller outside HTTP (a test, a job) would have sent it; null if absent. */
-  public static IfMatch of(String header) {
-    IfMatch ifMatch = new IfMatch();
-    ifMatch.header = header;
-    return ifMatch;
-  }
-
   /** Refuses the update unless the caller read {@code currentVersion}. */
   public void require(long currentVersion) {
     Versions.requireIfMatch(header, currentVersion);
