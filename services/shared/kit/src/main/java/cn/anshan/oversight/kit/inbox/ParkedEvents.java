@@ -36,9 +36,10 @@ public class ParkedEvents {
       "select id, consumer, event_id, event_type, reason, parked_at from parked_event"
           + " where replayed_at is null and ($1::text is null or consumer = $1)"
           + " order by parked_at, id limit $2";
-  private static final String LOCK =
+  private static final String FIND =
       "select consumer, payload, replayed_at, replayed_by, outcome, event_id from parked_event"
-          + " where id = $1 for update";
+          + " where id = $1";
+  private static final String LOCK = FIND + " for update";
   private static final String MARK_REPLAYED =
       "update parked_event set replayed_at = now(), replayed_by = $2, outcome = $3 where id = $1"
           + " returning replayed_at";
@@ -130,11 +131,25 @@ public class ParkedEvents {
   /**
    * Applies a parked record through its consumer's inbox and marks it replayed, in one transaction.
    * Asking again answers the first replay's result; a record that is still poison, or whose effect
-   * fails again, stays parked and the caller gets a 409 naming the reason.
+   * fails again, stays parked and the caller gets a 409 naming the reason. The record and its
+   * consumer are looked up on the pool first, so a service without consumers (audit) answers
+   * without a Hibernate session.
    */
   public Uni<ParkedEventReplay> replay(UUID id, String actor) {
+    return pool.preparedQuery(FIND)
+        .execute(Tuple.of(id))
+        .map(rows -> Rows.first(rows, "parked event " + id))
+        .chain(
+            row ->
+                row.getValue(2) != null
+                    ? Uni.createFrom().item(replayed(id, row))
+                    : applyOnSession(id, actor, consumer(row.getString(0))));
+  }
+
+  private Uni<ParkedEventReplay> applyOnSession(UUID id, String actor, EventConsumer consumer) {
     return Panache.withTransaction(
-            () -> SessionSql.select(LOCK, id).chain(rows -> replayLocked(id, actor, rows)))
+            () ->
+                SessionSql.select(LOCK, id).chain(rows -> replayLocked(id, actor, consumer, rows)))
         .onFailure(e -> !(e instanceof ProblemException))
         .transform(
             e ->
@@ -142,24 +157,31 @@ public class ParkedEvents {
                     "replay-failed", "the parked event " + id + " failed again: " + e));
   }
 
-  private Uni<ParkedEventReplay> replayLocked(UUID id, String actor, List<Object[]> rows) {
-    if (rows.isEmpty()) {
-      throw ProblemException.notFound("parked event " + id);
-    }
+  private static ParkedEventReplay replayed(UUID id, Row row) {
+    return new ParkedEventReplay(
+        id,
+        row.getString(0),
+        row.getUUID(5),
+        ReplayOutcome.valueOf(row.getString(4)),
+        row.getOffsetDateTime(2),
+        row.getString(3));
+  }
+
+  /** Under the row's lock: a concurrent replay may have applied it since the first look. */
+  private Uni<ParkedEventReplay> replayLocked(
+      UUID id, String actor, EventConsumer consumer, List<Object[]> rows) {
     Object[] row = rows.get(0);
-    String consumerName = (String) row[0];
     if (row[2] != null) {
       return Uni.createFrom()
           .item(
               new ParkedEventReplay(
                   id,
-                  consumerName,
+                  consumer.name(),
                   (UUID) row[5],
                   ReplayOutcome.valueOf((String) row[4]),
                   (OffsetDateTime) row[2],
                   (String) row[3]));
     }
-    EventConsumer consumer = consumer(consumerName);
     IncomingEvent event = readAgain(consumer, (String) row[1]);
     return inbox
         .get()
@@ -172,7 +194,7 @@ public class ParkedEvents {
                         marked ->
                             new ParkedEventReplay(
                                 id,
-                                consumerName,
+                                consumer.name(),
                                 event.id(),
                                 outcome,
                                 (OffsetDateTime) marked.get(0)[0],
