@@ -334,8 +334,9 @@ public class ExportVerifier {
     return key != null && verifySignature(key, statement, signature);
   }
 
-  // ---------- RFC 9162 §2.1 (the same arithmetic as the service's MerkleLog, kept here so this
-  // file runs alone; MerkleLogTest and IntegrityFlowTest hold both to the same answers) ----------
+  // ---------- RFC 9162 §2.1 (the same arithmetic as the service's MerkleLog and MerkleProofs,
+  // kept here so this file runs alone; MerkleLogTest and IntegrityFlowTest hold both to the same
+  // answers) ----------
 
   static String leafHash(String data) {
     byte[] bytes = data.getBytes(StandardCharsets.UTF_8);

@@ -1,6 +1,8 @@
 package cn.anshan.oversight.registry;
 
 import cn.anshan.oversight.testkit.ArchitectureRules;
+import cn.anshan.oversight.testkit.LambdaNesting;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -10,5 +12,10 @@ class ArchitectureTest {
   @Test
   void layersDependInwardOnly() {
     ArchitectureRules.of("registry").check();
+  }
+
+  @Test
+  void commandsNestNoDeeperThanTwoLambdas() {
+    LambdaNesting.check(Path.of("src/main/java"));
   }
 }

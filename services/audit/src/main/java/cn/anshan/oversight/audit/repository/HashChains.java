@@ -10,7 +10,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -122,69 +121,113 @@ final class HashChains {
       Map<String, Head> entityHeads,
       Map<String, Head> partitionHeads,
       Instant recordedAt) {
-    OffsetDateTime recorded = recordedAt.atOffset(ZoneOffset.UTC);
     Map<String, Long> lastOffsets = new HashMap<>();
     List<Tuple> rows = new ArrayList<>(fresh.size());
     UUID[] ids = new UUID[fresh.size()];
     int i = 0;
     for (Parsed p : fresh) {
-      ReceivedEvent e = p.event();
-      Incoming r = p.record();
-      String eventHash = ChainHash.eventHash(e.payload());
-      String entity = entityKey(e.aggregateType(), e.aggregateId());
-      Head entityHead = entityHeads.get(entity);
-      String entityHash = ChainHash.entityLink(entityHead.hash(), eventHash, recordedAt);
-      Head nextEntity = new Head(entityHead.length() + 1, entityHash);
-      entityHeads.put(entity, nextEntity);
-      String partition = partitionKey(r.topic(), r.partition());
-      Head partitionHead = partitionHeads.get(partition);
-      String partitionHash = ChainHash.partitionLink(partitionHead.hash(), eventHash, r.offset());
-      Head nextPartition = new Head(partitionHead.length() + 1, partitionHash);
-      partitionHeads.put(partition, nextPartition);
-      lastOffsets.merge(partition, r.offset(), Math::max);
-      rows.add(
-          Tuple.from(
-              Arrays.asList(
-                  e.id(),
-                  r.topic(),
-                  r.partition(),
-                  r.offset(),
-                  e.source(),
-                  e.type(),
-                  e.subject(),
-                  e.time().atOffset(ZoneOffset.UTC),
-                  recorded,
-                  e.aggregateType(),
-                  e.aggregateId(),
-                  e.aggregateVersion(),
-                  e.sequence(),
-                  e.actor(),
-                  e.actorRole(),
-                  e.district(),
-                  e.correlationId(),
-                  e.causationId(),
-                  e.ruleVersion(),
-                  e.payload(),
-                  eventHash,
-                  nextEntity.length(),
-                  entityHead.hash(),
-                  entityHash,
-                  nextPartition.length(),
-                  partitionHead.hash(),
-                  partitionHash)));
-      ids[i++] = e.id();
+      rows.add(linked(p, entityHeads, partitionHeads, recordedAt));
+      lastOffsets.merge(
+          partitionKey(p.record().topic(), p.record().partition()), p.record().offset(), Math::max);
+      ids[i++] = p.event().id();
     }
-    List<Tuple> entityUpdates = new ArrayList<>();
+    return conn.preparedQuery(INSERT_EVENT)
+        .executeBatch(rows)
+        .chain(() -> conn.preparedQuery(UPDATE_ENTITY).executeBatch(entityUpdates(entityHeads)))
+        .chain(
+            () ->
+                conn.preparedQuery(UPDATE_PARTITION)
+                    .executeBatch(partitionUpdates(partitionHeads, lastOffsets)))
+        .chain(() -> conn.preparedQuery(Projections.TIMELINE_FOR_EVENTS).execute(Tuple.of(ids)))
+        .replaceWithVoid();
+  }
+
+  /** A link of one chain: the head it extends and the head it makes. */
+  private record Link(Head previous, Head next) {}
+
+  /** Links the event into its entity's and its partition's chain; answers its row. */
+  private static Tuple linked(
+      Parsed p,
+      Map<String, Head> entityHeads,
+      Map<String, Head> partitionHeads,
+      Instant recordedAt) {
+    ReceivedEvent e = p.event();
+    Incoming r = p.record();
+    String eventHash = ChainHash.eventHash(e.payload());
+    String entity = entityKey(e.aggregateType(), e.aggregateId());
+    Head entityHead = entityHeads.get(entity);
+    Head nextEntity =
+        new Head(
+            entityHead.length() + 1,
+            ChainHash.entityLink(entityHead.hash(), eventHash, recordedAt));
+    entityHeads.put(entity, nextEntity);
+    String partition = partitionKey(r.topic(), r.partition());
+    Head partitionHead = partitionHeads.get(partition);
+    Head nextPartition =
+        new Head(
+            partitionHead.length() + 1,
+            ChainHash.partitionLink(partitionHead.hash(), eventHash, r.offset()));
+    partitionHeads.put(partition, nextPartition);
+    return row(
+        p,
+        recordedAt,
+        eventHash,
+        new Link(entityHead, nextEntity),
+        new Link(partitionHead, nextPartition));
+  }
+
+  private static Tuple row(
+      Parsed p, Instant recordedAt, String eventHash, Link entity, Link partition) {
+    ReceivedEvent e = p.event();
+    Incoming r = p.record();
+    return Tuple.from(
+        Arrays.asList(
+            e.id(),
+            r.topic(),
+            r.partition(),
+            r.offset(),
+            e.source(),
+            e.type(),
+            e.subject(),
+            e.time().atOffset(ZoneOffset.UTC),
+            recordedAt.atOffset(ZoneOffset.UTC),
+            e.aggregateType(),
+            e.aggregateId(),
+            e.aggregateVersion(),
+            e.sequence(),
+            e.actor(),
+            e.actorRole(),
+            e.district(),
+            e.correlationId(),
+            e.causationId(),
+            e.ruleVersion(),
+            e.payload(),
+            eventHash,
+            entity.next().length(),
+            entity.previous().hash(),
+            entity.next().hash(),
+            partition.next().length(),
+            partition.previous().hash(),
+            partition.next().hash()));
+  }
+
+  private static List<Tuple> entityUpdates(Map<String, Head> entityHeads) {
+    List<Tuple> updates = new ArrayList<>();
     entityHeads.forEach(
         (key, head) -> {
           String[] parts = splitKey(key);
-          entityUpdates.add(Tuple.of(parts[0], parts[1], head.length(), head.hash()));
+          updates.add(Tuple.of(parts[0], parts[1], head.length(), head.hash()));
         });
-    List<Tuple> partitionUpdates = new ArrayList<>();
+    return updates;
+  }
+
+  private static List<Tuple> partitionUpdates(
+      Map<String, Head> partitionHeads, Map<String, Long> lastOffsets) {
+    List<Tuple> updates = new ArrayList<>();
     partitionHeads.forEach(
         (key, head) -> {
           String[] parts = splitKey(key);
-          partitionUpdates.add(
+          updates.add(
               Tuple.of(
                   parts[0],
                   Integer.parseInt(parts[1]),
@@ -192,12 +235,7 @@ final class HashChains {
                   head.hash(),
                   lastOffsets.getOrDefault(key, -1L)));
         });
-    return conn.preparedQuery(INSERT_EVENT)
-        .executeBatch(rows)
-        .chain(() -> conn.preparedQuery(UPDATE_ENTITY).executeBatch(entityUpdates))
-        .chain(() -> conn.preparedQuery(UPDATE_PARTITION).executeBatch(partitionUpdates))
-        .chain(() -> conn.preparedQuery(Projections.TIMELINE_FOR_EVENTS).execute(Tuple.of(ids)))
-        .replaceWithVoid();
+    return updates;
   }
 
   private static String entityKey(String type, String id) {

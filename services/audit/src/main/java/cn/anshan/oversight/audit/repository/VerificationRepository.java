@@ -1,5 +1,6 @@
 package cn.anshan.oversight.audit.repository;
 
+import cn.anshan.oversight.kit.db.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -40,7 +41,11 @@ public class VerificationRepository {
   public record SequenceDuplicate(String source, long sequence, List<UUID> eventIds) {}
 
   /** A link of a chain that does not hold: which chain, where, and what is wrong. */
-  public record ChainProblem(String chain, long position, UUID eventId, String problem) {}
+  public record ChainProblem(String chain, long position, UUID eventId, String problem) {
+    static ChainProblem of(Row row) {
+      return new ChainProblem(row.getString(0), row.getLong(1), row.getUUID(2), row.getString(3));
+    }
+  }
 
   private static final String GENESIS = "'" + "0".repeat(64) + "'";
 
@@ -234,8 +239,7 @@ public class VerificationRepository {
             + " where problem is not null order by 1, 2 limit "
             + LIMIT,
         aggregateId,
-        row ->
-            new ChainProblem(row.getString(0), row.getLong(1), row.getUUID(2), row.getString(3)));
+        ChainProblem::of);
   }
 
   /**
@@ -265,8 +269,7 @@ public class VerificationRepository {
             + " where problem is not null order by 1, 2 limit "
             + LIMIT,
         null,
-        row ->
-            new ChainProblem(row.getString(0), row.getLong(1), row.getUUID(2), row.getString(3)));
+        ChainProblem::of);
   }
 
   /** Chain heads that disagree with the last link actually stored (a removed or added tail). */
@@ -300,8 +303,7 @@ public class VerificationRepository {
             + " order by 1 limit "
             + LIMIT,
         aggregateId,
-        row ->
-            new ChainProblem(row.getString(0), row.getLong(1), row.getUUID(2), row.getString(3)));
+        ChainProblem::of);
   }
 
   private static String where(String aggregateId) {
@@ -319,13 +321,6 @@ public class VerificationRepository {
   }
 
   private static <T> Uni<List<T>> collect(Uni<RowSet<Row>> rows, Function<Row, T> mapper) {
-    return rows.map(
-        set -> {
-          List<T> out = new ArrayList<>();
-          for (Row row : set) {
-            out.add(mapper.apply(row));
-          }
-          return out;
-        });
+    return rows.map(set -> Rows.map(set, mapper));
   }
 }

@@ -7,10 +7,10 @@ import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -40,33 +40,7 @@ public class AsOfService {
 
   public Uni<StateView> state(
       Actor actor, String entityId, Long version, Instant time, Instant recordedAt) {
-    int given = (version != null ? 1 : 0) + (time != null ? 1 : 0) + (recordedAt != null ? 1 : 0);
-    if (given != 1) {
-      throw new ProblemException(
-          Problem.ofFields(
-              List.of(
-                  new FieldError("/version", "give exactly one of version, time, recordedAt"))));
-    }
-    EntityFold.Cutoff cutoff;
-    String condition;
-    Object bound;
-    String asOf;
-    if (version != null) {
-      cutoff = new EntityFold.AtVersion(version);
-      condition = "aggregate_version <= $2";
-      bound = version;
-      asOf = "version " + version;
-    } else if (time != null) {
-      cutoff = new EntityFold.AtTime(time);
-      condition = "time <= $2";
-      bound = time.atOffset(ZoneOffset.UTC);
-      asOf = "time " + time;
-    } else {
-      cutoff = new EntityFold.AtRecorded(recordedAt);
-      condition = "recorded_at <= $2";
-      bound = recordedAt.atOffset(ZoneOffset.UTC);
-      asOf = "recordedAt " + recordedAt;
-    }
+    AsOf asOf = AsOf.of(version, time, recordedAt);
     return timelines
         .mayRead(actor, entityId)
         .chain(
@@ -74,27 +48,59 @@ public class AsOfService {
                 pool.preparedQuery(
                         "select aggregate_type, aggregate_version, type, time, recorded_at,"
                             + " payload, district from audit_event where aggregate_id = $1 and "
-                            + condition
+                            + asOf.condition()
                             + " order by aggregate_version, recorded_at")
-                    .execute(Tuple.of(entityId, bound)))
-        .map(
-            rows -> {
-              List<EntityFold.Event> events = new ArrayList<>();
-              String type = null;
-              for (Row row : rows) {
-                TimelineService.wholeEntityInDistrict(actor, row.getString(6), entityId);
-                type = row.getString(0);
-                events.add(
-                    new EntityFold.Event(
-                        row.getLong(1),
-                        row.getString(2),
-                        row.getOffsetDateTime(3).toInstant(),
-                        row.getOffsetDateTime(4).toInstant(),
-                        data(row.getString(5))));
-              }
-              ObjectNode state = EntityFold.asOf(events, cutoff);
-              return new StateView(entityId, type, asOf, state);
-            });
+                    .execute(Tuple.of(entityId, asOf.bound())))
+        .map(rows -> fold(actor, entityId, asOf, rows));
+  }
+
+  /** The one cut-off asked for, its SQL condition and bound, and how the answer names it. */
+  private record AsOf(EntityFold.Cutoff cutoff, String condition, Object bound, String label) {
+    static AsOf of(Long version, Instant time, Instant recordedAt) {
+      int given = (version != null ? 1 : 0) + (time != null ? 1 : 0) + (recordedAt != null ? 1 : 0);
+      if (given != 1) {
+        throw new ProblemException(
+            Problem.ofFields(
+                List.of(
+                    new FieldError("/version", "give exactly one of version, time, recordedAt"))));
+      }
+      if (version != null) {
+        return new AsOf(
+            new EntityFold.AtVersion(version),
+            "aggregate_version <= $2",
+            version,
+            "version " + version);
+      }
+      if (time != null) {
+        return new AsOf(
+            new EntityFold.AtTime(time),
+            "time <= $2",
+            time.atOffset(ZoneOffset.UTC),
+            "time " + time);
+      }
+      return new AsOf(
+          new EntityFold.AtRecorded(recordedAt),
+          "recorded_at <= $2",
+          recordedAt.atOffset(ZoneOffset.UTC),
+          "recordedAt " + recordedAt);
+    }
+  }
+
+  private StateView fold(Actor actor, String entityId, AsOf asOf, RowSet<Row> rows) {
+    List<EntityFold.Event> events = new ArrayList<>();
+    String type = null;
+    for (Row row : rows) {
+      TimelineService.wholeEntityInDistrict(actor, row.getString(6), entityId);
+      type = row.getString(0);
+      events.add(
+          new EntityFold.Event(
+              row.getLong(1),
+              row.getString(2),
+              row.getOffsetDateTime(3).toInstant(),
+              row.getOffsetDateTime(4).toInstant(),
+              data(row.getString(5))));
+    }
+    return new StateView(entityId, type, asOf.label(), EntityFold.asOf(events, asOf.cutoff()));
   }
 
   private JsonNode data(String payload) {

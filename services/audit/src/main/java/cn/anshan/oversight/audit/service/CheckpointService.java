@@ -6,6 +6,7 @@ import cn.anshan.oversight.audit.domain.FindingRules.Kind;
 import cn.anshan.oversight.audit.domain.MerkleLog;
 import cn.anshan.oversight.audit.domain.MerkleLog.Hashed;
 import cn.anshan.oversight.audit.domain.MerkleLog.Node;
+import cn.anshan.oversight.audit.domain.MerkleProofs;
 import cn.anshan.oversight.audit.domain.Statements;
 import cn.anshan.oversight.audit.repository.CheckpointRepository;
 import cn.anshan.oversight.audit.repository.CheckpointRepository.Stored;
@@ -251,7 +252,7 @@ public class CheckpointService {
         .invoke(
             nodes -> {
               List<String> proof = MerkleLog.consistencyProof(oldSize, size, nodes);
-              if (!MerkleLog.verifyConsistency(oldSize, previous.root(), size, root, proof)) {
+              if (!MerkleProofs.verifyConsistency(oldSize, previous.root(), size, root, proof)) {
                 throw new LogNotExtended(
                     previous.id(), "the consistency proof to " + size + " fails");
               }

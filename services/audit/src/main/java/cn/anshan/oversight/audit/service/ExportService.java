@@ -105,12 +105,7 @@ public class ExportService {
             checkpoint ->
                 chain(entityId)
                     .map(all -> oneChain(all, entityId, aggregateType))
-                    .invoke(
-                        rows ->
-                            rows.forEach(
-                                r ->
-                                    TimelineService.wholeEntityInDistrict(
-                                        actor, r.district(), entityId)))
+                    .invoke(rows -> wholeChainInDistrict(actor, rows, entityId))
                     .chain(rows -> cover(rows, checkpoint, sinceCheckpoint)))
         .map(this::build);
   }
@@ -126,6 +121,12 @@ public class ExportService {
                         .onFailure(LogNotExtended.class)
                         .recoverWithNull()
                     : Uni.createFrom().voidItem());
+  }
+
+  private static void wholeChainInDistrict(Actor actor, List<EventRow> rows, String entityId) {
+    for (EventRow r : rows) {
+      TimelineService.wholeEntityInDistrict(actor, r.district(), entityId);
+    }
   }
 
   private static List<EventRow> oneChain(List<EventRow> all, String entityId, String type) {
@@ -229,6 +230,15 @@ public class ExportService {
   }
 
   private Export build(Covered covered) {
+    String text = ndjson(covered);
+    String body = manifest(covered, text, clock.now()).toString();
+    String signature =
+        keys.sign(Statements.exportManifest(keys.keyId(), ChainHash.sha256Hex(body)));
+    return new Export(Statements.withSignature(body, signature), text);
+  }
+
+  /** One line per event: its place in the entity's chain and the log, then the event itself. */
+  private String ndjson(Covered covered) {
     StringBuilder ndjson = new StringBuilder();
     for (Line line : covered.lines()) {
       EventRow row = line.row();
@@ -245,11 +255,13 @@ public class ExportService {
       json.put("event", row.payload());
       ndjson.append(json.toString()).append('\n');
     }
-    String text = ndjson.toString();
+    return ndjson.toString();
+  }
+
+  /** The manifest the signature covers; its field order is part of what is signed. */
+  private ObjectNode manifest(Covered covered, String text, Instant now) {
     EventRow first = covered.lines().get(0).row();
     EventRow last = covered.lines().get(covered.lines().size() - 1).row();
-    Instant now = clock.now();
-
     ObjectNode manifest = mapper.createObjectNode();
     manifest.put("format", Statements.EXPORT_FORMAT);
     manifest.put("aggregateType", first.aggregateType());
@@ -260,13 +272,7 @@ public class ExportService {
     manifest.put("pendingEvents", covered.pending());
     manifest.put("ndjsonSha256", ChainHash.sha256Hex(text));
     manifest.put("chainHead", last.entityHash());
-    VerificationService.Report report = covered.report();
-    ObjectNode store = manifest.putObject("storeVerification");
-    store.put("intact", report.intact());
-    store.put("chainProblems", report.chainProblems().size());
-    store.put("logProblems", report.log().problems().size());
-    store.put("versionGaps", report.versionGaps().size());
-    store.put("versionDuplicates", report.versionDuplicates().size());
+    storeVerification(manifest.putObject("storeVerification"), covered.report());
     checkpoint(manifest.putObject("checkpoint"), covered.checkpoint());
     if (covered.since() == null) {
       manifest.putNull("consistency");
@@ -276,10 +282,15 @@ public class ExportService {
       covered.since().proof().forEach(consistency.putArray("proof")::add);
     }
     manifest.put("keyId", keys.keyId());
-    String body = manifest.toString();
-    String signature =
-        keys.sign(Statements.exportManifest(keys.keyId(), ChainHash.sha256Hex(body)));
-    return new Export(Statements.withSignature(body, signature), text);
+    return manifest;
+  }
+
+  private static void storeVerification(ObjectNode store, VerificationService.Report report) {
+    store.put("intact", report.intact());
+    store.put("chainProblems", report.chainProblems().size());
+    store.put("logProblems", report.log().problems().size());
+    store.put("versionGaps", report.versionGaps().size());
+    store.put("versionDuplicates", report.versionDuplicates().size());
   }
 
   private static void checkpoint(ObjectNode json, CheckpointView c) {

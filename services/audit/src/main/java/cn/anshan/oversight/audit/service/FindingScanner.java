@@ -4,6 +4,7 @@ import cn.anshan.oversight.audit.config.AuditSettings;
 import cn.anshan.oversight.audit.domain.FindingRules.Kind;
 import cn.anshan.oversight.audit.messaging.AuditEvents;
 import cn.anshan.oversight.audit.messaging.AuditEvents.GapDetected;
+import cn.anshan.oversight.audit.repository.BreachQueries;
 import cn.anshan.oversight.audit.repository.FindingRepository;
 import cn.anshan.oversight.audit.repository.FindingRepository.Candidate;
 import cn.anshan.oversight.audit.repository.FindingRepository.Finding;
@@ -44,6 +45,7 @@ public class FindingScanner {
   static final String SERVICE = "audit";
 
   private final FindingRepository findings;
+  private final BreachQueries breaches;
   private final VerificationRepository verification;
   private final Outbox outbox;
   private final Pool pool;
@@ -53,6 +55,7 @@ public class FindingScanner {
 
   public FindingScanner(
       FindingRepository findings,
+      BreachQueries breaches,
       VerificationRepository verification,
       Outbox outbox,
       Pool pool,
@@ -60,6 +63,7 @@ public class FindingScanner {
       WorkingDayCalendar calendar,
       AuditSettings settings) {
     this.findings = findings;
+    this.breaches = breaches;
     this.verification = verification;
     this.outbox = outbox;
     this.pool = pool;
@@ -135,26 +139,26 @@ public class FindingScanner {
     Instant ruleCutoff = now.minus(settings.scan().findingGrace());
     Instant exitCutoff = now.minus(settings.scan().providerExitGrace());
     Consumer<List<Candidate>> found = list -> list.forEach(c -> pending.add(new Pending(c, null)));
-    return findings
+    return breaches
         .prepaymentsNotWhitelisted(window(judged, Kind.PREPAYMENT_NOT_WHITELISTED, ruleCutoff))
         .invoke(found)
         .chain(
             () ->
-                findings.releasesWithoutConsumption(
+                breaches.releasesWithoutConsumption(
                     window(judged, Kind.RELEASE_WITHOUT_CONSUMPTION, ruleCutoff)))
         .invoke(found)
         .chain(
             () ->
-                findings.chargesWithoutPublishedFee(
+                breaches.chargesWithoutPublishedFee(
                     window(judged, Kind.CHARGE_WITHOUT_PUBLISHED_FEE, ruleCutoff)))
         .invoke(found)
-        .chain(() -> findings.providersServingAfterBlacklist(exitCutoff))
+        .chain(() -> breaches.providersServingAfterBlacklist(exitCutoff))
         .invoke(found)
-        .chain(findings::eventIdConflicts)
+        .chain(breaches::eventIdConflicts)
         .invoke(found)
         .chain(
             () ->
-                findings.subjectSessions(
+                breaches.subjectSessions(
                     window(judged, Kind.SUBJECT_SESSION_ON_HOLIDAY, ruleCutoff)))
         .invoke(sessions -> sessions.forEach(session -> holidaySession(session, pending)))
         .replaceWithVoid();
@@ -172,9 +176,9 @@ public class FindingScanner {
    * Events recorded since the rule's previous cutoff, less an overlap: an ingest transaction that
    * stamped its events just before that cutoff may have committed just after the scan read.
    */
-  static FindingRepository.Window window(Map<String, Instant> judged, Kind rule, Instant cutoff) {
+  static BreachQueries.Window window(Map<String, Instant> judged, Kind rule, Instant cutoff) {
     Instant previous = judged.get(rule.name());
-    return new FindingRepository.Window(
+    return new BreachQueries.Window(
         previous == null ? null : previous.minus(JUDGING_OVERLAP), cutoff);
   }
 
@@ -183,7 +187,7 @@ public class FindingScanner {
   private record Recorded(int stored, int failed) {}
 
   /** TIM-01: no subject-type training on rest days or statutory holidays. */
-  private void holidaySession(FindingRepository.Session s, List<Pending> pending) {
+  private void holidaySession(BreachQueries.Session s, List<Pending> pending) {
     LocalDate date;
     try {
       date = LocalDateTime.parse(s.localStart()).toLocalDate();

@@ -4,6 +4,7 @@ import cn.anshan.oversight.audit.config.SigningKeys;
 import cn.anshan.oversight.audit.domain.MerkleLog;
 import cn.anshan.oversight.audit.domain.MerkleLog.Hashed;
 import cn.anshan.oversight.audit.domain.MerkleLog.Node;
+import cn.anshan.oversight.audit.domain.MerkleProofs;
 import cn.anshan.oversight.audit.domain.Statements;
 import cn.anshan.oversight.audit.repository.CheckpointRepository;
 import cn.anshan.oversight.audit.repository.CheckpointRepository.Stored;
@@ -260,16 +261,17 @@ public class LogVerification {
             logged -> {
               List<LoggedEvent> present =
                   logged.stream().filter(l -> l.storedLeaf() != null).toList();
-              Set<Node> wanted =
-                  MerkleLog.nodesFor(
-                      s ->
-                          present.stream()
-                              .map(l -> MerkleLog.inclusionProof(l.index(), size, s))
-                              .toList());
+              Set<Node> wanted = nodesToProve(present, size);
               return log.nodes(wanted)
                   .invoke(nodes -> proveEach(latest, present, wanted, nodes, problems))
                   .replaceWithVoid();
             });
+  }
+
+  /** The stored subtrees that the inclusion proofs of {@code present} read. */
+  private static Set<Node> nodesToProve(List<LoggedEvent> present, long size) {
+    return MerkleLog.nodesFor(
+        s -> present.stream().map(l -> MerkleLog.inclusionProof(l.index(), size, s)).toList());
   }
 
   private static void proveEach(
@@ -285,7 +287,7 @@ public class LogVerification {
     long size = latest.treeSize();
     for (LoggedEvent l : present) {
       List<String> proof = MerkleLog.inclusionProof(l.index(), size, nodes::get);
-      if (!MerkleLog.verifyInclusion(l.index(), size, l.storedLeaf(), proof, latest.root())) {
+      if (!MerkleProofs.verifyInclusion(l.index(), size, l.storedLeaf(), proof, latest.root())) {
         problems.add(LogProblem.notIncluded(latest, l));
       }
     }

@@ -84,70 +84,72 @@ public class VerificationService {
     Parts p = new Parts();
     boolean entities = source == null;
     boolean sequences = entityId == null;
-    return Uni.createFrom()
-        .voidItem()
-        .chain(() -> entities ? repository.count(entityId) : Uni.createFrom().item(0L))
-        .invoke(c -> p.count = c)
-        .chain(
-            () ->
-                entities
-                    ? repository.versionGaps(entityId)
-                    : Uni.createFrom().item(List.<VersionGap>of()))
-        .invoke(g -> p.gaps = g)
-        .chain(
-            () ->
-                entities
-                    ? repository.versionDuplicates(entityId)
-                    : Uni.createFrom().item(List.<VersionDuplicate>of()))
-        .invoke(d -> p.duplicates = d)
-        .chain(
-            () ->
-                sequences
-                    ? repository.sequenceGaps(source)
-                    : Uni.createFrom().item(List.<SequenceGap>of()))
-        .invoke(g -> p.sequenceGaps = g)
-        .chain(
-            () ->
-                sequences
-                    ? repository.sequenceDuplicates(source)
-                    : Uni.createFrom().item(List.<SequenceDuplicate>of()))
-        .invoke(d -> p.sequenceDuplicates = d)
-        .chain(
-            () ->
-                entities
-                    ? repository
-                        .entityChainProblems(entityId)
-                        .invoke(p.chain::addAll)
-                        .chain(() -> repository.partitionChainProblems(entityId))
-                        .invoke(p.chain::addAll)
-                        .chain(() -> repository.headProblems(entityId))
-                        .invoke(p.chain::addAll)
-                        .replaceWithVoid()
-                    : Uni.createFrom().voidItem())
+    return (entities ? versions(entityId, p) : Uni.createFrom().voidItem())
+        .chain(() -> sequences ? sequences(source, p) : Uni.createFrom().voidItem())
+        .chain(() -> entities ? chains(entityId, p) : Uni.createFrom().voidItem())
         .chain(
             () ->
                 entities
                     ? logs.check(entityId)
                     : Uni.createFrom().item(LogVerification.LogCheck.NOT_CHECKED))
-        .map(
-            cp ->
-                new Report(
-                    p.gaps.isEmpty()
-                        && p.duplicates.isEmpty()
-                        && p.sequenceGaps.isEmpty()
-                        && p.sequenceDuplicates.isEmpty()
-                        && p.chain.isEmpty()
-                        && cp.ok(),
-                    RULE,
-                    now,
-                    entityId,
-                    p.count,
-                    p.gaps,
-                    p.duplicates,
-                    p.sequenceGaps,
-                    p.sequenceDuplicates,
-                    p.chain,
-                    cp))
+        .map(log -> report(p, now, entityId, log))
         .invoke(report -> meters.verified(report.intact()));
+  }
+
+  /** How many events, and the aggregate versions missing or stored twice. */
+  private Uni<Void> versions(String entityId, Parts p) {
+    return repository
+        .count(entityId)
+        .invoke(c -> p.count = c)
+        .chain(() -> repository.versionGaps(entityId))
+        .invoke(g -> p.gaps = g)
+        .chain(() -> repository.versionDuplicates(entityId))
+        .invoke(d -> p.duplicates = d)
+        .replaceWithVoid();
+  }
+
+  /** The producers' sequence numbers missing or stored twice. */
+  private Uni<Void> sequences(String source, Parts p) {
+    return repository
+        .sequenceGaps(source)
+        .invoke(g -> p.sequenceGaps = g)
+        .chain(() -> repository.sequenceDuplicates(source))
+        .invoke(d -> p.sequenceDuplicates = d)
+        .replaceWithVoid();
+  }
+
+  /** Broken links of the entity and partition chains, and heads that disagree with them. */
+  private Uni<Void> chains(String entityId, Parts p) {
+    return repository
+        .entityChainProblems(entityId)
+        .invoke(p.chain::addAll)
+        .chain(() -> repository.partitionChainProblems(entityId))
+        .invoke(p.chain::addAll)
+        .chain(() -> repository.headProblems(entityId))
+        .invoke(p.chain::addAll)
+        .replaceWithVoid();
+  }
+
+  private static Report report(
+      Parts p, Instant now, String entityId, LogVerification.LogCheck log) {
+    boolean intact =
+        p.gaps.isEmpty()
+            && p.duplicates.isEmpty()
+            && p.sequenceGaps.isEmpty()
+            && p.sequenceDuplicates.isEmpty()
+            && p.chain.isEmpty()
+            && log.ok();
+    return new Report(
+        intact,
+        RULE,
+        now,
+        entityId,
+        p.count,
+        p.gaps,
+        p.duplicates,
+        p.sequenceGaps,
+        p.sequenceDuplicates,
+        p.chain,
+        log);
   }
 }

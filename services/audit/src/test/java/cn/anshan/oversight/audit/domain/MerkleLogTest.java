@@ -82,19 +82,19 @@ class MerkleLogTest {
       for (int i = 0; i < n; i++) {
         List<String> proof = MerkleLog.inclusionProof(i, n, tree.stored()::get);
         String leaf = tree.leaves().get(i);
-        assertTrue(MerkleLog.verifyInclusion(i, n, leaf, proof, root), n + "/" + i);
+        assertTrue(MerkleProofs.verifyInclusion(i, n, leaf, proof, root), n + "/" + i);
         if (n > 1) {
           assertFalse(
-              MerkleLog.verifyInclusion(i, n, tree.leaves().get((i + 1) % n), proof, root),
+              MerkleProofs.verifyInclusion(i, n, tree.leaves().get((i + 1) % n), proof, root),
               "another leaf at " + n + "/" + i);
         }
-        assertFalse(MerkleLog.verifyInclusion(i, n, leaf, proof, tree.roots().get(n - 1)));
+        assertFalse(MerkleProofs.verifyInclusion(i, n, leaf, proof, tree.roots().get(n - 1)));
         if (n > 1) {
-          assertFalse(MerkleLog.verifyInclusion((i + 1) % n, n, leaf, proof, root), n + "/" + i);
+          assertFalse(MerkleProofs.verifyInclusion((i + 1) % n, n, leaf, proof, root), n + "/" + i);
         }
         if (n < 70) {
           // (size, root) are signed together: an old proof does not fit the grown tree
-          assertFalse(MerkleLog.verifyInclusion(i, n + 1, leaf, proof, tree.roots().get(n + 1)));
+          assertFalse(MerkleProofs.verifyInclusion(i, n + 1, leaf, proof, tree.roots().get(n + 1)));
         }
       }
     }
@@ -110,16 +110,16 @@ class MerkleLogTest {
         List<String> proof = MerkleLog.consistencyProof(m, n, tree.stored()::get);
         String oldRoot = tree.roots().get(m);
         String newRoot = tree.roots().get(n);
-        assertTrue(MerkleLog.verifyConsistency(m, oldRoot, n, newRoot, proof), m + "->" + n);
+        assertTrue(MerkleProofs.verifyConsistency(m, oldRoot, n, newRoot, proof), m + "->" + n);
         // a history in which leaf 0 was rewritten never extends the old root
         String forged = naive(withLeafZeroChanged(tree.leaves().subList(0, n)));
-        assertFalse(MerkleLog.verifyConsistency(m, oldRoot, n, forged, proof), m + "->" + n);
+        assertFalse(MerkleProofs.verifyConsistency(m, oldRoot, n, forged, proof), m + "->" + n);
         if (m < n) {
-          assertFalse(MerkleLog.verifyConsistency(m, newRoot, n, newRoot, proof), m + "->" + n);
+          assertFalse(MerkleProofs.verifyConsistency(m, newRoot, n, newRoot, proof), m + "->" + n);
           for (int i = 0; i < proof.size(); i++) {
             List<String> bent = new ArrayList<>(proof);
             bent.set(i, fork.roots().get(1));
-            assertFalse(MerkleLog.verifyConsistency(m, oldRoot, n, newRoot, bent), m + "->" + n);
+            assertFalse(MerkleProofs.verifyConsistency(m, oldRoot, n, newRoot, bent), m + "->" + n);
           }
         }
       }

@@ -85,7 +85,11 @@ public class ProviderService {
   }
 
   /** What an offer is decided on: the institution's standing, its barred staff, the course. */
-  private record OfferFacts(ProviderStanding standing, long barredStaff, FiledCourse course) {}
+  private record OfferFacts(ProviderStanding standing, long barredStaff, FiledCourse course) {
+    OfferFacts about(FiledCourse offered) {
+      return new OfferFacts(standing, barredStaff, offered);
+    }
+  }
 
   private Uni<OfferFacts> facts(ProviderOffer offer) {
     return standings
@@ -94,11 +98,8 @@ public class ProviderService {
             standing ->
                 barred
                     .currentlyAt(offer.institutionId())
-                    .chain(
-                        count ->
-                            courses
-                                .findById(offer.courseId())
-                                .map(course -> new OfferFacts(standing, count, course))));
+                    .map(count -> new OfferFacts(standing, count, null)))
+        .chain(facts -> courses.findById(offer.courseId()).map(facts::about));
   }
 
   private Uni<Void> eligible(ProviderOffer offer) {

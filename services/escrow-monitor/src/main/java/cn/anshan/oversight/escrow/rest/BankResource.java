@@ -105,18 +105,14 @@ public class BankResource {
                 .admitForOrder(command.actor(), request.orderId())
                 .chain(
                     () ->
-                        payments
-                            .receivePayment(
-                                command,
-                                new BankPaymentService.BankPayment(
-                                    request.bankRef(),
-                                    request.orderId(),
-                                    request.amountFen(),
-                                    request.route().name()))
-                            .map(
-                                r ->
-                                    new CommandResult(
-                                        r.replayed() ? 200 : 201, r.value(), null, null))));
+                        payments.receivePayment(
+                            command,
+                            new BankPaymentService.BankPayment(
+                                request.bankRef(),
+                                request.orderId(),
+                                request.amountFen(),
+                                request.route().name())))
+                .map(r -> new CommandResult(r.replayed() ? 200 : 201, r.value(), null, null)));
   }
 
   @POST

@@ -4,6 +4,7 @@ import cn.anshan.oversight.escrow.domain.order.Order;
 import cn.anshan.oversight.escrow.domain.order.Refund;
 import cn.anshan.oversight.escrow.domain.order.RefundCause;
 import cn.anshan.oversight.escrow.domain.order.RefundStatus;
+import cn.anshan.oversight.escrow.domain.order.SaleRules;
 import cn.anshan.oversight.escrow.messaging.RefundEvents;
 import cn.anshan.oversight.escrow.repository.OrderRepository;
 import cn.anshan.oversight.escrow.repository.RefundRepository;
@@ -56,15 +57,14 @@ public class ExitRefundService {
   public Uni<Integer> refundOpenOf(CommandContext system, String institutionId, int limit) {
     return orders
         .openOf(institutionId, limit)
-        .chain(
-            open ->
-                OneAtATime.sum(
-                    open,
-                    candidate ->
-                        orders
-                            .findForUpdate(candidate.id())
-                            .chain(order -> refundForExit(system, order, INSTITUTION_EXIT_RULE))
-                            .replaceWith(1)));
+        .chain(open -> OneAtATime.sum(open, candidate -> refundLocked(system, candidate.id())));
+  }
+
+  private Uni<Integer> refundLocked(CommandContext system, UUID orderId) {
+    return orders
+        .findForUpdate(orderId)
+        .chain(order -> refundForExit(system, order, INSTITUTION_EXIT_RULE))
+        .replaceWith(1);
   }
 
   /**
@@ -108,7 +108,7 @@ public class ExitRefundService {
    * also covers money that arrives after it.
    */
   public Uni<Void> returnPayment(CommandContext platform, Order order) {
-    return refundForExit(platform, order, OrderService.ENTITLEMENT_RULE);
+    return refundForExit(platform, order, SaleRules.ENTITLEMENT_RULE);
   }
 
   /**

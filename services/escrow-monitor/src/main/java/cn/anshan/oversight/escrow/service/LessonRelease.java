@@ -6,6 +6,7 @@ import cn.anshan.oversight.escrow.domain.ledger.Ledger;
 import cn.anshan.oversight.escrow.domain.ledger.Movements;
 import cn.anshan.oversight.escrow.domain.order.Consumption;
 import cn.anshan.oversight.escrow.domain.order.Order;
+import cn.anshan.oversight.escrow.domain.order.SaleRules;
 import cn.anshan.oversight.escrow.messaging.ConsumptionEvents;
 import cn.anshan.oversight.escrow.repository.StandingRepository;
 import cn.anshan.oversight.escrow.service.Views.ConsumptionView;
@@ -118,20 +119,8 @@ public class LessonRelease {
   public Uni<Void> mayCollect(Order order, String what) {
     return standings
         .findById(order.institutionId())
-        .map(
-            standing -> {
-              if (standing == null || !standing.entitled()) {
-                throw ProblemException.rule(
-                    409,
-                    OrderService.ENTITLEMENT_RULE,
-                    "institution "
-                        + order.institutionId()
-                        + " may not collect now (not white-listed and operational): "
-                        + what
-                        + " stop until it may again");
-              }
-              return null;
-            });
+        .invoke(standing -> SaleRules.requireMayCollect(order, standing, what))
+        .replaceWithVoid();
   }
 
   private record Released(long amount, UUID entryId) {}

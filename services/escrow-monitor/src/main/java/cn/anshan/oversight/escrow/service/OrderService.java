@@ -11,6 +11,7 @@ import cn.anshan.oversight.escrow.domain.order.Order;
 import cn.anshan.oversight.escrow.domain.order.OrderTerms;
 import cn.anshan.oversight.escrow.domain.order.PrepaymentCaps;
 import cn.anshan.oversight.escrow.domain.order.PrepaymentRules;
+import cn.anshan.oversight.escrow.domain.order.SaleRules;
 import cn.anshan.oversight.escrow.domain.supervision.Supervision;
 import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
 import cn.anshan.oversight.escrow.messaging.OrderEvents;
@@ -44,15 +45,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class OrderService {
-  /** §11 row 3 / LST-01: only a white-listed, operational institution may sell and collect. */
-  public static final String ENTITLEMENT_RULE = "LST-01";
-
-  /** PRE-05: prepayments go only into the institution's own dedicated (supervised) account. */
-  public static final String DEDICATED_ACCOUNT_RULE = "PRE-05";
-
-  /** CON-05 / §11 row 8: the contract's supervision mode matches the institution's setup. */
-  public static final String CONTRACT_MODE_RULE = "CON-05";
-
   private final OrderRepository orders;
   private final CourseRepository courses;
   private final StandingRepository standings;
@@ -133,12 +125,15 @@ public class OrderService {
   private Uni<Sale> sale(PlaceOrder request) {
     return courses
         .findById(request.courseId())
-        .map(course -> onSale(request.courseId(), course))
+        .map(course -> ProblemException.requireFound(course, "filed course " + request.courseId()))
+        .map(SaleRules::requireOnSale)
         .chain(
             course ->
                 standings
                     .findById(course.institutionId())
-                    .map(standing -> new Sale(course, entitled(course, standing), null)))
+                    .map(
+                        standing ->
+                            new Sale(course, SaleRules.requireEntitled(course, standing), null)))
         .chain(
             sale ->
                 supervisions
@@ -148,54 +143,8 @@ public class OrderService {
                             new Sale(
                                 sale.course(),
                                 sale.standing(),
-                                supervisedAs(request, sale.course(), supervision))));
-  }
-
-  private static FiledCourse onSale(UUID courseId, FiledCourse course) {
-    if (course == null) {
-      throw ProblemException.notFound("filed course " + courseId);
-    }
-    course
-        .whyNotOnSale()
-        .ifPresent(
-            stop -> {
-              throw ProblemException.rule(
-                  stop.rule(), "course " + course.courseId() + " is not on sale: " + stop.detail());
-            });
-    return course;
-  }
-
-  private static InstitutionStanding entitled(FiledCourse course, InstitutionStanding standing) {
-    if (standing == null || !standing.entitled()) {
-      throw ProblemException.rule(
-          ENTITLEMENT_RULE,
-          "institution "
-              + course.institutionId()
-              + " may not sell or collect: it is not white-listed and operational (list status "
-              + (standing == null ? "unknown" : standing.listStatus())
-              + ")");
-    }
-    return standing;
-  }
-
-  private static Supervision supervisedAs(
-      PlaceOrder request, FiledCourse course, Supervision supervision) {
-    if (supervision == null) {
-      throw ProblemException.rule(
-          DEDICATED_ACCOUNT_RULE,
-          "institution "
-              + course.institutionId()
-              + " has no supervised account to take prepayments into");
-    }
-    if (supervision.mode() != request.supervisionMode()) {
-      throw ProblemException.rule(
-          CONTRACT_MODE_RULE,
-          "the contract ticks "
-              + request.supervisionMode()
-              + " but the institution is supervised by "
-              + supervision.mode());
-    }
-    return supervision;
+                                SaleRules.requireSupervisedAs(
+                                    request.supervisionMode(), sale.course(), supervision))));
   }
 
   private OrderTerms terms(Sale sale, PlaceOrder request) {

@@ -1,6 +1,7 @@
 package cn.anshan.oversight.escrow.service;
 
 import cn.anshan.oversight.escrow.domain.ledger.JournalEntry;
+import cn.anshan.oversight.escrow.domain.ledger.Ledger;
 import cn.anshan.oversight.escrow.domain.ledger.Movements;
 import cn.anshan.oversight.escrow.domain.order.Consumption;
 import cn.anshan.oversight.escrow.domain.order.Order;
@@ -44,34 +45,34 @@ public class RefundPayout {
       CommandContext context, Order order, Refund refund, String acceptedBy, String rule) {
     Instant now = clock.now();
     return ledgers
-        .forOrder(
-            order,
-            true,
-            ledger -> {
-              List<UUID> open = ledger.unresolved().stream().map(JournalEntry::id).toList();
-              long amount =
-                  Movements.refund(
-                      ledger,
-                      order.institutionId(),
-                      order.id(),
-                      open,
-                      "refund:" + refund.id(),
-                      now);
-              return new long[] {amount, open.size()};
-            })
+        .forOrder(order, true, ledger -> payOut(ledger, order, refund, now))
+        .chain(paid -> withdrawLessons(order, now).replaceWith(paid))
         .chain(
-            result ->
-                consumptions
-                    .ofOrder(order.id())
-                    .chain(
-                        (List<Consumption> all) -> {
-                          all.forEach(c -> c.cancelled(now));
-                          refund.paid(acceptedBy, result[0], "ORIGINAL", now);
-                          order.refunded(result[0], now);
-                          return outbox.append(
-                              context,
-                              order.record(
-                                  RefundEvents.refundPaid(order, refund, rule, (int) result[1])));
-                        }));
+            paid -> {
+              refund.paid(acceptedBy, paid.amountFen(), "ORIGINAL", now);
+              order.refunded(paid.amountFen(), now);
+              return outbox.append(
+                  context,
+                  order.record(
+                      RefundEvents.refundPaid(order, refund, rule, paid.voidedReservations())));
+            });
+  }
+
+  /** What left custody for the family, and how many reservations it voided. */
+  private record Payout(long amountFen, int voidedReservations) {}
+
+  private static Payout payOut(Ledger ledger, Order order, Refund refund, Instant now) {
+    List<UUID> open = ledger.unresolved().stream().map(JournalEntry::id).toList();
+    long amount =
+        Movements.refund(
+            ledger, order.institutionId(), order.id(), open, "refund:" + refund.id(), now);
+    return new Payout(amount, open.size());
+  }
+
+  private Uni<Void> withdrawLessons(Order order, Instant now) {
+    return consumptions
+        .ofOrder(order.id())
+        .invoke((List<Consumption> all) -> all.forEach(c -> c.cancelled(now)))
+        .replaceWithVoid();
   }
 }

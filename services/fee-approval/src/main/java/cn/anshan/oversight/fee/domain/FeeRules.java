@@ -1,5 +1,6 @@
 package cn.anshan.oversight.fee.domain;
 
+import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,39 @@ public final class FeeRules {
   public static final String PROCESS = "LN-ASV-06";
 
   private FeeRules() {}
+
+  /**
+   * ASV-04: the fee is collected by the school only, never by a parent committee or third party.
+   */
+  public static void requireSchoolPayee(String payee) {
+    if (payee != null && !payee.equals("SCHOOL")) {
+      throw ProblemException.rule(
+          NO_IMPROPER_CHARGING,
+          "after-school fees are collected by the school only, never through a parent committee"
+              + " or a third party (payee "
+              + payee
+              + ")");
+    }
+  }
+
+  /**
+   * LN-ASV-06: one standard per school, term and programme type, changed through a revision; only
+   * after a rejection may the school propose again.
+   */
+  public static void requireFirstStandard(
+      List<FeeProposal> revisions, String termId, ProgrammeType programmeType) {
+    if (revisions.stream().anyMatch(p -> p.status() != FeeStatus.REJECTED)) {
+      throw ProblemException.rule(
+          409,
+          PROCESS,
+          "the school already has a fee proposal for "
+              + termId
+              + " "
+              + programmeType
+              + "; one standard per school, term and programme type,"
+              + " changed through a revision");
+    }
+  }
 
   /** Every rule the proposed terms break, empty when the proposal may be drafted. */
   public static List<RuleViolation> check(

@@ -9,12 +9,9 @@ import cn.anshan.oversight.fee.service.FeeProposalPage;
 import cn.anshan.oversight.fee.service.FeeProposalQueries;
 import cn.anshan.oversight.fee.service.FeeProposalView;
 import cn.anshan.oversight.fee.service.FeePublication;
-import cn.anshan.oversight.fee.service.JointSubmission;
-import cn.anshan.oversight.fee.service.ParentConsultation;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.http.Versions;
-import cn.anshan.oversight.kit.idempotency.CommandResult;
 import cn.anshan.oversight.kit.idempotency.IdempotentCommands;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.security.CurrentActor;
@@ -34,10 +31,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -47,7 +42,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
-/** After-school fee standards from proposal to publication (DOMAIN.md §8, §11 row 19). */
+/**
+ * After-school fee standards from proposal to publication (DOMAIN.md §8, §11 row 19): the school's
+ * drafts, amendments, publication and revisions, and the reads. Parents' consultation is in {@link
+ * FeeConsultationResource}, the joint submission and the decision in {@link FeeSubmissionResource}.
+ */
 @Cancellable(false)
 @Path("/api/v1/fee-proposals")
 @Tag(name = "Fee proposals", description = "Proposal, consultation, joint submission, approval")
@@ -71,28 +70,22 @@ public class FeeProposalResource {
   };
 
   private final FeeDrafting drafting;
-  private final ParentConsultation consultation;
-  private final JointSubmission submission;
   private final FeePublication publication;
   private final FeeProposalQueries queries;
+  private final ProposalCommands commands;
   private final CurrentActor actor;
-  private final IdempotentCommands idempotency;
 
   public FeeProposalResource(
       FeeDrafting drafting,
-      ParentConsultation consultation,
-      JointSubmission submission,
       FeePublication publication,
       FeeProposalQueries queries,
-      CurrentActor actor,
-      IdempotentCommands idempotency) {
+      ProposalCommands commands,
+      CurrentActor actor) {
     this.drafting = drafting;
-    this.consultation = consultation;
-    this.submission = submission;
     this.publication = publication;
     this.queries = queries;
+    this.commands = commands;
     this.actor = actor;
-    this.idempotency = idempotency;
   }
 
   @POST
@@ -120,17 +113,15 @@ public class FeeProposalResource {
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull FeeRequests.Propose request) {
     CommandContext command = actor.command(Roles.SCHOOL_ADMIN);
-    return idempotency.execute(
-        command,
+    return commands.create(
         idempotencyKey,
+        command,
         request,
         () ->
-            drafting
-                .draft(
-                    command,
-                    new FeeDrafting.Draft(
-                        request.term(), request.programmeType(), request.terms(), request.payee()))
-                .map(FeeProposalResource::created));
+            drafting.draft(
+                command,
+                new FeeDrafting.Draft(
+                    request.term(), request.programmeType(), request.terms(), request.payee())));
   }
 
   @GET
@@ -209,211 +200,11 @@ public class FeeProposalResource {
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull FeeRequests.Terms request) {
     CommandContext command = actor.command(Roles.SCHOOL_ADMIN);
-    return run(
+    return commands.run(
         idempotencyKey,
         command,
         request,
         () -> drafting.amend(command, proposalId, ifMatch, request.terms(), request.payee()));
-  }
-
-  @POST
-  @Path("/{proposalId}/consultation/votes")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @RolesAllowed(Roles.PARENT)
-  @Operation(
-      summary = "Cast the caller's own vote on the proposed fee (LN-ASV-06 家长自愿)",
-      description =
-          "Each parent representative of the school votes once per consultation round; the"
-              + " consultation's outcome is counted from these votes. A vote is an event of the"
-              + " school's parent committee and leaves the proposal's version as it is, so it"
-              + " takes no If-Match and representatives can vote at the same time. A recorded"
-              + " consultation or an amendment starts a new round.")
-  @APIResponse(
-      responseCode = "200",
-      description = "Vote recorded; the proposal's ETag, which votes do not change",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = ParentConsultation.ConsultationVoteView.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "Not a proposal of a school the parent represents")
-  @APIResponse(
-      responseCode = "409",
-      description = "Not DRAFT or RETURNED, or already voted in this round (LN-ASV-06)")
-  public Uni<Response> castConsultationVote(
-      @PathParam("proposalId") UUID proposalId,
-      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
-      @Valid @NotNull FeeRequests.CastVote request) {
-    CommandContext command = actor.command(Roles.PARENT);
-    return idempotency.execute(
-        command,
-        idempotencyKey,
-        request,
-        () ->
-            consultation
-                .vote(command, proposalId, request.vote())
-                .map(vote -> CommandResult.ok(vote.proposalVersion(), vote)));
-  }
-
-  @POST
-  @Path("/{proposalId}/consultation")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @RolesAllowed(Roles.PARENT)
-  @Operation(
-      summary = "Record the parent committee's resolution or a hearing (LN-ASV-06 家长自愿)",
-      description =
-          "Only a parent registered as a representative of the school's parent committee may"
-              + " record it. The outcome and the counts are the representatives' own votes of this"
-              + " round (castConsultationVote), once more than half of them have voted: more votes"
-              + " for than against is AGREED and moves the proposal to CONSULTED; otherwise"
-              + " NOT_AGREED keeps it a draft. Either way the next consultation is a new round.")
-  @APIResponse(
-      responseCode = "200",
-      description = "Recorded; new ETag",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = FeeProposalView.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "Not a proposal of a school the parent represents")
-  @APIResponse(responseCode = "409", description = "Not DRAFT or RETURNED (LN-ASV-06)")
-  @APIResponse(
-      responseCode = "422",
-      description = "Half or fewer of the school's representatives have voted (LN-ASV-06)")
-  public Uni<Response> recordConsultation(
-      @PathParam("proposalId") UUID proposalId,
-      @BeanParam IfMatch ifMatch,
-      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
-      @Valid @NotNull FeeRequests.RecordConsultation request) {
-    CommandContext command = actor.command(Roles.PARENT);
-    return run(
-        idempotencyKey,
-        command,
-        request,
-        () ->
-            consultation.consult(command, proposalId, ifMatch, request.method(), request.heldOn()));
-  }
-
-  @POST
-  @Path("/{proposalId}/signatures")
-  @RolesAllowed({Roles.REGULATOR, Roles.PRICING_OFFICER})
-  @Operation(
-      summary = "Sign the joint submission for the caller's department (LN-ASV-06)",
-      description =
-          "A regulator of the school's district signs for education, a pricing officer for"
-              + " pricing; with both signatures the proposal is SUBMITTED to the city government.")
-  @APIResponse(
-      responseCode = "200",
-      description = "Signed; new ETag",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = FeeProposalView.class)))
-  @APIResponse(responseCode = "404", description = "Not a proposal of the regulator's district")
-  @APIResponse(
-      responseCode = "409",
-      description = "Not CONSULTED, or the department already signed (LN-ASV-06)")
-  public Uni<Response> signSubmission(
-      @PathParam("proposalId") UUID proposalId,
-      @BeanParam IfMatch ifMatch,
-      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
-    CommandContext command = actor.command(Roles.REGULATOR, Roles.PRICING_OFFICER);
-    return run(idempotencyKey, command, null, () -> submission.sign(command, proposalId, ifMatch));
-  }
-
-  @POST
-  @Path("/{proposalId}/return")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @RolesAllowed({Roles.REGULATOR, Roles.PRICING_OFFICER})
-  @Operation(summary = "Return the consulted proposal to the school with reasons (LN-ASV-06)")
-  @APIResponse(
-      responseCode = "200",
-      description = "Returned; new ETag",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = FeeProposalView.class)))
-  @APIResponse(responseCode = "404", description = "Not a proposal of the regulator's district")
-  @APIResponse(responseCode = "409", description = "Not CONSULTED (LN-ASV-06)")
-  public Uni<Response> returnSubmission(
-      @PathParam("proposalId") UUID proposalId,
-      @BeanParam IfMatch ifMatch,
-      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
-      @Valid @NotNull FeeRequests.Reasons request) {
-    CommandContext command = actor.command(Roles.REGULATOR, Roles.PRICING_OFFICER);
-    return run(
-        idempotencyKey,
-        command,
-        request,
-        () -> submission.returnSubmission(command, proposalId, ifMatch, request.reasons()));
-  }
-
-  @POST
-  @Path("/{proposalId}/approval")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @RolesAllowed(Roles.CITY_GOVERNMENT)
-  @Operation(
-      summary = "Approve the jointly submitted fee (city government, LN-ASV-06)",
-      description =
-          "The amount may be lower than proposed, never higher, and is checked against the cap"
-              + " (LN-ASV-03/05) and the cost (以支定收); the period lies inside the term.")
-  @APIResponse(
-      responseCode = "200",
-      description = "Approved; new ETag",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = FeeProposalView.class)))
-  @APIResponse(responseCode = "409", description = "Not SUBMITTED (LN-ASV-06)")
-  @APIResponse(
-      responseCode = "422",
-      description = "LN-ASV-06: higher than proposed or above the cost; LN-ASV-03: above the cap")
-  public Uni<Response> approveFee(
-      @PathParam("proposalId") UUID proposalId,
-      @BeanParam IfMatch ifMatch,
-      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
-      @Valid @NotNull FeeRequests.Approve request) {
-    CommandContext command = actor.command(Roles.CITY_GOVERNMENT);
-    return run(
-        idempotencyKey,
-        command,
-        request,
-        () ->
-            submission.approve(
-                command,
-                proposalId,
-                ifMatch,
-                request.feeFenPerMonth(),
-                request.validFrom(),
-                request.validTo()));
-  }
-
-  @POST
-  @Path("/{proposalId}/rejection")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @RolesAllowed(Roles.CITY_GOVERNMENT)
-  @Operation(summary = "Reject the jointly submitted fee with reasons (city government)")
-  @APIResponse(
-      responseCode = "200",
-      description = "Rejected; new ETag",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = FeeProposalView.class)))
-  @APIResponse(responseCode = "409", description = "Not SUBMITTED (LN-ASV-06)")
-  public Uni<Response> rejectFee(
-      @PathParam("proposalId") UUID proposalId,
-      @BeanParam IfMatch ifMatch,
-      @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
-      @Valid @NotNull FeeRequests.Reasons request) {
-    CommandContext command = actor.command(Roles.CITY_GOVERNMENT);
-    return run(
-        idempotencyKey,
-        command,
-        request,
-        () -> submission.reject(command, proposalId, ifMatch, request.reasons()));
   }
 
   @POST
@@ -438,7 +229,7 @@ public class FeeProposalResource {
       @BeanParam IfMatch ifMatch,
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey) {
     CommandContext command = actor.command(Roles.SCHOOL_ADMIN);
-    return run(
+    return commands.run(
         idempotencyKey, command, null, () -> publication.publish(command, proposalId, ifMatch));
   }
 
@@ -473,33 +264,11 @@ public class FeeProposalResource {
       @HeaderParam(IdempotentCommands.HEADER) String idempotencyKey,
       @Valid @NotNull FeeRequests.Terms request) {
     CommandContext command = actor.command(Roles.SCHOOL_ADMIN);
-    return idempotency.execute(
-        command,
+    return commands.create(
         idempotencyKey,
-        request,
-        () ->
-            drafting
-                .revise(command, proposalId, ifMatch, request.terms(), request.payee())
-                .map(FeeProposalResource::created));
-  }
-
-  private Uni<Response> run(
-      String idempotencyKey,
-      CommandContext command,
-      Object request,
-      Supplier<Uni<FeeProposalView>> call) {
-    // Body-less commands (signature, publication) pass a null request: the kit hashes it as the
-    // empty body; the path names the operation and the proposal.
-    return idempotency.execute(
         command,
-        idempotencyKey,
         request,
-        () -> call.get().map(view -> CommandResult.ok(view.version(), view)));
-  }
-
-  private static CommandResult created(FeeProposalView view) {
-    return CommandResult.created(
-        URI.create("/api/v1/fee-proposals/" + view.proposalId()), view.version(), view);
+        () -> drafting.revise(command, proposalId, ifMatch, request.terms(), request.payee()));
   }
 
   private Actor reader() {

@@ -4,7 +4,6 @@ import cn.anshan.oversight.fee.config.FeeSettings;
 import cn.anshan.oversight.fee.domain.FeeProposal;
 import cn.anshan.oversight.fee.domain.FeeRevision;
 import cn.anshan.oversight.fee.domain.FeeRules;
-import cn.anshan.oversight.fee.domain.FeeStatus;
 import cn.anshan.oversight.fee.domain.FeeTerms;
 import cn.anshan.oversight.fee.domain.ProgrammeType;
 import cn.anshan.oversight.fee.domain.Term;
@@ -58,24 +57,14 @@ public class FeeDrafting {
   @WithTransaction
   public Uni<FeeProposalView> draft(CommandContext command, Draft draft) {
     Actor admin = ProposalAccess.schoolAdmin(command.actor());
-    requirePayeeIsSchool(draft.payee());
+    FeeRules.requireSchoolPayee(draft.payee());
     requireValidTerm(draft.term());
     requireRules(draft.programmeType(), draft.terms());
     return proposals
         .revisions(admin.schoolId(), draft.term().termId(), draft.programmeType())
         .chain(
             existing -> {
-              if (existing.stream().anyMatch(p -> p.status() != FeeStatus.REJECTED)) {
-                throw ProblemException.rule(
-                    409,
-                    FeeRules.PROCESS,
-                    "the school already has a fee proposal for "
-                        + draft.term().termId()
-                        + " "
-                        + draft.programmeType()
-                        + "; one standard per school, term and programme type,"
-                        + " changed through a revision");
-              }
+              FeeRules.requireFirstStandard(existing, draft.term().termId(), draft.programmeType());
               FeeProposal proposal =
                   new FeeProposal(
                       admin.schoolId(),
@@ -96,7 +85,7 @@ public class FeeDrafting {
   public Uni<FeeProposalView> revise(
       CommandContext command, UUID proposalId, IfMatch ifMatch, FeeTerms terms, String payee) {
     Actor admin = ProposalAccess.schoolAdmin(command.actor());
-    requirePayeeIsSchool(payee);
+    FeeRules.requireSchoolPayee(payee);
     return access
         .ownProposal(admin, proposalId)
         .chain(
@@ -130,7 +119,7 @@ public class FeeDrafting {
   public Uni<FeeProposalView> amend(
       CommandContext command, UUID proposalId, IfMatch ifMatch, FeeTerms terms, String payee) {
     Actor admin = ProposalAccess.schoolAdmin(command.actor());
-    requirePayeeIsSchool(payee);
+    FeeRules.requireSchoolPayee(payee);
     return access
         .ownProposal(admin, proposalId)
         .chain(
@@ -143,20 +132,6 @@ public class FeeDrafting {
                   .emit(command, p, FeeEvents.amended(p), null)
                   .map(v -> FeeProposalView.of(p));
             });
-  }
-
-  /**
-   * ASV-04: the fee is collected by the school only, never by a parent committee or third party.
-   */
-  static void requirePayeeIsSchool(String payee) {
-    if (payee != null && !payee.equals("SCHOOL")) {
-      throw ProblemException.rule(
-          FeeRules.NO_IMPROPER_CHARGING,
-          "after-school fees are collected by the school only, never through a parent committee"
-              + " or a third party (payee "
-              + payee
-              + ")");
-    }
   }
 
   private void requireValidTerm(Term term) {

@@ -2,10 +2,10 @@ package cn.anshan.oversight.fee.service;
 
 import cn.anshan.oversight.fee.config.FeeSettings;
 import cn.anshan.oversight.fee.domain.ConsultationMethod;
+import cn.anshan.oversight.fee.domain.ConsultationRules;
 import cn.anshan.oversight.fee.domain.ConsultationVote;
 import cn.anshan.oversight.fee.domain.ConsultationVotes;
 import cn.anshan.oversight.fee.domain.FeeProposal;
-import cn.anshan.oversight.fee.domain.FeeRules;
 import cn.anshan.oversight.fee.domain.Vote;
 import cn.anshan.oversight.fee.messaging.FeeEvents;
 import cn.anshan.oversight.fee.messaging.ParentCommitteeEvents;
@@ -186,17 +186,7 @@ public class ParentConsultation {
   private Uni<Void> notYetVoted(FeeProposal p, String parent) {
     return votes
         .lookup(p.id(), p.consultationRound(), parent)
-        .invoke(
-            earlier -> {
-              if (earlier != null) {
-                throw ProblemException.rule(
-                    409,
-                    FeeRules.PROCESS,
-                    "家长自愿: you already voted "
-                        + earlier.vote()
-                        + " in this consultation; each representative votes once");
-              }
-            })
+        .invoke(ConsultationRules::requireFirstVote)
         .replaceWithVoid();
   }
 
@@ -209,17 +199,8 @@ public class ParentConsultation {
     return representatives
         .lookup(proposal.schoolId(), parent.subject())
         .map(rep -> ProblemException.requireFound(rep, "fee proposal " + proposal.id()))
-        .map(
-            rep -> {
-              if (parent.subject().equals(proposal.draftedBy())) {
-                throw ProblemException.rule(
-                    403,
-                    FeeRules.PROCESS,
-                    "家长自愿: the school admin who drafted the proposal cannot record the"
-                        + " parents' consultation on it");
-              }
-              return proposal;
-            });
+        .invoke(() -> ConsultationRules.requireNotDrafter(parent.subject(), proposal))
+        .replaceWith(proposal);
   }
 
   private static ProblemException invalidField(String pointer, String detail) {

@@ -58,7 +58,12 @@ public final class ProgrammeRules {
   }
 
   private static void fivePlusTwo(ProgrammeForm form, AsvLimits limits, List<RuleViolation> found) {
-    Set<DayOfWeek> days = form.days();
+    checkWeek(form.days(), limits, found);
+    checkDay(form, limits, found);
+  }
+
+  /** School days only, and enough of them. */
+  private static void checkWeek(Set<DayOfWeek> days, AsvLimits limits, List<RuleViolation> found) {
     if (!SCHOOL_DAYS.containsAll(days)) {
       found.add(
           new RuleViolation(
@@ -77,6 +82,10 @@ public final class ProgrammeRules {
                   + limits.daysPerWeek()
                   + " are required"));
     }
+  }
+
+  /** Long enough, not over before parents leave work, not later than the grades' latest end. */
+  private static void checkDay(ProgrammeForm form, AsvLimits limits, List<RuleViolation> found) {
     Duration daily = Duration.between(form.dailyStart(), form.dailyEnd());
     if (daily.compareTo(Duration.ofHours(limits.minHoursPerDay())) < 0) {
       found.add(

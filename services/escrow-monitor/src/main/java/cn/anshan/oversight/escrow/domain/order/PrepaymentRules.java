@@ -23,6 +23,23 @@ public final class PrepaymentRules {
   /** Every cap the order alone breaks; empty when it may be placed. */
   public static List<RuleViolation> check(OrderTerms terms, PrepaymentCaps caps) {
     List<RuleViolation> violations = new ArrayList<>();
+    checkHoursAndMonths(terms, caps, violations);
+    overAmountCap(terms, caps).ifPresent(violations::add);
+    crossesTerm(terms, caps).ifPresent(violations::add);
+    if (!caps.contractTemplate().equals(terms.contractTemplate())) {
+      violations.add(
+          new RuleViolation(
+              CONTRACT_VERSION,
+              "the contract must use the model text "
+                  + caps.contractTemplate()
+                  + ", not "
+                  + terms.contractTemplate()));
+    }
+    return violations;
+  }
+
+  private static void checkHoursAndMonths(
+      OrderTerms terms, PrepaymentCaps caps, List<RuleViolation> violations) {
     // LN-PRE-04 / PRE-22: at most 60 class hours and at most 3 months; the shorter wins because
     // both must hold.
     if (terms.classHours() > caps.maxClassHours()) {
@@ -47,28 +64,21 @@ public final class PrepaymentRules {
                   + caps.maxMonths()
                   + " months"));
     }
+  }
+
+  private static Optional<RuleViolation> overAmountCap(OrderTerms terms, PrepaymentCaps caps) {
     long amountCap = amountCap(terms.category(), caps);
-    if (amountCap >= 0 && terms.amountFen() > amountCap) {
-      violations.add(
-          new RuleViolation(
-              amountRule(terms.category()),
-              "the amount of "
-                  + terms.amountFen()
-                  + " fen exceeds the cap of "
-                  + amountCap
-                  + " fen"));
+    if (amountCap < 0 || terms.amountFen() <= amountCap) {
+      return Optional.empty();
     }
-    crossesTerm(terms, caps).ifPresent(violations::add);
-    if (!caps.contractTemplate().equals(terms.contractTemplate())) {
-      violations.add(
-          new RuleViolation(
-              CONTRACT_VERSION,
-              "the contract must use the model text "
-                  + caps.contractTemplate()
-                  + ", not "
-                  + terms.contractTemplate()));
-    }
-    return violations;
+    return Optional.of(
+        new RuleViolation(
+            amountRule(terms.category()),
+            "the amount of "
+                + terms.amountFen()
+                + " fen exceeds the cap of "
+                + amountCap
+                + " fen"));
   }
 
   /**

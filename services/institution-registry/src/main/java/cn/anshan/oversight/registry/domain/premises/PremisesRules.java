@@ -29,6 +29,18 @@ public final class PremisesRules {
                   + institutionDistrict
                   + "; approval is local"));
     }
+    checkBuilding(form, stages, limits, violations);
+    checkClassrooms(form, limits, violations);
+    checkLease(form, today, limits, violations);
+    return violations;
+  }
+
+  /** REG-10: the building, the floor for the ages taught, and the premises' area. */
+  private static void checkBuilding(
+      PremisesForm form,
+      Set<StudentStage> stages,
+      PremisesLimits limits,
+      List<RuleViolation> violations) {
     if (form.buildingType() == BuildingType.RESIDENTIAL) {
       violations.add(new RuleViolation("REG-10", "no training in residential flats"));
     }
@@ -57,6 +69,11 @@ public final class PremisesRules {
                   + limits.minAreaSqm().toPlainString()
                   + " m²"));
     }
+  }
+
+  /** REG-10: each classroom's area per student, and all of them within the premises. */
+  private static void checkClassrooms(
+      PremisesForm form, PremisesLimits limits, List<RuleViolation> violations) {
     BigDecimal classroomsArea = BigDecimal.ZERO;
     for (Classroom room : form.classrooms()) {
       classroomsArea = classroomsArea.add(room.areaSqm());
@@ -88,6 +105,11 @@ public final class PremisesRules {
                   + form.areaSqm().toPlainString()
                   + " m²"));
     }
+  }
+
+  /** REG-10: the lease runs long enough from today. */
+  private static void checkLease(
+      PremisesForm form, LocalDate today, PremisesLimits limits, List<RuleViolation> violations) {
     LocalDate leaseNeeded = today.plusMonths(limits.minLeaseMonths());
     if (form.leaseEnd().isBefore(leaseNeeded)) {
       violations.add(
@@ -101,7 +123,6 @@ public final class PremisesRules {
                   + form.leaseEnd()
                   + ")"));
     }
-    return violations;
   }
 
   /** REG-10: students one room holds in one time slot, area ÷ m² per student, rounded down. */

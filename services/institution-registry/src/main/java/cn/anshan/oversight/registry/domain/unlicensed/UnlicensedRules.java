@@ -1,6 +1,8 @@
 package cn.anshan.oversight.registry.domain.unlicensed;
 
+import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
+import cn.anshan.oversight.registry.domain.complaint.Complaint;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +12,24 @@ public final class UnlicensedRules {
   public static final String DISGUISED = "ENF-03";
 
   private UnlicensedRules() {}
+
+  /**
+   * ENF-02: an operator found through a complaint names one about an unlisted operator in the
+   * regulator's district; {@code complaint} is null when the reference names none.
+   */
+  public static void requireComplaintSource(
+      Complaint complaint, String sourceReference, String district) {
+    if (complaint == null
+        || !complaint.district().equals(district)
+        || !complaint.aboutUnlistedOperator()) {
+      throw ProblemException.rule(
+          UNLICENSED,
+          "sourceReference "
+              + sourceReference
+              + " is not a complaint about an unlisted operator in district "
+              + district);
+    }
+  }
 
   /** A part of the test that is asserted must say where its evidence is. */
   public static List<RuleViolation> evidence(ThreePartTest test) {

@@ -101,7 +101,7 @@ public class InspectionService {
               var completed = InspectionEvents.completed(inspection, eventFindings(findings));
               return outbox
                   .append(command, inspection.record(completed))
-                  .chain(() -> OneAtATime.each(orders, order -> order(command, inspection, order)))
+                  .chain(() -> orderAll(command, inspection, orders))
                   .map(ignored -> InspectionView.of(inspection, orders));
             });
   }
@@ -124,6 +124,11 @@ public class InspectionService {
     return findings.stream()
         .map(f -> new InspectionEvents.Finding(f.problemType(), f.detail()))
         .toList();
+  }
+
+  private Uni<Void> orderAll(
+      CommandContext command, Inspection inspection, List<Rectification> orders) {
+    return OneAtATime.each(orders, order -> order(command, inspection, order));
   }
 
   private Uni<Void> order(CommandContext command, Inspection inspection, Rectification order) {

@@ -111,7 +111,15 @@ public class StaffService {
   }
 
   /** What filing a person is decided on: the operator's institution, its roster, the blacklist. */
-  private record FilingFacts(Institution institution, StaffRoster roster, boolean blacklisted) {}
+  private record FilingFacts(Institution institution, StaffRoster roster, boolean blacklisted) {
+    FilingFacts(Institution institution, StaffRoster roster) {
+      this(institution, roster, false);
+    }
+
+    FilingFacts listed(boolean onBlacklist) {
+      return new FilingFacts(institution, roster, onBlacklist);
+    }
+  }
 
   /**
    * Reads the facts under the institution's roster lock and the person's lock, so two filings of
@@ -125,14 +133,8 @@ public class StaffService {
         .call(() -> staff.activeAt(institutionId, idHash).invoke(StaffService::refuseSecondFiling))
         .chain(
             institution ->
-                staff
-                    .roster(institutionId)
-                    .chain(
-                        roster ->
-                            blacklist
-                                .findByIdHash(idHash)
-                                .map(
-                                    entry -> new FilingFacts(institution, roster, entry != null))));
+                staff.roster(institutionId).map(roster -> new FilingFacts(institution, roster)))
+        .chain(facts -> blacklist.findByIdHash(idHash).map(entry -> facts.listed(entry != null)));
   }
 
   private static void refuseSecondFiling(boolean alreadyActive) {

@@ -146,15 +146,14 @@ public class StandingService {
   private Uni<Integer> licencesEnding(CommandContext system, LocalDate today) {
     return licences
         .issuedEndingBy(today.plusDays(settings.licenceWarningDays()), settings.watchBatchSize())
-        .chain(
-            ending ->
-                OneAtATime.sum(
-                    ending,
-                    licence ->
-                        institutions
-                            .findById(licence.institutionId())
-                            .chain(
-                                institution -> licenceDue(system, institution, licence, today))));
+        .chain(ending -> OneAtATime.sum(ending, licence -> licenceEnding(system, licence, today)));
+  }
+
+  private Uni<Integer> licenceEnding(
+      CommandContext system, OperatingLicence licence, LocalDate today) {
+    return institutions
+        .findById(licence.institutionId())
+        .chain(institution -> licenceDue(system, institution, licence, today));
   }
 
   /** REG-05: a registration that did not follow a licence change in time. */

@@ -99,17 +99,7 @@ public class UnlicensedOperatorService {
     Uni<Complaint> complaint =
         complaintId == null ? Uni.createFrom().nullItem() : complaints.findById(complaintId);
     return complaint
-        .invoke(
-            c -> {
-              if (c == null || !c.district().equals(district) || !c.aboutUnlistedOperator()) {
-                throw ProblemException.rule(
-                    UnlicensedRules.UNLICENSED,
-                    "sourceReference "
-                        + found.sourceReference()
-                        + " is not a complaint about an unlisted operator in district "
-                        + district);
-              }
-            })
+        .invoke(c -> UnlicensedRules.requireComplaintSource(c, found.sourceReference(), district))
         .replaceWithVoid();
   }
 

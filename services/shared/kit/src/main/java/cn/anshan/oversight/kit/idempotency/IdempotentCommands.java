@@ -66,29 +66,30 @@ public class IdempotentCommands {
           Problem.ofFields(List.of(new FieldError("", HEADER + " must be 1 to 255 characters"))));
     }
     String hash = hash(request);
-    return Panache.withTransaction(
-        () ->
-            SessionSql.select(LOCK, lockName(scope, key))
-                .chain(
-                    locked -> {
-                      if (!Boolean.TRUE.equals(locked.get(0)[0])) {
-                        throw ProblemException.conflict(
-                            "idempotency-key-in-use",
-                            "a request with this Idempotency-Key is still being processed;"
-                                + " retry later");
-                      }
-                      return SessionSql.select(FIND, scope, key);
-                    })
-                .chain(
-                    found -> {
-                      if (!found.isEmpty()) {
-                        return Uni.createFrom().item(replay(found.get(0), hash));
-                      }
-                      return command
-                          .get()
-                          .call(result -> store(scope, key, hash, result))
-                          .map(CommandResult::toResponse);
-                    }));
+    return Panache.withTransaction(() -> onceUnderLock(scope, key, hash, command));
+  }
+
+  private Uni<Response> onceUnderLock(
+      String scope, String key, String hash, Supplier<Uni<CommandResult>> command) {
+    return SessionSql.select(LOCK, lockName(scope, key))
+        .invoke(IdempotentCommands::requireLock)
+        .chain(() -> SessionSql.select(FIND, scope, key))
+        .chain(
+            found ->
+                found.isEmpty()
+                    ? command
+                        .get()
+                        .call(result -> store(scope, key, hash, result))
+                        .map(CommandResult::toResponse)
+                    : Uni.createFrom().item(replay(found.get(0), hash)));
+  }
+
+  private static void requireLock(List<Object[]> locked) {
+    if (!Boolean.TRUE.equals(locked.get(0)[0])) {
+      throw ProblemException.conflict(
+          "idempotency-key-in-use",
+          "a request with this Idempotency-Key is still being processed; retry later");
+    }
   }
 
   /** The scope of a key: the caller's subject, the method and the path. */

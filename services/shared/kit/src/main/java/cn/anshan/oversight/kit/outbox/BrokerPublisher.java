@@ -71,42 +71,71 @@ final class BrokerPublisher implements AutoCloseable {
     for (UnpublishedRow p : batch) {
       byAggregate.computeIfAbsent(p.aggregateKey(), k -> new ArrayList<>()).add(p);
     }
-    Set<String> stopped = new HashSet<>();
-    Set<UUID> acknowledged = new HashSet<>();
-    List<UUID> failed = new ArrayList<>();
-    Set<UUID> rejected = new HashSet<>();
-    String error = null;
-    long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
+    Sending sending = new Sending(System.nanoTime() + settings.sendTimeout().toNanos());
     int waves = byAggregate.values().stream().mapToInt(List::size).max().orElse(0);
     for (int wave = 0; wave < waves; wave++) {
-      Map<UnpublishedRow, Future<RecordMetadata>> inFlight = new LinkedHashMap<>();
-      for (List<UnpublishedRow> aggregate : byAggregate.values()) {
-        if (wave >= aggregate.size()) {
-          continue;
-        }
-        UnpublishedRow p = aggregate.get(wave);
-        if (stopped.contains(p.aggregateKey())) {
-          failed.add(p.id());
-          continue;
-        }
-        // the span ends when the broker answers (or the producer gives up), on the producer's
-        // thread
-        Span span = spans.sending(p.topic(), p.id().toString(), p.type(), p.trace());
-        try {
-          inFlight.put(
-              p,
-              producer().send(record(p, span), (sent, failure) -> EventSpans.end(span, failure)));
-        } catch (RuntimeException e) {
-          EventSpans.end(span, e);
-          error = error == null ? e.toString() : error;
-          stopped.add(p.aggregateKey());
-          failed.add(p.id());
-        }
-      }
+      Map<UnpublishedRow, Future<RecordMetadata>> inFlight = send(wave, byAggregate, sending);
       if (producer != null) {
         // the wave is complete: send it now instead of waiting for linger.ms
         producer.flush();
       }
+      sending.await(inFlight);
+    }
+    if (!sending.failed.isEmpty()) {
+      // A fresh producer next time: no stale in-flight state from the failed batch.
+      close();
+    }
+    return new Outcome(sending.acknowledged, sending.failed, sending.rejected, sending.error);
+  }
+
+  /** Sends the wave-th row of every aggregate whose earlier rows were all acknowledged. */
+  private Map<UnpublishedRow, Future<RecordMetadata>> send(
+      int wave, Map<String, List<UnpublishedRow>> byAggregate, Sending sending) {
+    Map<UnpublishedRow, Future<RecordMetadata>> inFlight = new LinkedHashMap<>();
+    for (List<UnpublishedRow> aggregate : byAggregate.values()) {
+      if (wave >= aggregate.size()) {
+        continue;
+      }
+      UnpublishedRow p = aggregate.get(wave);
+      if (sending.stopped.contains(p.aggregateKey())) {
+        sending.failed.add(p.id());
+        continue;
+      }
+      // the span ends when the broker answers (or the producer gives up), on the producer's
+      // thread
+      Span span = spans.sending(p.topic(), p.id().toString(), p.type(), p.trace());
+      try {
+        inFlight.put(
+            p, producer().send(record(p, span), (sent, failure) -> EventSpans.end(span, failure)));
+      } catch (RuntimeException e) {
+        EventSpans.end(span, e);
+        sending.fail(p, e.toString());
+      }
+    }
+    return inFlight;
+  }
+
+  /** What one batch's sends came to so far; an aggregate stops at its first failure. */
+  private static final class Sending {
+    final Set<String> stopped = new HashSet<>();
+    final Set<UUID> acknowledged = new HashSet<>();
+    final List<UUID> failed = new ArrayList<>();
+    final Set<UUID> rejected = new HashSet<>();
+    final long deadline;
+    String error;
+
+    Sending(long deadline) {
+      this.deadline = deadline;
+    }
+
+    void fail(UnpublishedRow p, String why) {
+      error = error == null ? why : error;
+      stopped.add(p.aggregateKey());
+      failed.add(p.id());
+    }
+
+    /** Waits for the wave's acknowledgements, all within the batch's one send timeout. */
+    void await(Map<UnpublishedRow, Future<RecordMetadata>> inFlight) {
       for (Map.Entry<UnpublishedRow, Future<RecordMetadata>> entry : inFlight.entrySet()) {
         UnpublishedRow p = entry.getKey();
         try {
@@ -116,20 +145,13 @@ final class BrokerPublisher implements AutoCloseable {
           if (e instanceof InterruptedException) {
             Thread.currentThread().interrupt();
           }
-          error = error == null ? rootMessage(e) : error;
-          stopped.add(p.aggregateKey());
-          failed.add(p.id());
+          fail(p, rootMessage(e));
           if (refusedForWhatItIs(e)) {
             rejected.add(p.id());
           }
         }
       }
     }
-    if (!failed.isEmpty()) {
-      // A fresh producer next time: no stale in-flight state from the failed batch.
-      close();
-    }
-    return new Outcome(acknowledged, failed, rejected, error);
   }
 
   /** A non-retriable Kafka API error about the record itself; a timeout or outage is not one. */

@@ -15,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -188,6 +187,32 @@ public class OutboxRelay {
    */
   private int round(Connection c, BrokerPublisher publisher) throws SQLException {
     backoff = false;
+    List<UnpublishedRow> batch = nextBatch(c);
+    if (batch.isEmpty()) {
+      return 0;
+    }
+    BrokerPublisher.Outcome outcome = publisher.publish(batch);
+    meters.published(outcome.acknowledged().size());
+    meters.failed(outcome.failed().size());
+    List<UUID> ahead = acknowledge(batch, outcome);
+    if (!outcome.failed().isEmpty()) {
+      OutboxNumbering.advance(c, acknowledged);
+      stored = acknowledged;
+      OutboxNumbering.markAhead(c, ahead);
+      recordFailure(c, outcome);
+      fullRoundDue = true;
+      backoff = true;
+    } else {
+      OutboxNumbering.markAhead(c, ahead);
+    }
+    return outcome.acknowledged().size();
+  }
+
+  /**
+   * Stores the acknowledged watermark and numbers new rows; answers what is numbered and not yet
+   * acknowledged (empty when nothing waits).
+   */
+  private List<UnpublishedRow> nextBatch(Connection c) throws SQLException {
     Waiting waiting = waiting(c);
     // a released row lies below the watermark: only the catch-up query finds it
     boolean catchingUp = fullRoundDue || waiting.released();
@@ -196,7 +221,7 @@ public class OutboxRelay {
         OutboxNumbering.advance(c, acknowledged);
         stored = acknowledged;
       }
-      return 0;
+      return List.of();
     }
     OutboxNumbering.Numbered numbered =
         OutboxNumbering.number(c, settings.batchSize(), acknowledged);
@@ -206,12 +231,14 @@ public class OutboxRelay {
     List<UnpublishedRow> batch =
         catchingUp ? OutboxNumbering.unpublished(c, stored, settings.batchSize()) : numbered.rows();
     fullRoundDue = batch.size() == settings.batchSize();
-    if (batch.isEmpty()) {
-      return 0;
-    }
-    BrokerPublisher.Outcome outcome = publisher.publish(batch);
-    meters.published(outcome.acknowledged().size());
-    meters.failed(outcome.failed().size());
+    return batch;
+  }
+
+  /**
+   * Moves the watermark over the acknowledged rows up to the first gap; answers the acknowledged
+   * rows beyond it (marked one by one, so a later round does not send them again).
+   */
+  private List<UUID> acknowledge(List<UnpublishedRow> batch, BrokerPublisher.Outcome outcome) {
     List<UUID> ahead = new ArrayList<>();
     boolean contiguous = true;
     for (UnpublishedRow p : batch) {
@@ -232,57 +259,28 @@ public class OutboxRelay {
         }
       }
     }
-    if (!outcome.failed().isEmpty()) {
-      OutboxNumbering.advance(c, acknowledged);
-      stored = acknowledged;
-      OutboxNumbering.markAhead(c, ahead);
-      OutboxNumbering.markFailed(c, outcome.error(), outcome.failed());
-      Log.warnf(
-          "outbox relay: %d sent, %d not acknowledged (%s)",
-          outcome.acknowledged().size(), outcome.failed().size(), outcome.error());
-      List<OutboxNumbering.Quarantined> quarantined = quarantineWithAlerts(c, outcome.rejected());
-      meters.quarantined(quarantined.size());
-      for (OutboxNumbering.Quarantined q : quarantined) {
-        Log.errorf(
-            "outbox relay: QUARANTINED %s %s sequence %d after %d attempts (%s); the rest of the"
-                + " stream goes on, an OutboxEventQuarantined alert follows and audit shows the"
-                + " gap; fix the cause, then release it",
-            q.type(), q.aggregate(), q.sequence(), settings.quarantineAfter(), q.error());
-      }
-      fullRoundDue = true;
-      backoff = true;
-    } else {
-      OutboxNumbering.markAhead(c, ahead);
+    return ahead;
+  }
+
+  private void recordFailure(Connection c, BrokerPublisher.Outcome outcome) throws SQLException {
+    OutboxNumbering.markFailed(c, outcome.error(), outcome.failed());
+    Log.warnf(
+        "outbox relay: %d sent, %d not acknowledged (%s)",
+        outcome.acknowledged().size(), outcome.failed().size(), outcome.error());
+    List<OutboxNumbering.Quarantined> quarantined =
+        producerEvents.quarantineAnnounced(c, outcome.rejected(), settings.quarantineAfter());
+    meters.quarantined(quarantined.size());
+    for (OutboxNumbering.Quarantined q : quarantined) {
+      Log.errorf(
+          "outbox relay: QUARANTINED %s %s sequence %d after %d attempts (%s); the rest of the"
+              + " stream goes on, an OutboxEventQuarantined alert follows and audit shows the"
+              + " gap; fix the cause, then release it",
+          q.type(), q.aggregate(), q.sequence(), settings.quarantineAfter(), q.error());
     }
-    return outcome.acknowledged().size();
   }
 
   /** Rows still to number, and released rows still to send. */
   private record Waiting(boolean unnumbered, boolean released) {}
-
-  /**
-   * Quarantines the rows refused often enough, each with its {@code OutboxEventQuarantined} alert,
-   * in one transaction: no hole in the stream without its alert.
-   */
-  private List<OutboxNumbering.Quarantined> quarantineWithAlerts(
-      Connection c, Collection<UUID> refused) throws SQLException {
-    boolean autoCommit = c.getAutoCommit();
-    c.setAutoCommit(false);
-    try {
-      List<OutboxNumbering.Quarantined> set =
-          OutboxNumbering.quarantine(c, refused, settings.quarantineAfter());
-      for (OutboxNumbering.Quarantined q : set) {
-        producerEvents.quarantined(c, q, settings.quarantineAfter());
-      }
-      c.commit();
-      return set;
-    } catch (SQLException | RuntimeException e) {
-      c.rollback();
-      throw e;
-    } finally {
-      c.setAutoCommit(autoCommit);
-    }
-  }
 
   private static Waiting waiting(Connection c) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(WORK_WAITING);

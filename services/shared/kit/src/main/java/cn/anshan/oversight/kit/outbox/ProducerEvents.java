@@ -13,6 +13,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -69,17 +71,45 @@ public class ProducerEvents {
 
   /** Writes one heartbeat into the outbox in a transaction of its own; returns its version. */
   public long beat(Connection c) throws SQLException {
+    return inTransaction(
+        c,
+        () ->
+            write(
+                c,
+                HEARTBEAT,
+                new Beat(events.service(), settings.heartbeat().interval().toSeconds()),
+                "heartbeat"));
+  }
+
+  /**
+   * Quarantines the rows refused {@code after} times, each with its {@code OutboxEventQuarantined}
+   * alert, in one transaction: no hole in the stream without its alert.
+   */
+  List<OutboxNumbering.Quarantined> quarantineAnnounced(
+      Connection c, Collection<UUID> refused, int after) throws SQLException {
+    return inTransaction(
+        c,
+        () -> {
+          List<OutboxNumbering.Quarantined> set = OutboxNumbering.quarantine(c, refused, after);
+          for (OutboxNumbering.Quarantined q : set) {
+            quarantined(c, q, after);
+          }
+          return set;
+        });
+  }
+
+  private interface SqlWork<T> {
+    T run() throws SQLException;
+  }
+
+  /** Runs {@code work} in a transaction of its own on the relay's connection. */
+  private static <T> T inTransaction(Connection c, SqlWork<T> work) throws SQLException {
     boolean autoCommit = c.getAutoCommit();
     c.setAutoCommit(false);
     try {
-      long version =
-          write(
-              c,
-              HEARTBEAT,
-              new Beat(events.service(), settings.heartbeat().interval().toSeconds()),
-              "heartbeat");
+      T result = work.run();
       c.commit();
-      return version;
+      return result;
     } catch (SQLException | RuntimeException e) {
       c.rollback();
       throw e;
@@ -89,7 +119,8 @@ public class ProducerEvents {
   }
 
   /** The alert for one quarantined row, in the caller's transaction. */
-  void quarantined(Connection c, OutboxNumbering.Quarantined q, int attempts) throws SQLException {
+  private void quarantined(Connection c, OutboxNumbering.Quarantined q, int attempts)
+      throws SQLException {
     String error = String.valueOf(q.error());
     write(
         c,
