@@ -89,11 +89,7 @@ public class FamilyService {
   @WithTransaction
   public Uni<ExemptionView> claim(
       CommandContext command, UUID childId, String category, String evidenceRef) {
-    if (!settings.asv().exemptCategories().contains(category)) {
-      throw ProblemException.rule(
-          ChargeCalculator.EXEMPTION_RULE,
-          category + " is not an exempt category; exempt are " + settings.asv().exemptCategories());
-    }
+    ChargeCalculator.requireExemptCategory(category, settings.asv().exemptCategories());
     return children
         .findById(childId)
         .chain(

@@ -85,37 +85,30 @@ public class ProviderService {
   }
 
   /** What an offer is decided on: the institution's standing, its barred staff, the course. */
-  private record OfferFacts(ProviderStanding standing, long barredStaff, FiledCourse course) {
-    OfferFacts about(FiledCourse offered) {
-      return new OfferFacts(standing, barredStaff, offered);
-    }
-  }
+  private record OfferFacts(ProviderStanding standing, long barredStaff, FiledCourse course) {}
 
   private Uni<OfferFacts> facts(ProviderOffer offer) {
     return standings
         .findById(offer.institutionId())
+        .chain(standing -> staffAndCourse(standing, offer));
+  }
+
+  private Uni<OfferFacts> staffAndCourse(ProviderStanding standing, ProviderOffer offer) {
+    return barred
+        .currentlyAt(offer.institutionId())
         .chain(
-            standing ->
-                barred
-                    .currentlyAt(offer.institutionId())
-                    .map(count -> new OfferFacts(standing, count, null)))
-        .chain(facts -> courses.findById(offer.courseId()).map(facts::about));
+            count ->
+                courses
+                    .findById(offer.courseId())
+                    .map(course -> new OfferFacts(standing, count, course)));
   }
 
   private Uni<Void> eligible(ProviderOffer offer) {
     return facts(offer)
-        .map(
-            f ->
-                ProviderRules.refusal(
-                    f.standing(), f.barredStaff(), f.course(), offer, clock.today()))
         .invoke(
-            why -> {
-              if (why.isPresent()) {
-                throw ProblemException.rule(
-                    ProviderRules.RULE,
-                    "institution " + offer.institutionId() + " may not be admitted: " + why.get());
-              }
-            })
+            f ->
+                ProviderRules.requireAdmissible(
+                    f.standing(), f.barredStaff(), f.course(), offer, clock.today()))
         .replaceWithVoid();
   }
 

@@ -4,6 +4,7 @@ import cn.anshan.oversight.escrow.domain.ledger.EntryKind;
 import cn.anshan.oversight.escrow.domain.ledger.JournalEntry;
 import cn.anshan.oversight.escrow.domain.ledger.Movements;
 import cn.anshan.oversight.escrow.domain.order.Order;
+import cn.anshan.oversight.escrow.domain.order.PrepaymentRules;
 import cn.anshan.oversight.escrow.messaging.OrderEvents;
 import cn.anshan.oversight.escrow.repository.BankMovementRepository;
 import cn.anshan.oversight.escrow.repository.LedgerRepository;
@@ -27,9 +28,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class BankPaymentService {
-  /** LN-PRE-05: nothing outside the displayed (filed) items and prices may be charged. */
-  public static final String FILED_PRICE_RULE = "LN-PRE-05";
-
   private final OrderRepository orders;
   private final StandingRepository standings;
   private final BankMovementRepository bank;
@@ -113,26 +111,7 @@ public class BankPaymentService {
       throw ProblemException.notFound("order " + request.orderId());
     }
     order.requireAwaitingPayment();
-    Order.Instalment next = order.nextInstalment();
-    if (request.amountFen() != next.amountFen()) {
-      throw ProblemException.rule(
-          FILED_PRICE_RULE,
-          "the payment of "
-              + request.amountFen()
-              + " fen differs from "
-              + (next.of() == 1
-                  ? "the order's " + next.amountFen() + " fen"
-                  : "instalment "
-                      + next.number()
-                      + " of "
-                      + next.of()
-                      + ": "
-                      + next.amountFen()
-                      + " fen for "
-                      + next.lessons()
-                      + " lessons")
-              + " at the filed price");
-    }
+    PrepaymentRules.requireNextInstalment(order.nextInstalment(), request.amountFen());
     return order;
   }
 

@@ -128,17 +128,7 @@ public class ConsumptionService {
   private Uni<Void> firstFor(Order order, HeldSession session) {
     return consumptions
         .existsFor(order.id(), order.childId(), session.sessionId())
-        .invoke(
-            exists -> {
-              if (exists) {
-                throw ProblemException.rule(
-                    409,
-                    LessonEvidence.HELD,
-                    "a lesson was already asked for session "
-                        + session.sessionId()
-                        + " for this order or this child: one session is one lesson");
-              }
-            })
+        .invoke(asked -> LessonEvidence.requireFirstAsk(asked, session.sessionId()))
         .replaceWithVoid();
   }
 

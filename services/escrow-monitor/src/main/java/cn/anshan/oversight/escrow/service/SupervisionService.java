@@ -10,6 +10,8 @@ import cn.anshan.oversight.escrow.domain.ledger.JournalEntry;
 import cn.anshan.oversight.escrow.domain.ledger.Movements;
 import cn.anshan.oversight.escrow.domain.supervision.Supervision;
 import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
+import cn.anshan.oversight.escrow.domain.supervision.SupervisionRules;
+import cn.anshan.oversight.escrow.domain.supervision.SupervisionRules.AccountOpening;
 import cn.anshan.oversight.escrow.messaging.SupervisionEvents;
 import cn.anshan.oversight.escrow.repository.BankMovementRepository;
 import cn.anshan.oversight.escrow.repository.OrderRepository;
@@ -36,12 +38,6 @@ import java.util.List;
  */
 @ApplicationScoped
 public class SupervisionService {
-  public static final String ONE_ACCOUNT_RULE = "LN-PRE-02";
-  public static final String MODE_RULE = "PRE-09";
-
-  /** PRE-12: risk-reserve mode, its agreement, account and prescribed deposit. */
-  public static final String RESERVE_RULE = "PRE-12";
-
   private final SupervisionRepository supervisions;
   private final OrderRepository orders;
   private final StandingRepository standings;
@@ -88,48 +84,26 @@ public class SupervisionService {
     if (!institutionId.equals(operator.institutionId())) {
       throw ProblemException.notFound("institution " + institutionId);
     }
-    if (!settings.supervision().allowedModes().contains(request.mode().name())) {
-      throw ProblemException.rule(
-          MODE_RULE, "the locality does not use supervision mode " + request.mode());
-    }
+    SupervisionRules.requireAllowedMode(settings.supervision().allowedModes(), request.mode());
     return opening(institutionId, request.accountNo())
         .map(opening -> opening.requireOpenable(institutionId, request.accountNo()))
         .chain(standing -> open(command, institutionId, request, standing));
   }
 
-  /** What opening the one supervised account depends on, all read before anything is decided. */
-  private record Opening(InstitutionStanding standing, Supervision existing, boolean accountTaken) {
-    /** The institution's standing, unless the opening is refused (PRE-10 / LN-PRE-02). */
-    InstitutionStanding requireOpenable(String institutionId, String accountNo) {
-      if (standing == null || standing.district() == null) {
-        throw ProblemException.notFound(
-            "institution " + institutionId + " (not yet reported by the registry)");
-      }
-      if (existing != null) {
-        throw ProblemException.rule(
-            ONE_ACCOUNT_RULE,
-            "the institution already has its one supervised account " + existing.accountNo());
-      }
-      if (accountTaken) {
-        throw ProblemException.rule(
-            ONE_ACCOUNT_RULE,
-            "account " + accountNo + " is another institution's supervised account");
-      }
-      return standing;
-    }
-  }
-
-  private Uni<Opening> opening(String institutionId, String accountNo) {
+  private Uni<AccountOpening> opening(String institutionId, String accountNo) {
     return standings
         .findById(institutionId)
-        .map(standing -> new Opening(standing, null, false))
+        .map(standing -> new AccountOpening(standing, null, false))
         .chain(
-            o -> supervisions.findById(institutionId).map(s -> new Opening(o.standing(), s, false)))
+            o ->
+                supervisions
+                    .findById(institutionId)
+                    .map(s -> new AccountOpening(o.standing(), s, false)))
         .chain(
             o ->
                 supervisions
                     .accountNoTaken(accountNo)
-                    .map(taken -> new Opening(o.standing(), o.existing(), taken)));
+                    .map(taken -> new AccountOpening(o.standing(), o.existing(), taken)));
   }
 
   private Uni<SupervisionView> open(
@@ -180,19 +154,12 @@ public class SupervisionService {
         .map(s -> new ReserveReceipt(bankRef, institutionId, amountFen, s.reserveFen(), null));
   }
 
-  /** PRE-12: a reserve is deposited only for an institution supervised in reserve mode. */
+  /** The institution's supervision, locked, in reserve mode (PRE-12). */
   private Uni<Supervision> reserveAccount(String institutionId) {
     return supervisions
         .findForUpdate(institutionId)
         .map(s -> ProblemException.requireFound(s, "supervised account of " + institutionId))
-        .map(
-            s -> {
-              if (s.mode() != SupervisionMode.RISK_RESERVE) {
-                throw ProblemException.rule(
-                    RESERVE_RULE, "the institution is supervised by custody, not a reserve");
-              }
-              return s;
-            });
+        .map(SupervisionRules::requireReserveMode);
   }
 
   private Uni<ReserveReceipt> reserveDeposited(

@@ -29,6 +29,23 @@ public record CommitteeChoice(Set<String> sitting, int foundingEndorsements) {
   }
 
   /**
+   * A representative steps down themselves; no one else can remove them but a majority of the
+   * committee (removal-endorsements).
+   */
+  public void requireMayResign(String subject, String parent) {
+    if (!sitting.contains(subject)) {
+      throw ProblemException.notFound("representative " + subject);
+    }
+    if (!subject.equals(parent)) {
+      throw ProblemException.rule(
+          403,
+          FeeRules.PROCESS,
+          "家长自愿: a representative steps down themselves or is removed by a majority"
+              + " of the other representatives (removal-endorsements), by no one else");
+    }
+  }
+
+  /**
    * Refuses an endorsement the committee's rule does not give {@code endorser}: no one endorses a
    * motion about themselves; a seated candidate needs none; once the committee has members only
    * they choose; before that, only parents of the school ({@code endorserIsParent}) found it.

@@ -1,7 +1,10 @@
 package cn.anshan.oversight.fee.domain;
 
+import cn.anshan.oversight.kit.problem.FieldError;
+import cn.anshan.oversight.kit.problem.Problem;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -132,5 +135,42 @@ public final class FeeRules {
                   + programmeType));
     }
     return List.of();
+  }
+
+  /** LN-ASV-06: the approved fee applies for a period inside the term, in order. */
+  public static void requireApprovalPeriod(Term term, LocalDate from, LocalDate to) {
+    List<FieldError> errors = new ArrayList<>();
+    if (!term.contains(from)) {
+      errors.add(new FieldError("/validFrom", "must lie inside the term"));
+    }
+    if (!term.contains(to)) {
+      errors.add(new FieldError("/validTo", "must lie inside the term"));
+    }
+    if (to.isBefore(from)) {
+      errors.add(new FieldError("/validTo", "must not be before validFrom"));
+    }
+    if (!errors.isEmpty()) {
+      throw new ProblemException(Problem.ofFields(errors));
+    }
+  }
+
+  /**
+   * The approved amount is checked again: against the cost (以支定收, LN-ASV-06) and the cap
+   * (LN-ASV-03/05); every broken rule is listed.
+   */
+  public static void requireApprovableFee(FeeProposal proposal, long feeFen, FeeLimits limits) {
+    FeeTerms t = proposal.terms();
+    List<RuleViolation> violations = new ArrayList<>();
+    violations.addAll(
+        checkAmount(
+            proposal.programmeType(),
+            t.schoolLevel(),
+            t.costs(),
+            t.expectedParticipants(),
+            feeFen));
+    violations.addAll(checkCap(proposal.programmeType(), t.schoolLevel(), feeFen, limits));
+    if (!violations.isEmpty()) {
+      throw ProblemException.rules(violations);
+    }
   }
 }

@@ -3,21 +3,15 @@ package cn.anshan.oversight.fee.service;
 import cn.anshan.oversight.fee.config.FeeSettings;
 import cn.anshan.oversight.fee.domain.Department;
 import cn.anshan.oversight.fee.domain.FeeRules;
-import cn.anshan.oversight.fee.domain.FeeTerms;
 import cn.anshan.oversight.fee.messaging.FeeEvents;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.http.IfMatch;
-import cn.anshan.oversight.kit.problem.FieldError;
-import cn.anshan.oversight.kit.problem.Problem;
-import cn.anshan.oversight.kit.problem.ProblemException;
-import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.time.OversightClock;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -102,33 +96,8 @@ public class JointSubmission {
               p.requireApprovable();
               LocalDate from = validFrom == null ? p.term().start() : validFrom;
               LocalDate to = validTo == null ? p.term().end() : validTo;
-              List<FieldError> errors = new ArrayList<>();
-              if (!p.term().contains(from)) {
-                errors.add(new FieldError("/validFrom", "must lie inside the term"));
-              }
-              if (!p.term().contains(to)) {
-                errors.add(new FieldError("/validTo", "must lie inside the term"));
-              }
-              if (to.isBefore(from)) {
-                errors.add(new FieldError("/validTo", "must not be before validFrom"));
-              }
-              if (!errors.isEmpty()) {
-                throw new ProblemException(Problem.ofFields(errors));
-              }
-              FeeTerms t = p.terms();
-              List<RuleViolation> violations = new ArrayList<>();
-              violations.addAll(
-                  FeeRules.checkAmount(
-                      p.programmeType(),
-                      t.schoolLevel(),
-                      t.costs(),
-                      t.expectedParticipants(),
-                      feeFen));
-              violations.addAll(
-                  FeeRules.checkCap(p.programmeType(), t.schoolLevel(), feeFen, settings.limits()));
-              if (!violations.isEmpty()) {
-                throw ProblemException.rules(violations);
-              }
+              FeeRules.requireApprovalPeriod(p.term(), from, to);
+              FeeRules.requireApprovableFee(p, feeFen, settings.limits());
               p.approve(feeFen, from, to, government.subject(), clock.now());
               return changes
                   .emit(command, p, FeeEvents.approved(p), feeFen + " fen " + from + ".." + to)

@@ -4,7 +4,6 @@ import cn.anshan.oversight.fee.config.FeeSettings;
 import cn.anshan.oversight.fee.domain.CommitteeChoice;
 import cn.anshan.oversight.fee.domain.CommitteeChoice.Tally;
 import cn.anshan.oversight.fee.domain.CommitteeMotion;
-import cn.anshan.oversight.fee.domain.FeeRules;
 import cn.anshan.oversight.fee.domain.MotionEndorsement;
 import cn.anshan.oversight.fee.domain.MotionKind;
 import cn.anshan.oversight.fee.domain.ParentCommittee;
@@ -163,20 +162,8 @@ public class ParentCommitteeService {
   public Uni<Void> resign(CommandContext command, String schoolId, String subject) {
     String parent = command.actor().subject();
     return facts(schoolId, MotionKind.UNSEAT, subject, parent)
-        .chain(
-            f -> {
-              if (!f.choice().sitting().contains(subject)) {
-                throw ProblemException.notFound("representative " + subject);
-              }
-              if (!subject.equals(parent)) {
-                throw ProblemException.rule(
-                    403,
-                    FeeRules.PROCESS,
-                    "家长自愿: a representative steps down themselves or is removed by a majority"
-                        + " of the other representatives (removal-endorsements), by no one else");
-              }
-              return seats.leave(command, f.committee(), f.motion(), RemovalReason.RESIGNED);
-            });
+        .invoke(f -> f.choice().requireMayResign(subject, parent))
+        .chain(f -> seats.leave(command, f.committee(), f.motion(), RemovalReason.RESIGNED));
   }
 
   /**

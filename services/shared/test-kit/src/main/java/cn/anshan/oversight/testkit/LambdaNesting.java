@@ -97,7 +97,8 @@ public final class LambdaNesting {
     public Void visitMethod(MethodTree tree, Integer depth) {
       String enclosing = method;
       method = tree.getName().toString();
-      super.visitMethod(tree, 0);
+      // a method of an anonymous class inside a lambda is read at the lambda's depth
+      super.visitMethod(tree, depth);
       method = enclosing;
       return null;
     }

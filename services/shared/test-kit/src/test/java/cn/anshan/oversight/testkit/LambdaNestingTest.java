@@ -43,6 +43,27 @@ class LambdaNestingTest {
   }
 
   @Test
+  void anAnonymousClassInsideALambdaDoesNotStartOver() throws IOException {
+    Files.writeString(
+        sources.resolve("Hidden.java"),
+        """
+        import java.util.function.Function;
+        import java.util.function.Supplier;
+
+        class Hidden {
+          Supplier<Function<Integer, Supplier<Integer>>> hidden =
+              () ->
+                  new Function<Integer, Supplier<Integer>>() {
+                    public Supplier<Integer> apply(Integer x) {
+                      return () -> List.of(x).stream().mapToInt(y -> y).sum();
+                    }
+                  };
+        }
+        """);
+    assertEquals(List.of("Hidden.java:9 in apply: depth 3"), LambdaNesting.deeperThan(2, sources));
+  }
+
+  @Test
   void anEmptySourceTreeIsAnErrorNotAPass() {
     assertThrows(IllegalStateException.class, () -> LambdaNesting.deeperThan(2, sources));
   }

@@ -1,8 +1,10 @@
 package cn.anshan.oversight.enrolment.domain.charge;
 
 import cn.anshan.oversight.enrolment.domain.programme.Billing;
+import cn.anshan.oversight.kit.problem.ProblemException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,6 +34,14 @@ public final class ChargeCalculator {
   public static final String PUBLICATION_RULE = "LN-ASV-06";
 
   private ChargeCalculator() {}
+
+  /** LN-ASV-06: an exemption is claimed only for one of the configured exempt categories. */
+  public static void requireExemptCategory(String category, List<String> exemptCategories) {
+    if (!exemptCategories.contains(category)) {
+      throw ProblemException.rule(
+          EXEMPTION_RULE, category + " is not an exempt category; exempt are " + exemptCategories);
+    }
+  }
 
   /** A charging period, both days inclusive. */
   public record Period(LocalDate start, LocalDate end) {

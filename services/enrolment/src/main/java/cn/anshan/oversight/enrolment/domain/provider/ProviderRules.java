@@ -1,5 +1,6 @@
 package cn.anshan.oversight.enrolment.domain.provider;
 
+import cn.anshan.oversight.kit.problem.ProblemException;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -26,6 +27,21 @@ public final class ProviderRules {
       return Optional.of("the institution holds no valid licence");
     }
     return Optional.empty();
+  }
+
+  /** ASV-06: refused naming the institution and the first reason, unless it may be admitted. */
+  public static void requireAdmissible(
+      ProviderStanding standing,
+      long barredStaff,
+      FiledCourse course,
+      ProviderOffer offer,
+      LocalDate today) {
+    refusal(standing, barredStaff, course, offer, today)
+        .ifPresent(
+            why -> {
+              throw ProblemException.rule(
+                  RULE, "institution " + offer.institutionId() + " may not be admitted: " + why);
+            });
   }
 
   /**

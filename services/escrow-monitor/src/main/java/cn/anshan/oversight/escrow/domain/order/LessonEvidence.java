@@ -1,10 +1,12 @@
 package cn.anshan.oversight.escrow.domain.order;
 
 import cn.anshan.oversight.escrow.domain.entitlement.HeldSession;
+import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * 一课一消 on evidence (REL-04, REL-02): the lesson asked for must be a session of the order's course
@@ -49,5 +51,20 @@ public final class LessonEvidence {
                   + order.periodEnd()));
     }
     return Optional.empty();
+  }
+
+  /**
+   * REL-04: one session is one lesson, for the order and for the child; {@code asked} is whether a
+   * lesson was already asked for it.
+   */
+  public static void requireFirstAsk(boolean asked, UUID sessionId) {
+    if (asked) {
+      throw ProblemException.rule(
+          409,
+          HELD,
+          "a lesson was already asked for session "
+              + sessionId
+              + " for this order or this child: one session is one lesson");
+    }
   }
 }

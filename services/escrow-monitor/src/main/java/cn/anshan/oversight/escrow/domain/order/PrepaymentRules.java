@@ -1,6 +1,7 @@
 package cn.anshan.oversight.escrow.domain.order;
 
 import cn.anshan.oversight.escrow.domain.entitlement.Category;
+import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +18,9 @@ public final class PrepaymentRules {
   public static final String EARLIEST_COLLECTION = "PRE-23";
   public static final String NO_CROSS_TERM = "PRE-24";
   public static final String CONTRACT_VERSION = "CON-09";
+
+  /** LN-PRE-05: nothing outside the displayed (filed) items and prices may be charged. */
+  public static final String FILED_PRICE_RULE = "LN-PRE-05";
 
   private PrepaymentRules() {}
 
@@ -79,6 +83,29 @@ public final class PrepaymentRules {
                 + " fen exceeds the cap of "
                 + amountCap
                 + " fen"));
+  }
+
+  /** LN-PRE-05: a payment is exactly the order's next instalment at the filed price. */
+  public static void requireNextInstalment(Order.Instalment next, long amountFen) {
+    if (amountFen != next.amountFen()) {
+      throw ProblemException.rule(
+          FILED_PRICE_RULE,
+          "the payment of "
+              + amountFen
+              + " fen differs from "
+              + (next.of() == 1
+                  ? "the order's " + next.amountFen() + " fen"
+                  : "instalment "
+                      + next.number()
+                      + " of "
+                      + next.of()
+                      + ": "
+                      + next.amountFen()
+                      + " fen for "
+                      + next.lessons()
+                      + " lessons")
+              + " at the filed price");
+    }
   }
 
   /**

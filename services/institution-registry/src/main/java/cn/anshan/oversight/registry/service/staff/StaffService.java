@@ -111,15 +111,7 @@ public class StaffService {
   }
 
   /** What filing a person is decided on: the operator's institution, its roster, the blacklist. */
-  private record FilingFacts(Institution institution, StaffRoster roster, boolean blacklisted) {
-    FilingFacts(Institution institution, StaffRoster roster) {
-      this(institution, roster, false);
-    }
-
-    FilingFacts listed(boolean onBlacklist) {
-      return new FilingFacts(institution, roster, onBlacklist);
-    }
-  }
+  private record FilingFacts(Institution institution, StaffRoster roster, boolean blacklisted) {}
 
   /**
    * Reads the facts under the institution's roster lock and the person's lock, so two filings of
@@ -131,10 +123,18 @@ public class StaffService {
         .call(() -> locks.roster(institutionId))
         .call(() -> locks.person(idHash))
         .call(() -> staff.activeAt(institutionId, idHash).invoke(StaffService::refuseSecondFiling))
+        .chain(institution -> rosterFacts(institution, institutionId, idHash));
+  }
+
+  private Uni<FilingFacts> rosterFacts(
+      Institution institution, String institutionId, String idHash) {
+    return staff
+        .roster(institutionId)
         .chain(
-            institution ->
-                staff.roster(institutionId).map(roster -> new FilingFacts(institution, roster)))
-        .chain(facts -> blacklist.findByIdHash(idHash).map(entry -> facts.listed(entry != null)));
+            roster ->
+                blacklist
+                    .findByIdHash(idHash)
+                    .map(entry -> new FilingFacts(institution, roster, entry != null)));
   }
 
   private static void refuseSecondFiling(boolean alreadyActive) {

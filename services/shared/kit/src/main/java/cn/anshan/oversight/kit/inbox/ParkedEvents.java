@@ -143,18 +143,17 @@ public class ParkedEvents {
             row ->
                 row.getValue(2) != null
                     ? Uni.createFrom().item(replayed(id, row))
-                    : applyOnSession(id, actor, consumer(row.getString(0))));
-  }
-
-  private Uni<ParkedEventReplay> applyOnSession(UUID id, String actor, EventConsumer consumer) {
-    return Panache.withTransaction(
-            () ->
-                SessionSql.select(LOCK, id).chain(rows -> replayLocked(id, actor, consumer, rows)))
+                    : applyOnSession(id, actor, consumer(row.getString(0))))
         .onFailure(e -> !(e instanceof ProblemException))
         .transform(
             e ->
                 ProblemException.conflict(
                     "replay-failed", "the parked event " + id + " failed again: " + e));
+  }
+
+  private Uni<ParkedEventReplay> applyOnSession(UUID id, String actor, EventConsumer consumer) {
+    return Panache.withTransaction(
+        () -> SessionSql.select(LOCK, id).chain(rows -> replayLocked(id, actor, consumer, rows)));
   }
 
   private static ParkedEventReplay replayed(UUID id, Row row) {
