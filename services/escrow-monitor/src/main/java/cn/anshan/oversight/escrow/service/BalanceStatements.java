@@ -2,7 +2,6 @@ package cn.anshan.oversight.escrow.service;
 
 import cn.anshan.oversight.escrow.config.EscrowSettings;
 import cn.anshan.oversight.escrow.domain.ledger.AccountType;
-import cn.anshan.oversight.escrow.domain.risk.RiskIndicator;
 import cn.anshan.oversight.escrow.domain.risk.RiskRules;
 import cn.anshan.oversight.escrow.domain.risk.RiskRules.Trip;
 import cn.anshan.oversight.escrow.domain.supervision.Supervision;
@@ -60,11 +59,7 @@ public class BalanceStatements {
       long balanceFen) {
     LocalDate today = clock.today();
     LocalDate day = asOf == null ? today : asOf;
-    if (day.isAfter(today)) {
-      throw ProblemException.rule(
-          RiskIndicator.CUSTODY_SHORTFALL.rule(),
-          "a balance is stated for a day that has begun: asOf " + day + " is after " + today);
-    }
+    RiskRules.requireStatedDay(day, today);
     // the end of the day; for today that is everything recorded so far
     Instant at = day.plusDays(1).atStartOfDay(OversightClock.BUSINESS_ZONE).toInstant();
     return supervisions

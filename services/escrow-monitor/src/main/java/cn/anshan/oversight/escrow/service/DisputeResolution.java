@@ -97,7 +97,7 @@ public class DisputeResolution {
             true,
             ledger ->
                 ledger.voidPending(
-                    LessonRelease.reservationOf(ledger, lesson.lessonNo()),
+                    ledger.openReservationOf(lesson.lessonNo()),
                     EntryCode.LESSON_RETURNED,
                     "dispute:" + lesson.id(),
                     clock.now()))

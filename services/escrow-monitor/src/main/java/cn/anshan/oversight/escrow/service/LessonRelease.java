@@ -2,7 +2,6 @@ package cn.anshan.oversight.escrow.service;
 
 import cn.anshan.oversight.escrow.config.EscrowSettings;
 import cn.anshan.oversight.escrow.domain.ledger.JournalEntry;
-import cn.anshan.oversight.escrow.domain.ledger.Ledger;
 import cn.anshan.oversight.escrow.domain.ledger.Movements;
 import cn.anshan.oversight.escrow.domain.order.Consumption;
 import cn.anshan.oversight.escrow.domain.order.Order;
@@ -13,7 +12,6 @@ import cn.anshan.oversight.escrow.service.Views.ConsumptionView;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.outbox.Outbox;
-import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.time.OversightClock;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,7 +66,7 @@ public class LessonRelease {
             order,
             true,
             ledger -> {
-              UUID pendingId = reservationOf(ledger, c.lessonNo());
+              UUID pendingId = ledger.openReservationOf(c.lessonNo());
               long amount =
                   Movements.releaseLesson(ledger, pendingId, "consumption:" + c.id(), clock.now());
               JournalEntry posted = ledger.appended().get(0);
@@ -124,16 +122,4 @@ public class LessonRelease {
   }
 
   private record Released(long amount, UUID entryId) {}
-
-  /** The open reservation of lesson {@code lessonNo}; REL-01 when there is none. */
-  static UUID reservationOf(Ledger ledger, int lessonNo) {
-    return ledger.unresolved().stream()
-        .filter(e -> e.lessonNo() != null && e.lessonNo() == lessonNo)
-        .map(JournalEntry::id)
-        .findFirst()
-        .orElseThrow(
-            () ->
-                ProblemException.rule(
-                    "REL-01", "lesson " + lessonNo + " has no open reservation to release"));
-  }
 }

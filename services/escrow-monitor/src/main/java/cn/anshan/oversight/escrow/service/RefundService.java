@@ -127,29 +127,29 @@ public class RefundService {
             autoAcceptOn);
     long unconsumed = order.unconsumedFen();
     order.refundRequested(now);
-    Uni<Void> requested =
-        refunds
-            .persist(refund)
-            .call(
-                () ->
-                    outbox.append(
-                        command,
-                        order.record(
-                            RefundEvents.refundRequested(order, refund, window, unconsumed))))
-            .call(() -> risk.afterRefundRequest(command, order))
-            .replaceWithVoid();
-    if (coolingOff) {
-      requested =
-          requested
-              .call(
-                  () ->
-                      outbox.append(
-                          command,
-                          order.record(
-                              RefundEvents.refundAccepted(order, refund, "COOLING_OFF", now))))
-              .call(() -> payout.pay(command, order, refund, "COOLING_OFF", COOLING_OFF_RULE));
-    }
-    return requested.map(v -> RefundView.of(refund));
+    return refunds
+        .persist(refund)
+        .call(
+            () ->
+                outbox.append(
+                    command,
+                    order.record(RefundEvents.refundRequested(order, refund, window, unconsumed))))
+        .call(() -> risk.afterRefundRequest(command, order))
+        .call(
+            () ->
+                coolingOff
+                    ? paidInCoolingOff(command, order, refund, now)
+                    : Uni.createFrom().voidItem())
+        .map(v -> RefundView.of(refund));
+  }
+
+  /** CON-06: inside the cooling-off window the refund is accepted and paid at once. */
+  private Uni<Void> paidInCoolingOff(
+      CommandContext command, Order order, Refund refund, Instant now) {
+    return outbox
+        .append(
+            command, order.record(RefundEvents.refundAccepted(order, refund, "COOLING_OFF", now)))
+        .call(() -> payout.pay(command, order, refund, "COOLING_OFF", COOLING_OFF_RULE));
   }
 
   /** REL-05: the operator of the institution accepts; the refund is paid at once. */

@@ -202,6 +202,18 @@ public final class Ledger {
     return pending.values().stream().filter(e -> !resolved.contains(e.id())).toList();
   }
 
+  /** REL-01: the open reservation of lesson {@code lessonNo}; refused when there is none. */
+  public UUID openReservationOf(int lessonNo) {
+    return unresolved().stream()
+        .filter(e -> e.lessonNo() != null && e.lessonNo() == lessonNo)
+        .map(JournalEntry::id)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                ProblemException.rule(
+                    "REL-01", "lesson " + lessonNo + " has no open reservation to release"));
+  }
+
   public boolean isUnresolved(UUID pendingId) {
     return pending.containsKey(pendingId) && !resolved.contains(pendingId);
   }

@@ -1,5 +1,7 @@
 package cn.anshan.oversight.escrow.domain.risk;
 
+import cn.anshan.oversight.kit.problem.ProblemException;
+import java.time.LocalDate;
 import java.util.Optional;
 
 /** Measures and grades of the §11 row 13 indicators. Plain Java. */
@@ -9,6 +11,18 @@ public final class RiskRules {
   /** A tripped indicator before it is stored. */
   public record Trip(
       RiskIndicator indicator, RiskGrade grade, double value, double threshold, String detail) {}
+
+  /**
+   * Row 13 (a): a custody bank states the balance of a day that has begun (today: so far), never of
+   * one to come.
+   */
+  public static void requireStatedDay(LocalDate day, LocalDate today) {
+    if (day.isAfter(today)) {
+      throw ProblemException.rule(
+          RiskIndicator.CUSTODY_SHORTFALL.rule(),
+          "a balance is stated for a day that has begun: asOf " + day + " is after " + today);
+    }
+  }
 
   /** (a) coverage = custody balance ÷ unconsumed value; nothing to cover means no risk. */
   public static Optional<Trip> coverage(

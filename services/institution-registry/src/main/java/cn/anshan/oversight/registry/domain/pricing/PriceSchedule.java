@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The benchmark prices a locality's pricing department adopted (PRC-01, PRC-02). Each adoption
@@ -35,6 +36,25 @@ public class PriceSchedule {
   private String adoptedBy;
 
   protected PriceSchedule() {}
+
+  /**
+   * PRC-02: each benchmark belongs to the schedule of the authority that sets it ({@code
+   * authorityOf}: the configured locality per mode).
+   */
+  public static List<RuleViolation> outsideAuthority(
+      String locality, List<Benchmark> benchmarks, Function<Mode, String> authorityOf) {
+    return benchmarks.stream()
+        .map(Benchmark::mode)
+        .distinct()
+        .filter(mode -> !authorityOf.apply(mode).equals(locality))
+        .map(
+            mode ->
+                new RuleViolation(
+                    "PRC-02",
+                    "%s benchmarks are set by %s, not in the schedule of %s"
+                        .formatted(mode, authorityOf.apply(mode), locality)))
+        .toList();
+  }
 
   public static PriceSchedule start(String locality) {
     PriceSchedule schedule = new PriceSchedule();

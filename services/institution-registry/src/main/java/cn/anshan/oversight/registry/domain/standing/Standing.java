@@ -26,6 +26,19 @@ public record Standing(ListStatus listStatus, boolean operational, List<RuleViol
       LegalRegistration registration,
       List<Sanction> sanctions,
       LocalDate today) {
+    List<RuleViolation> black = blacklisting(licence, sanctions);
+    if (!black.isEmpty()) {
+      return new Standing(ListStatus.BLACK, false, List.copyOf(black));
+    }
+    List<RuleViolation> missing = missingForWhite(institution, licence, registration, today);
+    return missing.isEmpty()
+        ? new Standing(ListStatus.WHITE, true, List.of())
+        : new Standing(ListStatus.NONE, false, List.copyOf(missing));
+  }
+
+  /** LST-01 / ENF-01: a revoked licence or a sanction in force that black-lists. */
+  private static List<RuleViolation> blacklisting(
+      OperatingLicence licence, List<Sanction> sanctions) {
     List<RuleViolation> black = new ArrayList<>();
     if (licence != null && licence.status() == LicenceStatus.REVOKED) {
       black.add(new RuleViolation("LST-01", "licence " + licence.licenceNo() + " was revoked"));
@@ -37,10 +50,15 @@ public record Standing(ListStatus listStatus, boolean operational, List<RuleViol
                 "ENF-01", s.type() + " in force (" + s.ruleId() + "): " + s.detail()));
       }
     }
-    if (!black.isEmpty()) {
-      return new Standing(ListStatus.BLACK, false, List.copyOf(black));
-    }
+    return black;
+  }
 
+  /** REG-08, REG-06, REG-05: what an institution lacks to be white-listed. */
+  private static List<RuleViolation> missingForWhite(
+      Institution institution,
+      OperatingLicence licence,
+      LegalRegistration registration,
+      LocalDate today) {
     List<RuleViolation> missing = new ArrayList<>();
     if (institution.status() != ApplicationStatus.APPROVED) {
       missing.add(new RuleViolation("REG-08", "the institution is not approved"));
@@ -65,8 +83,6 @@ public record Standing(ListStatus listStatus, boolean operational, List<RuleViol
                   + due
                   + " (7 working days after the licence change)"));
     }
-    return missing.isEmpty()
-        ? new Standing(ListStatus.WHITE, true, List.of())
-        : new Standing(ListStatus.NONE, false, List.copyOf(missing));
+    return missing;
   }
 }

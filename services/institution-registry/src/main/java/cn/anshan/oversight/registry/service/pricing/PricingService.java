@@ -68,7 +68,8 @@ public class PricingService {
   public Uni<Adoption> adopt(
       CommandContext command, String locality, IfMatch ifMatch, List<Benchmark> benchmarks) {
     known(locality);
-    List<RuleViolation> misplaced = outsideAuthority(locality, benchmarks);
+    List<RuleViolation> misplaced =
+        PriceSchedule.outsideAuthority(locality, benchmarks, localities::of);
     if (!misplaced.isEmpty()) {
       throw ProblemException.rules(misplaced);
     }
@@ -169,21 +170,6 @@ public class PricingService {
             CourseEvents.priceViolationCleared(
                 course, ceilingFen, locality, schedule.version(), now))
         .replaceWith(false);
-  }
-
-  /** PRC-02: each benchmark belongs to the schedule of the authority that sets it. */
-  private List<RuleViolation> outsideAuthority(String locality, List<Benchmark> benchmarks) {
-    return benchmarks.stream()
-        .map(Benchmark::mode)
-        .distinct()
-        .filter(mode -> !localities.of(mode).equals(locality))
-        .map(
-            mode ->
-                new RuleViolation(
-                    "PRC-02",
-                    "%s benchmarks are set by %s, not in the schedule of %s"
-                        .formatted(mode, localities.of(mode), locality)))
-        .toList();
   }
 
   /**
