@@ -6,7 +6,6 @@ import cn.anshan.oversight.audit.repository.FindingRepository.Candidate;
 import cn.anshan.oversight.kit.db.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -15,7 +14,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -58,7 +56,8 @@ public class BreachQueries {
 
   /** LST-01: prepayment while the institution's latest standing was not WHITE (or unknown). */
   public Uni<List<Candidate>> prepaymentsNotWhitelisted(Window window) {
-    return run(
+    return Rows.select(
+        pool,
         "select p.event_id, p.payload::jsonb -> 'data' ->> 'institutionId', p.district,"
             + " s.event_id, s.status from audit_event p left join lateral (select e.event_id,"
             + " e.payload::jsonb -> 'data' ->> 'listStatus' as status from timeline_entry t"
@@ -85,7 +84,8 @@ public class BreachQueries {
 
   /** REL-01: funds released for a consumption that was not confirmed before the release. */
   public Uni<List<Candidate>> releasesWithoutConsumption(Window window) {
-    return run(
+    return Rows.select(
+        pool,
         "select f.event_id, f.aggregate_id, f.district,"
             + " f.payload::jsonb -> 'data' ->> 'institutionId' from audit_event f"
             + " where f.type = $1 and f.recorded_at > $4 and f.recorded_at <= $3"
@@ -114,7 +114,8 @@ public class BreachQueries {
 
   /** LN-ASV-06: an after-school charge whose fee proposal was not published before it. */
   public Uni<List<Candidate>> chargesWithoutPublishedFee(Window window) {
-    return run(
+    return Rows.select(
+        pool,
         "select c.event_id, c.payload::jsonb -> 'data' ->> 'schoolId', c.district,"
             + " c.payload::jsonb -> 'data' ->> 'feeProposalId' from audit_event c"
             + " where c.type = any($1) and c.recorded_at > $4 and c.recorded_at <= $3"
@@ -140,7 +141,8 @@ public class BreachQueries {
    * BLACK since before {@code cutoff}.
    */
   public Uni<List<Candidate>> providersServingAfterBlacklist(Instant cutoff) {
-    return run(
+    return Rows.select(
+        pool,
         "select a.event_id, b.event_id, i.inst, a.district from audit_event a"
             + " cross join lateral (select a.payload::jsonb -> 'data' ->> 'institutionId' as inst) i"
             + " join lateral (select e.event_id, e.type, e.time from timeline_entry t"
@@ -168,7 +170,8 @@ public class BreachQueries {
 
   /** PLT-11: records set aside because they reused a stored event's id with other content. */
   public Uni<List<Candidate>> eventIdConflicts() {
-    return run(
+    return Rows.select(
+        pool,
         "select topic, kafka_partition, kafka_offset, reason from rejected_record"
             + " where reason like $1",
         Tuple.of(IdConflicts.ID_CONFLICT + ":%"),
@@ -195,7 +198,8 @@ public class BreachQueries {
   public record Session(UUID eventId, String institutionId, String district, String localStart) {}
 
   public Uni<List<Session>> subjectSessions(Window window) {
-    return run(
+    return Rows.select(
+        pool,
         "select s.event_id, s.payload::jsonb -> 'data' ->> 'institutionId', s.district,"
             + " s.payload::jsonb -> 'data' ->> 'localStart' from audit_event s"
             + " where s.type = $1 and s.recorded_at > $3 and s.recorded_at <= $2"
@@ -212,9 +216,5 @@ public class BreachQueries {
       }
     }
     return list;
-  }
-
-  private <T> Uni<List<T>> run(String sql, Tuple params, Function<Row, T> mapper) {
-    return pool.preparedQuery(sql).execute(params).map(rows -> Rows.map(rows, mapper));
   }
 }

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -55,7 +54,8 @@ public class FindingRepository {
 
   /** Where each rule's previous scan stopped: rule name → judged until. */
   public Uni<Map<String, Instant>> watermarks() {
-    return run(
+    return Rows.select(
+            pool,
             "select rule, judged_until from scan_watermark",
             Tuple.tuple(),
             row -> Map.entry(row.getString(0), row.getOffsetDateTime(1).toInstant()))
@@ -158,7 +158,8 @@ public class FindingRepository {
           .append(")");
     }
     params.add(limit);
-    return run(
+    return Rows.select(
+        pool,
         "select id, rule_id, kind, entity_id, district, detail, event_ids, detected_at,"
             + " resolved_at from finding where "
             + where
@@ -176,9 +177,5 @@ public class FindingRepository {
                 Arrays.asList(row.getString(6).split(",")),
                 row.getOffsetDateTime(7).toInstant(),
                 row.getOffsetDateTime(8) == null ? null : row.getOffsetDateTime(8).toInstant()));
-  }
-
-  private <T> Uni<List<T>> run(String sql, Tuple params, Function<Row, T> mapper) {
-    return pool.preparedQuery(sql).execute(params).map(rows -> Rows.map(rows, mapper));
   }
 }

@@ -5,6 +5,7 @@ import cn.anshan.oversight.escrow.domain.ledger.JournalEntry;
 import cn.anshan.oversight.escrow.domain.ledger.Movements;
 import cn.anshan.oversight.escrow.domain.order.Order;
 import cn.anshan.oversight.escrow.domain.order.PrepaymentRules;
+import cn.anshan.oversight.escrow.domain.order.SaleRules;
 import cn.anshan.oversight.escrow.messaging.OrderEvents;
 import cn.anshan.oversight.escrow.repository.BankMovementRepository;
 import cn.anshan.oversight.escrow.repository.LedgerRepository;
@@ -98,7 +99,7 @@ public class BankPaymentService {
             order ->
                 standings
                     .findById(order.institutionId())
-                    .map(standing -> new Payable(order, standing != null && standing.entitled())))
+                    .map(standing -> new Payable(order, SaleRules.mayCollect(standing))))
         .chain(payable -> pay(command, payable.order(), request, hash, payable.entitled()));
   }
 
@@ -123,7 +124,7 @@ public class BankPaymentService {
             order ->
                 standings
                     .findById(order.institutionId())
-                    .map(standing -> new Replay(order, standing != null && standing.entitled())))
+                    .map(standing -> new Replay(order, SaleRules.mayCollect(standing))))
         .chain(
             replay ->
                 ledgerEntries

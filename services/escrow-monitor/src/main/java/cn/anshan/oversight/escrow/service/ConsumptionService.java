@@ -6,6 +6,7 @@ import cn.anshan.oversight.escrow.domain.order.Consumption;
 import cn.anshan.oversight.escrow.domain.order.LessonEvidence;
 import cn.anshan.oversight.escrow.domain.order.Order;
 import cn.anshan.oversight.escrow.domain.order.OrderStatus;
+import cn.anshan.oversight.escrow.domain.order.SaleRules;
 import cn.anshan.oversight.escrow.messaging.ConsumptionEvents;
 import cn.anshan.oversight.escrow.repository.ConsumptionRepository;
 import cn.anshan.oversight.escrow.repository.OrderRepository;
@@ -221,7 +222,7 @@ public class ConsumptionService {
                   .findById(order.institutionId())
                   .chain(
                       standing ->
-                          standing == null || !standing.entitled()
+                          !SaleRules.mayCollect(standing)
                               ? Uni.createFrom().item(0)
                               : lessons
                                   .releaseNow(system, order, c, Confirmation.AUTO)

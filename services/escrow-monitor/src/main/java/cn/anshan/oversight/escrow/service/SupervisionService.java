@@ -8,6 +8,7 @@ import cn.anshan.oversight.escrow.config.EscrowSettings;
 import cn.anshan.oversight.escrow.domain.entitlement.InstitutionStanding;
 import cn.anshan.oversight.escrow.domain.ledger.JournalEntry;
 import cn.anshan.oversight.escrow.domain.ledger.Movements;
+import cn.anshan.oversight.escrow.domain.order.SaleRules;
 import cn.anshan.oversight.escrow.domain.supervision.Supervision;
 import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
 import cn.anshan.oversight.escrow.domain.supervision.SupervisionRules;
@@ -230,7 +231,7 @@ public class SupervisionService {
         s.mode() == SupervisionMode.RISK_RESERVE
             ? settings.supervision().riskReserveMinFen()
             : null,
-        standing != null && standing.entitled(),
+        SaleRules.mayCollect(standing),
         standing == null ? "NONE" : standing.listStatus(),
         h.custodyFen(),
         h.unconsumedFen(),

@@ -47,6 +47,7 @@ class LambdaNestingTest {
     Files.writeString(
         sources.resolve("Hidden.java"),
         """
+        import java.util.List;
         import java.util.function.Function;
         import java.util.function.Supplier;
 
@@ -60,7 +61,7 @@ class LambdaNestingTest {
                   };
         }
         """);
-    assertEquals(List.of("Hidden.java:9 in apply: depth 3"), LambdaNesting.deeperThan(2, sources));
+    assertEquals(List.of("Hidden.java:10 in apply: depth 3"), LambdaNesting.deeperThan(2, sources));
   }
 
   @Test

@@ -19,6 +19,11 @@ public final class SaleRules {
 
   private SaleRules() {}
 
+  /** LST-01: whether the institution may sell and collect; a standing not yet reported may not. */
+  public static boolean mayCollect(InstitutionStanding standing) {
+    return standing != null && standing.entitled();
+  }
+
   /** The filed course, unless the registry took it off sale. */
   public static FiledCourse requireOnSale(FiledCourse course) {
     course
@@ -34,7 +39,7 @@ public final class SaleRules {
   /** LST-01: the institution's standing, if it may sell; {@code null} is a standing unknown. */
   public static InstitutionStanding requireEntitled(
       FiledCourse course, InstitutionStanding standing) {
-    if (standing == null || !standing.entitled()) {
+    if (!mayCollect(standing)) {
       throw ProblemException.rule(
           ENTITLEMENT_RULE,
           "institution "
@@ -51,7 +56,7 @@ public final class SaleRules {
    * lessons nor is paid for them (a 409 that changes nothing until its standing is restored).
    */
   public static void requireMayCollect(Order order, InstitutionStanding standing, String what) {
-    if (standing == null || !standing.entitled()) {
+    if (!mayCollect(standing)) {
       throw ProblemException.rule(
           409,
           ENTITLEMENT_RULE,

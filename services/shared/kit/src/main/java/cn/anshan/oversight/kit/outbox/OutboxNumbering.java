@@ -62,22 +62,41 @@ final class OutboxNumbering {
    * which it also stores the {@code acknowledged} watermark.
    */
   static Numbered number(Connection c, int room, long acknowledged) throws SQLException {
+    return inTransaction(
+        c,
+        () -> {
+          Counter counter = lockCounter(c);
+          List<UnpublishedRow> rows;
+          try (PreparedStatement ps = c.prepareStatement(NUMBER)) {
+            ps.setInt(1, room);
+            ps.setLong(2, counter.value());
+            ps.setLong(3, counter.value());
+            ps.setLong(4, acknowledged);
+            rows = read(ps);
+          }
+          return new Numbered(
+              new Counter(
+                  counter.value() + rows.size(), Math.max(counter.published(), acknowledged)),
+              rows);
+        });
+  }
+
+  /** Work on the relay's JDBC connection that may throw SQL errors. */
+  interface SqlWork<T> {
+    T run() throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} in a transaction of its own on the relay's connection: committed when it
+   * returns, rolled back when it throws (a failed rollback is added to the cause, never hides it).
+   */
+  static <T> T inTransaction(Connection c, SqlWork<T> work) throws SQLException {
     boolean autoCommit = c.getAutoCommit();
     c.setAutoCommit(false);
     try {
-      Counter counter = lockCounter(c);
-      List<UnpublishedRow> rows;
-      try (PreparedStatement ps = c.prepareStatement(NUMBER)) {
-        ps.setInt(1, room);
-        ps.setLong(2, counter.value());
-        ps.setLong(3, counter.value());
-        ps.setLong(4, acknowledged);
-        rows = read(ps);
-      }
+      T result = work.run();
       c.commit();
-      return new Numbered(
-          new Counter(counter.value() + rows.size(), Math.max(counter.published(), acknowledged)),
-          rows);
+      return result;
     } catch (SQLException | RuntimeException e) {
       rollbackQuietly(c, e);
       throw e;

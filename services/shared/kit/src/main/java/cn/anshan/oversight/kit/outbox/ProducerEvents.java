@@ -71,7 +71,7 @@ public class ProducerEvents {
 
   /** Writes one heartbeat into the outbox in a transaction of its own; returns its version. */
   public long beat(Connection c) throws SQLException {
-    return inTransaction(
+    return OutboxNumbering.inTransaction(
         c,
         () ->
             write(
@@ -87,7 +87,7 @@ public class ProducerEvents {
    */
   List<OutboxNumbering.Quarantined> quarantineAnnounced(
       Connection c, Collection<UUID> refused, int after) throws SQLException {
-    return inTransaction(
+    return OutboxNumbering.inTransaction(
         c,
         () -> {
           List<OutboxNumbering.Quarantined> set = OutboxNumbering.quarantine(c, refused, after);
@@ -96,26 +96,6 @@ public class ProducerEvents {
           }
           return set;
         });
-  }
-
-  private interface SqlWork<T> {
-    T run() throws SQLException;
-  }
-
-  /** Runs {@code work} in a transaction of its own on the relay's connection. */
-  private static <T> T inTransaction(Connection c, SqlWork<T> work) throws SQLException {
-    boolean autoCommit = c.getAutoCommit();
-    c.setAutoCommit(false);
-    try {
-      T result = work.run();
-      c.commit();
-      return result;
-    } catch (SQLException | RuntimeException e) {
-      c.rollback();
-      throw e;
-    } finally {
-      c.setAutoCommit(autoCommit);
-    }
   }
 
   /** The alert for one quarantined row, in the caller's transaction. */
