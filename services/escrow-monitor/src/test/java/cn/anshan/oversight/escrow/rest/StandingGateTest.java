@@ -7,6 +7,7 @@ import static cn.anshan.oversight.escrow.rest.EscrowFixtures.operator;
 import static cn.anshan.oversight.escrow.rest.EscrowFixtures.paidOrder;
 import static cn.anshan.oversight.escrow.rest.EscrowFixtures.readOrder;
 import static cn.anshan.oversight.escrow.rest.EscrowFixtures.requestConsumption;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -21,6 +22,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -67,20 +69,31 @@ class StandingGateTest {
     // past the parent's 15 working days: silence would release it, but not now
     freeze("2026-06-30T02:00:00Z");
     VertxContextSupport.subscribeAndAwait(() -> consumptions.autoConfirmDue(500));
+    Thread.sleep(2500); // the scheduled watch (every second in tests) has run past the due day too
     readOrder(parent, orderId)
         .statusCode(200)
         .body("lessonsRequested", equalTo(1))
         .body("releasedFen", equalTo(0));
-    assertEquals(
-        "REQUESTED",
-        TestInfra.query("select status from consumption where id = cast(? as uuid)", consumptionId)
-            .get(0)
-            .get("status"));
+    assertEquals("REQUESTED", statusOf(consumptionId));
 
     EscrowFixtures.whitelisted(institution);
-    VertxContextSupport.subscribeAndAwait(() -> consumptions.autoConfirmDue(500));
+    // this call skips while the scheduled watch holds the watch's lock; then that run releases it
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              VertxContextSupport.subscribeAndAwait(() -> consumptions.autoConfirmDue(500));
+              assertEquals("AUTO_CONFIRMED", statusOf(consumptionId));
+            });
     readOrder(parent, orderId).statusCode(200).body("releasedFen", equalTo((int) PRICE));
     EscrowFixtures.assertLedgerConsistent();
+  }
+
+  private static String statusOf(String consumptionId) {
+    return (String)
+        TestInfra.query("select status from consumption where id = cast(? as uuid)", consumptionId)
+            .get(0)
+            .get("status");
   }
 
   @Test
