@@ -4,10 +4,11 @@ import cn.anshan.oversight.enrolment.config.EnrolmentSettings;
 import cn.anshan.oversight.enrolment.domain.enrolment.CompulsionSignal;
 import cn.anshan.oversight.enrolment.domain.enrolment.Enrolment;
 import cn.anshan.oversight.enrolment.domain.enrolment.EnrolmentApplication;
+import cn.anshan.oversight.enrolment.domain.enrolment.EnrolmentApplication.Enrolled;
+import cn.anshan.oversight.enrolment.domain.enrolment.EnrolmentEvents;
 import cn.anshan.oversight.enrolment.domain.enrolment.EnrolmentStatus;
 import cn.anshan.oversight.enrolment.domain.family.Child;
 import cn.anshan.oversight.enrolment.domain.programme.Programme;
-import cn.anshan.oversight.enrolment.messaging.EnrolmentEvents;
 import cn.anshan.oversight.enrolment.repository.ChargeRepository;
 import cn.anshan.oversight.enrolment.repository.ChildRepository;
 import cn.anshan.oversight.enrolment.repository.CompulsionSignalRepository;
@@ -15,6 +16,7 @@ import cn.anshan.oversight.enrolment.repository.EnrolmentRepository;
 import cn.anshan.oversight.enrolment.repository.ProgrammeRepository;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.http.Keyset;
 import cn.anshan.oversight.kit.http.Page;
@@ -117,14 +119,13 @@ public class EnrolmentService {
             facts -> enrolments.countActive(childId, programmeId).map(facts::withActiveEnrolments));
   }
 
-  private Uni<EnrolmentView> confirmed(CommandContext command, Enrolment enrolment) {
+  private Uni<EnrolmentView> confirmed(CommandContext command, Enrolled enrolled) {
+    Enrolment enrolment = enrolled.enrolment();
     // events first: they set the version the insert writes
-    DomainEvent submitted = enrolment.record(EnrolmentEvents.applicationSubmitted(enrolment));
-    DomainEvent confirmed = enrolment.record(EnrolmentEvents.enrolmentConfirmed(enrolment));
+    List<DomainEvent> events = enrolled.events().stream().map(enrolment::record).toList();
     return enrolments
         .persist(enrolment)
-        .call(() -> outbox.append(command, submitted))
-        .call(() -> outbox.append(command, confirmed))
+        .call(() -> outbox.appendEach(command, events, event -> event))
         .map(saved -> EnrolmentView.of(enrolment));
   }
 
@@ -155,21 +156,23 @@ public class EnrolmentService {
   @WithTransaction
   public Uni<EnrolmentView> withdraw(
       CommandContext command, UUID enrolmentId, IfMatch ifMatch, LocalDate effective) {
+    String guardian = command.actor().subject();
     return enrolments
         .forUpdate(enrolmentId)
-        .chain(
+        .map(
+            found ->
+                ProblemException.requireFound(
+                    found, "enrolment " + enrolmentId, e -> e.guardianSub().equals(guardian)))
+        .invoke(enrolment -> ifMatch.require(enrolment.version()))
+        .call(
             enrolment -> {
-              if (enrolment == null || !enrolment.guardianSub().equals(command.actor().subject())) {
-                throw ProblemException.notFound("enrolment " + enrolmentId);
-              }
-              ifMatch.require(enrolment.version());
-              enrolment.withdraw(
-                  effective != null ? effective : clock.today(), clock.today(), clock.now());
-              return outbox
-                  .append(command, enrolment.record(EnrolmentEvents.withdrawn(enrolment)))
-                  .chain(() -> chargeService.refundOnWithdrawal(command, enrolment))
-                  .replaceWith(() -> EnrolmentView.of(enrolment));
-            });
+              PendingEvent withdrawn =
+                  enrolment.withdraw(
+                      effective != null ? effective : clock.today(), clock.today(), clock.now());
+              return outbox.append(command, enrolment.record(withdrawn));
+            })
+        .call(enrolment -> chargeService.refundOnWithdrawal(command, enrolment))
+        .map(EnrolmentView::of);
   }
 
   @WithSession

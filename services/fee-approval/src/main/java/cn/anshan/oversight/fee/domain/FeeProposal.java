@@ -13,14 +13,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * One revision of a school's after-school fee standard for a term and programme type (DOMAIN.md §11
  * row 19). The state machine (LN-ASV-06) is in the methods below: each checks that the current
- * status allows the act and throws {@link ProblemException} (409 for a status, 422 for values)
- * naming the rule otherwise. The payee is always the school (ASV-04), so the entity has no payee to
- * set.
+ * status allows the act and that the values keep the rules, changes the proposal and returns the
+ * {@link ProposalChange} it made (its event and history line); a refusal is a {@link
+ * ProblemException} (409 for a status, 422 for values) naming the rule and changes nothing. The
+ * payee is always the school (ASV-04), so the entity has no payee to set.
  */
 @Entity
 @Table(name = "fee_proposal")
@@ -104,7 +106,8 @@ public class FeeProposal {
   protected FeeProposal() {}
 
   /**
-   * A new draft (or the draft of a revision of {@code revises}). Rules are checked by the caller.
+   * A new draft (or the draft of a revision of {@code revises}) as it is stored; the rules are
+   * checked by {@link #draft} and {@link #revise}.
    */
   public FeeProposal(
       String schoolId,
@@ -132,15 +135,53 @@ public class FeeProposal {
   }
 
   /**
+   * LN-ASV-03/05/06: revision 1 of a school's fee for a term and programme type, given every
+   * proposal already there for them (one standard, changed only through a revision).
+   */
+  public static ProposalChange draft(
+      FeeDraft draft, List<FeeProposal> revisions, FeeLimits limits, int maxTermDays, Instant now) {
+    draft.term().requireValid(maxTermDays);
+    FeeRules.require(draft.programmeType(), draft.terms(), limits);
+    FeeRules.requireFirstStandard(revisions, draft.term().termId(), draft.programmeType());
+    FeeProposal proposal =
+        new FeeProposal(
+            draft.schoolId(),
+            draft.district(),
+            draft.term(),
+            draft.programmeType(),
+            1,
+            null,
+            draft.terms(),
+            draft.draftedBy(),
+            now);
+    return new ProposalChange(proposal, FeeProposalEvents.drafted(proposal), null);
+  }
+
+  /**
+   * LN-ASV-06: a new version of this published fee is a new draft that goes through the whole
+   * process again, given every revision of the same school, term and programme type.
+   */
+  public ProposalChange revise(
+      FeeTerms terms, List<FeeProposal> revisions, FeeLimits limits, String by, Instant now) {
+    require("revise", FeeStatus.PUBLISHED);
+    FeeRules.require(programmeType, terms, limits);
+    FeeProposal next = FeeRevision.of(this, revisions, terms, by, now);
+    return new ProposalChange(
+        next, FeeProposalEvents.drafted(next), "revision " + next.revision + " of " + id);
+  }
+
+  /**
    * The school admin changes the terms of a draft or of a returned proposal. The parents were
    * consulted on the old terms, so the consultation and any signature are void (LN-ASV-06).
    */
-  public void amend(FeeTerms terms) {
+  public ProposalChange amend(FeeTerms terms, FeeLimits limits) {
     require("amend", FeeStatus.DRAFT, FeeStatus.RETURNED);
+    FeeRules.require(programmeType, terms, limits);
     setTerms(terms);
     clearConsultation();
     clearSignatures();
     status = FeeStatus.DRAFT;
+    return new ProposalChange(this, FeeProposalEvents.amended(this), null);
   }
 
   /**
@@ -148,7 +189,7 @@ public class FeeProposal {
    * proposal on. The result is counted from the representatives' own votes of this round; the votes
    * are spent, the next consultation (after NOT_AGREED or an amendment) is a new round.
    */
-  public void recordConsultation(
+  public ProposalChange recordConsultation(
       ConsultationMethod method,
       LocalDate heldOn,
       ConsultationVotes round,
@@ -169,6 +210,15 @@ public class FeeProposal {
     consultationRound++;
     clearSignatures();
     status = consultation.agreed() ? FeeStatus.CONSULTED : FeeStatus.DRAFT;
+    String note =
+        method
+            + " "
+            + consultation.outcome()
+            + " "
+            + consultation.votesFor()
+            + ":"
+            + consultation.votesAgainst();
+    return new ProposalChange(this, FeeProposalEvents.consultationHeld(this), note);
   }
 
   /**
@@ -180,9 +230,9 @@ public class FeeProposal {
 
   /**
    * LN-ASV-06 joint submission: one department signs; with both signatures the proposal is
-   * submitted to the city government. Returns true when this signature completed the submission.
+   * submitted to the city government, a second change in the same command.
    */
-  public boolean sign(Department department, String signer, Instant now) {
+  public List<ProposalChange> sign(Department department, String signer, Instant now) {
     require("sign", FeeStatus.CONSULTED);
     if (signatures().signedBy(department) != null) {
       throw ProblemException.rule(
@@ -192,28 +242,40 @@ public class FeeProposal {
     if (signatures.complete()) {
       status = FeeStatus.SUBMITTED;
       submittedAt = now;
-      return true;
     }
-    return false;
+    ProposalChange signed =
+        new ProposalChange(this, FeeProposalEvents.signed(this, department), department.name());
+    if (status != FeeStatus.SUBMITTED) {
+      return List.of(signed);
+    }
+    return List.of(
+        signed, new ProposalChange(this, FeeProposalEvents.jointlySubmitted(this), null));
   }
 
   /** Either submitting department returns the consulted proposal with reasons (LN-ASV-06). */
-  public void returnSubmission(Department department, List<String> reasons, Instant now) {
+  public ProposalChange returnSubmission(Department department, List<String> reasons, Instant now) {
     require("return", FeeStatus.CONSULTED);
     returnedByDepartment = department;
     returnedAt = now;
     returnReasons = String.join("\n", reasons);
     clearSignatures();
     status = FeeStatus.RETURNED;
+    return new ProposalChange(this, FeeProposalEvents.returned(this), String.join("; ", reasons));
   }
 
   /**
-   * The city government approves the jointly submitted fee (LN-ASV-06) for a period inside the
-   * term; the amount may be lower than proposed, never higher (the parents agreed to the proposal).
-   * Cap and cost rules are checked by the caller with {@link FeeRules}.
+   * The city government approves the jointly submitted fee (LN-ASV-06) for a period inside the term
+   * (the whole term when {@code from} or {@code to} is null), checked again against the cost (以支定收)
+   * and the cap (LN-ASV-03/05); the amount may be lower than proposed, never higher (the parents
+   * agreed to the proposal).
    */
-  public void approve(long feeFen, LocalDate from, LocalDate to, String approver, Instant now) {
+  public ProposalChange approve(
+      long feeFen, LocalDate from, LocalDate to, FeeLimits limits, String approver, Instant now) {
     require("approve", FeeStatus.SUBMITTED);
+    LocalDate validFrom = from == null ? termStart : from;
+    LocalDate validTo = to == null ? termEnd : to;
+    FeeRules.requireApprovalPeriod(term(), validFrom, validTo);
+    FeeRules.requireApprovableFee(this, feeFen, limits);
     if (feeFen > proposedFeeFen) {
       throw ProblemException.rule(
           FeeRules.PROCESS,
@@ -223,52 +285,54 @@ public class FeeProposal {
               + proposedFeeFen
               + " fen)");
     }
-    approval = new ApprovedFee(feeFen, from, to, approver, now);
+    approval = new ApprovedFee(feeFen, validFrom, validTo, approver, now);
     status = FeeStatus.APPROVED;
+    return new ProposalChange(
+        this, FeeProposalEvents.approved(this), feeFen + " fen " + validFrom + ".." + validTo);
   }
 
   /** The city government rejects the jointly submitted fee with reasons (LN-ASV-06). */
-  public void reject(List<String> reasons, Instant now) {
+  public ProposalChange reject(List<String> reasons, Instant now) {
     require("reject", FeeStatus.SUBMITTED);
     rejectedAt = now;
     rejectionReasons = String.join("\n", reasons);
     status = FeeStatus.REJECTED;
+    return new ProposalChange(this, FeeProposalEvents.rejected(this), String.join("; ", reasons));
   }
 
-  /** The approved fee is published; only a published fee may be charged (§11 row 19). */
-  public void publish(String publisher, Instant now) {
+  /**
+   * The approved fee is published (ASV-04: fees publicly displayed); only a published fee may be
+   * charged (§11 row 19). The revision published before it, found among {@code revisions} (every
+   * revision of the same school, term and programme type), is superseded first.
+   */
+  public List<ProposalChange> publish(List<FeeProposal> revisions, String publisher, Instant now) {
     require("publish", FeeStatus.APPROVED);
+    Optional<FeeProposal> previous =
+        revisions.stream()
+            .filter(o -> o.status == FeeStatus.PUBLISHED)
+            .filter(o -> !o.id.equals(id))
+            .findFirst();
     publishedBy = publisher;
     publishedAt = now;
     status = FeeStatus.PUBLISHED;
+    ProposalChange published =
+        new ProposalChange(
+            this,
+            FeeProposalEvents.published(this, previous.orElse(null)),
+            approval.feeFenPerMonth() + " fen");
+    return previous
+        .map(old -> List.of(old.supersede(this, now), published))
+        .orElse(List.of(published));
   }
 
   /** A later revision of the same school, term and programme type was published. */
-  public void supersede(UUID by, Instant now) {
+  ProposalChange supersede(FeeProposal by, Instant now) {
     require("supersede", FeeStatus.PUBLISHED);
-    supersededBy = by;
+    supersededBy = by.id;
     supersededAt = now;
     status = FeeStatus.SUPERSEDED;
-  }
-
-  /** Checks that {@link #amend} is allowed now, before the new terms are checked. */
-  public void requireAmendable() {
-    require("amend", FeeStatus.DRAFT, FeeStatus.RETURNED);
-  }
-
-  /** Checks that {@link #approve} is allowed now, before the amount and dates are checked. */
-  public void requireApprovable() {
-    require("approve", FeeStatus.SUBMITTED);
-  }
-
-  /** Checks that {@link #publish} is allowed now. */
-  public void requirePublishable() {
-    require("publish", FeeStatus.APPROVED);
-  }
-
-  /** Only the published standard in force can be revised; the revision is a new draft. */
-  public void requireRevisable() {
-    require("revise", FeeStatus.PUBLISHED);
+    return new ProposalChange(
+        this, FeeProposalEvents.superseded(this, by), "by revision " + by.revision);
   }
 
   /** Gives an event about this aggregate its next version, where the command appends it. */

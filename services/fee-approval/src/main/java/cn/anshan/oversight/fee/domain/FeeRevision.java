@@ -15,7 +15,7 @@ public final class FeeRevision {
    * The new draft revising {@code current}, given every revision of the same school, term and
    * programme type; refused while another revision is in progress.
    */
-  public static FeeProposal of(
+  static FeeProposal of(
       FeeProposal current, List<FeeProposal> revisions, FeeTerms terms, String by, Instant now) {
     if (revisions.stream().anyMatch(FeeRevision::inProgress)) {
       throw ProblemException.rule(

@@ -60,6 +60,14 @@ public final class FeeRules {
     }
   }
 
+  /** Terms a fee may be proposed with: every broken rule is listed in one refusal. */
+  public static void require(ProgrammeType programmeType, FeeTerms terms, FeeLimits limits) {
+    List<RuleViolation> violations = check(programmeType, terms, limits);
+    if (!violations.isEmpty()) {
+      throw ProblemException.rules(violations);
+    }
+  }
+
   /** Every rule the proposed terms break, empty when the proposal may be drafted. */
   public static List<RuleViolation> check(
       ProgrammeType programmeType, FeeTerms terms, FeeLimits limits) {

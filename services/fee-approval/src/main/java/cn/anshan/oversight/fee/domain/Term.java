@@ -1,5 +1,8 @@
 package cn.anshan.oversight.fee.domain;
 
+import cn.anshan.oversight.kit.problem.FieldError;
+import cn.anshan.oversight.kit.problem.Problem;
+import cn.anshan.oversight.kit.problem.ProblemException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -10,23 +13,31 @@ import java.util.regex.Pattern;
 public record Term(String termId, LocalDate start, LocalDate end) {
   public static final Pattern ID = Pattern.compile("[0-9]{4}-(spring|autumn|summer|winter)");
 
-  /** What is wrong with the term, as (field, problem) pairs; empty when it is usable. */
-  public List<String[]> problems(int maxDays) {
-    List<String[]> problems = new ArrayList<>();
+  /** A term a fee may be proposed for: every problem is a 400 naming its field. */
+  public void requireValid(int maxDays) {
+    List<FieldError> problems = problems(maxDays);
+    if (!problems.isEmpty()) {
+      throw new ProblemException(Problem.ofFields(problems));
+    }
+  }
+
+  /** What is wrong with the term, one error per field and problem; empty when it is usable. */
+  List<FieldError> problems(int maxDays) {
+    List<FieldError> problems = new ArrayList<>();
     if (termId == null || !ID.matcher(termId).matches()) {
-      problems.add(new String[] {"termId", "must look like 2026-autumn"});
+      problems.add(new FieldError("/termId", "must look like 2026-autumn"));
     }
     if (termId != null && ID.matcher(termId).matches() && start != null) {
       // The term belongs to the year it names: 2026-autumn starts in 2026.
       if (start.getYear() != Integer.parseInt(termId.substring(0, 4))) {
-        problems.add(new String[] {"termStart", "must fall in the year the termId names"});
+        problems.add(new FieldError("/termStart", "must fall in the year the termId names"));
       }
     }
     if (start != null && end != null) {
       if (!end.isAfter(start)) {
-        problems.add(new String[] {"termEnd", "must be after termStart"});
+        problems.add(new FieldError("/termEnd", "must be after termStart"));
       } else if (ChronoUnit.DAYS.between(start, end) + 1 > maxDays) {
-        problems.add(new String[] {"termEnd", "a term lasts at most " + maxDays + " days"});
+        problems.add(new FieldError("/termEnd", "a term lasts at most " + maxDays + " days"));
       }
     }
     return problems;

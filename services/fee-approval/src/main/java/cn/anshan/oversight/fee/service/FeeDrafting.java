@@ -1,21 +1,15 @@
 package cn.anshan.oversight.fee.service;
 
 import cn.anshan.oversight.fee.config.FeeSettings;
+import cn.anshan.oversight.fee.domain.FeeDraft;
 import cn.anshan.oversight.fee.domain.FeeProposal;
-import cn.anshan.oversight.fee.domain.FeeRevision;
 import cn.anshan.oversight.fee.domain.FeeRules;
 import cn.anshan.oversight.fee.domain.FeeTerms;
 import cn.anshan.oversight.fee.domain.ProgrammeType;
 import cn.anshan.oversight.fee.domain.Term;
-import cn.anshan.oversight.fee.messaging.FeeEvents;
 import cn.anshan.oversight.fee.repository.FeeProposalRepository;
 import cn.anshan.oversight.kit.events.CommandContext;
-import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.http.IfMatch;
-import cn.anshan.oversight.kit.problem.FieldError;
-import cn.anshan.oversight.kit.problem.Problem;
-import cn.anshan.oversight.kit.problem.ProblemException;
-import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.time.OversightClock;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -58,26 +52,21 @@ public class FeeDrafting {
   public Uni<FeeProposalView> draft(CommandContext command, Draft draft) {
     Actor admin = ProposalAccess.schoolAdmin(command.actor());
     FeeRules.requireSchoolPayee(draft.payee());
-    requireValidTerm(draft.term());
-    requireRules(draft.programmeType(), draft.terms());
-    return proposals
-        .revisions(admin.schoolId(), draft.term().termId(), draft.programmeType())
-        .chain(
-            existing -> {
-              FeeRules.requireFirstStandard(existing, draft.term().termId(), draft.programmeType());
-              FeeProposal proposal =
-                  new FeeProposal(
-                      admin.schoolId(),
-                      admin.district(),
-                      draft.term(),
-                      draft.programmeType(),
-                      1,
-                      null,
-                      draft.terms(),
-                      admin.subject(),
-                      clock.now());
-              return drafted(command, proposal, null);
-            });
+    FeeDraft proposed =
+        new FeeDraft(
+            admin.schoolId(),
+            admin.district(),
+            admin.subject(),
+            draft.term(),
+            draft.programmeType(),
+            draft.terms());
+    return revisions(admin.schoolId(), draft.term(), draft.programmeType())
+        .map(
+            existing ->
+                FeeProposal.draft(
+                    proposed, existing, settings.limits(), settings.maxTermDays(), clock.now()))
+        .chain(drafted -> changes.emitNew(command, drafted))
+        .map(FeeProposalView::of);
   }
 
   /** A new version of the published fee: a new draft that goes through the whole process. */
@@ -88,30 +77,16 @@ public class FeeDrafting {
     FeeRules.requireSchoolPayee(payee);
     return access
         .ownProposal(admin, proposalId)
+        .invoke(current -> ifMatch.require(current.version()))
         .chain(
-            current -> {
-              ifMatch.require(current.version());
-              current.requireRevisable();
-              requireRules(current.programmeType(), terms);
-              return proposals
-                  .revisions(current.schoolId(), current.term().termId(), current.programmeType())
-                  .map(all -> FeeRevision.of(current, all, terms, admin.subject(), clock.now()))
-                  .chain(
-                      revision ->
-                          drafted(
-                              command,
-                              revision,
-                              "revision " + revision.revision() + " of " + current.id()));
-            });
-  }
-
-  /** Stores a new draft (revision 1 or a revision) with its FeeProposalDrafted event. */
-  private Uni<FeeProposalView> drafted(CommandContext command, FeeProposal draft, String note) {
-    DomainEvent drafted = draft.record(FeeEvents.drafted(draft));
-    return proposals
-        .persist(draft)
-        .chain(() -> changes.emitRecorded(command, draft, drafted, note))
-        .map(v -> FeeProposalView.of(draft));
+            current ->
+                revisions(current.schoolId(), current.term(), current.programmeType())
+                    .map(
+                        all ->
+                            current.revise(
+                                terms, all, settings.limits(), admin.subject(), clock.now())))
+        .chain(revision -> changes.emitNew(command, revision))
+        .map(FeeProposalView::of);
   }
 
   /** The school admin amends a draft or a returned proposal; consultation starts over. */
@@ -122,32 +97,14 @@ public class FeeDrafting {
     FeeRules.requireSchoolPayee(payee);
     return access
         .ownProposal(admin, proposalId)
-        .chain(
-            p -> {
-              ifMatch.require(p.version());
-              p.requireAmendable();
-              requireRules(p.programmeType(), terms);
-              p.amend(terms);
-              return changes
-                  .emit(command, p, FeeEvents.amended(p), null)
-                  .map(v -> FeeProposalView.of(p));
-            });
+        .invoke(p -> ifMatch.require(p.version()))
+        .map(p -> p.amend(terms, settings.limits()))
+        .chain(amended -> changes.emit(command, amended))
+        .map(FeeProposalView::of);
   }
 
-  private void requireValidTerm(Term term) {
-    List<FieldError> errors =
-        term.problems(settings.maxTermDays()).stream()
-            .map(p -> new FieldError("/" + p[0], p[1]))
-            .toList();
-    if (!errors.isEmpty()) {
-      throw new ProblemException(Problem.ofFields(errors));
-    }
-  }
-
-  private void requireRules(ProgrammeType programmeType, FeeTerms terms) {
-    List<RuleViolation> violations = FeeRules.check(programmeType, terms, settings.limits());
-    if (!violations.isEmpty()) {
-      throw ProblemException.rules(violations);
-    }
+  private Uni<List<FeeProposal>> revisions(
+      String schoolId, Term term, ProgrammeType programmeType) {
+    return proposals.revisions(schoolId, term.termId(), programmeType);
   }
 }

@@ -1,8 +1,5 @@
 package cn.anshan.oversight.fee.service;
 
-import cn.anshan.oversight.fee.domain.FeeProposal;
-import cn.anshan.oversight.fee.domain.FeeStatus;
-import cn.anshan.oversight.fee.messaging.FeeEvents;
 import cn.anshan.oversight.fee.repository.FeeProposalRepository;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.http.IfMatch;
@@ -13,7 +10,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -47,54 +43,14 @@ public class FeePublication {
     Actor admin = ProposalAccess.schoolAdmin(command.actor());
     return access
         .ownProposal(admin, proposalId)
-        .invoke(
-            p -> {
-              ifMatch.require(p.version());
-              p.requirePublishable();
-            })
+        .invoke(p -> ifMatch.require(p.version()))
         .chain(
             p ->
                 proposals
                     .revisions(p.schoolId(), p.term().termId(), p.programmeType())
-                    .map(revisions -> new Publication(p, publishedBefore(revisions, p))))
-        .chain(publication -> publish(command, admin, publication));
-  }
-
-  /** A proposal about to be published, and the revision published before it, if any. */
-  private record Publication(FeeProposal proposal, Optional<FeeProposal> previous) {}
-
-  private static Optional<FeeProposal> publishedBefore(
-      List<FeeProposal> revisions, FeeProposal proposal) {
-    return revisions.stream()
-        .filter(o -> o.status() == FeeStatus.PUBLISHED)
-        .filter(o -> !o.id().equals(proposal.id()))
-        .findFirst();
-  }
-
-  private Uni<FeeProposalView> publish(
-      CommandContext command, Actor admin, Publication publication) {
-    FeeProposal p = publication.proposal();
-    p.publish(admin.subject(), clock.now());
-    Uni<Void> superseded =
-        publication
-            .previous()
-            .map(old -> supersede(command, old, p))
-            .orElse(Uni.createFrom().voidItem());
-    return superseded
-        .chain(
-            () ->
-                changes.emit(
-                    command,
-                    p,
-                    FeeEvents.published(p, publication.previous().orElse(null)),
-                    p.approval().feeFenPerMonth() + " fen"))
-        .map(v -> FeeProposalView.of(p));
-  }
-
-  private Uni<Void> supersede(CommandContext command, FeeProposal old, FeeProposal by) {
-    old.supersede(by.id(), clock.now());
-    return changes.emit(
-        command, old, FeeEvents.superseded(old, by), "by revision " + by.revision());
+                    .map(revisions -> p.publish(revisions, admin.subject(), clock.now())))
+        .chain(published -> changes.emit(command, published))
+        .map(FeeProposalView::of);
   }
 
   /** ASV-04 fees publicly displayed: the published fees of a school, for every signed-in user. */

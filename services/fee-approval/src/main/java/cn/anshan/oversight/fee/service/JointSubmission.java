@@ -2,8 +2,6 @@ package cn.anshan.oversight.fee.service;
 
 import cn.anshan.oversight.fee.config.FeeSettings;
 import cn.anshan.oversight.fee.domain.Department;
-import cn.anshan.oversight.fee.domain.FeeRules;
-import cn.anshan.oversight.fee.messaging.FeeEvents;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.security.Actor;
@@ -42,19 +40,10 @@ public class JointSubmission {
     Department department = ProposalAccess.departmentOf(signer);
     return access
         .submitterProposal(signer, proposalId)
-        .chain(
-            p -> {
-              ifMatch.require(p.version());
-              boolean complete = p.sign(department, signer.subject(), clock.now());
-              Uni<Void> signed =
-                  changes.emit(command, p, FeeEvents.signed(p, department), department.name());
-              if (complete) {
-                signed =
-                    signed.chain(
-                        () -> changes.emit(command, p, FeeEvents.jointlySubmitted(p), null));
-              }
-              return signed.map(v -> FeeProposalView.of(p));
-            });
+        .invoke(p -> ifMatch.require(p.version()))
+        .map(p -> p.sign(department, signer.subject(), clock.now()))
+        .chain(signed -> changes.emit(command, signed))
+        .map(FeeProposalView::of);
   }
 
   /** LN-ASV-06: either submitting department returns the proposal with reasons. */
@@ -65,14 +54,10 @@ public class JointSubmission {
     Department department = ProposalAccess.departmentOf(signer);
     return access
         .submitterProposal(signer, proposalId)
-        .chain(
-            p -> {
-              ifMatch.require(p.version());
-              p.returnSubmission(department, reasons, clock.now());
-              return changes
-                  .emit(command, p, FeeEvents.returned(p), String.join("; ", reasons))
-                  .map(v -> FeeProposalView.of(p));
-            });
+        .invoke(p -> ifMatch.require(p.version()))
+        .map(p -> p.returnSubmission(department, reasons, clock.now()))
+        .chain(returned -> changes.emit(command, returned))
+        .map(FeeProposalView::of);
   }
 
   /**
@@ -87,22 +72,13 @@ public class JointSubmission {
       long feeFen,
       LocalDate validFrom,
       LocalDate validTo) {
-    Actor government = command.actor();
+    String government = command.actor().subject();
     return access
         .locked(proposalId)
-        .chain(
-            p -> {
-              ifMatch.require(p.version());
-              p.requireApprovable();
-              LocalDate from = validFrom == null ? p.term().start() : validFrom;
-              LocalDate to = validTo == null ? p.term().end() : validTo;
-              FeeRules.requireApprovalPeriod(p.term(), from, to);
-              FeeRules.requireApprovableFee(p, feeFen, settings.limits());
-              p.approve(feeFen, from, to, government.subject(), clock.now());
-              return changes
-                  .emit(command, p, FeeEvents.approved(p), feeFen + " fen " + from + ".." + to)
-                  .map(v -> FeeProposalView.of(p));
-            });
+        .invoke(p -> ifMatch.require(p.version()))
+        .map(p -> p.approve(feeFen, validFrom, validTo, settings.limits(), government, clock.now()))
+        .chain(approved -> changes.emit(command, approved))
+        .map(FeeProposalView::of);
   }
 
   /** LN-ASV-06: the city government rejects the jointly submitted fee with reasons. */
@@ -111,13 +87,9 @@ public class JointSubmission {
       CommandContext command, UUID proposalId, IfMatch ifMatch, List<String> reasons) {
     return access
         .locked(proposalId)
-        .chain(
-            p -> {
-              ifMatch.require(p.version());
-              p.reject(reasons, clock.now());
-              return changes
-                  .emit(command, p, FeeEvents.rejected(p), String.join("; ", reasons))
-                  .map(v -> FeeProposalView.of(p));
-            });
+        .invoke(p -> ifMatch.require(p.version()))
+        .map(p -> p.reject(reasons, clock.now()))
+        .chain(rejected -> changes.emit(command, rejected))
+        .map(FeeProposalView::of);
   }
 }

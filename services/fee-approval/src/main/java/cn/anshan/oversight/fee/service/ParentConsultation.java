@@ -7,7 +7,6 @@ import cn.anshan.oversight.fee.domain.ConsultationVote;
 import cn.anshan.oversight.fee.domain.ConsultationVotes;
 import cn.anshan.oversight.fee.domain.FeeProposal;
 import cn.anshan.oversight.fee.domain.Vote;
-import cn.anshan.oversight.fee.messaging.FeeEvents;
 import cn.anshan.oversight.fee.messaging.ParentCommitteeEvents;
 import cn.anshan.oversight.fee.repository.ConsultationVoteRepository;
 import cn.anshan.oversight.fee.repository.ParentCommitteeRepository;
@@ -150,24 +149,14 @@ public class ParentConsultation {
       ConsultationMethod method,
       LocalDate heldOn,
       RoundVotes round) {
-    p.recordConsultation(
-        method,
-        heldOn,
+    ConsultationVotes votes =
         new ConsultationVotes(
-            round.votes(), round.representatives(), settings.consultationQuorumPercent()),
-        command.actor().subject(),
-        clock.now());
-    String note =
-        method
-            + " "
-            + p.consultation().outcome()
-            + " "
-            + p.consultation().votesFor()
-            + ":"
-            + p.consultation().votesAgainst();
+            round.votes(), round.representatives(), settings.consultationQuorumPercent());
     return changes
-        .emit(command, p, FeeEvents.consultationHeld(p), note)
-        .map(v -> FeeProposalView.of(p));
+        .emit(
+            command,
+            p.recordConsultation(method, heldOn, votes, command.actor().subject(), clock.now()))
+        .map(FeeProposalView::of);
   }
 
   /** The votes of the proposal's current round and the size of its school's committee. */

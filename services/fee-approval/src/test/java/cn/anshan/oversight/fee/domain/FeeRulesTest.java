@@ -177,6 +177,6 @@ class FeeRulesTest {
   }
 
   static List<String> problems(Term term) {
-    return term.problems(184).stream().map(p -> p[0]).toList();
+    return term.problems(184).stream().map(p -> p.pointer().substring(1)).toList();
   }
 }

@@ -1,12 +1,10 @@
 package cn.anshan.oversight.fee.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.anshan.oversight.fee.messaging.FeeEvents;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +12,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -31,7 +28,7 @@ class FeeStateMachineTest {
 
   /** The acts of the process, as plain calls on the entity. */
   enum Act {
-    AMEND(p -> p.amend(Proposals.TERMS)),
+    AMEND(p -> p.amend(Proposals.TERMS, FeeRulesTest.LIMITS)),
     CONSULT_AGREED(Proposals::agree),
     CONSULT_NOT_AGREED(Proposals::disagree),
     SIGN_EDUCATION(p -> p.sign(Department.EDUCATION, "reg-2", Proposals.NOW)),
@@ -39,9 +36,10 @@ class FeeStateMachineTest {
     RETURN(p -> p.returnSubmission(Department.EDUCATION, List.of("why"), Proposals.NOW)),
     APPROVE(Proposals::approve),
     REJECT(p -> p.reject(List.of("no"), Proposals.NOW)),
-    PUBLISH(p -> p.publish("admin-1", Proposals.NOW)),
-    SUPERSEDE(p -> p.supersede(UUID.randomUUID(), Proposals.NOW)),
-    REVISE(FeeProposal::requireRevisable);
+    PUBLISH(p -> p.publish(List.of(), "admin-1", Proposals.NOW)),
+    SUPERSEDE(p -> p.supersede(Proposals.draft(), Proposals.NOW)),
+    REVISE(
+        p -> p.revise(Proposals.TERMS, List.of(), FeeRulesTest.LIMITS, "admin-1", Proposals.NOW));
 
     final Consumer<FeeProposal> run;
 
@@ -103,15 +101,21 @@ class FeeStateMachineTest {
   @DisplayName("LN-ASV-06: the second department's signature submits; the first does not")
   void lnAsv06BothSignaturesSubmitInEitherOrder() {
     FeeProposal a = Proposals.in(FeeStatus.CONSULTED);
-    assertFalse(a.sign(Department.PRICING, "price-1", Proposals.NOW));
+    assertEquals(
+        List.of("FeeSubmissionSigned.v1"),
+        events(a.sign(Department.PRICING, "price-1", Proposals.NOW)));
     assertEquals(FeeStatus.CONSULTED, a.status());
-    assertTrue(a.sign(Department.EDUCATION, "reg-1", Proposals.NOW));
+    assertEquals(
+        List.of("FeeSubmissionSigned.v1", "FeeJointlySubmitted.v1"),
+        events(a.sign(Department.EDUCATION, "reg-1", Proposals.NOW)));
     assertEquals(FeeStatus.SUBMITTED, a.status());
     assertEquals(Proposals.NOW, a.submittedAt());
 
     FeeProposal b = Proposals.in(FeeStatus.CONSULTED);
-    assertFalse(b.sign(Department.EDUCATION, "reg-1", Proposals.NOW));
-    assertTrue(b.sign(Department.PRICING, "price-1", Proposals.NOW));
+    assertEquals(1, b.sign(Department.EDUCATION, "reg-1", Proposals.NOW).size());
+    List<ProposalChange> submitted = b.sign(Department.PRICING, "price-1", Proposals.NOW);
+    var signed = (FeeProposalEvents.FeeSubmissionSigned) submitted.get(0).event().data();
+    assertEquals(FeeStatus.SUBMITTED, signed.proposal().status(), "the status the event left");
     assertEquals(FeeStatus.SUBMITTED, b.status());
   }
 
@@ -144,7 +148,7 @@ class FeeStateMachineTest {
   @DisplayName("LN-ASV-06 家长自愿: amending voids the consultation, parents must agree again")
   void lnAsv06AmendingVoidsTheConsultation() {
     FeeProposal p = Proposals.in(FeeStatus.RETURNED);
-    p.amend(Proposals.TERMS);
+    p.amend(Proposals.TERMS, FeeRulesTest.LIMITS);
     assertEquals(FeeStatus.DRAFT, p.status());
     assertNull(p.consultation());
     assertThrows(
@@ -216,12 +220,22 @@ class FeeStateMachineTest {
             ProblemException.class,
             () ->
                 p.approve(
-                    15_001, Proposals.TERM.start(), Proposals.TERM.end(), "gov-1", Proposals.NOW));
+                    15_001,
+                    Proposals.TERM.start(),
+                    Proposals.TERM.end(),
+                    FeeRulesTest.LIMITS,
+                    "gov-1",
+                    Proposals.NOW));
     assertEquals("LN-ASV-06", e.problem().violations().get(0).rule());
     assertEquals(FeeStatus.SUBMITTED, p.status());
-    p.approve(14_000, Proposals.TERM.start(), Proposals.TERM.end(), "gov-1", Proposals.NOW);
+    ProposalChange approved =
+        p.approve(14_000, null, null, FeeRulesTest.LIMITS, "gov-1", Proposals.NOW);
     assertEquals(FeeStatus.APPROVED, p.status());
     assertEquals(14_000L, p.approval().feeFenPerMonth());
+    assertEquals(Proposals.TERM.start(), p.approval().validFrom(), "no period: the whole term");
+    assertEquals(Proposals.TERM.end(), p.approval().validTo());
+    assertEquals("FeeApproved.v1", approved.event().name());
+    assertEquals("14000 fen 2026-09-01..2027-01-15", approved.note());
   }
 
   @Test
@@ -236,12 +250,51 @@ class FeeStateMachineTest {
   @Test
   void onlyRecordingAnEventCountsTheVersionWithoutGaps() {
     FeeProposal p = Proposals.draft();
-    var drafted = FeeEvents.drafted(p);
-    FeeEvents.amended(p);
+    var drafted = FeeProposalEvents.drafted(p);
+    FeeProposalEvents.amended(p);
     assertEquals(0, p.version());
     assertEquals(1, p.record(drafted).aggregateVersion());
-    assertEquals(2, p.record(FeeEvents.amended(p)).aggregateVersion());
+    assertEquals(2, p.record(FeeProposalEvents.amended(p)).aggregateVersion());
     assertEquals(2, p.version());
     assertThrows(IllegalStateException.class, () -> Proposals.draft().record(drafted));
+  }
+
+  @Test
+  @DisplayName(
+      "LN-ASV-06: publishing a revision supersedes the one published before it, that change first")
+  void lnAsv06PublishingSupersedesThePreviousRevisionFirst() {
+    FeeProposal old = Proposals.in(FeeStatus.PUBLISHED);
+    FeeProposal next = Proposals.in(FeeStatus.APPROVED);
+    List<ProposalChange> changes = next.publish(List.of(old, next), "admin-1", Proposals.NOW);
+    assertEquals(List.of("FeeSuperseded.v1", "FeePublished.v1"), events(changes));
+    assertEquals(List.of(old, next), changes.stream().map(ProposalChange::proposal).toList());
+    assertEquals(FeeStatus.SUPERSEDED, old.status());
+    assertEquals(next.id(), old.supersededBy());
+    assertEquals(FeeStatus.PUBLISHED, next.status());
+  }
+
+  @Test
+  @DisplayName("LN-ASV-03: an approval above the cap is refused and changes nothing")
+  void lnAsv03AnApprovalAboveTheCapChangesNothing() {
+    FeeProposal p = Proposals.in(FeeStatus.SUBMITTED);
+    FeeLimits lowCap =
+        new FeeLimits(
+            10_000,
+            Map.of(),
+            FeeRulesTest.LIMITS.saturdaySeniorCapFen(),
+            FeeRulesTest.LIMITS.catalogue());
+    ProblemException e =
+        assertThrows(
+            ProblemException.class,
+            () -> p.approve(14_000, null, null, lowCap, "gov-1", Proposals.NOW));
+    assertTrue(
+        e.problem().violations().stream().anyMatch(v -> v.rule().equals("LN-ASV-03")),
+        e.getMessage());
+    assertEquals(FeeStatus.SUBMITTED, p.status());
+    assertNull(p.approval());
+  }
+
+  private static List<String> events(List<ProposalChange> changes) {
+    return changes.stream().map(c -> c.event().name()).toList();
   }
 }

@@ -60,7 +60,7 @@ final class Proposals {
       case CONSULTED -> agree(p);
       case RETURNED -> {
         agree(p);
-        p.returnSubmission(Department.PRICING, java.util.List.of("itemise utilities"), NOW);
+        p.returnSubmission(Department.PRICING, List.of("itemise utilities"), NOW);
       }
       case SUBMITTED -> submitted(p);
       case APPROVED -> {
@@ -69,18 +69,18 @@ final class Proposals {
       }
       case REJECTED -> {
         submitted(p);
-        p.reject(java.util.List.of("too many participants assumed"), NOW);
+        p.reject(List.of("too many participants assumed"), NOW);
       }
       case PUBLISHED -> {
         submitted(p);
         approve(p);
-        p.publish("admin-1", NOW);
+        p.publish(List.of(), "admin-1", NOW);
       }
       case SUPERSEDED -> {
         submitted(p);
         approve(p);
-        p.publish("admin-1", NOW);
-        p.supersede(java.util.UUID.randomUUID(), NOW);
+        p.publish(List.of(), "admin-1", NOW);
+        p.supersede(draft(), NOW);
       }
     }
     if (p.status() != status) {
@@ -96,6 +96,6 @@ final class Proposals {
   }
 
   static void approve(FeeProposal p) {
-    p.approve(15_000, TERM.start(), TERM.end(), "gov-1", NOW);
+    p.approve(15_000, TERM.start(), TERM.end(), FeeRulesTest.LIMITS, "gov-1", NOW);
   }
 }

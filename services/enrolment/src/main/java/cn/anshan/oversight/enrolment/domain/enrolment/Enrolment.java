@@ -81,9 +81,9 @@ public class Enrolment {
 
   /**
    * ASV-04 (2): leaving is always possible, from today on; service ends the day before {@code
-   * effective}.
+   * effective}. Returns the enrolment's AsvWithdrawn event.
    */
-  public void withdraw(LocalDate effective, LocalDate today, Instant now) {
+  public PendingEvent withdraw(LocalDate effective, LocalDate today, Instant now) {
     if (status != EnrolmentStatus.ENROLLED) {
       throw ProblemException.conflict("enrolment-withdrawn", "the enrolment is already withdrawn");
     }
@@ -94,6 +94,7 @@ public class Enrolment {
     this.status = EnrolmentStatus.WITHDRAWN;
     this.withdrawalEffective = effective;
     this.withdrawnAt = now;
+    return EnrolmentEvents.withdrawn(this);
   }
 
   /** Gives an event about this aggregate its next version, where the command appends it. */

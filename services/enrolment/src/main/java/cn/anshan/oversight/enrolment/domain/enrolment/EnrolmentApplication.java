@@ -4,6 +4,7 @@ import cn.anshan.oversight.enrolment.domain.family.Child;
 import cn.anshan.oversight.enrolment.domain.programme.Activity;
 import cn.anshan.oversight.enrolment.domain.programme.ContentAgreement;
 import cn.anshan.oversight.enrolment.domain.programme.Programme;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.problem.FieldError;
 import cn.anshan.oversight.kit.problem.Problem;
 import cn.anshan.oversight.kit.problem.ProblemException;
@@ -15,7 +16,7 @@ import java.util.UUID;
 /**
  * A guardian's application for a child's place in a programme (ASV-05: voluntary, confirmed at
  * once, no capacity modelled). {@link #decide} is the whole rule: it returns the confirmed
- * enrolment or refuses, naming the rule.
+ * enrolment with its events or refuses, naming the rule.
  */
 public record EnrolmentApplication(
     String guardian,
@@ -34,11 +35,14 @@ public record EnrolmentApplication(
     }
   }
 
+  /** The confirmed enrolment and its events, applied and confirmed, in that order. */
+  public record Enrolled(Enrolment enrolment, List<PendingEvent> events) {}
+
   /**
    * @param contentAgreementRequired LN-ASV-01 in force: only a programme whose content the parent
    *     committee agreed takes enrolments
    */
-  public Enrolment decide(
+  public Enrolled decide(
       Facts facts, boolean contentAgreementRequired, LocalDate today, Instant now) {
     Programme programme = facts.programme();
     offeredTo(facts.child(), programme);
@@ -51,16 +55,22 @@ public record EnrolmentApplication(
       throw ProblemException.conflict(
           "already-enrolled", "the child is already enrolled in this programme");
     }
-    return new Enrolment(
-        childId,
-        guardian,
-        programmeId,
-        programme.schoolId(),
-        programme.district(),
-        programme.termId(),
-        options == null || options.isEmpty() ? null : String.join("\n", options),
-        start,
-        now);
+    Enrolment enrolment =
+        new Enrolment(
+            childId,
+            guardian,
+            programmeId,
+            programme.schoolId(),
+            programme.district(),
+            programme.termId(),
+            options == null || options.isEmpty() ? null : String.join("\n", options),
+            start,
+            now);
+    return new Enrolled(
+        enrolment,
+        List.of(
+            EnrolmentEvents.applicationSubmitted(enrolment),
+            EnrolmentEvents.enrolmentConfirmed(enrolment)));
   }
 
   private static void offeredTo(Child child, Programme programme) {

@@ -1,7 +1,5 @@
-package cn.anshan.oversight.enrolment.messaging;
+package cn.anshan.oversight.enrolment.domain.enrolment;
 
-import cn.anshan.oversight.enrolment.domain.enrolment.CompulsionSignal;
-import cn.anshan.oversight.enrolment.domain.enrolment.Enrolment;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.events.PendingEvent;
 import java.time.Instant;
@@ -10,8 +8,9 @@ import java.util.UUID;
 
 /**
  * A family's voluntary enrolment in a programme: applied, confirmed, withdrawn; and the signals of
- * compulsion against it. Factories return pending events; the aggregate numbers each where it is
- * appended (its {@code record}).
+ * compulsion against it. The enrolment's transitions build theirs here and return them ({@link
+ * EnrolmentApplication#decide}, {@link Enrolment#withdraw}); the aggregate numbers each where the
+ * command appends it (its {@code record}).
  */
 public final class EnrolmentEvents {
   private EnrolmentEvents() {}
@@ -56,7 +55,7 @@ public final class EnrolmentEvents {
       String detail,
       Instant attemptedAt) {}
 
-  public static PendingEvent applicationSubmitted(Enrolment e) {
+  static PendingEvent applicationSubmitted(Enrolment e) {
     return enrolment(
         e,
         "AsvApplicationSubmitted.v1",
@@ -72,7 +71,7 @@ public final class EnrolmentEvents {
             e.submittedAt()));
   }
 
-  public static PendingEvent enrolmentConfirmed(Enrolment e) {
+  static PendingEvent enrolmentConfirmed(Enrolment e) {
     return enrolment(
         e,
         "AsvEnrolmentConfirmed.v1",
@@ -86,7 +85,7 @@ public final class EnrolmentEvents {
             e.startDate()));
   }
 
-  public static PendingEvent withdrawn(Enrolment e) {
+  static PendingEvent withdrawn(Enrolment e) {
     return enrolment(
         e,
         "AsvWithdrawn.v1",

@@ -1,14 +1,5 @@
-package cn.anshan.oversight.fee.messaging;
+package cn.anshan.oversight.fee.domain;
 
-import cn.anshan.oversight.fee.domain.ConsultationMethod;
-import cn.anshan.oversight.fee.domain.ConsultationOutcome;
-import cn.anshan.oversight.fee.domain.Department;
-import cn.anshan.oversight.fee.domain.FeeBasis;
-import cn.anshan.oversight.fee.domain.FeeProposal;
-import cn.anshan.oversight.fee.domain.FeeStatus;
-import cn.anshan.oversight.fee.domain.Payee;
-import cn.anshan.oversight.fee.domain.ProgrammeType;
-import cn.anshan.oversight.fee.domain.SchoolLevel;
 import cn.anshan.oversight.kit.events.PendingEvent;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
@@ -17,11 +8,12 @@ import java.util.List;
 
 /**
  * Events of aggregate {@code FeeProposal} (DOMAIN.md §11 row 19). They carry ids, amounts in fen
- * and dates; parents appear only as the envelope's actor. Factories return pending events; {@code
- * ProposalChanges.emit} numbers each on the proposal.
+ * and dates; parents appear only as the envelope's actor. Each transition of {@link FeeProposal}
+ * builds its own from here and returns it in a {@link ProposalChange}; the command numbers and
+ * appends it.
  */
-public final class FeeEvents {
-  private FeeEvents() {}
+public final class FeeProposalEvents {
+  private FeeProposalEvents() {}
 
   public static final String DRAFTED = "FeeProposalDrafted.v1";
   public static final String AMENDED = "FeeProposalAmended.v1";
@@ -142,11 +134,11 @@ public final class FeeEvents {
       Instant supersededAt) {}
 
   /** A new draft, or the draft of a revision. */
-  public static PendingEvent drafted(FeeProposal p) {
+  static PendingEvent drafted(FeeProposal p) {
     return event(p, DRAFTED, new FeeProposalDrafted(terms(p)));
   }
 
-  public static PendingEvent amended(FeeProposal p) {
+  static PendingEvent amended(FeeProposal p) {
     return event(p, AMENDED, new FeeProposalAmended(terms(p)));
   }
 
@@ -175,7 +167,7 @@ public final class FeeEvents {
         p.payee());
   }
 
-  public static PendingEvent consultationHeld(FeeProposal p) {
+  static PendingEvent consultationHeld(FeeProposal p) {
     return event(
         p,
         "ParentConsultationHeld.v1",
@@ -190,7 +182,7 @@ public final class FeeEvents {
             p.terms().proposedFeeFenPerMonth()));
   }
 
-  public static PendingEvent signed(FeeProposal p, Department department) {
+  static PendingEvent signed(FeeProposal p, Department department) {
     return event(
         p,
         "FeeSubmissionSigned.v1",
@@ -198,7 +190,7 @@ public final class FeeEvents {
             ProposalHeader.of(p), department, p.signatures().signedAt(department)));
   }
 
-  public static PendingEvent jointlySubmitted(FeeProposal p) {
+  static PendingEvent jointlySubmitted(FeeProposal p) {
     return event(
         p,
         "FeeJointlySubmitted.v1",
@@ -210,7 +202,7 @@ public final class FeeEvents {
             p.submittedAt()));
   }
 
-  public static PendingEvent returned(FeeProposal p) {
+  static PendingEvent returned(FeeProposal p) {
     return event(
         p,
         "FeeSubmissionReturned.v1",
@@ -218,7 +210,7 @@ public final class FeeEvents {
             ProposalHeader.of(p), p.returnedByDepartment(), p.returnReasons(), p.returnedAt()));
   }
 
-  public static PendingEvent approved(FeeProposal p) {
+  static PendingEvent approved(FeeProposal p) {
     return event(
         p,
         "FeeApproved.v1",
@@ -231,14 +223,14 @@ public final class FeeEvents {
             p.approval().approvedAt()));
   }
 
-  public static PendingEvent rejected(FeeProposal p) {
+  static PendingEvent rejected(FeeProposal p) {
     return event(
         p,
         "FeeRejected.v1",
         new FeeRejected(ProposalHeader.of(p), p.rejectionReasons(), p.rejectedAt()));
   }
 
-  public static PendingEvent published(FeeProposal p, FeeProposal superseded) {
+  static PendingEvent published(FeeProposal p, FeeProposal superseded) {
     return event(
         p,
         "FeePublished.v1",
@@ -261,7 +253,7 @@ public final class FeeEvents {
             p.approval().approvedAt()));
   }
 
-  public static PendingEvent superseded(FeeProposal p, FeeProposal by) {
+  static PendingEvent superseded(FeeProposal p, FeeProposal by) {
     return event(
         p,
         "FeeSuperseded.v1",
