@@ -49,23 +49,7 @@ public class FeeProposal {
 
   private UUID revisesProposalId;
 
-  @Enumerated(EnumType.STRING)
-  private FeeBasis basis;
-
-  @Enumerated(EnumType.STRING)
-  private SchoolLevel schoolLevel;
-
-  private long staffAllowancesFen;
-
-  private long materialsFen;
-
-  private long outsideProvidersFen;
-
-  private long utilitiesFen;
-
-  private int expectedParticipants;
-
-  private long proposedFeeFen;
+  @Embedded private FeeTerms terms;
 
   @Enumerated(EnumType.STRING)
   private FeeStatus status;
@@ -82,26 +66,15 @@ public class FeeProposal {
 
   private Instant submittedAt;
 
-  @Enumerated(EnumType.STRING)
-  private Department returnedByDepartment;
-
-  private Instant returnedAt;
-
-  private String returnReasons;
+  @Embedded private SubmissionReturn submissionReturn;
 
   @Embedded private ApprovedFee approval;
 
-  private Instant rejectedAt;
+  @Embedded private FeeRejection rejection;
 
-  private String rejectionReasons;
+  @Embedded private Publication publication;
 
-  private String publishedBy;
-
-  private Instant publishedAt;
-
-  private UUID supersededBy;
-
-  private Instant supersededAt;
+  @Embedded private Supersession supersession;
 
   protected FeeProposal() {}
 
@@ -128,7 +101,7 @@ public class FeeProposal {
     this.programmeType = programmeType;
     this.revision = revision;
     this.revisesProposalId = revisesProposalId;
-    setTerms(terms);
+    this.terms = terms;
     this.status = FeeStatus.DRAFT;
     this.draftedBy = draftedBy;
     this.draftedAt = now;
@@ -177,7 +150,7 @@ public class FeeProposal {
   public ProposalChange amend(FeeTerms terms, FeeLimits limits) {
     require("amend", FeeStatus.DRAFT, FeeStatus.RETURNED);
     FeeRules.require(programmeType, terms, limits);
-    setTerms(terms);
+    this.terms = terms;
     clearConsultation();
     clearSignatures();
     status = FeeStatus.DRAFT;
@@ -255,9 +228,7 @@ public class FeeProposal {
   /** Either submitting department returns the consulted proposal with reasons (LN-ASV-06). */
   public ProposalChange returnSubmission(Department department, List<String> reasons, Instant now) {
     require("return", FeeStatus.CONSULTED);
-    returnedByDepartment = department;
-    returnedAt = now;
-    returnReasons = String.join("\n", reasons);
+    submissionReturn = SubmissionReturn.of(department, reasons, now);
     clearSignatures();
     status = FeeStatus.RETURNED;
     return new ProposalChange(this, FeeProposalEvents.returned(this), String.join("; ", reasons));
@@ -276,13 +247,13 @@ public class FeeProposal {
     LocalDate validTo = to == null ? termEnd : to;
     FeeRules.requireApprovalPeriod(term(), validFrom, validTo);
     FeeRules.requireApprovableFee(this, feeFen, limits);
-    if (feeFen > proposedFeeFen) {
+    if (feeFen > terms.proposedFeeFenPerMonth()) {
       throw ProblemException.rule(
           FeeRules.PROCESS,
           "家长自愿: the approved fee ("
               + feeFen
               + " fen) may not exceed the fee the parents agreed to ("
-              + proposedFeeFen
+              + terms.proposedFeeFenPerMonth()
               + " fen)");
     }
     approval = new ApprovedFee(feeFen, validFrom, validTo, approver, now);
@@ -294,8 +265,7 @@ public class FeeProposal {
   /** The city government rejects the jointly submitted fee with reasons (LN-ASV-06). */
   public ProposalChange reject(List<String> reasons, Instant now) {
     require("reject", FeeStatus.SUBMITTED);
-    rejectedAt = now;
-    rejectionReasons = String.join("\n", reasons);
+    rejection = FeeRejection.of(reasons, now);
     status = FeeStatus.REJECTED;
     return new ProposalChange(this, FeeProposalEvents.rejected(this), String.join("; ", reasons));
   }
@@ -312,8 +282,7 @@ public class FeeProposal {
             .filter(o -> o.status == FeeStatus.PUBLISHED)
             .filter(o -> !o.id.equals(id))
             .findFirst();
-    publishedBy = publisher;
-    publishedAt = now;
+    publication = new Publication(publisher, now);
     status = FeeStatus.PUBLISHED;
     ProposalChange published =
         new ProposalChange(
@@ -328,8 +297,7 @@ public class FeeProposal {
   /** A later revision of the same school, term and programme type was published. */
   ProposalChange supersede(FeeProposal by, Instant now) {
     require("supersede", FeeStatus.PUBLISHED);
-    supersededBy = by.id;
-    supersededAt = now;
+    supersession = new Supersession(by.id, now);
     status = FeeStatus.SUPERSEDED;
     return new ProposalChange(
         this, FeeProposalEvents.superseded(this, by), "by revision " + by.revision);
@@ -356,17 +324,6 @@ public class FeeProposal {
     }
   }
 
-  private void setTerms(FeeTerms terms) {
-    this.basis = terms.basis();
-    this.schoolLevel = terms.schoolLevel();
-    this.staffAllowancesFen = terms.costs().staffAllowancesFen();
-    this.materialsFen = terms.costs().materialsFen();
-    this.outsideProvidersFen = terms.costs().outsideProvidersFen();
-    this.utilitiesFen = terms.costs().utilitiesFen();
-    this.expectedParticipants = terms.expectedParticipants();
-    this.proposedFeeFen = terms.proposedFeeFenPerMonth();
-  }
-
   /** Votes cast on the old terms are void too: the next consultation is a new round. */
   private void clearConsultation() {
     consultationRound++;
@@ -382,12 +339,7 @@ public class FeeProposal {
   }
 
   public FeeTerms terms() {
-    return new FeeTerms(
-        basis,
-        schoolLevel,
-        new CostBreakdown(staffAllowancesFen, materialsFen, outsideProvidersFen, utilitiesFen),
-        expectedParticipants,
-        proposedFeeFen);
+    return terms;
   }
 
   public Payee payee() {
@@ -457,43 +409,23 @@ public class FeeProposal {
     return submittedAt;
   }
 
-  public Department returnedByDepartment() {
-    return returnedByDepartment;
+  /** Why and by whom the joint submission was last returned, or null. */
+  public SubmissionReturn submissionReturn() {
+    return submissionReturn;
   }
 
-  public Instant returnedAt() {
-    return returnedAt;
+  /** The government's rejection, or null. */
+  public FeeRejection rejection() {
+    return rejection;
   }
 
-  public List<String> returnReasons() {
-    return lines(returnReasons);
+  /** Who published the approved fee and when, or null before its publication. */
+  public Publication publication() {
+    return publication;
   }
 
-  public Instant rejectedAt() {
-    return rejectedAt;
-  }
-
-  public List<String> rejectionReasons() {
-    return lines(rejectionReasons);
-  }
-
-  public String publishedBy() {
-    return publishedBy;
-  }
-
-  public Instant publishedAt() {
-    return publishedAt;
-  }
-
-  public UUID supersededBy() {
-    return supersededBy;
-  }
-
-  public Instant supersededAt() {
-    return supersededAt;
-  }
-
-  private static List<String> lines(String text) {
-    return text == null ? List.of() : List.of(text.split("\n"));
+  /** The revision published in this one's place, or null. */
+  public Supersession supersession() {
+    return supersession;
   }
 }

@@ -207,7 +207,10 @@ public final class FeeProposalEvents {
         p,
         "FeeSubmissionReturned.v1",
         new FeeSubmissionReturned(
-            ProposalHeader.of(p), p.returnedByDepartment(), p.returnReasons(), p.returnedAt()));
+            ProposalHeader.of(p),
+            p.submissionReturn().department(),
+            p.submissionReturn().reasons(),
+            p.submissionReturn().returnedAt()));
   }
 
   static PendingEvent approved(FeeProposal p) {
@@ -227,7 +230,7 @@ public final class FeeProposalEvents {
     return event(
         p,
         "FeeRejected.v1",
-        new FeeRejected(ProposalHeader.of(p), p.rejectionReasons(), p.rejectedAt()));
+        new FeeRejected(ProposalHeader.of(p), p.rejection().reasons(), p.rejection().rejectedAt()));
   }
 
   static PendingEvent published(FeeProposal p, FeeProposal superseded) {
@@ -247,7 +250,7 @@ public final class FeeProposalEvents {
             p.revision(),
             p.approval().validFrom(),
             p.approval().validTo(),
-            p.publishedAt(),
+            p.publication().publishedAt(),
             p.payee(),
             superseded == null ? null : superseded.id().toString(),
             p.approval().approvedAt()));
@@ -258,7 +261,10 @@ public final class FeeProposalEvents {
         p,
         "FeeSuperseded.v1",
         new FeeSuperseded(
-            ProposalHeader.of(p), by.id().toString(), by.revision(), p.supersededAt()));
+            ProposalHeader.of(p),
+            by.id().toString(),
+            by.revision(),
+            p.supersession().supersededAt()));
   }
 
   private static String id(FeeProposal p) {

@@ -8,11 +8,13 @@ import cn.anshan.oversight.fee.domain.CostBreakdown;
 import cn.anshan.oversight.fee.domain.Department;
 import cn.anshan.oversight.fee.domain.FeeBasis;
 import cn.anshan.oversight.fee.domain.FeeProposal;
+import cn.anshan.oversight.fee.domain.FeeRejection;
 import cn.anshan.oversight.fee.domain.FeeStatus;
 import cn.anshan.oversight.fee.domain.JointSignatures;
 import cn.anshan.oversight.fee.domain.Payee;
 import cn.anshan.oversight.fee.domain.ProgrammeType;
 import cn.anshan.oversight.fee.domain.SchoolLevel;
+import cn.anshan.oversight.fee.domain.SubmissionReturn;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -101,14 +103,12 @@ public record FeeProposalView(
         signature(p, Department.EDUCATION),
         signature(p, Department.PRICING),
         p.submittedAt(),
-        p.returnedAt() == null
-            ? null
-            : new Returned(p.returnedByDepartment(), p.returnReasons(), p.returnedAt()),
+        returned(p.submissionReturn()),
         approval(p.approval()),
-        p.rejectedAt() == null ? null : new Rejection(p.rejectionReasons(), p.rejectedAt()),
-        p.publishedAt(),
-        p.supersededBy(),
-        p.supersededAt());
+        rejection(p.rejection()),
+        p.publication() == null ? null : p.publication().publishedAt(),
+        p.supersession() == null ? null : p.supersession().supersededBy(),
+        p.supersession() == null ? null : p.supersession().supersededAt());
   }
 
   private static Consultation consultation(ConsultationRecord c) {
@@ -130,6 +130,14 @@ public record FeeProposalView(
     return signatures.signedBy(department) == null
         ? null
         : new Signature(signatures.signedBy(department), signatures.signedAt(department));
+  }
+
+  private static Returned returned(SubmissionReturn r) {
+    return r == null ? null : new Returned(r.department(), r.reasons(), r.returnedAt());
+  }
+
+  private static Rejection rejection(FeeRejection r) {
+    return r == null ? null : new Rejection(r.reasons(), r.rejectedAt());
   }
 
   private static Approval approval(ApprovedFee a) {

@@ -39,7 +39,7 @@ public record PublishedFeeView(
         p.revision(),
         p.approval().validFrom(),
         p.approval().validTo(),
-        p.publishedAt(),
+        p.publication().publishedAt(),
         p.payee());
   }
 }

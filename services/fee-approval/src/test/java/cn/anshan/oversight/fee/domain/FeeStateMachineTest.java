@@ -140,8 +140,8 @@ class FeeStateMachineTest {
     p.returnSubmission(Department.PRICING, List.of("itemise utilities"), Proposals.NOW);
     assertEquals(FeeStatus.RETURNED, p.status());
     assertNull(p.signatures().signedBy(Department.EDUCATION));
-    assertEquals(List.of("itemise utilities"), p.returnReasons());
-    assertEquals(Department.PRICING, p.returnedByDepartment());
+    assertEquals(List.of("itemise utilities"), p.submissionReturn().reasons());
+    assertEquals(Department.PRICING, p.submissionReturn().department());
   }
 
   @Test
@@ -269,7 +269,7 @@ class FeeStateMachineTest {
     assertEquals(List.of("FeeSuperseded.v1", "FeePublished.v1"), events(changes));
     assertEquals(List.of(old, next), changes.stream().map(ProposalChange::proposal).toList());
     assertEquals(FeeStatus.SUPERSEDED, old.status());
-    assertEquals(next.id(), old.supersededBy());
+    assertEquals(next.id(), old.supersession().supersededBy());
     assertEquals(FeeStatus.PUBLISHED, next.status());
   }
 
