@@ -1,5 +1,6 @@
 package cn.anshan.oversight.enrolment.rest;
 
+import cn.anshan.oversight.enrolment.domain.enrolment.CompulsionSignal;
 import cn.anshan.oversight.enrolment.domain.enrolment.EnrolmentStatus;
 import cn.anshan.oversight.enrolment.service.ChargeView;
 import cn.anshan.oversight.enrolment.service.EnrolmentService;
@@ -87,7 +88,7 @@ public class EnrolmentResource {
           .signalCompulsion(command, request.childId().toString(), request.programmeId().toString())
           .map(
               signalled -> {
-                throw EnrolmentService.refusal();
+                throw CompulsionSignal.refusal();
               });
     }
     return idempotency.execute(

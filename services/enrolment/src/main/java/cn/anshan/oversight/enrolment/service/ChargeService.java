@@ -5,10 +5,10 @@ import cn.anshan.oversight.enrolment.domain.charge.Charge;
 import cn.anshan.oversight.enrolment.domain.charge.ChargeCalculator;
 import cn.anshan.oversight.enrolment.domain.charge.ChargeRun;
 import cn.anshan.oversight.enrolment.domain.charge.PublishedFee;
+import cn.anshan.oversight.enrolment.domain.charge.RefundGranularity;
 import cn.anshan.oversight.enrolment.domain.enrolment.Enrolment;
 import cn.anshan.oversight.enrolment.domain.family.Exemption;
 import cn.anshan.oversight.enrolment.domain.programme.Programme;
-import cn.anshan.oversight.enrolment.messaging.ChargeEvents;
 import cn.anshan.oversight.enrolment.repository.ChargeRepository;
 import cn.anshan.oversight.enrolment.repository.EnrolmentRepository;
 import cn.anshan.oversight.enrolment.repository.ExemptionRepository;
@@ -16,7 +16,7 @@ import cn.anshan.oversight.enrolment.repository.ProgrammeRepository;
 import cn.anshan.oversight.enrolment.repository.PublishedFeeRepository;
 import cn.anshan.oversight.kit.db.OneAtATime;
 import cn.anshan.oversight.kit.events.CommandContext;
-import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.time.OversightClock;
@@ -28,9 +28,10 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Charges and refunds (LN-ASV-03, LN-ASV-06, §8.3, §11 row 20). A child is charged only the fee
@@ -135,8 +136,7 @@ public class ChargeService {
                     exemption == null ? null : exemption.category(),
                     settings.asv().refundGranularity(),
                     clock.now()))
-        .call(charge -> charges.persist(charge))
-        .call(charge -> outbox.append(command, charge.record(ChargeEvents.chargeIssued(charge))));
+        .chain(issued -> outbox.appendNew(command, issued, charges::persist));
   }
 
   private static ChargeRunView view(ChargeRun run, List<ChargeView> issued) {
@@ -152,33 +152,14 @@ public class ChargeService {
 
   /**
    * §8.3: refunds, in the caller's transaction, what the withdrawal of {@code enrolment} makes
-   * unused of each of its charges. Returns the total refunded.
+   * unused of each of its charges.
    */
-  public Uni<Long> refundOnWithdrawal(CommandContext command, Enrolment enrolment) {
-    return charges
-        .ofEnrolmentForRefund(enrolment.id())
-        .chain(list -> OneAtATime.total(list, charge -> refundUnused(command, enrolment, charge)));
-  }
-
-  private Uni<Long> refundUnused(CommandContext command, Enrolment enrolment, Charge charge) {
-    LocalDate effective = enrolment.withdrawalEffective();
-    long refund =
-        ChargeCalculator.refund(
-            charge.amountFen() - charge.refundedFen(),
-            charge.feeFenPerMonth(),
-            charge.period(),
-            enrolment.startDate(),
-            effective,
-            settings.asv().refundGranularity(),
-            charge.exemptCategory() != null);
-    return refund(
+  public Uni<Void> refundOnWithdrawal(CommandContext command, Enrolment enrolment) {
+    RefundGranularity granularity = settings.asv().refundGranularity();
+    return refundEach(
         command,
-        charge,
-        refund,
-        () ->
-            charge.record(
-                ChargeEvents.refundIssued(
-                    charge, refund, effective, settings.asv().refundGranularity())));
+        charges.ofEnrolmentForRefund(enrolment.id()),
+        charge -> charge.refundOnWithdrawal(enrolment, granularity, clock.now()));
   }
 
   /**
@@ -188,47 +169,33 @@ public class ChargeService {
    * whose term has not ended is refunded in full (what is left of it), each as an {@code
    * AsvRefundIssued} with reason EXEMPTION. Charges of terms that ended before the decision stay: a
    * closed term is not reopened (a school that finds an earlier error corrects it outside this
-   * service). Returns the total refunded.
+   * service).
    */
-  public Uni<Long> refundOnExemption(CommandContext command, Exemption exemption) {
+  public Uni<Void> refundOnExemption(CommandContext command, Exemption exemption) {
     if (!settings.asv().exemptCategories().contains(exemption.category())) {
-      return Uni.createFrom().item(0L);
+      return Uni.createFrom().voidItem();
     }
     LocalDate decidedOn = clock.today();
-    return charges
-        .refundableInOpenTerms(exemption.childId(), decidedOn)
-        .chain(
-            list ->
-                OneAtATime.total(
-                    list, charge -> refundExempted(command, exemption, charge, decidedOn)));
-  }
-
-  private Uni<Long> refundExempted(
-      CommandContext command, Exemption exemption, Charge charge, LocalDate decidedOn) {
-    long refund = ChargeCalculator.exemptionRefund(charge.amountFen(), charge.refundedFen());
-    return refund(
+    RefundGranularity granularity = settings.asv().refundGranularity();
+    return refundEach(
         command,
-        charge,
-        refund,
-        () ->
-            charge.record(
-                ChargeEvents.exemptionRefundIssued(
-                    charge,
-                    refund,
-                    decidedOn,
-                    settings.asv().refundGranularity(),
-                    exemption.id())));
+        charges.refundableInOpenTerms(exemption.childId(), decidedOn),
+        charge -> charge.refundOnExemption(exemption.id(), decidedOn, granularity, clock.now()));
   }
 
-  /**
-   * Refunds {@code amount} of the charge and announces it; nothing if nothing is left to refund.
-   */
-  private Uni<Long> refund(
-      CommandContext command, Charge charge, long amount, Supplier<DomainEvent> issued) {
-    if (amount <= 0) {
-      return Uni.createFrom().item(0L);
-    }
-    charge.refund(amount, clock.now());
-    return outbox.append(command, issued.get()).replaceWith(amount);
+  /** Each charge decides its refund in turn; what it refunded is appended. */
+  private Uni<Void> refundEach(
+      CommandContext command,
+      Uni<List<Charge>> found,
+      Function<Charge, Optional<PendingEvent>> refund) {
+    return found.chain(
+        list -> OneAtATime.each(list, charge -> refunded(command, charge, refund.apply(charge))));
+  }
+
+  /** Appends the refund a charge decided on, if it refunded anything. */
+  private Uni<Void> refunded(CommandContext command, Charge charge, Optional<PendingEvent> refund) {
+    return refund
+        .map(event -> outbox.append(command, charge.record(event)))
+        .orElse(Uni.createFrom().voidItem());
   }
 }

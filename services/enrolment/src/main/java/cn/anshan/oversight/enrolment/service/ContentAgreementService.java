@@ -4,12 +4,12 @@ import cn.anshan.oversight.enrolment.domain.programme.CommitteeSeat;
 import cn.anshan.oversight.enrolment.domain.programme.ContentAgreement;
 import cn.anshan.oversight.enrolment.domain.programme.ContentEndorsement;
 import cn.anshan.oversight.enrolment.domain.programme.Programme;
-import cn.anshan.oversight.enrolment.messaging.ProgrammeEvents;
 import cn.anshan.oversight.enrolment.repository.CommitteeSeatRepository;
 import cn.anshan.oversight.enrolment.repository.ContentEndorsementRepository;
 import cn.anshan.oversight.enrolment.repository.ProgrammeRepository;
 import cn.anshan.oversight.kit.db.LearnedFacts;
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
@@ -108,10 +108,9 @@ public class ContentAgreementService {
 
   private Uni<ContentAgreementView> agreed(
       CommandContext command, Programme programme, ContentAgreement agreement, Instant now) {
-    programme.contentAgreed(agreement, now);
+    PendingEvent endorsed = programme.contentEndorsed(agreement, now);
     return outbox
-        .append(
-            command, programme.record(ProgrammeEvents.contentEndorsed(programme, agreement, now)))
+        .append(command, programme.record(endorsed))
         .map(v -> ContentAgreementView.of(programme, agreement));
   }
 }

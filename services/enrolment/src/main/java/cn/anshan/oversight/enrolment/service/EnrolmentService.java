@@ -4,8 +4,6 @@ import cn.anshan.oversight.enrolment.config.EnrolmentSettings;
 import cn.anshan.oversight.enrolment.domain.enrolment.CompulsionSignal;
 import cn.anshan.oversight.enrolment.domain.enrolment.Enrolment;
 import cn.anshan.oversight.enrolment.domain.enrolment.EnrolmentApplication;
-import cn.anshan.oversight.enrolment.domain.enrolment.EnrolmentApplication.Enrolled;
-import cn.anshan.oversight.enrolment.domain.enrolment.EnrolmentEvents;
 import cn.anshan.oversight.enrolment.domain.enrolment.EnrolmentStatus;
 import cn.anshan.oversight.enrolment.domain.family.Child;
 import cn.anshan.oversight.enrolment.domain.programme.Programme;
@@ -15,7 +13,7 @@ import cn.anshan.oversight.enrolment.repository.CompulsionSignalRepository;
 import cn.anshan.oversight.enrolment.repository.EnrolmentRepository;
 import cn.anshan.oversight.enrolment.repository.ProgrammeRepository;
 import cn.anshan.oversight.kit.events.CommandContext;
-import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.events.Decision;
 import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.http.Keyset;
@@ -40,10 +38,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class EnrolmentService {
-  public static final String COMPULSION_DETAIL =
-      "only a child's guardian may apply for after-school service; a school account may not enrol"
-          + " a child (no compulsion, ASV-04; voluntary sign-up, ASV-05)";
-
   private final EnrolmentRepository enrolments;
   private final ChildRepository children;
   private final ProgrammeRepository programmes;
@@ -119,19 +113,13 @@ public class EnrolmentService {
             facts -> enrolments.countActive(childId, programmeId).map(facts::withActiveEnrolments));
   }
 
-  private Uni<EnrolmentView> confirmed(CommandContext command, Enrolled enrolled) {
-    Enrolment enrolment = enrolled.enrolment();
-    // events first: they set the version the insert writes
-    List<DomainEvent> events = enrolled.events().stream().map(enrolment::record).toList();
-    return enrolments
-        .persist(enrolment)
-        .call(() -> outbox.appendEach(command, events, event -> event))
-        .map(saved -> EnrolmentView.of(enrolment));
+  private Uni<EnrolmentView> confirmed(CommandContext command, Decision<Enrolment> enrolled) {
+    return outbox.appendNew(command, enrolled, enrolments::persist).map(EnrolmentView::of);
   }
 
   /**
    * ASV-04 (2): a school account tried to enrol a child. The attempt is recorded and reported
-   * (committed), then refused by the caller with {@link #refusal()}.
+   * (committed), then refused by the caller with {@link CompulsionSignal#refusal()}.
    */
   @WithTransaction
   public Uni<Void> signalCompulsion(CommandContext command, String childId, String programmeId) {
@@ -141,15 +129,8 @@ public class EnrolmentService {
             admin.schoolId(), admin.district(), admin.subject(), childId, programmeId, clock.now());
     return signals
         .persist(signal)
-        .chain(
-            () ->
-                outbox.append(
-                    command, EnrolmentEvents.compulsionSignalled(signal, COMPULSION_DETAIL)))
+        .chain(() -> outbox.append(command, signal.signalled()))
         .replaceWithVoid();
-  }
-
-  public static ProblemException refusal() {
-    return ProblemException.rule(403, Enrolment.NO_COMPULSION, COMPULSION_DETAIL);
   }
 
   /** ASV-04 (2): withdrawal at any time; service ends the day before {@code effective}. */

@@ -5,11 +5,11 @@ import cn.anshan.oversight.enrolment.domain.charge.ChargeCalculator;
 import cn.anshan.oversight.enrolment.domain.family.Child;
 import cn.anshan.oversight.enrolment.domain.family.Exemption;
 import cn.anshan.oversight.enrolment.domain.family.ExemptionStatus;
-import cn.anshan.oversight.enrolment.messaging.FamilyEvents;
 import cn.anshan.oversight.enrolment.repository.ChildRepository;
 import cn.anshan.oversight.enrolment.repository.ExemptionRepository;
 import cn.anshan.oversight.kit.events.CommandContext;
-import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.events.Decision;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.http.Keyset;
 import cn.anshan.oversight.kit.http.Page;
@@ -55,13 +55,9 @@ public class FamilyService {
 
   @WithTransaction
   public Uni<ChildView> register(CommandContext command, String schoolId, int grade) {
-    Child child = new Child(command.actor().subject(), schoolId, grade, clock.now());
-    // the event sets the version before the insert, so the new row is written once
-    DomainEvent registered = child.record(FamilyEvents.childRegistered(child));
-    return children
-        .persist(child)
-        .call(() -> outbox.append(command, registered))
-        .map(saved -> ChildView.of(child));
+    Decision<Child> registered =
+        Child.register(command.actor().subject(), schoolId, grade, clock.now());
+    return outbox.appendNew(command, registered, children::persist).map(ChildView::of);
   }
 
   @WithSession
@@ -90,20 +86,16 @@ public class FamilyService {
   public Uni<ExemptionView> claim(
       CommandContext command, UUID childId, String category, String evidenceRef) {
     ChargeCalculator.requireExemptCategory(category, settings.asv().exemptCategories());
+    String guardian = command.actor().subject();
     return children
         .findById(childId)
-        .chain(
-            child -> {
-              if (child == null || !child.guardedBy(command.actor().subject())) {
-                throw ProblemException.notFound("child " + childId);
-              }
-              Exemption exemption = new Exemption(child, category, evidenceRef, clock.now());
-              DomainEvent claimed = exemption.record(FamilyEvents.exemptionClaimed(exemption));
-              return exemptions
-                  .persist(exemption)
-                  .call(() -> outbox.append(command, claimed))
-                  .map(saved -> ExemptionView.of(exemption));
-            });
+        .map(
+            child ->
+                ProblemException.requireFound(
+                    child, "child " + childId, found -> found.guardedBy(guardian)))
+        .map(child -> Exemption.claim(child, category, evidenceRef, clock.now()))
+        .chain(claimed -> outbox.appendNew(command, claimed, exemptions::persist))
+        .map(ExemptionView::of);
   }
 
   /** The school admin of the child's school verified the evidence (or did not). */
@@ -119,10 +111,9 @@ public class FamilyService {
                 throw ProblemException.notFound("exemption " + exemptionId);
               }
               ifMatch.require(exemption.version());
-              exemption.decide(grant, admin.subject(), admin.district(), clock.now());
-              Uni<Void> decided =
-                  outbox.append(
-                      command, exemption.record(FamilyEvents.exemptionDecided(exemption, grant)));
+              PendingEvent event =
+                  exemption.decide(grant, admin.subject(), admin.district(), clock.now());
+              Uni<Void> decided = outbox.append(command, exemption.record(event));
               if (grant) {
                 // LN-ASV-06: the exemption covers the whole current term, including charges
                 // issued before it was granted; they are refunded in the same transaction.

@@ -3,8 +3,6 @@ package cn.anshan.oversight.enrolment.service;
 import cn.anshan.oversight.enrolment.config.EnrolmentSettings;
 import cn.anshan.oversight.enrolment.domain.programme.Programme;
 import cn.anshan.oversight.enrolment.domain.programme.ProgrammeForm;
-import cn.anshan.oversight.enrolment.domain.programme.ProgrammeRules;
-import cn.anshan.oversight.enrolment.messaging.ProgrammeEvents;
 import cn.anshan.oversight.enrolment.repository.ContentEndorsementRepository;
 import cn.anshan.oversight.enrolment.repository.ProgrammeRepository;
 import cn.anshan.oversight.kit.events.CommandContext;
@@ -12,10 +10,7 @@ import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.http.Keyset;
 import cn.anshan.oversight.kit.http.Page;
 import cn.anshan.oversight.kit.outbox.Outbox;
-import cn.anshan.oversight.kit.problem.FieldError;
-import cn.anshan.oversight.kit.problem.Problem;
 import cn.anshan.oversight.kit.problem.ProblemException;
-import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.security.Roles;
 import cn.anshan.oversight.kit.time.OversightClock;
@@ -23,8 +18,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -57,31 +50,20 @@ public class ProgrammeService {
     Actor admin = command.actor();
     String school = Scopes.school(admin);
     String district = Scopes.district(admin);
-    check(form);
     return programmes
         .countPlans(school, form.termId(), form.type())
-        .chain(
-            existing -> {
-              if (existing > 0) {
-                throw ProblemException.conflict(
-                    "programme-exists",
-                    "the school already has a "
-                        + form.type()
-                        + " programme for term "
-                        + form.termId()
-                        + "; revise it instead");
-              }
-              Programme programme =
-                  new Programme(school, district, form, admin.subject(), clock.now());
-              return programmes
-                  .persist(programme)
-                  .call(
-                      () ->
-                          outbox.append(
-                              command,
-                              programme.record(ProgrammeEvents.programmePublished(programme))))
-                  .map(saved -> ProgrammeView.of(programme));
-            });
+        .map(
+            existing ->
+                Programme.publish(
+                    school,
+                    district,
+                    form,
+                    existing,
+                    settings.asv().limits(),
+                    admin.subject(),
+                    clock.now()))
+        .chain(published -> outbox.appendNew(command, published, programmes::persist))
+        .map(ProgrammeView::of);
   }
 
   /**
@@ -91,37 +73,23 @@ public class ProgrammeService {
   @WithTransaction
   public Uni<ProgrammeView> change(
       CommandContext command, UUID programmeId, IfMatch ifMatch, ProgrammeForm form) {
-    Actor admin = command.actor();
+    String school = command.actor().schoolId();
     return programmes
         .forUpdate(programmeId)
-        .chain(
-            programme -> {
-              if (programme == null || !programme.schoolId().equals(admin.schoolId())) {
-                throw ProblemException.notFound("programme " + programmeId);
-              }
-              ifMatch.require(programme.version());
-              List<FieldError> fixed = new ArrayList<>();
-              if (form.type() != programme.type()) {
-                fixed.add(new FieldError("/type", "a revision keeps the programme type"));
-              }
-              if (!form.termId().equals(programme.termId())
-                  || !form.termStart().equals(programme.termStart())
-                  || !form.termEnd().equals(programme.termEnd())) {
-                fixed.add(new FieldError("/termId", "a revision keeps the term and its dates"));
-              }
-              if (!fixed.isEmpty()) {
-                throw new ProblemException(Problem.ofFields(fixed));
-              }
-              check(form);
-              boolean newContent = programme.change(form, clock.now());
-              return (newContent ? endorsements.voidFor(programmeId) : Uni.createFrom().voidItem())
-                  .chain(
-                      () ->
-                          outbox.append(
-                              command,
-                              programme.record(ProgrammeEvents.programmeChanged(programme))))
-                  .map(v -> ProgrammeView.of(programme));
-            });
+        .map(
+            found ->
+                ProblemException.requireFound(
+                    found, "programme " + programmeId, p -> p.schoolId().equals(school)))
+        .invoke(programme -> ifMatch.require(programme.version()))
+        .call(programme -> revised(command, programme, form))
+        .map(ProgrammeView::of);
+  }
+
+  private Uni<Void> revised(CommandContext command, Programme programme, ProgrammeForm form) {
+    Programme.Revision revision = programme.revise(form, settings.asv().limits(), clock.now());
+    Uni<Void> voided =
+        revision.newContent() ? endorsements.voidFor(programme.id()) : Uni.createFrom().voidItem();
+    return voided.chain(() -> outbox.append(command, programme.record(revision.event())));
   }
 
   @WithSession
@@ -157,22 +125,5 @@ public class ProgrammeService {
       case Roles.PARENT, Roles.AUDITOR -> true;
       default -> Scopes.sees(actor, null, programme.schoolId(), programme.district());
     };
-  }
-
-  private void check(ProgrammeForm form) {
-    List<FieldError> errors = new ArrayList<>();
-    if (form.termEnd().isBefore(form.termStart())) {
-      errors.add(new FieldError("/termEnd", "the term ends before it starts"));
-    }
-    if (!form.dailyEnd().isAfter(form.dailyStart())) {
-      errors.add(new FieldError("/dailyEnd", "the daily service ends before it starts"));
-    }
-    if (!errors.isEmpty()) {
-      throw new ProblemException(Problem.ofFields(errors));
-    }
-    List<RuleViolation> violations = ProgrammeRules.violations(form, settings.asv().limits());
-    if (!violations.isEmpty()) {
-      throw ProblemException.rules(violations);
-    }
   }
 }

@@ -4,7 +4,6 @@ import cn.anshan.oversight.enrolment.domain.provider.ExitReason;
 import cn.anshan.oversight.enrolment.domain.provider.ProviderAdmission;
 import cn.anshan.oversight.enrolment.domain.provider.ProviderRules;
 import cn.anshan.oversight.enrolment.domain.provider.ProviderStanding;
-import cn.anshan.oversight.enrolment.messaging.ProviderEvents;
 import cn.anshan.oversight.enrolment.repository.ProviderAdmissionRepository;
 import cn.anshan.oversight.enrolment.repository.ProviderStandingRepository;
 import cn.anshan.oversight.kit.db.OneAtATime;
@@ -97,9 +96,6 @@ public class ProviderExits {
     return outbox.appendEach(
         system,
         active,
-        admission -> {
-          admission.exit(reason, clock.now());
-          return admission.record(ProviderEvents.providerExited(admission, system.causationId()));
-        });
+        admission -> admission.record(admission.exit(reason, clock.now(), system.causationId())));
   }
 }

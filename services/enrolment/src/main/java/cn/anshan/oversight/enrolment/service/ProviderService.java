@@ -2,19 +2,18 @@ package cn.anshan.oversight.enrolment.service;
 
 import cn.anshan.oversight.enrolment.config.EnrolmentSettings;
 import cn.anshan.oversight.enrolment.domain.programme.Programme;
-import cn.anshan.oversight.enrolment.domain.provider.ExitReason;
 import cn.anshan.oversight.enrolment.domain.provider.FiledCourse;
 import cn.anshan.oversight.enrolment.domain.provider.ProviderAdmission;
 import cn.anshan.oversight.enrolment.domain.provider.ProviderOffer;
 import cn.anshan.oversight.enrolment.domain.provider.ProviderRules;
 import cn.anshan.oversight.enrolment.domain.provider.ProviderStanding;
-import cn.anshan.oversight.enrolment.messaging.ProviderEvents;
 import cn.anshan.oversight.enrolment.repository.BarredStaffFilingRepository;
 import cn.anshan.oversight.enrolment.repository.FiledCourseRepository;
 import cn.anshan.oversight.enrolment.repository.ProgrammeRepository;
 import cn.anshan.oversight.enrolment.repository.ProviderAdmissionRepository;
 import cn.anshan.oversight.enrolment.repository.ProviderStandingRepository;
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.events.Decision;
 import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
@@ -80,8 +79,9 @@ public class ProviderService {
               }
             })
         .call(programme -> eligible(offer))
-        .call(programme -> notYetAdmitted(programmeId, offer.institutionId()))
-        .chain(programme -> admitted(command, programme, offer));
+        .chain(programme -> admission(programme, offer))
+        .chain(admitted -> outbox.appendNew(command, admitted, admissions::persist))
+        .map(AdmissionView::of);
   }
 
   /** What an offer is decided on: the institution's standing, its barred staff, the course. */
@@ -112,36 +112,11 @@ public class ProviderService {
         .replaceWithVoid();
   }
 
-  private Uni<Void> notYetAdmitted(UUID programmeId, String institutionId) {
+  private Uni<Decision<ProviderAdmission>> admission(Programme programme, ProviderOffer offer) {
+    LocalDate dueOn = clock.today().plusDays(settings.provider().evaluationIntervalDays());
     return admissions
-        .countActive(programmeId, institutionId)
-        .invoke(
-            active -> {
-              if (active > 0) {
-                throw ProblemException.conflict(
-                    "provider-admitted", "the institution is already admitted to this programme");
-              }
-            })
-        .replaceWithVoid();
-  }
-
-  private Uni<AdmissionView> admitted(
-      CommandContext command, Programme programme, ProviderOffer offer) {
-    ProviderAdmission admission =
-        new ProviderAdmission(
-            programme.id(),
-            programme.schoolId(),
-            programme.district(),
-            offer,
-            clock.now(),
-            clock.today().plusDays(settings.provider().evaluationIntervalDays()));
-    return admissions
-        .persist(admission)
-        .call(
-            () ->
-                outbox.append(
-                    command, admission.record(ProviderEvents.providerAdmitted(admission))))
-        .map(saved -> AdmissionView.of(admission));
+        .countActive(programme.id(), offer.institutionId())
+        .map(active -> ProviderAdmission.admit(programme, offer, active, clock.now(), dueOn));
   }
 
   /** ASV-06 periodic evaluation; below the configured pass mark the provider exits. */
@@ -151,35 +126,25 @@ public class ProviderService {
     Actor admin = command.actor();
     return admissions
         .forUpdate(admissionId)
-        .chain(
-            admission -> {
-              if (admission == null || !admission.schoolId().equals(admin.schoolId())) {
-                throw ProblemException.notFound("provider admission " + admissionId);
-              }
-              ifMatch.require(admission.version());
-              int passMark = settings.provider().evaluationPassMark();
-              boolean passed = ProviderRules.passes(score, passMark);
-              admission.evaluated(
-                  period,
-                  score,
-                  clock.today().plusDays(settings.provider().evaluationIntervalDays()));
-              Uni<Void> done =
-                  outbox.append(
-                      command,
-                      admission.record(
-                          ProviderEvents.providerEvaluated(admission, passMark, passed)));
-              if (!passed) {
-                done =
-                    done.chain(
-                        () -> {
-                          admission.exit(ExitReason.EVALUATION_FAILED, clock.now());
-                          return outbox.append(
-                              command,
-                              admission.record(ProviderEvents.providerExited(admission, null)));
-                        });
-              }
-              return done.replaceWith(() -> AdmissionView.of(admission));
-            });
+        .map(
+            found ->
+                ProblemException.requireFound(
+                    found,
+                    "provider admission " + admissionId,
+                    a -> a.schoolId().equals(admin.schoolId())))
+        .invoke(admission -> ifMatch.require(admission.version()))
+        .call(
+            admission ->
+                outbox.appendEach(
+                    command,
+                    admission.evaluate(
+                        period,
+                        score,
+                        settings.provider().evaluationPassMark(),
+                        clock.today().plusDays(settings.provider().evaluationIntervalDays()),
+                        clock.now()),
+                    admission::record))
+        .map(AdmissionView::of);
   }
 
   @WithSession
@@ -232,11 +197,6 @@ public class ProviderService {
         .chain(
             overdue ->
                 outbox.appendEach(
-                    system,
-                    overdue,
-                    admission -> {
-                      admission.overdueReported();
-                      return admission.record(ProviderEvents.evaluationOverdue(admission));
-                    }));
+                    system, overdue, admission -> admission.record(admission.overdueReported())));
   }
 }

@@ -1,5 +1,6 @@
 package cn.anshan.oversight.fee.domain;
 
+import cn.anshan.oversight.fee.domain.CommitteeChoice.Tally;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.events.PendingEvent;
 import jakarta.persistence.Entity;
@@ -30,6 +31,36 @@ public class ParentCommittee {
     this.schoolId = schoolId;
     this.district = district;
     this.convenedAt = convenedAt;
+  }
+
+  /** The school convened its committee (once). */
+  public PendingEvent convened() {
+    return ParentCommitteeEvents.convened(this);
+  }
+
+  /** A parent of the school stands for a seat; {@code candidacy} is the motion it opens. */
+  public PendingEvent candidacyDeclared(CommitteeMotion candidacy) {
+    return ParentCommitteeEvents.candidacyDeclared(this, candidacy);
+  }
+
+  /** A parent endorsed a motion; {@code tally} counts it with the endorsements before. */
+  public PendingEvent motionEndorsed(CommitteeMotion motion, Tally tally, Instant at) {
+    return ParentCommitteeEvents.motionEndorsed(this, motion, tally, at);
+  }
+
+  /** The committee seated a representative. */
+  public PendingEvent registered(String representative, SeatingBasis basis, Instant at) {
+    return ParentCommitteeEvents.registered(this, representative, basis, at);
+  }
+
+  /** A representative left the committee (resigned or removed by its majority). */
+  public PendingEvent removed(String representative, RemovalReason reason, Instant at) {
+    return ParentCommitteeEvents.removed(this, representative, reason, at);
+  }
+
+  /** A representative's own vote on a fee proposal of the school (LN-ASV-06 家长自愿). */
+  public PendingEvent voteCast(FeeProposal proposal, ConsultationVote vote) {
+    return ParentCommitteeEvents.voteCast(this, proposal, vote);
   }
 
   /** Gives an event about this aggregate its next version, where the command appends it. */

@@ -5,7 +5,6 @@ import cn.anshan.oversight.fee.domain.CommitteeMotion;
 import cn.anshan.oversight.fee.domain.ParentCommittee;
 import cn.anshan.oversight.fee.domain.ParentRepresentative;
 import cn.anshan.oversight.fee.domain.RemovalReason;
-import cn.anshan.oversight.fee.messaging.ParentCommitteeEvents;
 import cn.anshan.oversight.fee.repository.CommitteeMotionRepository;
 import cn.anshan.oversight.fee.repository.ParentRepresentativeRepository;
 import cn.anshan.oversight.kit.events.CommandContext;
@@ -61,9 +60,7 @@ public class CommitteeSeats {
             () ->
                 outbox.append(
                     command,
-                    committee.record(
-                        ParentCommitteeEvents.registered(
-                            committee, candidate, tally.basis(), now))));
+                    committee.record(committee.registered(candidate, tally.basis(), now))));
   }
 
   /** Unseats the subject of {@code removal} (or the resigning parent), closing any open removal. */
@@ -80,9 +77,7 @@ public class CommitteeSeats {
         .chain(
             () ->
                 outbox.append(
-                    command,
-                    committee.record(
-                        ParentCommitteeEvents.removed(committee, subject, reason, clock.now()))));
+                    command, committee.record(committee.removed(subject, reason, clock.now()))));
   }
 
   /** Closes a carried motion after its last endorsement is written (the delete cascades). */

@@ -8,7 +8,6 @@ import cn.anshan.oversight.fee.domain.MotionEndorsement;
 import cn.anshan.oversight.fee.domain.MotionKind;
 import cn.anshan.oversight.fee.domain.ParentCommittee;
 import cn.anshan.oversight.fee.domain.RemovalReason;
-import cn.anshan.oversight.fee.messaging.ParentCommitteeEvents;
 import cn.anshan.oversight.fee.repository.CommitteeMotionRepository;
 import cn.anshan.oversight.fee.repository.MotionEndorsementRepository;
 import cn.anshan.oversight.fee.repository.ParentCommitteeRepository;
@@ -95,7 +94,7 @@ public class ParentCommitteeService {
   private Uni<Void> announceConvened(CommandContext command, String schoolId) {
     return committees
         .forUpdate(schoolId)
-        .chain(c -> outbox.append(command, c.record(ParentCommitteeEvents.convened(c))));
+        .chain(c -> outbox.append(command, c.record(c.convened())));
   }
 
   /** The acting parent, a parent of the school, stands for the committee; standing twice is one. */
@@ -126,11 +125,7 @@ public class ParentCommitteeService {
     return motions
         .persist(candidacy)
         .chain(
-            () ->
-                outbox.append(
-                    command,
-                    committee.record(
-                        ParentCommitteeEvents.candidacyDeclared(committee, candidacy))))
+            () -> outbox.append(command, committee.record(committee.candidacyDeclared(candidacy))))
         .map(v -> new Standing(f.view(candidacy, Set.of()), true));
   }
 
@@ -229,10 +224,7 @@ public class ParentCommitteeService {
                 () ->
                     outbox.append(
                         command,
-                        f.committee()
-                            .record(
-                                ParentCommitteeEvents.motionEndorsed(
-                                    f.committee(), motion, tally, now))));
+                        f.committee().record(f.committee().motionEndorsed(motion, tally, now))));
     return recorded.chain(() -> decided(command, f.committee(), motion, tally, endorser));
   }
 

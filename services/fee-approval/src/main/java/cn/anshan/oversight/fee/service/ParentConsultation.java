@@ -7,7 +7,6 @@ import cn.anshan.oversight.fee.domain.ConsultationVote;
 import cn.anshan.oversight.fee.domain.ConsultationVotes;
 import cn.anshan.oversight.fee.domain.FeeProposal;
 import cn.anshan.oversight.fee.domain.Vote;
-import cn.anshan.oversight.fee.messaging.ParentCommitteeEvents;
 import cn.anshan.oversight.fee.repository.ConsultationVoteRepository;
 import cn.anshan.oversight.fee.repository.ParentCommitteeRepository;
 import cn.anshan.oversight.fee.repository.ParentRepresentativeRepository;
@@ -114,10 +113,7 @@ public class ParentConsultation {
   private Uni<Void> committeeVoted(CommandContext command, FeeProposal p, ConsultationVote cast) {
     return committees
         .forUpdate(p.schoolId())
-        .chain(
-            committee ->
-                outbox.append(
-                    command, committee.record(ParentCommitteeEvents.voteCast(committee, p, cast))))
+        .chain(committee -> outbox.append(command, committee.record(committee.voteCast(p, cast))))
         .replaceWithVoid();
   }
 

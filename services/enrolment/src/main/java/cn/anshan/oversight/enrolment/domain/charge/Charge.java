@@ -1,5 +1,7 @@
 package cn.anshan.oversight.enrolment.domain.charge;
 
+import cn.anshan.oversight.enrolment.domain.enrolment.Enrolment;
+import cn.anshan.oversight.kit.events.Aggregate;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.events.PendingEvent;
 import jakarta.persistence.Entity;
@@ -7,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -15,7 +18,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "charge")
-public class Charge {
+public class Charge implements Aggregate {
   public static final String AGGREGATE_TYPE = "Charge";
 
   @Id private UUID id;
@@ -89,7 +92,45 @@ public class Charge {
   }
 
   /** Records a refund; the total refunded never exceeds the charge. */
-  public void refund(long fen, Instant now) {
+  /**
+   * §8.3: refunds what the withdrawal of {@code enrolment} leaves unused of this charge; its
+   * AsvRefundIssued, or none when nothing is left to refund.
+   */
+  public Optional<PendingEvent> refundOnWithdrawal(
+      Enrolment enrolment, RefundGranularity granularity, Instant now) {
+    LocalDate effective = enrolment.withdrawalEffective();
+    long unused =
+        ChargeCalculator.refund(
+            amountFen - refundedFen,
+            feeFenPerMonth,
+            period(),
+            enrolment.startDate(),
+            effective,
+            granularity,
+            exemptCategory != null);
+    if (unused <= 0) {
+      return Optional.empty();
+    }
+    refund(unused, now);
+    return Optional.of(ChargeEvents.refundIssued(this, unused, effective, granularity));
+  }
+
+  /**
+   * LN-ASV-06: a granted exemption refunds what is left of this charge of its term, from the
+   * decision date; the AsvRefundIssued (reason EXEMPTION), or none when nothing is left.
+   */
+  public Optional<PendingEvent> refundOnExemption(
+      UUID exemptionId, LocalDate decidedOn, RefundGranularity granularity, Instant now) {
+    long left = ChargeCalculator.exemptionRefund(amountFen, refundedFen);
+    if (left <= 0) {
+      return Optional.empty();
+    }
+    refund(left, now);
+    return Optional.of(
+        ChargeEvents.exemptionRefundIssued(this, left, decidedOn, granularity, exemptionId));
+  }
+
+  void refund(long fen, Instant now) {
     if (fen <= 0 || refundedFen + fen > amountFen) {
       throw new IllegalStateException("refund " + fen + " exceeds the charge");
     }
@@ -102,6 +143,7 @@ public class Charge {
   }
 
   /** Gives an event about this aggregate its next version, where the command appends it. */
+  @Override
   public DomainEvent record(PendingEvent event) {
     return event.numbered(AGGREGATE_TYPE, id.toString(), ++version);
   }

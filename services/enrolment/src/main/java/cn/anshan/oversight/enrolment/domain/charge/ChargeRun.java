@@ -3,6 +3,7 @@ package cn.anshan.oversight.enrolment.domain.charge;
 import cn.anshan.oversight.enrolment.domain.enrolment.Enrolment;
 import cn.anshan.oversight.enrolment.domain.programme.Billing;
 import cn.anshan.oversight.enrolment.domain.programme.Programme;
+import cn.anshan.oversight.kit.events.Decision;
 import cn.anshan.oversight.kit.problem.FieldError;
 import cn.anshan.oversight.kit.problem.Problem;
 import cn.anshan.oversight.kit.problem.ProblemException;
@@ -81,7 +82,7 @@ public record ChargeRun(Programme programme, ChargeCalculator.Period period, Pub
    * The charge of one served enrolment: the days served at the fee, 0 when the child holds a
    * granted exemption ({@code exemptCategory} not null, LN-ASV-06).
    */
-  public Charge charge(
+  public Decision<Charge> charge(
       Enrolment enrolment, String exemptCategory, RefundGranularity granularity, Instant now) {
     long amount =
         ChargeCalculator.amount(
@@ -91,17 +92,19 @@ public record ChargeRun(Programme programme, ChargeCalculator.Period period, Pub
             enrolment.withdrawalEffective(),
             granularity,
             exemptCategory != null);
-    return new Charge(
-        enrolment.id(),
-        enrolment.childId(),
-        enrolment.programmeId(),
-        enrolment.schoolId(),
-        enrolment.district(),
-        enrolment.termId(),
-        period,
-        fee,
-        amount,
-        exemptCategory,
-        now);
+    Charge charge =
+        new Charge(
+            enrolment.id(),
+            enrolment.childId(),
+            enrolment.programmeId(),
+            enrolment.schoolId(),
+            enrolment.district(),
+            enrolment.termId(),
+            period,
+            fee,
+            amount,
+            exemptCategory,
+            now);
+    return Decision.of(charge, ChargeEvents.chargeIssued(charge));
   }
 }

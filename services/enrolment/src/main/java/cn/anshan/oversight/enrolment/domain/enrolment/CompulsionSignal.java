@@ -1,5 +1,7 @@
 package cn.anshan.oversight.enrolment.domain.enrolment;
 
+import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.problem.ProblemException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -14,6 +16,9 @@ import java.util.UUID;
 @Table(name = "compulsion_signal")
 public class CompulsionSignal {
   public static final String AGGREGATE_TYPE = "CompulsionSignal";
+  public static final String DETAIL =
+      "only a child's guardian may apply for after-school service; a school account may not enrol"
+          + " a child (no compulsion, ASV-04; voluntary sign-up, ASV-05)";
 
   @Id private UUID id;
 
@@ -45,6 +50,16 @@ public class CompulsionSignal {
     this.childId = childId;
     this.programmeId = programmeId;
     this.attemptedAt = now;
+  }
+
+  /** The signal's one event (version 1: a signal never changes), for the regulator and audit. */
+  public DomainEvent signalled() {
+    return EnrolmentEvents.compulsionSignalled(this, DETAIL);
+  }
+
+  /** ASV-04 (2): what the school account is answered once its attempt is recorded. */
+  public static ProblemException refusal() {
+    return ProblemException.rule(403, Enrolment.NO_COMPULSION, DETAIL);
   }
 
   public UUID id() {

@@ -1,5 +1,6 @@
 package cn.anshan.oversight.enrolment.domain.enrolment;
 
+import cn.anshan.oversight.kit.events.Aggregate;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.problem.FieldError;
@@ -21,7 +22,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "enrolment")
-public class Enrolment {
+public class Enrolment implements Aggregate {
   public static final String AGGREGATE_TYPE = "Enrolment";
   public static final String VOLUNTARY = "ASV-05";
   public static final String NO_COMPULSION = "ASV-04";
@@ -98,6 +99,7 @@ public class Enrolment {
   }
 
   /** Gives an event about this aggregate its next version, where the command appends it. */
+  @Override
   public DomainEvent record(PendingEvent event) {
     return event.numbered(AGGREGATE_TYPE, id.toString(), ++version);
   }

@@ -4,7 +4,7 @@ import cn.anshan.oversight.enrolment.domain.family.Child;
 import cn.anshan.oversight.enrolment.domain.programme.Activity;
 import cn.anshan.oversight.enrolment.domain.programme.ContentAgreement;
 import cn.anshan.oversight.enrolment.domain.programme.Programme;
-import cn.anshan.oversight.kit.events.PendingEvent;
+import cn.anshan.oversight.kit.events.Decision;
 import cn.anshan.oversight.kit.problem.FieldError;
 import cn.anshan.oversight.kit.problem.Problem;
 import cn.anshan.oversight.kit.problem.ProblemException;
@@ -16,7 +16,7 @@ import java.util.UUID;
 /**
  * A guardian's application for a child's place in a programme (ASV-05: voluntary, confirmed at
  * once, no capacity modelled). {@link #decide} is the whole rule: it returns the confirmed
- * enrolment with its events or refuses, naming the rule.
+ * enrolment with its events, applied then confirmed, or refuses, naming the rule.
  */
 public record EnrolmentApplication(
     String guardian,
@@ -35,14 +35,11 @@ public record EnrolmentApplication(
     }
   }
 
-  /** The confirmed enrolment and its events, applied and confirmed, in that order. */
-  public record Enrolled(Enrolment enrolment, List<PendingEvent> events) {}
-
   /**
    * @param contentAgreementRequired LN-ASV-01 in force: only a programme whose content the parent
    *     committee agreed takes enrolments
    */
-  public Enrolled decide(
+  public Decision<Enrolment> decide(
       Facts facts, boolean contentAgreementRequired, LocalDate today, Instant now) {
     Programme programme = facts.programme();
     offeredTo(facts.child(), programme);
@@ -66,11 +63,10 @@ public record EnrolmentApplication(
             options == null || options.isEmpty() ? null : String.join("\n", options),
             start,
             now);
-    return new Enrolled(
+    return Decision.of(
         enrolment,
-        List.of(
-            EnrolmentEvents.applicationSubmitted(enrolment),
-            EnrolmentEvents.enrolmentConfirmed(enrolment)));
+        EnrolmentEvents.applicationSubmitted(enrolment),
+        EnrolmentEvents.enrolmentConfirmed(enrolment));
   }
 
   private static void offeredTo(Child child, Programme programme) {

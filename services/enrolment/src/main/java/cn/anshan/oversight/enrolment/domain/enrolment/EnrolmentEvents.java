@@ -104,7 +104,7 @@ public final class EnrolmentEvents {
     return new PendingEvent(Enrolment.AGGREGATE_TYPE, e.id().toString(), name, e.district(), data);
   }
 
-  public static DomainEvent compulsionSignalled(CompulsionSignal s, String detail) {
+  static DomainEvent compulsionSignalled(CompulsionSignal s, String detail) {
     return new DomainEvent(
         CompulsionSignal.AGGREGATE_TYPE,
         s.id().toString(),

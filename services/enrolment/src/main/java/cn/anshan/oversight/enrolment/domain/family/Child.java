@@ -1,5 +1,7 @@
 package cn.anshan.oversight.enrolment.domain.family;
 
+import cn.anshan.oversight.kit.events.Aggregate;
+import cn.anshan.oversight.kit.events.Decision;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.events.PendingEvent;
 import jakarta.persistence.Entity;
@@ -14,7 +16,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "child")
-public class Child {
+public class Child implements Aggregate {
   public static final String AGGREGATE_TYPE = "Child";
 
   @Id private UUID id;
@@ -38,11 +40,19 @@ public class Child {
     this.registeredAt = now;
   }
 
+  /** A guardian registers their child at a school and grade; the child with its event. */
+  public static Decision<Child> register(
+      String guardianSub, String schoolId, int grade, Instant now) {
+    Child child = new Child(guardianSub, schoolId, grade, now);
+    return Decision.of(child, FamilyEvents.childRegistered(child));
+  }
+
   public boolean guardedBy(String subject) {
     return guardianSub.equals(subject);
   }
 
   /** Gives an event about this aggregate its next version, where the command appends it. */
+  @Override
   public DomainEvent record(PendingEvent event) {
     return event.numbered(AGGREGATE_TYPE, id.toString(), ++version);
   }

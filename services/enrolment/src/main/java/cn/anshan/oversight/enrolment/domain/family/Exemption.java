@@ -1,5 +1,7 @@
 package cn.anshan.oversight.enrolment.domain.family;
 
+import cn.anshan.oversight.kit.events.Aggregate;
+import cn.anshan.oversight.kit.events.Decision;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.problem.ProblemException;
@@ -18,7 +20,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "exemption")
-public class Exemption {
+public class Exemption implements Aggregate {
   public static final String AGGREGATE_TYPE = "Exemption";
 
   @Id private UUID id;
@@ -58,7 +60,21 @@ public class Exemption {
     this.claimedAt = now;
   }
 
-  public void decide(boolean grant, String admin, String district, Instant now) {
+  /**
+   * LN-ASV-06: a guardian claims an exemption for their child (the category is checked against the
+   * configured ones first); the claim with its event.
+   */
+  public static Decision<Exemption> claim(
+      Child child, String category, String evidenceRef, Instant now) {
+    Exemption exemption = new Exemption(child, category, evidenceRef, now);
+    return Decision.of(exemption, FamilyEvents.exemptionClaimed(exemption));
+  }
+
+  /**
+   * The school admin verified the evidence (or did not), once; returns ExemptionGranted or
+   * ExemptionRejected.
+   */
+  public PendingEvent decide(boolean grant, String admin, String district, Instant now) {
     if (status != ExemptionStatus.CLAIMED) {
       throw ProblemException.conflict("exemption-decided", "the exemption is already " + status);
     }
@@ -66,9 +82,11 @@ public class Exemption {
     this.decidedBy = admin;
     this.district = district;
     this.decidedAt = now;
+    return FamilyEvents.exemptionDecided(this, grant);
   }
 
   /** Gives an event about this aggregate its next version, where the command appends it. */
+  @Override
   public DomainEvent record(PendingEvent event) {
     return event.numbered(AGGREGATE_TYPE, id.toString(), ++version);
   }

@@ -1,7 +1,12 @@
 package cn.anshan.oversight.enrolment.domain.programme;
 
+import cn.anshan.oversight.kit.events.Aggregate;
+import cn.anshan.oversight.kit.events.Decision;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.events.PendingEvent;
+import cn.anshan.oversight.kit.problem.FieldError;
+import cn.anshan.oversight.kit.problem.Problem;
+import cn.anshan.oversight.kit.problem.ProblemException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -13,6 +18,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -23,7 +29,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "programme")
-public class Programme {
+public class Programme implements Aggregate {
   public static final String AGGREGATE_TYPE = "Programme";
 
   @Id private UUID id;
@@ -84,28 +90,76 @@ public class Programme {
   }
 
   /**
-   * A revision keeps school, term and type; only the timetable and content change. New activities
-   * are new content, which the parent committee has not agreed (LN-ASV-01).
-   *
-   * @return whether the content changed
+   * ASV-01/02, LN-ASV-02: a school publishes its programme of one type for a term, given how many
+   * it already has for them (one; later changes are revisions); the programme with its event.
    */
-  public boolean change(ProgrammeForm form, Instant now) {
+  public static Decision<Programme> publish(
+      String schoolId,
+      String district,
+      ProgrammeForm form,
+      long existingPlans,
+      AsvLimits limits,
+      String admin,
+      Instant now) {
+    ProgrammeRules.require(form, limits);
+    if (existingPlans > 0) {
+      throw ProblemException.conflict(
+          "programme-exists",
+          "the school already has a "
+              + form.type()
+              + " programme for term "
+              + form.termId()
+              + "; revise it instead");
+    }
+    Programme programme = new Programme(schoolId, district, form, admin, now);
+    return Decision.of(programme, ProgrammeEvents.programmePublished(programme));
+  }
+
+  /**
+   * What a revision changed: whether the content is new (the agreement to it is void), its event.
+   */
+  public record Revision(boolean newContent, PendingEvent event) {}
+
+  /**
+   * A revision keeps school, term and type; only the timetable and content change, under the same
+   * rules. New activities are new content, which the parent committee has not agreed (LN-ASV-01).
+   */
+  public Revision revise(ProgrammeForm form, AsvLimits limits, Instant now) {
+    requireSameTypeAndTerm(form);
+    ProgrammeRules.require(form, limits);
     boolean newContent = !activities.equals(form.activities());
     apply(form);
     this.changedAt = now;
     if (newContent) {
       this.contentAgreedAt = null;
     }
-    return newContent;
+    return new Revision(newContent, ProgrammeEvents.programmeChanged(this));
+  }
+
+  private void requireSameTypeAndTerm(ProgrammeForm form) {
+    List<FieldError> fixed = new ArrayList<>();
+    if (form.type() != type) {
+      fixed.add(new FieldError("/type", "a revision keeps the programme type"));
+    }
+    if (!form.termId().equals(termId)
+        || !form.termStart().equals(termStart)
+        || !form.termEnd().equals(termEnd)) {
+      fixed.add(new FieldError("/termId", "a revision keeps the term and its dates"));
+    }
+    if (!fixed.isEmpty()) {
+      throw new ProblemException(Problem.ofFields(fixed));
+    }
   }
 
   /**
-   * LN-ASV-01: the parent committee agreed the current content (once; later agreements keep it).
+   * LN-ASV-01: a representative endorsed the current content; the content is agreed once the
+   * agreement carries (later endorsements keep it). Returns the endorsement's event.
    */
-  public void contentAgreed(ContentAgreement agreement, Instant now) {
+  public PendingEvent contentEndorsed(ContentAgreement agreement, Instant now) {
     if (contentAgreedAt == null && agreement.agreed()) {
       this.contentAgreedAt = now;
     }
+    return ProgrammeEvents.contentEndorsed(this, agreement, now);
   }
 
   private void apply(ProgrammeForm form) {
@@ -122,6 +176,7 @@ public class Programme {
   }
 
   /** Gives an event about this aggregate its next version, where the command appends it. */
+  @Override
   public DomainEvent record(PendingEvent event) {
     return event.numbered(AGGREGATE_TYPE, id.toString(), ++version);
   }

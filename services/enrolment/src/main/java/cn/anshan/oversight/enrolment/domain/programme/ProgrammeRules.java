@@ -1,5 +1,8 @@
 package cn.anshan.oversight.enrolment.domain.programme;
 
+import cn.anshan.oversight.kit.problem.FieldError;
+import cn.anshan.oversight.kit.problem.Problem;
+import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -24,6 +27,27 @@ public final class ProgrammeRules {
   private ProgrammeRules() {}
 
   /** Every broken rule of {@code form}; empty when the programme may be published. */
+  /**
+   * A form a programme may be published or revised with: first its own order (a 400 naming each
+   * field), then every rule it breaks in one refusal.
+   */
+  public static void require(ProgrammeForm form, AsvLimits limits) {
+    List<FieldError> errors = new ArrayList<>();
+    if (form.termEnd().isBefore(form.termStart())) {
+      errors.add(new FieldError("/termEnd", "the term ends before it starts"));
+    }
+    if (!form.dailyEnd().isAfter(form.dailyStart())) {
+      errors.add(new FieldError("/dailyEnd", "the daily service ends before it starts"));
+    }
+    if (!errors.isEmpty()) {
+      throw new ProblemException(Problem.ofFields(errors));
+    }
+    List<RuleViolation> violations = violations(form, limits);
+    if (!violations.isEmpty()) {
+      throw ProblemException.rules(violations);
+    }
+  }
+
   public static List<RuleViolation> violations(ProgrammeForm form, AsvLimits limits) {
     List<RuleViolation> found = new ArrayList<>();
     if (form.type() == ProgrammeType.AFTER_SCHOOL) {

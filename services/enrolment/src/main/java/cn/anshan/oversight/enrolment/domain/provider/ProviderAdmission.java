@@ -1,5 +1,8 @@
 package cn.anshan.oversight.enrolment.domain.provider;
 
+import cn.anshan.oversight.enrolment.domain.programme.Programme;
+import cn.anshan.oversight.kit.events.Aggregate;
+import cn.anshan.oversight.kit.events.Decision;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.problem.ProblemException;
@@ -10,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -18,7 +22,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "provider_admission")
-public class ProviderAdmission {
+public class ProviderAdmission implements Aggregate {
   public static final String AGGREGATE_TYPE = "ProviderAdmission";
 
   @Id private UUID id;
@@ -78,11 +82,47 @@ public class ProviderAdmission {
     this.evaluationDueOn = evaluationDueOn;
   }
 
-  public void evaluated(String period, int score, LocalDate nextDueOn) {
+  /**
+   * ASV-06: the school admitted an eligible provider (checked with {@link ProviderRules} first)
+   * that is not already in the programme; the admission with its event.
+   */
+  public static Decision<ProviderAdmission> admit(
+      Programme programme,
+      ProviderOffer offer,
+      long activeAdmissions,
+      Instant now,
+      LocalDate evaluationDueOn) {
+    if (activeAdmissions > 0) {
+      throw ProblemException.conflict(
+          "provider-admitted", "the institution is already admitted to this programme");
+    }
+    ProviderAdmission admission =
+        new ProviderAdmission(
+            programme.id(),
+            programme.schoolId(),
+            programme.district(),
+            offer,
+            now,
+            evaluationDueOn);
+    return Decision.of(admission, ProviderEvents.providerAdmitted(admission));
+  }
+
+  /**
+   * ASV-06 periodic evaluation: the next is due on {@code nextDueOn}; below {@code passMark} the
+   * provider exits at once. The evaluation's event, then the exit's if it failed.
+   */
+  public List<PendingEvent> evaluate(
+      String period, int score, int passMark, LocalDate nextDueOn, Instant now) {
     requireAdmitted();
     this.lastPeriod = period;
     this.lastScore = score;
     this.evaluationDueOn = nextDueOn;
+    boolean passed = ProviderRules.passes(score, passMark);
+    PendingEvent evaluated = ProviderEvents.providerEvaluated(this, passMark, passed);
+    if (passed) {
+      return List.of(evaluated);
+    }
+    return List.of(evaluated, exit(ExitReason.EVALUATION_FAILED, now, null));
   }
 
   private void requireAdmitted() {
@@ -91,23 +131,30 @@ public class ProviderAdmission {
     }
   }
 
-  /** ASV-06 alert: reported once per due date. */
-  public void overdueReported() {
+  /** ASV-06 alert: reported once per due date; the alert's event. */
+  public PendingEvent overdueReported() {
     this.overdueReportedFor = evaluationDueOn;
+    return ProviderEvents.evaluationOverdue(this);
   }
 
   public LocalDate evaluationDueOn() {
     return evaluationDueOn;
   }
 
-  public void exit(ExitReason reason, Instant now) {
+  /**
+   * The provider leaves the programme; {@code causedByEventId} names the registry event that made
+   * it leave, if one did. The exit's event.
+   */
+  public PendingEvent exit(ExitReason reason, Instant now, String causedByEventId) {
     requireAdmitted();
     this.status = AdmissionStatus.EXITED;
     this.exitReason = reason;
     this.exitedAt = now;
+    return ProviderEvents.providerExited(this, causedByEventId);
   }
 
   /** Gives an event about this aggregate its next version, where the command appends it. */
+  @Override
   public DomainEvent record(PendingEvent event) {
     return event.numbered(AGGREGATE_TYPE, id.toString(), ++version);
   }

@@ -167,9 +167,18 @@ class ChargeCalculatorTest {
             FEE,
             null,
             now);
-    charge.refund(ChargeCalculator.exemptionRefund(charge.amountFen(), charge.refundedFen()), now);
+    UUID exemption = UUID.randomUUID();
+    LocalDate decidedOn = LocalDate.of(2026, 9, 10);
+    var refunded = charge.refundOnExemption(exemption, decidedOn, RefundGranularity.DAY, now);
+    assertEquals("AsvRefundIssued.v1", refunded.orElseThrow().name());
+    var issued = (ChargeEvents.RefundIssued) refunded.orElseThrow().data();
+    assertEquals(FEE, issued.refundFen());
+    assertEquals(exemption, issued.exemptionId());
     assertEquals(FEE, charge.refundedFen());
-    assertEquals(0, ChargeCalculator.exemptionRefund(charge.amountFen(), charge.refundedFen()));
+    assertEquals(
+        Optional.empty(),
+        charge.refundOnExemption(exemption, decidedOn, RefundGranularity.DAY, now),
+        "nothing is left: no second refund");
     assertThrows(IllegalStateException.class, () -> charge.refund(1, now));
   }
 }

@@ -11,6 +11,7 @@ import cn.anshan.oversight.enrolment.domain.programme.Billing;
 import cn.anshan.oversight.enrolment.domain.programme.Programme;
 import cn.anshan.oversight.enrolment.domain.programme.ProgrammeForm;
 import cn.anshan.oversight.enrolment.domain.programme.ProgrammeType;
+import cn.anshan.oversight.kit.events.Decision;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -47,7 +48,7 @@ class EnrolmentDecisionTest {
           "admin-1",
           NOW);
 
-  static EnrolmentApplication.Enrolled enrolled(Child child) {
+  static Decision<Enrolment> enrolled(Child child) {
     return new EnrolmentApplication("parent-1", child.id(), PROGRAMME.id(), null, null)
         .decide(new EnrolmentApplication.Facts(child, PROGRAMME, 0), false, TODAY, NOW);
   }
@@ -55,8 +56,8 @@ class EnrolmentDecisionTest {
   @Test
   @DisplayName("ASV-05: a confirmed enrolment comes with its application and confirmation events")
   void asv05TheDecisionReturnsTheEnrolmentAndItsTwoEvents() {
-    EnrolmentApplication.Enrolled enrolled = enrolled(new Child("parent-1", "school-1", 3, NOW));
-    Enrolment enrolment = enrolled.enrolment();
+    Decision<Enrolment> enrolled = enrolled(new Child("parent-1", "school-1", 3, NOW));
+    Enrolment enrolment = enrolled.aggregate();
     assertEquals(EnrolmentStatus.ENROLLED, enrolment.status());
     assertEquals(TODAY, enrolment.startDate(), "no start asked: today, inside the term");
     assertEquals(
@@ -79,7 +80,7 @@ class EnrolmentDecisionTest {
   @DisplayName(
       "ASV-04 (2): withdrawal returns its event once; a past date or a second one changes nothing")
   void asv04WithdrawalReturnsItsEventOnce() {
-    Enrolment enrolment = enrolled(new Child("parent-1", "school-1", 4, NOW)).enrolment();
+    Enrolment enrolment = enrolled(new Child("parent-1", "school-1", 4, NOW)).aggregate();
     ProblemException past =
         assertThrows(
             ProblemException.class, () -> enrolment.withdraw(TODAY.minusDays(1), TODAY, NOW));

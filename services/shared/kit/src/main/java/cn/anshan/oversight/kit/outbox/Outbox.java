@@ -2,8 +2,10 @@ package cn.anshan.oversight.kit.outbox;
 
 import cn.anshan.oversight.kit.db.OneAtATime;
 import cn.anshan.oversight.kit.db.SessionSql;
+import cn.anshan.oversight.kit.events.Aggregate;
 import cn.anshan.oversight.kit.events.CloudEventEnvelope;
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.events.Decision;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.events.EventSettings;
 import cn.anshan.oversight.kit.time.OversightClock;
@@ -15,6 +17,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -45,6 +48,25 @@ public class Outbox {
 
   public Uni<Void> append(CommandContext context, DomainEvent event) {
     return SessionSql.update(INSERT, row(context, event)).replaceWithVoid();
+  }
+
+  /**
+   * The events of one decision about an aggregate already stored, numbered and appended in order.
+   */
+  public Uni<Void> appendAll(CommandContext context, Decision<?> decision) {
+    return OneAtATime.each(decision.numbered(), event -> append(context, event));
+  }
+
+  /**
+   * A decision that created its aggregate: the events are numbered first, so {@code insert} writes
+   * the row once with its version, then appended in order. Returns the inserted aggregate.
+   */
+  public <A extends Aggregate> Uni<A> appendNew(
+      CommandContext context, Decision<A> decision, Function<A, Uni<A>> insert) {
+    List<DomainEvent> events = decision.numbered();
+    return insert
+        .apply(decision.aggregate())
+        .call(() -> OneAtATime.each(events, event -> append(context, event)));
   }
 
   /**

@@ -1,15 +1,13 @@
-package cn.anshan.oversight.enrolment.messaging;
+package cn.anshan.oversight.enrolment.domain.family;
 
-import cn.anshan.oversight.enrolment.domain.family.Child;
-import cn.anshan.oversight.enrolment.domain.family.Exemption;
 import cn.anshan.oversight.kit.events.PendingEvent;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
  * A child (aggregate Child) registered by a guardian, and their charge exemptions (aggregate
- * Exemption). Factories return pending events; the aggregate numbers each where it is appended (its
- * {@code record}).
+ * Exemption). Their transitions build theirs here and return them; the aggregate numbers each where
+ * the command appends it (its {@code record}).
  */
 public final class FamilyEvents {
   private FamilyEvents() {}
@@ -31,7 +29,7 @@ public final class FamilyEvents {
       String ruleId,
       Instant decidedAt) {}
 
-  public static PendingEvent childRegistered(Child c) {
+  static PendingEvent childRegistered(Child c) {
     return new PendingEvent(
         Child.AGGREGATE_TYPE,
         c.id().toString(),
@@ -40,7 +38,7 @@ public final class FamilyEvents {
         new ChildRegistered(c.id(), c.schoolId(), c.grade(), c.registeredAt()));
   }
 
-  public static PendingEvent exemptionClaimed(Exemption e) {
+  static PendingEvent exemptionClaimed(Exemption e) {
     return new PendingEvent(
         Exemption.AGGREGATE_TYPE,
         e.id().toString(),
@@ -49,7 +47,7 @@ public final class FamilyEvents {
         new ExemptionClaimed(e.id(), e.childId(), e.schoolId(), e.claimedAt()));
   }
 
-  public static PendingEvent exemptionDecided(Exemption e, boolean granted) {
+  static PendingEvent exemptionDecided(Exemption e, boolean granted) {
     return new PendingEvent(
         Exemption.AGGREGATE_TYPE,
         e.id().toString(),

@@ -1,16 +1,13 @@
-package cn.anshan.oversight.enrolment.messaging;
+package cn.anshan.oversight.enrolment.domain.charge;
 
-import cn.anshan.oversight.enrolment.domain.charge.Charge;
-import cn.anshan.oversight.enrolment.domain.charge.RefundGranularity;
-import cn.anshan.oversight.enrolment.domain.charge.RefundReason;
 import cn.anshan.oversight.kit.events.PendingEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * A charge of an enrolment and its refunds (§8.3). Factories return pending events; the aggregate
- * numbers each where it is appended (its {@code record}).
+ * A charge of an enrolment and its refunds (§8.3). The charge's transitions build theirs here and
+ * return them; the aggregate numbers each where the command appends it (its {@code record}).
  */
 public final class ChargeEvents {
   private ChargeEvents() {}
@@ -49,7 +46,7 @@ public final class ChargeEvents {
       RefundReason reason,
       UUID exemptionId) {}
 
-  public static PendingEvent chargeIssued(Charge c) {
+  static PendingEvent chargeIssued(Charge c) {
     return new PendingEvent(
         Charge.AGGREGATE_TYPE,
         c.id().toString(),
@@ -74,13 +71,13 @@ public final class ChargeEvents {
   }
 
   /** §8.3: the unused part of a charge after a withdrawal effective on {@code effectiveDate}. */
-  public static PendingEvent refundIssued(
+  static PendingEvent refundIssued(
       Charge c, long refundFen, LocalDate effectiveDate, RefundGranularity granularity) {
     return refundIssued(c, refundFen, effectiveDate, granularity, RefundReason.WITHDRAWAL, null);
   }
 
   /** LN-ASV-06: what was charged in the term of a granted exemption, from its decision date. */
-  public static PendingEvent exemptionRefundIssued(
+  static PendingEvent exemptionRefundIssued(
       Charge c,
       long refundFen,
       LocalDate decidedOn,

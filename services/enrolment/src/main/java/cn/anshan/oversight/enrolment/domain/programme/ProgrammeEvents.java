@@ -1,8 +1,5 @@
-package cn.anshan.oversight.enrolment.messaging;
+package cn.anshan.oversight.enrolment.domain.programme;
 
-import cn.anshan.oversight.enrolment.domain.programme.Activity;
-import cn.anshan.oversight.enrolment.domain.programme.ContentAgreement;
-import cn.anshan.oversight.enrolment.domain.programme.Programme;
 import cn.anshan.oversight.kit.events.PendingEvent;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -13,8 +10,8 @@ import java.util.UUID;
 
 /**
  * A school's after-school programme: published, changed, its content endorsed by the parent
- * committee (LN-ASV-01). Factories return pending events; the aggregate numbers each where it is
- * appended (its {@code record}).
+ * committee (LN-ASV-01). The programme's transitions build theirs here and return them; the
+ * aggregate numbers each where the command appends it (its {@code record}).
  */
 public final class ProgrammeEvents {
   private ProgrammeEvents() {}
@@ -48,8 +45,7 @@ public final class ProgrammeEvents {
       Instant agreedAt,
       Instant endorsedAt) {}
 
-  public static PendingEvent contentEndorsed(
-      Programme p, ContentAgreement agreement, Instant endorsedAt) {
+  static PendingEvent contentEndorsed(Programme p, ContentAgreement agreement, Instant endorsedAt) {
     return new PendingEvent(
         Programme.AGGREGATE_TYPE,
         p.id().toString(),
@@ -67,11 +63,11 @@ public final class ProgrammeEvents {
             endorsedAt));
   }
 
-  public static PendingEvent programmePublished(Programme p) {
+  static PendingEvent programmePublished(Programme p) {
     return programme(p, "AsvProgrammePublished.v1");
   }
 
-  public static PendingEvent programmeChanged(Programme p) {
+  static PendingEvent programmeChanged(Programme p) {
     return programme(p, "AsvProgrammeChanged.v1");
   }
 

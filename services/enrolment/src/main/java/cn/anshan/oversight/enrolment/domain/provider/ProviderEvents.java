@@ -1,7 +1,5 @@
-package cn.anshan.oversight.enrolment.messaging;
+package cn.anshan.oversight.enrolment.domain.provider;
 
-import cn.anshan.oversight.enrolment.domain.provider.ExitReason;
-import cn.anshan.oversight.enrolment.domain.provider.ProviderAdmission;
 import cn.anshan.oversight.kit.events.PendingEvent;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,8 +9,8 @@ import java.util.UUID;
 
 /**
  * An outside provider's admission to a programme (ASV-06): admitted, evaluated, exited, its
- * evaluation overdue. Factories return pending events; the aggregate numbers each where it is
- * appended (its {@code record}).
+ * evaluation overdue. The admission's transitions build theirs here and return them; the aggregate
+ * numbers each where the command appends it (its {@code record}).
  */
 public final class ProviderEvents {
   private ProviderEvents() {}
@@ -60,7 +58,7 @@ public final class ProviderEvents {
       String lastPeriod,
       String ruleId) {}
 
-  public static PendingEvent providerAdmitted(ProviderAdmission a) {
+  static PendingEvent providerAdmitted(ProviderAdmission a) {
     return admission(
         a,
         "ProviderAdmitted.v1",
@@ -76,7 +74,7 @@ public final class ProviderEvents {
             a.admittedAt()));
   }
 
-  public static PendingEvent providerEvaluated(ProviderAdmission a, int passMark, boolean passed) {
+  static PendingEvent providerEvaluated(ProviderAdmission a, int passMark, boolean passed) {
     return admission(
         a,
         "ProviderEvaluated.v1",
@@ -92,7 +90,7 @@ public final class ProviderEvents {
             passed));
   }
 
-  public static PendingEvent providerExited(ProviderAdmission a, String causedByEventId) {
+  static PendingEvent providerExited(ProviderAdmission a, String causedByEventId) {
     return admission(
         a,
         "ProviderExited.v1",
@@ -108,7 +106,7 @@ public final class ProviderEvents {
             a.exitedAt()));
   }
 
-  public static PendingEvent evaluationOverdue(ProviderAdmission a) {
+  static PendingEvent evaluationOverdue(ProviderAdmission a) {
     return admission(
         a,
         "ProviderEvaluationOverdue.v1",

@@ -1,15 +1,6 @@
-package cn.anshan.oversight.fee.messaging;
+package cn.anshan.oversight.fee.domain;
 
 import cn.anshan.oversight.fee.domain.CommitteeChoice.Tally;
-import cn.anshan.oversight.fee.domain.CommitteeMotion;
-import cn.anshan.oversight.fee.domain.ConsultationVote;
-import cn.anshan.oversight.fee.domain.FeeProposal;
-import cn.anshan.oversight.fee.domain.MotionKind;
-import cn.anshan.oversight.fee.domain.ParentCommittee;
-import cn.anshan.oversight.fee.domain.ProgrammeType;
-import cn.anshan.oversight.fee.domain.RemovalReason;
-import cn.anshan.oversight.fee.domain.SeatingBasis;
-import cn.anshan.oversight.fee.domain.Vote;
 import cn.anshan.oversight.kit.events.PendingEvent;
 import java.time.Instant;
 
@@ -18,7 +9,7 @@ import java.time.Instant;
  * parents (by Keycloak subject only) may vote on and record consultations for the school
  * (LN-ASV-06), so audit can check that a ParentConsultationHeld came from a seated representative,
  * and each representative's own vote. Who stood or endorsed is the envelope's actor, not repeated
- * in the data.
+ * in the data. {@link ParentCommittee} builds each (its methods of the same names).
  */
 public final class ParentCommitteeEvents {
   private ParentCommitteeEvents() {}
@@ -65,7 +56,7 @@ public final class ParentCommitteeEvents {
       Vote vote,
       Instant castAt) {}
 
-  public static PendingEvent voteCast(ParentCommittee c, FeeProposal p, ConsultationVote vote) {
+  static PendingEvent voteCast(ParentCommittee c, FeeProposal p, ConsultationVote vote) {
     return event(
         c,
         "ConsultationVoteCast.v1",
@@ -81,14 +72,14 @@ public final class ParentCommitteeEvents {
             vote.castAt()));
   }
 
-  public static PendingEvent convened(ParentCommittee c) {
+  static PendingEvent convened(ParentCommittee c) {
     return event(
         c,
         "ParentCommitteeConvened.v1",
         new ParentCommitteeConvened(c.schoolId(), c.district(), c.convenedAt()));
   }
 
-  public static PendingEvent candidacyDeclared(ParentCommittee c, CommitteeMotion candidacy) {
+  static PendingEvent candidacyDeclared(ParentCommittee c, CommitteeMotion candidacy) {
     return event(
         c,
         "RepresentativeCandidacyDeclared.v1",
@@ -96,7 +87,7 @@ public final class ParentCommitteeEvents {
             c.schoolId(), c.district(), candidacy.subject(), candidacy.openedAt()));
   }
 
-  public static PendingEvent motionEndorsed(
+  static PendingEvent motionEndorsed(
       ParentCommittee c, CommitteeMotion motion, Tally tally, Instant at) {
     return event(
         c,
@@ -113,7 +104,7 @@ public final class ParentCommitteeEvents {
             at));
   }
 
-  public static PendingEvent registered(
+  static PendingEvent registered(
       ParentCommittee c, String representative, SeatingBasis basis, Instant at) {
     return event(
         c,
@@ -121,7 +112,7 @@ public final class ParentCommitteeEvents {
         new ParentRepresentativeRegistered(c.schoolId(), c.district(), representative, basis, at));
   }
 
-  public static PendingEvent removed(
+  static PendingEvent removed(
       ParentCommittee c, String representative, RemovalReason reason, Instant at) {
     return event(
         c,
