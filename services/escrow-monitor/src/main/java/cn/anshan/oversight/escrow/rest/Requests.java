@@ -2,9 +2,9 @@ package cn.anshan.oversight.escrow.rest;
 
 import cn.anshan.oversight.escrow.domain.contract.PaymentMethod;
 import cn.anshan.oversight.escrow.domain.contract.PaymentPlan;
+import cn.anshan.oversight.escrow.domain.supervision.CustodyAgreement;
 import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
 import cn.anshan.oversight.escrow.service.OrderService;
-import cn.anshan.oversight.escrow.service.SupervisionService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,8 +28,8 @@ public final class Requests {
       @NotBlank @Size(max = 64) String agreementNo,
       @NotBlank @Size(max = 200) String agreementFiledWith) {
 
-    SupervisionService.SetUp toSetUp() {
-      return new SupervisionService.SetUp(
+    CustodyAgreement toAgreement() {
+      return new CustodyAgreement(
           mode,
           bankId,
           bankName.strip(),

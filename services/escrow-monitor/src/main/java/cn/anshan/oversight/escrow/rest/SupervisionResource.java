@@ -74,7 +74,7 @@ public class SupervisionResource {
         request,
         () ->
             service
-                .setUp(command, institutionId, request.toSetUp())
+                .setUp(command, institutionId, request.toAgreement())
                 .map(
                     view ->
                         CommandResult.created(

@@ -9,11 +9,11 @@ import cn.anshan.oversight.escrow.domain.entitlement.InstitutionStanding;
 import cn.anshan.oversight.escrow.domain.ledger.JournalEntry;
 import cn.anshan.oversight.escrow.domain.ledger.Movements;
 import cn.anshan.oversight.escrow.domain.order.SaleRules;
+import cn.anshan.oversight.escrow.domain.supervision.CustodyAgreement;
 import cn.anshan.oversight.escrow.domain.supervision.Supervision;
 import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
 import cn.anshan.oversight.escrow.domain.supervision.SupervisionRules;
 import cn.anshan.oversight.escrow.domain.supervision.SupervisionRules.AccountOpening;
-import cn.anshan.oversight.escrow.messaging.SupervisionEvents;
 import cn.anshan.oversight.escrow.repository.BankMovementRepository;
 import cn.anshan.oversight.escrow.repository.OrderRepository;
 import cn.anshan.oversight.escrow.repository.StandingRepository;
@@ -21,6 +21,7 @@ import cn.anshan.oversight.escrow.repository.SupervisionRepository;
 import cn.anshan.oversight.escrow.service.Views.ReserveReceipt;
 import cn.anshan.oversight.escrow.service.Views.SupervisionView;
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.events.Decision;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
@@ -70,25 +71,17 @@ public class SupervisionService {
     this.settings = settings;
   }
 
-  public record SetUp(
-      SupervisionMode mode,
-      String bankId,
-      String bankName,
-      String accountNo,
-      String agreementNo,
-      String agreementFiledWith) {}
-
   /** PRE-10 / LN-PRE-02: the operator records the filed agreement and the one account. */
   @WithTransaction
-  public Uni<SupervisionView> setUp(CommandContext command, String institutionId, SetUp request) {
+  public Uni<SupervisionView> setUp(
+      CommandContext command, String institutionId, CustodyAgreement agreement) {
     Actor operator = command.actor();
     if (!institutionId.equals(operator.institutionId())) {
       throw ProblemException.notFound("institution " + institutionId);
     }
-    SupervisionRules.requireAllowedMode(settings.supervision().allowedModes(), request.mode());
-    return opening(institutionId, request.accountNo())
-        .map(opening -> opening.requireOpenable(institutionId, request.accountNo()))
-        .chain(standing -> open(command, institutionId, request, standing));
+    SupervisionRules.requireAllowedMode(settings.supervision().allowedModes(), agreement.mode());
+    return opening(institutionId, agreement.accountNo())
+        .chain(opening -> open(command, institutionId, opening, agreement));
   }
 
   private Uni<AccountOpening> opening(String institutionId, String accountNo) {
@@ -108,26 +101,22 @@ public class SupervisionService {
   }
 
   private Uni<SupervisionView> open(
-      CommandContext command, String institutionId, SetUp request, InstitutionStanding standing) {
-    Supervision s =
-        new Supervision(
+      CommandContext command,
+      String institutionId,
+      AccountOpening opening,
+      CustodyAgreement agreement) {
+    Decision<Supervision> opened =
+        Supervision.open(
             institutionId,
-            standing.district(),
-            request.mode(),
-            request.bankId(),
-            request.bankName(),
-            request.accountNo(),
-            request.agreementNo(),
-            request.agreementFiledWith(),
+            opening,
+            agreement,
             command.actor().subject(),
-            clock.now());
-    long min = settings.supervision().riskReserveMinFen();
-    return supervisions
-        .persist(s)
-        .call(() -> outbox.append(command, s.record(SupervisionEvents.agreementFiled(s))))
-        .call(() -> outbox.append(command, s.record(SupervisionEvents.accountOpened(s, min))))
-        .call(() -> risk.reserve(command, s))
-        .chain(() -> view(s, standing));
+            clock.now(),
+            settings.supervision().riskReserveMinFen());
+    return outbox
+        .appendNew(command, opened, supervisions::persist)
+        .call(s -> risk.reserve(command, s))
+        .chain(s -> view(s, opening.standing()));
   }
 
   /** PRE-12: the custody bank reports a deposit into the risk reserve. */
@@ -172,15 +161,12 @@ public class SupervisionService {
         .forAccounts(
             List.of(RESERVE_CASH.idFor(institutionId), RESERVE_HELD.idFor(institutionId)),
             ledger -> Movements.depositReserve(ledger, institutionId, amountFen, bankRef, now))
-        .invoke(entry -> s.reserveDeposited(amountFen))
         .call(entry -> bank.record(bankRef, "RESERVE", hash, institutionId, null, amountFen, now))
         .call(
             (JournalEntry entry) ->
                 outbox.append(
                     command,
-                    s.record(
-                        SupervisionEvents.reserveDeposited(
-                            s, bankRef, amountFen, min, entry.id(), now))))
+                    s.record(s.reserveDeposited(amountFen, bankRef, min, entry.id(), now))))
         .call(() -> risk.reserve(command, s))
         .map(entry -> new ReserveReceipt(bankRef, institutionId, amountFen, s.reserveFen(), now));
   }

@@ -1,5 +1,6 @@
 package cn.anshan.oversight.fee.domain;
 
+import cn.anshan.oversight.kit.events.Aggregate;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.problem.ProblemException;
@@ -26,7 +27,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "fee_proposal")
-public class FeeProposal {
+public class FeeProposal implements Aggregate {
   public static final String AGGREGATE_TYPE = "FeeProposal";
 
   @Id private UUID id;
@@ -304,6 +305,7 @@ public class FeeProposal {
   }
 
   /** Gives an event about this aggregate its next version, where the command appends it. */
+  @Override
   public DomainEvent record(PendingEvent event) {
     return event.numbered(AGGREGATE_TYPE, id.toString(), ++version);
   }

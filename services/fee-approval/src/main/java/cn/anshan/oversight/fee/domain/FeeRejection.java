@@ -15,6 +15,6 @@ public record FeeRejection(
   }
 
   public List<String> reasons() {
-    return List.of(reasonText.split("\n"));
+    return reasonText == null ? List.of() : List.of(reasonText.split("\n"));
   }
 }

@@ -1,6 +1,7 @@
 package cn.anshan.oversight.fee.domain;
 
 import cn.anshan.oversight.fee.domain.CommitteeChoice.Tally;
+import cn.anshan.oversight.kit.events.Aggregate;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.events.PendingEvent;
 import jakarta.persistence.Entity;
@@ -16,7 +17,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "parent_committee")
-public class ParentCommittee {
+public class ParentCommittee implements Aggregate {
   public static final String AGGREGATE_TYPE = "ParentCommittee";
 
   @Id private String schoolId;
@@ -64,6 +65,7 @@ public class ParentCommittee {
   }
 
   /** Gives an event about this aggregate its next version, where the command appends it. */
+  @Override
   public DomainEvent record(PendingEvent event) {
     return event.numbered(AGGREGATE_TYPE, schoolId, ++version);
   }

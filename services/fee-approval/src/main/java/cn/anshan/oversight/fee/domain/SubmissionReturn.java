@@ -19,6 +19,6 @@ public record SubmissionReturn(
   }
 
   public List<String> reasons() {
-    return List.of(reasonText.split("\n"));
+    return reasonText == null ? List.of() : List.of(reasonText.split("\n"));
   }
 }

@@ -39,7 +39,7 @@ public record PublishedFeeView(
         p.revision(),
         p.approval().validFrom(),
         p.approval().validTo(),
-        p.publication().publishedAt(),
+        p.publication() == null ? null : p.publication().publishedAt(),
         p.payee());
   }
 }

@@ -91,7 +91,6 @@ public class Charge implements Aggregate {
     this.issuedAt = now;
   }
 
-  /** Records a refund; the total refunded never exceeds the charge. */
   /**
    * §8.3: refunds what the withdrawal of {@code enrolment} leaves unused of this charge; its
    * AsvRefundIssued, or none when nothing is left to refund.
@@ -130,6 +129,7 @@ public class Charge implements Aggregate {
         ChargeEvents.exemptionRefundIssued(this, left, decidedOn, granularity, exemptionId));
   }
 
+  /** Records a refund; the total refunded never exceeds the charge. */
   void refund(long fen, Instant now) {
     if (fen <= 0 || refundedFen + fen > amountFen) {
       throw new IllegalStateException("refund " + fen + " exceeds the charge");

@@ -61,8 +61,8 @@ public class Exemption implements Aggregate {
   }
 
   /**
-   * LN-ASV-06: a guardian claims an exemption for their child (the category is checked against the
-   * configured ones first); the claim with its event.
+   * LN-ASV-06: a guardian claims an exemption for their child (the caller has checked the category
+   * against the configured ones, before loading the child); the claim with its event.
    */
   public static Decision<Exemption> claim(
       Child child, String category, String evidenceRef, Instant now) {

@@ -26,7 +26,6 @@ public final class ProgrammeRules {
 
   private ProgrammeRules() {}
 
-  /** Every broken rule of {@code form}; empty when the programme may be published. */
   /**
    * A form a programme may be published or revised with: first its own order (a 400 naming each
    * field), then every rule it breaks in one refusal.
@@ -48,6 +47,7 @@ public final class ProgrammeRules {
     }
   }
 
+  /** Every broken rule of {@code form}; empty when the programme may be published. */
   public static List<RuleViolation> violations(ProgrammeForm form, AsvLimits limits) {
     List<RuleViolation> found = new ArrayList<>();
     if (form.type() == ProgrammeType.AFTER_SCHOOL) {

@@ -83,8 +83,9 @@ public class ProviderAdmission implements Aggregate {
   }
 
   /**
-   * ASV-06: the school admitted an eligible provider (checked with {@link ProviderRules} first)
-   * that is not already in the programme; the admission with its event.
+   * ASV-06: the school admits a provider the caller found eligible ({@link
+   * ProviderRules#requireAdmissible}) and not already in the programme; the admission with its
+   * event.
    */
   public static Decision<ProviderAdmission> admit(
       Programme programme,

@@ -1,5 +1,9 @@
 package cn.anshan.oversight.escrow.domain.supervision;
 
+import cn.anshan.oversight.escrow.domain.entitlement.InstitutionStanding;
+import cn.anshan.oversight.escrow.domain.supervision.SupervisionRules.AccountOpening;
+import cn.anshan.oversight.kit.events.Aggregate;
+import cn.anshan.oversight.kit.events.Decision;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.events.PendingEvent;
 import jakarta.persistence.Entity;
@@ -8,6 +12,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * An institution's prepayment supervision (PRE-09…13, LN-PRE-02/03, §11 row 9): exactly one
@@ -16,7 +21,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "supervision")
-public class Supervision {
+public class Supervision implements Aggregate {
   public static final String AGGREGATE_TYPE = "Supervision";
 
   @Id private String institutionId;
@@ -68,9 +73,45 @@ public class Supervision {
     this.openedAt = openedAt;
   }
 
-  /** PRE-12: the reserve grows by a deposit confirmed by the bank. */
-  public void reserveDeposited(long amountFen) {
+  /**
+   * PRE-10 / LN-PRE-02: the operator records the filed agreement and the institution's one account,
+   * refused unless {@code opening} allows it; the supervision with its CustodyAgreementFiled and
+   * EscrowAccountOpened events ({@code riskReserveMinFen}: the reserve the mode requires, PRE-13).
+   */
+  public static Decision<Supervision> open(
+      String institutionId,
+      AccountOpening opening,
+      CustodyAgreement agreement,
+      String openedBy,
+      Instant now,
+      long riskReserveMinFen) {
+    InstitutionStanding standing = opening.requireOpenable(institutionId, agreement.accountNo());
+    Supervision s =
+        new Supervision(
+            institutionId,
+            standing.district(),
+            agreement.mode(),
+            agreement.bankId(),
+            agreement.bankName(),
+            agreement.accountNo(),
+            agreement.agreementNo(),
+            agreement.agreementFiledWith(),
+            openedBy,
+            now);
+    return Decision.of(
+        s,
+        SupervisionEvents.agreementFiled(s),
+        SupervisionEvents.accountOpened(s, riskReserveMinFen));
+  }
+
+  /**
+   * PRE-12: the reserve grows by a deposit confirmed by the bank under {@code bankRef}, posted as
+   * journal entry {@code entryId}; the ReserveDeposited event.
+   */
+  public PendingEvent reserveDeposited(
+      long amountFen, String bankRef, long minFen, UUID entryId, Instant at) {
     reserveFen = Math.addExact(reserveFen, amountFen);
+    return SupervisionEvents.reserveDeposited(this, bankRef, amountFen, minFen, entryId, at);
   }
 
   /** PRE-13: in risk-reserve mode the reserve must reach the configured minimum. */
@@ -79,6 +120,7 @@ public class Supervision {
   }
 
   /** Gives an event about this aggregate its next version, where the command appends it. */
+  @Override
   public DomainEvent record(PendingEvent event) {
     return event.numbered(AGGREGATE_TYPE, institutionId, ++version);
   }

@@ -29,15 +29,6 @@ public final class OneAtATime {
     return chain;
   }
 
-  /** Runs {@code step} for each item in order; the sum of the amounts the steps return. */
-  public static <T> Uni<Long> total(Collection<T> items, Function<T, Uni<Long>> step) {
-    Uni<Long> chain = Uni.createFrom().item(0L);
-    for (T item : items) {
-      chain = chain.chain(total -> step.apply(item).map(n -> total + n));
-    }
-    return chain;
-  }
-
   /** Runs {@code step} for each item in order; how many answered true. */
   public static <T> Uni<Integer> count(Collection<T> items, Function<T, Uni<Boolean>> step) {
     return sum(items, item -> step.apply(item).map(done -> done ? 1 : 0));

@@ -51,13 +51,6 @@ public class Outbox {
   }
 
   /**
-   * The events of one decision about an aggregate already stored, numbered and appended in order.
-   */
-  public Uni<Void> appendAll(CommandContext context, Decision<?> decision) {
-    return OneAtATime.each(decision.numbered(), event -> append(context, event));
-  }
-
-  /**
    * A decision that created its aggregate: the events are numbered first, so {@code insert} writes
    * the row once with its version, then appended in order. Returns the inserted aggregate.
    */

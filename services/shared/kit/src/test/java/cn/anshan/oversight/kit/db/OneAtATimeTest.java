@@ -48,16 +48,6 @@ class OneAtATimeTest {
   }
 
   @Test
-  void totalAddsTheAmountsEachStepReturns() {
-    assertEquals(
-        5_000_000_000L,
-        OneAtATime.total(List.of(2, 3), i -> step(i).map(n -> n * 1_000_000_000L))
-            .await()
-            .atMost(Duration.ofSeconds(5)));
-    assertEquals(1, mostAtOnce.get());
-  }
-
-  @Test
   void countCountsTheStepsThatAnsweredTrue() {
     assertEquals(
         2,

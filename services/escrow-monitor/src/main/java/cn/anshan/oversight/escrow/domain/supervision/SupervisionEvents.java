@@ -1,7 +1,5 @@
-package cn.anshan.oversight.escrow.messaging;
+package cn.anshan.oversight.escrow.domain.supervision;
 
-import cn.anshan.oversight.escrow.domain.supervision.Supervision;
-import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
 import cn.anshan.oversight.kit.events.PendingEvent;
 import java.time.Instant;
 import java.util.UUID;
@@ -43,7 +41,7 @@ public final class SupervisionEvents {
       UUID journalEntryId,
       Instant depositedAt) {}
 
-  public static PendingEvent agreementFiled(Supervision s) {
+  static PendingEvent agreementFiled(Supervision s) {
     return supervision(
         s,
         "CustodyAgreementFiled.v1",
@@ -58,7 +56,7 @@ public final class SupervisionEvents {
             s.openedAt()));
   }
 
-  public static PendingEvent accountOpened(Supervision s, long riskReserveMinFen) {
+  static PendingEvent accountOpened(Supervision s, long riskReserveMinFen) {
     return supervision(
         s,
         "EscrowAccountOpened.v1",
@@ -72,7 +70,7 @@ public final class SupervisionEvents {
             s.openedAt()));
   }
 
-  public static PendingEvent reserveDeposited(
+  static PendingEvent reserveDeposited(
       Supervision s, String bankRef, long amountFen, long minFen, UUID entryId, Instant at) {
     return supervision(
         s,
