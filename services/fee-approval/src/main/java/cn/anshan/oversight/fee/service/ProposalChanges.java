@@ -5,7 +5,9 @@ import cn.anshan.oversight.fee.domain.FeeProposal;
 import cn.anshan.oversight.fee.domain.ProposalChange;
 import cn.anshan.oversight.fee.repository.FeeHistoryRepository;
 import cn.anshan.oversight.fee.repository.FeeProposalRepository;
+import cn.anshan.oversight.kit.db.OneAtATime;
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.events.Decision;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.time.OversightClock;
@@ -38,34 +40,32 @@ public class ProposalChanges {
   /** Numbers the change's event on its proposal (the next version) and appends it; the proposal. */
   Uni<FeeProposal> emit(CommandContext command, ProposalChange change) {
     FeeProposal p = change.proposal();
-    return append(command, p, p.record(change.event()), change.note()).replaceWith(p);
+    DomainEvent event = p.record(change.event());
+    return outbox
+        .append(command, event)
+        .chain(() -> history.persist(entry(command, p, event.name(), change.note())))
+        .replaceWith(p);
   }
 
   /** The changes of one command in order; the proposal of the last. */
   Uni<FeeProposal> emit(CommandContext command, List<ProposalChange> changes) {
-    Uni<FeeProposal> emitted = emit(command, changes.get(0));
-    for (ProposalChange next : changes.subList(1, changes.size())) {
-      emitted = emitted.chain(() -> emit(command, next));
-    }
-    return emitted;
+    return OneAtATime.each(changes, change -> emit(command, change))
+        .replaceWith(changes.get(changes.size() - 1).proposal());
   }
 
   /**
    * A new draft: its first event gives it version 1 before the insert, so its row is written once.
    */
   Uni<FeeProposal> emitNew(CommandContext command, ProposalChange drafted) {
-    FeeProposal draft = drafted.proposal();
-    DomainEvent event = draft.record(drafted.event());
-    return proposals
-        .persist(draft)
-        .chain(() -> append(command, draft, event, drafted.note()))
-        .replaceWith(draft);
+    return outbox
+        .appendNew(command, Decision.of(drafted.proposal(), drafted.event()), proposals::persist)
+        .call(
+            draft ->
+                history.persist(entry(command, draft, drafted.event().name(), drafted.note())));
   }
 
-  private Uni<Void> append(CommandContext command, FeeProposal p, DomainEvent event, String note) {
-    FeeHistoryEntry entry =
-        new FeeHistoryEntry(
-            p, event.name(), command.actor().subject(), command.actor().role(), clock.now(), note);
-    return outbox.append(command, event).chain(() -> history.persist(entry)).replaceWithVoid();
+  private FeeHistoryEntry entry(CommandContext command, FeeProposal p, String event, String note) {
+    return new FeeHistoryEntry(
+        p, event, command.actor().subject(), command.actor().role(), clock.now(), note);
   }
 }

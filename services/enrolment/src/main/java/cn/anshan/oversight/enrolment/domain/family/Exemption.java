@@ -49,7 +49,7 @@ public class Exemption implements Aggregate {
 
   protected Exemption() {}
 
-  public Exemption(Child child, String category, String evidenceRef, Instant now) {
+  private Exemption(Child child, String category, String evidenceRef, Instant now) {
     this.id = UUID.randomUUID();
     this.childId = child.id();
     this.guardianSub = child.guardianSub();

@@ -62,7 +62,7 @@ public class ProviderAdmission implements Aggregate {
 
   protected ProviderAdmission() {}
 
-  public ProviderAdmission(
+  private ProviderAdmission(
       UUID programmeId,
       String schoolId,
       String district,

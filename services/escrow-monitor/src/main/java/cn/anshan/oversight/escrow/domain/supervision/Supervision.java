@@ -50,7 +50,7 @@ public class Supervision implements Aggregate {
 
   protected Supervision() {}
 
-  public Supervision(
+  private Supervision(
       String institutionId,
       String district,
       SupervisionMode mode,

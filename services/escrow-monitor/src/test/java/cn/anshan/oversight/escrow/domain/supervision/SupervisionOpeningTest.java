@@ -2,6 +2,7 @@ package cn.anshan.oversight.escrow.domain.supervision;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.anshan.oversight.escrow.domain.entitlement.InstitutionStanding;
 import cn.anshan.oversight.escrow.domain.supervision.SupervisionRules.AccountOpening;
@@ -19,6 +20,18 @@ class SupervisionOpeningTest {
       new CustodyAgreement(
           SupervisionMode.RISK_RESERVE, "ICBC-AS", "ICBC Anshan", "6222-01", "A-1", "bureau");
 
+  /** The opening of {@code institutionId}'s account given what is already there. */
+  static Decision<Supervision> open(
+      String institutionId, Supervision existing, boolean accountTaken) {
+    return Supervision.open(
+        institutionId,
+        new AccountOpening(standing(institutionId), existing, accountTaken),
+        RESERVE,
+        "operator-1",
+        NOW,
+        500_000);
+  }
+
   static InstitutionStanding standing(String institutionId) {
     InstitutionStanding standing = new InstitutionStanding(institutionId);
     standing.listed(1, "tiedong", null, "WHITE", true, NOW);
@@ -28,14 +41,7 @@ class SupervisionOpeningTest {
   @Test
   @DisplayName("LN-PRE-02: opening the one account files the agreement, then opens the account")
   void lnPre02OpeningReturnsTheAgreementAndTheAccountEvents() {
-    Decision<Supervision> opened =
-        Supervision.open(
-            "inst-1",
-            new AccountOpening(standing("inst-1"), null, false),
-            RESERVE,
-            "operator-1",
-            NOW,
-            500_000);
+    Decision<Supervision> opened = open("inst-1", null, false);
     assertEquals("tiedong", opened.aggregate().district());
     assertEquals(
         java.util.List.of("CustodyAgreementFiled.v1", "EscrowAccountOpened.v1"),
@@ -46,56 +52,21 @@ class SupervisionOpeningTest {
   @Test
   @DisplayName("LN-PRE-02: a second account, or another institution's account number, is refused")
   void lnPre02ASecondAccountIsRefused() {
-    Supervision existing =
-        Supervision.open(
-                "inst-1",
-                new AccountOpening(standing("inst-1"), null, false),
-                RESERVE,
-                "operator-1",
-                NOW,
-                500_000)
-            .aggregate();
+    Supervision existing = open("inst-1", null, false).aggregate();
     ProblemException second =
-        assertThrows(
-            ProblemException.class,
-            () ->
-                Supervision.open(
-                    "inst-1",
-                    new AccountOpening(standing("inst-1"), existing, false),
-                    RESERVE,
-                    "operator-1",
-                    NOW,
-                    500_000));
+        assertThrows(ProblemException.class, () -> open("inst-1", existing, false));
     assertEquals("LN-PRE-02", second.problem().violations().get(0).rule());
-    ProblemException taken =
-        assertThrows(
-            ProblemException.class,
-            () ->
-                Supervision.open(
-                    "inst-2",
-                    new AccountOpening(standing("inst-2"), null, true),
-                    RESERVE,
-                    "operator-2",
-                    NOW,
-                    500_000));
+    ProblemException taken = assertThrows(ProblemException.class, () -> open("inst-2", null, true));
     assertEquals("LN-PRE-02", taken.problem().violations().get(0).rule());
   }
 
   @Test
   @DisplayName("PRE-12: a reserve deposit grows the reserve and reports the new balance")
   void pre12AReserveDepositGrowsTheReserve() {
-    Supervision s =
-        Supervision.open(
-                "inst-1",
-                new AccountOpening(standing("inst-1"), null, false),
-                RESERVE,
-                "operator-1",
-                NOW,
-                500_000)
-            .aggregate();
+    Supervision s = open("inst-1", null, false).aggregate();
     var deposited = s.reserveDeposited(300_000, "BANK-1", 500_000, UUID.randomUUID(), NOW);
     assertEquals("RiskReserveDeposited.v1", deposited.name());
     assertEquals(300_000, s.reserveFen());
-    assertEquals(true, s.reserveBelow(500_000));
+    assertTrue(s.reserveBelow(500_000), "PRE-13: still below the minimum");
   }
 }
