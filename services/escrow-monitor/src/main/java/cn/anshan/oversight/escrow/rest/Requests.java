@@ -2,9 +2,9 @@ package cn.anshan.oversight.escrow.rest;
 
 import cn.anshan.oversight.escrow.domain.contract.PaymentMethod;
 import cn.anshan.oversight.escrow.domain.contract.PaymentPlan;
+import cn.anshan.oversight.escrow.domain.order.OrderRequest;
 import cn.anshan.oversight.escrow.domain.supervision.CustodyAgreement;
 import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
-import cn.anshan.oversight.escrow.service.OrderService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -73,8 +73,8 @@ public final class Requests {
       @NotNull LocalDate periodEnd,
       @NotNull @Valid Contract contract) {
 
-    OrderService.PlaceOrder toCommand() {
-      return new OrderService.PlaceOrder(
+    OrderRequest toCommand() {
+      return new OrderRequest(
           courseId,
           childId,
           classHours,

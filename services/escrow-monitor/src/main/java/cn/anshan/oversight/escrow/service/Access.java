@@ -42,6 +42,13 @@ public final class Access {
     return order;
   }
 
+  /** A regulator of the order's district; {@code what} (the order's refund or lesson) is a 404. */
+  public static void inDistrict(Actor regulator, Order order, String what) {
+    if (!regulator.inDistrict(order.district())) {
+      throw ProblemException.notFound(what);
+    }
+  }
+
   public static OrderRepository.Scope scope(Actor actor) {
     return switch (actor.role()) {
       case Roles.AUDITOR -> new OrderRepository.Scope(null, null, null);

@@ -6,13 +6,13 @@ import cn.anshan.oversight.escrow.domain.ledger.Movements;
 import cn.anshan.oversight.escrow.domain.order.Order;
 import cn.anshan.oversight.escrow.domain.order.PrepaymentRules;
 import cn.anshan.oversight.escrow.domain.order.SaleRules;
-import cn.anshan.oversight.escrow.messaging.OrderEvents;
 import cn.anshan.oversight.escrow.repository.BankMovementRepository;
 import cn.anshan.oversight.escrow.repository.LedgerRepository;
 import cn.anshan.oversight.escrow.repository.OrderRepository;
 import cn.anshan.oversight.escrow.repository.StandingRepository;
 import cn.anshan.oversight.escrow.service.Views.PaymentReceipt;
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.time.OversightClock;
@@ -185,7 +185,9 @@ public class BankPaymentService {
                     clock.now()))
         .chain(
             (List<JournalEntry> reservations) -> {
-              order.instalmentPaid(request.bankRef(), request.route(), clock.now());
+              Instant now = clock.now();
+              PendingEvent received =
+                  order.instalmentPaid(request.bankRef(), request.route(), entitled, now);
               PaymentReceipt receipt =
                   new PaymentReceipt(
                       request.bankRef(),
@@ -195,7 +197,7 @@ public class BankPaymentService {
                       request.route(),
                       reservations.size(),
                       entitled,
-                      clock.now());
+                      now);
               return bank.record(
                       request.bankRef(),
                       "PAYMENT",
@@ -203,8 +205,8 @@ public class BankPaymentService {
                       order.institutionId(),
                       order.id(),
                       request.amountFen(),
-                      clock.now())
-                  .call(() -> received(command, order, instalment, request, receipt))
+                      now)
+                  .call(() -> announced(command, order, received, request, entitled))
                   .replaceWith(new Replayable<>(receipt, false));
             });
   }
@@ -213,24 +215,14 @@ public class BankPaymentService {
    * Announces the payment, then looks at what it means for risk, and sends it back at once if the
    * institution may not collect (LST-01).
    */
-  private Uni<Void> received(
+  private Uni<Void> announced(
       CommandContext command,
       Order order,
-      Order.Instalment instalment,
+      PendingEvent received,
       BankPayment request,
-      PaymentReceipt receipt) {
-    boolean entitled = receipt.entitled();
+      boolean entitled) {
     return outbox
-        .append(
-            command,
-            order.record(
-                OrderEvents.paymentReceived(
-                    order,
-                    instalment,
-                    request.bankRef(),
-                    request.route(),
-                    entitled,
-                    receipt.receivedAt())))
+        .append(command, order.record(received))
         .call(
             () ->
                 risk.afterPayment(command, order, request.bankRef(), request.amountFen(), entitled))

@@ -2,17 +2,16 @@ package cn.anshan.oversight.escrow.service;
 
 import cn.anshan.oversight.escrow.config.EscrowSettings;
 import cn.anshan.oversight.escrow.domain.entitlement.HeldSession;
+import cn.anshan.oversight.escrow.domain.order.Confirmation;
 import cn.anshan.oversight.escrow.domain.order.Consumption;
 import cn.anshan.oversight.escrow.domain.order.LessonEvidence;
 import cn.anshan.oversight.escrow.domain.order.Order;
-import cn.anshan.oversight.escrow.domain.order.OrderStatus;
+import cn.anshan.oversight.escrow.domain.order.OrderChange;
 import cn.anshan.oversight.escrow.domain.order.SaleRules;
-import cn.anshan.oversight.escrow.messaging.ConsumptionEvents;
 import cn.anshan.oversight.escrow.repository.ConsumptionRepository;
 import cn.anshan.oversight.escrow.repository.OrderRepository;
 import cn.anshan.oversight.escrow.repository.SessionRepository;
 import cn.anshan.oversight.escrow.repository.StandingRepository;
-import cn.anshan.oversight.escrow.service.LessonRelease.Confirmation;
 import cn.anshan.oversight.escrow.service.Views.ConsumptionView;
 import cn.anshan.oversight.kit.db.OneAtATime;
 import cn.anshan.oversight.kit.events.CommandContext;
@@ -84,7 +83,7 @@ public class ConsumptionService {
             order ->
                 sessions
                     .findById(sessionId)
-                    .invoke(session -> requireEvidence(order, session))
+                    .invoke(session -> LessonEvidence.require(order, session, clock.now()))
                     .call(session -> attended(order, session))
                     .call(session -> firstFor(order, session))
                     .call(() -> lessons.mayCollect(order, "consumption requests"))
@@ -96,15 +95,6 @@ public class ConsumptionService {
     Order order = Access.operatedBy(operator, found, orderId);
     order.requireConsumable();
     return order;
-  }
-
-  /** REL-04 / REL-02: a session of the order's course, reported held, within its period. */
-  private void requireEvidence(Order order, HeldSession session) {
-    LessonEvidence.check(order, session, clock.now())
-        .ifPresent(
-            v -> {
-              throw ProblemException.rules(List.of(v));
-            });
   }
 
   /**
@@ -134,25 +124,16 @@ public class ConsumptionService {
   }
 
   private Uni<ConsumptionView> record(CommandContext command, Order order, HeldSession session) {
-    int lessonNo = order.consumptionRequested(clock.now());
-    Consumption consumption =
-        new Consumption(
-            order.id(),
-            order.institutionId(),
-            order.familyId(),
-            lessonNo,
+    OrderChange<Consumption> request =
+        Consumption.requested(
+            order,
             session,
-            order.contract().courseName(),
             clock.now(),
             // REL-02 / REL-03: the parent's last answer day, holidays skipped.
             calendar.plusWorkingDays(clock.today(), settings.release().autoConfirmWorkingDays()));
     return consumptions
-        .persist(consumption)
-        .call(
-            () ->
-                outbox.append(
-                    command,
-                    order.record(ConsumptionEvents.consumptionRequested(order, consumption))))
+        .persist(request.subject())
+        .call(() -> outbox.appendEach(command, request.events(), order::record))
         .map(ConsumptionView::of);
   }
 
@@ -160,29 +141,23 @@ public class ConsumptionService {
   @WithTransaction
   public Uni<ConsumptionView> confirm(CommandContext command, UUID consumptionId) {
     return owned(command.actor(), consumptionId)
+        .invoke(pair -> pair.consumption().requireRequested())
         .chain(
-            pair -> {
-              pair.consumption().requireRequested();
-              return lessons.release(
-                  command, pair.order(), pair.consumption(), Confirmation.PARENT);
-            });
+            pair ->
+                lessons.release(command, pair.order(), pair.consumption(), Confirmation.PARENT));
   }
 
   /** REL-07: the parent disputes; the lesson's reservation stays blocked. */
   @WithTransaction
   public Uni<ConsumptionView> dispute(CommandContext command, UUID consumptionId, String reason) {
     return owned(command.actor(), consumptionId)
-        .chain(
-            pair -> {
-              Consumption c = pair.consumption();
-              c.requireRequested();
-              c.disputed(reason, clock.now());
-              return outbox
-                  .append(
-                      command,
-                      pair.order().record(ConsumptionEvents.consumptionDisputed(pair.order(), c)))
-                  .replaceWith(ConsumptionView.of(c));
-            });
+        .call(
+            pair ->
+                outbox.append(
+                    command,
+                    pair.order()
+                        .record(pair.consumption().dispute(pair.order(), reason, clock.now()))))
+        .map(pair -> ConsumptionView.of(pair.consumption()));
   }
 
   /** REL-02: confirms in silence every request whose last answer day has passed. */
@@ -215,7 +190,7 @@ public class ConsumptionService {
         .lockWith(c.orderId(), c)
         .chain(
             order -> {
-              if (!c.autoConfirmDue(today) || order.status() == OrderStatus.REFUNDED) {
+              if (!c.autoConfirmDue(today, order)) {
                 return Uni.createFrom().item(0);
               }
               return standings

@@ -1,18 +1,15 @@
 package cn.anshan.oversight.escrow.service;
 
 import cn.anshan.oversight.escrow.domain.ledger.EntryCode;
+import cn.anshan.oversight.escrow.domain.order.Confirmation;
 import cn.anshan.oversight.escrow.domain.order.Consumption;
 import cn.anshan.oversight.escrow.domain.order.Order;
-import cn.anshan.oversight.escrow.domain.order.OrderStatus;
-import cn.anshan.oversight.escrow.messaging.ConsumptionEvents;
 import cn.anshan.oversight.escrow.repository.ConsumptionRepository;
 import cn.anshan.oversight.escrow.repository.OrderRepository;
-import cn.anshan.oversight.escrow.service.LessonRelease.Confirmation;
 import cn.anshan.oversight.escrow.service.Views.ConsumptionView;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
-import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.time.OversightClock;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -58,11 +55,9 @@ public class DisputeResolution {
     return consumptions
         .findById(consumptionId)
         .map(c -> ProblemException.requireFound(c, "consumption " + consumptionId))
-        .chain(
-            c ->
-                orders
-                    .lockWith(c.orderId(), c)
-                    .map(order -> disputed(command.actor(), order, c, consumptionId)))
+        .chain(c -> orders.lockWith(c.orderId(), c).map(order -> new Disputed(order, c)))
+        .invoke(d -> Access.inDistrict(command.actor(), d.order(), "consumption " + consumptionId))
+        .invoke(d -> d.lesson().requireResolvable(d.order()))
         .chain(
             d ->
                 release
@@ -70,23 +65,8 @@ public class DisputeResolution {
                     : returnToFamily(command, d.order(), d.lesson()));
   }
 
+  /** A disputed lesson with its order, locked. */
   private record Disputed(Order order, Consumption lesson) {}
-
-  /**
-   * The disputed lesson of an order in the regulator's district: another district's is "not found",
-   * an undisputed one or a refunded order's a 409.
-   */
-  private static Disputed disputed(
-      Actor regulator, Order order, Consumption lesson, UUID consumptionId) {
-    if (!regulator.inDistrict(order.district())) {
-      throw ProblemException.notFound("consumption " + consumptionId);
-    }
-    lesson.requireDisputed();
-    if (order.status() == OrderStatus.REFUNDED) {
-      throw ProblemException.conflict("order-refunded", "the order was refunded");
-    }
-    return new Disputed(order, lesson);
-  }
 
   /** RETURN: the reservation goes back to the family's balance in custody. */
   private Uni<ConsumptionView> returnToFamily(
@@ -101,14 +81,7 @@ public class DisputeResolution {
                     EntryCode.LESSON_RETURNED,
                     "dispute:" + lesson.id(),
                     clock.now()))
-        .chain(
-            voided -> {
-              lesson.disputeResolved(false, 0, clock.now());
-              return outbox
-                  .append(
-                      command,
-                      order.record(ConsumptionEvents.disputeResolved(order, lesson, false)))
-                  .replaceWith(ConsumptionView.of(lesson));
-            });
+        .chain(() -> outbox.append(command, order.record(lesson.returned(order, clock.now()))))
+        .replaceWith(() -> ConsumptionView.of(lesson));
   }
 }

@@ -1,11 +1,9 @@
 package cn.anshan.oversight.escrow.service;
 
 import cn.anshan.oversight.escrow.domain.order.Order;
+import cn.anshan.oversight.escrow.domain.order.OrderChange;
 import cn.anshan.oversight.escrow.domain.order.Refund;
-import cn.anshan.oversight.escrow.domain.order.RefundCause;
-import cn.anshan.oversight.escrow.domain.order.RefundStatus;
 import cn.anshan.oversight.escrow.domain.order.SaleRules;
-import cn.anshan.oversight.escrow.messaging.RefundEvents;
 import cn.anshan.oversight.escrow.repository.OrderRepository;
 import cn.anshan.oversight.escrow.repository.RefundRepository;
 import cn.anshan.oversight.kit.db.OneAtATime;
@@ -17,7 +15,6 @@ import cn.anshan.oversight.kit.watch.WatchLock;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -27,8 +24,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ExitRefundService {
-  public static final String INSTITUTION_EXIT_RULE = "REL-09";
-
   private final OrderRepository orders;
   private final RefundRepository refunds;
   private final RefundPayout payout;
@@ -63,7 +58,7 @@ public class ExitRefundService {
   private Uni<Integer> refundLocked(CommandContext system, UUID orderId) {
     return orders
         .findForUpdate(orderId)
-        .chain(order -> refundForExit(system, order, INSTITUTION_EXIT_RULE))
+        .chain(order -> refundForExit(system, order, Refund.INSTITUTION_EXIT_RULE))
         .replaceWith(1);
   }
 
@@ -97,7 +92,7 @@ public class ExitRefundService {
         .chain(
             order ->
                 order.refundable()
-                    ? refundForExit(cause, order, INSTITUTION_EXIT_RULE).replaceWith(true)
+                    ? refundForExit(cause, order, Refund.INSTITUTION_EXIT_RULE).replaceWith(true)
                     : Uni.createFrom().item(false));
   }
 
@@ -112,41 +107,25 @@ public class ExitRefundService {
   }
 
   /**
-   * Pays the order's open refund, or opens one accepted on the institution's behalf and pays it.
+   * Pays the order's refund not yet paid, or opens one accepted on the institution's behalf and
+   * pays it.
    */
   private Uni<Void> refundForExit(CommandContext system, Order order, String rule) {
     return refunds
         .ofOrder(order.id())
         .chain(
-            existing ->
-                existing.stream()
-                    .filter(r -> r.status() != RefundStatus.PAID)
-                    .findFirst()
+            earlier ->
+                Refund.unpaidOf(earlier)
                     .map(open -> Uni.createFrom().item(open))
-                    .orElseGet(() -> acceptedForExit(system, order)))
+                    .orElseGet(() -> openedForExit(system, order)))
         .chain(refund -> payout.pay(system, order, refund, "INSTITUTION_LOST_STANDING", rule));
   }
 
-  private Uni<Refund> acceptedForExit(CommandContext system, Order order) {
-    Instant now = clock.now();
-    Refund refund =
-        new Refund(
-            order.id(),
-            order.institutionId(),
-            order.familyId(),
-            RefundCause.INSTITUTION,
-            false,
-            null,
-            now,
-            null);
-    var requested =
-        RefundEvents.refundRequested(
-            order, refund, order.coolingOff(OversightClock.BUSINESS_ZONE), order.unconsumedFen());
-    var accepted = RefundEvents.refundAccepted(order, refund, "INSTITUTION_LOST_STANDING", now);
+  private Uni<Refund> openedForExit(CommandContext system, Order order) {
+    OrderChange<Refund> exit =
+        Refund.openedForExit(order, clock.now(), OversightClock.BUSINESS_ZONE);
     return refunds
-        .persist(refund)
-        .call(() -> outbox.append(system, order.record(requested)))
-        .call(() -> outbox.append(system, order.record(accepted)))
-        .replaceWith(refund);
+        .persist(exit.subject())
+        .call(() -> outbox.appendEach(system, exit.events(), order::record));
   }
 }

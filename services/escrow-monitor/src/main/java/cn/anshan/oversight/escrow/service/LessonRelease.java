@@ -3,19 +3,17 @@ package cn.anshan.oversight.escrow.service;
 import cn.anshan.oversight.escrow.config.EscrowSettings;
 import cn.anshan.oversight.escrow.domain.ledger.JournalEntry;
 import cn.anshan.oversight.escrow.domain.ledger.Movements;
+import cn.anshan.oversight.escrow.domain.order.Confirmation;
 import cn.anshan.oversight.escrow.domain.order.Consumption;
 import cn.anshan.oversight.escrow.domain.order.Order;
 import cn.anshan.oversight.escrow.domain.order.SaleRules;
-import cn.anshan.oversight.escrow.messaging.ConsumptionEvents;
 import cn.anshan.oversight.escrow.repository.StandingRepository;
 import cn.anshan.oversight.escrow.service.Views.ConsumptionView;
 import cn.anshan.oversight.kit.events.CommandContext;
-import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.time.OversightClock;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -45,13 +43,6 @@ public class LessonRelease {
     this.settings = settings;
   }
 
-  /** Who confirmed a lesson. */
-  public enum Confirmation {
-    PARENT,
-    AUTO,
-    REGULATOR
-  }
-
   /** Pays the lesson once the institution may collect (LST-01); else a 409 that changes nothing. */
   public Uni<ConsumptionView> release(
       CommandContext context, Order order, Consumption c, Confirmation how) {
@@ -78,35 +69,15 @@ public class LessonRelease {
   /** The lesson's answer and its release, recorded on the order in this order. */
   private Uni<ConsumptionView> recordRelease(
       CommandContext context, Order order, Consumption c, Confirmation how, Released released) {
-    PendingEvent answered = answer(order, c, how, released.amount());
-    order.released(released.amount(), clock.now());
-    PendingEvent funds =
-        ConsumptionEvents.fundsReleased(
-            order, c, released.amount(), how.name(), released.entryId());
-    return outbox
-        .append(context, order.record(answered))
-        .call(() -> outbox.append(context, order.record(funds)))
-        .replaceWith(ConsumptionView.of(c));
-  }
-
-  /** How the lesson was answered: by the parent, by the deadline (REL-02), or by a regulator. */
-  private PendingEvent answer(Order order, Consumption c, Confirmation how, long amountFen) {
-    Instant now = clock.now();
-    return switch (how) {
-      case PARENT -> {
-        c.confirmed(false, amountFen, now);
-        yield ConsumptionEvents.consumptionConfirmed(order, c);
-      }
-      case AUTO -> {
-        c.confirmed(true, amountFen, now);
-        yield ConsumptionEvents.consumptionAutoConfirmed(
-            order, c, settings.release().autoConfirmWorkingDays());
-      }
-      case REGULATOR -> {
-        c.disputeResolved(true, amountFen, now);
-        yield ConsumptionEvents.disputeResolved(order, c, true);
-      }
-    };
+    var events =
+        c.released(
+            order,
+            how,
+            released.amount(),
+            released.entryId(),
+            settings.release().autoConfirmWorkingDays(),
+            clock.now());
+    return outbox.appendEach(context, events, order::record).replaceWith(ConsumptionView.of(c));
   }
 
   /**

@@ -6,7 +6,6 @@ import cn.anshan.oversight.escrow.domain.ledger.Movements;
 import cn.anshan.oversight.escrow.domain.order.Consumption;
 import cn.anshan.oversight.escrow.domain.order.Order;
 import cn.anshan.oversight.escrow.domain.order.Refund;
-import cn.anshan.oversight.escrow.messaging.RefundEvents;
 import cn.anshan.oversight.escrow.repository.ConsumptionRepository;
 import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.outbox.Outbox;
@@ -46,16 +45,19 @@ public class RefundPayout {
     Instant now = clock.now();
     return ledgers
         .forOrder(order, true, ledger -> payOut(ledger, order, refund, now))
-        .chain(paid -> withdrawLessons(order, now).replaceWith(paid))
+        .call(() -> withdrawLessons(order, now))
         .chain(
-            paid -> {
-              refund.paid(acceptedBy, paid.amountFen(), "ORIGINAL", now);
-              order.refunded(paid.amountFen(), now);
-              return outbox.append(
-                  context,
-                  order.record(
-                      RefundEvents.refundPaid(order, refund, rule, paid.voidedReservations())));
-            });
+            paid ->
+                outbox.append(
+                    context,
+                    order.record(
+                        refund.paid(
+                            order,
+                            acceptedBy,
+                            paid.amountFen(),
+                            paid.voidedReservations(),
+                            rule,
+                            now))));
   }
 
   /** What left custody for the family, and how many reservations it voided. */

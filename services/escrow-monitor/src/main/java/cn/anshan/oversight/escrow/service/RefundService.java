@@ -1,17 +1,16 @@
 package cn.anshan.oversight.escrow.service;
 
 import cn.anshan.oversight.escrow.config.EscrowSettings;
-import cn.anshan.oversight.escrow.domain.order.CoolingOff;
+import cn.anshan.oversight.escrow.domain.order.AnswerPeriod;
 import cn.anshan.oversight.escrow.domain.order.Order;
+import cn.anshan.oversight.escrow.domain.order.OrderChange;
 import cn.anshan.oversight.escrow.domain.order.Refund;
-import cn.anshan.oversight.escrow.domain.order.RefundCause;
-import cn.anshan.oversight.escrow.domain.order.RefundStatus;
-import cn.anshan.oversight.escrow.messaging.RefundEvents;
 import cn.anshan.oversight.escrow.repository.OrderRepository;
 import cn.anshan.oversight.escrow.repository.RefundRepository;
 import cn.anshan.oversight.escrow.service.Views.RefundView;
 import cn.anshan.oversight.kit.db.OneAtATime;
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
@@ -21,8 +20,8 @@ import cn.anshan.oversight.kit.watch.WatchLock;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -31,14 +30,11 @@ import java.util.UUID;
  * configured working days and silence means acceptance (REL-05). Paying voids every unresolved
  * lesson reservation back to the family and pays out the family's remaining balance by the original
  * route, so the amount is the unconsumed value (CON-07) ({@link RefundPayout}). Refunds the
- * platform owes when an institution loses its standing are {@link ExitRefundService}'s.
+ * platform owes when an institution loses its standing are {@link ExitRefundService}'s. Each
+ * command loads the order and its refund, lets the {@link Refund} decide, then stores and appends.
  */
 @ApplicationScoped
 public class RefundService {
-  public static final String COOLING_OFF_RULE = "CON-06";
-  public static final String UNCONSUMED_RULE = "CON-07";
-  public static final String SILENCE_RULE = "REL-05";
-
   private final OrderRepository orders;
   private final RefundRepository refunds;
   private final RiskService risk;
@@ -67,130 +63,80 @@ public class RefundService {
     this.settings = settings;
   }
 
-  /** The parent asks for a refund of their own paid order. */
-  @WithTransaction
-  public Uni<RefundView> request(CommandContext command, UUID orderId, String reason) {
-    return refundableOrder(command.actor(), orderId)
-        .chain(order -> requested(command, order, reason));
-  }
-
-  /** The caller's own paid order (another family's is "not found"), no refund of it escalated. */
-  private Uni<Order> refundableOrder(Actor parent, UUID orderId) {
-    return orders
-        .findForUpdate(orderId)
-        .call(found -> found == null ? Uni.createFrom().voidItem() : notEscalated(parent, found))
-        .map(
-            found -> {
-              Order order = Access.ownedBy(parent, found, orderId);
-              order.requireRefundable();
-              return order;
-            });
-  }
-
-  private Uni<Void> notEscalated(Actor parent, Order order) {
-    return refunds
-        .ofOrder(order.id())
-        .invoke(
-            existing -> {
-              if (order.familyId().equals(parent.subject())
-                  && existing.stream().anyMatch(r -> r.status() == RefundStatus.ESCALATED)) {
-                throw ProblemException.conflict(
-                    "refund-escalated", "a refund of this order is with the regulator");
-              }
-            })
-        .replaceWithVoid();
+  /** REL-05: the working days an institution has to answer a refund request. */
+  private AnswerPeriod institutionAnswer() {
+    return new AnswerPeriod(calendar, settings.refund().institutionAutoAcceptWorkingDays());
   }
 
   /**
-   * Inside the cooling-off window the refund is accepted and paid at once (CON-06); after it the
-   * institution answers, or the request is accepted on its behalf after the configured working
-   * days.
+   * The parent asks for a refund of their own paid order (another family's is "not found"). Inside
+   * the cooling-off window it is accepted and paid at once (CON-06); after it the institution
+   * answers, or the request is accepted on its behalf after the configured working days.
    */
-  private Uni<RefundView> requested(CommandContext command, Order order, String reason) {
-    Instant now = clock.now();
-    CoolingOff window = order.coolingOff(OversightClock.BUSINESS_ZONE);
-    boolean coolingOff = window.covers(now);
-    LocalDate autoAcceptOn =
-        coolingOff
-            ? null
-            : calendar.plusWorkingDays(
-                clock.today(), settings.refund().institutionAutoAcceptWorkingDays());
-    Refund refund =
-        new Refund(
-            order.id(),
-            order.institutionId(),
-            order.familyId(),
-            RefundCause.PARENT,
-            coolingOff,
+  @WithTransaction
+  public Uni<RefundView> request(CommandContext command, UUID orderId, String reason) {
+    return orders
+        .findForUpdate(orderId)
+        .map(found -> Access.ownedBy(command.actor(), found, orderId))
+        .chain(
+            order ->
+                refunds
+                    .ofOrder(order.id())
+                    .chain(earlier -> requested(command, order, earlier, reason)));
+  }
+
+  private Uni<RefundView> requested(
+      CommandContext command, Order order, List<Refund> earlier, String reason) {
+    OrderChange<Refund> request =
+        Refund.requestedByParent(
+            order,
+            earlier,
             reason,
-            now,
-            autoAcceptOn);
-    long unconsumed = order.unconsumedFen();
-    order.refundRequested(now);
+            clock.now(),
+            clock.today(),
+            institutionAnswer(),
+            OversightClock.BUSINESS_ZONE);
+    Refund refund = request.subject();
     return refunds
         .persist(refund)
-        .call(
-            () ->
-                outbox.append(
-                    command,
-                    order.record(RefundEvents.refundRequested(order, refund, window, unconsumed))))
+        .call(() -> outbox.appendEach(command, request.events(), order::record))
         .call(() -> risk.afterRefundRequest(command, order))
         .call(
             () ->
-                coolingOff
-                    ? paidInCoolingOff(command, order, refund, now)
+                refund.coolingOff()
+                    ? acceptedAndPaid(
+                        command, order, refund, "COOLING_OFF", Refund.COOLING_OFF_RULE)
                     : Uni.createFrom().voidItem())
         .map(v -> RefundView.of(refund));
   }
 
-  /** CON-06: inside the cooling-off window the refund is accepted and paid at once. */
-  private Uni<Void> paidInCoolingOff(
-      CommandContext command, Order order, Refund refund, Instant now) {
+  /** REL-05 / CON-06: accepted {@code acceptedBy} the institution or by right, and paid at once. */
+  private Uni<Void> acceptedAndPaid(
+      CommandContext command, Order order, Refund refund, String acceptedBy, String rule) {
     return outbox
-        .append(
-            command, order.record(RefundEvents.refundAccepted(order, refund, "COOLING_OFF", now)))
-        .call(() -> payout.pay(command, order, refund, "COOLING_OFF", COOLING_OFF_RULE));
+        .append(command, order.record(refund.accept(order, acceptedBy, clock.now())))
+        .call(() -> payout.pay(command, order, refund, acceptedBy, rule));
   }
 
   /** REL-05: the operator of the institution accepts; the refund is paid at once. */
   @WithTransaction
   public Uni<RefundView> accept(CommandContext command, UUID refundId) {
     return operated(command.actor(), refundId)
-        .chain(
-            pair -> {
-              Refund refund = pair.refund();
-              refund.requireRequested();
-              return outbox
-                  .append(
-                      command,
-                      pair.order()
-                          .record(
-                              RefundEvents.refundAccepted(
-                                  pair.order(), refund, "INSTITUTION", clock.now())))
-                  .chain(
-                      () ->
-                          payout.pay(command, pair.order(), refund, "INSTITUTION", UNCONSUMED_RULE))
-                  .map(v -> RefundView.of(refund));
-            });
+        .call(
+            d ->
+                acceptedAndPaid(
+                    command, d.order(), d.refund(), "INSTITUTION", Refund.UNCONSUMED_RULE))
+        .map(d -> RefundView.of(d.refund()));
   }
 
   /** §11 row 12: the operator refuses within its window; the dispute goes to the regulator. */
   @WithTransaction
   public Uni<RefundView> refuse(CommandContext command, UUID refundId) {
     return operated(command.actor(), refundId)
-        .chain(
-            pair -> {
-              Refund refund = pair.refund();
-              refund.requireRequested();
-              refund.escalated();
-              pair.order().refundEscalated();
-              return outbox
-                  .append(
-                      command,
-                      pair.order()
-                          .record(RefundEvents.refundEscalated(pair.order(), refund, clock.now())))
-                  .map(v -> RefundView.of(refund));
-            });
+        .call(
+            d ->
+                outbox.append(command, d.order().record(d.refund().refuse(d.order(), clock.now()))))
+        .map(d -> RefundView.of(d.refund()));
   }
 
   /**
@@ -204,37 +150,19 @@ public class RefundService {
         .findById(refundId)
         .map(r -> ProblemException.requireFound(r, "refund " + refundId))
         .chain(r -> orders.lockWith(r.orderId(), r).map(order -> new OrderRefund(order, r)))
-        .invoke(d -> requireDecidable(regulator, refundId, d))
-        .chain(d -> decided(command, d, refund));
+        .invoke(d -> Access.inDistrict(regulator, d.order(), "refund " + refundId))
+        .call(d -> decided(command, d, refund))
+        .map(d -> RefundView.of(d.refund()));
   }
 
-  private static void requireDecidable(Actor regulator, UUID refundId, OrderRefund d) {
-    if (!regulator.inDistrict(d.order().district())) {
-      throw ProblemException.notFound("refund " + refundId);
-    }
-    d.refund().requireEscalated();
-    if (!d.order().refundable()) {
-      throw ProblemException.conflict("order-not-refundable", "the order is " + d.order().status());
-    }
-  }
-
-  private Uni<RefundView> decided(CommandContext command, OrderRefund d, boolean refund) {
+  private Uni<Void> decided(CommandContext command, OrderRefund d, boolean refund) {
     Order order = d.order();
-    Refund r = d.refund();
-    Instant now = clock.now();
-    Uni<Void> decided =
-        outbox.append(command, order.record(RefundEvents.refundDecided(order, r, refund, now)));
-    if (!refund) {
-      r.rejected(now);
-      return decided.map(v -> RefundView.of(r));
-    }
-    return decided
-        .chain(
-            () ->
-                outbox.append(
-                    command, order.record(RefundEvents.refundAccepted(order, r, "REGULATOR", now))))
-        .chain(() -> payout.pay(command, order, r, "REGULATOR", UNCONSUMED_RULE))
-        .map(v -> RefundView.of(r));
+    List<PendingEvent> decision = d.refund().decide(order, refund, clock.now());
+    Uni<Integer> appended = outbox.appendEach(command, decision, order::record);
+    return refund
+        ? appended.chain(
+            () -> payout.pay(command, order, d.refund(), "REGULATOR", Refund.UNCONSUMED_RULE))
+        : appended.replaceWithVoid();
   }
 
   /** REL-05: the institution's silence through its last answer day accepts the refund. */
@@ -264,21 +192,20 @@ public class RefundService {
     return orders
         .lockWith(refund.orderId(), refund)
         .chain(
-            order -> {
-              if (!refund.autoAcceptDue(today)) {
-                return Uni.createFrom().item(false);
-              }
-              int answerDays = settings.refund().institutionAutoAcceptWorkingDays();
-              return outbox
-                  .append(
-                      system,
-                      order.record(
-                          RefundEvents.refundAutoAccepted(order, refund, answerDays, clock.now())))
-                  .chain(
-                      () ->
-                          payout.pay(system, order, refund, "INSTITUTION_SILENCE", UNCONSUMED_RULE))
-                  .replaceWith(true);
-            });
+            order ->
+                refund
+                    .autoAccept(order, today, institutionAnswer(), clock.now())
+                    .map(accepted -> paidInSilence(system, order, refund, accepted))
+                    .orElseGet(() -> Uni.createFrom().item(false)));
+  }
+
+  private Uni<Boolean> paidInSilence(
+      CommandContext system, Order order, Refund refund, PendingEvent accepted) {
+    return outbox
+        .append(system, order.record(accepted))
+        .call(
+            () -> payout.pay(system, order, refund, "INSTITUTION_SILENCE", Refund.UNCONSUMED_RULE))
+        .replaceWith(true);
   }
 
   /** A refund with its order, locked. */

@@ -1,6 +1,7 @@
 package cn.anshan.oversight.escrow.domain.order;
 
 import cn.anshan.oversight.escrow.domain.entitlement.HeldSession;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,6 +11,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -56,7 +58,7 @@ public class Consumption {
 
   protected Consumption() {}
 
-  public Consumption(
+  Consumption(
       UUID orderId,
       String institutionId,
       String familyId,
@@ -80,16 +82,62 @@ public class Consumption {
     this.status = ConsumptionStatus.REQUESTED;
   }
 
-  /** REL-02: confirmed by the parent, or by silence when {@code auto}. */
-  public void confirmed(boolean auto, long releasedFen, Instant at) {
-    requireRequested();
-    this.status = auto ? ConsumptionStatus.AUTO_CONFIRMED : ConsumptionStatus.CONFIRMED;
-    this.releasedFen = releasedFen;
-    this.resolvedAt = at;
+  /**
+   * REL-02 / REL-04: the institution asks to consume the order's next paid lesson for {@code
+   * session} (the caller checked the evidence: {@link LessonEvidence}); the parent answers by
+   * {@code autoConfirmOn}. The lesson with its ConsumptionRequested event.
+   */
+  public static OrderChange<Consumption> requested(
+      Order order, HeldSession session, Instant now, LocalDate autoConfirmOn) {
+    int lessonNo = order.consumptionRequested(now);
+    Consumption lesson =
+        new Consumption(
+            order.id(),
+            order.institutionId(),
+            order.familyId(),
+            lessonNo,
+            session,
+            order.contract().courseName(),
+            now,
+            autoConfirmOn);
+    return OrderChange.of(lesson, ConsumptionEvents.consumptionRequested(order, lesson));
   }
 
-  /** REL-07: a dispute blocks the release. */
-  public void disputed(String reason, Instant at) {
+  /**
+   * REL-02: {@code amountFen} of the lesson's reservation was paid to the institution (journal
+   * entry {@code entryId}) once it was confirmed {@code how} ({@code answerDays}: the parent's
+   * working days, for a silent confirmation). The answer's event, then FundsReleased with the
+   * order's new totals.
+   */
+  public List<PendingEvent> released(
+      Order order, Confirmation how, long amountFen, UUID entryId, int answerDays, Instant at) {
+    PendingEvent answered =
+        switch (how) {
+          case PARENT -> {
+            confirmed(false, amountFen, at);
+            yield ConsumptionEvents.consumptionConfirmed(order, this);
+          }
+          case AUTO -> {
+            confirmed(true, amountFen, at);
+            yield ConsumptionEvents.consumptionAutoConfirmed(order, this, answerDays);
+          }
+          case REGULATOR -> {
+            disputeResolved(true, amountFen, at);
+            yield ConsumptionEvents.disputeResolved(order, this, true);
+          }
+        };
+    order.released(amountFen, at);
+    return List.of(
+        answered, ConsumptionEvents.fundsReleased(order, this, amountFen, how.name(), entryId));
+  }
+
+  /** REL-07: the parent disputes; the reservation stays blocked until the regulator decides. */
+  public PendingEvent dispute(Order order, String reason, Instant at) {
+    disputed(reason, at);
+    return ConsumptionEvents.consumptionDisputed(order, this);
+  }
+
+  void disputed(String reason, Instant at) {
     requireRequested();
     this.status = ConsumptionStatus.DISPUTED;
     this.disputeReason = reason;
@@ -97,10 +145,32 @@ public class Consumption {
   }
 
   /**
-   * REL-07: the regulator resolves a dispute: released to the institution (CONFIRMED) or returned
-   * to the family (RETURNED).
+   * REL-07: the regulator resolves the dispute by returning the lesson's reservation to the
+   * family's balance in custody (RETURN).
    */
-  public void disputeResolved(boolean release, long releasedFen, Instant at) {
+  public PendingEvent returned(Order order, Instant at) {
+    disputeResolved(false, 0, at);
+    return ConsumptionEvents.disputeResolved(order, this, false);
+  }
+
+  /** REL-07: only a disputed lesson of an order not refunded is resolved by the regulator. */
+  public void requireResolvable(Order order) {
+    requireDisputed();
+    if (order.status() == OrderStatus.REFUNDED) {
+      throw ProblemException.conflict("order-refunded", "the order was refunded");
+    }
+  }
+
+  /** REL-02: confirmed by the parent, or by silence when {@code auto}. */
+  private void confirmed(boolean auto, long releasedFen, Instant at) {
+    requireRequested();
+    this.status = auto ? ConsumptionStatus.AUTO_CONFIRMED : ConsumptionStatus.CONFIRMED;
+    this.releasedFen = releasedFen;
+    this.resolvedAt = at;
+  }
+
+  /** REL-07: released to the institution (CONFIRMED) or returned to the family (RETURNED). */
+  private void disputeResolved(boolean release, long releasedFen, Instant at) {
     requireDisputed();
     this.status = release ? ConsumptionStatus.CONFIRMED : ConsumptionStatus.RETURNED;
     this.releasedFen = releasedFen;
@@ -118,6 +188,11 @@ public class Consumption {
   /** REL-02: silence until the end of the auto-confirm day; confirmed from the next day on. */
   public boolean autoConfirmDue(LocalDate today) {
     return status == ConsumptionStatus.REQUESTED && today.isAfter(autoConfirmOn);
+  }
+
+  /** REL-02: due for a silent confirmation, unless a refund of the order came first. */
+  public boolean autoConfirmDue(LocalDate today, Order order) {
+    return autoConfirmDue(today) && order.status() != OrderStatus.REFUNDED;
   }
 
   /**

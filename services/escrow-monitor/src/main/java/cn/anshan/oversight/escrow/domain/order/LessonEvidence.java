@@ -5,6 +5,7 @@ import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -51,6 +52,15 @@ public final class LessonEvidence {
                   + order.periodEnd()));
     }
     return Optional.empty();
+  }
+
+  /** REL-04 / REL-02: refused unless {@code session} can be consumed for {@code order}. */
+  public static void require(Order order, HeldSession session, Instant now) {
+    check(order, session, now)
+        .ifPresent(
+            v -> {
+              throw ProblemException.rules(List.of(v));
+            });
   }
 
   /**

@@ -4,6 +4,7 @@ import cn.anshan.oversight.escrow.domain.contract.Instalments;
 import cn.anshan.oversight.escrow.domain.contract.SignedContract;
 import cn.anshan.oversight.escrow.domain.entitlement.Category;
 import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
+import cn.anshan.oversight.kit.events.Aggregate;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.problem.ProblemException;
@@ -24,7 +25,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "prepay_order")
-public class Order {
+public class Order implements Aggregate {
   public static final String AGGREGATE_TYPE = "Order";
 
   @Id private UUID id;
@@ -153,10 +154,11 @@ public class Order {
   }
 
   /**
-   * PRE-05: the custody bank reports the next instalment (the whole amount for a lump sum); its
-   * lessons become consumable.
+   * PRE-05: the custody bank reports the next instalment (the whole amount for a lump sum) by
+   * {@code bankRef}'s route; its lessons become consumable. The PaymentReceivedIntoEscrow event
+   * ({@code entitled}: whether the institution may collect it, LST-01).
    */
-  public Instalment instalmentPaid(String bankRef, String route, Instant at) {
+  public PendingEvent instalmentPaid(String bankRef, String route, boolean entitled, Instant at) {
     requireAwaitingPayment();
     Instalment paid = nextInstalment();
     if (instalmentsPaid == 0) {
@@ -169,7 +171,7 @@ public class Order {
     paidFen += paid.amountFen();
     this.lastActivityAt = at;
     this.status = OrderStatus.PAID;
-    return paid;
+    return OrderEvents.paymentReceived(this, paid, bankRef, route, entitled, at);
   }
 
   /** PRE-05: a bank payment needs an instalment still due; a paid or closed order takes none. */
@@ -203,14 +205,14 @@ public class Order {
   }
 
   /** REL-02: the institution asks to consume the next lesson; returns its number (1-based). */
-  public int consumptionRequested(Instant at) {
+  int consumptionRequested(Instant at) {
     requireConsumable();
     lastActivityAt = at;
     return ++lessonsRequested;
   }
 
   /** REL-02: a confirmed lesson was released to the institution. */
-  public void released(long amount, Instant at) {
+  void released(long amount, Instant at) {
     releasedFen += amount;
     lessonsReleased++;
     lastActivityAt = at;
@@ -232,20 +234,20 @@ public class Order {
     }
   }
 
-  public void refundRequested(Instant at) {
+  void refundRequested(Instant at) {
     requireRefundable();
     status = OrderStatus.REFUND_REQUESTED;
     lastActivityAt = at;
   }
 
   /** The refund answer was negative: the order goes on until the regulator decides. */
-  public void refundEscalated() {
+  void refundEscalated() {
     if (status == OrderStatus.REFUND_REQUESTED) {
       status = OrderStatus.PAID;
     }
   }
 
-  public void refunded(long amount, Instant at) {
+  void refunded(long amount, Instant at) {
     refundedFen += amount;
     status = OrderStatus.REFUNDED;
     lastActivityAt = at;
@@ -262,6 +264,7 @@ public class Order {
   }
 
   /** Gives an event about this aggregate its next version, where the command appends it. */
+  @Override
   public DomainEvent record(PendingEvent event) {
     return event.numbered(AGGREGATE_TYPE, id.toString(), ++version);
   }

@@ -1,5 +1,6 @@
 package cn.anshan.oversight.escrow.domain.order;
 
+import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,15 +9,27 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * A refund of an order (REL-05, REL-09, CON-06…08, §11 row 12), paid from custody by the original
- * payment route.
+ * payment route. Its transitions change the order with it and return the events the order numbers.
  */
 @Entity
 @Table(name = "refund")
 public class Refund {
+  /** CON-06: inside the cooling-off window the refund is due by right and paid at once. */
+  public static final String COOLING_OFF_RULE = "CON-06";
+
+  /** CON-07: otherwise the family gets the unconsumed value. */
+  public static final String UNCONSUMED_RULE = "CON-07";
+
+  /** REL-09 / CON-08: an institution that lost its standing refunds every open order in full. */
+  public static final String INSTITUTION_EXIT_RULE = "REL-09";
+
   @Id private UUID id;
 
   private UUID orderId;
@@ -49,7 +62,7 @@ public class Refund {
 
   protected Refund() {}
 
-  public Refund(
+  Refund(
       UUID orderId,
       String institutionId,
       String familyId,
@@ -70,16 +83,139 @@ public class Refund {
     this.status = RefundStatus.REQUESTED;
   }
 
-  /** REL-05: accepted by the institution, by its silence, or by right (cooling-off, REL-09). */
-  public void paid(String acceptedHow, long amountFen, String route, Instant at) {
+  /**
+   * CON-06 / CON-07 / §11 row 12: the parent asks for a refund of their paid order; refused while a
+   * refund of it is with the regulator ({@code earlier}: the order's refunds so far) or unless the
+   * order is paid without an open refund. Inside the cooling-off window (CON-06) the refund is due
+   * by right ({@link #coolingOff()}: the caller accepts and pays it at once); otherwise the
+   * institution answers by the last day of {@code answer} counted from {@code today}. The refund
+   * with its RefundRequested event.
+   */
+  public static OrderChange<Refund> requestedByParent(
+      Order order,
+      List<Refund> earlier,
+      String reason,
+      Instant now,
+      LocalDate today,
+      AnswerPeriod answer,
+      ZoneId zone) {
+    if (earlier.stream().anyMatch(r -> r.status == RefundStatus.ESCALATED)) {
+      throw ProblemException.conflict(
+          "refund-escalated", "a refund of this order is with the regulator");
+    }
+    order.requireRefundable();
+    CoolingOff window = order.coolingOff(zone);
+    boolean coolingOff = window.covers(now);
+    LocalDate autoAcceptOn = coolingOff ? null : answer.lastDayFrom(today);
+    Refund refund =
+        new Refund(
+            order.id(),
+            order.institutionId(),
+            order.familyId(),
+            RefundCause.PARENT,
+            coolingOff,
+            reason,
+            now,
+            autoAcceptOn);
+    long unconsumed = order.unconsumedFen();
+    order.refundRequested(now);
+    return OrderChange.of(refund, RefundEvents.refundRequested(order, refund, window, unconsumed));
+  }
+
+  /** The order's refund not yet paid, if any: the one an exit refund pays (REL-09). */
+  public static Optional<Refund> unpaidOf(List<Refund> refunds) {
+    return refunds.stream().filter(r -> r.status != RefundStatus.PAID).findFirst();
+  }
+
+  /**
+   * REL-09 / CON-08: a refund nobody asked for, accepted on behalf of an institution that lost its
+   * standing; the refund with its RefundRequested and RefundAccepted events.
+   */
+  public static OrderChange<Refund> openedForExit(Order order, Instant now, ZoneId zone) {
+    Refund refund =
+        new Refund(
+            order.id(),
+            order.institutionId(),
+            order.familyId(),
+            RefundCause.INSTITUTION,
+            false,
+            null,
+            now,
+            null);
+    return OrderChange.of(
+        refund,
+        RefundEvents.refundRequested(order, refund, order.coolingOff(zone), order.unconsumedFen()),
+        RefundEvents.refundAccepted(order, refund, "INSTITUTION_LOST_STANDING", now));
+  }
+
+  /**
+   * REL-05 / CON-06: accepted {@code acceptedBy} the institution or by right; only a requested
+   * refund is. The caller pays it ({@link #paid}).
+   */
+  public PendingEvent accept(Order order, String acceptedBy, Instant at) {
+    requireRequested();
+    return RefundEvents.refundAccepted(order, this, acceptedBy, at);
+  }
+
+  /** §11 row 12: the institution refuses within its window; the dispute goes to the regulator. */
+  public PendingEvent refuse(Order order, Instant at) {
+    escalated();
+    order.refundEscalated();
+    return RefundEvents.refundEscalated(order, this, at);
+  }
+
+  /**
+   * §11 row 12: the regulator decides a refund the institution refused, on an order still
+   * refundable: REFUND accepts it (the caller pays it), REJECT closes the request. The
+   * RefundDisputeDecided event, then RefundAccepted for a refund.
+   */
+  public List<PendingEvent> decide(Order order, boolean refund, Instant at) {
+    requireEscalated();
+    if (!order.refundable()) {
+      throw ProblemException.conflict("order-not-refundable", "the order is " + order.status());
+    }
+    PendingEvent decided = RefundEvents.refundDecided(order, this, refund, at);
+    if (!refund) {
+      rejected(at);
+      return List.of(decided);
+    }
+    return List.of(decided, RefundEvents.refundAccepted(order, this, "REGULATOR", at));
+  }
+
+  /**
+   * REL-05: the institution's silence through its last answer day accepts the refund; empty if it
+   * is no longer due. The caller pays it.
+   */
+  public Optional<PendingEvent> autoAccept(
+      Order order, LocalDate today, AnswerPeriod answer, Instant at) {
+    if (!autoAcceptDue(today)) {
+      return Optional.empty();
+    }
+    return Optional.of(RefundEvents.refundAutoAccepted(order, this, answer.workingDays(), at));
+  }
+
+  /**
+   * REL-05: paid, accepted {@code acceptedBy}, by the original route: {@code amountFen} left
+   * custody for the family and {@code lessonsReturned} reservations went back with it; the order is
+   * refunded. The RefundPaid event under {@code ruleId}.
+   */
+  public PendingEvent paid(
+      Order order,
+      String acceptedBy,
+      long amountFen,
+      int lessonsReturned,
+      String ruleId,
+      Instant at) {
     if (status == RefundStatus.PAID) {
       throw ProblemException.conflict("refund-paid", "the refund was paid already");
     }
-    this.acceptedHow = acceptedHow;
+    this.acceptedHow = acceptedBy;
     this.amountFen = amountFen;
-    this.route = route;
+    this.route = "ORIGINAL";
     this.paidAt = at;
     this.status = RefundStatus.PAID;
+    order.refunded(amountFen, at);
+    return RefundEvents.refundPaid(order, this, ruleId, lessonsReturned);
   }
 
   /** §11 row 12: only a requested refund is answered by the institution; twice is a conflict. */
@@ -96,12 +232,12 @@ public class Refund {
     }
   }
 
-  public void escalated() {
+  void escalated() {
     requireRequested();
     status = RefundStatus.ESCALATED;
   }
 
-  public void rejected(Instant at) {
+  private void rejected(Instant at) {
     requireEscalated();
     status = RefundStatus.REJECTED;
     paidAt = null;

@@ -9,10 +9,12 @@ import cn.anshan.oversight.escrow.domain.contract.PaymentPlan;
 import cn.anshan.oversight.escrow.domain.contract.SignedContract;
 import cn.anshan.oversight.escrow.domain.entitlement.Category;
 import cn.anshan.oversight.escrow.domain.entitlement.HeldSession;
+import cn.anshan.oversight.escrow.domain.order.Confirmation;
 import cn.anshan.oversight.escrow.domain.order.Consumption;
 import cn.anshan.oversight.escrow.domain.order.ConsumptionStatus;
 import cn.anshan.oversight.escrow.domain.order.Order;
 import cn.anshan.oversight.escrow.domain.order.OrderStatus;
+import cn.anshan.oversight.escrow.domain.order.Refund;
 import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import java.time.Instant;
@@ -180,24 +182,17 @@ class LedgerPropertiesTest {
                 "bank-" + order.id(),
                 now);
             store.save(ledger);
-            order.instalmentPaid("bank-" + order.id(), "WECHAT_PAY", now);
+            order.instalmentPaid("bank-" + order.id(), "WECHAT_PAY", true, now);
             mustChange = true;
           }
           case REQUEST -> {
             if (!order.canRequestConsumption()) {
               continue;
             }
-            int n = order.consumptionRequested(now);
+            int n = order.lessonsRequested() + 1;
             family.consumptions.add(
-                new Consumption(
-                    order.id(),
-                    order.institutionId(),
-                    order.familyId(),
-                    n,
-                    session(order, n),
-                    "少儿围棋进阶",
-                    now,
-                    LocalDate.parse("2026-05-21")));
+                Consumption.requested(order, session(order, n), now, LocalDate.parse("2026-05-21"))
+                    .subject());
           }
           case CONFIRM, AUTO_CONFIRM -> {
             Consumption c = pickRequested(family, op.pick());
@@ -208,8 +203,13 @@ class LedgerPropertiesTest {
             UUID pending = reservation(ledger, c.lessonNo());
             long amount = Movements.releaseLesson(ledger, pending, "c:" + c.id(), now);
             store.save(ledger);
-            c.confirmed(op.kind() == Kind.AUTO_CONFIRM, amount, now);
-            order.released(amount, now);
+            c.released(
+                order,
+                op.kind() == Kind.AUTO_CONFIRM ? Confirmation.AUTO : Confirmation.PARENT,
+                amount,
+                pending,
+                15,
+                now);
             confirmed.merge(order.id(), 1, Integer::sum);
             mustChange = true;
           }
@@ -218,7 +218,7 @@ class LedgerPropertiesTest {
             if (c == null) {
               continue;
             }
-            c.disputed("no teacher", now);
+            c.dispute(order, "no teacher", now);
           }
           case REFUND, REVOKE -> {
             List<Family> targets =
@@ -243,7 +243,9 @@ class LedgerPropertiesTest {
                       now);
               store.save(ledger);
               f.consumptions.forEach(c -> c.cancelled(now));
-              f.order.refunded(amount, now);
+              Refund.openedForExit(f.order, now, ZoneOffset.UTC)
+                  .subject()
+                  .paid(f.order, "INSTITUTION", amount, open.size(), "CON-07", now);
               assertEquals(
                   f.order.amountFen() - f.order.releasedFen(),
                   amount,

@@ -1,11 +1,9 @@
-package cn.anshan.oversight.escrow.messaging;
+package cn.anshan.oversight.escrow.domain.order;
 
 import cn.anshan.oversight.escrow.domain.contract.PaymentMethod;
 import cn.anshan.oversight.escrow.domain.contract.PaymentPlan;
 import cn.anshan.oversight.escrow.domain.contract.SignedContract;
 import cn.anshan.oversight.escrow.domain.entitlement.Category;
-import cn.anshan.oversight.escrow.domain.order.CoolingOff;
-import cn.anshan.oversight.escrow.domain.order.Order;
 import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
 import cn.anshan.oversight.kit.events.PendingEvent;
 import java.time.Instant;
@@ -84,7 +82,7 @@ public final class OrderEvents {
       int instalments,
       Instant receivedAt) {}
 
-  public static PendingEvent orderPlaced(Order o, CoolingOff coolingOff) {
+  static PendingEvent orderPlaced(Order o, CoolingOff coolingOff) {
     return of(
         o,
         "OrderPlaced.v1",
@@ -115,7 +113,7 @@ public final class OrderEvents {
     return new PaymentTerms(c.paymentPlan(), c.instalments(), c.paymentMethod());
   }
 
-  public static PendingEvent contractSigned(Order o) {
+  static PendingEvent contractSigned(Order o) {
     SignedContract c = o.contract();
     return of(
         o,
@@ -145,7 +143,7 @@ public final class OrderEvents {
   }
 
   /** One instalment (the whole amount for a lump sum) received by {@code bankRef}'s route. */
-  public static PendingEvent paymentReceived(
+  static PendingEvent paymentReceived(
       Order o,
       Order.Instalment instalment,
       String bankRef,

@@ -1,9 +1,5 @@
-package cn.anshan.oversight.escrow.messaging;
+package cn.anshan.oversight.escrow.domain.order;
 
-import cn.anshan.oversight.escrow.domain.order.CoolingOff;
-import cn.anshan.oversight.escrow.domain.order.Order;
-import cn.anshan.oversight.escrow.domain.order.Refund;
-import cn.anshan.oversight.escrow.domain.order.RefundCause;
 import cn.anshan.oversight.kit.events.PendingEvent;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,7 +66,7 @@ public final class RefundEvents {
       String originalRoute,
       Instant paidAt) {}
 
-  public static PendingEvent refundRequested(
+  static PendingEvent refundRequested(
       Order o, Refund r, CoolingOff coolingOff, long unconsumedFen) {
     return OrderEvents.of(
         o,
@@ -89,14 +85,14 @@ public final class RefundEvents {
             r.requestedAt()));
   }
 
-  public static PendingEvent refundAccepted(Order o, Refund r, String acceptedBy, Instant at) {
+  static PendingEvent refundAccepted(Order o, Refund r, String acceptedBy, Instant at) {
     return OrderEvents.of(
         o,
         "RefundAccepted.v1",
         new RefundAccepted(o.id(), r.id(), o.institutionId(), o.district(), acceptedBy, at));
   }
 
-  public static PendingEvent refundAutoAccepted(Order o, Refund r, int workingDays, Instant at) {
+  static PendingEvent refundAutoAccepted(Order o, Refund r, int workingDays, Instant at) {
     return OrderEvents.of(
         o,
         "RefundAutoAccepted.v1",
@@ -104,14 +100,14 @@ public final class RefundEvents {
             o.id(), r.id(), o.institutionId(), o.district(), r.autoAcceptOn(), workingDays, at));
   }
 
-  public static PendingEvent refundEscalated(Order o, Refund r, Instant at) {
+  static PendingEvent refundEscalated(Order o, Refund r, Instant at) {
     return OrderEvents.of(
         o,
         "RefundDisputeEscalated.v1",
         new RefundDisputeEscalated(o.id(), r.id(), o.institutionId(), o.district(), at));
   }
 
-  public static PendingEvent refundDecided(Order o, Refund r, boolean refund, Instant at) {
+  static PendingEvent refundDecided(Order o, Refund r, boolean refund, Instant at) {
     return OrderEvents.of(
         o,
         "RefundDisputeDecided.v1",
@@ -119,7 +115,7 @@ public final class RefundEvents {
             o.id(), r.id(), o.institutionId(), o.district(), refund ? "REFUND" : "REJECT", at));
   }
 
-  public static PendingEvent refundPaid(Order o, Refund r, String ruleId, int lessonsReturned) {
+  static PendingEvent refundPaid(Order o, Refund r, String ruleId, int lessonsReturned) {
     return OrderEvents.of(
         o,
         "RefundPaid.v1",

@@ -1,7 +1,5 @@
-package cn.anshan.oversight.escrow.messaging;
+package cn.anshan.oversight.escrow.domain.order;
 
-import cn.anshan.oversight.escrow.domain.order.Consumption;
-import cn.anshan.oversight.escrow.domain.order.Order;
 import cn.anshan.oversight.kit.events.PendingEvent;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -73,7 +71,7 @@ public final class ConsumptionEvents {
       UUID journalEntryId,
       Instant releasedAt) {}
 
-  public static PendingEvent consumptionRequested(Order o, Consumption c) {
+  static PendingEvent consumptionRequested(Order o, Consumption c) {
     return OrderEvents.of(
         o,
         "ConsumptionRequested.v1",
@@ -89,7 +87,7 @@ public final class ConsumptionEvents {
             c.requestedAt()));
   }
 
-  public static PendingEvent consumptionConfirmed(Order o, Consumption c) {
+  static PendingEvent consumptionConfirmed(Order o, Consumption c) {
     return OrderEvents.of(
         o,
         "ConsumptionConfirmed.v1",
@@ -97,7 +95,7 @@ public final class ConsumptionEvents {
             o.id(), c.id(), o.institutionId(), o.district(), c.lessonNo(), c.resolvedAt()));
   }
 
-  public static PendingEvent consumptionAutoConfirmed(Order o, Consumption c, int workingDays) {
+  static PendingEvent consumptionAutoConfirmed(Order o, Consumption c, int workingDays) {
     return OrderEvents.of(
         o,
         "ConsumptionAutoConfirmed.v1",
@@ -112,7 +110,7 @@ public final class ConsumptionEvents {
             c.resolvedAt()));
   }
 
-  public static PendingEvent consumptionDisputed(Order o, Consumption c) {
+  static PendingEvent consumptionDisputed(Order o, Consumption c) {
     return OrderEvents.of(
         o,
         "ConsumptionDisputed.v1",
@@ -120,7 +118,7 @@ public final class ConsumptionEvents {
             o.id(), c.id(), o.institutionId(), o.district(), c.lessonNo(), c.resolvedAt()));
   }
 
-  public static PendingEvent disputeResolved(Order o, Consumption c, boolean release) {
+  static PendingEvent disputeResolved(Order o, Consumption c, boolean release) {
     return OrderEvents.of(
         o,
         "ConsumptionDisputeResolved.v1",
@@ -134,7 +132,7 @@ public final class ConsumptionEvents {
             c.resolvedAt()));
   }
 
-  public static PendingEvent fundsReleased(
+  static PendingEvent fundsReleased(
       Order o, Consumption c, long amount, String confirmation, UUID entryId) {
     return OrderEvents.of(
         o,
