@@ -2,13 +2,11 @@ package cn.anshan.oversight.escrow.service;
 
 import cn.anshan.oversight.escrow.config.EscrowSettings;
 import cn.anshan.oversight.escrow.domain.order.Order;
-import cn.anshan.oversight.escrow.domain.risk.RiskGrade;
-import cn.anshan.oversight.escrow.domain.risk.RiskIndicator;
+import cn.anshan.oversight.escrow.domain.risk.RiskEvents;
 import cn.anshan.oversight.escrow.domain.risk.RiskRules;
 import cn.anshan.oversight.escrow.domain.risk.RiskRules.Trip;
 import cn.anshan.oversight.escrow.domain.risk.SalesSpike;
 import cn.anshan.oversight.escrow.domain.supervision.Supervision;
-import cn.anshan.oversight.escrow.messaging.RiskEvents;
 import cn.anshan.oversight.escrow.repository.BankMovementRepository;
 import cn.anshan.oversight.escrow.repository.ConsumptionRepository;
 import cn.anshan.oversight.escrow.repository.LedgerRepository;
@@ -18,7 +16,7 @@ import cn.anshan.oversight.escrow.repository.RiskTripRepository;
 import cn.anshan.oversight.escrow.repository.SupervisionRepository;
 import cn.anshan.oversight.kit.db.OneAtATime;
 import cn.anshan.oversight.kit.events.CommandContext;
-import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.time.OversightClock;
@@ -91,27 +89,13 @@ public class RiskService {
 
   private Uni<Void> announce(
       CommandContext context, String institutionId, String district, Trip trip, Instant now) {
+    PendingEvent tripped = trip.trippedAt(institutionId, district, now);
     return trips
         .nextVersion(institutionId, district)
         .chain(
             version ->
-                outbox.append(context, tripped(version, institutionId, district, trip, now)));
-  }
-
-  private static DomainEvent tripped(
-      long version, String institutionId, String district, Trip trip, Instant now) {
-    return RiskEvents.riskTripped(
-        version,
-        new RiskEvents.RiskIndicatorTripped(
-            institutionId,
-            district,
-            trip.indicator().name(),
-            trip.grade().name(),
-            trip.value(),
-            trip.threshold(),
-            trip.indicator().rule(),
-            trip.detail(),
-            now));
+                outbox.append(
+                    context, tripped.numbered(RiskEvents.AGGREGATE_TYPE, institutionId, version)));
   }
 
   /** Trips {@code trip} if there is one (see {@link #trip}); returns whether it did. */
@@ -129,22 +113,11 @@ public class RiskService {
   public Uni<Void> afterPayment(
       CommandContext context, Order order, String bankRef, long amountFen, boolean entitled) {
     Uni<Boolean> first =
-        entitled
-            ? Uni.createFrom().item(false)
-            : trip(
-                context,
-                order.institutionId(),
-                order.district(),
-                new Trip(
-                    RiskIndicator.COLLECTION_WHILE_NOT_ENTITLED,
-                    RiskGrade.RED,
-                    amountFen,
-                    0,
-                    "payment of "
-                        + amountFen
-                        + " fen for order "
-                        + order.id()
-                        + " arrived while the institution may not collect"));
+        tripIfAny(
+            context,
+            order.institutionId(),
+            order.district(),
+            RiskRules.collectionWhileNotEntitled(order.id(), amountFen, entitled));
     Instant now = clock.now();
     SalesSpike spike = settings.risk().salesSpike();
     // The payment being recorded counts in the last window; the query sees only earlier ones.
@@ -198,16 +171,7 @@ public class RiskService {
             context,
             miss.institutionId(),
             miss.district(),
-            new Trip(
-                RiskIndicator.CONSUMPTION_WITHOUT_ATTENDANCE,
-                RiskGrade.ORANGE,
-                1,
-                0,
-                "a lesson of order "
-                    + miss.orderId()
-                    + " was asked for session "
-                    + miss.sessionId()
-                    + ", which the order's child did not attend"))
+            RiskRules.consumptionWithoutAttendance(miss.orderId(), miss.sessionId()))
         .replaceWithVoid();
   }
 

@@ -1,8 +1,11 @@
 package cn.anshan.oversight.escrow.domain.risk;
 
+import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.problem.ProblemException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Measures and grades of the §11 row 13 indicators. Plain Java. */
 public final class RiskRules {
@@ -10,7 +13,51 @@ public final class RiskRules {
 
   /** A tripped indicator before it is stored. */
   public record Trip(
-      RiskIndicator indicator, RiskGrade grade, double value, double threshold, String detail) {}
+      RiskIndicator indicator, RiskGrade grade, double value, double threshold, String detail) {
+
+    /**
+     * The RiskIndicatorTripped event of {@code institutionId}'s risk record, for the command to
+     * number with the trip counter's version, once the trip is claimed (one per indicator a day).
+     */
+    public PendingEvent trippedAt(String institutionId, String district, Instant at) {
+      return RiskEvents.riskTripped(institutionId, district, this, at);
+    }
+  }
+
+  /**
+   * LST-01: a payment of {@code amountFen} for {@code orderId} reached custody while not entitled.
+   */
+  public static Optional<Trip> collectionWhileNotEntitled(
+      UUID orderId, long amountFen, boolean entitled) {
+    if (entitled) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Trip(
+            RiskIndicator.COLLECTION_WHILE_NOT_ENTITLED,
+            RiskGrade.RED,
+            amountFen,
+            0,
+            "payment of "
+                + amountFen
+                + " fen for order "
+                + orderId
+                + " arrived while the institution may not collect"));
+  }
+
+  /** REL-04: a lesson of {@code orderId} was asked for a session its child did not attend. */
+  public static Trip consumptionWithoutAttendance(UUID orderId, UUID sessionId) {
+    return new Trip(
+        RiskIndicator.CONSUMPTION_WITHOUT_ATTENDANCE,
+        RiskGrade.ORANGE,
+        1,
+        0,
+        "a lesson of order "
+            + orderId
+            + " was asked for session "
+            + sessionId
+            + ", which the order's child did not attend");
+  }
 
   /**
    * Row 13 (a): a custody bank states the balance of a day that has begun (today: so far), never of

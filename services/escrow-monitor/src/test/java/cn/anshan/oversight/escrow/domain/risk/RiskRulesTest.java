@@ -3,6 +3,9 @@ package cn.anshan.oversight.escrow.domain.risk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.anshan.oversight.kit.events.PendingEvent;
+import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -89,5 +92,33 @@ class RiskRulesTest {
     assertEquals(
         RiskIndicator.FAST_CONSUMPTION, RiskRules.fastConsumption(8, 7).orElseThrow().indicator());
     assertEquals("PLT-14", RiskIndicator.FAST_CONSUMPTION.rule());
+  }
+
+  @Test
+  @DisplayName("LST-01: money arriving while not entitled trips RED, with the rule on its event")
+  void lst01CollectionWhileNotEntitled() {
+    UUID order = UUID.randomUUID();
+    assertTrue(RiskRules.collectionWhileNotEntitled(order, 6_000, true).isEmpty());
+    RiskRules.Trip trip = RiskRules.collectionWhileNotEntitled(order, 6_000, false).orElseThrow();
+    assertEquals(RiskGrade.RED, trip.grade());
+
+    PendingEvent event = trip.trippedAt("inst-1", "tiedong", Instant.EPOCH);
+    assertEquals("RiskIndicatorTripped.v1", event.name());
+    RiskEvents.RiskIndicatorTripped data = (RiskEvents.RiskIndicatorTripped) event.data();
+    assertEquals("LST-01", data.ruleId());
+    assertEquals("COLLECTION_WHILE_NOT_ENTITLED", data.indicator());
+    assertEquals(
+        "InstitutionRisk",
+        event.numbered("InstitutionRisk", "inst-1", 3).aggregateType(),
+        "numbered by the institution's risk record");
+  }
+
+  @Test
+  @DisplayName("REL-04: a lesson asked for a session the child missed trips ORANGE")
+  void rel04ConsumptionWithoutAttendance() {
+    RiskRules.Trip trip =
+        RiskRules.consumptionWithoutAttendance(UUID.randomUUID(), UUID.randomUUID());
+    assertEquals(RiskIndicator.CONSUMPTION_WITHOUT_ATTENDANCE, trip.indicator());
+    assertEquals(RiskGrade.ORANGE, trip.grade());
   }
 }
