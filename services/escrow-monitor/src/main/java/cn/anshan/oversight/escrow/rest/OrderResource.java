@@ -111,7 +111,7 @@ public class OrderResource {
         request,
         () ->
             orders
-                .place(command, request.toCommand())
+                .place(command, request.toForm())
                 .map(
                     view ->
                         CommandResult.created(

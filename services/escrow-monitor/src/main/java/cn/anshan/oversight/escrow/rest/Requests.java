@@ -2,7 +2,7 @@ package cn.anshan.oversight.escrow.rest;
 
 import cn.anshan.oversight.escrow.domain.contract.PaymentMethod;
 import cn.anshan.oversight.escrow.domain.contract.PaymentPlan;
-import cn.anshan.oversight.escrow.domain.order.OrderRequest;
+import cn.anshan.oversight.escrow.domain.order.OrderForm;
 import cn.anshan.oversight.escrow.domain.supervision.CustodyAgreement;
 import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
 import jakarta.validation.Valid;
@@ -73,8 +73,8 @@ public final class Requests {
       @NotNull LocalDate periodEnd,
       @NotNull @Valid Contract contract) {
 
-    OrderRequest toCommand() {
-      return new OrderRequest(
+    OrderForm toForm() {
+      return new OrderForm(
           courseId,
           childId,
           classHours,

@@ -42,7 +42,10 @@ public final class Access {
     return order;
   }
 
-  /** A regulator of the order's district; {@code what} (the order's refund or lesson) is a 404. */
+  /**
+   * Only a regulator of the order's district acts on its refunds and lessons; to anyone else {@code
+   * what} is a 404, as if absent.
+   */
   public static void inDistrict(Actor regulator, Order order, String what) {
     if (!regulator.inDistrict(order.district())) {
       throw ProblemException.notFound(what);

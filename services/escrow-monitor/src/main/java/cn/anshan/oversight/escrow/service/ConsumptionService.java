@@ -2,6 +2,7 @@ package cn.anshan.oversight.escrow.service;
 
 import cn.anshan.oversight.escrow.config.EscrowSettings;
 import cn.anshan.oversight.escrow.domain.entitlement.HeldSession;
+import cn.anshan.oversight.escrow.domain.order.AnswerPeriod;
 import cn.anshan.oversight.escrow.domain.order.Confirmation;
 import cn.anshan.oversight.escrow.domain.order.Consumption;
 import cn.anshan.oversight.escrow.domain.order.LessonEvidence;
@@ -129,8 +130,8 @@ public class ConsumptionService {
             order,
             session,
             clock.now(),
-            // REL-02 / REL-03: the parent's last answer day, holidays skipped.
-            calendar.plusWorkingDays(clock.today(), settings.release().autoConfirmWorkingDays()));
+            clock.today(),
+            new AnswerPeriod(calendar, settings.release().autoConfirmWorkingDays()));
     return consumptions
         .persist(request.subject())
         .call(() -> outbox.appendEach(command, request.events(), order::record))

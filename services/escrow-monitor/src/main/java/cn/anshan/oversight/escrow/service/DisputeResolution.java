@@ -65,7 +65,7 @@ public class DisputeResolution {
                     : returnToFamily(command, d.order(), d.lesson()));
   }
 
-  /** A disputed lesson with its order, locked. */
+  /** A lesson with its order, locked. */
   private record Disputed(Order order, Consumption lesson) {}
 
   /** RETURN: the reservation goes back to the family's balance in custody. */

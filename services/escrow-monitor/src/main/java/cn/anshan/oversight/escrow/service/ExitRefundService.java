@@ -1,5 +1,6 @@
 package cn.anshan.oversight.escrow.service;
 
+import cn.anshan.oversight.escrow.domain.order.Acceptance;
 import cn.anshan.oversight.escrow.domain.order.Order;
 import cn.anshan.oversight.escrow.domain.order.OrderChange;
 import cn.anshan.oversight.escrow.domain.order.Refund;
@@ -118,7 +119,9 @@ public class ExitRefundService {
                 Refund.unpaidOf(earlier)
                     .map(open -> Uni.createFrom().item(open))
                     .orElseGet(() -> openedForExit(system, order)))
-        .chain(refund -> payout.pay(system, order, refund, "INSTITUTION_LOST_STANDING", rule));
+        .chain(
+            refund ->
+                payout.pay(system, order, refund, Acceptance.INSTITUTION_LOST_STANDING, rule));
   }
 
   private Uni<Refund> openedForExit(CommandContext system, Order order) {

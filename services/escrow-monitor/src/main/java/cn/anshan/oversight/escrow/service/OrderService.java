@@ -4,9 +4,9 @@ import cn.anshan.oversight.escrow.config.EscrowSettings;
 import cn.anshan.oversight.escrow.domain.entitlement.FiledCourse;
 import cn.anshan.oversight.escrow.domain.order.Holdings;
 import cn.anshan.oversight.escrow.domain.order.Order;
+import cn.anshan.oversight.escrow.domain.order.OrderForm;
 import cn.anshan.oversight.escrow.domain.order.OrderLimits;
 import cn.anshan.oversight.escrow.domain.order.OrderPlacement;
-import cn.anshan.oversight.escrow.domain.order.OrderRequest;
 import cn.anshan.oversight.escrow.domain.order.PrepaymentCaps;
 import cn.anshan.oversight.escrow.domain.order.Sale;
 import cn.anshan.oversight.escrow.domain.order.SaleRules;
@@ -84,7 +84,7 @@ public class OrderService {
    * every cap and contract rule at once; nothing is stored on failure.
    */
   @WithTransaction
-  public Uni<OrderView> place(CommandContext command, OrderRequest request) {
+  public Uni<OrderView> place(CommandContext command, OrderForm request) {
     Actor parent = command.actor();
     request.requireOrderedPeriod();
     return sale(request)
@@ -96,7 +96,7 @@ public class OrderService {
         .map(OrderView::of);
   }
 
-  private Decision<Order> placed(Actor parent, OrderRequest request, Sale sale, Holdings held) {
+  private Decision<Order> placed(Actor parent, OrderForm request, Sale sale, Holdings held) {
     return OrderPlacement.place(
         parent.subject(),
         request,
@@ -108,29 +108,30 @@ public class OrderService {
         OversightClock.BUSINESS_ZONE);
   }
 
-  private Uni<Sale> sale(OrderRequest request) {
+  /** The course on sale, its institution entitled to sell, its account in the contract's mode. */
+  private Uni<Sale> sale(OrderForm request) {
     return courses
         .findById(request.courseId())
         .map(course -> ProblemException.requireFound(course, "filed course " + request.courseId()))
         .map(SaleRules::requireOnSale)
+        .chain(course -> entitledSale(request, course));
+  }
+
+  private Uni<Sale> entitledSale(OrderForm request, FiledCourse course) {
+    return standings
+        .findById(course.institutionId())
+        .map(standing -> SaleRules.requireEntitled(course, standing))
         .chain(
-            course ->
-                standings
-                    .findById(course.institutionId())
-                    .map(
-                        standing ->
-                            new Sale(course, SaleRules.requireEntitled(course, standing), null)))
-        .chain(
-            sale ->
+            standing ->
                 supervisions
-                    .findById(sale.course().institutionId())
+                    .findById(course.institutionId())
                     .map(
                         supervision ->
                             new Sale(
-                                sale.course(),
-                                sale.standing(),
+                                course,
+                                standing,
                                 SaleRules.requireSupervisedAs(
-                                    request.supervisionMode(), sale.course(), supervision))));
+                                    request.supervisionMode(), course, supervision))));
   }
 
   private Uni<Holdings> holdings(Actor parent, FiledCourse course) {

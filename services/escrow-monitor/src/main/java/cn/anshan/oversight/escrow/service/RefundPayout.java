@@ -3,6 +3,7 @@ package cn.anshan.oversight.escrow.service;
 import cn.anshan.oversight.escrow.domain.ledger.JournalEntry;
 import cn.anshan.oversight.escrow.domain.ledger.Ledger;
 import cn.anshan.oversight.escrow.domain.ledger.Movements;
+import cn.anshan.oversight.escrow.domain.order.Acceptance;
 import cn.anshan.oversight.escrow.domain.order.Consumption;
 import cn.anshan.oversight.escrow.domain.order.Order;
 import cn.anshan.oversight.escrow.domain.order.Refund;
@@ -41,7 +42,7 @@ public class RefundPayout {
    * not yet released are withdrawn with it.
    */
   public Uni<Void> pay(
-      CommandContext context, Order order, Refund refund, String acceptedBy, String rule) {
+      CommandContext context, Order order, Refund refund, Acceptance acceptedBy, String rule) {
     Instant now = clock.now();
     return ledgers
         .forOrder(order, true, ledger -> payOut(ledger, order, refund, now))

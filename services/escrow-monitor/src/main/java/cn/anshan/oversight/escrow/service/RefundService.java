@@ -1,6 +1,7 @@
 package cn.anshan.oversight.escrow.service;
 
 import cn.anshan.oversight.escrow.config.EscrowSettings;
+import cn.anshan.oversight.escrow.domain.order.Acceptance;
 import cn.anshan.oversight.escrow.domain.order.AnswerPeriod;
 import cn.anshan.oversight.escrow.domain.order.Order;
 import cn.anshan.oversight.escrow.domain.order.OrderChange;
@@ -20,6 +21,7 @@ import cn.anshan.oversight.kit.watch.WatchLock;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -30,8 +32,7 @@ import java.util.UUID;
  * configured working days and silence means acceptance (REL-05). Paying voids every unresolved
  * lesson reservation back to the family and pays out the family's remaining balance by the original
  * route, so the amount is the unconsumed value (CON-07) ({@link RefundPayout}). Refunds the
- * platform owes when an institution loses its standing are {@link ExitRefundService}'s. Each
- * command loads the order and its refund, lets the {@link Refund} decide, then stores and appends.
+ * platform owes when an institution loses its standing are {@link ExitRefundService}'s.
  */
 @ApplicationScoped
 public class RefundService {
@@ -101,20 +102,32 @@ public class RefundService {
         .persist(refund)
         .call(() -> outbox.appendEach(command, request.events(), order::record))
         .call(() -> risk.afterRefundRequest(command, order))
+        // a refund due by right is accepted after the refund-surge check, as it always was, so the
+        // outbox keeps RefundRequested, the risk trip and RefundAccepted in that order
         .call(
             () ->
                 refund.coolingOff()
                     ? acceptedAndPaid(
-                        command, order, refund, "COOLING_OFF", Refund.COOLING_OFF_RULE)
+                        command,
+                        order,
+                        refund,
+                        Acceptance.COOLING_OFF,
+                        refund.requestedAt(),
+                        Refund.COOLING_OFF_RULE)
                     : Uni.createFrom().voidItem())
         .map(v -> RefundView.of(refund));
   }
 
-  /** REL-05 / CON-06: accepted {@code acceptedBy} the institution or by right, and paid at once. */
+  /** REL-05 / CON-06: accepted by the institution or by right at {@code at}, and paid at once. */
   private Uni<Void> acceptedAndPaid(
-      CommandContext command, Order order, Refund refund, String acceptedBy, String rule) {
+      CommandContext command,
+      Order order,
+      Refund refund,
+      Acceptance acceptedBy,
+      Instant at,
+      String rule) {
     return outbox
-        .append(command, order.record(refund.accept(order, acceptedBy, clock.now())))
+        .append(command, order.record(refund.accept(order, acceptedBy, at)))
         .call(() -> payout.pay(command, order, refund, acceptedBy, rule));
   }
 
@@ -125,7 +138,12 @@ public class RefundService {
         .call(
             d ->
                 acceptedAndPaid(
-                    command, d.order(), d.refund(), "INSTITUTION", Refund.UNCONSUMED_RULE))
+                    command,
+                    d.order(),
+                    d.refund(),
+                    Acceptance.INSTITUTION,
+                    clock.now(),
+                    Refund.UNCONSUMED_RULE))
         .map(d -> RefundView.of(d.refund()));
   }
 
@@ -161,7 +179,9 @@ public class RefundService {
     Uni<Integer> appended = outbox.appendEach(command, decision, order::record);
     return refund
         ? appended.chain(
-            () -> payout.pay(command, order, d.refund(), "REGULATOR", Refund.UNCONSUMED_RULE))
+            () ->
+                payout.pay(
+                    command, order, d.refund(), Acceptance.REGULATOR, Refund.UNCONSUMED_RULE))
         : appended.replaceWithVoid();
   }
 
@@ -204,7 +224,9 @@ public class RefundService {
     return outbox
         .append(system, order.record(accepted))
         .call(
-            () -> payout.pay(system, order, refund, "INSTITUTION_SILENCE", Refund.UNCONSUMED_RULE))
+            () ->
+                payout.pay(
+                    system, order, refund, Acceptance.INSTITUTION_SILENCE, Refund.UNCONSUMED_RULE))
         .replaceWith(true);
   }
 

@@ -89,7 +89,7 @@ public class RiskService {
 
   private Uni<Void> announce(
       CommandContext context, String institutionId, String district, Trip trip, Instant now) {
-    PendingEvent tripped = trip.trippedAt(institutionId, district, now);
+    PendingEvent tripped = trip.tripped(institutionId, district, now);
     return trips
         .nextVersion(institutionId, district)
         .chain(

@@ -83,12 +83,13 @@ public class Consumption {
   }
 
   /**
-   * REL-02 / REL-04: the institution asks to consume the order's next paid lesson for {@code
-   * session} (the caller checked the evidence: {@link LessonEvidence}); the parent answers by
-   * {@code autoConfirmOn}. The lesson with its ConsumptionRequested event.
+   * REL-02 / REL-04: the institution asks on {@code today} to consume the order's next paid lesson
+   * for {@code session} (the caller checked the evidence: {@link LessonEvidence}); the parent
+   * answers within {@code parentAnswer}, holidays skipped (REL-03). The lesson with its
+   * ConsumptionRequested event.
    */
   public static OrderChange<Consumption> requested(
-      Order order, HeldSession session, Instant now, LocalDate autoConfirmOn) {
+      Order order, HeldSession session, Instant now, LocalDate today, AnswerPeriod parentAnswer) {
     int lessonNo = order.consumptionRequested(now);
     Consumption lesson =
         new Consumption(
@@ -99,7 +100,7 @@ public class Consumption {
             session,
             order.contract().courseName(),
             now,
-            autoConfirmOn);
+            parentAnswer.lastDayFrom(today));
     return OrderChange.of(lesson, ConsumptionEvents.consumptionRequested(order, lesson));
   }
 
@@ -207,7 +208,7 @@ public class Consumption {
   }
 
   /** REL-07: only a disputed lesson is resolved. */
-  public void requireDisputed() {
+  private void requireDisputed() {
     if (status != ConsumptionStatus.DISPUTED) {
       throw ProblemException.conflict("consumption-not-disputed", "the consumption is " + status);
     }

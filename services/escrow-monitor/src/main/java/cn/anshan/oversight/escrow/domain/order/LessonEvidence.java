@@ -24,7 +24,7 @@ public final class LessonEvidence {
   private LessonEvidence() {}
 
   /** Why {@code session} cannot be consumed for {@code order}, if it cannot. */
-  public static Optional<RuleViolation> check(Order order, HeldSession session, Instant now) {
+  private static Optional<RuleViolation> check(Order order, HeldSession session, Instant now) {
     if (session == null || !session.courseId().equals(order.courseId())) {
       return Optional.of(
           new RuleViolation(HELD, "not a session the registry scheduled for this order's course"));

@@ -26,7 +26,7 @@ public final class OrderPlacement {
    */
   public static Decision<Order> place(
       String familyId,
-      OrderRequest request,
+      OrderForm request,
       Sale sale,
       Holdings held,
       OrderLimits limits,
@@ -74,7 +74,7 @@ public final class OrderPlacement {
   }
 
   private static List<RuleViolation> violations(
-      OrderRequest request, Sale sale, Holdings held, OrderLimits limits, LocalDate today) {
+      OrderForm request, Sale sale, Holdings held, OrderLimits limits, LocalDate today) {
     FiledCourse course = sale.course();
     OrderTerms terms =
         new OrderTerms(

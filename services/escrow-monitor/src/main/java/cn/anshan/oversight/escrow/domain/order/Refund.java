@@ -122,7 +122,10 @@ public class Refund {
     return OrderChange.of(refund, RefundEvents.refundRequested(order, refund, window, unconsumed));
   }
 
-  /** The order's refund not yet paid, if any: the one an exit refund pays (REL-09). */
+  /**
+   * The order's refund not yet paid, if any: the one an exit refund pays (REL-09). A refund the
+   * regulator REJECTED counts as not paid here (as it always has); see the note on issue 14.
+   */
   public static Optional<Refund> unpaidOf(List<Refund> refunds) {
     return refunds.stream().filter(r -> r.status != RefundStatus.PAID).findFirst();
   }
@@ -145,14 +148,14 @@ public class Refund {
     return OrderChange.of(
         refund,
         RefundEvents.refundRequested(order, refund, order.coolingOff(zone), order.unconsumedFen()),
-        RefundEvents.refundAccepted(order, refund, "INSTITUTION_LOST_STANDING", now));
+        RefundEvents.refundAccepted(order, refund, Acceptance.INSTITUTION_LOST_STANDING, now));
   }
 
   /**
-   * REL-05 / CON-06: accepted {@code acceptedBy} the institution or by right; only a requested
-   * refund is. The caller pays it ({@link #paid}).
+   * REL-05 / CON-06: accepted by the institution or by right; only a requested refund is. The
+   * caller pays it ({@link #paid}).
    */
-  public PendingEvent accept(Order order, String acceptedBy, Instant at) {
+  public PendingEvent accept(Order order, Acceptance acceptedBy, Instant at) {
     requireRequested();
     return RefundEvents.refundAccepted(order, this, acceptedBy, at);
   }
@@ -179,7 +182,7 @@ public class Refund {
       rejected(at);
       return List.of(decided);
     }
-    return List.of(decided, RefundEvents.refundAccepted(order, this, "REGULATOR", at));
+    return List.of(decided, RefundEvents.refundAccepted(order, this, Acceptance.REGULATOR, at));
   }
 
   /**
@@ -195,13 +198,13 @@ public class Refund {
   }
 
   /**
-   * REL-05: paid, accepted {@code acceptedBy}, by the original route: {@code amountFen} left
+   * REL-05: paid, as {@code acceptedBy} accepted it, by the original route: {@code amountFen} left
    * custody for the family and {@code lessonsReturned} reservations went back with it; the order is
    * refunded. The RefundPaid event under {@code ruleId}.
    */
   public PendingEvent paid(
       Order order,
-      String acceptedBy,
+      Acceptance acceptedBy,
       long amountFen,
       int lessonsReturned,
       String ruleId,
@@ -209,7 +212,7 @@ public class Refund {
     if (status == RefundStatus.PAID) {
       throw ProblemException.conflict("refund-paid", "the refund was paid already");
     }
-    this.acceptedHow = acceptedBy;
+    this.acceptedHow = acceptedBy.name();
     this.amountFen = amountFen;
     this.route = "ORIGINAL";
     this.paidAt = at;
@@ -219,14 +222,14 @@ public class Refund {
   }
 
   /** §11 row 12: only a requested refund is answered by the institution; twice is a conflict. */
-  public void requireRequested() {
+  private void requireRequested() {
     if (status != RefundStatus.REQUESTED) {
       throw ProblemException.conflict("refund-answered", "the refund is " + status);
     }
   }
 
   /** §11 row 12: the regulator decides only a refund the institution refused. */
-  public void requireEscalated() {
+  private void requireEscalated() {
     if (status != RefundStatus.ESCALATED) {
       throw ProblemException.conflict("refund-not-escalated", "the refund is " + status);
     }

@@ -85,11 +85,11 @@ public final class RefundEvents {
             r.requestedAt()));
   }
 
-  static PendingEvent refundAccepted(Order o, Refund r, String acceptedBy, Instant at) {
+  static PendingEvent refundAccepted(Order o, Refund r, Acceptance acceptedBy, Instant at) {
     return OrderEvents.of(
         o,
         "RefundAccepted.v1",
-        new RefundAccepted(o.id(), r.id(), o.institutionId(), o.district(), acceptedBy, at));
+        new RefundAccepted(o.id(), r.id(), o.institutionId(), o.district(), acceptedBy.name(), at));
   }
 
   static PendingEvent refundAutoAccepted(Order o, Refund r, int workingDays, Instant at) {

@@ -19,7 +19,7 @@ public final class RiskRules {
      * The RiskIndicatorTripped event of {@code institutionId}'s risk record, for the command to
      * number with the trip counter's version, once the trip is claimed (one per indicator a day).
      */
-    public PendingEvent trippedAt(String institutionId, String district, Instant at) {
+    public PendingEvent tripped(String institutionId, String district, Instant at) {
       return RiskEvents.riskTripped(institutionId, district, this, at);
     }
   }

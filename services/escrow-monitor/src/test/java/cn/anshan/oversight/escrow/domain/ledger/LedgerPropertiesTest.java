@@ -9,6 +9,8 @@ import cn.anshan.oversight.escrow.domain.contract.PaymentPlan;
 import cn.anshan.oversight.escrow.domain.contract.SignedContract;
 import cn.anshan.oversight.escrow.domain.entitlement.Category;
 import cn.anshan.oversight.escrow.domain.entitlement.HeldSession;
+import cn.anshan.oversight.escrow.domain.order.Acceptance;
+import cn.anshan.oversight.escrow.domain.order.AnswerPeriod;
 import cn.anshan.oversight.escrow.domain.order.Confirmation;
 import cn.anshan.oversight.escrow.domain.order.Consumption;
 import cn.anshan.oversight.escrow.domain.order.ConsumptionStatus;
@@ -17,6 +19,8 @@ import cn.anshan.oversight.escrow.domain.order.OrderStatus;
 import cn.anshan.oversight.escrow.domain.order.Refund;
 import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
 import cn.anshan.oversight.kit.problem.ProblemException;
+import cn.anshan.oversight.kit.time.CalendarProducer;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -56,6 +60,9 @@ class LedgerPropertiesTest {
         start,
         start.plusHours(1));
   }
+
+  private static final AnswerPeriod FIFTEEN_DAYS =
+      new AnswerPeriod(CalendarProducer.load(List.of(2026), new ObjectMapper()), 15);
 
   private static final SignedContract LUMP_SUM =
       new SignedContract(
@@ -191,7 +198,12 @@ class LedgerPropertiesTest {
             }
             int n = order.lessonsRequested() + 1;
             family.consumptions.add(
-                Consumption.requested(order, session(order, n), now, LocalDate.parse("2026-05-21"))
+                Consumption.requested(
+                        order,
+                        session(order, n),
+                        now,
+                        now.atZone(ZoneOffset.UTC).toLocalDate(),
+                        FIFTEEN_DAYS)
                     .subject());
           }
           case CONFIRM, AUTO_CONFIRM -> {
@@ -245,7 +257,7 @@ class LedgerPropertiesTest {
               f.consumptions.forEach(c -> c.cancelled(now));
               Refund.openedForExit(f.order, now, ZoneOffset.UTC)
                   .subject()
-                  .paid(f.order, "INSTITUTION", amount, open.size(), "CON-07", now);
+                  .paid(f.order, Acceptance.INSTITUTION, amount, open.size(), "CON-07", now);
               assertEquals(
                   f.order.amountFen() - f.order.releasedFen(),
                   amount,

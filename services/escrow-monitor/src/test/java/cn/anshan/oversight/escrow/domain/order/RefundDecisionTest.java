@@ -100,7 +100,7 @@ class RefundDecisionTest {
     assertEquals(List.of("RefundRequested.v1"), names(request.events()));
     assertEquals(
         "RefundAccepted.v1",
-        request.subject().accept(order, "COOLING_OFF", PLACED).name(),
+        request.subject().accept(order, Acceptance.COOLING_OFF, PLACED).name(),
         "accepted at once");
   }
 
@@ -135,7 +135,7 @@ class RefundDecisionTest {
     assertTrue(blocked.problem().detail().contains("with the regulator"));
     assertThrows(
         ProblemException.class,
-        () -> refund.accept(order, "INSTITUTION", LATER),
+        () -> refund.accept(order, Acceptance.INSTITUTION, LATER),
         "answered once only");
   }
 
@@ -153,13 +153,13 @@ class RefundDecisionTest {
         List.of("RefundDisputeDecided.v1", "RefundAccepted.v1"),
         names(refunded.decide(order, true, LATER)));
     PendingEvent paid =
-        refunded.paid(order, "REGULATOR", 100_000, 10, Refund.UNCONSUMED_RULE, LATER);
+        refunded.paid(order, Acceptance.REGULATOR, 100_000, 10, Refund.UNCONSUMED_RULE, LATER);
     assertEquals("RefundPaid.v1", paid.name());
     assertEquals(OrderStatus.REFUNDED, order.status());
     assertEquals(0, order.unconsumedFen());
     assertThrows(
         ProblemException.class,
-        () -> refunded.paid(order, "REGULATOR", 1, 0, Refund.UNCONSUMED_RULE, LATER),
+        () -> refunded.paid(order, Acceptance.REGULATOR, 1, 0, Refund.UNCONSUMED_RULE, LATER),
         "paid once only");
   }
 

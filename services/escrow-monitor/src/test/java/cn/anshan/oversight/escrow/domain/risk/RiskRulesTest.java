@@ -102,7 +102,7 @@ class RiskRulesTest {
     RiskRules.Trip trip = RiskRules.collectionWhileNotEntitled(order, 6_000, false).orElseThrow();
     assertEquals(RiskGrade.RED, trip.grade());
 
-    PendingEvent event = trip.trippedAt("inst-1", "tiedong", Instant.EPOCH);
+    PendingEvent event = trip.tripped("inst-1", "tiedong", Instant.EPOCH);
     assertEquals("RiskIndicatorTripped.v1", event.name());
     RiskEvents.RiskIndicatorTripped data = (RiskEvents.RiskIndicatorTripped) event.data();
     assertEquals("LST-01", data.ruleId());

@@ -1,5 +1,7 @@
 package cn.anshan.oversight.registry.domain.advertising;
 
+import cn.anshan.oversight.kit.events.Aggregate;
+import cn.anshan.oversight.kit.events.Decision;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.problem.ProblemException;
@@ -10,6 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -18,7 +22,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "ad_report")
-public class AdReport {
+public class AdReport implements Aggregate {
   public static final String AGGREGATE_TYPE = "AdReport";
 
   @Id private UUID id;
@@ -52,7 +56,7 @@ public class AdReport {
 
   protected AdReport() {}
 
-  public AdReport(
+  AdReport(
       String institutionId,
       String district,
       AdChannel channel,
@@ -71,6 +75,61 @@ public class AdReport {
     this.reportedAt = now;
   }
 
+  /**
+   * ADV-01: anyone reports an institution's advertising, approved or not; the report with its
+   * AdViolationReported event.
+   */
+  public static Decision<AdReport> report(
+      String institutionId,
+      String district,
+      AdChannel channel,
+      String description,
+      String reporter,
+      String reporterRole,
+      Instant now) {
+    AdReport report =
+        new AdReport(institutionId, district, channel, description, reporter, reporterRole, now);
+    return Decision.of(report, AdvertisingEvents.reported(report));
+  }
+
+  /** What confirming a report raised, and the institution's confirmations in the window now. */
+  public record Confirmation(int confirmationsInWindow, List<PendingEvent> events) {}
+
+  /**
+   * ADV-01: the regulator confirms the report on {@code today}; with the institution's earlier
+   * confirmations in the window ({@code earlier}), reaching the threshold also reports a repeat
+   * offence. AdViolationConfirmed, then AdRepeatOffenceDetected if so.
+   */
+  public Confirmation confirm(
+      String note,
+      String regulator,
+      Instant now,
+      LocalDate today,
+      List<LocalDate> earlier,
+      RepeatLimits limits) {
+    decide(AdReportStatus.CONFIRMED, note, regulator, now, today);
+    List<LocalDate> confirmations = new ArrayList<>(earlier);
+    confirmations.add(today);
+    int count = AdvertisingRules.confirmationsInWindow(confirmations, today, limits.windowDays());
+    List<PendingEvent> events = new ArrayList<>(List.of(AdvertisingEvents.confirmed(this)));
+    if (AdvertisingRules.repeatOffence(count, limits.threshold())) {
+      events.add(
+          AdvertisingEvents.repeatOffence(
+              this,
+              count,
+              limits.threshold(),
+              limits.windowDays(),
+              AdvertisingRules.windowStart(today, limits.windowDays())));
+    }
+    return new Confirmation(count, events);
+  }
+
+  /** ADV-01: the regulator dismisses the report; its AdViolationDismissed event. */
+  public PendingEvent dismiss(String note, String regulator, Instant now, LocalDate today) {
+    decide(AdReportStatus.DISMISSED, note, regulator, now, today);
+    return AdvertisingEvents.dismissed(this);
+  }
+
   /** ADV-01: a report is decided once. */
   public void requireReported() {
     if (status != AdReportStatus.REPORTED) {
@@ -78,7 +137,7 @@ public class AdReport {
     }
   }
 
-  public void decide(
+  void decide(
       AdReportStatus decision, String note, String regulator, Instant now, LocalDate today) {
     if (decision == AdReportStatus.REPORTED) {
       throw new IllegalArgumentException("a decision confirms or dismisses the report");
@@ -92,6 +151,7 @@ public class AdReport {
   }
 
   /** Gives an event about this aggregate its next version, where the command appends it. */
+  @Override
   public DomainEvent record(PendingEvent event) {
     return event.numbered(AGGREGATE_TYPE, id.toString(), ++version);
   }

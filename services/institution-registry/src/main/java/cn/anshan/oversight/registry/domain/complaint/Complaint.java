@@ -1,5 +1,7 @@
 package cn.anshan.oversight.registry.domain.complaint;
 
+import cn.anshan.oversight.kit.events.Aggregate;
+import cn.anshan.oversight.kit.events.Decision;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.problem.ProblemException;
@@ -18,7 +20,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "complaint")
-public class Complaint {
+public class Complaint implements Aggregate {
   public static final String AGGREGATE_TYPE = "Complaint";
 
   @Id private UUID id;
@@ -68,7 +70,7 @@ public class Complaint {
 
   protected Complaint() {}
 
-  public Complaint(
+  Complaint(
       String institutionId,
       String district,
       ComplaintCategory category,
@@ -89,10 +91,27 @@ public class Complaint {
   }
 
   /**
-   * A complaint about an operator the registry does not know (issue 18 item 1): nobody is due to
-   * answer it; the regulator of the district it names deals with it.
+   * PLT-03: a parent's complaint about an approved institution of {@code district}, routed by its
+   * category, answered by {@code answerDueBy} (PLT-04); with its ComplaintFiled event.
    */
-  public static Complaint aboutUnlistedOperator(
+  public static Decision<Complaint> file(
+      String institutionId,
+      String district,
+      ComplaintCategory category,
+      String description,
+      String parent,
+      Instant now,
+      LocalDate answerDueBy) {
+    Complaint complaint =
+        new Complaint(institutionId, district, category, description, parent, now, answerDueBy);
+    return Decision.of(complaint, ComplaintEvents.filed(complaint));
+  }
+
+  /**
+   * A complaint about an operator the registry does not know (issue 18 item 1): nobody is due to
+   * answer it; the regulator of the district it names deals with it. With its ComplaintFiled event.
+   */
+  public static Decision<Complaint> aboutUnlistedOperator(
       String operatorName,
       String operatorAddress,
       String district,
@@ -103,7 +122,7 @@ public class Complaint {
     Complaint complaint = new Complaint(null, district, category, description, parent, now, null);
     complaint.operatorName = operatorName;
     complaint.operatorAddress = operatorAddress;
-    return complaint;
+    return Decision.of(complaint, ComplaintEvents.filed(complaint));
   }
 
   /** Whether the complaint names an operator the registry does not know. */
@@ -111,7 +130,8 @@ public class Complaint {
     return institutionId == null;
   }
 
-  public void answer(String text, String operator, Instant now) {
+  /** PLT-04: the institution answers an open complaint, late or not. */
+  public PendingEvent answer(String text, String operator, Instant now) {
     if (status != ComplaintStatus.FILED) {
       throw ProblemException.conflict("complaint-not-open", "the complaint is already " + status);
     }
@@ -119,9 +139,11 @@ public class Complaint {
     answeredBy = operator;
     answeredAt = now;
     status = ComplaintStatus.ANSWERED;
+    return ComplaintEvents.answered(this);
   }
 
-  public void close(ComplaintOutcome outcome, String note, String regulator, Instant now) {
+  /** The regulator closes a complaint not yet closed, answered or not. */
+  public PendingEvent close(ComplaintOutcome outcome, String note, String regulator, Instant now) {
     if (status == ComplaintStatus.CLOSED) {
       throw ProblemException.conflict("complaint-closed", "the complaint is closed");
     }
@@ -130,14 +152,17 @@ public class Complaint {
     closedBy = regulator;
     closedAt = now;
     status = ComplaintStatus.CLOSED;
+    return ComplaintEvents.closed(this);
   }
 
   /** The SLA watch reports a breach once (PLT-04). */
-  public void overdueReported(Instant now) {
+  public PendingEvent overdueReported(Instant now) {
     overdueReportedAt = now;
+    return ComplaintEvents.answerOverdue(this);
   }
 
   /** Gives an event about this aggregate its next version, where the command appends it. */
+  @Override
   public DomainEvent record(PendingEvent event) {
     return event.numbered(AGGREGATE_TYPE, id.toString(), ++version);
   }

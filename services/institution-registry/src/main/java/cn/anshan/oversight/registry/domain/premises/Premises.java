@@ -1,7 +1,12 @@
 package cn.anshan.oversight.registry.domain.premises;
 
+import cn.anshan.oversight.kit.events.Aggregate;
+import cn.anshan.oversight.kit.events.Decision;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.events.PendingEvent;
+import cn.anshan.oversight.kit.problem.ProblemException;
+import cn.anshan.oversight.kit.problem.RuleViolation;
+import cn.anshan.oversight.registry.domain.Institution;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -20,7 +25,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "premises")
-public class Premises {
+public class Premises implements Aggregate {
   public static final String AGGREGATE_TYPE = "Premises";
 
   @Id private UUID id;
@@ -53,7 +58,7 @@ public class Premises {
 
   protected Premises() {}
 
-  public Premises(String institutionId, PremisesForm form, String operator, Instant now) {
+  private Premises(String institutionId, PremisesForm form, String operator, Instant now) {
     this.id = UUID.randomUUID();
     this.institutionId = institutionId;
     this.filedBy = operator;
@@ -61,18 +66,59 @@ public class Premises {
     take(form);
   }
 
-  /** Classrooms keep their id when their name is unchanged, so capacity history stays linked. */
-  public void change(PremisesForm form, Instant now) {
-    changedAt = now;
-    take(form);
+  /**
+   * REG-08 / REG-10: the operator files a site of their approved institution, checked as of {@code
+   * today}; every broken rule refuses it. The site with its PremisesFiled event.
+   */
+  public static Decision<Premises> file(
+      Institution institution,
+      PremisesForm form,
+      String operator,
+      Instant now,
+      LocalDate today,
+      PremisesLimits limits) {
+    requireFit(form, institution, today, limits);
+    Premises site = new Premises(institution.institutionId(), form, operator, now);
+    return Decision.of(site, PremisesEvents.filed(site));
   }
 
-  /** The lease watch warns once per lease end; a renewed lease is warned about again. */
-  public void leaseWarned() {
+  /**
+   * The whole site is re-checked as if filed today, lease included. Classrooms keep their id when
+   * their name is unchanged, so capacity history stays linked. Its PremisesChanged event.
+   */
+  public PendingEvent change(
+      Institution institution,
+      PremisesForm form,
+      Instant now,
+      LocalDate today,
+      PremisesLimits limits) {
+    requireFit(form, institution, today, limits);
+    changedAt = now;
+    take(form);
+    return PremisesEvents.changed(this);
+  }
+
+  private static void requireFit(
+      PremisesForm form, Institution institution, LocalDate today, PremisesLimits limits) {
+    List<RuleViolation> violations =
+        PremisesRules.check(
+            form, institution.district(), institution.studentStages(), today, limits);
+    if (!violations.isEmpty()) {
+      throw ProblemException.rules(violations);
+    }
+  }
+
+  /**
+   * §11 row 4: the lease watch warns once per lease end; a renewed lease is warned about again. Its
+   * PremisesLeaseExpiring event.
+   */
+  public PendingEvent leaseWarned() {
     leaseWarnedFor = leaseEnd;
+    return PremisesEvents.leaseExpiring(this);
   }
 
   /** Gives an event about this aggregate its next version, where the command appends it. */
+  @Override
   public DomainEvent record(PendingEvent event) {
     return event.numbered(AGGREGATE_TYPE, id.toString(), ++version);
   }

@@ -1,5 +1,7 @@
 package cn.anshan.oversight.registry.domain.unlicensed;
 
+import cn.anshan.oversight.kit.events.Aggregate;
+import cn.anshan.oversight.kit.events.Decision;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.problem.ProblemException;
@@ -21,7 +23,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "unlicensed_operator")
-public class UnlicensedOperator {
+public class UnlicensedOperator implements Aggregate {
   public static final String AGGREGATE_TYPE = "UnlicensedOperator";
 
   @Id private UUID id;
@@ -59,7 +61,7 @@ public class UnlicensedOperator {
 
   protected UnlicensedOperator() {}
 
-  public UnlicensedOperator(
+  private UnlicensedOperator(
       String name,
       String district,
       String address,
@@ -88,9 +90,37 @@ public class UnlicensedOperator {
     this.listStatus = ListStatus.NONE;
   }
 
-  /** Records (or, until the first sanction, corrects) the test; the finding follows from it. */
-  public OperatorFinding assess(
-      ThreePartTest test, FineBands bands, String regulator, Instant now) {
+  /**
+   * ENF-02: the regulator records an operator found in their district; one found through a record
+   * names it (sourceReference). With its UnlicensedOperatorRecorded event.
+   */
+  public static Decision<UnlicensedOperator> found(
+      String name,
+      String district,
+      String address,
+      String onlinePresence,
+      Discovery discoveredThrough,
+      String sourceReference,
+      String regulator,
+      Instant now) {
+    UnlicensedOperator operator =
+        new UnlicensedOperator(
+            name,
+            district,
+            address,
+            onlinePresence,
+            discoveredThrough,
+            sourceReference,
+            regulator,
+            now);
+    return Decision.of(operator, UnlicensedOperatorEvents.recorded(operator));
+  }
+
+  /**
+   * Records (or, until the first sanction, corrects) the test; the finding follows from it. Its
+   * UnlicensedOperatorAssessed event.
+   */
+  public PendingEvent assess(ThreePartTest test, FineBands bands, String regulator, Instant now) {
     if (listStatus == ListStatus.BLACK) {
       throw ProblemException.conflict(
           "operator-sanctioned", "the operator is sanctioned; its assessment is final");
@@ -110,12 +140,14 @@ public class UnlicensedOperator {
     finding = test.finding(bands.minStaff());
     assessedBy = regulator;
     assessedAt = now;
-    return finding;
+    return UnlicensedOperatorEvents.assessed(this);
   }
 
+  /** An outcome imposed on the operator, with the event that reports it. */
+  public record Sanctioning(OperatorSanction sanction, PendingEvent event) {}
+
   /** Imposes an ENF-02 / ENF-03 outcome; the first one black-lists the operator (LST-01). */
-  public OperatorSanction sanction(
-      SanctionOrder order, FineBands bands, String regulator, Instant now) {
+  public Sanctioning sanction(SanctionOrder order, FineBands bands, String regulator, Instant now) {
     List<RuleViolation> violations = UnlicensedRules.sanction(finding, order, bands);
     if (!violations.isEmpty()) {
       throw ProblemException.rules(violations);
@@ -124,10 +156,12 @@ public class UnlicensedOperator {
       listStatus = ListStatus.BLACK;
       blacklistedAt = now;
     }
-    return new OperatorSanction(id, order, finding.rule(), regulator, now);
+    OperatorSanction sanction = new OperatorSanction(id, order, finding.rule(), regulator, now);
+    return new Sanctioning(sanction, UnlicensedOperatorEvents.sanctioned(this, sanction));
   }
 
   /** Gives an event about this aggregate its next version, where the command appends it. */
+  @Override
   public DomainEvent record(PendingEvent event) {
     return event.numbered(AGGREGATE_TYPE, id.toString(), ++version);
   }

@@ -1,7 +1,6 @@
 package cn.anshan.oversight.registry.service.advertising;
 
 import cn.anshan.oversight.kit.events.CommandContext;
-import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.http.Keyset;
 import cn.anshan.oversight.kit.http.Page;
@@ -16,7 +15,7 @@ import cn.anshan.oversight.registry.domain.advertising.AdChannel;
 import cn.anshan.oversight.registry.domain.advertising.AdReport;
 import cn.anshan.oversight.registry.domain.advertising.AdReportStatus;
 import cn.anshan.oversight.registry.domain.advertising.AdvertisingRules;
-import cn.anshan.oversight.registry.messaging.advertising.AdvertisingEvents;
+import cn.anshan.oversight.registry.domain.advertising.RepeatLimits;
 import cn.anshan.oversight.registry.repository.InstitutionRepository;
 import cn.anshan.oversight.registry.repository.advertising.AdReportRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -24,7 +23,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -70,23 +68,19 @@ public class AdvertisingService {
             institution ->
                 ProblemException.requireFound(institution, "institution " + institutionId))
         .chain(
-            institution -> {
-              AdReport report =
-                  new AdReport(
-                      institutionId,
-                      institution.district(),
-                      channel,
-                      description,
-                      command.actor().subject(),
-                      command.actor().role(),
-                      clock.now());
-              return reports
-                  .persist(report)
-                  .call(
-                      () ->
-                          outbox.append(command, report.record(AdvertisingEvents.reported(report))))
-                  .map(saved -> AdReportView.of(report));
-            });
+            institution ->
+                outbox.appendNew(
+                    command,
+                    AdReport.report(
+                        institutionId,
+                        institution.district(),
+                        channel,
+                        description,
+                        command.actor().subject(),
+                        command.actor().role(),
+                        clock.now()),
+                    reports::persist))
+        .map(AdReportView::of);
   }
 
   /**
@@ -105,34 +99,27 @@ public class AdvertisingService {
             report ->
                 reports
                     .confirmedSince(report.institutionId(), windowStart)
-                    .map(earlier -> new Confirmation(report, earlier)))
-        .chain(c -> confirmed(command, c, note, today, windowStart));
+                    .map(earlier -> new Confirmable(report, earlier)))
+        .chain(c -> confirmed(command, c, note, today));
   }
 
   /** A report about to be confirmed, with the institution's confirmations in the window so far. */
-  private record Confirmation(AdReport report, List<LocalDate> earlier) {}
+  private record Confirmable(AdReport report, List<LocalDate> earlier) {}
 
   private Uni<AdReportView> confirmed(
-      CommandContext command, Confirmation c, String note, LocalDate today, LocalDate windowStart) {
+      CommandContext command, Confirmable c, String note, LocalDate today) {
     AdReport report = c.report();
-    report.decide(AdReportStatus.CONFIRMED, note, command.actor().subject(), clock.now(), today);
-    List<LocalDate> confirmations = new ArrayList<>(c.earlier());
-    confirmations.add(today);
-    int count =
-        AdvertisingRules.confirmationsInWindow(confirmations, today, settings.repeatWindowDays());
-    Uni<Void> appended = outbox.append(command, report.record(AdvertisingEvents.confirmed(report)));
-    if (AdvertisingRules.repeatOffence(count, settings.repeatThreshold())) {
-      DomainEvent repeat =
-          report.record(
-              AdvertisingEvents.repeatOffence(
-                  report,
-                  count,
-                  settings.repeatThreshold(),
-                  settings.repeatWindowDays(),
-                  windowStart));
-      appended = appended.chain(() -> outbox.append(command, repeat));
-    }
-    return appended.replaceWith(AdReportView.of(report, count));
+    AdReport.Confirmation confirmation =
+        report.confirm(
+            note,
+            command.actor().subject(),
+            clock.now(),
+            today,
+            c.earlier(),
+            new RepeatLimits(settings.repeatThreshold(), settings.repeatWindowDays()));
+    return outbox
+        .appendEach(command, confirmation.events(), report::record)
+        .replaceWith(() -> AdReportView.of(report, confirmation.confirmationsInWindow()));
   }
 
   @WithTransaction
@@ -140,17 +127,14 @@ public class AdvertisingService {
       CommandContext command, UUID reportId, IfMatch ifMatch, String note) {
     return decidable(command.actor(), reportId, ifMatch)
         .chain(
-            report -> {
-              report.decide(
-                  AdReportStatus.DISMISSED,
-                  note,
-                  command.actor().subject(),
-                  clock.now(),
-                  clock.today());
-              return outbox
-                  .append(command, report.record(AdvertisingEvents.dismissed(report)))
-                  .replaceWith(AdReportView.of(report));
-            });
+            report ->
+                outbox
+                    .append(
+                        command,
+                        report.record(
+                            report.dismiss(
+                                note, command.actor().subject(), clock.now(), clock.today())))
+                    .replaceWith(AdReportView.of(report)));
   }
 
   /** Regulators see their district, auditors all, anyone else only what they reported. */

@@ -1,7 +1,6 @@
 package cn.anshan.oversight.registry.service.complaint;
 
 import cn.anshan.oversight.kit.events.CommandContext;
-import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.http.Keyset;
 import cn.anshan.oversight.kit.http.Page;
@@ -19,7 +18,6 @@ import cn.anshan.oversight.registry.domain.complaint.ComplaintCategory;
 import cn.anshan.oversight.registry.domain.complaint.ComplaintOutcome;
 import cn.anshan.oversight.registry.domain.complaint.ComplaintRules;
 import cn.anshan.oversight.registry.domain.complaint.ComplaintStatus;
-import cn.anshan.oversight.registry.messaging.complaint.ComplaintEvents;
 import cn.anshan.oversight.registry.repository.complaint.ComplaintRepository;
 import cn.anshan.oversight.registry.service.InstitutionGate;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -71,25 +69,20 @@ public class ComplaintService {
       String description) {
     return gate.approved(institutionId)
         .chain(
-            institution -> {
-              LocalDate dueBy =
-                  ComplaintRules.answerDueBy(calendar, clock.today(), settings.answerWorkingDays());
-              Complaint complaint =
-                  new Complaint(
-                      institutionId,
-                      institution.district(),
-                      category,
-                      description,
-                      command.actor().subject(),
-                      clock.now(),
-                      dueBy);
-              // the event sets the version before the insert, so the new row is written once
-              DomainEvent filed = complaint.record(ComplaintEvents.filed(complaint));
-              return complaints
-                  .persist(complaint)
-                  .call(() -> outbox.append(command, filed))
-                  .map(saved -> ComplaintView.of(complaint, command.actor().role()));
-            });
+            institution ->
+                outbox.appendNew(
+                    command,
+                    Complaint.file(
+                        institutionId,
+                        institution.district(),
+                        category,
+                        description,
+                        command.actor().subject(),
+                        clock.now(),
+                        ComplaintRules.answerDueBy(
+                            calendar, clock.today(), settings.answerWorkingDays())),
+                    complaints::persist))
+        .map(complaint -> ComplaintView.of(complaint, command.actor().role()));
   }
 
   /**
@@ -104,20 +97,19 @@ public class ComplaintService {
       String district,
       ComplaintCategory category,
       String description) {
-    Complaint complaint =
-        Complaint.aboutUnlistedOperator(
-            operatorName,
-            operatorAddress,
-            district,
-            category,
-            description,
-            command.actor().subject(),
-            clock.now());
-    DomainEvent filed = complaint.record(ComplaintEvents.filed(complaint));
-    return complaints
-        .persist(complaint)
-        .call(() -> outbox.append(command, filed))
-        .map(saved -> ComplaintView.of(complaint, command.actor().role()));
+    return outbox
+        .appendNew(
+            command,
+            Complaint.aboutUnlistedOperator(
+                operatorName,
+                operatorAddress,
+                district,
+                category,
+                description,
+                command.actor().subject(),
+                clock.now()),
+            complaints::persist)
+        .map(complaint -> ComplaintView.of(complaint, command.actor().role()));
   }
 
   /** PLT-04: the operator answers a complaint about their own institution, late or not. */
@@ -134,9 +126,10 @@ public class ComplaintService {
                 throw ProblemException.notFound("complaint " + complaintId);
               }
               ifMatch.require(complaint.version());
-              complaint.answer(text, operator.subject(), clock.now());
               return outbox
-                  .append(command, complaint.record(ComplaintEvents.answered(complaint)))
+                  .append(
+                      command,
+                      complaint.record(complaint.answer(text, operator.subject(), clock.now())))
                   .replaceWith(ComplaintView.of(complaint, operator.role()));
             });
   }
@@ -158,9 +151,11 @@ public class ComplaintService {
                 throw ProblemException.notFound("complaint " + complaintId);
               }
               ifMatch.require(complaint.version());
-              complaint.close(outcome, note, regulator.subject(), clock.now());
               return outbox
-                  .append(command, complaint.record(ComplaintEvents.closed(complaint)))
+                  .append(
+                      command,
+                      complaint.record(
+                          complaint.close(outcome, note, regulator.subject(), clock.now())))
                   .replaceWith(ComplaintView.of(complaint, regulator.role()));
             });
   }
@@ -222,10 +217,7 @@ public class ComplaintService {
                 outbox.appendEach(
                     system,
                     overdue,
-                    complaint -> {
-                      complaint.overdueReported(clock.now());
-                      return complaint.record(ComplaintEvents.answerOverdue(complaint));
-                    }));
+                    complaint -> complaint.record(complaint.overdueReported(clock.now()))));
   }
 
   private static boolean visible(Actor actor, Complaint complaint) {

@@ -1,12 +1,12 @@
 package cn.anshan.oversight.registry.service.premises;
 
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.http.Keyset;
 import cn.anshan.oversight.kit.http.Page;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
-import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.security.Roles;
 import cn.anshan.oversight.kit.time.OversightClock;
@@ -17,8 +17,6 @@ import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.premises.Premises;
 import cn.anshan.oversight.registry.domain.premises.PremisesForm;
 import cn.anshan.oversight.registry.domain.premises.PremisesLimits;
-import cn.anshan.oversight.registry.domain.premises.PremisesRules;
-import cn.anshan.oversight.registry.messaging.premises.PremisesEvents;
 import cn.anshan.oversight.registry.repository.premises.PremisesRepository;
 import cn.anshan.oversight.registry.service.InstitutionGate;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -63,14 +61,18 @@ public class PremisesService {
     Actor operator = command.actor();
     return own(operator, institutionId)
         .chain(
-            institution -> {
-              check(form, institution);
-              Premises site = new Premises(institutionId, form, operator.subject(), clock.now());
-              return premises
-                  .persist(site)
-                  .call(() -> outbox.append(command, site.record(PremisesEvents.filed(site))))
-                  .map(saved -> PremisesView.of(site, operator.role()));
-            });
+            institution ->
+                outbox.appendNew(
+                    command,
+                    Premises.file(
+                        institution,
+                        form,
+                        operator.subject(),
+                        clock.now(),
+                        clock.today(),
+                        limits()),
+                    premises::persist))
+        .map(site -> PremisesView.of(site, operator.role()));
   }
 
   /** The whole site is re-checked as if filed today, lease included. */
@@ -90,10 +92,10 @@ public class PremisesService {
             found -> {
               Premises site = found.premises();
               ifMatch.require(site.version());
-              check(form, found.institution());
-              site.change(form, clock.now());
+              PendingEvent changed =
+                  site.change(found.institution(), form, clock.now(), clock.today(), limits());
               return outbox
-                  .append(command, site.record(PremisesEvents.changed(site)))
+                  .append(command, site.record(changed))
                   .replaceWith(PremisesView.of(site, operator.role()));
             });
   }
@@ -163,23 +165,7 @@ public class PremisesService {
     return premises
         .leaseEndingUnwarned(today.plusDays(settings.leaseWarningDays()), settings.watchBatchSize())
         .chain(
-            ending ->
-                outbox.appendEach(
-                    system,
-                    ending,
-                    site -> {
-                      site.leaseWarned();
-                      return site.record(PremisesEvents.leaseExpiring(site));
-                    }));
-  }
-
-  private void check(PremisesForm form, Institution institution) {
-    List<RuleViolation> violations =
-        PremisesRules.check(
-            form, institution.district(), institution.studentStages(), clock.today(), limits());
-    if (!violations.isEmpty()) {
-      throw ProblemException.rules(violations);
-    }
+            ending -> outbox.appendEach(system, ending, site -> site.record(site.leaseWarned())));
   }
 
   private PremisesLimits limits() {

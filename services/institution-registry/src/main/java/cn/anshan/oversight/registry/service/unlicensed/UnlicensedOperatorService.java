@@ -13,12 +13,10 @@ import cn.anshan.oversight.registry.config.RegistrySettings;
 import cn.anshan.oversight.registry.config.UnlicensedSettings;
 import cn.anshan.oversight.registry.domain.complaint.Complaint;
 import cn.anshan.oversight.registry.domain.unlicensed.Discovery;
-import cn.anshan.oversight.registry.domain.unlicensed.OperatorSanction;
 import cn.anshan.oversight.registry.domain.unlicensed.SanctionOrder;
 import cn.anshan.oversight.registry.domain.unlicensed.ThreePartTest;
 import cn.anshan.oversight.registry.domain.unlicensed.UnlicensedOperator;
 import cn.anshan.oversight.registry.domain.unlicensed.UnlicensedRules;
-import cn.anshan.oversight.registry.messaging.unlicensed.UnlicensedOperatorEvents;
 import cn.anshan.oversight.registry.repository.complaint.ComplaintRepository;
 import cn.anshan.oversight.registry.repository.unlicensed.OperatorSanctionRepository;
 import cn.anshan.oversight.registry.repository.unlicensed.UnlicensedOperatorRepository;
@@ -71,24 +69,20 @@ public class UnlicensedOperatorService {
     String district = districtOf(regulator);
     return complaintBehind(found, district)
         .chain(
-            () -> {
-              UnlicensedOperator operator =
-                  new UnlicensedOperator(
-                      found.name(),
-                      district,
-                      found.address(),
-                      found.onlinePresence(),
-                      found.discoveredThrough(),
-                      found.sourceReference(),
-                      regulator.subject(),
-                      clock.now());
-              // the event sets the version before the insert, so the new row is written once
-              var recorded = operator.record(UnlicensedOperatorEvents.recorded(operator));
-              return operators
-                  .persist(operator)
-                  .call(() -> outbox.append(command, recorded))
-                  .map(saved -> UnlicensedOperatorView.of(operator, List.of()));
-            });
+            () ->
+                outbox.appendNew(
+                    command,
+                    UnlicensedOperator.found(
+                        found.name(),
+                        district,
+                        found.address(),
+                        found.onlinePresence(),
+                        found.discoveredThrough(),
+                        found.sourceReference(),
+                        regulator.subject(),
+                        clock.now()),
+                    operators::persist))
+        .map(operator -> UnlicensedOperatorView.of(operator, List.of()));
   }
 
   private Uni<Void> complaintBehind(OperatorRecord found, String district) {
@@ -117,12 +111,14 @@ public class UnlicensedOperatorService {
       CommandContext command, UUID operatorId, IfMatch ifMatch, ThreePartTest test) {
     return supervised(command.actor(), operatorId, ifMatch)
         .chain(
-            operator -> {
-              operator.assess(test, settings.bands(), command.actor().subject(), clock.now());
-              return outbox
-                  .append(command, operator.record(UnlicensedOperatorEvents.assessed(operator)))
-                  .chain(() -> view(operator));
-            });
+            operator ->
+                outbox
+                    .append(
+                        command,
+                        operator.record(
+                            operator.assess(
+                                test, settings.bands(), command.actor().subject(), clock.now())))
+                    .chain(() -> view(operator)));
   }
 
   /** ENF-02 / ENF-03 outcome; the first one black-lists the operator (LST-01). */
@@ -132,17 +128,12 @@ public class UnlicensedOperatorService {
     return supervised(command.actor(), operatorId, ifMatch)
         .chain(
             operator -> {
-              OperatorSanction sanction =
+              UnlicensedOperator.Sanctioning sanctioning =
                   operator.sanction(
                       order, settings.bands(), command.actor().subject(), clock.now());
               return sanctions
-                  .persist(sanction)
-                  .call(
-                      () ->
-                          outbox.append(
-                              command,
-                              operator.record(
-                                  UnlicensedOperatorEvents.sanctioned(operator, sanction))))
+                  .persist(sanctioning.sanction())
+                  .call(() -> outbox.append(command, operator.record(sanctioning.event())))
                   .chain(() -> view(operator));
             });
   }

@@ -1,13 +1,7 @@
-package cn.anshan.oversight.registry.messaging.unlicensed;
+package cn.anshan.oversight.registry.domain.unlicensed;
 
 import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.registry.domain.standing.ListStatus;
-import cn.anshan.oversight.registry.domain.unlicensed.Discovery;
-import cn.anshan.oversight.registry.domain.unlicensed.OperatorFinding;
-import cn.anshan.oversight.registry.domain.unlicensed.OperatorSanction;
-import cn.anshan.oversight.registry.domain.unlicensed.OperatorSanctionType;
-import cn.anshan.oversight.registry.domain.unlicensed.ThreePartTest;
-import cn.anshan.oversight.registry.domain.unlicensed.UnlicensedOperator;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -50,7 +44,7 @@ public final class UnlicensedOperatorEvents {
       ListStatus listStatus,
       Instant imposedAt) {}
 
-  public static PendingEvent recorded(UnlicensedOperator o) {
+  static PendingEvent recorded(UnlicensedOperator o) {
     return event(
         o,
         "UnlicensedOperatorRecorded.v1",
@@ -58,7 +52,7 @@ public final class UnlicensedOperatorEvents {
             o.id(), o.district(), o.discoveredThrough(), o.sourceReference(), o.recordedAt()));
   }
 
-  public static PendingEvent assessed(UnlicensedOperator o) {
+  static PendingEvent assessed(UnlicensedOperator o) {
     ThreePartTest test = o.test();
     return event(
         o,
@@ -75,7 +69,7 @@ public final class UnlicensedOperatorEvents {
             o.assessedAt()));
   }
 
-  public static PendingEvent sanctioned(UnlicensedOperator o, OperatorSanction s) {
+  static PendingEvent sanctioned(UnlicensedOperator o, OperatorSanction s) {
     return event(
         o,
         "UnlicensedOperatorSanctioned.v1",

@@ -10,8 +10,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** What a parent asks to buy and sign (§11 rows 8 and 10, CON-01…09), as the contract ticks it. */
-public record OrderRequest(
+/** What a parent asks to buy and sign (§11 rows 8 and 10, CON-01…09), before the rules check it. */
+public record OrderForm(
     UUID courseId,
     UUID childId,
     int classHours,

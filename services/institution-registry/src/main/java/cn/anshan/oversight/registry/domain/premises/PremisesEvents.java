@@ -1,8 +1,6 @@
-package cn.anshan.oversight.registry.messaging.premises;
+package cn.anshan.oversight.registry.domain.premises;
 
 import cn.anshan.oversight.kit.events.PendingEvent;
-import cn.anshan.oversight.registry.domain.premises.BuildingType;
-import cn.anshan.oversight.registry.domain.premises.Premises;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -32,15 +30,15 @@ public final class PremisesEvents {
   public record PremisesLeaseExpiring(
       UUID premisesId, String institutionId, String district, String address, LocalDate leaseEnd) {}
 
-  public static PendingEvent filed(Premises p) {
+  static PendingEvent filed(Premises p) {
     return event(p, "PremisesFiled.v1", facts(p));
   }
 
-  public static PendingEvent changed(Premises p) {
+  static PendingEvent changed(Premises p) {
     return event(p, "PremisesChanged.v1", facts(p));
   }
 
-  public static PendingEvent leaseExpiring(Premises p) {
+  static PendingEvent leaseExpiring(Premises p) {
     return event(
         p,
         "PremisesLeaseExpiring.v1",

@@ -1,10 +1,6 @@
-package cn.anshan.oversight.registry.messaging.complaint;
+package cn.anshan.oversight.registry.domain.complaint;
 
 import cn.anshan.oversight.kit.events.PendingEvent;
-import cn.anshan.oversight.registry.domain.complaint.Agency;
-import cn.anshan.oversight.registry.domain.complaint.Complaint;
-import cn.anshan.oversight.registry.domain.complaint.ComplaintCategory;
-import cn.anshan.oversight.registry.domain.complaint.ComplaintOutcome;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -50,7 +46,7 @@ public final class ComplaintEvents {
       Instant filedAt,
       LocalDate answerDueBy) {}
 
-  public static PendingEvent filed(Complaint c) {
+  static PendingEvent filed(Complaint c) {
     return event(
         c,
         "ComplaintFiled.v1",
@@ -64,7 +60,7 @@ public final class ComplaintEvents {
             c.answerDueBy()));
   }
 
-  public static PendingEvent answered(Complaint c) {
+  static PendingEvent answered(Complaint c) {
     return event(
         c,
         "ComplaintAnswered.v1",
@@ -77,7 +73,7 @@ public final class ComplaintEvents {
             c.answeredAt()));
   }
 
-  public static PendingEvent closed(Complaint c) {
+  static PendingEvent closed(Complaint c) {
     return event(
         c,
         "ComplaintClosed.v1",
@@ -85,7 +81,7 @@ public final class ComplaintEvents {
             c.id(), c.institutionId(), c.district(), c.category(), c.outcome(), c.closedAt()));
   }
 
-  public static PendingEvent answerOverdue(Complaint c) {
+  static PendingEvent answerOverdue(Complaint c) {
     return event(
         c,
         "ComplaintAnswerOverdue.v1",

@@ -1,8 +1,6 @@
-package cn.anshan.oversight.registry.messaging.advertising;
+package cn.anshan.oversight.registry.domain.advertising;
 
 import cn.anshan.oversight.kit.events.PendingEvent;
-import cn.anshan.oversight.registry.domain.advertising.AdChannel;
-import cn.anshan.oversight.registry.domain.advertising.AdReport;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -47,7 +45,7 @@ public final class AdvertisingEvents {
       LocalDate windowStart,
       LocalDate windowEnd) {}
 
-  public static PendingEvent reported(AdReport r) {
+  static PendingEvent reported(AdReport r) {
     return event(
         r,
         "AdViolationReported.v1",
@@ -55,7 +53,7 @@ public final class AdvertisingEvents {
             r.id(), r.institutionId(), r.district(), r.channel(), r.reportedAt()));
   }
 
-  public static PendingEvent confirmed(AdReport r) {
+  static PendingEvent confirmed(AdReport r) {
     return event(
         r,
         "AdViolationConfirmed.v1",
@@ -63,7 +61,7 @@ public final class AdvertisingEvents {
             r.id(), r.institutionId(), r.district(), r.channel(), r.decidedAt(), r.decidedOn()));
   }
 
-  public static PendingEvent dismissed(AdReport r) {
+  static PendingEvent dismissed(AdReport r) {
     return event(
         r,
         "AdViolationDismissed.v1",
@@ -71,7 +69,7 @@ public final class AdvertisingEvents {
             r.id(), r.institutionId(), r.district(), r.channel(), r.decidedAt()));
   }
 
-  public static PendingEvent repeatOffence(
+  static PendingEvent repeatOffence(
       AdReport r, int count, int threshold, int windowDays, LocalDate windowStart) {
     return event(
         r,
