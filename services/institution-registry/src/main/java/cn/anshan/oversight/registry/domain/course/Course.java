@@ -1,9 +1,14 @@
 package cn.anshan.oversight.registry.domain.course;
 
+import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.problem.ProblemException;
+import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.registry.domain.Category;
 import cn.anshan.oversight.registry.domain.Mode;
 import cn.anshan.oversight.registry.domain.VerificationStatus;
+import cn.anshan.oversight.registry.domain.pricing.GuidedPrice;
+import cn.anshan.oversight.registry.domain.pricing.PriceSchedule;
+import cn.anshan.oversight.registry.domain.pricing.PricingPolicy;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,7 +16,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -90,8 +98,47 @@ public class Course {
 
   protected Course() {}
 
+  /** A filed course, the class-size band and guided ceiling it was filed under, and its event. */
+  public record Filed(Course course, String band, Long ceilingFen, DomainEvent event) {}
+
+  /**
+   * REG-02…05, PRC-01…03, STF-05: the operator files a course of {@code provider}; the form is
+   * checked against the provider, the schedule limits and the locality's price schedule, with
+   * {@code staffing} (the class's STF-05 findings) — every broken rule refuses it. The course with
+   * its CourseFiled event (version 1).
+   */
+  public static Filed file(
+      Provider provider,
+      CourseForm form,
+      List<RuleViolation> staffing,
+      ScheduleLimits limits,
+      PriceSchedule schedule,
+      PricingPolicy policy,
+      String operator,
+      Instant now) {
+    List<RuleViolation> violations = new ArrayList<>(staffing);
+    violations.addAll(CourseRules.check(form, provider, limits, schedule, policy));
+    if (!violations.isEmpty()) {
+      throw ProblemException.rules(violations);
+    }
+    Course course = filed(provider, form, operator, now);
+    String band = policy.bands().bandOf(course.maxStudents());
+    Long ceiling = course.guidedCeilingFen(schedule, policy);
+    return new Filed(course, band, ceiling, CourseEvents.filed(course, band, ceiling));
+  }
+
+  /** The ceiling of a subject course; non-subject prices are not government-guided. */
+  public Long guidedCeilingFen(PriceSchedule schedule, PricingPolicy policy) {
+    if (category != Category.SUBJECT) {
+      return null;
+    }
+    OptionalLong ceiling =
+        GuidedPrice.ceilingFen(mode, maxStudents, lessonMinutes, schedule, policy);
+    return ceiling.isPresent() ? ceiling.getAsLong() : null;
+  }
+
   /** Files a course whose form already passed {@link CourseRules}. */
-  public static Course file(Provider provider, CourseForm form, String operator, Instant now) {
+  static Course filed(Provider provider, CourseForm form, String operator, Instant now) {
     Course course = new Course();
     course.courseId = UUID.randomUUID().toString();
     course.institutionId = provider.institutionId();
@@ -126,7 +173,7 @@ public class Course {
    * final say): VERIFIED non-subject, or REFUTED — subject-type training filed as non-subject
    * (REG-03, TIM-05). A later decision replaces an earlier one. 409 for a subject-type course.
    */
-  public ClassificationDecision classify(ClassificationCheck check, String by, Instant now) {
+  public DomainEvent classify(ClassificationCheck check, String by, Instant now) {
     if (category != Category.NON_SUBJECT) {
       throw ProblemException.conflict(
           "course-not-classifiable",
@@ -143,42 +190,108 @@ public class Course {
     classifiedAt = now;
     classifiedBy = by;
     version++;
-    return decision;
+    return CourseEvents.classified(this, check.assessed(), decision);
+  }
+
+  /** A scheduled session with its SessionScheduled event. */
+  public record Scheduled(CourseSession session, DomainEvent event) {}
+
+  /**
+   * TIM-01…05, REG-12: the operator schedules a session of the course, refused with every rule its
+   * times break against the sessions already on that day ({@code sameDay}).
+   */
+  public Scheduled schedule(
+      LocalDateTime start,
+      LocalDateTime end,
+      List<CourseSession> sameDay,
+      ScheduleRules.Calendars calendars,
+      ScheduleLimits limits,
+      String operator,
+      Instant now) {
+    List<RuleViolation> violations =
+        ScheduleRules.check(this, start, end, sameDay, calendars, limits);
+    if (!violations.isEmpty()) {
+      throw ProblemException.rules(violations);
+    }
+    CourseSession session = schedule(start, end, operator, now);
+    return new Scheduled(session, CourseEvents.scheduled(this, session));
   }
 
   /** Adds a session whose times already passed {@link ScheduleRules}. */
-  public CourseSession schedule(
-      LocalDateTime start, LocalDateTime end, String operator, Instant now) {
+  CourseSession schedule(LocalDateTime start, LocalDateTime end, String operator, Instant now) {
     version++;
     return CourseSession.of(courseId, version, start, end, operator, now);
   }
 
+  /** A filed teaching material with its CourseMaterialFiled event. */
+  public record MaterialFiled(CourseMaterial material, DomainEvent event) {}
+
   /** REG-12: files a teaching material with the approver; the event is the record. */
-  public CourseMaterial fileMaterial(MaterialForm form, String operator, Instant now) {
+  public MaterialFiled fileMaterial(MaterialForm form, String operator, Instant now) {
     materialsFiled++;
     version++;
-    return CourseMaterial.of(this, form, operator, now);
+    CourseMaterial material = CourseMaterial.of(this, form, operator, now);
+    return new MaterialFiled(material, CourseEvents.materialFiled(this, material));
   }
 
   public int materialsFiled() {
     return materialsFiled;
   }
 
-  /** REL-04: one of its sessions was reported held; the event is the record. */
-  public void sessionHeld() {
+  /**
+   * REL-04: the operator reports {@code session} held with who attended; the SessionHeld event is
+   * the record.
+   */
+  public DomainEvent sessionHeld(
+      CourseSession session,
+      List<UUID> attending,
+      String operator,
+      LocalDateTime nowLocal,
+      Instant now) {
+    session.held(attending, operator, nowLocal, now);
     version++;
+    return CourseEvents.held(this, session);
   }
 
-  /** A new price schedule put the filed price above its ceiling (PRC-03 / PRC-01). */
-  public void priceViolationDetected(String rule) {
-    priceViolationRule = rule;
-    version++;
-  }
+  /** What a newly adopted price schedule means for the course, and the event if it changed. */
+  public record PriceCheck(boolean aboveCeiling, Optional<DomainEvent> event) {}
 
-  /** A later schedule allows the filed price again (PRC-07: sales may resume). */
-  public void priceViolationCleared() {
+  /**
+   * PRC-01 / PRC-03 / PRC-07: the filed price against a newly adopted {@code schedule}: above its
+   * ceiling is a violation (PriceViolationDetected), a violation the schedule no longer sees is
+   * cleared (PriceViolationCleared: sales may resume).
+   */
+  public PriceCheck recheckPrice(PriceSchedule schedule, PricingPolicy policy, Instant now) {
+    Optional<RuleViolation> violation =
+        GuidedPrice.check(
+            category, mode, maxStudents, lessonMinutes, pricePerLessonFen, schedule, policy);
+    OptionalLong ceiling =
+        GuidedPrice.ceilingFen(mode, maxStudents, lessonMinutes, schedule, policy);
+    Long ceilingFen = ceiling.isPresent() ? ceiling.getAsLong() : null;
+    if (violation.isPresent()) {
+      priceViolationRule = violation.get().rule();
+      version++;
+      return new PriceCheck(
+          true,
+          Optional.of(
+              CourseEvents.priceViolation(
+                  this,
+                  violation.get(),
+                  ceilingFen,
+                  schedule.locality(),
+                  schedule.version(),
+                  now)));
+    }
+    if (!inPriceViolation()) {
+      return new PriceCheck(false, Optional.empty());
+    }
     priceViolationRule = null;
     version++;
+    return new PriceCheck(
+        false,
+        Optional.of(
+            CourseEvents.priceViolationCleared(
+                this, ceilingFen, schedule.locality(), schedule.version(), now)));
   }
 
   public boolean inPriceViolation() {

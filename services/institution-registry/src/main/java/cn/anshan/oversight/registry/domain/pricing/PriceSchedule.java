@@ -1,5 +1,7 @@
 package cn.anshan.oversight.registry.domain.pricing;
 
+import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.registry.domain.Mode;
 import jakarta.persistence.Convert;
@@ -41,7 +43,15 @@ public class PriceSchedule {
    * PRC-02: each benchmark belongs to the schedule of the authority that sets it ({@code
    * authorityOf}: the configured locality per mode).
    */
-  public static List<RuleViolation> outsideAuthority(
+  public static void requireWithinAuthority(
+      String locality, List<Benchmark> benchmarks, Function<Mode, String> authorityOf) {
+    List<RuleViolation> misplaced = outsideAuthority(locality, benchmarks, authorityOf);
+    if (!misplaced.isEmpty()) {
+      throw ProblemException.rules(misplaced);
+    }
+  }
+
+  static List<RuleViolation> outsideAuthority(
       String locality, List<Benchmark> benchmarks, Function<Mode, String> authorityOf) {
     return benchmarks.stream()
         .map(Benchmark::mode)
@@ -63,11 +73,24 @@ public class PriceSchedule {
   }
 
   /**
+   * PRC-04: the pricing officer adopts {@code adopted} as the locality's benchmarks under {@code
+   * policy}, refused with every broken rule; its PriceScheduleAdopted event (the new version).
+   */
+  public DomainEvent adopt(
+      List<Benchmark> adopted, PricingPolicy policy, String officer, Instant now) {
+    List<RuleViolation> violations = adopt(adopted, policy.bands(), officer, now);
+    if (!violations.isEmpty()) {
+      throw ProblemException.rules(violations);
+    }
+    return PricingEvents.adopted(this, policy);
+  }
+
+  /**
    * Adopts {@code adopted} as the locality's benchmarks. PRC-04: every band must be one of the
    * configured bands, and each mode and band has one benchmark. Bands may be left out: PRC-10 has
    * no figure for them yet, and subject courses in a missing band are refused (PRC-01).
    */
-  public List<RuleViolation> adopt(
+  List<RuleViolation> adopt(
       List<Benchmark> adopted, ClassSizeBands bands, String officer, Instant now) {
     List<RuleViolation> violations = new ArrayList<>();
     Set<String> seen = new HashSet<>();

@@ -1,11 +1,14 @@
 package cn.anshan.oversight.registry.domain.staff;
 
+import cn.anshan.oversight.kit.events.DomainEvent;
+import cn.anshan.oversight.kit.problem.ProblemException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A person on the city-wide staff blacklist (STF-06), known only by the keyed hash of their
@@ -35,7 +38,12 @@ public class StaffBlacklistEntry {
 
   protected StaffBlacklistEntry() {}
 
+  /**
+   * STF-06: a regulator lists a person who crossed a red line; a person listed already ({@code
+   * existing}) is a conflict.
+   */
   public static StaffBlacklistEntry list(
+      StaffBlacklistEntry existing,
       String entryId,
       String idHash,
       RedLine redLine,
@@ -43,6 +51,11 @@ public class StaffBlacklistEntry {
       String regulator,
       String regulatorDistrict,
       Instant now) {
+    if (existing != null) {
+      throw ProblemException.conflict(
+          "already-blacklisted",
+          "this person is already on the staff blacklist as entry " + existing.entryId());
+    }
     StaffBlacklistEntry entry = new StaffBlacklistEntry();
     entry.entryId = entryId;
     entry.idHash = idHash;
@@ -53,6 +66,14 @@ public class StaffBlacklistEntry {
     entry.listedAt = now;
     entry.version = 1;
     return entry;
+  }
+
+  /**
+   * The StaffBlacklisted event, naming where the person is filed right now ({@code filed}), so that
+   * district's regulator can act.
+   */
+  public DomainEvent listed(List<StaffMember> filed) {
+    return StaffEvents.blacklisted(this, filed);
   }
 
   public String entryId() {

@@ -1,5 +1,6 @@
 package cn.anshan.oversight.registry.domain.staff;
 
+import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.problem.FieldError;
 import cn.anshan.oversight.kit.problem.Problem;
 import cn.anshan.oversight.kit.problem.ProblemException;
@@ -127,13 +128,19 @@ public class StaffMember {
       }
       return member;
     }
+
+    /** The filed member's StaffFiled event (version 1); refused like {@link #member()}. */
+    public DomainEvent event() {
+      return StaffEvents.filed(member());
+    }
   }
 
   /**
    * The person leaves: 409 if they already left, refused by STF-04 when the full-time teachers
    * would fall below the minimum (see {@link StaffRules}).
    */
-  public void leave(StaffRoster roster, BigDecimal fullTimeRatioMin, String operator, Instant now) {
+  public DomainEvent leave(
+      StaffRoster roster, BigDecimal fullTimeRatioMin, String operator, Instant now) {
     if (status != StaffStatus.ACTIVE) {
       throw ProblemException.conflict(
           "staff-already-left", "staff member " + staffId + " has already left");
@@ -146,6 +153,7 @@ public class StaffMember {
     leftAt = now;
     leftBy = operator;
     version++;
+    return StaffEvents.left(this);
   }
 
   /**
@@ -153,7 +161,7 @@ public class StaffMember {
    * the rules the facts break. A later check replaces an earlier one (a certificate presented late,
    * a mistake corrected); each is an event. 409 once the person has left.
    */
-  public Verification verify(QualificationCheck check, String verifier, Instant now) {
+  public Verified verify(QualificationCheck check, String verifier, Instant now) {
     if (status != StaffStatus.ACTIVE) {
       throw ProblemException.conflict(
           "staff-already-left",
@@ -179,8 +187,11 @@ public class StaffMember {
     verifiedAt = now;
     verifiedBy = verifier;
     version++;
-    return outcome;
+    return new Verified(outcome, StaffEvents.qualificationVerified(this, outcome));
   }
+
+  /** What a check found, with the StaffQualificationVerified event that reports it. */
+  public record Verified(Verification outcome, DomainEvent event) {}
 
   public boolean isActive() {
     return status == StaffStatus.ACTIVE;

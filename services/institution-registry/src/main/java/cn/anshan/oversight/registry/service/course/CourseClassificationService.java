@@ -9,7 +9,6 @@ import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.registry.config.pricing.PricingSettings;
 import cn.anshan.oversight.registry.domain.course.ClassificationCheck;
 import cn.anshan.oversight.registry.domain.course.Course;
-import cn.anshan.oversight.registry.messaging.course.CourseEvents;
 import cn.anshan.oversight.registry.repository.course.CourseRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -48,11 +47,7 @@ public class CourseClassificationService {
         .call(
             course ->
                 outbox.append(
-                    command,
-                    CourseEvents.classified(
-                        course,
-                        check.assessed(),
-                        course.classify(check, command.actor().subject(), clock.now()))))
+                    command, course.classify(check, command.actor().subject(), clock.now())))
         .map(this::view);
   }
 

@@ -5,9 +5,8 @@ import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.time.OversightClock;
-import cn.anshan.oversight.registry.domain.course.CourseMaterial;
+import cn.anshan.oversight.registry.domain.course.Course;
 import cn.anshan.oversight.registry.domain.course.MaterialForm;
-import cn.anshan.oversight.registry.messaging.course.CourseEvents;
 import cn.anshan.oversight.registry.repository.course.CourseMaterialRepository;
 import cn.anshan.oversight.registry.repository.course.CourseRepository;
 import cn.anshan.oversight.registry.service.InstitutionGate;
@@ -51,10 +50,11 @@ public class CourseMaterialService {
         .call(course -> gate.ownApprovedInstitution(operator))
         .chain(
             course -> {
-              CourseMaterial material = course.fileMaterial(form, operator.subject(), clock.now());
+              Course.MaterialFiled filed =
+                  course.fileMaterial(form, operator.subject(), clock.now());
               return materials
-                  .persist(material)
-                  .call(() -> outbox.append(command, CourseEvents.materialFiled(course, material)))
+                  .persist(filed.material())
+                  .call(() -> outbox.append(command, filed.event()))
                   .map(MaterialView::of);
             });
   }

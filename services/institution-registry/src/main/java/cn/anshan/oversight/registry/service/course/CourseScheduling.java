@@ -7,7 +7,6 @@ import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.FieldError;
 import cn.anshan.oversight.kit.problem.Problem;
 import cn.anshan.oversight.kit.problem.ProblemException;
-import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.kit.time.WorkingDayCalendar;
@@ -17,7 +16,6 @@ import cn.anshan.oversight.registry.domain.course.Course;
 import cn.anshan.oversight.registry.domain.course.CourseSession;
 import cn.anshan.oversight.registry.domain.course.ScheduleRules;
 import cn.anshan.oversight.registry.domain.course.SchoolVacations;
-import cn.anshan.oversight.registry.messaging.course.CourseEvents;
 import cn.anshan.oversight.registry.repository.course.CourseRepository;
 import cn.anshan.oversight.registry.repository.course.CourseSessionRepository;
 import cn.anshan.oversight.registry.service.InstitutionGate;
@@ -97,16 +95,19 @@ public class CourseScheduling {
       LocalDateTime start,
       LocalDateTime end,
       List<CourseSession> sameDay) {
-    List<RuleViolation> violations =
-        ScheduleRules.check(course, start, end, sameDay, calendars, scheduleSettings.limits());
-    if (!violations.isEmpty()) {
-      throw ProblemException.rules(violations);
-    }
-    CourseSession session = course.schedule(start, end, command.actor().subject(), clock.now());
+    Course.Scheduled scheduled =
+        course.schedule(
+            start,
+            end,
+            sameDay,
+            calendars,
+            scheduleSettings.limits(),
+            command.actor().subject(),
+            clock.now());
     return sessions
-        .persist(session)
-        .call(() -> outbox.append(command, CourseEvents.scheduled(course, session)))
-        .map(saved -> SessionView.of(session));
+        .persist(scheduled.session())
+        .call(() -> outbox.append(command, scheduled.event()))
+        .map(SessionView::of);
   }
 
   @WithSession

@@ -12,20 +12,16 @@ import cn.anshan.oversight.registry.config.RegistrySettings;
 import cn.anshan.oversight.registry.config.course.ScheduleSettings;
 import cn.anshan.oversight.registry.config.pricing.PricingSettings;
 import cn.anshan.oversight.registry.config.staff.StaffSettings;
-import cn.anshan.oversight.registry.domain.Category;
 import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.Mode;
 import cn.anshan.oversight.registry.domain.StudentStage;
 import cn.anshan.oversight.registry.domain.course.Course;
 import cn.anshan.oversight.registry.domain.course.CourseForm;
-import cn.anshan.oversight.registry.domain.course.CourseRules;
 import cn.anshan.oversight.registry.domain.course.Provider;
-import cn.anshan.oversight.registry.domain.pricing.GuidedPrice;
 import cn.anshan.oversight.registry.domain.pricing.PriceSchedule;
 import cn.anshan.oversight.registry.domain.pricing.PricingPolicy;
 import cn.anshan.oversight.registry.domain.staff.StaffRoster;
 import cn.anshan.oversight.registry.domain.staff.StaffRules;
-import cn.anshan.oversight.registry.messaging.course.CourseEvents;
 import cn.anshan.oversight.registry.repository.course.CourseRepository;
 import cn.anshan.oversight.registry.repository.pricing.PriceScheduleRepository;
 import cn.anshan.oversight.registry.repository.staff.StaffRepository;
@@ -36,11 +32,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * Use cases of courses: file and read (their sessions are {@link CourseScheduling}'s). Who may
@@ -135,20 +129,20 @@ public class CourseService {
       Provider provider,
       PriceSchedule schedule,
       List<RuleViolation> staffing) {
-    PricingPolicy policy = pricingSettings.policy();
-    List<RuleViolation> violations = new ArrayList<>(staffing);
-    violations.addAll(
-        CourseRules.check(form, provider, scheduleSettings.limits(), schedule, policy));
-    if (!violations.isEmpty()) {
-      throw ProblemException.rules(violations);
-    }
-    Course course = Course.file(provider, form, command.actor().subject(), clock.now());
-    String band = policy.bands().bandOf(course.maxStudents());
-    Long ceiling = ceiling(course, schedule, policy);
+    Course.Filed filed =
+        Course.file(
+            provider,
+            form,
+            staffing,
+            scheduleSettings.limits(),
+            schedule,
+            pricingSettings.policy(),
+            command.actor().subject(),
+            clock.now());
     return courses
-        .persist(course)
-        .call(() -> outbox.append(command, CourseEvents.filed(course, band, ceiling)))
-        .map(saved -> CourseView.of(course, band, ceiling));
+        .persist(filed.course())
+        .call(() -> outbox.append(command, filed.event()))
+        .map(saved -> CourseView.of(saved, filed.band(), filed.ceilingFen()));
   }
 
   @WithSession
@@ -217,17 +211,8 @@ public class CourseService {
   private CourseView view(Course course, PriceSchedule schedule) {
     PricingPolicy policy = pricingSettings.policy();
     return CourseView.of(
-        course, policy.bands().bandOf(course.maxStudents()), ceiling(course, schedule, policy));
-  }
-
-  /** The ceiling of a subject course; non-subject prices are not government-guided. */
-  private static Long ceiling(Course course, PriceSchedule schedule, PricingPolicy policy) {
-    if (course.category() != Category.SUBJECT) {
-      return null;
-    }
-    OptionalLong ceiling =
-        GuidedPrice.ceilingFen(
-            course.mode(), course.maxStudents(), course.lessonMinutes(), schedule, policy);
-    return ceiling.isPresent() ? ceiling.getAsLong() : null;
+        course,
+        policy.bands().bandOf(course.maxStudents()),
+        course.guidedCeilingFen(schedule, policy));
   }
 }

@@ -7,7 +7,6 @@ import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.registry.domain.course.Course;
 import cn.anshan.oversight.registry.domain.course.CourseSession;
-import cn.anshan.oversight.registry.messaging.course.CourseEvents;
 import cn.anshan.oversight.registry.repository.course.CourseRepository;
 import cn.anshan.oversight.registry.repository.course.CourseSessionRepository;
 import cn.anshan.oversight.registry.service.InstitutionGate;
@@ -75,11 +74,15 @@ public class SessionReports {
 
   private Uni<Held> held(
       CommandContext command, Course course, CourseSession session, List<UUID> attending) {
-    session.held(
-        attending.stream().distinct().toList(), command.actor().subject(), nowLocal(), clock.now());
-    course.sessionHeld();
     return outbox
-        .append(command, CourseEvents.held(course, session))
+        .append(
+            command,
+            course.sessionHeld(
+                session,
+                attending.stream().distinct().toList(),
+                command.actor().subject(),
+                nowLocal(),
+                clock.now()))
         .replaceWith(new Held(SessionView.of(session), course.version()));
   }
 

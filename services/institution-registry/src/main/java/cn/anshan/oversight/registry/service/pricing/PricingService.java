@@ -2,19 +2,16 @@ package cn.anshan.oversight.registry.service.pricing;
 
 import cn.anshan.oversight.kit.db.OneAtATime;
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
-import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.registry.config.pricing.PricingSettings;
 import cn.anshan.oversight.registry.domain.course.Course;
 import cn.anshan.oversight.registry.domain.pricing.Benchmark;
-import cn.anshan.oversight.registry.domain.pricing.GuidedPrice;
 import cn.anshan.oversight.registry.domain.pricing.PriceSchedule;
 import cn.anshan.oversight.registry.domain.pricing.PricingPolicy;
-import cn.anshan.oversight.registry.messaging.course.CourseEvents;
-import cn.anshan.oversight.registry.messaging.pricing.PricingEvents;
 import cn.anshan.oversight.registry.repository.course.CourseRepository;
 import cn.anshan.oversight.registry.repository.pricing.PriceScheduleRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -24,7 +21,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * Use cases of the guided price (PRC-01 to PRC-05): a pricing officer adopts the locality's
@@ -68,11 +64,7 @@ public class PricingService {
   public Uni<Adoption> adopt(
       CommandContext command, String locality, IfMatch ifMatch, List<Benchmark> benchmarks) {
     known(locality);
-    List<RuleViolation> misplaced =
-        PriceSchedule.outsideAuthority(locality, benchmarks, localities::of);
-    if (!misplaced.isEmpty()) {
-      throw ProblemException.rules(misplaced);
-    }
+    PriceSchedule.requireWithinAuthority(locality, benchmarks, localities::of);
     return schedules
         .lock(locality)
         .chain(existing -> adopt(command, locality, ifMatch, benchmarks, existing));
@@ -90,15 +82,11 @@ public class PricingService {
     PricingPolicy policy = settings.policy();
     PriceSchedule schedule = existing != null ? existing : PriceSchedule.start(locality);
     Instant now = clock.now();
-    List<RuleViolation> violations =
-        schedule.adopt(benchmarks, policy.bands(), command.actor().subject(), now);
-    if (!violations.isEmpty()) {
-      throw ProblemException.rules(violations);
-    }
+    DomainEvent adopted = schedule.adopt(benchmarks, policy, command.actor().subject(), now);
     Uni<PriceSchedule> saved =
         existing != null ? Uni.createFrom().item(schedule) : schedules.persist(schedule);
     return saved
-        .call(() -> outbox.append(command, PricingEvents.adopted(schedule, policy)))
+        .call(() -> outbox.append(command, adopted))
         .chain(() -> courses.lockSubjectCourses())
         .chain(
             filed ->
@@ -127,49 +115,19 @@ public class PricingService {
         .map(schedule -> PriceScheduleView.of(schedule, settings.policy()));
   }
 
-  /**
-   * One filed course against the adopted schedule: a violation is recorded, a violation the
-   * schedule no longer sees is cleared. True when the course is above its ceiling now.
-   */
+  /** One filed course against the adopted schedule; true when it is above its ceiling now. */
   private Uni<Boolean> recheck(
       CommandContext command,
       PriceSchedule schedule,
       PricingPolicy policy,
       Course course,
       Instant now) {
-    var violation =
-        GuidedPrice.check(
-            course.category(),
-            course.mode(),
-            course.maxStudents(),
-            course.lessonMinutes(),
-            course.pricePerLessonFen(),
-            schedule,
-            policy);
-    OptionalLong ceiling =
-        GuidedPrice.ceilingFen(
-            course.mode(), course.maxStudents(), course.lessonMinutes(), schedule, policy);
-    Long ceilingFen = ceiling.isPresent() ? ceiling.getAsLong() : null;
-    String locality = schedule.locality();
-    if (violation.isPresent()) {
-      course.priceViolationDetected(violation.get().rule());
-      return outbox
-          .append(
-              command,
-              CourseEvents.priceViolation(
-                  course, violation.get(), ceilingFen, locality, schedule.version(), now))
-          .replaceWith(true);
-    }
-    if (!course.inPriceViolation()) {
-      return Uni.createFrom().item(false);
-    }
-    course.priceViolationCleared();
-    return outbox
-        .append(
-            command,
-            CourseEvents.priceViolationCleared(
-                course, ceilingFen, locality, schedule.version(), now))
-        .replaceWith(false);
+    Course.PriceCheck check = course.recheckPrice(schedule, policy, now);
+    return check
+        .event()
+        .map(event -> outbox.append(command, event))
+        .orElseGet(() -> Uni.createFrom().voidItem())
+        .replaceWith(check.aboveCeiling());
   }
 
   /**

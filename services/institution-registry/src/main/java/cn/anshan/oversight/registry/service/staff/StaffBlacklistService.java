@@ -6,7 +6,6 @@ import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.registry.domain.staff.RedLine;
 import cn.anshan.oversight.registry.domain.staff.StaffBlacklistEntry;
-import cn.anshan.oversight.registry.messaging.staff.StaffEvents;
 import cn.anshan.oversight.registry.repository.staff.StaffBlacklistRepository;
 import cn.anshan.oversight.registry.repository.staff.StaffLocks;
 import cn.anshan.oversight.registry.repository.staff.StaffRepository;
@@ -54,13 +53,9 @@ public class StaffBlacklistService {
         .chain(() -> blacklist.findByIdHash(idHash))
         .chain(
             existing -> {
-              if (existing != null) {
-                throw ProblemException.conflict(
-                    "already-blacklisted",
-                    "this person is already on the staff blacklist as entry " + existing.entryId());
-              }
               StaffBlacklistEntry entry =
                   StaffBlacklistEntry.list(
+                      existing,
                       UUID.randomUUID().toString(),
                       idHash,
                       redLine,
@@ -71,7 +66,7 @@ public class StaffBlacklistService {
               return blacklist
                   .persist(entry)
                   .chain(() -> staff.activeWithIdHash(idHash))
-                  .call(filed -> outbox.append(command, StaffEvents.blacklisted(entry, filed)))
+                  .call(filed -> outbox.append(command, entry.listed(filed)))
                   .invoke(
                       filed -> {
                         if (!filed.isEmpty()) {

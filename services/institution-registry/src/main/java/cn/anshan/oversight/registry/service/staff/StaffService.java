@@ -14,7 +14,6 @@ import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.staff.StaffMember;
 import cn.anshan.oversight.registry.domain.staff.StaffRoster;
 import cn.anshan.oversight.registry.domain.staff.StaffStatus;
-import cn.anshan.oversight.registry.messaging.staff.StaffEvents;
 import cn.anshan.oversight.registry.repository.staff.StaffBlacklistRepository;
 import cn.anshan.oversight.registry.repository.staff.StaffLocks;
 import cn.anshan.oversight.registry.repository.staff.StaffRepository;
@@ -71,20 +70,19 @@ public class StaffService {
         .map(
             facts ->
                 StaffMember.file(
-                        UUID.randomUUID().toString(),
-                        institutionId,
-                        facts.institution().district(),
-                        facts.institution().category(),
-                        filing.toForm(idHash),
-                        facts.roster(),
-                        facts.blacklisted(),
-                        settings.fullTimeRatioMin(),
-                        command.actor().subject(),
-                        clock.now())
-                    .member())
-        .call(member -> staff.persist(member))
-        .call(member -> outbox.append(command, StaffEvents.filed(member)))
-        .map(StaffView::of);
+                    UUID.randomUUID().toString(),
+                    institutionId,
+                    facts.institution().district(),
+                    facts.institution().category(),
+                    filing.toForm(idHash),
+                    facts.roster(),
+                    facts.blacklisted(),
+                    settings.fullTimeRatioMin(),
+                    command.actor().subject(),
+                    clock.now()))
+        .call(filed -> staff.persist(filed.member()))
+        .call(filed -> outbox.append(command, filed.event()))
+        .map(filed -> StaffView.of(filed.member()));
   }
 
   /** The person leaves; STF-04 refuses the departure of a full-time teacher below the minimum. */
@@ -99,14 +97,14 @@ public class StaffService {
             member ->
                 staff
                     .roster(institutionId)
-                    .invoke(
+                    .map(
                         roster ->
                             member.leave(
                                 roster,
                                 settings.fullTimeRatioMin(),
                                 command.actor().subject(),
-                                clock.now())))
-        .call(member -> outbox.append(command, StaffEvents.left(member)))
+                                clock.now()))
+                    .chain(left -> outbox.append(command, left)))
         .map(StaffView::of);
   }
 

@@ -6,7 +6,6 @@ import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.registry.domain.staff.QualificationCheck;
-import cn.anshan.oversight.registry.messaging.staff.StaffEvents;
 import cn.anshan.oversight.registry.repository.staff.StaffLocks;
 import cn.anshan.oversight.registry.repository.staff.StaffRepository;
 import cn.anshan.oversight.registry.service.InstitutionGate;
@@ -56,9 +55,7 @@ public class StaffVerificationService {
         .call(
             member ->
                 outbox.append(
-                    command,
-                    StaffEvents.qualificationVerified(
-                        member, member.verify(check, command.actor().subject(), clock.now()))))
+                    command, member.verify(check, command.actor().subject(), clock.now()).event()))
         .map(StaffView::of);
   }
 }

@@ -44,7 +44,7 @@ class CourseRulesTest {
     PriceSchedule schedule = PriceSchedule.start("anshan");
     schedule.adopt(
         List.of(new Benchmark(Mode.OFFLINE, "10-35", 2500)),
-        POLICY.bands(),
+        POLICY,
         "officer",
         Instant.parse("2026-03-01T00:00:00Z"));
     return schedule;

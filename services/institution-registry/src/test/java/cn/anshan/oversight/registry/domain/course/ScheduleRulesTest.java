@@ -51,7 +51,7 @@ class ScheduleRulesTest {
             2000,
             category == Category.SUBJECT ? null : CourseRulesTest.NON_SUBJECT,
             null);
-    return Course.file(provider, form, "op", Instant.parse("2026-03-01T00:00:00Z"));
+    return Course.filed(provider, form, "op", Instant.parse("2026-03-01T00:00:00Z"));
   }
 
   static final Course SUBJECT_OFFLINE = course(Category.SUBJECT, Mode.OFFLINE, true, 45);

@@ -57,7 +57,7 @@ class StaffVerificationTest {
   void confirmedCertificateAndNoSchoolPostIsVerified() {
     StaffMember member = filed(StaffRulesTest.teacher(true, StaffRulesTest.PRO_CERT));
     Verification outcome =
-        member.verify(new QualificationCheck(true, false, "register #1"), "reg", NOW);
+        member.verify(new QualificationCheck(true, false, "register #1"), "reg", NOW).outcome();
     assertEquals(VerificationStatus.VERIFIED, outcome.status());
     assertEquals(List.of(), outcome.breaches());
     assertEquals(VerificationStatus.VERIFIED, member.verification());
@@ -69,7 +69,7 @@ class StaffVerificationTest {
   void stf01AndStf02AreTheBreachesACheckCanFind() {
     StaffMember member = filed(StaffRulesTest.teacher(true, StaffRulesTest.TEACHER_CERT));
     Verification outcome =
-        member.verify(new QualificationCheck(false, true, "school letter"), "reg", NOW);
+        member.verify(new QualificationCheck(false, true, "school letter"), "reg", NOW).outcome();
     assertEquals(VerificationStatus.REFUTED, outcome.status());
     assertEquals(List.of("STF-01", "STF-02"), rules(outcome));
     assertEquals(VerificationStatus.REFUTED, member.verification());
@@ -80,11 +80,14 @@ class StaffVerificationTest {
     StaffMember clerk = filed(StaffRulesTest.other(false));
     assertEquals(
         List.of("STF-02"),
-        rules(clerk.verify(new QualificationCheck(null, true, "letter"), "reg", NOW)));
+        rules(clerk.verify(new QualificationCheck(null, true, "letter"), "reg", NOW).outcome()));
     StaffMember another = filed(StaffRulesTest.other(false));
     assertEquals(
         VerificationStatus.VERIFIED,
-        another.verify(new QualificationCheck(null, false, "contract"), "reg", NOW).status());
+        another
+            .verify(new QualificationCheck(null, false, "contract"), "reg", NOW)
+            .outcome()
+            .status());
   }
 
   @Test

@@ -1,9 +1,6 @@
-package cn.anshan.oversight.registry.messaging.pricing;
+package cn.anshan.oversight.registry.domain.pricing;
 
 import cn.anshan.oversight.kit.events.DomainEvent;
-import cn.anshan.oversight.registry.domain.pricing.Benchmark;
-import cn.anshan.oversight.registry.domain.pricing.PriceSchedule;
-import cn.anshan.oversight.registry.domain.pricing.PricingPolicy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +20,7 @@ public final class PricingEvents {
       Instant adoptedAt) {}
 
   /** City-wide, so the event names no district. */
-  public static DomainEvent adopted(PriceSchedule s, PricingPolicy policy) {
+  static DomainEvent adopted(PriceSchedule s, PricingPolicy policy) {
     return new DomainEvent(
         PriceSchedule.AGGREGATE_TYPE,
         s.locality(),

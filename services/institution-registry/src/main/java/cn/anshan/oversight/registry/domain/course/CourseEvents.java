@@ -1,4 +1,4 @@
-package cn.anshan.oversight.registry.messaging.course;
+package cn.anshan.oversight.registry.domain.course;
 
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.problem.RuleViolation;
@@ -6,13 +6,6 @@ import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.registry.domain.Category;
 import cn.anshan.oversight.registry.domain.Mode;
 import cn.anshan.oversight.registry.domain.VerificationStatus;
-import cn.anshan.oversight.registry.domain.course.Classification;
-import cn.anshan.oversight.registry.domain.course.ClassificationDecision;
-import cn.anshan.oversight.registry.domain.course.Course;
-import cn.anshan.oversight.registry.domain.course.CourseMaterial;
-import cn.anshan.oversight.registry.domain.course.CourseSession;
-import cn.anshan.oversight.registry.domain.course.MaterialKind;
-import cn.anshan.oversight.registry.domain.course.Subject;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -109,7 +102,7 @@ public final class CourseEvents {
       long scheduleVersion,
       Instant detectedAt) {}
 
-  public static DomainEvent filed(Course c, String band, Long ceilingFen) {
+  static DomainEvent filed(Course c, String band, Long ceilingFen) {
     return event(
         c,
         "CourseFiled.v1",
@@ -131,7 +124,7 @@ public final class CourseEvents {
             c.filedAt()));
   }
 
-  public static DomainEvent materialFiled(Course c, CourseMaterial m) {
+  static DomainEvent materialFiled(Course c, CourseMaterial m) {
     return event(
         c,
         "MaterialFiled.v1",
@@ -147,7 +140,7 @@ public final class CourseEvents {
             m.filedAt()));
   }
 
-  public static DomainEvent classified(
+  static DomainEvent classified(
       Course c, Classification assessed, ClassificationDecision decision) {
     return event(
         c,
@@ -165,7 +158,7 @@ public final class CourseEvents {
             c.classifiedAt()));
   }
 
-  public static DomainEvent scheduled(Course c, CourseSession s) {
+  static DomainEvent scheduled(Course c, CourseSession s) {
     return event(
         c,
         "SessionScheduled.v1",
@@ -184,7 +177,7 @@ public final class CourseEvents {
             s.scheduledAt()));
   }
 
-  public static DomainEvent held(Course c, CourseSession s) {
+  static DomainEvent held(Course c, CourseSession s) {
     return event(
         c,
         "SessionHeld.v1",
@@ -213,7 +206,7 @@ public final class CourseEvents {
       long scheduleVersion,
       Instant clearedAt) {}
 
-  public static DomainEvent priceViolationCleared(
+  static DomainEvent priceViolationCleared(
       Course c, Long ceilingFen, String locality, long scheduleVersion, Instant now) {
     return event(
         c,
@@ -229,7 +222,7 @@ public final class CourseEvents {
             now));
   }
 
-  public static DomainEvent priceViolation(
+  static DomainEvent priceViolation(
       Course c,
       RuleViolation violation,
       Long ceilingFen,

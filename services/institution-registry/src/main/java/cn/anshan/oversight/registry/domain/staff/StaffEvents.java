@@ -1,13 +1,7 @@
-package cn.anshan.oversight.registry.messaging.staff;
+package cn.anshan.oversight.registry.domain.staff;
 
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.registry.domain.VerificationStatus;
-import cn.anshan.oversight.registry.domain.staff.QualificationType;
-import cn.anshan.oversight.registry.domain.staff.RedLine;
-import cn.anshan.oversight.registry.domain.staff.StaffBlacklistEntry;
-import cn.anshan.oversight.registry.domain.staff.StaffMember;
-import cn.anshan.oversight.registry.domain.staff.StaffRole;
-import cn.anshan.oversight.registry.domain.staff.Verification;
 import java.time.Instant;
 import java.util.List;
 
@@ -59,7 +53,7 @@ public final class StaffEvents {
   public record StaffBlacklisted(
       String entryId, RedLine redLine, List<Filed> currentlyFiled, Instant listedAt) {}
 
-  public static DomainEvent filed(StaffMember m) {
+  static DomainEvent filed(StaffMember m) {
     return member(
         m,
         "StaffFiled.v1",
@@ -72,7 +66,7 @@ public final class StaffEvents {
             m.filedAt()));
   }
 
-  public static DomainEvent left(StaffMember m) {
+  static DomainEvent left(StaffMember m) {
     return member(
         m,
         "StaffLeft.v1",
@@ -85,7 +79,7 @@ public final class StaffEvents {
             m.leftAt()));
   }
 
-  public static DomainEvent qualificationVerified(StaffMember m, Verification outcome) {
+  static DomainEvent qualificationVerified(StaffMember m, Verification outcome) {
     return member(
         m,
         "StaffQualificationVerified.v1",
@@ -103,7 +97,7 @@ public final class StaffEvents {
   }
 
   /** City-wide, so the envelope has no district; the districts concerned are in the data. */
-  public static DomainEvent blacklisted(StaffBlacklistEntry e, List<StaffMember> filed) {
+  static DomainEvent blacklisted(StaffBlacklistEntry e, List<StaffMember> filed) {
     return new DomainEvent(
         StaffBlacklistEntry.AGGREGATE_TYPE,
         e.entryId(),
