@@ -6,8 +6,10 @@ import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.kit.time.WorkingDayCalendar;
+import cn.anshan.oversight.registry.domain.inspection.InspectionEvents;
 import cn.anshan.oversight.registry.domain.inspection.RiskGrade;
 import cn.anshan.oversight.registry.domain.standing.ListStatus;
+import cn.anshan.oversight.registry.domain.standing.StandingEvents;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -276,8 +278,11 @@ public class Institution {
   }
 
   /** INS-02: the grade that weights random-sample inspections. */
-  public void gradeRisk(RiskGrade grade) {
+  /** INS-02: the supervising regulator grades the institution's risk; RiskGradeAssigned. */
+  public PendingEvent gradeRisk(RiskGrade grade) {
+    RiskGrade previous = riskGrade;
     riskGrade = grade;
+    return InspectionEvents.riskGraded(this, previous);
   }
 
   public void listAs(ListStatus status) {
@@ -287,6 +292,11 @@ public class Institution {
   /** REG-05: after a licence change the legal registration must follow by {@code due}. */
   public void expectRegistrationBy(LocalDate due) {
     registrationDueBy = due;
+  }
+
+  /** REG-05: the registration did not follow a licence change by its due day; reported. */
+  public PendingEvent registrationOverdue() {
+    return StandingEvents.registrationOverdue(this, registrationDueBy);
   }
 
   public void registrationFiled() {

@@ -115,11 +115,7 @@ public class AdReport implements Aggregate {
     if (AdvertisingRules.repeatOffence(count, limits.threshold())) {
       events.add(
           AdvertisingEvents.repeatOffence(
-              this,
-              count,
-              limits.threshold(),
-              limits.windowDays(),
-              AdvertisingRules.windowStart(today, limits.windowDays())));
+              this, count, limits.threshold(), limits.windowDays(), limits.windowStart(today)));
     }
     return new Confirmation(count, events);
   }

@@ -132,12 +132,17 @@ public class Course {
     if (category != Category.SUBJECT) {
       return null;
     }
+    return ceilingFen(schedule, policy);
+  }
+
+  /** The guided ceiling of the course's mode and band under {@code schedule}, if it has one. */
+  private Long ceilingFen(PriceSchedule schedule, PricingPolicy policy) {
     OptionalLong ceiling =
         GuidedPrice.ceilingFen(mode, maxStudents, lessonMinutes, schedule, policy);
     return ceiling.isPresent() ? ceiling.getAsLong() : null;
   }
 
-  /** Files a course whose form already passed {@link CourseRules}. */
+  /** Files a course whose form already passed {@link CourseRules} (tests build courses so). */
   static Course filed(Provider provider, CourseForm form, String operator, Instant now) {
     Course course = new Course();
     course.courseId = UUID.randomUUID().toString();
@@ -217,7 +222,7 @@ public class Course {
     return new Scheduled(session, CourseEvents.scheduled(this, session));
   }
 
-  /** Adds a session whose times already passed {@link ScheduleRules}. */
+  /** Adds a session whose times already passed {@link ScheduleRules} (tests add sessions so). */
   CourseSession schedule(LocalDateTime start, LocalDateTime end, String operator, Instant now) {
     version++;
     return CourseSession.of(courseId, version, start, end, operator, now);
@@ -265,9 +270,7 @@ public class Course {
     Optional<RuleViolation> violation =
         GuidedPrice.check(
             category, mode, maxStudents, lessonMinutes, pricePerLessonFen, schedule, policy);
-    OptionalLong ceiling =
-        GuidedPrice.ceilingFen(mode, maxStudents, lessonMinutes, schedule, policy);
-    Long ceilingFen = ceiling.isPresent() ? ceiling.getAsLong() : null;
+    Long ceilingFen = ceilingFen(schedule, policy);
     if (violation.isPresent()) {
       priceViolationRule = violation.get().rule();
       version++;

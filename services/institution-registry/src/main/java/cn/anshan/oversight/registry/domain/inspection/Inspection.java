@@ -1,5 +1,6 @@
 package cn.anshan.oversight.registry.domain.inspection;
 
+import cn.anshan.oversight.kit.events.Aggregate;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.problem.ProblemException;
@@ -9,6 +10,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -17,7 +20,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "inspection")
-public class Inspection {
+public class Inspection implements Aggregate {
   public static final String AGGREGATE_TYPE = "Inspection";
 
   @Id private UUID id;
@@ -46,7 +49,9 @@ public class Inspection {
     this.status = InspectionStatus.SCHEDULED;
   }
 
-  public void complete(String regulator, Instant now) {
+  /** The regulator records the inspection's findings, once; its InspectionCompleted event. */
+  public PendingEvent complete(
+      String regulator, Instant now, List<InspectionEvents.Finding> findings) {
     if (status != InspectionStatus.SCHEDULED) {
       throw ProblemException.conflict(
           "inspection-completed", "inspection " + id + " is already completed");
@@ -54,9 +59,32 @@ public class Inspection {
     status = InspectionStatus.COMPLETED;
     completedBy = regulator;
     completedAt = now;
+    return InspectionEvents.completed(this, findings);
+  }
+
+  /** A finding with a deadline became rectification {@code order}: RectificationOrdered. */
+  public PendingEvent ordered(Rectification order) {
+    return InspectionEvents.ordered(this, order);
+  }
+
+  /**
+   * The regulator verifies {@code order} rectified on {@code today}, late if after its deadline;
+   * RectificationVerified.
+   */
+  public PendingEvent verify(Rectification order, LocalDate today, Instant now) {
+    boolean late = today.isAfter(order.deadline());
+    order.verify(now);
+    return InspectionEvents.verified(this, order, late);
+  }
+
+  /** The watch found {@code order} past its deadline: RectificationOverdue, once. */
+  public PendingEvent overdue(Rectification order) {
+    order.markOverdue();
+    return InspectionEvents.overdue(this, order);
   }
 
   /** Gives an event about this aggregate its next version, where the command appends it. */
+  @Override
   public DomainEvent record(PendingEvent event) {
     return event.numbered(AGGREGATE_TYPE, id.toString(), ++version);
   }

@@ -1,12 +1,16 @@
 package cn.anshan.oversight.registry.domain.inspection;
 
+import cn.anshan.oversight.kit.events.DomainEvent;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** A district's inspection round: which institutions, when, and the seed of the random draw. */
@@ -47,6 +51,17 @@ public class InspectionPlan {
     this.seed = seed;
     this.plannedBy = regulator;
     this.plannedAt = now;
+  }
+
+  /**
+   * INS-01 / INS-03: what the draw chose under {@code rates} ({@code inspections}) and the grades
+   * raised for it ({@code raisedGrades}); the plan's InspectionPlanned event (version 1).
+   */
+  public DomainEvent planned(
+      Map<RiskGrade, BigDecimal> rates,
+      List<Inspection> inspections,
+      List<InspectionEvents.RaisedGrade> raisedGrades) {
+    return InspectionEvents.planned(this, rates, inspections, raisedGrades);
   }
 
   public UUID id() {

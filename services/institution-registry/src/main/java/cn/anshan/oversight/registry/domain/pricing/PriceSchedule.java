@@ -51,7 +51,7 @@ public class PriceSchedule {
     }
   }
 
-  static List<RuleViolation> outsideAuthority(
+  private static List<RuleViolation> outsideAuthority(
       String locality, List<Benchmark> benchmarks, Function<Mode, String> authorityOf) {
     return benchmarks.stream()
         .map(Benchmark::mode)
@@ -78,7 +78,7 @@ public class PriceSchedule {
    */
   public DomainEvent adopt(
       List<Benchmark> adopted, PricingPolicy policy, String officer, Instant now) {
-    List<RuleViolation> violations = adopt(adopted, policy.bands(), officer, now);
+    List<RuleViolation> violations = tryAdopt(adopted, policy.bands(), officer, now);
     if (!violations.isEmpty()) {
       throw ProblemException.rules(violations);
     }
@@ -90,7 +90,7 @@ public class PriceSchedule {
    * configured bands, and each mode and band has one benchmark. Bands may be left out: PRC-10 has
    * no figure for them yet, and subject courses in a missing band are refused (PRC-01).
    */
-  List<RuleViolation> adopt(
+  List<RuleViolation> tryAdopt(
       List<Benchmark> adopted, ClassSizeBands bands, String officer, Instant now) {
     List<RuleViolation> violations = new ArrayList<>();
     Set<String> seen = new HashSet<>();

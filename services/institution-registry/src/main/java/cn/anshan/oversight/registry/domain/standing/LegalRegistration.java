@@ -1,8 +1,10 @@
 package cn.anshan.oversight.registry.domain.standing;
 
+import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.registry.domain.Category;
+import cn.anshan.oversight.registry.domain.Institution;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -47,7 +49,23 @@ public class LegalRegistration {
     }
   }
 
-  public void file(
+  /**
+   * REG-05: the operator files the institution's legal registration; nothing is due any more.
+   * RegistrationFiled.
+   */
+  public PendingEvent file(
+      Institution institution,
+      RegistrationType type,
+      String creditCode,
+      LocalDate validTo,
+      String operator,
+      Instant now) {
+    file(type, creditCode, validTo, operator, now);
+    institution.registrationFiled();
+    return StandingEvents.registrationFiled(institution, type, creditCode, validTo);
+  }
+
+  void file(
       RegistrationType type, String creditCode, LocalDate validTo, String operator, Instant now) {
     this.type = type;
     this.creditCode = creditCode;

@@ -1,8 +1,10 @@
 package cn.anshan.oversight.registry.domain.standing;
 
+import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.registry.domain.Category;
+import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.Mode;
 import cn.anshan.oversight.registry.domain.SubCategory;
 import jakarta.persistence.Entity;
@@ -12,7 +14,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 /** 办学许可证: issued by the approving district, scoped to category and mode (REG-06). */
 @Entity
@@ -96,8 +100,66 @@ public class OperatingLicence {
     return found;
   }
 
+  /**
+   * The regulator issues the licence, or re-issues it after expiry or revocation, with the scope of
+   * {@code institution}'s approval; LicenceIssued.
+   */
+  public PendingEvent issue(
+      Institution institution,
+      String licenceNo,
+      LocalDate validFrom,
+      LocalDate validTo,
+      String regulator,
+      Instant now) {
+    issue(
+        licenceNo,
+        institution.category(),
+        institution.subCategory(),
+        institution.mode(),
+        validFrom,
+        validTo,
+        regulator,
+        now);
+    return StandingEvents.licenceIssued(institution, this);
+  }
+
+  /**
+   * REG-05: the scope changes; the institution's legal registration must follow by {@code
+   * registrationDue}. LicenceScopeChanged.
+   */
+  public PendingEvent changeScope(
+      Institution institution, SubCategory subCategory, Mode mode, LocalDate registrationDue) {
+    changeScope(subCategory, mode);
+    institution.expectRegistrationBy(registrationDue);
+    return StandingEvents.scopeChanged(institution, this);
+  }
+
+  /** The regulator revokes the licence under {@code ruleId}; LicenceRevoked. */
+  public PendingEvent revoke(Institution institution, String ruleId, String detail, Instant now) {
+    revoke(ruleId + ": " + detail, now);
+    return StandingEvents.revoked(institution, this, ruleId, detail);
+  }
+
+  /**
+   * The daily watch on {@code today}: an issued licence past its end expires (LicenceExpired); one
+   * within the warning lead time is announced once per end date (LicenceExpiring); empty when there
+   * is nothing new to say.
+   */
+  public Optional<PendingEvent> reviewOn(Institution institution, LocalDate today) {
+    if (isExpiredOn(today)) {
+      expire();
+      return Optional.of(StandingEvents.expired(institution, this));
+    }
+    if (validTo.equals(institution.licenceWarnedFor())) {
+      return Optional.empty();
+    }
+    institution.warnedAboutLicenceEnding(validTo);
+    return Optional.of(
+        StandingEvents.expiring(institution, this, ChronoUnit.DAYS.between(today, validTo)));
+  }
+
   /** Issues, or re-issues after expiry or revocation, with the scope of the approval. */
-  public void issue(
+  void issue(
       String licenceNo,
       Category category,
       SubCategory subCategory,
@@ -119,18 +181,18 @@ public class OperatingLicence {
     this.revokedReason = null;
   }
 
-  public void changeScope(SubCategory subCategory, Mode mode) {
+  void changeScope(SubCategory subCategory, Mode mode) {
     this.subCategory = subCategory;
     this.mode = mode;
   }
 
-  public void revoke(String reason, Instant now) {
+  void revoke(String reason, Instant now) {
     status = LicenceStatus.REVOKED;
     revokedAt = now;
     revokedReason = reason;
   }
 
-  public void expire() {
+  private void expire() {
     status = LicenceStatus.EXPIRED;
   }
 

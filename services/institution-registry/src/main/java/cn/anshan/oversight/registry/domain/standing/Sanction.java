@@ -1,6 +1,8 @@
 package cn.anshan.oversight.registry.domain.standing;
 
+import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.problem.ProblemException;
+import cn.anshan.oversight.registry.domain.Institution;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -34,7 +36,25 @@ public class Sanction {
 
   protected Sanction() {}
 
-  public Sanction(
+  /** A sanction imposed on an institution, with the SanctionImposed event that reports it. */
+  public record Imposed(Sanction sanction, PendingEvent event) {}
+
+  /**
+   * ENF-01: the regulator of the institution's district imposes a sanction under {@code ruleId}.
+   */
+  public static Imposed impose(
+      Institution institution,
+      SanctionType type,
+      String ruleId,
+      String detail,
+      String regulator,
+      Instant now) {
+    Sanction sanction =
+        new Sanction(institution.institutionId(), type, ruleId, detail, regulator, now);
+    return new Imposed(sanction, StandingEvents.sanctionImposed(institution, sanction));
+  }
+
+  Sanction(
       String institutionId,
       SanctionType type,
       String ruleId,
@@ -61,7 +81,13 @@ public class Sanction {
     return found;
   }
 
-  public void lift(String regulator, Instant now) {
+  /** The regulator lifts a sanction in force; SanctionLifted. */
+  public PendingEvent lift(Institution institution, String regulator, Instant now) {
+    lift(regulator, now);
+    return StandingEvents.sanctionLifted(institution, this);
+  }
+
+  void lift(String regulator, Instant now) {
     liftedAt = now;
     liftedBy = regulator;
   }

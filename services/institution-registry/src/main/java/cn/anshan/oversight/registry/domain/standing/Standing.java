@@ -1,11 +1,13 @@
 package cn.anshan.oversight.registry.domain.standing;
 
+import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.registry.domain.ApplicationStatus;
 import cn.anshan.oversight.registry.domain.Institution;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where an institution stands on a given day, derived from its approval, licence, registration and
@@ -84,5 +86,19 @@ public record Standing(ListStatus listStatus, boolean operational, List<RuleViol
                   + " (7 working days after the licence change)"));
     }
     return missing;
+  }
+
+  /**
+   * The list event when this standing moves {@code institution} to another list: whitelisted,
+   * blacklisted or delisted, with the reasons; empty when the list status stays.
+   */
+  public Optional<PendingEvent> listChange(Institution institution, OperatingLicence licence) {
+    ListStatus previous = institution.listStatus();
+    if (listStatus == previous) {
+      return Optional.empty();
+    }
+    institution.listAs(listStatus);
+    return Optional.of(
+        StandingEvents.listChanged(institution, licence, previous, operational, reasons));
   }
 }

@@ -14,7 +14,6 @@ import cn.anshan.oversight.registry.config.RegistrySettings;
 import cn.anshan.oversight.registry.domain.advertising.AdChannel;
 import cn.anshan.oversight.registry.domain.advertising.AdReport;
 import cn.anshan.oversight.registry.domain.advertising.AdReportStatus;
-import cn.anshan.oversight.registry.domain.advertising.AdvertisingRules;
 import cn.anshan.oversight.registry.domain.advertising.RepeatLimits;
 import cn.anshan.oversight.registry.repository.InstitutionRepository;
 import cn.anshan.oversight.registry.repository.advertising.AdReportRepository;
@@ -92,31 +91,29 @@ public class AdvertisingService {
   public Uni<AdReportView> confirm(
       CommandContext command, UUID reportId, IfMatch ifMatch, String note) {
     LocalDate today = clock.today();
-    LocalDate windowStart = AdvertisingRules.windowStart(today, settings.repeatWindowDays());
+    RepeatLimits limits = limits();
     return decidable(command.actor(), reportId, ifMatch)
         // Read the earlier confirmations before this one changes, so no flush is needed.
         .chain(
             report ->
                 reports
-                    .confirmedSince(report.institutionId(), windowStart)
+                    .confirmedSince(report.institutionId(), limits.windowStart(today))
                     .map(earlier -> new Confirmable(report, earlier)))
-        .chain(c -> confirmed(command, c, note, today));
+        .chain(c -> confirmed(command, c, note, today, limits));
   }
 
   /** A report about to be confirmed, with the institution's confirmations in the window so far. */
   private record Confirmable(AdReport report, List<LocalDate> earlier) {}
 
+  private RepeatLimits limits() {
+    return new RepeatLimits(settings.repeatThreshold(), settings.repeatWindowDays());
+  }
+
   private Uni<AdReportView> confirmed(
-      CommandContext command, Confirmable c, String note, LocalDate today) {
+      CommandContext command, Confirmable c, String note, LocalDate today, RepeatLimits limits) {
     AdReport report = c.report();
     AdReport.Confirmation confirmation =
-        report.confirm(
-            note,
-            command.actor().subject(),
-            clock.now(),
-            today,
-            c.earlier(),
-            new RepeatLimits(settings.repeatThreshold(), settings.repeatWindowDays()));
+        report.confirm(note, command.actor().subject(), clock.now(), today, c.earlier(), limits);
     return outbox
         .appendEach(command, confirmation.events(), report::record)
         .replaceWith(() -> AdReportView.of(report, confirmation.confirmationsInWindow()));

@@ -1,6 +1,7 @@
 package cn.anshan.oversight.registry.service.complaint;
 
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.events.Decision;
 import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.http.Keyset;
 import cn.anshan.oversight.kit.http.Page;
@@ -13,6 +14,7 @@ import cn.anshan.oversight.kit.time.WorkingDayCalendar;
 import cn.anshan.oversight.kit.watch.WatchLock;
 import cn.anshan.oversight.registry.config.ComplaintSettings;
 import cn.anshan.oversight.registry.config.RegistrySettings;
+import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.complaint.Complaint;
 import cn.anshan.oversight.registry.domain.complaint.ComplaintCategory;
 import cn.anshan.oversight.registry.domain.complaint.ComplaintOutcome;
@@ -72,17 +74,27 @@ public class ComplaintService {
             institution ->
                 outbox.appendNew(
                     command,
-                    Complaint.file(
-                        institutionId,
-                        institution.district(),
-                        category,
-                        description,
-                        command.actor().subject(),
-                        clock.now(),
-                        ComplaintRules.answerDueBy(
-                            calendar, clock.today(), settings.answerWorkingDays())),
+                    filed(command, institution, category, description),
                     complaints::persist))
         .map(complaint -> ComplaintView.of(complaint, command.actor().role()));
+  }
+
+  private Decision<Complaint> filed(
+      CommandContext command,
+      Institution institution,
+      ComplaintCategory category,
+      String description) {
+    // PLT-04: the answer is due the configured working days after the business date of filing
+    LocalDate dueBy =
+        ComplaintRules.answerDueBy(calendar, clock.today(), settings.answerWorkingDays());
+    return Complaint.file(
+        institution.institutionId(),
+        institution.district(),
+        category,
+        description,
+        command.actor().subject(),
+        clock.now(),
+        dueBy);
   }
 
   /**

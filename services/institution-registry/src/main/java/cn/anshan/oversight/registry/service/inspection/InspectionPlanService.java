@@ -10,14 +10,13 @@ import cn.anshan.oversight.registry.config.InspectionSettings;
 import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.inspection.DeclarationChecks;
 import cn.anshan.oversight.registry.domain.inspection.Inspection;
+import cn.anshan.oversight.registry.domain.inspection.InspectionEvents.RaisedGrade;
 import cn.anshan.oversight.registry.domain.inspection.InspectionPlan;
 import cn.anshan.oversight.registry.domain.inspection.InspectionType;
 import cn.anshan.oversight.registry.domain.inspection.RiskGrade;
 import cn.anshan.oversight.registry.domain.inspection.SamplePlanner;
 import cn.anshan.oversight.registry.domain.inspection.SamplingGrade;
 import cn.anshan.oversight.registry.domain.standing.ListStatus;
-import cn.anshan.oversight.registry.messaging.InspectionEvents;
-import cn.anshan.oversight.registry.messaging.InspectionEvents.RaisedGrade;
 import cn.anshan.oversight.registry.repository.InstitutionRepository;
 import cn.anshan.oversight.registry.repository.course.CourseRepository;
 import cn.anshan.oversight.registry.repository.inspection.InspectionPlanRepository;
@@ -116,10 +115,7 @@ public class InspectionPlanService {
               return plans
                   .persist(plan)
                   .chain(() -> inspections.persist(planned))
-                  .chain(
-                      () ->
-                          outbox.append(
-                              command, InspectionEvents.planned(plan, rates, planned, raised)))
+                  .chain(() -> outbox.append(command, plan.planned(rates, planned, raised)))
                   .map(ignored -> view(plan, planned, raised));
             });
   }

@@ -12,9 +12,9 @@ import cn.anshan.oversight.kit.time.WorkingDayCalendar;
 import cn.anshan.oversight.kit.watch.WatchLock;
 import cn.anshan.oversight.registry.config.StandingSettings;
 import cn.anshan.oversight.registry.domain.inspection.Inspection;
+import cn.anshan.oversight.registry.domain.inspection.InspectionEvents;
 import cn.anshan.oversight.registry.domain.inspection.Rectification;
 import cn.anshan.oversight.registry.domain.inspection.RiskGrade;
-import cn.anshan.oversight.registry.messaging.InspectionEvents;
 import cn.anshan.oversight.registry.repository.InstitutionRepository;
 import cn.anshan.oversight.registry.repository.inspection.InspectionRepository;
 import cn.anshan.oversight.registry.repository.inspection.RectificationRepository;
@@ -75,12 +75,8 @@ public class InspectionService {
         .chain(
             institution -> {
               ifMatch.require(institution.version());
-              RiskGrade previous = institution.riskGrade();
-              institution.gradeRisk(grade);
               return outbox
-                  .append(
-                      command,
-                      institution.record(InspectionEvents.riskGraded(institution, previous)))
+                  .append(command, institution.record(institution.gradeRisk(grade)))
                   .map(
                       ignored ->
                           new RiskGradeView(
@@ -96,9 +92,10 @@ public class InspectionService {
         .chain(
             inspection -> {
               ifMatch.require(inspection.version());
-              inspection.complete(command.actor().subject(), clock.now());
+              var completed =
+                  inspection.complete(
+                      command.actor().subject(), clock.now(), eventFindings(findings));
               List<Rectification> orders = rectificationOrders(inspectionId, findings);
-              var completed = InspectionEvents.completed(inspection, eventFindings(findings));
               return outbox
                   .append(command, inspection.record(completed))
                   .chain(() -> orderAll(command, inspection, orders))
@@ -134,10 +131,7 @@ public class InspectionService {
   private Uni<Void> order(CommandContext command, Inspection inspection, Rectification order) {
     return rectifications
         .persist(order)
-        .chain(
-            () ->
-                outbox.append(
-                    command, inspection.record(InspectionEvents.ordered(inspection, order))));
+        .chain(() -> outbox.append(command, inspection.record(inspection.ordered(order))));
   }
 
   @WithTransaction
@@ -165,10 +159,8 @@ public class InspectionService {
 
   private Uni<InspectionView> verified(
       CommandContext command, Inspection inspection, Rectification order) {
-    boolean late = clock.today().isAfter(order.deadline());
-    order.verify(clock.now());
     return outbox
-        .append(command, inspection.record(InspectionEvents.verified(inspection, order, late)))
+        .append(command, inspection.record(inspection.verify(order, clock.today(), clock.now())))
         .chain(() -> view(inspection));
   }
 
@@ -211,12 +203,7 @@ public class InspectionService {
   private Uni<Integer> reportOverdue(CommandContext system, Rectification order) {
     return inspections
         .findById(order.inspectionId())
-        .chain(
-            inspection -> {
-              order.markOverdue();
-              return outbox.append(
-                  system, inspection.record(InspectionEvents.overdue(inspection, order)));
-            })
+        .chain(inspection -> outbox.append(system, inspection.record(inspection.overdue(order))))
         .replaceWith(1);
   }
 

@@ -1,13 +1,13 @@
 package cn.anshan.oversight.registry.service.inspection;
 
 import cn.anshan.oversight.registry.domain.inspection.Inspection;
+import cn.anshan.oversight.registry.domain.inspection.InspectionEvents.RaisedGrade;
 import cn.anshan.oversight.registry.domain.inspection.InspectionStatus;
 import cn.anshan.oversight.registry.domain.inspection.InspectionType;
 import cn.anshan.oversight.registry.domain.inspection.ProblemType;
 import cn.anshan.oversight.registry.domain.inspection.Rectification;
 import cn.anshan.oversight.registry.domain.inspection.RectificationStatus;
 import cn.anshan.oversight.registry.domain.inspection.RiskGrade;
-import cn.anshan.oversight.registry.messaging.InspectionEvents.RaisedGrade;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

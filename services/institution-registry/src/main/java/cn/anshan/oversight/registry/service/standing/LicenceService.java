@@ -1,6 +1,7 @@
 package cn.anshan.oversight.registry.service.standing;
 
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.time.OversightClock;
@@ -10,7 +11,6 @@ import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.Mode;
 import cn.anshan.oversight.registry.domain.SubCategory;
 import cn.anshan.oversight.registry.domain.standing.OperatingLicence;
-import cn.anshan.oversight.registry.messaging.StandingEvents;
 import cn.anshan.oversight.registry.repository.standing.LicenceRepository;
 import cn.anshan.oversight.registry.service.InstitutionGate;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -69,23 +69,17 @@ public class LicenceService {
             licensed -> {
               Institution institution = licensed.institution();
               OperatingLicence licence = licensed.licence();
-              licence.issue(
-                  licenceNo,
-                  institution.category(),
-                  institution.subCategory(),
-                  institution.mode(),
-                  validFrom,
-                  validTo,
-                  command.actor().subject(),
-                  clock.now());
+              PendingEvent issued =
+                  licence.issue(
+                      institution,
+                      licenceNo,
+                      validFrom,
+                      validTo,
+                      command.actor().subject(),
+                      clock.now());
               return licences
                   .persist(licence)
-                  .call(
-                      () ->
-                          outbox.append(
-                              command,
-                              institution.record(
-                                  StandingEvents.licenceIssued(institution, licence))))
+                  .call(() -> outbox.append(command, institution.record(issued)))
                   .chain(() -> assessment.reassess(command, institution));
             });
   }
@@ -109,15 +103,17 @@ public class LicenceService {
         .chain(
             licensed -> {
               Institution institution = licensed.institution();
-              licensed.licence().changeScope(subCategory, mode);
-              institution.expectRegistrationBy(
-                  calendar.plusWorkingDays(
-                      clock.today(), settings.registrationFollowWorkingDays()));
+              PendingEvent changed =
+                  licensed
+                      .licence()
+                      .changeScope(
+                          institution,
+                          subCategory,
+                          mode,
+                          calendar.plusWorkingDays(
+                              clock.today(), settings.registrationFollowWorkingDays()));
               return outbox
-                  .append(
-                      command,
-                      institution.record(
-                          StandingEvents.scopeChanged(institution, licensed.licence())))
+                  .append(command, institution.record(changed))
                   .chain(() -> assessment.reassess(command, institution));
             });
   }
@@ -129,12 +125,10 @@ public class LicenceService {
         .chain(
             licensed -> {
               Institution institution = licensed.institution();
-              licensed.licence().revoke(ruleId + ": " + detail, clock.now());
+              PendingEvent revoked =
+                  licensed.licence().revoke(institution, ruleId, detail, clock.now());
               return outbox
-                  .append(
-                      command,
-                      institution.record(
-                          StandingEvents.revoked(institution, licensed.licence(), ruleId, detail)))
+                  .append(command, institution.record(revoked))
                   .chain(() -> assessment.reassess(command, institution));
             });
   }

@@ -7,7 +7,6 @@ import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.standing.Sanction;
 import cn.anshan.oversight.registry.domain.standing.SanctionType;
-import cn.anshan.oversight.registry.messaging.StandingEvents;
 import cn.anshan.oversight.registry.repository.standing.SanctionRepository;
 import cn.anshan.oversight.registry.service.InstitutionGate;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -53,17 +52,12 @@ public class SanctionService {
         .chain(
             institution -> {
               ifMatch.require(institution.version());
-              Sanction sanction =
-                  new Sanction(
-                      institutionId, type, ruleId, detail, command.actor().subject(), clock.now());
+              Sanction.Imposed imposed =
+                  Sanction.impose(
+                      institution, type, ruleId, detail, command.actor().subject(), clock.now());
               return sanctions
-                  .persist(sanction)
-                  .call(
-                      () ->
-                          outbox.append(
-                              command,
-                              institution.record(
-                                  StandingEvents.sanctionImposed(institution, sanction))))
+                  .persist(imposed.sanction())
+                  .call(() -> outbox.append(command, institution.record(imposed.event())))
                   .chain(() -> assessment.reassess(command, institution));
             });
   }
@@ -83,9 +77,10 @@ public class SanctionService {
 
   private Uni<StandingView> lift(
       CommandContext command, Institution institution, Sanction sanction) {
-    sanction.lift(command.actor().subject(), clock.now());
     return outbox
-        .append(command, institution.record(StandingEvents.sanctionLifted(institution, sanction)))
+        .append(
+            command,
+            institution.record(sanction.lift(institution, command.actor().subject(), clock.now())))
         .chain(() -> assessment.reassess(command, institution));
   }
 }

@@ -4,10 +4,8 @@ import cn.anshan.oversight.kit.events.CommandContext;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.registry.domain.Institution;
-import cn.anshan.oversight.registry.domain.standing.ListStatus;
 import cn.anshan.oversight.registry.domain.standing.Standing;
 import cn.anshan.oversight.registry.domain.standing.StandingFacts;
-import cn.anshan.oversight.registry.messaging.StandingEvents;
 import cn.anshan.oversight.registry.repository.standing.StandingFactsRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,21 +35,10 @@ public class StandingAssessment {
         .chain(
             facts -> {
               Standing standing = assess(institution, facts);
-              ListStatus previous = institution.listStatus();
-              if (standing.listStatus() == previous) {
-                return Uni.createFrom().item(view(institution, facts, standing));
-              }
-              institution.listAs(standing.listStatus());
-              return outbox
-                  .append(
-                      command,
-                      institution.record(
-                          StandingEvents.listChanged(
-                              institution,
-                              facts.licence(),
-                              previous,
-                              standing.operational(),
-                              standing.reasons())))
+              return standing
+                  .listChange(institution, facts.licence())
+                  .map(event -> outbox.append(command, institution.record(event)))
+                  .orElseGet(() -> Uni.createFrom().voidItem())
                   .map(ignored -> view(institution, facts, standing));
             });
   }

@@ -2,6 +2,7 @@ package cn.anshan.oversight.registry.service.standing;
 
 import cn.anshan.oversight.kit.db.OneAtATime;
 import cn.anshan.oversight.kit.events.CommandContext;
+import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
@@ -13,7 +14,6 @@ import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.standing.LegalRegistration;
 import cn.anshan.oversight.registry.domain.standing.OperatingLicence;
 import cn.anshan.oversight.registry.domain.standing.RegistrationType;
-import cn.anshan.oversight.registry.messaging.StandingEvents;
 import cn.anshan.oversight.registry.repository.InstitutionRepository;
 import cn.anshan.oversight.registry.repository.standing.LicenceRepository;
 import cn.anshan.oversight.registry.repository.standing.RegistrationRepository;
@@ -24,7 +24,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -99,16 +98,12 @@ public class StandingService {
       RegistrationType type,
       String creditCode,
       LocalDate validTo) {
-    registration.file(type, creditCode, validTo, command.actor().subject(), clock.now());
-    institution.registrationFiled();
+    PendingEvent filed =
+        registration.file(
+            institution, type, creditCode, validTo, command.actor().subject(), clock.now());
     return registrations
         .persist(registration)
-        .call(
-            () ->
-                outbox.append(
-                    command,
-                    institution.record(
-                        StandingEvents.registrationFiled(institution, type, creditCode, validTo))))
+        .call(() -> outbox.append(command, institution.record(filed)))
         .chain(() -> assessment.reassess(command, institution));
   }
 
@@ -167,30 +162,27 @@ public class StandingService {
 
   private Uni<Integer> registrationOverdue(CommandContext system, Institution institution) {
     return outbox
-        .append(
-            system,
-            institution.record(
-                StandingEvents.registrationOverdue(institution, institution.registrationDueBy())))
+        .append(system, institution.record(institution.registrationOverdue()))
         .chain(() -> assessment.reassess(system, institution))
         .replaceWith(1);
   }
 
   private Uni<Integer> licenceDue(
       CommandContext system, Institution institution, OperatingLicence licence, LocalDate today) {
-    if (licence.isExpiredOn(today)) {
-      licence.expire();
-      return outbox
-          .append(system, institution.record(StandingEvents.expired(institution, licence)))
-          .chain(() -> assessment.reassess(system, institution))
-          .replaceWith(1);
-    }
-    if (licence.validTo().equals(institution.licenceWarnedFor())) {
-      return Uni.createFrom().item(0);
-    }
-    institution.warnedAboutLicenceEnding(licence.validTo());
-    long daysLeft = ChronoUnit.DAYS.between(today, licence.validTo());
-    return outbox
-        .append(system, institution.record(StandingEvents.expiring(institution, licence, daysLeft)))
-        .replaceWith(1);
+    // an expiry changes the standing; a warning does not
+    boolean expires = licence.isExpiredOn(today);
+    return licence
+        .reviewOn(institution, today)
+        .map(
+            event ->
+                outbox
+                    .append(system, institution.record(event))
+                    .call(
+                        () ->
+                            expires
+                                ? assessment.reassess(system, institution)
+                                : Uni.createFrom().voidItem())
+                    .replaceWith(1))
+        .orElseGet(() -> Uni.createFrom().item(0));
   }
 }

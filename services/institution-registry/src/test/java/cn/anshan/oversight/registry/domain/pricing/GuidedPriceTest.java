@@ -20,7 +20,7 @@ class GuidedPriceTest {
   static PriceSchedule schedule() {
     PriceSchedule schedule = PriceSchedule.start("anshan");
     List<RuleViolation> refused =
-        schedule.adopt(
+        schedule.tryAdopt(
             List.of(
                 new Benchmark(Mode.OFFLINE, "10-35", 2500),
                 new Benchmark(Mode.ONLINE, "1-9", 1600)),
@@ -107,7 +107,7 @@ class GuidedPriceTest {
   void prc04AdoptionRefusesUnknownBandsAndDuplicatesAndChangesNothing() {
     PriceSchedule schedule = schedule();
     List<RuleViolation> refused =
-        schedule.adopt(
+        schedule.tryAdopt(
             List.of(
                 new Benchmark(Mode.OFFLINE, "10-40", 2000),
                 new Benchmark(Mode.ONLINE, "1-9", 1000),

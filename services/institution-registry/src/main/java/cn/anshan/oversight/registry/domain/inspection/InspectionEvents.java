@@ -1,15 +1,8 @@
-package cn.anshan.oversight.registry.messaging;
+package cn.anshan.oversight.registry.domain.inspection;
 
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.registry.domain.Institution;
-import cn.anshan.oversight.registry.domain.inspection.Inspection;
-import cn.anshan.oversight.registry.domain.inspection.InspectionPlan;
-import cn.anshan.oversight.registry.domain.inspection.InspectionType;
-import cn.anshan.oversight.registry.domain.inspection.ProblemType;
-import cn.anshan.oversight.registry.domain.inspection.Rectification;
-import cn.anshan.oversight.registry.domain.inspection.RiskGrade;
-import cn.anshan.oversight.registry.domain.inspection.SamplingGrade;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -90,7 +83,7 @@ public final class InspectionEvents {
         new RiskGradeAssigned(i.institutionId(), i.district(), i.riskGrade(), previous));
   }
 
-  public static DomainEvent planned(
+  static DomainEvent planned(
       InspectionPlan plan,
       Map<RiskGrade, BigDecimal> rates,
       List<Inspection> inspections,
@@ -114,7 +107,7 @@ public final class InspectionEvents {
             raisedGrades));
   }
 
-  public static PendingEvent completed(Inspection inspection, List<Finding> findings) {
+  static PendingEvent completed(Inspection inspection, List<Finding> findings) {
     return event(
         inspection,
         "InspectionCompleted.v1",
@@ -127,7 +120,7 @@ public final class InspectionEvents {
             inspection.completedAt()));
   }
 
-  public static PendingEvent ordered(Inspection inspection, Rectification r) {
+  static PendingEvent ordered(Inspection inspection, Rectification r) {
     return event(
         inspection,
         "RectificationOrdered.v1",
@@ -140,7 +133,7 @@ public final class InspectionEvents {
             r.deadline()));
   }
 
-  public static PendingEvent verified(Inspection inspection, Rectification r, boolean late) {
+  static PendingEvent verified(Inspection inspection, Rectification r, boolean late) {
     return event(
         inspection,
         "RectificationVerified.v1",
@@ -153,7 +146,7 @@ public final class InspectionEvents {
             late));
   }
 
-  public static PendingEvent overdue(Inspection inspection, Rectification r) {
+  static PendingEvent overdue(Inspection inspection, Rectification r) {
     return event(
         inspection,
         "RectificationOverdue.v1",

@@ -1,4 +1,4 @@
-package cn.anshan.oversight.registry.messaging;
+package cn.anshan.oversight.registry.domain.standing;
 
 import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.problem.RuleViolation;
@@ -6,11 +6,6 @@ import cn.anshan.oversight.registry.domain.Category;
 import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.Mode;
 import cn.anshan.oversight.registry.domain.SubCategory;
-import cn.anshan.oversight.registry.domain.standing.ListStatus;
-import cn.anshan.oversight.registry.domain.standing.OperatingLicence;
-import cn.anshan.oversight.registry.domain.standing.RegistrationType;
-import cn.anshan.oversight.registry.domain.standing.Sanction;
-import cn.anshan.oversight.registry.domain.standing.SanctionType;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -89,7 +84,7 @@ public final class StandingEvents {
       LocalDate licenceValidTo,
       List<Reason> reasons) {}
 
-  public static PendingEvent licenceIssued(Institution i, OperatingLicence l) {
+  static PendingEvent licenceIssued(Institution i, OperatingLicence l) {
     return event(
         i,
         "LicenceIssued.v1",
@@ -104,7 +99,7 @@ public final class StandingEvents {
             l.validTo()));
   }
 
-  public static PendingEvent scopeChanged(Institution i, OperatingLicence l) {
+  static PendingEvent scopeChanged(Institution i, OperatingLicence l) {
     return event(
         i,
         "LicenceScopeChanged.v1",
@@ -118,29 +113,28 @@ public final class StandingEvents {
             i.registrationDueBy()));
   }
 
-  public static PendingEvent revoked(
-      Institution i, OperatingLicence l, String ruleId, String detail) {
+  static PendingEvent revoked(Institution i, OperatingLicence l, String ruleId, String detail) {
     return event(
         i,
         "LicenceRevoked.v1",
         new LicenceRevoked(i.institutionId(), i.district(), l.licenceNo(), ruleId, detail));
   }
 
-  public static PendingEvent expiring(Institution i, OperatingLicence l, long daysLeft) {
+  static PendingEvent expiring(Institution i, OperatingLicence l, long daysLeft) {
     return event(
         i,
         "LicenceExpiring.v1",
         new LicenceExpiring(i.institutionId(), i.district(), l.licenceNo(), l.validTo(), daysLeft));
   }
 
-  public static PendingEvent expired(Institution i, OperatingLicence l) {
+  static PendingEvent expired(Institution i, OperatingLicence l) {
     return event(
         i,
         "LicenceExpired.v1",
         new LicenceExpired(i.institutionId(), i.district(), l.licenceNo(), l.validTo()));
   }
 
-  public static PendingEvent registrationFiled(
+  static PendingEvent registrationFiled(
       Institution i, RegistrationType type, String creditCode, LocalDate validTo) {
     return event(
         i,
@@ -155,7 +149,7 @@ public final class StandingEvents {
         new RegistrationOverdue(i.institutionId(), i.district(), dueBy));
   }
 
-  public static PendingEvent sanctionImposed(Institution i, Sanction s) {
+  static PendingEvent sanctionImposed(Institution i, Sanction s) {
     return event(
         i,
         "SanctionImposed.v1",
@@ -163,14 +157,14 @@ public final class StandingEvents {
             i.institutionId(), i.district(), s.id(), s.type(), s.ruleId(), s.detail()));
   }
 
-  public static PendingEvent sanctionLifted(Institution i, Sanction s) {
+  static PendingEvent sanctionLifted(Institution i, Sanction s) {
     return event(
         i,
         "SanctionLifted.v1",
         new SanctionLifted(i.institutionId(), i.district(), s.id(), s.type()));
   }
 
-  public static PendingEvent listChanged(
+  static PendingEvent listChanged(
       Institution i,
       OperatingLicence licence,
       ListStatus previous,
