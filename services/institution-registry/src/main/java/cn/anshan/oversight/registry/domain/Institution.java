@@ -19,6 +19,7 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -146,16 +147,17 @@ public class Institution {
   }
 
   /**
-   * Files (or, after a rejection, re-files) the form. Returns the broken rules; when there are any,
-   * nothing changed.
+   * Files (or, after a rejection, re-files) the form, refused with every broken rule (nothing
+   * changes then); its InstitutionApplied event.
    */
-  public List<RuleViolation> apply(
-      ApplicationForm form, ApplicationStandard standard, String applicant, Instant now) {
+  public DomainEvent apply(
+      ApplicationForm form,
+      ApplicationStandard standard,
+      String provinceAuthority,
+      String applicant,
+      Instant now) {
     requireReapplicable();
-    List<RuleViolation> violations = ApplicationRules.check(form, standard);
-    if (!violations.isEmpty()) {
-      return violations;
-    }
+    requireFiledAtItsLevel(form, provinceAuthority, ApplicationRules.check(form, standard));
     name = form.name();
     category = form.category();
     subCategory = form.subCategory();
@@ -181,22 +183,37 @@ public class Institution {
     sectorOpinionAt = null;
     sectorOpinionReason = null;
     version++;
-    return List.of();
+    return RegistryEvents.applied(this);
+  }
+
+  /**
+   * §11 row 1: a form filed at the wrong level (REG-12 online at the province, REG-08 offline
+   * locally) is refused with its other broken rules ({@code rules}) listed too.
+   */
+  private static void requireFiledAtItsLevel(
+      ApplicationForm form, String provinceAuthority, List<RuleViolation> rules) {
+    List<RuleViolation> all =
+        new ArrayList<>(ApplicationRules.checkApprovalLevel(form, provinceAuthority));
+    all.addAll(rules);
+    if (!all.isEmpty()) {
+      throw ProblemException.rules(all);
+    }
   }
 
   /**
    * Takes an institution approved before the platform onto the register (REG-04 re-registration):
    * it starts approved, with the registering regulator as its supervisor (REG-09).
    */
-  public List<RuleViolation> registerExisting(
-      ApplicationForm form, PremisesStandard premises, String regulator, Instant now) {
+  public DomainEvent registerExisting(
+      ApplicationForm form,
+      PremisesStandard premises,
+      String provinceAuthority,
+      String regulator,
+      Instant now) {
     if (status != null) {
       throw alreadyRegistered(institutionId);
     }
-    List<RuleViolation> violations = ApplicationRules.checkExisting(form, premises);
-    if (!violations.isEmpty()) {
-      return violations;
-    }
+    requireFiledAtItsLevel(form, provinceAuthority, ApplicationRules.checkExisting(form, premises));
     name = form.name();
     category = form.category();
     subCategory = form.subCategory();
@@ -216,7 +233,7 @@ public class Institution {
     decidedBy = regulator;
     supervisorId = regulator;
     version++;
-    return List.of();
+    return RegistryEvents.registeredExisting(this);
   }
 
   /**
@@ -238,38 +255,44 @@ public class Institution {
    * Approves the application; REG-09 "whoever approves supervises" makes the approver the
    * supervisor. The form's rules are checked again, because configuration may have changed.
    */
-  public List<RuleViolation> approve(ApplicationStandard standard, String regulator, Instant now) {
+  public DomainEvent approve(ApplicationStandard standard, String regulator, Instant now) {
     requireOpen();
     List<RuleViolation> violations = ApplicationRules.recheck(form(), standard);
     if (!violations.isEmpty()) {
-      return violations;
+      throw ProblemException.rules(violations);
     }
     if (awaitsSectorConcurrence(standard)) {
-      return List.of(
-          new RuleViolation(
-              "REG-08",
-              "non-subject institutions are approved jointly with the sector department (REG-02):"
-                  + " the "
-                  + subCategory
-                  + " department of "
-                  + district
-                  + (sectorOpinion == null ? " has not given its opinion" : " dissented")));
+      throw ProblemException.rules(
+          List.of(
+              new RuleViolation(
+                  "REG-08",
+                  "non-subject institutions are approved jointly with the sector department (REG-02):"
+                      + " the "
+                      + subCategory
+                      + " department of "
+                      + district
+                      + (sectorOpinion == null ? " has not given its opinion" : " dissented"))));
     }
     status = ApplicationStatus.APPROVED;
     decidedAt = now;
     decidedBy = regulator;
     supervisorId = regulator;
     version++;
-    return List.of();
+    return RegistryEvents.approved(this);
   }
 
-  public void reject(String reasonsJson, String regulator, Instant now) {
+  /**
+   * The regulator rejects the open application for {@code reasons} (stored as {@code reasonsJson}).
+   */
+  public DomainEvent reject(
+      List<RuleViolation> reasons, String reasonsJson, String regulator, Instant now) {
     requireOpen();
     status = ApplicationStatus.REJECTED;
     decidedAt = now;
     decidedBy = regulator;
     rejectionReasons = reasonsJson;
     version++;
+    return RegistryEvents.rejected(this, reasons);
   }
 
   /** Gives an event about this aggregate its next version, where the command appends it. */
@@ -328,10 +351,16 @@ public class Institution {
         && today.isAfter(decisionDueBy(calendar, workingDays));
   }
 
-  /** Reports the overdue decision once per application; counts the event. */
-  public void decisionOverdueReported(Instant now) {
+  /**
+   * §11 row 1: reports the overdue decision once per application; ApplicationDecisionOverdue with
+   * its due day under the configured {@code workingDays}.
+   */
+  public DomainEvent decisionOverdueReported(
+      Instant now, WorkingDayCalendar calendar, int workingDays) {
+    LocalDate dueBy = decisionDueBy(calendar, workingDays);
     decisionOverdueReportedAt = now;
     version++;
+    return RegistryEvents.decisionOverdue(this, dueBy, workingDays);
   }
 
   /**
@@ -339,7 +368,8 @@ public class Institution {
    * opinion on the pending non-subject application; a later opinion replaces an earlier one. A
    * dissent says why ({@code reason}); a concurrence may.
    */
-  public void sectorOpinion(SectorOpinion opinion, String reason, String department, Instant now) {
+  public DomainEvent sectorOpinion(
+      SectorOpinion opinion, String reason, String department, Instant now) {
     requireOpen();
     if (sector() == null) {
       throw ProblemException.conflict(
@@ -351,6 +381,7 @@ public class Institution {
     sectorOpinionBy = department;
     sectorOpinionAt = now;
     version++;
+    return RegistryEvents.sectorOpinion(this);
   }
 
   private boolean awaitsSectorConcurrence(ApplicationStandard standard) {

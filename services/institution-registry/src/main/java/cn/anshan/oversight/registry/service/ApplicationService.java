@@ -15,12 +15,9 @@ import cn.anshan.oversight.kit.time.WorkingDayCalendar;
 import cn.anshan.oversight.kit.watch.WatchLock;
 import cn.anshan.oversight.registry.config.RegistrySettings;
 import cn.anshan.oversight.registry.domain.ApplicationForm;
-import cn.anshan.oversight.registry.domain.ApplicationRules;
 import cn.anshan.oversight.registry.domain.ApplicationStatus;
 import cn.anshan.oversight.registry.domain.Institution;
-import cn.anshan.oversight.registry.domain.PremisesStandard;
 import cn.anshan.oversight.registry.domain.SubCategory;
-import cn.anshan.oversight.registry.messaging.RegistryEvents;
 import cn.anshan.oversight.registry.repository.InstitutionRepository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,7 +27,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -75,16 +71,14 @@ public class ApplicationService {
         .chain(
             existing -> {
               Institution application = Institution.applyingFor(existing, institutionId);
-              refuseWrongApprovalLevel(
-                  form, ApplicationRules.check(form, settings.applicationStandard()));
-              List<RuleViolation> violations =
-                  application.apply(
-                      form, settings.applicationStandard(), command.actor().subject(), clock.now());
-              if (!violations.isEmpty()) {
-                throw ProblemException.rules(violations);
-              }
               // the event sets the version before the insert, so the new row is written once
-              DomainEvent applied = RegistryEvents.applied(application);
+              DomainEvent applied =
+                  application.apply(
+                      form,
+                      settings.applicationStandard(),
+                      settings.provinceAuthority(),
+                      command.actor().subject(),
+                      clock.now());
               return institutions
                   .persist(application)
                   .call(() -> outbox.append(command, applied))
@@ -117,17 +111,16 @@ public class ApplicationService {
         .chain(
             existing -> {
               Institution institution = Institution.registering(existing, institutionId);
-              refuseWrongApprovalLevel(form, ApplicationRules.checkExisting(form, premises()));
-              List<RuleViolation> violations =
+              DomainEvent registered =
                   institution.registerExisting(
-                      form, premises(), command.actor().subject(), clock.now());
-              if (!violations.isEmpty()) {
-                throw ProblemException.rules(violations);
-              }
+                      form,
+                      settings.premisesStandard(),
+                      settings.provinceAuthority(),
+                      command.actor().subject(),
+                      clock.now());
               return institutions
                   .persist(institution)
-                  .call(
-                      () -> outbox.append(command, RegistryEvents.registeredExisting(institution)))
+                  .call(() -> outbox.append(command, registered))
                   .map(ApplicationView::of);
             });
   }
@@ -163,26 +156,8 @@ public class ApplicationService {
                 outbox.appendEach(
                     system,
                     overdue,
-                    application -> {
-                      LocalDate dueBy = application.decisionDueBy(calendar, limit);
-                      application.decisionOverdueReported(clock.now());
-                      return RegistryEvents.decisionOverdue(application, dueBy, limit);
-                    }));
-  }
-
-  /** §11 row 1: refuses a form filed at the wrong level, listing its other broken rules too. */
-  private void refuseWrongApprovalLevel(ApplicationForm form, List<RuleViolation> otherRules) {
-    List<RuleViolation> level =
-        ApplicationRules.checkApprovalLevel(form, settings.provinceAuthority());
-    if (!level.isEmpty()) {
-      List<RuleViolation> all = new ArrayList<>(level);
-      all.addAll(otherRules);
-      throw ProblemException.rules(all);
-    }
-  }
-
-  private PremisesStandard premises() {
-    return settings.premisesStandard();
+                    application ->
+                        application.decisionOverdueReported(clock.now(), calendar, limit)));
   }
 
   @WithSession
@@ -219,17 +194,13 @@ public class ApplicationService {
       CommandContext command, String institutionId, IfMatch ifMatch) {
     return decidable(command.actor(), institutionId, ifMatch)
         .chain(
-            application -> {
-              List<RuleViolation> violations =
-                  application.approve(
-                      settings.applicationStandard(), command.actor().subject(), clock.now());
-              if (!violations.isEmpty()) {
-                throw ProblemException.rules(violations);
-              }
-              return outbox
-                  .append(command, RegistryEvents.approved(application))
-                  .replaceWith(ApplicationView.of(application));
-            });
+            application ->
+                outbox
+                    .append(
+                        command,
+                        application.approve(
+                            settings.applicationStandard(), command.actor().subject(), clock.now()))
+                    .replaceWith(ApplicationView.of(application)));
   }
 
   @WithTransaction
@@ -237,12 +208,13 @@ public class ApplicationService {
       CommandContext command, String institutionId, IfMatch ifMatch, List<RuleViolation> reasons) {
     return decidable(command.actor(), institutionId, ifMatch)
         .chain(
-            application -> {
-              application.reject(json(reasons), command.actor().subject(), clock.now());
-              return outbox
-                  .append(command, RegistryEvents.rejected(application, reasons))
-                  .replaceWith(ApplicationView.of(application));
-            });
+            application ->
+                outbox
+                    .append(
+                        command,
+                        application.reject(
+                            reasons, json(reasons), command.actor().subject(), clock.now()))
+                    .replaceWith(ApplicationView.of(application)));
   }
 
   private Uni<Institution> decidable(Actor actor, String institutionId, IfMatch ifMatch) {

@@ -5,7 +5,6 @@ import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.registry.domain.SectorOpinion;
-import cn.anshan.oversight.registry.messaging.RegistryEvents;
 import cn.anshan.oversight.registry.repository.InstitutionRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -42,9 +41,11 @@ public class SectorOpinionService {
             found -> {
               var application = InstitutionScope.visible(command.actor(), found, institutionId);
               ifMatch.require(application.version());
-              application.sectorOpinion(opinion, reason, command.actor().subject(), clock.now());
               return outbox
-                  .append(command, RegistryEvents.sectorOpinion(application))
+                  .append(
+                      command,
+                      application.sectorOpinion(
+                          opinion, reason, command.actor().subject(), clock.now()))
                   .map(v -> ApplicationView.of(application));
             });
   }

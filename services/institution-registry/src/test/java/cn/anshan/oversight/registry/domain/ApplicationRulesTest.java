@@ -162,10 +162,13 @@ class ApplicationRulesTest {
   @Test
   void approvalIsLocalAndMakesTheApproverTheSupervisor() {
     Institution application = Institution.start("inst-1");
-    application.apply(scienceClub("300", 20), STANDARD, "operator", java.time.Instant.EPOCH);
+    application.apply(
+        scienceClub("300", 20), STANDARD, "liaoning", "operator", java.time.Instant.EPOCH);
     assertEquals("REG-08", application.localApprovalViolation("lishan").orElseThrow().rule());
     assertTrue(application.localApprovalViolation("tiedong").isEmpty());
-    assertTrue(application.approve(STANDARD, "reg-7", java.time.Instant.EPOCH).isEmpty());
+    assertEquals(
+        "ApplicationApproved.v1",
+        application.approve(STANDARD, "reg-7", java.time.Instant.EPOCH).name());
     assertEquals(ApplicationStatus.APPROVED, application.status());
     assertEquals("reg-7", application.supervisorId());
     assertEquals(2, application.version());
@@ -174,7 +177,8 @@ class ApplicationRulesTest {
   @Test
   void onlyARejectedInstitutionAppliesAgainAndTheRegisterTakesAnInstitutionOnce() {
     Institution application = Institution.applyingFor(null, "inst-1");
-    application.apply(scienceClub("300", 20), STANDARD, "operator", java.time.Instant.EPOCH);
+    application.apply(
+        scienceClub("300", 20), STANDARD, "liaoning", "operator", java.time.Instant.EPOCH);
     assertEquals(
         "application-pending",
         slug(refused(409, () -> Institution.applyingFor(application, "inst-1"))));
@@ -185,7 +189,11 @@ class ApplicationRulesTest {
                 409,
                 () ->
                     application.apply(
-                        scienceClub("300", 20), STANDARD, "operator", java.time.Instant.EPOCH))));
+                        scienceClub("300", 20),
+                        STANDARD,
+                        "liaoning",
+                        "operator",
+                        java.time.Instant.EPOCH))));
     application.approve(STANDARD, "reg-7", java.time.Instant.EPOCH);
     assertEquals(
         "already-approved",
@@ -195,13 +203,16 @@ class ApplicationRulesTest {
         slug(refused(409, () -> Institution.registering(application, "inst-1"))));
 
     Institution rejected = Institution.applyingFor(null, "inst-2");
-    rejected.apply(scienceClub("300", 20), STANDARD, "operator", java.time.Instant.EPOCH);
-    rejected.reject("[\"incomplete\"]", "reg-7", java.time.Instant.EPOCH);
+    rejected.apply(
+        scienceClub("300", 20), STANDARD, "liaoning", "operator", java.time.Instant.EPOCH);
+    rejected.reject(List.of(), "[\"incomplete\"]", "reg-7", java.time.Instant.EPOCH);
     assertEquals(rejected, Institution.applyingFor(rejected, "inst-2"));
-    assertTrue(
+    assertEquals(
+        "InstitutionApplied.v1",
         rejected
-            .apply(scienceClub("300", 20), STANDARD, "operator", java.time.Instant.EPOCH)
-            .isEmpty());
+            .apply(
+                scienceClub("300", 20), STANDARD, "liaoning", "operator", java.time.Instant.EPOCH)
+            .name());
     assertEquals(ApplicationStatus.APPLIED, rejected.status());
   }
 

@@ -46,6 +46,7 @@ class StandingTest {
             20,
             new StartUpCapital(500_000, "验资报告")),
         standard,
+        "liaoning",
         "operator",
         Instant.EPOCH);
     institution.approve(standard, "reg-1", Instant.EPOCH);

@@ -1,15 +1,7 @@
-package cn.anshan.oversight.registry.messaging;
+package cn.anshan.oversight.registry.domain;
 
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.problem.RuleViolation;
-import cn.anshan.oversight.registry.domain.Category;
-import cn.anshan.oversight.registry.domain.Institution;
-import cn.anshan.oversight.registry.domain.LegalForm;
-import cn.anshan.oversight.registry.domain.Mode;
-import cn.anshan.oversight.registry.domain.SectorOpinion;
-import cn.anshan.oversight.registry.domain.StartUpCapital;
-import cn.anshan.oversight.registry.domain.StudentStage;
-import cn.anshan.oversight.registry.domain.SubCategory;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,7 +60,7 @@ public final class RegistryEvents {
       String reason,
       Instant recordedAt) {}
 
-  public static DomainEvent sectorOpinion(Institution a) {
+  static DomainEvent sectorOpinion(Institution a) {
     return event(
         a,
         "SectorOpinionRecorded.v1",
@@ -81,7 +73,7 @@ public final class RegistryEvents {
             a.sectorOpinionAt()));
   }
 
-  public static DomainEvent applied(Institution a) {
+  static DomainEvent applied(Institution a) {
     return event(
         a,
         "InstitutionApplied.v1",
@@ -100,7 +92,7 @@ public final class RegistryEvents {
             a.appliedAt()));
   }
 
-  public static DomainEvent registeredExisting(Institution a) {
+  static DomainEvent registeredExisting(Institution a) {
     return event(
         a,
         "ExistingInstitutionRegistered.v1",
@@ -126,7 +118,7 @@ public final class RegistryEvents {
       LocalDate decisionDueBy,
       int decisionWorkingDays) {}
 
-  public static DomainEvent decisionOverdue(
+  static DomainEvent decisionOverdue(
       Institution a, LocalDate decisionDueBy, int decisionWorkingDays) {
     return event(
         a,
@@ -135,14 +127,14 @@ public final class RegistryEvents {
             a.institutionId(), a.district(), a.appliedAt(), decisionDueBy, decisionWorkingDays));
   }
 
-  public static DomainEvent approved(Institution a) {
+  static DomainEvent approved(Institution a) {
     return event(
         a,
         "ApplicationApproved.v1",
         new ApplicationApproved(a.institutionId(), a.district(), a.supervisorId(), a.decidedAt()));
   }
 
-  public static DomainEvent rejected(Institution a, List<RuleViolation> reasons) {
+  static DomainEvent rejected(Institution a, List<RuleViolation> reasons) {
     return event(
         a,
         "ApplicationRejected.v1",
