@@ -1,5 +1,7 @@
 package cn.anshan.oversight.registry.domain;
 
+import cn.anshan.oversight.kit.problem.Problem;
+import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -128,6 +130,28 @@ public final class ApplicationRules {
                   + " the province"));
     }
     return List.of();
+  }
+
+  /**
+   * REG-08: registration is local, so a regulator takes onto the register only premises of their
+   * own district ({@code regulatorDistrict}); 403 naming the rule otherwise.
+   */
+  public static void requireRegistrableBy(ApplicationForm form, String regulatorDistrict) {
+    if (regulatorDistrict == null || !regulatorDistrict.equals(form.district())) {
+      throw notThisDistrict(
+          new RuleViolation(
+              "REG-08",
+              "registration is local: the premises are in district "
+                  + form.district()
+                  + ", the regulator's district is "
+                  + regulatorDistrict));
+    }
+  }
+
+  /** REG-08: a regulator of another district is refused (403), naming the rule. */
+  static ProblemException notThisDistrict(RuleViolation violation) {
+    return new ProblemException(
+        Problem.ofRules(403, "Not this regulator's district", List.of(violation)));
   }
 
   /** REG-02: non-subject institutions belong to a sector; subject ones have none. */

@@ -236,6 +236,15 @@ public class Institution {
     return RegistryEvents.registeredExisting(this);
   }
 
+  /** REG-08: only a regulator of the premises' district decides the application (403 else). */
+  public void requireDecidableBy(String regulatorDistrict) {
+    localApprovalViolation(regulatorDistrict)
+        .ifPresent(
+            v -> {
+              throw ApplicationRules.notThisDistrict(v);
+            });
+  }
+
   /**
    * REG-08: approval is local, so only a regulator of the premises' district decides. Returns the
    * violation if {@code regulatorDistrict} is another one.
@@ -300,19 +309,25 @@ public class Institution {
     return event.numbered(AGGREGATE_TYPE, institutionId, ++version);
   }
 
-  /** INS-02: the grade that weights random-sample inspections. */
-  /** INS-02: the supervising regulator grades the institution's risk; RiskGradeAssigned. */
+  /**
+   * INS-02: the supervising regulator grades the institution's risk (the grade weights
+   * random-sample inspections); RiskGradeAssigned.
+   */
   public PendingEvent gradeRisk(RiskGrade grade) {
     RiskGrade previous = riskGrade;
     riskGrade = grade;
     return InspectionEvents.riskGraded(this, previous);
   }
 
+  /** Set by the standing aggregates of {@code domain.standing}, with their events. */
   public void listAs(ListStatus status) {
     listStatus = status;
   }
 
-  /** REG-05: after a licence change the legal registration must follow by {@code due}. */
+  /**
+   * REG-05: after a licence change the legal registration must follow by {@code due}; set by {@code
+   * OperatingLicence.changeScope} with its event.
+   */
   public void expectRegistrationBy(LocalDate due) {
     registrationDueBy = due;
   }
@@ -322,11 +337,15 @@ public class Institution {
     return StandingEvents.registrationOverdue(this, registrationDueBy);
   }
 
+  /** Set by the standing aggregates of {@code domain.standing}, with their events. */
   public void registrationFiled() {
     registrationDueBy = null;
   }
 
-  /** Remembers the licence end date already warned about, so each expiry is announced once. */
+  /**
+   * Remembers the licence end date already warned about, so each expiry is announced once; set by
+   * {@code OperatingLicence.reviewOn} with its event.
+   */
   public void warnedAboutLicenceEnding(LocalDate validTo) {
     licenceWarnedFor = validTo;
   }

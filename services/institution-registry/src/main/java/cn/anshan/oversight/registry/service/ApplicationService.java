@@ -5,7 +5,6 @@ import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.http.IfMatch;
 import cn.anshan.oversight.kit.http.Keyset;
 import cn.anshan.oversight.kit.outbox.Outbox;
-import cn.anshan.oversight.kit.problem.Problem;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.kit.security.Actor;
@@ -15,6 +14,7 @@ import cn.anshan.oversight.kit.time.WorkingDayCalendar;
 import cn.anshan.oversight.kit.watch.WatchLock;
 import cn.anshan.oversight.registry.config.RegistrySettings;
 import cn.anshan.oversight.registry.domain.ApplicationForm;
+import cn.anshan.oversight.registry.domain.ApplicationRules;
 import cn.anshan.oversight.registry.domain.ApplicationStatus;
 import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.SubCategory;
@@ -93,19 +93,7 @@ public class ApplicationService {
   @WithTransaction
   public Uni<ApplicationView> registerExisting(
       CommandContext command, String institutionId, ApplicationForm form) {
-    if (!command.actor().inDistrict(form.district())) {
-      throw new ProblemException(
-          Problem.ofRules(
-              403,
-              "Not this regulator's district",
-              List.of(
-                  new RuleViolation(
-                      "REG-08",
-                      "registration is local: the premises are in district "
-                          + form.district()
-                          + ", the regulator's district is "
-                          + command.actor().district()))));
-    }
+    ApplicationRules.requireRegistrableBy(form, command.actor().district());
     return institutions
         .findById(institutionId)
         .chain(
@@ -225,13 +213,7 @@ public class ApplicationService {
                 ProblemException.requireFound(application, "application " + institutionId))
         .map(
             application -> {
-              application
-                  .localApprovalViolation(actor.district())
-                  .ifPresent(
-                      v -> {
-                        throw new ProblemException(
-                            Problem.ofRules(403, "Not this regulator's district", List.of(v)));
-                      });
+              application.requireDecidableBy(actor.district());
               ifMatch.require(application.version());
               return application;
             });

@@ -13,7 +13,8 @@ import java.util.UUID;
 /**
  * Inspection events (INS-01…03): plans (aggregate {@code InspectionPlan}), inspections with their
  * rectification orders (aggregate {@code Inspection}), and risk grades (aggregate {@code
- * Institution}). Factories that take an aggregate count the event on it.
+ * Institution}). The transitions build them: pending events that the inspection or institution
+ * numbers where the command appends them; a plan's one event reads its version.
  */
 public final class InspectionEvents {
   private InspectionEvents() {}

@@ -141,21 +141,28 @@ public class OperatingLicence {
   }
 
   /**
-   * The daily watch on {@code today}: an issued licence past its end expires (LicenceExpired); one
-   * within the warning lead time is announced once per end date (LicenceExpiring); empty when there
-   * is nothing new to say.
+   * What the daily watch found: its event, and whether the licence expired (the standing moves).
    */
-  public Optional<PendingEvent> reviewOn(Institution institution, LocalDate today) {
+  public record Review(PendingEvent event, boolean expired) {}
+
+  /**
+   * The daily watch on {@code today}, for an issued licence ending within the warning lead time
+   * (the watch selects those): past its end it expires (LicenceExpired); before it, it is announced
+   * once per end date (LicenceExpiring); empty when there is nothing new to say.
+   */
+  public Optional<Review> reviewOn(Institution institution, LocalDate today) {
     if (isExpiredOn(today)) {
       expire();
-      return Optional.of(StandingEvents.expired(institution, this));
+      return Optional.of(new Review(StandingEvents.expired(institution, this), true));
     }
     if (validTo.equals(institution.licenceWarnedFor())) {
       return Optional.empty();
     }
     institution.warnedAboutLicenceEnding(validTo);
     return Optional.of(
-        StandingEvents.expiring(institution, this, ChronoUnit.DAYS.between(today, validTo)));
+        new Review(
+            StandingEvents.expiring(institution, this, ChronoUnit.DAYS.between(today, validTo)),
+            false));
   }
 
   /** Issues, or re-issues after expiry or revocation, with the scope of the approval. */
@@ -200,7 +207,7 @@ public class OperatingLicence {
     return status == LicenceStatus.ISSUED && !day.isBefore(validFrom) && !day.isAfter(validTo);
   }
 
-  public boolean isExpiredOn(LocalDate day) {
+  private boolean isExpiredOn(LocalDate day) {
     return status == LicenceStatus.ISSUED && day.isAfter(validTo);
   }
 

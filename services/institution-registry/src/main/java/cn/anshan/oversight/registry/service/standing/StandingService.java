@@ -169,17 +169,15 @@ public class StandingService {
 
   private Uni<Integer> licenceDue(
       CommandContext system, Institution institution, OperatingLicence licence, LocalDate today) {
-    // an expiry changes the standing; a warning does not
-    boolean expires = licence.isExpiredOn(today);
     return licence
         .reviewOn(institution, today)
         .map(
-            event ->
+            review ->
                 outbox
-                    .append(system, institution.record(event))
+                    .append(system, institution.record(review.event()))
                     .call(
                         () ->
-                            expires
+                            review.expired()
                                 ? assessment.reassess(system, institution)
                                 : Uni.createFrom().voidItem())
                     .replaceWith(1))
