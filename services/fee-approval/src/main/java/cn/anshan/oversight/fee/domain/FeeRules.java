@@ -63,9 +63,7 @@ public final class FeeRules {
   /** Terms a fee may be proposed with: every broken rule is listed in one refusal. */
   public static void require(ProgrammeType programmeType, FeeTerms terms, FeeLimits limits) {
     List<RuleViolation> violations = check(programmeType, terms, limits);
-    if (!violations.isEmpty()) {
-      throw ProblemException.rules(violations);
-    }
+    ProblemException.requireNone(violations);
   }
 
   /** Every rule the proposed terms break, empty when the proposal may be drafted. */
@@ -177,8 +175,6 @@ public final class FeeRules {
             t.expectedParticipants(),
             feeFen));
     violations.addAll(checkCap(proposal.programmeType(), t.schoolLevel(), feeFen, limits));
-    if (!violations.isEmpty()) {
-      throw ProblemException.rules(violations);
-    }
+    ProblemException.requireNone(violations);
   }
 }

@@ -195,9 +195,7 @@ public class Institution {
     List<RuleViolation> all =
         new ArrayList<>(ApplicationRules.checkApprovalLevel(form, provinceAuthority));
     all.addAll(rules);
-    if (!all.isEmpty()) {
-      throw ProblemException.rules(all);
-    }
+    ProblemException.requireNone(all);
   }
 
   /**
@@ -267,9 +265,7 @@ public class Institution {
   public DomainEvent approve(ApplicationStandard standard, String regulator, Instant now) {
     requireOpen();
     List<RuleViolation> violations = ApplicationRules.recheck(form(), standard);
-    if (!violations.isEmpty()) {
-      throw ProblemException.rules(violations);
-    }
+    ProblemException.requireNone(violations);
     if (awaitsSectorConcurrence(standard)) {
       throw ProblemException.rules(
           List.of(

@@ -42,9 +42,7 @@ public final class ProgrammeRules {
       throw new ProblemException(Problem.ofFields(errors));
     }
     List<RuleViolation> violations = violations(form, limits);
-    if (!violations.isEmpty()) {
-      throw ProblemException.rules(violations);
-    }
+    ProblemException.requireNone(violations);
   }
 
   /** Every broken rule of {@code form}; empty when the programme may be published. */

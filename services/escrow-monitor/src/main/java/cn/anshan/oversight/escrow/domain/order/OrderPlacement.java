@@ -34,9 +34,7 @@ public final class OrderPlacement {
       LocalDate today,
       ZoneId zone) {
     List<RuleViolation> violations = violations(request, sale, held, limits, today);
-    if (!violations.isEmpty()) {
-      throw ProblemException.rules(violations);
-    }
+    ProblemException.requireNone(violations);
     FiledCourse course = sale.course();
     SignedContract contract =
         new SignedContract(

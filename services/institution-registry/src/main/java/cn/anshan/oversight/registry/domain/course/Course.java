@@ -118,9 +118,7 @@ public class Course {
       Instant now) {
     List<RuleViolation> violations = new ArrayList<>(staffing);
     violations.addAll(CourseRules.check(form, provider, limits, schedule, policy));
-    if (!violations.isEmpty()) {
-      throw ProblemException.rules(violations);
-    }
+    ProblemException.requireNone(violations);
     Course course = filed(provider, form, operator, now);
     String band = policy.bands().bandOf(course.maxStudents());
     Long ceiling = course.guidedCeilingFen(schedule, policy);
@@ -215,9 +213,7 @@ public class Course {
       Instant now) {
     List<RuleViolation> violations =
         ScheduleRules.check(this, start, end, sameDay, calendars, limits);
-    if (!violations.isEmpty()) {
-      throw ProblemException.rules(violations);
-    }
+    ProblemException.requireNone(violations);
     CourseSession session = schedule(start, end, operator, now);
     return new Scheduled(session, CourseEvents.scheduled(this, session));
   }

@@ -103,9 +103,7 @@ public class Premises implements Aggregate {
     List<RuleViolation> violations =
         PremisesRules.check(
             form, institution.district(), institution.studentStages(), today, limits);
-    if (!violations.isEmpty()) {
-      throw ProblemException.rules(violations);
-    }
+    ProblemException.requireNone(violations);
   }
 
   /**

@@ -46,9 +46,7 @@ public class PriceSchedule {
   public static void requireWithinAuthority(
       String locality, List<Benchmark> benchmarks, Function<Mode, String> authorityOf) {
     List<RuleViolation> misplaced = outsideAuthority(locality, benchmarks, authorityOf);
-    if (!misplaced.isEmpty()) {
-      throw ProblemException.rules(misplaced);
-    }
+    ProblemException.requireNone(misplaced);
   }
 
   private static List<RuleViolation> outsideAuthority(
@@ -79,9 +77,7 @@ public class PriceSchedule {
   public DomainEvent adopt(
       List<Benchmark> adopted, PricingPolicy policy, String officer, Instant now) {
     List<RuleViolation> violations = tryAdopt(adopted, policy.bands(), officer, now);
-    if (!violations.isEmpty()) {
-      throw ProblemException.rules(violations);
-    }
+    ProblemException.requireNone(violations);
     return PricingEvents.adopted(this, policy);
   }
 

@@ -123,9 +123,7 @@ public class StaffMember {
     /** The filed member; refused with every broken rule when there are any. */
     @Override
     public StaffMember member() {
-      if (!violations.isEmpty()) {
-        throw ProblemException.rules(violations);
-      }
+      ProblemException.requireNone(violations);
       return member;
     }
 
@@ -146,9 +144,7 @@ public class StaffMember {
           "staff-already-left", "staff member " + staffId + " has already left");
     }
     List<RuleViolation> violations = StaffRules.checkDeparture(this, roster, fullTimeRatioMin);
-    if (!violations.isEmpty()) {
-      throw ProblemException.rules(violations);
-    }
+    ProblemException.requireNone(violations);
     status = StaffStatus.LEFT;
     leftAt = now;
     leftBy = operator;

@@ -44,9 +44,7 @@ public class LegalRegistration {
   public static void requireFileable(
       Category category, RegistrationType type, LocalDate validTo, LocalDate today) {
     List<RuleViolation> violations = StandingRules.registration(category, type, validTo, today);
-    if (!violations.isEmpty()) {
-      throw ProblemException.rules(violations);
-    }
+    ProblemException.requireNone(violations);
   }
 
   /**

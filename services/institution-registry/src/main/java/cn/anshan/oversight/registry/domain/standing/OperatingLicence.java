@@ -68,9 +68,7 @@ public class OperatingLicence {
       LocalDate validTo,
       LocalDate today) {
     List<RuleViolation> violations = StandingRules.licencePeriod(validFrom, validTo, today);
-    if (!violations.isEmpty()) {
-      throw ProblemException.rules(violations);
-    }
+    ProblemException.requireNone(violations);
     if (found == null) {
       return new OperatingLicence(institutionId);
     }

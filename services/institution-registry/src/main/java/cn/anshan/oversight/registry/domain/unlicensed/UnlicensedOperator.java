@@ -126,9 +126,7 @@ public class UnlicensedOperator implements Aggregate {
           "operator-sanctioned", "the operator is sanctioned; its assessment is final");
     }
     List<RuleViolation> violations = UnlicensedRules.evidence(test);
-    if (!violations.isEmpty()) {
-      throw ProblemException.rules(violations);
-    }
+    ProblemException.requireNone(violations);
     venueOrOnline = test.venueOrOnline();
     venueEvidence = test.venueEvidence();
     staffCount = test.staffCount();
@@ -149,9 +147,7 @@ public class UnlicensedOperator implements Aggregate {
   /** Imposes an ENF-02 / ENF-03 outcome; the first one black-lists the operator (LST-01). */
   public Sanctioning sanction(SanctionOrder order, FineBands bands, String regulator, Instant now) {
     List<RuleViolation> violations = UnlicensedRules.sanction(finding, order, bands);
-    if (!violations.isEmpty()) {
-      throw ProblemException.rules(violations);
-    }
+    ProblemException.requireNone(violations);
     if (listStatus != ListStatus.BLACK) {
       listStatus = ListStatus.BLACK;
       blacklistedAt = now;

@@ -20,6 +20,13 @@ public class ProblemException extends RuntimeException {
     return new ProblemException(Problem.ofRules(violations));
   }
 
+  /** Refuses with every broken rule at once (422) unless {@code violations} is empty. */
+  public static void requireNone(List<RuleViolation> violations) {
+    if (!violations.isEmpty()) {
+      throw rules(violations);
+    }
+  }
+
   public static ProblemException rule(String rule, String detail) {
     return rules(List.of(new RuleViolation(rule, detail)));
   }
