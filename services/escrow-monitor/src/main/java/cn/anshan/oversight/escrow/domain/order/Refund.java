@@ -124,7 +124,9 @@ public class Refund {
 
   /**
    * The order's refund not yet paid, if any: the one an exit refund pays (REL-09). A refund the
-   * regulator REJECTED counts as not paid here (as it always has); see the note on issue 14.
+   * regulator REJECTED counts as not paid here, as it always has, so an exit refund pays it and
+   * leaves a newer request open: a known defect, left for a change of its own (REQUESTED or
+   * ESCALATED only would be right).
    */
   public static Optional<Refund> unpaidOf(List<Refund> refunds) {
     return refunds.stream().filter(r -> r.status != RefundStatus.PAID).findFirst();

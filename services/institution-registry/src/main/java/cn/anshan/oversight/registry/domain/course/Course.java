@@ -240,8 +240,8 @@ public class Course {
   }
 
   /**
-   * REL-04: the operator reports {@code session} held with who attended; the SessionHeld event is
-   * the record.
+   * REL-04: the operator reports {@code session} held with who attended, once and not before it
+   * started ({@code nowLocal}); the SessionHeld event is the record.
    */
   public DomainEvent sessionHeld(
       CourseSession session,

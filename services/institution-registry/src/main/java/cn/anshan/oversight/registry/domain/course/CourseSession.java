@@ -66,7 +66,7 @@ public class CourseSession {
    * REL-04: the institution reports the session held with the children who attended; once only, and
    * not before it started (local time).
    */
-  public void held(List<UUID> attending, String operator, LocalDateTime nowLocal, Instant now) {
+  void held(List<UUID> attending, String operator, LocalDateTime nowLocal, Instant now) {
     requireReportable(nowLocal);
     this.heldAt = now;
     this.heldReportedBy = operator;
@@ -74,7 +74,7 @@ public class CourseSession {
   }
 
   /** REL-04: a session is reported held once, and not before it started (local time). */
-  public void requireReportable(LocalDateTime nowLocal) {
+  private void requireReportable(LocalDateTime nowLocal) {
     if (heldAt != null) {
       throw ProblemException.conflict(
           "session-already-held", "session " + sessionId + " was reported held at " + heldAt);

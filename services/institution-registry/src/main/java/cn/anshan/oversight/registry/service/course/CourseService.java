@@ -14,14 +14,12 @@ import cn.anshan.oversight.registry.config.pricing.PricingSettings;
 import cn.anshan.oversight.registry.config.staff.StaffSettings;
 import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.Mode;
-import cn.anshan.oversight.registry.domain.StudentStage;
 import cn.anshan.oversight.registry.domain.course.Course;
 import cn.anshan.oversight.registry.domain.course.CourseForm;
 import cn.anshan.oversight.registry.domain.course.Provider;
 import cn.anshan.oversight.registry.domain.pricing.PriceSchedule;
 import cn.anshan.oversight.registry.domain.pricing.PricingPolicy;
-import cn.anshan.oversight.registry.domain.staff.StaffRoster;
-import cn.anshan.oversight.registry.domain.staff.StaffRules;
+import cn.anshan.oversight.registry.domain.staff.ClassStaffing;
 import cn.anshan.oversight.registry.repository.course.CourseRepository;
 import cn.anshan.oversight.registry.repository.pricing.PriceScheduleRepository;
 import cn.anshan.oversight.registry.repository.staff.StaffRepository;
@@ -31,7 +29,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,23 +101,17 @@ public class CourseService {
                             new Filing(
                                 Provider.of(institution),
                                 schedule,
-                                classStaffing(institution, form, roster))));
+                                classStaffing()
+                                    .check(
+                                        form.mode(),
+                                        form.maxStudents(),
+                                        institution.studentStages(),
+                                        roster))));
   }
 
-  /**
-   * STF-05: an offline class needs full-time teaching staff of at least 2 % of its students (6 %
-   * for pre-school children); the institution's full-time teachers are the ones it can assign.
-   */
-  private List<RuleViolation> classStaffing(
-      Institution institution, CourseForm form, StaffRoster roster) {
-    if (form.mode() != Mode.OFFLINE) {
-      return List.of();
-    }
-    BigDecimal ratio =
-        institution.studentStages().contains(StudentStage.PRESCHOOL)
-            ? staffSettings.perClass().preSchoolRatioMin()
-            : staffSettings.perClass().schoolAgeRatioMin();
-    return StaffRules.checkClass((int) roster.fullTimeTeaching(), form.maxStudents(), ratio);
+  private ClassStaffing classStaffing() {
+    return new ClassStaffing(
+        staffSettings.perClass().schoolAgeRatioMin(), staffSettings.perClass().preSchoolRatioMin());
   }
 
   private Uni<CourseView> file(

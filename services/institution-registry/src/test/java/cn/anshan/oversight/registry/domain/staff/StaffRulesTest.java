@@ -9,9 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.registry.domain.Category;
+import cn.anshan.oversight.registry.domain.Mode;
+import cn.anshan.oversight.registry.domain.StudentStage;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class StaffRulesTest {
@@ -222,6 +225,19 @@ class StaffRulesTest {
         List.of("STF-01", "STF-02", "STF-03", "STF-04", "STF-06"), rules(filing.violations()));
     ProblemException refused = assertThrows(ProblemException.class, filing::member);
     assertEquals(filing.violations(), refused.problem().violations());
+  }
+
+  @Test
+  void stf05ClassStaffingTakesThePreSchoolShareAndSparesOnlineClasses() {
+    ClassStaffing staffing = new ClassStaffing(new BigDecimal("0.02"), new BigDecimal("0.06"));
+    StaffRoster twoTeachers = new StaffRoster(2, 2);
+    assertTrue(
+        staffing.check(Mode.OFFLINE, 50, Set.of(StudentStage.PRIMARY), twoTeachers).isEmpty());
+    assertEquals(
+        List.of("STF-05"),
+        rules(staffing.check(Mode.OFFLINE, 50, Set.of(StudentStage.PRESCHOOL), twoTeachers)));
+    assertTrue(
+        staffing.check(Mode.ONLINE, 500, Set.of(StudentStage.PRESCHOOL), twoTeachers).isEmpty());
   }
 
   @Test
