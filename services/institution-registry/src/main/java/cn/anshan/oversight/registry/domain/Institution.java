@@ -354,7 +354,7 @@ public class Institution {
    * The last business day on which a decision is still in time: {@code decisionWorkingDays} working
    * days after the day of application (§11 row 1; the statutory limit is UNCONFIRMED).
    */
-  public LocalDate decisionDueBy(WorkingDayCalendar calendar, int decisionWorkingDays) {
+  private LocalDate decisionDueBy(WorkingDayCalendar calendar, int decisionWorkingDays) {
     return calendar.plusWorkingDays(
         appliedAt.atZone(OversightClock.BUSINESS_ZONE).toLocalDate(), decisionWorkingDays);
   }

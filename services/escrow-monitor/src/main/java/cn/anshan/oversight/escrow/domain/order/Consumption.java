@@ -187,7 +187,7 @@ public class Consumption {
   }
 
   /** REL-02: silence until the end of the auto-confirm day; confirmed from the next day on. */
-  public boolean autoConfirmDue(LocalDate today) {
+  boolean autoConfirmDue(LocalDate today) {
     return status == ConsumptionStatus.REQUESTED && today.isAfter(autoConfirmOn);
   }
 

@@ -226,7 +226,7 @@ public class Order implements Aggregate {
   }
 
   /** CON-06 / CON-07: a refund needs a paid order without an open refund. */
-  public void requireRefundable() {
+  void requireRefundable() {
     if (status != OrderStatus.PAID) {
       throw ProblemException.conflict(
           "order-not-refundable",

@@ -181,7 +181,7 @@ public class Refund {
     }
     PendingEvent decided = RefundEvents.refundDecided(order, this, refund, at);
     if (!refund) {
-      rejected(at);
+      rejected();
       return List.of(decided);
     }
     return List.of(decided, RefundEvents.refundAccepted(order, this, Acceptance.REGULATOR, at));
@@ -242,7 +242,7 @@ public class Refund {
     status = RefundStatus.ESCALATED;
   }
 
-  private void rejected(Instant at) {
+  private void rejected() {
     requireEscalated();
     status = RefundStatus.REJECTED;
     paidAt = null;

@@ -1,12 +1,9 @@
 package cn.anshan.oversight.escrow.domain.ledger;
 
+import static cn.anshan.oversight.escrow.domain.order.OrderFixtures.LUMP_SUM;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.anshan.oversight.escrow.domain.contract.InstitutionParticulars;
-import cn.anshan.oversight.escrow.domain.contract.PaymentMethod;
-import cn.anshan.oversight.escrow.domain.contract.PaymentPlan;
-import cn.anshan.oversight.escrow.domain.contract.SignedContract;
 import cn.anshan.oversight.escrow.domain.entitlement.Category;
 import cn.anshan.oversight.escrow.domain.entitlement.HeldSession;
 import cn.anshan.oversight.escrow.domain.order.Acceptance;
@@ -63,25 +60,6 @@ class LedgerPropertiesTest {
 
   private static final AnswerPeriod FIFTEEN_DAYS =
       new AnswerPeriod(CalendarProducer.load(List.of(2026), new ObjectMapper()), 15);
-
-  private static final SignedContract LUMP_SUM =
-      new SignedContract(
-          new InstitutionParticulars(
-              "鞍山市铁东区启明星青少年培训中心",
-              "OFFLINE",
-              "教民121030270000123号",
-              LocalDate.parse("2029-03-15"),
-              "BUSINESS_LICENCE",
-              "91210302MADK3F7Q2G",
-              null),
-          Category.NON_SUBJECT,
-          "OFFLINE",
-          "少儿围棋进阶",
-          45,
-          "10-35",
-          PaymentPlan.LUMP_SUM,
-          1,
-          PaymentMethod.WECHAT_PAY);
 
   enum Kind {
     DEPOSIT_AND_RESERVE,

@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.anshan.oversight.escrow.domain.contract.InstitutionParticulars;
-import cn.anshan.oversight.escrow.domain.contract.PaymentMethod;
-import cn.anshan.oversight.escrow.domain.contract.PaymentPlan;
-import cn.anshan.oversight.escrow.domain.contract.SignedContract;
 import cn.anshan.oversight.escrow.domain.entitlement.Category;
 import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
 import cn.anshan.oversight.kit.events.PendingEvent;
@@ -56,17 +52,7 @@ class RefundDecisionTest {
             7,
             24,
             SupervisionMode.CUSTODY,
-            new SignedContract(
-                new InstitutionParticulars(
-                    "启明星", "OFFLINE", "教民1", LocalDate.parse("2029-03-15"), "B", "9121", null),
-                Category.NON_SUBJECT,
-                "OFFLINE",
-                "少儿围棋",
-                45,
-                "10-35",
-                PaymentPlan.LUMP_SUM,
-                1,
-                PaymentMethod.BANK_TRANSFER),
+            OrderFixtures.LUMP_SUM,
             PLACED);
     order.instalmentPaid("bank-1", "WECHAT_PAY", true, PLACED);
     return order;
