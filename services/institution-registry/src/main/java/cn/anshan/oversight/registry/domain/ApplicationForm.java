@@ -1,20 +1,27 @@
 package cn.anshan.oversight.registry.domain;
 
+import jakarta.persistence.Convert;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import java.math.BigDecimal;
 import java.util.Set;
 
 /**
  * What an institution declares when it applies. {@code startUpCapital} is required for new
- * applications (REG-08) and may be null for an institution approved before the platform.
+ * applications (REG-08) and may be null for an institution approved before the platform. The
+ * institution keeps the form it was approved on.
  */
+@Embeddable
 public record ApplicationForm(
     String name,
-    Category category,
-    SubCategory subCategory,
-    Mode mode,
+    @Enumerated(EnumType.STRING) Category category,
+    @Enumerated(EnumType.STRING) SubCategory subCategory,
+    @Enumerated(EnumType.STRING) Mode mode,
     String district,
-    LegalForm legalForm,
-    Set<StudentStage> studentStages,
+    @Enumerated(EnumType.STRING) LegalForm legalForm,
+    @Convert(converter = StudentStagesConverter.class) Set<StudentStage> studentStages,
     BigDecimal premisesAreaSqm,
     int maxStudentsPerSlot,
-    StartUpCapital startUpCapital) {}
+    @Embedded StartUpCapital startUpCapital) {}

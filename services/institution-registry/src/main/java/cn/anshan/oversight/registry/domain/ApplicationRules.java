@@ -6,6 +6,7 @@ import cn.anshan.oversight.kit.problem.RuleViolation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The rules an application must meet before a regulator may approve it. Every broken rule is
@@ -145,6 +146,66 @@ public final class ApplicationRules {
                   + form.district()
                   + ", the regulator's district is "
                   + regulatorDistrict));
+    }
+  }
+
+  /**
+   * §11 row 1: a form filed at the wrong level (REG-12 online at the province, REG-08 offline
+   * locally) is refused with its other broken rules ({@code rules}) listed too.
+   */
+  static void requireFiledAtItsLevel(
+      ApplicationForm form, String provinceAuthority, List<RuleViolation> rules) {
+    List<RuleViolation> all = new ArrayList<>(checkApprovalLevel(form, provinceAuthority));
+    all.addAll(rules);
+    ProblemException.requireNone(all);
+  }
+
+  /** REG-08: only a regulator of the premises' district decides the application (403 else). */
+  static void requireDecidableBy(ApplicationForm form, String regulatorDistrict) {
+    localApprovalViolation(form, regulatorDistrict)
+        .ifPresent(
+            v -> {
+              throw notThisDistrict(v);
+            });
+  }
+
+  /**
+   * REG-08: approval is local, so only a regulator of the premises' district decides. Returns the
+   * violation if {@code regulatorDistrict} is another one.
+   */
+  public static Optional<RuleViolation> localApprovalViolation(
+      ApplicationForm form, String regulatorDistrict) {
+    if (form.district().equals(regulatorDistrict)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new RuleViolation(
+            "REG-08",
+            "approval is local: the application is in district %s, the regulator's district is %s"
+                .formatted(form.district(), regulatorDistrict)));
+  }
+
+  /**
+   * REG-08 / REG-02: where non-subject institutions are approved jointly, approval waits for the
+   * sector department of the institution's sub-category to concur ({@code review}).
+   */
+  static void requireSectorConcurrence(
+      ApplicationForm form, ApplicationStandard standard, SectorReview review) {
+    boolean awaited =
+        standard.nonSubjectApproval() == NonSubjectApproval.JOINT
+            && form.category() == Category.NON_SUBJECT
+            && (review == null || !review.concurred());
+    if (awaited) {
+      throw ProblemException.rules(
+          List.of(
+              new RuleViolation(
+                  "REG-08",
+                  "non-subject institutions are approved jointly with the sector department (REG-02):"
+                      + " the "
+                      + form.subCategory()
+                      + " department of "
+                      + form.district()
+                      + (review == null ? " has not given its opinion" : " dissented"))));
     }
   }
 

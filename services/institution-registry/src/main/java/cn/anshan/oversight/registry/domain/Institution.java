@@ -4,26 +4,19 @@ import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
-import cn.anshan.oversight.kit.time.OversightClock;
-import cn.anshan.oversight.kit.time.WorkingDayCalendar;
 import cn.anshan.oversight.registry.domain.inspection.InspectionEvents;
 import cn.anshan.oversight.registry.domain.inspection.RiskGrade;
 import cn.anshan.oversight.registry.domain.standing.ListStatus;
 import cn.anshan.oversight.registry.domain.standing.StandingEvents;
-import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * An institution's application for approval, and the decision on it. The version counts the events
@@ -37,33 +30,8 @@ public class Institution {
   @Id private String institutionId;
 
   private long version;
-  private String name;
 
-  @Enumerated(EnumType.STRING)
-  private Category category;
-
-  @Enumerated(EnumType.STRING)
-  private SubCategory subCategory;
-
-  @Enumerated(EnumType.STRING)
-  private Mode mode;
-
-  private String district;
-
-  @Enumerated(EnumType.STRING)
-  private LegalForm legalForm;
-
-  @Convert(converter = StudentStagesConverter.class)
-  private Set<StudentStage> studentStages;
-
-  private BigDecimal premisesAreaSqm;
-
-  private int maxStudentsPerSlot;
-
-  /** REG-08, in yuan; null for institutions approved before the platform. */
-  private Long startUpCapitalYuan;
-
-  private String startUpCapitalEvidence;
+  @Embedded private ApplicationForm form;
 
   @Enumerated(EnumType.STRING)
   private ApplicationStatus status;
@@ -92,14 +60,7 @@ public class Institution {
   @Enumerated(EnumType.STRING)
   private RiskGrade riskGrade = RiskGrade.B;
 
-  @Enumerated(EnumType.STRING)
-  private SectorOpinion sectorOpinion;
-
-  private String sectorOpinionBy;
-
-  private Instant sectorOpinionAt;
-
-  private String sectorOpinionReason;
+  @Embedded private SectorReview sectorReview;
 
   protected Institution() {}
 
@@ -157,19 +118,9 @@ public class Institution {
       String applicant,
       Instant now) {
     requireReapplicable();
-    requireFiledAtItsLevel(form, provinceAuthority, ApplicationRules.check(form, standard));
-    name = form.name();
-    category = form.category();
-    subCategory = form.subCategory();
-    mode = form.mode();
-    district = form.district();
-    legalForm = form.legalForm();
-    studentStages = EnumSet.copyOf(form.studentStages());
-    premisesAreaSqm = form.premisesAreaSqm();
-    maxStudentsPerSlot = form.maxStudentsPerSlot();
-    startUpCapitalYuan = form.startUpCapital() == null ? null : form.startUpCapital().yuan();
-    startUpCapitalEvidence =
-        form.startUpCapital() == null ? null : form.startUpCapital().evidenceReference();
+    ApplicationRules.requireFiledAtItsLevel(
+        form, provinceAuthority, ApplicationRules.check(form, standard));
+    this.form = form;
     status = ApplicationStatus.APPLIED;
     appliedAt = now;
     appliedBy = applicant;
@@ -178,24 +129,9 @@ public class Institution {
     decidedBy = null;
     supervisorId = null;
     rejectionReasons = null;
-    sectorOpinion = null;
-    sectorOpinionBy = null;
-    sectorOpinionAt = null;
-    sectorOpinionReason = null;
+    sectorReview = null;
     version++;
     return RegistryEvents.applied(this);
-  }
-
-  /**
-   * §11 row 1: a form filed at the wrong level (REG-12 online at the province, REG-08 offline
-   * locally) is refused with its other broken rules ({@code rules}) listed too.
-   */
-  private static void requireFiledAtItsLevel(
-      ApplicationForm form, String provinceAuthority, List<RuleViolation> rules) {
-    List<RuleViolation> all =
-        new ArrayList<>(ApplicationRules.checkApprovalLevel(form, provinceAuthority));
-    all.addAll(rules);
-    ProblemException.requireNone(all);
   }
 
   /**
@@ -211,19 +147,9 @@ public class Institution {
     if (status != null) {
       throw alreadyRegistered(institutionId);
     }
-    requireFiledAtItsLevel(form, provinceAuthority, ApplicationRules.checkExisting(form, premises));
-    name = form.name();
-    category = form.category();
-    subCategory = form.subCategory();
-    mode = form.mode();
-    district = form.district();
-    legalForm = form.legalForm();
-    studentStages = EnumSet.copyOf(form.studentStages());
-    premisesAreaSqm = form.premisesAreaSqm();
-    maxStudentsPerSlot = form.maxStudentsPerSlot();
-    startUpCapitalYuan = form.startUpCapital() == null ? null : form.startUpCapital().yuan();
-    startUpCapitalEvidence =
-        form.startUpCapital() == null ? null : form.startUpCapital().evidenceReference();
+    ApplicationRules.requireFiledAtItsLevel(
+        form, provinceAuthority, ApplicationRules.checkExisting(form, premises));
+    this.form = form;
     status = ApplicationStatus.APPROVED;
     appliedAt = now;
     appliedBy = regulator;
@@ -236,26 +162,7 @@ public class Institution {
 
   /** REG-08: only a regulator of the premises' district decides the application (403 else). */
   public void requireDecidableBy(String regulatorDistrict) {
-    localApprovalViolation(regulatorDistrict)
-        .ifPresent(
-            v -> {
-              throw ApplicationRules.notThisDistrict(v);
-            });
-  }
-
-  /**
-   * REG-08: approval is local, so only a regulator of the premises' district decides. Returns the
-   * violation if {@code regulatorDistrict} is another one.
-   */
-  public Optional<RuleViolation> localApprovalViolation(String regulatorDistrict) {
-    if (district.equals(regulatorDistrict)) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new RuleViolation(
-            "REG-08",
-            "approval is local: the application is in district %s, the regulator's district is %s"
-                .formatted(district, regulatorDistrict)));
+    ApplicationRules.requireDecidableBy(form, regulatorDistrict);
   }
 
   /**
@@ -264,20 +171,9 @@ public class Institution {
    */
   public DomainEvent approve(ApplicationStandard standard, String regulator, Instant now) {
     requireOpen();
-    List<RuleViolation> violations = ApplicationRules.recheck(form(), standard);
+    List<RuleViolation> violations = ApplicationRules.recheck(form, standard);
     ProblemException.requireNone(violations);
-    if (awaitsSectorConcurrence(standard)) {
-      throw ProblemException.rules(
-          List.of(
-              new RuleViolation(
-                  "REG-08",
-                  "non-subject institutions are approved jointly with the sector department (REG-02):"
-                      + " the "
-                      + subCategory
-                      + " department of "
-                      + district
-                      + (sectorOpinion == null ? " has not given its opinion" : " dissented"))));
-    }
+    ApplicationRules.requireSectorConcurrence(form, standard, sectorReview);
     status = ApplicationStatus.APPROVED;
     decidedAt = now;
     decidedBy = regulator;
@@ -346,36 +242,25 @@ public class Institution {
     licenceWarnedFor = validTo;
   }
 
-  public boolean isOpen() {
+  private boolean isOpen() {
     return status == ApplicationStatus.APPLIED;
   }
 
-  /**
-   * The last business day on which a decision is still in time: {@code decisionWorkingDays} working
-   * days after the day of application (§11 row 1; the statutory limit is UNCONFIRMED).
-   */
-  private LocalDate decisionDueBy(WorkingDayCalendar calendar, int decisionWorkingDays) {
-    return calendar.plusWorkingDays(
-        appliedAt.atZone(OversightClock.BUSINESS_ZONE).toLocalDate(), decisionWorkingDays);
-  }
-
   /** An open application past its decision date that has not been reported yet. */
-  public boolean decisionOverdue(LocalDate today, WorkingDayCalendar calendar, int workingDays) {
+  public boolean decisionOverdue(LocalDate today, DecisionDeadline deadline) {
     return isOpen()
         && decisionOverdueReportedAt == null
-        && today.isAfter(decisionDueBy(calendar, workingDays));
+        && today.isAfter(deadline.dueBy(appliedAt));
   }
 
   /**
    * §11 row 1: reports the overdue decision once per application; ApplicationDecisionOverdue with
-   * its due day under the configured {@code workingDays}.
+   * its due day under {@code deadline}.
    */
-  public DomainEvent decisionOverdueReported(
-      Instant now, WorkingDayCalendar calendar, int workingDays) {
-    LocalDate dueBy = decisionDueBy(calendar, workingDays);
+  public DomainEvent decisionOverdueReported(Instant now, DecisionDeadline deadline) {
     decisionOverdueReportedAt = now;
     version++;
-    return RegistryEvents.decisionOverdue(this, dueBy, workingDays);
+    return RegistryEvents.decisionOverdue(this, deadline.dueBy(appliedAt), deadline.workingDays());
   }
 
   /**
@@ -391,39 +276,21 @@ public class Institution {
           "not-co-approved",
           "only non-subject applications are co-approved by a sector department (REG-02)");
     }
-    sectorOpinion = opinion;
-    sectorOpinionReason = reason;
-    sectorOpinionBy = department;
-    sectorOpinionAt = now;
+    sectorReview = new SectorReview(opinion, department, reason, now);
     version++;
     return RegistryEvents.sectorOpinion(this);
   }
 
-  private boolean awaitsSectorConcurrence(ApplicationStandard standard) {
-    return standard.nonSubjectApproval() == NonSubjectApproval.JOINT
-        && category == Category.NON_SUBJECT
-        && sectorOpinion != SectorOpinion.CONCURRED;
-  }
-
   /** The sector this application is co-approved by (REG-02), or null for subject-type ones. */
   public String sector() {
-    return category == Category.NON_SUBJECT && subCategory != null ? subCategory.name() : null;
+    return form.category() == Category.NON_SUBJECT && form.subCategory() != null
+        ? form.subCategory().name()
+        : null;
   }
 
-  public SectorOpinion sectorOpinionGiven() {
-    return sectorOpinion;
-  }
-
-  public String sectorOpinionBy() {
-    return sectorOpinionBy;
-  }
-
-  public Instant sectorOpinionAt() {
-    return sectorOpinionAt;
-  }
-
-  public String sectorOpinionReason() {
-    return sectorOpinionReason;
+  /** The sector department's opinion on a non-subject application, null until it gives one. */
+  public SectorReview sectorReview() {
+    return sectorReview;
   }
 
   /** A decision needs an open application; deciding twice is a conflict, not a rule. */
@@ -434,20 +301,6 @@ public class Institution {
     }
   }
 
-  private ApplicationForm form() {
-    return new ApplicationForm(
-        name,
-        category,
-        subCategory,
-        mode,
-        district,
-        legalForm,
-        studentStages,
-        premisesAreaSqm,
-        maxStudentsPerSlot,
-        startUpCapital());
-  }
-
   public String institutionId() {
     return institutionId;
   }
@@ -456,47 +309,30 @@ public class Institution {
     return version;
   }
 
+  /** What the institution declared on its (last) application, or registration. */
+  public ApplicationForm form() {
+    return form;
+  }
+
   public String name() {
-    return name;
+    return form.name();
   }
 
   public Category category() {
-    return category;
+    return form.category();
   }
 
   public SubCategory subCategory() {
-    return subCategory;
+    return form.subCategory();
   }
 
   public Mode mode() {
-    return mode;
+    return form.mode();
   }
 
+  /** The district of the premises, whose regulator approves and supervises (REG-08, REG-09). */
   public String district() {
-    return district;
-  }
-
-  public LegalForm legalForm() {
-    return legalForm;
-  }
-
-  public Set<StudentStage> studentStages() {
-    return studentStages;
-  }
-
-  public BigDecimal premisesAreaSqm() {
-    return premisesAreaSqm;
-  }
-
-  public int maxStudentsPerSlot() {
-    return maxStudentsPerSlot;
-  }
-
-  /** REG-08 as declared; null for an institution approved before the platform. */
-  public StartUpCapital startUpCapital() {
-    return startUpCapitalYuan == null
-        ? null
-        : new StartUpCapital(startUpCapitalYuan, startUpCapitalEvidence);
+    return form.district();
   }
 
   public ApplicationStatus status() {
@@ -513,10 +349,6 @@ public class Institution {
 
   public String supervisorId() {
     return supervisorId;
-  }
-
-  public String rejectionReasons() {
-    return rejectionReasons;
   }
 
   public ListStatus listStatus() {

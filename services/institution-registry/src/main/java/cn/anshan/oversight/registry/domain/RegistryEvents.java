@@ -68,9 +68,9 @@ public final class RegistryEvents {
             a.institutionId(),
             a.district(),
             a.sector(),
-            a.sectorOpinionGiven(),
-            a.sectorOpinionReason(),
-            a.sectorOpinionAt()));
+            a.sectorReview().opinion(),
+            a.sectorReview().reason(),
+            a.sectorReview().at()));
   }
 
   static DomainEvent applied(Institution a) {
@@ -84,11 +84,11 @@ public final class RegistryEvents {
             a.subCategory(),
             a.mode(),
             a.district(),
-            a.legalForm(),
-            a.studentStages(),
-            a.premisesAreaSqm(),
-            a.maxStudentsPerSlot(),
-            a.startUpCapital(),
+            a.form().legalForm(),
+            a.form().studentStages(),
+            a.form().premisesAreaSqm(),
+            a.form().maxStudentsPerSlot(),
+            a.form().startUpCapital(),
             a.appliedAt()));
   }
 
@@ -103,10 +103,10 @@ public final class RegistryEvents {
             a.subCategory(),
             a.mode(),
             a.district(),
-            a.legalForm(),
-            a.studentStages(),
-            a.premisesAreaSqm(),
-            a.maxStudentsPerSlot(),
+            a.form().legalForm(),
+            a.form().studentStages(),
+            a.form().premisesAreaSqm(),
+            a.form().maxStudentsPerSlot(),
             a.supervisorId(),
             a.decidedAt()));
   }

@@ -43,12 +43,12 @@ public class InstitutionRepository implements PanacheRepositoryBase<Institution,
   public Uni<List<Institution>> approvedIn(String district, ListStatus listStatus) {
     if (listStatus == null) {
       return list(
-          "district = ?1 and status = ?2 order by institutionId",
+          "form.district = ?1 and status = ?2 order by institutionId",
           district,
           ApplicationStatus.APPROVED);
     }
     return list(
-        "district = ?1 and status = ?2 and listStatus = ?3 order by institutionId",
+        "form.district = ?1 and status = ?2 and listStatus = ?3 order by institutionId",
         district,
         ApplicationStatus.APPROVED,
         listStatus);
@@ -57,7 +57,7 @@ public class InstitutionRepository implements PanacheRepositoryBase<Institution,
   /** Approved institutions whose name contains {@code text}, case-insensitively (PLT-12). */
   public Uni<List<Institution>> approvedNamed(String text, int limit) {
     return find(
-            "status = ?1 and lower(name) like ?2 order by name, institutionId",
+            "status = ?1 and lower(form.name) like ?2 order by form.name, institutionId",
             ApplicationStatus.APPROVED,
             NameSearch.containing(text))
         .page(0, limit)
@@ -70,7 +70,7 @@ public class InstitutionRepository implements PanacheRepositoryBase<Institution,
     StringBuilder query = new StringBuilder("listStatus = :status");
     Parameters params = Parameters.with("status", listStatus);
     if (district != null) {
-      query.append(" and district = :district");
+      query.append(" and form.district = :district");
       params.and("district", district);
     }
     if (afterId != null) {
@@ -93,10 +93,10 @@ public class InstitutionRepository implements PanacheRepositoryBase<Institution,
       Instant afterAppliedAt,
       String afterId,
       int limit) {
-    StringBuilder query = new StringBuilder("district = :district");
+    StringBuilder query = new StringBuilder("form.district = :district");
     Parameters params = Parameters.with("district", district);
     if (sector != null) {
-      query.append(" and category = :nonSubject and subCategory = :sector");
+      query.append(" and form.category = :nonSubject and form.subCategory = :sector");
       params.and("nonSubject", Category.NON_SUBJECT).and("sector", sector);
     }
     if (status != null) {

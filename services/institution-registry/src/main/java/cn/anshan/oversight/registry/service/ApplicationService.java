@@ -16,6 +16,7 @@ import cn.anshan.oversight.registry.config.RegistrySettings;
 import cn.anshan.oversight.registry.domain.ApplicationForm;
 import cn.anshan.oversight.registry.domain.ApplicationRules;
 import cn.anshan.oversight.registry.domain.ApplicationStatus;
+import cn.anshan.oversight.registry.domain.DecisionDeadline;
 import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.SubCategory;
 import cn.anshan.oversight.registry.repository.InstitutionRepository;
@@ -126,26 +127,27 @@ public class ApplicationService {
 
   private Uni<Integer> watchOnThisReplica() {
     LocalDate today = clock.today();
-    int limit = settings.application().decisionWorkingDays();
+    DecisionDeadline deadline =
+        new DecisionDeadline(calendar, settings.application().decisionWorkingDays());
     CommandContext system =
         new CommandContext(
             Actor.system("institution-registry"),
             "application-watch-" + today,
             "application-watch-" + UUID.randomUUID());
     return institutions
-        .undecidedSince(clock.now().minus(Duration.ofDays(limit)), settings.maxPageSize())
+        .undecidedSince(
+            clock.now().minus(Duration.ofDays(deadline.workingDays())), settings.maxPageSize())
         .map(
             candidates ->
                 candidates.stream()
-                    .filter(application -> application.decisionOverdue(today, calendar, limit))
+                    .filter(application -> application.decisionOverdue(today, deadline))
                     .toList())
         .chain(
             overdue ->
                 outbox.appendEach(
                     system,
                     overdue,
-                    application ->
-                        application.decisionOverdueReported(clock.now(), calendar, limit)));
+                    application -> application.decisionOverdueReported(clock.now(), deadline)));
   }
 
   @WithSession

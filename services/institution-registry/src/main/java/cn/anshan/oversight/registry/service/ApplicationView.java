@@ -49,20 +49,20 @@ public record ApplicationView(
         a.subCategory(),
         a.mode(),
         a.district(),
-        a.legalForm(),
-        a.studentStages(),
-        a.premisesAreaSqm(),
-        a.maxStudentsPerSlot(),
-        a.startUpCapital(),
+        a.form().legalForm(),
+        a.form().studentStages(),
+        a.form().premisesAreaSqm(),
+        a.form().maxStudentsPerSlot(),
+        a.form().startUpCapital(),
         a.appliedAt(),
         a.decidedAt(),
         a.supervisorId(),
-        a.sectorOpinionGiven() == null
+        a.sectorReview() == null
             ? null
             : new SectorOpinionGiven(
-                a.sectorOpinionGiven(),
-                a.sectorOpinionBy(),
-                a.sectorOpinionReason(),
-                a.sectorOpinionAt()));
+                a.sectorReview().opinion(),
+                a.sectorReview().department(),
+                a.sectorReview().reason(),
+                a.sectorReview().at()));
   }
 }

@@ -164,8 +164,10 @@ class ApplicationRulesTest {
     Institution application = Institution.start("inst-1");
     application.apply(
         scienceClub("300", 20), STANDARD, "liaoning", "operator", java.time.Instant.EPOCH);
-    assertEquals("REG-08", application.localApprovalViolation("lishan").orElseThrow().rule());
-    assertTrue(application.localApprovalViolation("tiedong").isEmpty());
+    assertEquals(
+        "REG-08",
+        ApplicationRules.localApprovalViolation(application.form(), "lishan").orElseThrow().rule());
+    assertTrue(ApplicationRules.localApprovalViolation(application.form(), "tiedong").isEmpty());
     assertEquals(
         "ApplicationApproved.v1",
         application.approve(STANDARD, "reg-7", java.time.Instant.EPOCH).name());

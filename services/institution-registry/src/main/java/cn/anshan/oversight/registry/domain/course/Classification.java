@@ -1,5 +1,8 @@
 package cn.anshan.oversight.registry.domain.course;
 
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,11 +12,12 @@ import java.util.List;
  * drill based, or evaluates mainly by scores or exam results — any one is enough. The first value
  * of each criterion is the subject-type one.
  */
+@Embeddable
 public record Classification(
-    TrainingPurpose purpose,
-    TrainingContent content,
-    TrainingMethod method,
-    TrainingEvaluation evaluation) {
+    @Enumerated(EnumType.STRING) TrainingPurpose purpose,
+    @Enumerated(EnumType.STRING) TrainingContent content,
+    @Enumerated(EnumType.STRING) TrainingMethod method,
+    @Enumerated(EnumType.STRING) TrainingEvaluation evaluation) {
 
   /** 培训目的: raising subject grades and exam results, or interest, literacy and ability. */
   public enum TrainingPurpose {

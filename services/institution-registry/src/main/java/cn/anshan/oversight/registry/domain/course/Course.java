@@ -9,6 +9,7 @@ import cn.anshan.oversight.registry.domain.VerificationStatus;
 import cn.anshan.oversight.registry.domain.pricing.GuidedPrice;
 import cn.anshan.oversight.registry.domain.pricing.PriceSchedule;
 import cn.anshan.oversight.registry.domain.pricing.PricingPolicy;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -42,22 +43,8 @@ public class Course {
   private String institutionId;
 
   private String district;
-  private String name;
 
-  @Enumerated(EnumType.STRING)
-  private Category category;
-
-  @Enumerated(EnumType.STRING)
-  private Subject subject;
-
-  @Enumerated(EnumType.STRING)
-  private Mode mode;
-
-  private int lessonMinutes;
-
-  private int maxStudents;
-
-  private long pricePerLessonFen;
+  @Embedded private CourseForm form;
 
   /** Copied from the institution at filing: TIM-04 protects compulsory-education school hours. */
   private boolean compulsoryEducation;
@@ -65,20 +52,6 @@ public class Course {
   private Instant filedAt;
 
   private String filedBy;
-
-  @Enumerated(EnumType.STRING)
-  private Classification.TrainingPurpose purpose;
-
-  @Enumerated(EnumType.STRING)
-  private Classification.TrainingContent content;
-
-  @Enumerated(EnumType.STRING)
-  private Classification.TrainingMethod method;
-
-  @Enumerated(EnumType.STRING)
-  private Classification.TrainingEvaluation evaluation;
-
-  private String syllabusReference;
 
   /** REG-03 check of a non-subject course; null for subject-type courses (nothing to classify). */
   @Enumerated(EnumType.STRING)
@@ -127,7 +100,7 @@ public class Course {
 
   /** The ceiling of a subject course; non-subject prices are not government-guided. */
   public Long guidedCeilingFen(PriceSchedule schedule, PricingPolicy policy) {
-    if (category != Category.SUBJECT) {
+    if (form.category() != Category.SUBJECT) {
       return null;
     }
     return ceilingFen(schedule, policy);
@@ -136,7 +109,8 @@ public class Course {
   /** The guided ceiling of the course's mode and band under {@code schedule}, if it has one. */
   private Long ceilingFen(PriceSchedule schedule, PricingPolicy policy) {
     OptionalLong ceiling =
-        GuidedPrice.ceilingFen(mode, maxStudents, lessonMinutes, schedule, policy);
+        GuidedPrice.ceilingFen(
+            form.mode(), form.maxStudents(), form.lessonMinutes(), schedule, policy);
     return ceiling.isPresent() ? ceiling.getAsLong() : null;
   }
 
@@ -147,24 +121,10 @@ public class Course {
     course.institutionId = provider.institutionId();
     course.district = provider.district();
     course.compulsoryEducation = provider.compulsoryEducation();
-    course.name = form.name();
-    course.category = form.category();
-    course.subject = form.subject();
-    course.mode = form.mode();
-    course.lessonMinutes = form.lessonMinutes();
-    course.maxStudents = form.maxStudents();
-    course.pricePerLessonFen = form.pricePerLessonFen();
+    course.form = form;
     course.filedAt = now;
     course.filedBy = operator;
     course.version = 1;
-    Classification declared = form.classification();
-    if (declared != null) {
-      course.purpose = declared.purpose();
-      course.content = declared.content();
-      course.method = declared.method();
-      course.evaluation = declared.evaluation();
-    }
-    course.syllabusReference = form.syllabusReference();
     if (form.category() == Category.NON_SUBJECT) {
       course.classification = VerificationStatus.UNVERIFIED;
     }
@@ -177,7 +137,7 @@ public class Course {
    * (REG-03, TIM-05). A later decision replaces an earlier one. 409 for a subject-type course.
    */
   public DomainEvent classify(ClassificationCheck check, String by, Instant now) {
-    if (category != Category.NON_SUBJECT) {
+    if (form.category() != Category.NON_SUBJECT) {
       throw ProblemException.conflict(
           "course-not-classifiable",
           "course "
@@ -265,7 +225,13 @@ public class Course {
   public PriceCheck recheckPrice(PriceSchedule schedule, PricingPolicy policy, Instant now) {
     Optional<RuleViolation> violation =
         GuidedPrice.check(
-            category, mode, maxStudents, lessonMinutes, pricePerLessonFen, schedule, policy);
+            form.category(),
+            form.mode(),
+            form.maxStudents(),
+            form.lessonMinutes(),
+            form.pricePerLessonFen(),
+            schedule,
+            policy);
     Long ceilingFen = ceilingFen(schedule, policy);
     if (violation.isPresent()) {
       priceViolationRule = violation.get().rule();
@@ -313,32 +279,37 @@ public class Course {
     return district;
   }
 
+  /** What the operator filed, with its own reading of REG-03's criteria. */
+  public CourseForm form() {
+    return form;
+  }
+
   public String name() {
-    return name;
+    return form.name();
   }
 
   public Category category() {
-    return category;
+    return form.category();
   }
 
   public Subject subject() {
-    return subject;
+    return form.subject();
   }
 
   public Mode mode() {
-    return mode;
+    return form.mode();
   }
 
   public int lessonMinutes() {
-    return lessonMinutes;
+    return form.lessonMinutes();
   }
 
   public int maxStudents() {
-    return maxStudents;
+    return form.maxStudents();
   }
 
   public long pricePerLessonFen() {
-    return pricePerLessonFen;
+    return form.pricePerLessonFen();
   }
 
   public boolean compulsoryEducation() {
@@ -347,15 +318,6 @@ public class Course {
 
   public Instant filedAt() {
     return filedAt;
-  }
-
-  /** The operator's own reading of REG-03's criteria; null when none was filed. */
-  public Classification declaredClassification() {
-    return purpose == null ? null : new Classification(purpose, content, method, evaluation);
-  }
-
-  public String syllabusReference() {
-    return syllabusReference;
   }
 
   public VerificationStatus classification() {

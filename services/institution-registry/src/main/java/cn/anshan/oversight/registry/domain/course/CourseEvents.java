@@ -120,7 +120,7 @@ public final class CourseEvents {
             c.pricePerLessonFen(),
             ceilingFen,
             c.compulsoryEducation(),
-            c.declaredClassification(),
+            c.form().classification(),
             c.filedAt()));
   }
 
@@ -149,7 +149,7 @@ public final class CourseEvents {
             c.courseId(),
             c.institutionId(),
             c.district(),
-            c.declaredClassification(),
+            c.form().classification(),
             assessed,
             decision.status(),
             decision.subjectTypeBy(),

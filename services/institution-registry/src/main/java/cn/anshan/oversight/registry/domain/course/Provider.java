@@ -22,6 +22,6 @@ public record Provider(
         institution.district(),
         institution.category(),
         institution.mode(),
-        institution.studentStages().stream().anyMatch(StudentStage::isCompulsory));
+        institution.form().studentStages().stream().anyMatch(StudentStage::isCompulsory));
   }
 }

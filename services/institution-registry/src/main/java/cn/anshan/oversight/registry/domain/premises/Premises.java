@@ -102,7 +102,7 @@ public class Premises implements Aggregate {
       PremisesForm form, Institution institution, LocalDate today, PremisesLimits limits) {
     List<RuleViolation> violations =
         PremisesRules.check(
-            form, institution.district(), institution.studentStages(), today, limits);
+            form, institution.district(), institution.form().studentStages(), today, limits);
     ProblemException.requireNone(violations);
   }
 

@@ -55,7 +55,7 @@ public class CourseRepository implements PanacheRepositoryBase<Course, String> {
 
   /** Every filed subject course, locked: a new price schedule may add an event to each (PRC-03). */
   public Uni<List<Course>> lockSubjectCourses() {
-    return find("category = ?1 order by courseId", Category.SUBJECT)
+    return find("form.category = ?1 order by courseId", Category.SUBJECT)
         .withLock(LockModeType.PESSIMISTIC_WRITE)
         .list();
   }

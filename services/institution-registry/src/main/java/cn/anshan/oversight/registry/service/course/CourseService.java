@@ -105,7 +105,7 @@ public class CourseService {
                                     .check(
                                         form.mode(),
                                         form.maxStudents(),
-                                        institution.studentStages(),
+                                        institution.form().studentStages(),
                                         roster))));
   }
 

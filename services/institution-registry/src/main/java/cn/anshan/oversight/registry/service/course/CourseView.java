@@ -63,8 +63,8 @@ public record CourseView(
         c.classification() == null
             ? null
             : new ClassificationView(
-                c.declaredClassification(),
-                c.syllabusReference(),
+                c.form().classification(),
+                c.form().syllabusReference(),
                 c.classification(),
                 c.subjectTypeBy(),
                 c.classifiedAt()),
