@@ -78,7 +78,8 @@ public class StaffMember {
 
   /**
    * Files a person with an institution (STF-01…04, STF-06). The result holds either the new member
-   * or every broken rule; when there are any, nothing is filed.
+   * or every broken rule; when there are any, nothing is filed. A person already active here is
+   * refused (409).
    */
   public static Filing file(
       String staffId,
@@ -87,12 +88,16 @@ public class StaffMember {
       Category category,
       StaffForm form,
       StaffRoster roster,
-      boolean blacklisted,
+      BackgroundCheck person,
       BigDecimal fullTimeRatioMin,
       String operator,
       Instant now) {
+    if (person.activeHere()) {
+      throw ProblemException.conflict(
+          "staff-already-filed", "this person is already filed as active staff of the institution");
+    }
     List<RuleViolation> violations =
-        StaffRules.checkFiling(form, category, roster, blacklisted, fullTimeRatioMin);
+        StaffRules.checkFiling(form, category, roster, person.blacklisted(), fullTimeRatioMin);
     if (!violations.isEmpty()) {
       return new Filing(null, violations);
     }

@@ -11,6 +11,7 @@ import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.registry.config.RegistrySettings;
 import cn.anshan.oversight.registry.config.staff.StaffSettings;
 import cn.anshan.oversight.registry.domain.Institution;
+import cn.anshan.oversight.registry.domain.staff.BackgroundCheck;
 import cn.anshan.oversight.registry.domain.staff.StaffMember;
 import cn.anshan.oversight.registry.domain.staff.StaffRoster;
 import cn.anshan.oversight.registry.domain.staff.StaffStatus;
@@ -76,7 +77,7 @@ public class StaffService {
                     facts.institution().category(),
                     filing.toForm(idHash),
                     facts.roster(),
-                    facts.blacklisted(),
+                    facts.person(),
                     settings.fullTimeRatioMin(),
                     command.actor().subject(),
                     clock.now()))
@@ -108,19 +109,17 @@ public class StaffService {
         .map(StaffView::of);
   }
 
-  /** What filing a person is decided on: the operator's institution, its roster, the blacklist. */
-  private record FilingFacts(Institution institution, StaffRoster roster, boolean blacklisted) {}
+  /** What filing a person is decided on: the operator's institution, its roster, the person. */
+  private record FilingFacts(Institution institution, StaffRoster roster, BackgroundCheck person) {}
 
   /**
    * Reads the facts under the institution's roster lock and the person's lock, so two filings of
-   * the same person, or two changes of one roster, are decided one after the other. A person
-   * already active at this institution is a conflict, not a rule.
+   * the same person, or two changes of one roster, are decided one after the other.
    */
   private Uni<FilingFacts> filingFacts(Actor operator, String institutionId, String idHash) {
     return ownInstitution(operator, institutionId)
         .call(() -> locks.roster(institutionId))
         .call(() -> locks.person(idHash))
-        .call(() -> staff.activeAt(institutionId, idHash).invoke(StaffService::refuseSecondFiling))
         .chain(institution -> rosterFacts(institution, institutionId, idHash));
   }
 
@@ -130,16 +129,18 @@ public class StaffService {
         .roster(institutionId)
         .chain(
             roster ->
-                blacklist
-                    .findByIdHash(idHash)
-                    .map(entry -> new FilingFacts(institution, roster, entry != null)));
+                backgroundCheck(institutionId, idHash)
+                    .map(person -> new FilingFacts(institution, roster, person)));
   }
 
-  private static void refuseSecondFiling(boolean alreadyActive) {
-    if (alreadyActive) {
-      throw ProblemException.conflict(
-          "staff-already-filed", "this person is already filed as active staff of the institution");
-    }
+  private Uni<BackgroundCheck> backgroundCheck(String institutionId, String idHash) {
+    return staff
+        .activeAt(institutionId, idHash)
+        .chain(
+            activeHere ->
+                blacklist
+                    .findByIdHash(idHash)
+                    .map(entry -> new BackgroundCheck(activeHere, entry != null)));
   }
 
   @WithSession

@@ -57,7 +57,7 @@ class StaffRulesTest {
             Category.NON_SUBJECT,
             form,
             new StaffRoster(0, 0),
-            false,
+            BackgroundCheck.CLEAR,
             BigDecimal.ZERO,
             "op",
             Instant.parse("2026-03-10T02:00:00Z"))
@@ -217,7 +217,7 @@ class StaffRulesTest {
             Category.SUBJECT,
             everythingWrong,
             new StaffRoster(2, 1),
-            true,
+            new BackgroundCheck(false, true),
             HALF,
             "op",
             Instant.EPOCH);
@@ -225,6 +225,30 @@ class StaffRulesTest {
         List.of("STF-01", "STF-02", "STF-03", "STF-04", "STF-06"), rules(filing.violations()));
     ProblemException refused = assertThrows(ProblemException.class, filing::member);
     assertEquals(filing.violations(), refused.problem().violations());
+  }
+
+  @Test
+  void aPersonAlreadyActiveHereIsAConflictBeforeAnyRule() {
+    StaffForm everythingWrong =
+        new StaffForm(
+            "孙某", "hash", StaffRole.TEACHING, false, null, true, false, StaffEvidence.NONE);
+    ProblemException refused =
+        assertThrows(
+            ProblemException.class,
+            () ->
+                StaffMember.file(
+                    "s-3",
+                    "i-1",
+                    "tiedong",
+                    Category.SUBJECT,
+                    everythingWrong,
+                    new StaffRoster(2, 1),
+                    new BackgroundCheck(true, true),
+                    HALF,
+                    "op",
+                    Instant.EPOCH));
+    assertEquals(409, refused.problem().status());
+    assertTrue(refused.problem().type().endsWith("/staff-already-filed"));
   }
 
   @Test

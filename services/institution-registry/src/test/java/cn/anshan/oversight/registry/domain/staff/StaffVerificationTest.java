@@ -24,7 +24,7 @@ class StaffVerificationTest {
             Category.NON_SUBJECT,
             form,
             new StaffRoster(1, 1),
-            false,
+            BackgroundCheck.CLEAR,
             StaffRulesTest.HALF,
             "op",
             NOW)
