@@ -13,6 +13,14 @@ import java.time.LocalDate;
  */
 @Embeddable
 public class SignedContract {
+  /** CON-01: the model contract text signed. */
+  private String contractTemplate;
+
+  /** CON-06: the full-refund windows before the class opens and after it closes. */
+  private int coolingOffDaysBefore;
+
+  private int coolingOffHoursAfter;
+
   private String institutionName;
 
   private String licenceNo;
@@ -50,7 +58,13 @@ public class SignedContract {
       String classSizeBand,
       PaymentPlan paymentPlan,
       int instalments,
-      PaymentMethod paymentMethod) {
+      PaymentMethod paymentMethod,
+      String contractTemplate,
+      int coolingOffDaysBefore,
+      int coolingOffHoursAfter) {
+    this.contractTemplate = contractTemplate;
+    this.coolingOffDaysBefore = coolingOffDaysBefore;
+    this.coolingOffHoursAfter = coolingOffHoursAfter;
     this.institutionName = institution.name();
     this.licenceNo = institution.licenceNo();
     this.licenceValidTo = institution.licenceValidTo();
@@ -64,6 +78,18 @@ public class SignedContract {
     this.paymentPlan = paymentPlan;
     this.instalments = instalments;
     this.paymentMethod = paymentMethod;
+  }
+
+  public String contractTemplate() {
+    return contractTemplate;
+  }
+
+  public int coolingOffDaysBefore() {
+    return coolingOffDaysBefore;
+  }
+
+  public int coolingOffHoursAfter() {
+    return coolingOffHoursAfter;
   }
 
   public String institutionName() {

@@ -144,8 +144,8 @@ public final class ConsumptionEvents {
             o.district(),
             c.lessonNo(),
             amount,
-            o.releasedFen(),
-            o.lessonsReleased(),
+            o.tally().releasedFen(),
+            o.tally().lessonsReleased(),
             confirmation,
             entryId,
             c.resolvedAt()));

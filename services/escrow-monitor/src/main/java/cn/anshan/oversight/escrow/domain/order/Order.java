@@ -62,38 +62,15 @@ public class Order implements Aggregate {
   @Enumerated(EnumType.STRING)
   private OrderStatus status;
 
-  private String contractTemplate;
-
-  private int coolingOffDaysBefore;
-
-  private int coolingOffHoursAfter;
-
   @Enumerated(EnumType.STRING)
   private SupervisionMode supervisionMode;
 
   @Embedded private SignedContract contract;
 
-  /** The first instalment's bank reference: the payment refunds go back by (REL-05). */
-  private String bankRef;
+  /** Null until the first instalment is paid. */
+  @Embedded private FirstPayment firstPayment;
 
-  private String paymentRoute;
-
-  private Instant paidAt;
-
-  private int instalmentsPaid;
-
-  /** Lessons covered by the instalments paid so far; only these can be consumed. */
-  private int lessonsPaid;
-
-  private long paidFen;
-
-  private int lessonsRequested;
-
-  private int lessonsReleased;
-
-  private long releasedFen;
-
-  private long refundedFen;
+  @Embedded private OrderTally tally = OrderTally.NONE;
 
   private Instant lastActivityAt;
 
@@ -110,9 +87,6 @@ public class Order implements Aggregate {
       long unitPriceFen,
       LocalDate periodStart,
       LocalDate periodEnd,
-      String contractTemplate,
-      int coolingOffDaysBefore,
-      int coolingOffHoursAfter,
       SupervisionMode supervisionMode,
       SignedContract contract,
       Instant now) {
@@ -128,9 +102,6 @@ public class Order implements Aggregate {
     this.amountFen = unitPriceFen * lessons;
     this.periodStart = periodStart;
     this.periodEnd = periodEnd;
-    this.contractTemplate = contractTemplate;
-    this.coolingOffDaysBefore = coolingOffDaysBefore;
-    this.coolingOffHoursAfter = coolingOffHoursAfter;
     this.supervisionMode = supervisionMode;
     this.contract = contract;
     this.placedAt = now;
@@ -143,14 +114,15 @@ public class Order implements Aggregate {
 
   /** Whether a payment is due: placed, or paid in part and still going on. */
   public boolean awaitsPayment() {
-    return status == OrderStatus.PLACED || (status == OrderStatus.PAID && lessonsPaid < lessons);
+    return status == OrderStatus.PLACED
+        || (status == OrderStatus.PAID && tally.lessonsPaid() < lessons);
   }
 
   public Instalment nextInstalment() {
     int of = contract().instalments();
-    int n = instalmentsPaid + 1;
+    int n = tally.instalmentsPaid() + 1;
     int count = Instalments.lessonsIn(lessons, of, n);
-    return new Instalment(n, of, lessonsPaid + 1, count, unitPriceFen * count);
+    return new Instalment(n, of, tally.lessonsPaid() + 1, count, unitPriceFen * count);
   }
 
   /**
@@ -161,14 +133,10 @@ public class Order implements Aggregate {
   public PendingEvent instalmentPaid(String bankRef, String route, boolean entitled, Instant at) {
     requireAwaitingPayment();
     Instalment paid = nextInstalment();
-    if (instalmentsPaid == 0) {
-      this.bankRef = bankRef;
-      this.paymentRoute = route;
-      this.paidAt = at;
+    if (firstPayment == null) {
+      firstPayment = new FirstPayment(bankRef, route, at);
     }
-    instalmentsPaid = paid.number();
-    lessonsPaid += paid.lessons();
-    paidFen += paid.amountFen();
+    tally = tally.paid(paid);
     this.lastActivityAt = at;
     this.status = OrderStatus.PAID;
     return OrderEvents.paymentReceived(this, paid, bankRef, route, entitled, at);
@@ -184,7 +152,7 @@ public class Order implements Aggregate {
   }
 
   public boolean canRequestConsumption() {
-    return status == OrderStatus.PAID && lessonsRequested < lessonsPaid;
+    return status == OrderStatus.PAID && tally.lessonsRequested() < tally.lessonsPaid();
   }
 
   /** REL-02: a lesson is requested only from a paid order with paid lessons not yet requested. */
@@ -195,9 +163,9 @@ public class Order implements Aggregate {
           "order is "
               + status
               + " with "
-              + lessonsRequested
+              + tally.lessonsRequested()
               + " of "
-              + lessonsPaid
+              + tally.lessonsPaid()
               + " paid lessons requested ("
               + lessons
               + " ordered)");
@@ -208,15 +176,15 @@ public class Order implements Aggregate {
   int consumptionRequested(Instant at) {
     requireConsumable();
     lastActivityAt = at;
-    return ++lessonsRequested;
+    tally = tally.requested();
+    return tally.lessonsRequested();
   }
 
   /** REL-02: a confirmed lesson was released to the institution. */
   void released(long amount, Instant at) {
-    releasedFen += amount;
-    lessonsReleased++;
+    tally = tally.released(amount);
     lastActivityAt = at;
-    if (lessonsReleased == lessons && status == OrderStatus.PAID) {
+    if (tally.lessonsReleased() == lessons && status == OrderStatus.PAID) {
       status = OrderStatus.COMPLETED;
     }
   }
@@ -248,19 +216,20 @@ public class Order implements Aggregate {
   }
 
   void refunded(long amount, Instant at) {
-    refundedFen += amount;
+    tally = tally.refunded(amount);
     status = OrderStatus.REFUNDED;
     lastActivityAt = at;
   }
 
   /** CON-06: the contract's two full-refund windows for this order. */
   public CoolingOff coolingOff(ZoneId zone) {
-    return CoolingOff.of(periodStart, coolingOffDaysBefore, coolingOffHoursAfter, zone);
+    return CoolingOff.of(
+        periodStart, contract.coolingOffDaysBefore(), contract.coolingOffHoursAfter(), zone);
   }
 
   /** Value still in custody for the family: paid so far, less released, less refunded. */
   public long unconsumedFen() {
-    return paidFen - releasedFen - refundedFen;
+    return tally.unconsumedFen();
   }
 
   /** Gives an event about this aggregate its next version, where the command appends it. */
@@ -309,18 +278,6 @@ public class Order implements Aggregate {
     return contract;
   }
 
-  public int instalmentsPaid() {
-    return instalmentsPaid;
-  }
-
-  public int lessonsPaid() {
-    return lessonsPaid;
-  }
-
-  public long paidFen() {
-    return paidFen;
-  }
-
   public int lessons() {
     return lessons;
   }
@@ -349,51 +306,20 @@ public class Order implements Aggregate {
     return status;
   }
 
-  public String contractTemplate() {
-    return contractTemplate;
-  }
-
-  public int coolingOffDaysBefore() {
-    return coolingOffDaysBefore;
-  }
-
-  public int coolingOffHoursAfter() {
-    return coolingOffHoursAfter;
-  }
-
   public SupervisionMode supervisionMode() {
     return supervisionMode;
   }
 
-  public String bankRef() {
-    return bankRef;
-  }
-
-  public String paymentRoute() {
-    return paymentRoute;
-  }
-
-  public Instant paidAt() {
-    return paidAt;
-  }
-
-  public int lessonsRequested() {
-    return lessonsRequested;
-  }
-
-  public int lessonsReleased() {
-    return lessonsReleased;
-  }
-
-  public long releasedFen() {
-    return releasedFen;
-  }
-
-  public long refundedFen() {
-    return refundedFen;
-  }
-
   public Instant lastActivityAt() {
     return lastActivityAt;
+  }
+
+  /** How the first instalment was paid; null until it is. */
+  public FirstPayment firstPayment() {
+    return firstPayment;
+  }
+
+  public OrderTally tally() {
+    return tally;
   }
 }

@@ -46,7 +46,10 @@ public final class OrderPlacement {
             course.classSizeBand(),
             request.paymentPlan(),
             request.instalments(),
-            request.paymentMethod());
+            request.paymentMethod(),
+            request.contractTemplate(),
+            request.coolingOffDaysBefore(),
+            request.coolingOffHoursAfter());
     Order order =
         new Order(
             course.institutionId(),
@@ -59,9 +62,6 @@ public final class OrderPlacement {
             course.pricePerLessonFen(),
             request.periodStart(),
             request.periodEnd(),
-            request.contractTemplate(),
-            request.coolingOffDaysBefore(),
-            request.coolingOffHoursAfter(),
             sale.supervision().mode(),
             contract,
             now);

@@ -227,15 +227,17 @@ public final class PrepaymentRules {
     return paidOfCourse.isEmpty()
         ? OptionalInt.empty()
         : OptionalInt.of(
-            paidOfCourse.stream().mapToInt(o -> o.lessons() - o.lessonsRequested()).sum());
+            paidOfCourse.stream().mapToInt(o -> o.lessons() - o.tally().lessonsRequested()).sum());
   }
 
   /** LN-PRE-04 split orders, counting what the window's orders still hold. */
   public static List<RuleViolation> checkSplit(
       OrderTerms terms, List<Order> window, int windowDays, PrepaymentCaps caps) {
-    int hours = window.stream().mapToInt(o -> o.lessons() - o.lessonsReleased()).sum();
+    int hours = window.stream().mapToInt(o -> o.lessons() - o.tally().lessonsReleased()).sum();
     long amount =
-        window.stream().mapToLong(o -> o.amountFen() - o.releasedFen() - o.refundedFen()).sum();
+        window.stream()
+            .mapToLong(o -> o.amountFen() - o.tally().releasedFen() - o.tally().refundedFen())
+            .sum();
     return checkSplit(terms, hours, amount, windowDays, caps);
   }
 

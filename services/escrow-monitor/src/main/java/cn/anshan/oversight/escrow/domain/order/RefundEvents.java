@@ -129,7 +129,7 @@ public final class RefundEvents {
             r.amountFen(),
             lessonsReturned,
             "ORIGINAL",
-            o.paymentRoute(),
+            o.firstPayment() == null ? null : o.firstPayment().paymentRoute(),
             r.paidAt()));
   }
 }

@@ -1,6 +1,6 @@
 package cn.anshan.oversight.escrow.domain.ledger;
 
-import static cn.anshan.oversight.escrow.domain.order.OrderFixtures.LUMP_SUM;
+import static cn.anshan.oversight.escrow.domain.order.OrderFixtures.lumpSum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -136,11 +136,8 @@ class LedgerPropertiesTest {
                   3333 + i,
                   LocalDate.parse("2026-04-27"),
                   LocalDate.parse("2026-07-10"),
-                  "GF-2021-2604",
-                  0,
-                  24,
                   SupervisionMode.CUSTODY,
-                  LUMP_SUM,
+                  lumpSum(0, 24),
                   now)));
     }
     Map<UUID, Integer> confirmed = new HashMap<>();
@@ -174,7 +171,7 @@ class LedgerPropertiesTest {
             if (!order.canRequestConsumption()) {
               continue;
             }
-            int n = order.lessonsRequested() + 1;
+            int n = order.tally().lessonsRequested() + 1;
             family.consumptions.add(
                 Consumption.requested(
                         order,
@@ -237,7 +234,7 @@ class LedgerPropertiesTest {
                   .subject()
                   .paid(f.order, Acceptance.INSTITUTION, amount, open.size(), "CON-07", now);
               assertEquals(
-                  f.order.amountFen() - f.order.releasedFen(),
+                  f.order.amountFen() - f.order.tally().releasedFen(),
                   amount,
                   "refund = paid - released (CON-07)");
             }
@@ -319,7 +316,7 @@ class LedgerPropertiesTest {
       Order o = f.order;
       int lessonsConfirmed = confirmed.getOrDefault(o.id(), 0);
       assertTrue(
-          o.releasedFen() <= (long) lessonsConfirmed * o.unitPriceFen(),
+          o.tally().releasedFen() <= (long) lessonsConfirmed * o.unitPriceFen(),
           "REL-02: released <= confirmed lessons x unit price paid");
       Account escrow = store.accounts.get(AccountType.FAMILY_ESCROW.idFor(o.id()));
       long inEscrow = escrow == null ? 0 : escrow.balance();

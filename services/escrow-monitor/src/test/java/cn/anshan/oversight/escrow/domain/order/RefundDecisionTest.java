@@ -48,11 +48,8 @@ class RefundDecisionTest {
             10_000,
             periodStart,
             periodStart.plusMonths(2),
-            "GF-2021-2604",
-            7,
-            24,
             SupervisionMode.CUSTODY,
-            OrderFixtures.LUMP_SUM,
+            OrderFixtures.lumpSum(7, 24),
             PLACED);
     order.instalmentPaid("bank-1", "WECHAT_PAY", true, PLACED);
     return order;
