@@ -26,4 +26,9 @@ public record ConsultationRecord(
   public boolean agreed() {
     return outcome == ConsultationOutcome.AGREED;
   }
+
+  /** How it was held and how the votes fell, for the proposal's history: "HEARING AGREED 9:2". */
+  String summary() {
+    return method + " " + outcome + " " + votesFor + ":" + votesAgainst;
+  }
 }

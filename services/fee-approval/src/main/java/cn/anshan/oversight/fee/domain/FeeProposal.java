@@ -12,7 +12,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,11 +36,7 @@ public class FeeProposal implements Aggregate {
 
   private String district;
 
-  private String termId;
-
-  private LocalDate termStart;
-
-  private LocalDate termEnd;
+  @Embedded private Term term;
 
   @Enumerated(EnumType.STRING)
   private ProgrammeType programmeType;
@@ -96,9 +91,7 @@ public class FeeProposal implements Aggregate {
     this.id = UUID.randomUUID();
     this.schoolId = schoolId;
     this.district = district;
-    this.termId = term.termId();
-    this.termStart = term.start();
-    this.termEnd = term.end();
+    this.term = term;
     this.programmeType = programmeType;
     this.revision = revision;
     this.revisesProposalId = revisesProposalId;
@@ -184,15 +177,8 @@ public class FeeProposal implements Aggregate {
     consultationRound++;
     clearSignatures();
     status = consultation.agreed() ? FeeStatus.CONSULTED : FeeStatus.DRAFT;
-    String note =
-        method
-            + " "
-            + consultation.outcome()
-            + " "
-            + consultation.votesFor()
-            + ":"
-            + consultation.votesAgainst();
-    return new ProposalChange(this, FeeProposalEvents.consultationHeld(this), note);
+    return new ProposalChange(
+        this, FeeProposalEvents.consultationHeld(this), consultation.summary());
   }
 
   /**
@@ -208,10 +194,6 @@ public class FeeProposal implements Aggregate {
    */
   public List<ProposalChange> sign(Department department, String signer, Instant now) {
     require("sign", FeeStatus.CONSULTED);
-    if (signatures().signedBy(department) != null) {
-      throw ProblemException.rule(
-          409, FeeRules.PROCESS, department + " has already signed this proposal");
-    }
     signatures = signatures().with(department, signer, now);
     if (signatures.complete()) {
       status = FeeStatus.SUBMITTED;
@@ -244,19 +226,10 @@ public class FeeProposal implements Aggregate {
   public ProposalChange approve(
       long feeFen, LocalDate from, LocalDate to, FeeLimits limits, String approver, Instant now) {
     require("approve", FeeStatus.SUBMITTED);
-    LocalDate validFrom = from == null ? termStart : from;
-    LocalDate validTo = to == null ? termEnd : to;
-    FeeRules.requireApprovalPeriod(term(), validFrom, validTo);
+    LocalDate validFrom = from == null ? term.start() : from;
+    LocalDate validTo = to == null ? term.end() : to;
+    FeeRules.requireApprovalPeriod(term, validFrom, validTo);
     FeeRules.requireApprovableFee(this, feeFen, limits);
-    if (feeFen > terms.proposedFeeFenPerMonth()) {
-      throw ProblemException.rule(
-          FeeRules.PROCESS,
-          "家长自愿: the approved fee ("
-              + feeFen
-              + " fen) may not exceed the fee the parents agreed to ("
-              + terms.proposedFeeFenPerMonth()
-              + " fen)");
-    }
     approval = new ApprovedFee(feeFen, validFrom, validTo, approver, now);
     status = FeeStatus.APPROVED;
     return new ProposalChange(
@@ -311,19 +284,7 @@ public class FeeProposal implements Aggregate {
   }
 
   private void require(String act, FeeStatus... allowed) {
-    if (!Arrays.asList(allowed).contains(status)) {
-      throw ProblemException.rule(
-          409,
-          FeeRules.PROCESS,
-          "cannot "
-              + act
-              + " a "
-              + status
-              + " fee proposal (allowed from "
-              + Arrays.toString(allowed)
-              + "): consultation (家长自愿), joint submission, approval and publication happen"
-              + " in that order");
-    }
+    FeeRules.requireStep(act, status, allowed);
   }
 
   /** Votes cast on the old terms are void too: the next consultation is a new round. */
@@ -337,7 +298,7 @@ public class FeeProposal implements Aggregate {
   }
 
   public Term term() {
-    return new Term(termId, termStart, termEnd);
+    return term;
   }
 
   public FeeTerms terms() {

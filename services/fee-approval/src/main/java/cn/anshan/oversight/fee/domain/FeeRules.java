@@ -6,6 +6,7 @@ import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** The value rules of an after-school fee (DOMAIN.md §8, §11 row 19), as plain Java. */
@@ -161,8 +162,29 @@ public final class FeeRules {
   }
 
   /**
+   * LN-ASV-06: consultation (家长自愿), joint submission, approval and publication happen in that
+   * order, so {@code act} is taken only from the {@code allowed} statuses (409 else).
+   */
+  static void requireStep(String act, FeeStatus status, FeeStatus... allowed) {
+    if (!Arrays.asList(allowed).contains(status)) {
+      throw ProblemException.rule(
+          409,
+          PROCESS,
+          "cannot "
+              + act
+              + " a "
+              + status
+              + " fee proposal (allowed from "
+              + Arrays.toString(allowed)
+              + "): consultation (家长自愿), joint submission, approval and publication happen"
+              + " in that order");
+    }
+  }
+
+  /**
    * The approved amount is checked again: against the cost (以支定收, LN-ASV-06) and the cap
-   * (LN-ASV-03/05); every broken rule is listed.
+   * (LN-ASV-03/05), every broken rule listed; then against the fee the parents agreed to, which it
+   * may not exceed (家长自愿).
    */
   public static void requireApprovableFee(FeeProposal proposal, long feeFen, FeeLimits limits) {
     FeeTerms t = proposal.terms();
@@ -176,5 +198,14 @@ public final class FeeRules {
             feeFen));
     violations.addAll(checkCap(proposal.programmeType(), t.schoolLevel(), feeFen, limits));
     ProblemException.requireNone(violations);
+    if (feeFen > t.proposedFeeFenPerMonth()) {
+      throw ProblemException.rule(
+          PROCESS,
+          "家长自愿: the approved fee ("
+              + feeFen
+              + " fen) may not exceed the fee the parents agreed to ("
+              + t.proposedFeeFenPerMonth()
+              + " fen)");
+    }
   }
 }

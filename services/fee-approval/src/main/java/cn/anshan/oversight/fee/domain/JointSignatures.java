@@ -1,5 +1,6 @@
 package cn.anshan.oversight.fee.domain;
 
+import cn.anshan.oversight.kit.problem.ProblemException;
 import jakarta.persistence.Embeddable;
 import java.time.Instant;
 
@@ -30,7 +31,12 @@ public record JointSignatures(
     return educationSignedBy != null && pricingSignedBy != null;
   }
 
+  /** {@code department} signs; a department signs once (409, LN-ASV-06). */
   JointSignatures with(Department department, String signer, Instant at) {
+    if (signedBy(department) != null) {
+      throw ProblemException.rule(
+          409, FeeRules.PROCESS, department + " has already signed this proposal");
+    }
     return department == Department.EDUCATION
         ? new JointSignatures(signer, at, pricingSignedBy, pricingSignedAt)
         : new JointSignatures(educationSignedBy, educationSignedAt, signer, at);

@@ -3,6 +3,8 @@ package cn.anshan.oversight.fee.domain;
 import cn.anshan.oversight.kit.problem.FieldError;
 import cn.anshan.oversight.kit.problem.Problem;
 import cn.anshan.oversight.kit.problem.ProblemException;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -10,7 +12,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** The school term a fee applies to, e.g. 2026-autumn from 2026-09-01 to 2027-01-15. */
-public record Term(String termId, LocalDate start, LocalDate end) {
+@Embeddable
+public record Term(
+    String termId,
+    @Column(name = "term_start") LocalDate start,
+    @Column(name = "term_end") LocalDate end) {
   public static final Pattern ID = Pattern.compile("[0-9]{4}-(spring|autumn|summer|winter)");
 
   /** A term a fee may be proposed for: every problem is a 400 naming its field. */

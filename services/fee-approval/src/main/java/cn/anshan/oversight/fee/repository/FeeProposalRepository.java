@@ -46,7 +46,7 @@ public class FeeProposalRepository implements PanacheRepositoryBase<FeeProposal,
       params.and("schoolId", filter.schoolId());
     }
     if (filter.termId() != null) {
-      query.append(" and termId = :termId");
+      query.append(" and term.termId = :termId");
       params.and("termId", filter.termId());
     }
     if (filter.programmeType() != null) {
@@ -69,7 +69,7 @@ public class FeeProposalRepository implements PanacheRepositoryBase<FeeProposal,
   public Uni<List<FeeProposal>> revisions(
       String schoolId, String termId, ProgrammeType programmeType) {
     return find(
-            "schoolId = ?1 and termId = ?2 and programmeType = ?3 order by revision desc,"
+            "schoolId = ?1 and term.termId = ?2 and programmeType = ?3 order by revision desc,"
                 + " draftedAt desc",
             schoolId,
             termId,
@@ -81,13 +81,13 @@ public class FeeProposalRepository implements PanacheRepositoryBase<FeeProposal,
   public Uni<List<FeeProposal>> published(String schoolId, String termId) {
     if (termId == null) {
       return find(
-              "schoolId = ?1 and status = ?2 order by termStart, programmeType",
+              "schoolId = ?1 and status = ?2 order by term.start, programmeType",
               schoolId,
               FeeStatus.PUBLISHED)
           .list();
     }
     return find(
-            "schoolId = ?1 and termId = ?2 and status = ?3 order by programmeType",
+            "schoolId = ?1 and term.termId = ?2 and status = ?3 order by programmeType",
             schoolId,
             termId,
             FeeStatus.PUBLISHED)
