@@ -1,6 +1,7 @@
 package cn.anshan.oversight.fee.domain;
 
 import cn.anshan.oversight.kit.problem.ProblemException;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -79,6 +80,34 @@ public record CommitteeChoice(Set<String> sitting, int foundingEndorsements) {
               + endorser
               + " is not one of them");
     }
+  }
+
+  /** What one endorsement does: whether it counts anew (endorsing twice counts once), the tally. */
+  public record Endorsement(boolean counted, Tally tally) {}
+
+  /**
+   * {@code endorser} endorses the motion about {@code subject}: the open one ({@code motionOpen},
+   * endorsed so far by {@code endorsers}) or, for a removal, the one this endorsement opens; a
+   * candidacy must have been declared first (404). Refused as {@link #requireMayEndorse} says.
+   */
+  public Endorsement endorse(
+      MotionKind kind,
+      String subject,
+      String endorser,
+      boolean endorserIsParent,
+      boolean motionOpen,
+      Set<String> endorsers) {
+    requireMayEndorse(kind, subject, endorser, endorserIsParent);
+    if (motionOpen && endorsers.contains(endorser)) {
+      // counted once; but the committee may have shrunk since, so the motion may carry
+      return new Endorsement(false, tally(kind, subject, endorsers));
+    }
+    if (!motionOpen && kind == MotionKind.SEAT) {
+      throw ProblemException.notFound("candidacy of " + subject);
+    }
+    Set<String> endorsedBy = new HashSet<>(endorsers);
+    endorsedBy.add(endorser);
+    return new Endorsement(true, tally(kind, subject, endorsedBy));
   }
 
   /**

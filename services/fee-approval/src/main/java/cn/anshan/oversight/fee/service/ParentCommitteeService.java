@@ -2,6 +2,7 @@ package cn.anshan.oversight.fee.service;
 
 import cn.anshan.oversight.fee.config.FeeSettings;
 import cn.anshan.oversight.fee.domain.CommitteeChoice;
+import cn.anshan.oversight.fee.domain.CommitteeChoice.Endorsement;
 import cn.anshan.oversight.fee.domain.CommitteeChoice.Tally;
 import cn.anshan.oversight.fee.domain.CommitteeMotion;
 import cn.anshan.oversight.fee.domain.MotionEndorsement;
@@ -20,7 +21,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -141,14 +141,20 @@ public class ParentCommitteeService {
     return facts(schoolId, kind, subject, endorser)
         .chain(
             f -> {
-              f.choice().requireMayEndorse(kind, subject, endorser, f.actorIsParent());
-              if (f.motion() != null && f.endorsers().contains(endorser)) {
-                // counted once; but the committee may have shrunk since, so the motion may carry
-                Tally tally = f.choice().tally(kind, subject, f.endorsers());
-                return decided(command, f.committee(), f.motion(), tally, endorser);
+              Endorsement endorsement =
+                  f.choice()
+                      .endorse(
+                          kind,
+                          subject,
+                          endorser,
+                          f.actorIsParent(),
+                          f.motion() != null,
+                          f.endorsers());
+              if (!endorsement.counted()) {
+                return decided(command, f.committee(), f.motion(), endorsement.tally(), endorser);
               }
               return motion(f, schoolId, kind, subject, endorser)
-                  .chain(motion -> endorsed(command, f, motion, endorser));
+                  .chain(motion -> endorsed(command, f, motion, endorsement.tally(), endorser));
             });
   }
 
@@ -205,18 +211,16 @@ public class ParentCommitteeService {
     if (f.motion() != null) {
       return Uni.createFrom().item(f.motion());
     }
-    if (kind == MotionKind.SEAT) {
-      throw ProblemException.notFound("candidacy of " + subject);
-    }
     return motions.persist(new CommitteeMotion(schoolId, subject, kind, endorser, clock.now()));
   }
 
   private Uni<MotionView> endorsed(
-      CommandContext command, CommitteeFacts f, CommitteeMotion motion, String endorser) {
+      CommandContext command,
+      CommitteeFacts f,
+      CommitteeMotion motion,
+      Tally tally,
+      String endorser) {
     Instant now = clock.now();
-    Set<String> endorsedBy = new HashSet<>(f.endorsers());
-    endorsedBy.add(endorser);
-    Tally tally = f.choice().tally(motion.kind(), motion.subject(), endorsedBy);
     Uni<Void> recorded =
         endorsements
             .persist(new MotionEndorsement(motion.id(), endorser, now))

@@ -62,6 +62,27 @@ class CommitteeChoiceTest {
     THREE.requireMayStand("x");
   }
 
+  @Test
+  @DisplayName(
+      "LN-ASV-06: an endorsement counts once, carries with the others', and needs a candidacy")
+  void anEndorsementCountsOnceAndNeedsADeclaredCandidacy() {
+    CommitteeChoice.Endorsement first =
+        THREE.endorse(MotionKind.SEAT, "x", "a", true, true, Set.of("b"));
+    assertTrue(first.counted());
+    assertEquals(2, first.tally().endorsements());
+    assertTrue(first.tally().carried());
+    CommitteeChoice.Endorsement again =
+        THREE.endorse(MotionKind.SEAT, "x", "a", true, true, Set.of("a"));
+    assertFalse(again.counted());
+    assertEquals(1, again.tally().endorsements());
+    // a removal is opened by its first endorsement; a candidacy is declared by the candidate
+    assertTrue(THREE.endorse(MotionKind.UNSEAT, "c", "a", true, false, Set.of()).counted());
+    assertEquals(
+        404, status(() -> THREE.endorse(MotionKind.SEAT, "x", "a", true, false, Set.of())));
+    assertEquals(
+        403, status(() -> THREE.endorse(MotionKind.SEAT, "x", "p", true, false, Set.of())));
+  }
+
   private static int status(Runnable decision) {
     return assertThrows(ProblemException.class, decision::run).problem().status();
   }
