@@ -18,7 +18,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -53,7 +53,6 @@ public class ContentAgreementService {
   @WithTransaction
   public Uni<ContentAgreementView> agree(
       CommandContext command, UUID programmeId, IfMatch ifMatch) {
-    String parent = command.actor().subject();
     var read =
         new Object() {
           Programme programme;
@@ -92,25 +91,20 @@ public class ContentAgreementService {
     before.requireRepresentative(parent);
     ifMatch.require(programme.version());
     Instant now = clock.now();
-    if (endorsers.contains(parent)) {
-      // counted once; but the committee may have shrunk since, so the content may now be agreed
-      return before.agreed() && programme.contentAgreedAt() == null
-          ? agreed(command, programme, before, now)
-          : Uni.createFrom().item(ContentAgreementView.of(programme, before));
-    }
-    Set<String> endorsedBy = new HashSet<>(endorsers);
-    endorsedBy.add(parent);
-    ContentAgreement agreement = new ContentAgreement(committee, endorsedBy);
-    return endorsements
-        .persist(new ContentEndorsement(programme.id(), parent, now))
-        .chain(() -> agreed(command, programme, agreement, now));
-  }
-
-  private Uni<ContentAgreementView> agreed(
-      CommandContext command, Programme programme, ContentAgreement agreement, Instant now) {
-    PendingEvent endorsed = programme.contentEndorsed(agreement, now);
-    return outbox
-        .append(command, programme.record(endorsed))
-        .map(v -> ContentAgreementView.of(programme, agreement));
+    ContentAgreement.Vote vote = before.votedBy(parent);
+    Optional<PendingEvent> endorsed = programme.contentVoted(vote, now);
+    Uni<Void> counted =
+        vote.counted()
+            ? endorsements
+                .persist(new ContentEndorsement(programme.id(), parent, now))
+                .replaceWithVoid()
+            : Uni.createFrom().voidItem();
+    return counted
+        .chain(
+            () ->
+                endorsed.isEmpty()
+                    ? Uni.createFrom().voidItem()
+                    : outbox.append(command, programme.record(endorsed.get())))
+        .map(v -> ContentAgreementView.of(programme, vote.agreement()));
   }
 }

@@ -1,6 +1,7 @@
 package cn.anshan.oversight.enrolment.domain.programme;
 
 import cn.anshan.oversight.kit.problem.ProblemException;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -25,6 +26,21 @@ public record ContentAgreement(Set<String> committee, Set<String> endorsers) {
 
   public boolean agreed() {
     return !committee.isEmpty() && endorsements() >= needed();
+  }
+
+  /**
+   * What {@code parent}'s agreement does: counted anew or not (twice counts once), and the result.
+   */
+  public record Vote(ContentAgreement agreement, boolean counted) {}
+
+  /** {@code parent} agrees: the agreement with theirs added, unless they already agreed. */
+  public Vote votedBy(String parent) {
+    if (endorsers.contains(parent)) {
+      return new Vote(this, false);
+    }
+    Set<String> endorsedBy = new HashSet<>(endorsers);
+    endorsedBy.add(parent);
+    return new Vote(new ContentAgreement(committee, endorsedBy), true);
   }
 
   /** Only a sitting representative of the programme's school agrees its content. */

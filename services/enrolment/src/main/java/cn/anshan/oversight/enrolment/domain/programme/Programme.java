@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -152,10 +153,23 @@ public class Programme implements Aggregate {
   }
 
   /**
+   * LN-ASV-01: a representative agrees to the current content. A counted vote is endorsed (its
+   * event); a repeated one changes nothing, unless the committee shrank since and the content is
+   * agreed now.
+   */
+  public Optional<PendingEvent> contentVoted(ContentAgreement.Vote vote, Instant now) {
+    boolean agreedNow = vote.agreement().agreed() && contentAgreedAt == null;
+    if (!vote.counted() && !agreedNow) {
+      return Optional.empty();
+    }
+    return Optional.of(contentEndorsed(vote.agreement(), now));
+  }
+
+  /**
    * LN-ASV-01: a representative endorsed the current content; the content is agreed once the
    * agreement carries (later endorsements keep it). Returns the endorsement's event.
    */
-  public PendingEvent contentEndorsed(ContentAgreement agreement, Instant now) {
+  private PendingEvent contentEndorsed(ContentAgreement agreement, Instant now) {
     if (contentAgreedAt == null && agreement.agreed()) {
       this.contentAgreedAt = now;
     }

@@ -38,4 +38,16 @@ class ContentAgreementTest {
         refused.getMessage().contains("LN-ASV-01")
             || refused.problem().toString().contains("LN-ASV-01"));
   }
+
+  @Test
+  @DisplayName("LN-ASV-01: a representative's agreement counts once")
+  void lnAsv01AnAgreementCountsOnce() {
+    ContentAgreement one = new ContentAgreement(Set.of("a", "b", "c"), Set.of("a"));
+    ContentAgreement.Vote second = one.votedBy("b");
+    assertTrue(second.counted());
+    assertTrue(second.agreement().agreed());
+    ContentAgreement.Vote again = one.votedBy("a");
+    assertFalse(again.counted());
+    assertEquals(1, again.agreement().endorsements());
+  }
 }
