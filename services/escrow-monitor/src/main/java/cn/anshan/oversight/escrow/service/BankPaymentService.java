@@ -147,16 +147,22 @@ public class BankPaymentService {
     }
 
     PaymentReceipt receipt(BankPayment request, Instant receivedAt) {
-      return new PaymentReceipt(
-          request.bankRef(),
-          order.id(),
-          order.institutionId(),
-          request.amountFen(),
-          request.route(),
-          lessonsReserved,
-          entitled,
-          receivedAt);
+      return BankPaymentService.receipt(request, order, lessonsReserved, entitled, receivedAt);
     }
+  }
+
+  /** The receipt of {@code request}'s instalment of {@code order}, first given or replayed. */
+  private static PaymentReceipt receipt(
+      BankPayment request, Order order, int lessonsReserved, boolean entitled, Instant at) {
+    return new PaymentReceipt(
+        request.bankRef(),
+        order.id(),
+        order.institutionId(),
+        request.amountFen(),
+        request.route(),
+        lessonsReserved,
+        entitled,
+        at);
   }
 
   private static int reservedBy(List<JournalEntry> entries, String bankRef) {
@@ -188,16 +194,7 @@ public class BankPaymentService {
               Instant now = clock.now();
               PendingEvent received =
                   order.instalmentPaid(request.bankRef(), request.route(), entitled, now);
-              PaymentReceipt receipt =
-                  new PaymentReceipt(
-                      request.bankRef(),
-                      order.id(),
-                      order.institutionId(),
-                      request.amountFen(),
-                      request.route(),
-                      reservations.size(),
-                      entitled,
-                      now);
+              PaymentReceipt receipt = receipt(request, order, reservations.size(), entitled, now);
               return bank.record(
                       request.bankRef(),
                       "PAYMENT",

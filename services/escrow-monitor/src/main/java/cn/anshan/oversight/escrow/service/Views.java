@@ -2,9 +2,11 @@ package cn.anshan.oversight.escrow.service;
 
 import cn.anshan.oversight.escrow.domain.contract.PaymentMethod;
 import cn.anshan.oversight.escrow.domain.contract.PaymentPlan;
+import cn.anshan.oversight.escrow.domain.contract.SignedContract;
 import cn.anshan.oversight.escrow.domain.entitlement.Category;
 import cn.anshan.oversight.escrow.domain.order.Consumption;
 import cn.anshan.oversight.escrow.domain.order.ConsumptionStatus;
+import cn.anshan.oversight.escrow.domain.order.CoolingOff;
 import cn.anshan.oversight.escrow.domain.order.Order;
 import cn.anshan.oversight.escrow.domain.order.OrderStatus;
 import cn.anshan.oversight.escrow.domain.order.Refund;
@@ -67,7 +69,29 @@ public final class Views {
       int coolingOffHoursAfter,
       Instant coolingOffOpens,
       Instant coolingOffDeadline,
-      SupervisionMode supervisionMode) {}
+      SupervisionMode supervisionMode) {
+
+    static ContractView of(Order o) {
+      SignedContract c = o.contract();
+      CoolingOff coolingOff = o.coolingOff(OversightClock.BUSINESS_ZONE);
+      return new ContractView(
+          c.contractTemplate(),
+          o.placedAt(),
+          c.institutionName(),
+          c.licenceNo(),
+          c.licenceValidTo(),
+          c.registrationType(),
+          c.courseName(),
+          c.serviceType(),
+          c.lessonMinutes(),
+          c.classSizeBand(),
+          c.coolingOffDaysBefore(),
+          c.coolingOffHoursAfter(),
+          coolingOff.beforeClassOpens(),
+          coolingOff.afterClassCloses(),
+          o.supervisionMode());
+    }
+  }
 
   /**
    * CON-05: the payment clause and how far it is paid; {@code nextInstalmentFen} is what the bank
@@ -80,7 +104,19 @@ public final class Views {
       int instalmentsPaid,
       int lessonsPaid,
       long paidFen,
-      Long nextInstalmentFen) {}
+      Long nextInstalmentFen) {
+
+    static PaymentView of(Order o) {
+      return new PaymentView(
+          o.contract().paymentPlan(),
+          o.contract().instalments(),
+          o.contract().paymentMethod(),
+          o.tally().instalmentsPaid(),
+          o.tally().lessonsPaid(),
+          o.tally().paidFen(),
+          o.awaitsPayment() ? o.nextInstalment().amountFen() : null);
+    }
+  }
 
   public record OrderView(
       UUID orderId,
@@ -122,30 +158,8 @@ public final class Views {
           o.amountFen(),
           o.periodStart(),
           o.periodEnd(),
-          new ContractView(
-              o.contract().contractTemplate(),
-              o.placedAt(),
-              o.contract().institutionName(),
-              o.contract().licenceNo(),
-              o.contract().licenceValidTo(),
-              o.contract().registrationType(),
-              o.contract().courseName(),
-              o.contract().serviceType(),
-              o.contract().lessonMinutes(),
-              o.contract().classSizeBand(),
-              o.contract().coolingOffDaysBefore(),
-              o.contract().coolingOffHoursAfter(),
-              o.coolingOff(OversightClock.BUSINESS_ZONE).beforeClassOpens(),
-              o.coolingOff(OversightClock.BUSINESS_ZONE).afterClassCloses(),
-              o.supervisionMode()),
-          new PaymentView(
-              o.contract().paymentPlan(),
-              o.contract().instalments(),
-              o.contract().paymentMethod(),
-              o.tally().instalmentsPaid(),
-              o.tally().lessonsPaid(),
-              o.tally().paidFen(),
-              o.awaitsPayment() ? o.nextInstalment().amountFen() : null),
+          ContractView.of(o),
+          PaymentView.of(o),
           o.status(),
           o.placedAt(),
           o.firstPayment() == null ? null : o.firstPayment().paidAt(),

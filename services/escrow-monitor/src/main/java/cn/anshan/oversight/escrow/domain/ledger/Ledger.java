@@ -128,32 +128,8 @@ public final class Ledger {
 
   /** Applies an entry after checking every invariant; nothing changes when one would break. */
   public JournalEntry append(JournalEntry entry) {
-    Map<String, Account> after = new LinkedHashMap<>();
-    for (EntryLine line : entry.lines()) {
-      Account account =
-          after.computeIfAbsent(
-              line.accountId(),
-              id -> {
-                Account current = accounts.get(id);
-                return current == null ? Account.empty(id, line.accountType()) : current.copy();
-              });
-      if (account.type() != line.accountType()) {
-        throw new IllegalArgumentException("account " + account.id() + " is " + account.type());
-      }
-      applyLine(account, line, entry.kind());
-    }
-    if (entry.kind() == EntryKind.POST_PENDING || entry.kind() == EntryKind.VOID_PENDING) {
-      JournalEntry original = pending.get(entry.pendingId());
-      if (original == null || resolved.contains(entry.pendingId())) {
-        throw ProblemException.rule(
-            RESOLVE_ONCE_RULE,
-            "reservation " + entry.pendingId() + " is unknown or already resolved");
-      }
-      if (!original.lines().equals(entry.lines())) {
-        throw ProblemException.rule(
-            RESOLVE_ONCE_RULE, "a resolution must move exactly what was reserved");
-      }
-    }
+    Map<String, Account> after = appliedToCopies(entry);
+    requireResolvable(entry);
     for (Account account : after.values()) {
       if (!account.consistent()) {
         throw ProblemException.rule(
@@ -170,6 +146,42 @@ public final class Ledger {
     }
     appended.add(entry);
     return entry;
+  }
+
+  /** The accounts {@code entry} touches as they would be after it; the ledger is not changed. */
+  private Map<String, Account> appliedToCopies(JournalEntry entry) {
+    Map<String, Account> after = new LinkedHashMap<>();
+    for (EntryLine line : entry.lines()) {
+      Account account =
+          after.computeIfAbsent(
+              line.accountId(),
+              id -> {
+                Account current = accounts.get(id);
+                return current == null ? Account.empty(id, line.accountType()) : current.copy();
+              });
+      if (account.type() != line.accountType()) {
+        throw new IllegalArgumentException("account " + account.id() + " is " + account.type());
+      }
+      applyLine(account, line, entry.kind());
+    }
+    return after;
+  }
+
+  /** A resolution resolves a known reservation once, moving exactly what it reserved. */
+  private void requireResolvable(JournalEntry entry) {
+    if (entry.kind() != EntryKind.POST_PENDING && entry.kind() != EntryKind.VOID_PENDING) {
+      return;
+    }
+    JournalEntry original = pending.get(entry.pendingId());
+    if (original == null || resolved.contains(entry.pendingId())) {
+      throw ProblemException.rule(
+          RESOLVE_ONCE_RULE,
+          "reservation " + entry.pendingId() + " is unknown or already resolved");
+    }
+    if (!original.lines().equals(entry.lines())) {
+      throw ProblemException.rule(
+          RESOLVE_ONCE_RULE, "a resolution must move exactly what was reserved");
+    }
   }
 
   static void applyLine(Account account, EntryLine line, EntryKind kind) {
