@@ -38,18 +38,7 @@ public record ReceivedEvent(
   }
 
   public static ReceivedEvent parse(ObjectMapper mapper, String payload) {
-    if (payload == null) {
-      throw new Rejected("empty record");
-    }
-    JsonNode root;
-    try {
-      root = mapper.readTree(payload);
-    } catch (IOException e) {
-      throw new Rejected("not JSON");
-    }
-    if (root == null || !root.isObject() || !"1.0".equals(root.path("specversion").asText())) {
-      throw new Rejected("not a CloudEvents 1.0 envelope");
-    }
+    JsonNode root = envelope(mapper, payload);
     long version = root.path("aggregateversion").asLong(0);
     if (!root.path("aggregateversion").canConvertToLong() || version < 1) {
       throw new Rejected("aggregateversion must be a positive integer");
@@ -77,6 +66,23 @@ public record ReceivedEvent(
     } catch (IllegalArgumentException | DateTimeParseException e) {
       throw new Rejected("bad attribute: " + e.getMessage());
     }
+  }
+
+  /** The record's CloudEvents 1.0 envelope; anything else is poison. */
+  private static JsonNode envelope(ObjectMapper mapper, String payload) {
+    if (payload == null) {
+      throw new Rejected("empty record");
+    }
+    JsonNode root;
+    try {
+      root = mapper.readTree(payload);
+    } catch (IOException e) {
+      throw new Rejected("not JSON");
+    }
+    if (root == null || !root.isObject() || !"1.0".equals(root.path("specversion").asText())) {
+      throw new Rejected("not a CloudEvents 1.0 envelope");
+    }
+    return root;
   }
 
   private static String required(JsonNode root, String field) {

@@ -3,6 +3,7 @@ package cn.anshan.oversight.audit.repository;
 import cn.anshan.oversight.audit.domain.MerkleLog;
 import cn.anshan.oversight.audit.domain.MerkleLog.Hashed;
 import cn.anshan.oversight.audit.domain.MerkleLog.Node;
+import cn.anshan.oversight.kit.db.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -10,6 +11,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -81,52 +83,46 @@ public class EventLogRepository {
    */
   public Uni<List<NewEvent>> newEvents(
       SqlClient client, String from, String to, LogPosition after, int limit) {
-    return client
-        .preparedQuery(
-            // tx_text, not tx: ORDER BY tx would sort by the text output column ("1000" < "753")
-            "select event_id, aggregate_type, aggregate_id, entity_seq, entity_hash,"
-                + " tx::text as tx_text,"
-                + " topic, kafka_partition, partition_seq from audit_event"
-                + " e where tx >= $1::text::xid8 and tx < $2::text::xid8"
-                // an event deleted after it was logged and then delivered again is stored anew:
-                // it keeps its one leaf (which no longer matches it: LEAF_HASH), never gets two
-                + " and not exists (select 1 from log_leaf l where l.event_id = e.event_id)"
-                + " and ($3::text is null"
-                + " or (tx, topic, kafka_partition, partition_seq, event_id)"
-                + " > ($3::text::xid8, $4, $5, $6, $7))"
-                + " order by e.tx, e.topic, e.kafka_partition, e.partition_seq, e.event_id"
-                + " limit $8")
-        .execute(
-            Tuple.from(
-                java.util.Arrays.asList(
-                    from,
-                    to,
-                    after == null ? null : after.tx(),
-                    after == null ? null : after.topic(),
-                    after == null ? null : after.partition(),
-                    after == null ? null : after.partitionSeq(),
-                    after == null ? null : after.eventId(),
-                    limit)))
-        .map(
-            rows -> {
-              List<NewEvent> events = new ArrayList<>(rows.size());
-              for (Row row : rows) {
-                events.add(
-                    new NewEvent(
-                        row.getUUID(0),
-                        row.getString(1),
-                        row.getString(2),
-                        row.getLong(3),
-                        row.getString(4),
-                        new LogPosition(
-                            row.getString(5),
-                            row.getString(6),
-                            row.getInteger(7),
-                            row.getLong(8),
-                            row.getUUID(0))));
-              }
-              return events;
-            });
+    return Rows.select(
+        client,
+        NEW_EVENTS,
+        Tuple.from(
+            Arrays.asList(
+                from,
+                to,
+                after == null ? null : after.tx(),
+                after == null ? null : after.topic(),
+                after == null ? null : after.partition(),
+                after == null ? null : after.partitionSeq(),
+                after == null ? null : after.eventId(),
+                limit)),
+        EventLogRepository::newEvent);
+  }
+
+  private static final String NEW_EVENTS =
+      // tx_text, not tx: ORDER BY tx would sort by the text output column ("1000" < "753")
+      "select event_id, aggregate_type, aggregate_id, entity_seq, entity_hash,"
+          + " tx::text as tx_text,"
+          + " topic, kafka_partition, partition_seq from audit_event"
+          + " e where tx >= $1::text::xid8 and tx < $2::text::xid8"
+          // an event deleted after it was logged and then delivered again is stored anew:
+          // it keeps its one leaf (which no longer matches it: LEAF_HASH), never gets two
+          + " and not exists (select 1 from log_leaf l where l.event_id = e.event_id)"
+          + " and ($3::text is null"
+          + " or (tx, topic, kafka_partition, partition_seq, event_id)"
+          + " > ($3::text::xid8, $4, $5, $6, $7))"
+          + " order by e.tx, e.topic, e.kafka_partition, e.partition_seq, e.event_id"
+          + " limit $8";
+
+  private static NewEvent newEvent(Row row) {
+    return new NewEvent(
+        row.getUUID(0),
+        row.getString(1),
+        row.getString(2),
+        row.getLong(3),
+        row.getString(4),
+        new LogPosition(
+            row.getString(5), row.getString(6), row.getInteger(7), row.getLong(8), row.getUUID(0)));
   }
 
   /** Appends leaves from {@code firstIndex} on, and the perfect subtrees they completed. */

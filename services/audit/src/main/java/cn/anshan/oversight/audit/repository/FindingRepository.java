@@ -10,7 +10,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -129,43 +128,23 @@ public class FindingRepository {
       Instant afterAt,
       UUID afterId,
       int limit) {
-    List<Object> params = new ArrayList<>();
-    StringBuilder where = new StringBuilder("true");
-    if (ruleId != null) {
-      params.add(ruleId);
-      where.append(" and rule_id = $").append(params.size());
-    }
-    if (kind != null) {
-      params.add(kind);
-      where.append(" and kind = $").append(params.size());
-    }
-    if (entityId != null) {
-      params.add(entityId);
-      where.append(" and entity_id = $").append(params.size());
-    }
-    if (district != null) {
-      params.add(district);
-      where.append(" and district = $").append(params.size());
-    }
-    if (afterAt != null) {
-      params.add(afterAt.atOffset(ZoneOffset.UTC));
-      params.add(afterId);
-      where
-          .append(" and (detected_at, id) > ($")
-          .append(params.size() - 1)
-          .append(", $")
-          .append(params.size())
-          .append(")");
-    }
-    params.add(limit);
-    return Rows.select(
-        pool,
+    SqlWhere where =
+        SqlWhere.all()
+            .equal("rule_id", ruleId)
+            .equal("kind", kind)
+            .equal("entity_id", entityId)
+            .equal("district", district)
+            .after(List.of("detected_at", "id"), afterAt, afterId);
+    String sql =
         "select id, rule_id, kind, entity_id, district, detail, event_ids, detected_at,"
             + " resolved_at from finding where "
             + where
-            + " order by detected_at, id limit $"
-            + params.size(),
-        Tuple.from(params),
+            + " order by detected_at, id limit "
+            + where.bind(limit);
+    return Rows.select(
+        pool,
+        sql,
+        where.params(),
         row ->
             new FindingView(
                 row.getUUID(0),

@@ -73,32 +73,8 @@ public class ProjectionRepository {
         rows -> {
           String lastEntity = null;
           Object lastId = null;
-          StringBuilder text = new StringBuilder();
           for (Row row : rows) {
-            text.setLength(0);
-            text.append(row.getString(0))
-                .append('|')
-                .append(row.getUUID(1))
-                .append('|')
-                .append(row.getString(2))
-                .append('|')
-                .append(row.getString(3))
-                .append('|')
-                .append(ChainHash.micros(row.getOffsetDateTime(4).toInstant()))
-                .append('|')
-                .append(ChainHash.micros(row.getOffsetDateTime(5).toInstant()))
-                .append('|')
-                .append(row.getLong(6))
-                .append('|')
-                .append(row.getString(7))
-                .append('|')
-                .append(row.getString(8))
-                .append('|')
-                .append(row.getString(9))
-                .append('|')
-                .append(row.getString(10))
-                .append('\n');
-            digest.update(text.toString().getBytes(StandardCharsets.UTF_8));
+            digest.update(canonicalLine(row).getBytes(StandardCharsets.UTF_8));
             count[0]++;
             lastEntity = row.getString(0);
             lastId = row.getUUID(1);
@@ -108,5 +84,33 @@ public class ProjectionRepository {
           }
           return page(digest, count, lastEntity, lastId);
         });
+  }
+
+  /** A timeline row as the canonical hash reads it: its columns joined by '|', then a newline. */
+  private static String canonicalLine(Row row) {
+    return new StringBuilder()
+        .append(row.getString(0))
+        .append('|')
+        .append(row.getUUID(1))
+        .append('|')
+        .append(row.getString(2))
+        .append('|')
+        .append(row.getString(3))
+        .append('|')
+        .append(ChainHash.micros(row.getOffsetDateTime(4).toInstant()))
+        .append('|')
+        .append(ChainHash.micros(row.getOffsetDateTime(5).toInstant()))
+        .append('|')
+        .append(row.getLong(6))
+        .append('|')
+        .append(row.getString(7))
+        .append('|')
+        .append(row.getString(8))
+        .append('|')
+        .append(row.getString(9))
+        .append('|')
+        .append(row.getString(10))
+        .append('\n')
+        .toString();
   }
 }

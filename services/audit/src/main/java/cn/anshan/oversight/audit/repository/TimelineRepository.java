@@ -1,14 +1,12 @@
 package cn.anshan.oversight.audit.repository;
 
 import cn.anshan.oversight.audit.domain.TimelineFilter;
+import cn.anshan.oversight.kit.db.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -58,42 +56,23 @@ public class TimelineRepository {
    */
   public Uni<List<EventRow>> timeline(
       String entityId, TimelineFilter filter, TimelinePosition after, int limit) {
-    List<Object> params = new ArrayList<>();
-    params.add(entityId);
-    StringBuilder where = new StringBuilder("t.entity_id = $1");
-    conditions("t.", filter, null, null, where, params);
+    SqlWhere where = filtered(SqlWhere.where("t.entity_id", entityId), "t.", filter);
     if (after != null) {
-      params.add(after.time().atOffset(ZoneOffset.UTC));
-      params.add(after.aggregateVersion());
-      params.add(after.eventId());
-      where
-          .append(" and (t.time, t.aggregate_version, t.event_id) > ($")
-          .append(params.size() - 2)
-          .append(", $")
-          .append(params.size() - 1)
-          .append(", $")
-          .append(params.size())
-          .append(")");
+      where.after(
+          List.of("t.time", "t.aggregate_version", "t.event_id"),
+          after.time(),
+          after.aggregateVersion(),
+          after.eventId());
     }
-    params.add(limit);
     String sql =
         "select "
             + EventRow.COLUMNS
             + ", t.relation from timeline_entry t join audit_event e on e.event_id = t.event_id"
             + " where "
             + where
-            + " order by t.time, t.aggregate_version, t.event_id limit $"
-            + params.size();
-    return pool.preparedQuery(sql)
-        .execute(Tuple.from(params))
-        .map(
-            rows -> {
-              List<EventRow> page = new ArrayList<>();
-              for (Row row : rows) {
-                page.add(EventRow.of(row, row.getString(22)));
-              }
-              return page;
-            });
+            + " order by t.time, t.aggregate_version, t.event_id limit "
+            + where.bind(limit);
+    return Rows.select(pool, sql, where.params(), row -> EventRow.of(row, row.getString(22)));
   }
 
   /** Where a timeline page ends: the keyset of its last entry. */
@@ -102,27 +81,17 @@ public class TimelineRepository {
   /** One page of all events matching the filter, in business time order. */
   public Uni<List<EventRow>> events(
       TimelineFilter filter, Instant afterTime, UUID afterId, int limit) {
-    List<Object> params = new ArrayList<>();
-    StringBuilder where = new StringBuilder("true");
-    conditions("e.", filter, afterTime, afterId, where, params);
-    params.add(limit);
+    SqlWhere where =
+        filtered(SqlWhere.all(), "e.", filter)
+            .after(List.of("e.time", "e.event_id"), afterTime, afterId);
     String sql =
         "select "
             + EventRow.COLUMNS
             + " from audit_event e where "
             + where
-            + " order by e.time, e.event_id limit $"
-            + params.size();
-    return pool.preparedQuery(sql)
-        .execute(Tuple.from(params))
-        .map(
-            rows -> {
-              List<EventRow> page = new ArrayList<>();
-              for (Row row : rows) {
-                page.add(EventRow.of(row));
-              }
-              return page;
-            });
+            + " order by e.time, e.event_id limit "
+            + where.bind(limit);
+    return Rows.select(pool, sql, where.params(), EventRow::of);
   }
 
   /** The SQL of {@link #timeline} for EXPLAIN, with the same shape and placeholders. */
@@ -135,50 +104,13 @@ public class TimelineRepository {
         + " order by t.time, t.aggregate_version, t.event_id limit 50";
   }
 
-  private static void conditions(
-      String alias,
-      TimelineFilter f,
-      Instant afterTime,
-      UUID afterId,
-      StringBuilder where,
-      List<Object> params) {
-    if (f.actor() != null) {
-      params.add(f.actor());
-      where.append(" and ").append(alias).append("actor = $").append(params.size());
-    }
-    if (f.type() != null) {
-      params.add(f.type());
-      where.append(" and ").append(alias).append("type = $").append(params.size());
-    }
-    if (f.correlationId() != null) {
-      params.add(f.correlationId());
-      where.append(" and ").append(alias).append("correlation_id = $").append(params.size());
-    }
-    if (f.district() != null) {
-      params.add(f.district());
-      where.append(" and ").append(alias).append("district = $").append(params.size());
-    }
-    if (f.from() != null) {
-      params.add(f.from().atOffset(ZoneOffset.UTC));
-      where.append(" and ").append(alias).append("time >= $").append(params.size());
-    }
-    if (f.to() != null) {
-      params.add(f.to().atOffset(ZoneOffset.UTC));
-      where.append(" and ").append(alias).append("time < $").append(params.size());
-    }
-    if (afterTime != null) {
-      params.add(afterTime.atOffset(ZoneOffset.UTC));
-      params.add(afterId);
-      where
-          .append(" and (")
-          .append(alias)
-          .append("time, ")
-          .append(alias)
-          .append("event_id) > ($")
-          .append(params.size() - 1)
-          .append(", $")
-          .append(params.size())
-          .append(")");
-    }
+  private static SqlWhere filtered(SqlWhere where, String alias, TimelineFilter f) {
+    return where
+        .equal(alias + "actor", f.actor())
+        .equal(alias + "type", f.type())
+        .equal(alias + "correlation_id", f.correlationId())
+        .equal(alias + "district", f.district())
+        .atLeast(alias + "time", f.from())
+        .before(alias + "time", f.to());
   }
 }
