@@ -108,15 +108,14 @@ public class ExitRefundService {
   }
 
   /**
-   * Pays the order's refund not yet paid, or opens one accepted on the institution's behalf and
-   * pays it.
+   * Pays the order's open refund, or opens one accepted on the institution's behalf and pays it.
    */
   private Uni<Void> refundForExit(CommandContext system, Order order, String rule) {
     return refunds
         .ofOrder(order.id())
         .chain(
             earlier ->
-                Refund.unpaidOf(earlier)
+                Refund.openOf(earlier)
                     .map(open -> Uni.createFrom().item(open))
                     .orElseGet(() -> openedForExit(system, order)))
         .chain(

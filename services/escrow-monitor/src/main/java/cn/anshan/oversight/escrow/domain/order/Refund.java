@@ -123,13 +123,13 @@ public class Refund {
   }
 
   /**
-   * The order's refund not yet paid, if any: the one an exit refund pays (REL-09). A refund the
-   * regulator REJECTED counts as not paid here, as it always has, so an exit refund pays it and
-   * leaves a newer request open: a known defect, left for a change of its own (REQUESTED or
-   * ESCALATED only would be right).
+   * REL-09: the order's open refund (requested, or with the regulator), if any: the one an exit
+   * refund pays. A refund the regulator rejected is closed; the exit refund opens its own.
    */
-  public static Optional<Refund> unpaidOf(List<Refund> refunds) {
-    return refunds.stream().filter(r -> r.status != RefundStatus.PAID).findFirst();
+  public static Optional<Refund> openOf(List<Refund> refunds) {
+    return refunds.stream()
+        .filter(r -> r.status == RefundStatus.REQUESTED || r.status == RefundStatus.ESCALATED)
+        .findFirst();
   }
 
   /**
@@ -213,6 +213,9 @@ public class Refund {
       Instant at) {
     if (status == RefundStatus.PAID) {
       throw ProblemException.conflict("refund-paid", "the refund was paid already");
+    }
+    if (status == RefundStatus.REJECTED) {
+      throw ProblemException.conflict("refund-rejected", "the regulator rejected the refund");
     }
     this.acceptedHow = acceptedBy.name();
     this.amountFen = amountFen;

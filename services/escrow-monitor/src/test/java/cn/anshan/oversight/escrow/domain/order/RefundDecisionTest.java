@@ -147,14 +147,33 @@ class RefundDecisionTest {
   }
 
   @Test
-  @DisplayName("REL-09: an exit refund pays the refund not yet paid, else opens one accepted")
+  @DisplayName("REL-09: an exit refund pays the open refund, else opens one accepted")
   void rel09Exit() {
     Order order = paidOrder(LocalDate.parse("2026-04-01"));
     Refund open = request(order, List.of(), LATER).subject();
 
-    assertEquals(open, Refund.unpaidOf(List.of(open)).orElseThrow());
+    assertEquals(open, Refund.openOf(List.of(open)).orElseThrow());
     OrderChange<Refund> exit = Refund.openedForExit(order, LATER, ANSHAN);
     assertEquals(RefundCause.INSTITUTION, exit.subject().cause());
     assertEquals(List.of("RefundRequested.v1", "RefundAccepted.v1"), names(exit.events()));
+  }
+
+  @Test
+  @DisplayName(
+      "REL-09: a refund the regulator rejected is closed: the exit refund pays the newer one")
+  void rel09ExitLeavesARejectedRefundClosed() {
+    Order order = paidOrder(LocalDate.parse("2026-04-01"));
+    Refund rejected = refused(order, List.of());
+    rejected.decide(order, false, LATER);
+    Refund newer = request(order, List.of(rejected), LATER).subject();
+
+    assertEquals(newer, Refund.openOf(List.of(rejected, newer)).orElseThrow());
+    assertTrue(Refund.openOf(List.of(rejected)).isEmpty(), "the exit refund opens its own");
+    ProblemException refused =
+        assertThrows(
+            ProblemException.class,
+            () -> rejected.paid(order, Acceptance.REGULATOR, 1, 0, Refund.UNCONSUMED_RULE, LATER));
+    assertEquals(409, refused.problem().status());
+    assertEquals(RefundStatus.REJECTED, rejected.status());
   }
 }
