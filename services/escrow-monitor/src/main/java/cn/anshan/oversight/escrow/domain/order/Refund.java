@@ -2,6 +2,7 @@ package cn.anshan.oversight.escrow.domain.order;
 
 import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.problem.ProblemException;
+import cn.anshan.oversight.kit.time.AnswerPeriod;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;

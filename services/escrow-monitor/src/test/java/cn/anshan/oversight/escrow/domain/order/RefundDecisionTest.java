@@ -10,6 +10,7 @@ import cn.anshan.oversight.escrow.domain.entitlement.Category;
 import cn.anshan.oversight.escrow.domain.supervision.SupervisionMode;
 import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.problem.ProblemException;
+import cn.anshan.oversight.kit.time.AnswerPeriod;
 import cn.anshan.oversight.kit.time.CalendarProducer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;

@@ -5,6 +5,7 @@ import cn.anshan.oversight.kit.events.Decision;
 import cn.anshan.oversight.kit.events.DomainEvent;
 import cn.anshan.oversight.kit.events.PendingEvent;
 import cn.anshan.oversight.kit.problem.ProblemException;
+import cn.anshan.oversight.kit.time.AnswerPeriod;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -92,7 +93,8 @@ public class Complaint implements Aggregate {
 
   /**
    * PLT-03: a parent's complaint about an approved institution of {@code district}, routed by its
-   * category, answered by {@code answerDueBy} (PLT-04); with its ComplaintFiled event.
+   * category, to be answered within {@code answerPeriod} of the business date of filing ({@code
+   * filedOn}, PLT-04); with its ComplaintFiled event.
    */
   public static Decision<Complaint> file(
       String institutionId,
@@ -101,7 +103,9 @@ public class Complaint implements Aggregate {
       String description,
       String parent,
       Instant now,
-      LocalDate answerDueBy) {
+      LocalDate filedOn,
+      AnswerPeriod answerPeriod) {
+    LocalDate answerDueBy = ComplaintRules.answerDueBy(answerPeriod, filedOn);
     Complaint complaint =
         new Complaint(institutionId, district, category, description, parent, now, answerDueBy);
     return Decision.of(complaint, ComplaintEvents.filed(complaint));

@@ -1,6 +1,6 @@
 package cn.anshan.oversight.registry.domain.complaint;
 
-import cn.anshan.oversight.kit.time.WorkingDayCalendar;
+import cn.anshan.oversight.kit.time.AnswerPeriod;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -19,12 +19,11 @@ public final class ComplaintRules {
   }
 
   /**
-   * PLT-04: the last day the institution may answer, {@code workingDays} working days after the
-   * business date of filing (the filing day itself is not counted, as for REL-05).
+   * PLT-04: the last day the institution may answer, the configured working days ({@code period})
+   * after the business date of filing (the filing day itself is not counted, as for REL-05).
    */
-  public static LocalDate answerDueBy(
-      WorkingDayCalendar calendar, LocalDate filedOn, int workingDays) {
-    return calendar.plusWorkingDays(filedOn, workingDays);
+  public static LocalDate answerDueBy(AnswerPeriod period, LocalDate filedOn) {
+    return period.lastDayFrom(filedOn);
   }
 
   /** PLT-04: still unanswered after its last day. Answering on the due date is in time. */

@@ -9,6 +9,7 @@ import cn.anshan.oversight.kit.outbox.Outbox;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import cn.anshan.oversight.kit.security.Actor;
 import cn.anshan.oversight.kit.security.Roles;
+import cn.anshan.oversight.kit.time.AnswerPeriod;
 import cn.anshan.oversight.kit.time.OversightClock;
 import cn.anshan.oversight.kit.time.WorkingDayCalendar;
 import cn.anshan.oversight.kit.watch.WatchLock;
@@ -18,7 +19,6 @@ import cn.anshan.oversight.registry.domain.Institution;
 import cn.anshan.oversight.registry.domain.complaint.Complaint;
 import cn.anshan.oversight.registry.domain.complaint.ComplaintCategory;
 import cn.anshan.oversight.registry.domain.complaint.ComplaintOutcome;
-import cn.anshan.oversight.registry.domain.complaint.ComplaintRules;
 import cn.anshan.oversight.registry.domain.complaint.ComplaintStatus;
 import cn.anshan.oversight.registry.repository.complaint.ComplaintRepository;
 import cn.anshan.oversight.registry.service.InstitutionGate;
@@ -84,9 +84,7 @@ public class ComplaintService {
       Institution institution,
       ComplaintCategory category,
       String description) {
-    // PLT-04: the answer is due the configured working days after the business date of filing
-    LocalDate dueBy =
-        ComplaintRules.answerDueBy(calendar, clock.today(), settings.answerWorkingDays());
+    LocalDate filedOn = clock.today();
     return Complaint.file(
         institution.institutionId(),
         institution.district(),
@@ -94,7 +92,8 @@ public class ComplaintService {
         description,
         command.actor().subject(),
         clock.now(),
-        dueBy);
+        filedOn,
+        new AnswerPeriod(calendar, settings.answerWorkingDays()));
   }
 
   /**

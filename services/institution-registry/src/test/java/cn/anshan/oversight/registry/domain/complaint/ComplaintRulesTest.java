@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.anshan.oversight.kit.time.AnswerPeriod;
 import cn.anshan.oversight.kit.time.CalendarProducer;
 import cn.anshan.oversight.kit.time.WorkingDayCalendar;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +24,7 @@ class ComplaintRulesTest {
     // Filed on Fri 2026-09-25 (中秋节): Mon 28, Tue 29, Wed 30, then 1-7 Oct off, Thu 8, Fri 9.
     assertEquals(
         LocalDate.of(2026, 10, 9),
-        ComplaintRules.answerDueBy(CALENDAR, LocalDate.of(2026, 9, 25), 5));
+        ComplaintRules.answerDueBy(new AnswerPeriod(CALENDAR, 5), LocalDate.of(2026, 9, 25)));
   }
 
   @Test
@@ -31,11 +32,11 @@ class ComplaintRulesTest {
     // Sat 2026-10-10 is a make-up working day (调休), so the sixth working day is a Saturday.
     assertEquals(
         LocalDate.of(2026, 10, 10),
-        ComplaintRules.answerDueBy(CALENDAR, LocalDate.of(2026, 9, 25), 6));
+        ComplaintRules.answerDueBy(new AnswerPeriod(CALENDAR, 6), LocalDate.of(2026, 9, 25)));
     // Sun 2026-09-20 is a make-up working day: Fri 18, Sun 20, Mon 21, Tue 22, Wed 23.
     assertEquals(
         LocalDate.of(2026, 9, 23),
-        ComplaintRules.answerDueBy(CALENDAR, LocalDate.of(2026, 9, 17), 5));
+        ComplaintRules.answerDueBy(new AnswerPeriod(CALENDAR, 5), LocalDate.of(2026, 9, 17)));
   }
 
   @Test

@@ -1,11 +1,11 @@
-package cn.anshan.oversight.escrow.domain.order;
+package cn.anshan.oversight.kit.time;
 
-import cn.anshan.oversight.kit.time.WorkingDayCalendar;
 import java.time.LocalDate;
 
 /**
  * The configured working days someone has to answer, holidays skipped: a parent a lesson (REL-02,
- * REL-03), an institution a refund (REL-05). Silence after the last day counts as yes.
+ * REL-03), an institution a refund (REL-05, silence after the last day counts as yes) or a parent's
+ * complaint (PLT-04, silence is reported).
  */
 public record AnswerPeriod(WorkingDayCalendar calendar, int workingDays) {
 
