@@ -78,26 +78,17 @@ public class FeeProposal implements Aggregate {
    * A new draft (or the draft of a revision of {@code revises}) as it is stored; the rules are
    * checked by {@link #draft} and {@link #revise}.
    */
-  public FeeProposal(
-      String schoolId,
-      String district,
-      Term term,
-      ProgrammeType programmeType,
-      int revision,
-      UUID revisesProposalId,
-      FeeTerms terms,
-      String draftedBy,
-      Instant now) {
+  public FeeProposal(FeeDraft draft, int revision, UUID revisesProposalId, Instant now) {
     this.id = UUID.randomUUID();
-    this.schoolId = schoolId;
-    this.district = district;
-    this.term = term;
-    this.programmeType = programmeType;
+    this.schoolId = draft.schoolId();
+    this.district = draft.district();
+    this.term = draft.term();
+    this.programmeType = draft.programmeType();
     this.revision = revision;
     this.revisesProposalId = revisesProposalId;
-    this.terms = terms;
+    this.terms = draft.terms();
     this.status = FeeStatus.DRAFT;
-    this.draftedBy = draftedBy;
+    this.draftedBy = draft.draftedBy();
     this.draftedAt = now;
   }
 
@@ -110,17 +101,7 @@ public class FeeProposal implements Aggregate {
     draft.term().requireValid(maxTermDays);
     FeeRules.require(draft.programmeType(), draft.terms(), limits);
     FeeRules.requireFirstStandard(revisions, draft.term().termId(), draft.programmeType());
-    FeeProposal proposal =
-        new FeeProposal(
-            draft.schoolId(),
-            draft.district(),
-            draft.term(),
-            draft.programmeType(),
-            1,
-            null,
-            draft.terms(),
-            draft.draftedBy(),
-            now);
+    FeeProposal proposal = new FeeProposal(draft, 1, null, now);
     return new ProposalChange(proposal, FeeProposalEvents.drafted(proposal), null);
   }
 
@@ -251,11 +232,7 @@ public class FeeProposal implements Aggregate {
    */
   public List<ProposalChange> publish(List<FeeProposal> revisions, String publisher, Instant now) {
     require("publish", FeeStatus.APPROVED);
-    Optional<FeeProposal> previous =
-        revisions.stream()
-            .filter(o -> o.status == FeeStatus.PUBLISHED)
-            .filter(o -> !o.id.equals(id))
-            .findFirst();
+    Optional<FeeProposal> previous = FeeRevision.publishedBefore(this, revisions);
     publication = new Publication(publisher, now);
     status = FeeStatus.PUBLISHED;
     ProposalChange published =

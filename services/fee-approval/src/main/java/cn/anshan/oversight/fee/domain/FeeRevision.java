@@ -3,6 +3,7 @@ package cn.anshan.oversight.fee.domain;
 import cn.anshan.oversight.kit.problem.ProblemException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * LN-ASV-06: a published fee changes only through a revision that goes through the whole process
@@ -28,16 +29,24 @@ public final class FeeRevision {
                 .max()
                 .orElse(0)
             + 1;
-    return new FeeProposal(
-        current.schoolId(),
-        current.district(),
-        current.term(),
-        current.programmeType(),
-        next,
-        current.id(),
-        terms,
-        by,
-        now);
+    FeeDraft draft =
+        new FeeDraft(
+            current.schoolId(),
+            current.district(),
+            by,
+            current.term(),
+            current.programmeType(),
+            terms);
+    return new FeeProposal(draft, next, current.id(), now);
+  }
+
+  /** The revision published before {@code publishing}, among every revision of the same fee. */
+  static Optional<FeeProposal> publishedBefore(
+      FeeProposal publishing, List<FeeProposal> revisions) {
+    return revisions.stream()
+        .filter(p -> p.status() == FeeStatus.PUBLISHED)
+        .filter(p -> !p.id().equals(publishing.id()))
+        .findFirst();
   }
 
   private static boolean inProgress(FeeProposal p) {

@@ -23,7 +23,10 @@ final class Proposals {
 
   static FeeProposal draft() {
     return new FeeProposal(
-        "school-1", "tiedong", TERM, ProgrammeType.AFTER_SCHOOL, 1, null, TERMS, "admin-1", NOW);
+        new FeeDraft("school-1", "tiedong", "admin-1", TERM, ProgrammeType.AFTER_SCHOOL, TERMS),
+        1,
+        null,
+        NOW);
   }
 
   static List<Vote> votes(int votesFor, int votesAgainst, int abstained) {

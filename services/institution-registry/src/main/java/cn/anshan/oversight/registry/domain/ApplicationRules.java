@@ -173,7 +173,7 @@ public final class ApplicationRules {
    * REG-08: approval is local, so only a regulator of the premises' district decides. Returns the
    * violation if {@code regulatorDistrict} is another one.
    */
-  public static Optional<RuleViolation> localApprovalViolation(
+  static Optional<RuleViolation> localApprovalViolation(
       ApplicationForm form, String regulatorDistrict) {
     if (form.district().equals(regulatorDistrict)) {
       return Optional.empty();

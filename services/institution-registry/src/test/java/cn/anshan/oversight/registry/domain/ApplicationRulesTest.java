@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import java.math.BigDecimal;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -284,5 +285,26 @@ class ApplicationRulesTest {
         f.premisesAreaSqm(),
         f.maxStudentsPerSlot(),
         capital);
+  }
+
+  @Test
+  void theFormKeepsStudentStagesInDeclarationOrderAsEventsShowThem() {
+    ApplicationForm form =
+        new ApplicationForm(
+            "Robotics club",
+            Category.NON_SUBJECT,
+            SubCategory.SCIENCE_TECH,
+            Mode.OFFLINE,
+            "tiedong",
+            LegalForm.BUSINESS,
+            new LinkedHashSet<>(
+                List.of(
+                    StudentStage.SENIOR_SECONDARY, StudentStage.PRESCHOOL, StudentStage.PRIMARY)),
+            new BigDecimal("300"),
+            30,
+            CAPITAL);
+    assertEquals(
+        List.of(StudentStage.PRESCHOOL, StudentStage.PRIMARY, StudentStage.SENIOR_SECONDARY),
+        List.copyOf(form.studentStages()));
   }
 }

@@ -8,8 +8,9 @@ import java.time.LocalDate;
 
 /**
  * The model contract's particulars as signed with the order (PLT-06: filled in by the platform, not
- * typed by the parent): the institution (CON-02), the service (CON-04) and the payment clause
- * (CON-05). Kept as signed: a later change at the registry does not rewrite a signed contract.
+ * typed by the parent): the template signed (CON-01), the institution (CON-02), the service
+ * (CON-04), the payment clause (CON-05) and the cooling-off windows (CON-06). Kept as signed: a
+ * later change at the registry does not rewrite a signed contract.
  */
 @Embeddable
 public class SignedContract {

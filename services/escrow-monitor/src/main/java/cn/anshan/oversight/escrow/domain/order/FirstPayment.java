@@ -8,6 +8,7 @@ import java.time.Instant;
  *
  * @param bankRef the custody bank's reference of the payment
  * @param paymentRoute the route the parent paid by
+ * @param paidAt when the custody bank reported it
  */
 @Embeddable
 public record FirstPayment(String bankRef, String paymentRoute, Instant paidAt) {}

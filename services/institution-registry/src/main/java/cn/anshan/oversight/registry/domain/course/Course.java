@@ -223,15 +223,7 @@ public class Course {
    * cleared (PriceViolationCleared: sales may resume).
    */
   public PriceCheck recheckPrice(PriceSchedule schedule, PricingPolicy policy, Instant now) {
-    Optional<RuleViolation> violation =
-        GuidedPrice.check(
-            form.category(),
-            form.mode(),
-            form.maxStudents(),
-            form.lessonMinutes(),
-            form.pricePerLessonFen(),
-            schedule,
-            policy);
+    Optional<RuleViolation> violation = form.guidedPriceViolation(schedule, policy);
     Long ceilingFen = ceilingFen(schedule, policy);
     if (violation.isPresent()) {
       priceViolationRule = violation.get().rule();
@@ -259,7 +251,7 @@ public class Course {
                 this, ceilingFen, schedule.locality(), schedule.version(), now)));
   }
 
-  public boolean inPriceViolation() {
+  private boolean inPriceViolation() {
     return priceViolationRule != null;
   }
 

@@ -3,7 +3,6 @@ package cn.anshan.oversight.registry.domain.course;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import cn.anshan.oversight.registry.domain.Category;
 import cn.anshan.oversight.registry.domain.Mode;
-import cn.anshan.oversight.registry.domain.pricing.GuidedPrice;
 import cn.anshan.oversight.registry.domain.pricing.PriceSchedule;
 import cn.anshan.oversight.registry.domain.pricing.PricingPolicy;
 import java.util.ArrayList;
@@ -29,15 +28,7 @@ public final class CourseRules {
               "an online class hour lasts at most %d minutes; the course files %d"
                   .formatted(limits.onlineMaxLessonMinutes(), form.lessonMinutes())));
     }
-    GuidedPrice.check(
-            form.category(),
-            form.mode(),
-            form.maxStudents(),
-            form.lessonMinutes(),
-            form.pricePerLessonFen(),
-            schedule,
-            policy)
-        .ifPresent(violations::add);
+    form.guidedPriceViolation(schedule, policy).ifPresent(violations::add);
     return violations;
   }
 

@@ -5,8 +5,4 @@ package cn.anshan.oversight.registry.domain.staff;
  * institution already (a second filing is a conflict, not a rule) and whether they are on the
  * STF-06 staff blacklist.
  */
-public record BackgroundCheck(boolean activeHere, boolean blacklisted) {
-
-  /** A person the register has never seen. */
-  public static final BackgroundCheck CLEAR = new BackgroundCheck(false, false);
-}
+public record BackgroundCheck(boolean activeHere, boolean blacklisted) {}

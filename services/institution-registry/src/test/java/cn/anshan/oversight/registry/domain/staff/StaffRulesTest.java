@@ -57,7 +57,7 @@ class StaffRulesTest {
             Category.NON_SUBJECT,
             form,
             new StaffRoster(0, 0),
-            BackgroundCheck.CLEAR,
+            new BackgroundCheck(false, false),
             BigDecimal.ZERO,
             "op",
             Instant.parse("2026-03-10T02:00:00Z"))

@@ -24,7 +24,7 @@ class StaffVerificationTest {
             Category.NON_SUBJECT,
             form,
             new StaffRoster(1, 1),
-            BackgroundCheck.CLEAR,
+            new BackgroundCheck(false, false),
             StaffRulesTest.HALF,
             "op",
             NOW)
