@@ -21,6 +21,10 @@ class ApplicationRulesTest {
   static final StartUpCapital CAPITAL = new StartUpCapital(300_000, "验资报告 2026-0001");
 
   static ApplicationForm scienceClub(String area, int students) {
+    return scienceClub(area, students, Set.of(StudentStage.PRIMARY));
+  }
+
+  static ApplicationForm scienceClub(String area, int students, Set<StudentStage> stages) {
     return new ApplicationForm(
         "Robotics club",
         Category.NON_SUBJECT,
@@ -28,7 +32,7 @@ class ApplicationRulesTest {
         Mode.OFFLINE,
         "tiedong",
         LegalForm.BUSINESS,
-        Set.of(StudentStage.PRIMARY),
+        stages,
         new BigDecimal(area),
         students,
         CAPITAL);
@@ -290,19 +294,12 @@ class ApplicationRulesTest {
   @Test
   void theFormKeepsStudentStagesInDeclarationOrderAsEventsShowThem() {
     ApplicationForm form =
-        new ApplicationForm(
-            "Robotics club",
-            Category.NON_SUBJECT,
-            SubCategory.SCIENCE_TECH,
-            Mode.OFFLINE,
-            "tiedong",
-            LegalForm.BUSINESS,
+        scienceClub(
+            "300",
+            30,
             new LinkedHashSet<>(
                 List.of(
-                    StudentStage.SENIOR_SECONDARY, StudentStage.PRESCHOOL, StudentStage.PRIMARY)),
-            new BigDecimal("300"),
-            30,
-            CAPITAL);
+                    StudentStage.SENIOR_SECONDARY, StudentStage.PRESCHOOL, StudentStage.PRIMARY)));
     assertEquals(
         List.of(StudentStage.PRESCHOOL, StudentStage.PRIMARY, StudentStage.SENIOR_SECONDARY),
         List.copyOf(form.studentStages()));
