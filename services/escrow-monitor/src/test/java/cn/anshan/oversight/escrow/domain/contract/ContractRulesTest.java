@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.anshan.oversight.escrow.domain.entitlement.Category;
+import cn.anshan.oversight.escrow.domain.order.OrderFixtures;
 import cn.anshan.oversight.kit.problem.RuleViolation;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,15 +13,7 @@ import org.junit.jupiter.api.Test;
 /** §11 row 8: CON-02, REG-06, CON-05 and PRE-06 before the model contract is signed. */
 class ContractRulesTest {
   static final LocalDate TODAY = LocalDate.parse("2026-04-20");
-  static final InstitutionParticulars COMPLETE =
-      new InstitutionParticulars(
-          "鞍山市铁东区启明星青少年培训中心",
-          "OFFLINE",
-          "教民121030270000123号",
-          LocalDate.parse("2029-03-15"),
-          "BUSINESS_LICENCE",
-          "91210302MADK3F7Q2G",
-          null);
+  static final InstitutionParticulars COMPLETE = OrderFixtures.PARTICULARS;
 
   static ContractRules.Draft draft(
       Category category, String mode, PaymentPlan plan, int instalments, PaymentMethod method) {

@@ -11,17 +11,21 @@ import java.time.LocalDate;
 public final class OrderFixtures {
   private OrderFixtures() {}
 
+  /** An offline institution's complete particulars (CON-02), as the registry reports them. */
+  public static final InstitutionParticulars PARTICULARS =
+      new InstitutionParticulars(
+          "鞍山市铁东区启明星青少年培训中心",
+          "OFFLINE",
+          "教民121030270000123号",
+          LocalDate.parse("2029-03-15"),
+          "BUSINESS_LICENCE",
+          "91210302MADK3F7Q2G",
+          null);
+
   /** The model contract GF-2021-2604 with CON-06's cooling-off windows as given. */
   public static SignedContract lumpSum(int coolingOffDaysBefore, int coolingOffHoursAfter) {
     return new SignedContract(
-        new InstitutionParticulars(
-            "鞍山市铁东区启明星青少年培训中心",
-            "OFFLINE",
-            "教民121030270000123号",
-            LocalDate.parse("2029-03-15"),
-            "BUSINESS_LICENCE",
-            "91210302MADK3F7Q2G",
-            null),
+        PARTICULARS,
         Category.NON_SUBJECT,
         "OFFLINE",
         "少儿围棋进阶",

@@ -204,23 +204,29 @@ class StaffRulesTest {
                 teacher(true, PRO_CERT), Category.NON_SUBJECT, new StaffRoster(0, 0), true, HALF)));
   }
 
-  @Test
-  void everyBrokenRuleIsListedAndNothingIsFiled() {
-    StaffForm everythingWrong =
+  /**
+   * A part-time teacher with no qualification, filed with a subject institution of 2 (1 full-time).
+   */
+  static StaffMember.Filing everythingWrong(BackgroundCheck person) {
+    StaffForm form =
         new StaffForm(
             "孙某", "hash", StaffRole.TEACHING, false, null, true, false, StaffEvidence.NONE);
-    StaffMember.Filing filing =
-        StaffMember.file(
-            "s-2",
-            "i-1",
-            "tiedong",
-            Category.SUBJECT,
-            everythingWrong,
-            new StaffRoster(2, 1),
-            new BackgroundCheck(false, true),
-            HALF,
-            "op",
-            Instant.EPOCH);
+    return StaffMember.file(
+        "s-2",
+        "i-1",
+        "tiedong",
+        Category.SUBJECT,
+        form,
+        new StaffRoster(2, 1),
+        person,
+        HALF,
+        "op",
+        Instant.EPOCH);
+  }
+
+  @Test
+  void everyBrokenRuleIsListedAndNothingIsFiled() {
+    StaffMember.Filing filing = everythingWrong(new BackgroundCheck(false, true));
     assertEquals(
         List.of("STF-01", "STF-02", "STF-03", "STF-04", "STF-06"), rules(filing.violations()));
     ProblemException refused = assertThrows(ProblemException.class, filing::member);
@@ -229,24 +235,9 @@ class StaffRulesTest {
 
   @Test
   void aPersonAlreadyActiveHereIsAConflictBeforeAnyRule() {
-    StaffForm everythingWrong =
-        new StaffForm(
-            "孙某", "hash", StaffRole.TEACHING, false, null, true, false, StaffEvidence.NONE);
     ProblemException refused =
         assertThrows(
-            ProblemException.class,
-            () ->
-                StaffMember.file(
-                    "s-3",
-                    "i-1",
-                    "tiedong",
-                    Category.SUBJECT,
-                    everythingWrong,
-                    new StaffRoster(2, 1),
-                    new BackgroundCheck(true, true),
-                    HALF,
-                    "op",
-                    Instant.EPOCH));
+            ProblemException.class, () -> everythingWrong(new BackgroundCheck(true, true)));
     assertEquals(409, refused.problem().status());
     assertTrue(refused.problem().type().endsWith("/staff-already-filed"));
   }
